@@ -1,0 +1,266 @@
+/* ast.h — the syntax tree of a uscript script, and source locations.
+ *
+ * The parser builds this tree and nothing else; resolution annotates it in
+ * place (the fields marked "resolve") and code generation reads it.  Every
+ * node carries a location with a file, so any pass can point a diagnostic at
+ * the text that caused it.  All nodes come from the script's arena.
+ *
+ * Lists are singly linked through `next` in source order. */
+#ifndef USCRIPT_AST_H
+#define USCRIPT_AST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct arena;
+
+/* One source text: a script file, `-e` text, or standard input. */
+struct src_file {
+	const char *name;  /* as printed in diagnostics: path, "<input>", "<stdin>" */
+	const char *text;  /* NUL-terminated */
+	size_t len;
+};
+
+/* A span of source text; lines and columns count from 1, columns in bytes.
+ * The parser uses this type as YYLTYPE. */
+struct loc {
+	const struct src_file *file;
+	int line, col;          /* first character */
+	int end_line, end_col;  /* last character, inclusive */
+};
+
+enum type {
+	TYPE_UNKNOWN = 0,
+	TYPE_LONG,
+	TYPE_STRING,
+	TYPE_STAT,  /* statistic: the target of <<< */
+};
+
+const char *type_name(enum type t);
+
+/* ---- expressions ---- */
+
+enum expr_kind {
+	EXPR_NUM,       /* num */
+	EXPR_STR,       /* str */
+	EXPR_VAR,       /* name: a local, a global scalar, or a whole array */
+	EXPR_INDEX,     /* name[args]: an array element */
+	EXPR_CALL,      /* name(args): builtin or script function */
+	EXPR_STAT,      /* @op(args): @count @sum @min @max @avg @hist_log @hist_linear */
+	EXPR_TARGET,    /* $name with suffixes, $$parms, $var$ */
+	EXPR_SCRIPT_ARG,/* $1 (number) or @1 (string) */
+	EXPR_ARGC,      /* $# or @# */
+	EXPR_UNARY,     /* op arg */
+	EXPR_BINARY,    /* lhs op rhs: arithmetic, comparison, logic, concatenation */
+	EXPR_TERNARY,   /* cond ? lhs : rhs */
+	EXPR_ASSIGN,    /* lhs op= rhs (op OP_NONE for plain =) */
+	EXPR_INCDEC,    /* ++x, x++, --x, x-- */
+	EXPR_STAT_ADD,  /* lhs <<< rhs */
+	EXPR_IN,        /* [args] in name */
+};
+
+enum op {
+	OP_NONE,
+	/* arithmetic and bits, long × long → long */
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_SHL, OP_SHR,
+	OP_BAND, OP_BOR, OP_BXOR,
+	/* logic, short-circuit */
+	OP_LAND, OP_LOR,
+	/* comparison, long or string operands → long */
+	OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
+	/* string concatenation, '.' */
+	OP_CONCAT,
+	/* unary */
+	OP_NEG, OP_PLUS, OP_NOT, OP_BNOT, OP_DEREF,
+	/* ++ and -- */
+	OP_PREINC, OP_PREDEC, OP_POSTINC, OP_POSTDEC,
+};
+
+const char *op_name(enum op op);  /* its spelling: "+", "<=", ".", "++" … */
+
+enum stat_op {
+	STAT_COUNT, STAT_SUM, STAT_MIN, STAT_MAX, STAT_AVG,
+	STAT_HIST_LOG, STAT_HIST_LINEAR,
+};
+
+const char *stat_op_name(enum stat_op op);  /* "@count" … */
+
+/* One step after a target variable: ->field (also .field) or [index]. */
+struct target_suffix {
+	struct target_suffix *next;
+	struct loc loc;
+	const char *member;      /* NULL for an index */
+	struct expr *index;
+};
+
+struct expr {
+	enum expr_kind kind;
+	struct loc loc;
+	struct expr *next;       /* next argument or key in a list */
+
+	int64_t num;             /* EXPR_NUM value; EXPR_SCRIPT_ARG index (1-based) */
+	const char *str;         /* EXPR_STR bytes, escapes decoded (may hold no NUL) */
+	size_t str_len;
+	const char *name;        /* VAR INDEX CALL IN: the identifier;
+	                          * TARGET: the name without its first '$',
+	                          * so "$$parms" is "$parms" and "$x" is "x" */
+	struct loc name_loc;     /* INDEX IN: where the array's name is */
+	enum op op;              /* UNARY BINARY ASSIGN INCDEC */
+	enum stat_op stat;       /* EXPR_STAT */
+	bool is_string;          /* EXPR_SCRIPT_ARG: @N rather than $N */
+	int pretty;              /* EXPR_TARGET: number of trailing '$' ($var$ is 1) */
+
+	struct expr *args;       /* CALL STAT arguments; INDEX IN keys */
+	struct expr *lhs, *rhs;  /* BINARY ASSIGN STAT_ADD; UNARY INCDEC use lhs */
+	struct expr *cond;       /* TERNARY: cond ? lhs : rhs */
+	struct target_suffix *suffix; /* EXPR_TARGET */
+
+	/* resolve */
+	enum type type;
+	struct sym *sym;         /* VAR INDEX IN STAT_ADD target: the variable */
+	const struct builtin *builtin;   /* CALL: a builtin */
+	struct func *func;       /* CALL: a script function */
+	void *res;               /* anything else a later pass attaches */
+};
+
+/* ---- statements ---- */
+
+enum stmt_kind {
+	STMT_BLOCK,     /* { body } */
+	STMT_EXPR,      /* expr */
+	STMT_IF,        /* if (expr) body else else_body */
+	STMT_WHILE,     /* while (expr) body */
+	STMT_FOR,       /* for (init; expr; step) body — any may be NULL */
+	STMT_FOREACH,   /* see struct foreach */
+	STMT_BREAK,
+	STMT_CONTINUE,
+	STMT_NEXT,
+	STMT_RETURN,    /* return [expr] */
+	STMT_DELETE,    /* delete expr (a VAR or an INDEX) */
+	STMT_EMPTY,     /* ; */
+};
+
+/* foreach ([k1, k2] in arr), foreach (v = [k] in arr-), foreach (k in arr),
+ * with at most one sort mark and an optional limit. */
+struct foreach {
+	const char *value;       /* "v" in "v = [...]", or NULL */
+	struct loc value_loc;
+	const char **keys;       /* key variable names */
+	struct loc *key_locs;
+	int nkeys;
+	const char *array;
+	struct loc array_loc;
+	/* Which column the loop is sorted by: 0 none, 1..nkeys a key,
+	 * -1 the value (a mark after the value or after the array). */
+	int sort_column;
+	int sort_dir;            /* +1 ascending, -1 descending, 0 none */
+	struct expr *limit;      /* or NULL */
+
+	/* resolve */
+	struct sym *value_sym;
+	struct sym **key_syms;
+	struct sym *array_sym;
+};
+
+struct stmt {
+	enum stmt_kind kind;
+	struct loc loc;
+	struct stmt *next;
+
+	struct expr *expr;       /* EXPR IF WHILE FOR(cond) RETURN DELETE */
+	struct stmt *body;       /* BLOCK (list), IF(then), WHILE FOR FOREACH */
+	struct stmt *else_body;  /* IF */
+	struct stmt *init, *step;/* FOR: each a STMT_EXPR or NULL */
+	struct foreach *foreach; /* FOREACH */
+};
+
+/* ---- top level ---- */
+
+/* One component of a probe point: `function("main")`, `return`, `s(1)`. */
+struct pp_comp {
+	struct pp_comp *next;
+	struct loc loc;
+	const char *name;
+	enum { PP_ARG_NONE, PP_ARG_STR, PP_ARG_NUM } arg_kind;
+	const char *str;
+	int64_t num;
+};
+
+struct probe_point {
+	struct probe_point *next;
+	struct loc loc;
+	struct pp_comp *comps;
+	bool optional;           /* trailing '?' */
+	const char *text;        /* canonical spelling, for pp() and messages:
+	                          * process("a").function("b").return */
+};
+
+struct probe {
+	struct probe *next;
+	struct loc loc;          /* the keyword `probe` through the last point */
+	struct probe_point *points;
+	struct stmt *body;       /* a STMT_BLOCK */
+	int id;                  /* position in the script, from 0 */
+};
+
+struct global {
+	struct global *next;
+	struct loc loc;
+	const char *name;
+	int64_t size;            /* N of `global a[N]`; 0 if not given */
+	bool is_array_decl;      /* written with [N] */
+	struct expr *init;       /* `global x = 5`: a literal, or NULL */
+
+	struct sym *sym;         /* resolve */
+};
+
+struct param {
+	struct param *next;
+	struct loc loc;
+	const char *name;
+	enum type declared;      /* `s:string` → TYPE_STRING; else TYPE_UNKNOWN */
+};
+
+struct func {
+	struct func *next;
+	struct loc loc;          /* the name */
+	const char *name;
+	enum type declared;      /* `function f:long(...)` */
+	struct param *params;
+	int nparams;
+	struct stmt *body;
+
+	/* resolve */
+	enum type ret_type;
+	struct sym **param_syms;
+	void *res;
+};
+
+struct script {
+	struct arena *arena;
+	const struct src_file *file;
+	struct probe *probes;
+	struct global *globals;
+	struct func *funcs;
+	int nprobes;
+};
+
+/* Constructors used by the parser: nodes come zeroed from the arena with
+ * the location set. */
+struct expr *ast_expr(struct arena *a, enum expr_kind kind, const struct loc *loc);
+struct stmt *ast_stmt(struct arena *a, enum stmt_kind kind, const struct loc *loc);
+
+/* The number of elements of an expression list. */
+int ast_count(const struct expr *list);
+
+/* -p1: the tree as readable, re-parseable script text, one statement a
+ * line, fully parenthesised expressions. */
+void ast_print(const struct script *s, FILE *out);
+
+/* A string as a uscript literal: quoted, with C escapes for '"', '\\' and
+ * control characters.  ast_print and probe_point.text spell strings so. */
+void ast_print_string(const char *s, size_t len, FILE *out);
+
+#endif

@@ -1,0 +1,178 @@
+/* cg.h — code generation through the LLVM C API, for two targets.
+ *
+ * One code generator compiles the language; a target layer supplies what
+ * differs between running in the kernel and running in uscript itself:
+ *
+ *   cg_bpf.c   BPF programs on uprobes: maps, helpers, the ring buffer;
+ *   cg_host.c  begin/end/error/timer handlers, run by the runtime's JIT,
+ *              calling back into the runtime (hostabi.h).
+ *
+ * Statements and expressions (codegen.c, cg_expr.c), strings (cg_string.c)
+ * and builtins (cg_output.c, cg_context.c) never build a helper call or a map
+ * access themselves; they ask the target.  Both targets see the script's
+ * shared state the same way: `globals` points at the globals area (struct
+ * globals_hdr, then the script's scalars), `scratch` at this CPU's scratch
+ * area, where string values live (the BPF stack is 512 bytes).
+ *
+ * A string value is a pointer to NUL-terminated bytes, at most
+ * MAXSTRINGLEN - 1 of them, valid until the end of the statement that made
+ * it; a long is an i64. */
+#ifndef USCRIPT_CG_H
+#define USCRIPT_CG_H
+
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <llvm-c/Target.h>
+
+#include "ast.h"
+#include "builtins.h"
+#include "compile.h"
+#include "probes.h"
+#include "program.h"
+#include "resolve.h"
+
+struct cg;
+
+struct cg_target {
+	const char *name;
+	bool is_bpf;
+	/* Module-wide setup and teardown (maps, license, …). */
+	void (*module_begin)(struct cg *cg);
+	void (*module_end)(struct cg *cg);
+	/* Creates the function for probe p (attach points of this target only)
+	 * and positions the builder in it with cg->globals, cg->scratch,
+	 * cg->cookie and cg->regs set.  Handlers do nothing once the script is
+	 * stopping (BPF) — except end and error handlers, which run then. */
+	void (*handler_begin)(struct cg *cg, const struct probe *p, const char *name);
+	/* The return instruction of a handler. */
+	void (*handler_return)(struct cg *cg);
+	/* Output records: reserve returns a pointer that is NULL when the
+	 * record cannot be delivered; lost counts that. */
+	LLVMValueRef (*rec_reserve)(struct cg *cg, uint32_t size);
+	void (*rec_submit)(struct cg *cg, LLVMValueRef rec);
+	void (*rec_lost)(struct cg *cg);
+	/* pid, tid, ppid, uid, gid, cpu as an i64. */
+	LLVMValueRef (*context)(struct cg *cg, enum builtin_id id);
+	/* Writes the current task's name into buf (at least 16 bytes). */
+	void (*execname)(struct cg *cg, LLVMValueRef buf);
+	/* CLOCK_MONOTONIC in ns. */
+	LLVMValueRef (*clock_ns)(struct cg *cg);
+	/* Copies the string at src into dst, at most max bytes with the NUL;
+	 * returns the i64 length copied, NUL included (at least 1). */
+	LLVMValueRef (*str_copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
+				 LLVMValueRef max);
+};
+
+extern const struct cg_target cg_target_bpf, cg_target_host;
+
+struct cg_loop {
+	LLVMBasicBlockRef brk, cont;
+};
+
+#define CG_MAX_LOOPS 64
+
+struct cg {
+	/* the module */
+	LLVMContextRef ctx;
+	LLVMModuleRef mod;
+	LLVMBuilderRef b;
+	const struct cg_target *t;
+	struct program *prog;
+	const struct compile_opts *opts;
+	struct script *script;
+	struct resolved *res;
+	struct attach_table *attach;
+	struct arena *arena;
+	LLVMTypeRef i1, i8, i32, i64, ptr, void_t;
+	LLVMTargetDataRef data_layout;   /* BPF: the BPF target machine's */
+	LLVMDIBuilderRef dib;        /* BPF: the BTF of the maps */
+	LLVMMetadataRef di_file, di_cu;
+	LLVMValueRef maps[4];        /* BPF: events, globals, scratch, lost */
+	LLVMValueRef pp_table, func_table;   /* per attach row, by cookie */
+	uint32_t pp_width, func_width;
+	uint32_t scratch_size;       /* the largest any handler needs */
+	LLVMValueRef *func_fns;      /* per script function, once generated */
+
+	/* the function being generated */
+	LLVMValueRef fn;
+	struct handler *h;
+	const struct probe *probe;
+	LLVMValueRef globals, scratch, cookie, regs;
+	LLVMValueRef rt;             /* host: the runtime's handle */
+	LLVMValueRef actions;        /* i64 alloca: statements executed in loops */
+	LLVMValueRef aborted;        /* i64 alloca: a runtime error ended the handler */
+	LLVMBasicBlockRef ret_bb;    /* leaves the handler or function */
+	LLVMValueRef ret_slot;       /* script function: the value to return */
+	struct cg_loop loops[CG_MAX_LOOPS];
+	int nloops;
+	uint32_t slot_base;          /* this function's part of the scratch area */
+	uint32_t slot_top;           /* next free byte, statement temporaries */
+	uint32_t slot_fixed;         /* bytes of slots that live all along */
+	LLVMValueRef *local_slots;   /* per local: alloca (long) or scratch ptr */
+	bool in_return;              /* uretprobe handler */
+};
+
+/* ---- codegen.c ---- */
+LLVMValueRef cg_const(struct cg *cg, int64_t v);
+LLVMBasicBlockRef cg_block(struct cg *cg, const char *name);
+/* Allocates MAXSTRINGLEN bytes of scratch for this statement (temp) or for
+ * the whole handler, and returns a pointer to them. */
+LLVMValueRef cg_string_slot(struct cg *cg, bool temp);
+/* An alloca in the function's entry block. */
+LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name);
+/* Raises a runtime error: the error record, stopping, and the handler ends. */
+void cg_raise(struct cg *cg, const struct loc *loc, const char *msg);
+/* Emits a record of `size` bytes: reserve, then fill(cg, rec, arg), then
+ * submit; a record that cannot be reserved is counted as lost. */
+void cg_emit_record(struct cg *cg, uint32_t size,
+		    void (*fill)(struct cg *cg, LLVMValueRef rec, void *arg), void *arg);
+/* Stores at rec + off. */
+void cg_store_at(struct cg *cg, LLVMValueRef base, uint32_t off, LLVMValueRef v,
+		 LLVMTypeRef ty);
+LLVMValueRef cg_gep(struct cg *cg, LLVMValueRef base, LLVMValueRef off);
+LLVMValueRef cg_field(struct cg *cg, LLVMValueRef base, uint32_t off);
+/* The value of a helper numbered `id` called with args (BPF). */
+LLVMValueRef cg_call_ptr(struct cg *cg, LLVMTypeRef ret, LLVMValueRef fnptr,
+			 LLVMValueRef *args, unsigned n);
+/* A call to a declared function named `name` (host runtime functions). */
+LLVMValueRef cg_call_named(struct cg *cg, const char *name, LLVMTypeRef ret,
+			   LLVMTypeRef *params, LLVMValueRef *args, unsigned n);
+
+/* Calls a script function; see codegen.c for its hidden arguments. */
+LLVMValueRef cg_call_function(struct cg *cg, struct expr *call);
+
+/* ---- cg_expr.c ---- */
+LLVMValueRef cg_expr(struct cg *cg, struct expr *e);
+/* The address a variable's value lives at. */
+LLVMValueRef cg_var_addr(struct cg *cg, struct sym *s);
+/* Counts one action and raises "MAXACTION exceeded" past the limit. */
+void cg_count_action(struct cg *cg, const struct loc *loc);
+
+/* ---- cg_string.c ---- */
+LLVMValueRef cg_string_literal(struct cg *cg, const char *s, size_t len);
+/* Copies a string value into storage of MAXSTRINGLEN bytes. */
+void cg_string_store(struct cg *cg, LLVMValueRef dst, LLVMValueRef src);
+LLVMValueRef cg_string_concat(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
+/* strcmp's sign as an i64: <0, 0, >0. */
+LLVMValueRef cg_string_compare(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
+/* Row `index` of a table of NUL-terminated strings of `width` bytes each. */
+LLVMValueRef cg_string_table(struct cg *cg, LLVMValueRef table, uint32_t width,
+			     uint32_t rows, LLVMValueRef index);
+
+/* ---- builtin families, the hooks of builtins.h ---- */
+LLVMValueRef cg_printf(struct cg *cg, struct expr *call);
+LLVMValueRef cg_print(struct cg *cg, struct expr *call);
+LLVMValueRef cg_exit(struct cg *cg, struct expr *call);
+LLVMValueRef cg_context(struct cg *cg, struct expr *call);
+LLVMValueRef cg_time(struct cg *cg, struct expr *call);
+LLVMValueRef cg_arg(struct cg *cg, struct expr *call);
+
+/* ---- the driver's entry ---- */
+/* Generates the module for target t holding the probes whose home is
+ * `home`; returns 0 or -1 after diagnostics. */
+int cg_module(struct cg *cg, const struct cg_target *t, unsigned home);
+/* Adds a site to the program's tables and returns its index. */
+int cg_add_error_site(struct cg *cg, const struct loc *loc, const char *msg);
+struct format_site *cg_add_format(struct cg *cg, int *index);
+
+#endif

@@ -1,0 +1,349 @@
+/* cg_bpf.c — the BPF target: every helper call, map and record of the
+ * kernel side is built here.
+ *
+ * Maps are BTF-defined, as libbpf expects from C: a global in ".maps" whose
+ * debug-info type is a struct of `int (*type)[N]`-style members, so the BTF
+ * that LLVM's BPF backend emits from it names the map and its shape, and
+ * `bpftool map` shows our maps by name. */
+#include <bpf/btf.h>
+#include <linux/bpf.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "arena.h"
+#include "cg.h"
+#include "diag.h"
+
+enum { MAP_EVENTS, MAP_GLOBALS, MAP_SCRATCH, MAP_LOST };
+
+static LLVMValueRef helper(struct cg *cg, int id)
+{
+	return LLVMConstIntToPtr(LLVMConstInt(cg->i64, (unsigned)id, 0), cg->ptr);
+}
+
+static LLVMValueRef call_helper(struct cg *cg, int id, LLVMTypeRef ret, LLVMValueRef *args,
+				unsigned n)
+{
+	return cg_call_ptr(cg, ret, helper(cg, id), args, n);
+}
+
+/* ---- maps and their BTF ---- */
+
+struct map_field {
+	const char *name;
+	uint32_t value;
+};
+
+static LLVMMetadataRef uint_member(struct cg *cg, LLVMMetadataRef di_int,
+				   const char *name, uint32_t value, uint64_t offset)
+{
+	LLVMMetadataRef sub = LLVMDIBuilderGetOrCreateSubrange(cg->dib, 0, value);
+	LLVMMetadataRef arr = LLVMDIBuilderCreateArrayType(cg->dib, (uint64_t)value * 32, 32,
+							   di_int, &sub, 1);
+	LLVMMetadataRef ptr = LLVMDIBuilderCreatePointerType(cg->dib, arr, 64, 64, 0, NULL, 0);
+	return LLVMDIBuilderCreateMemberType(cg->dib, cg->di_cu, name, strlen(name), cg->di_file,
+					     0, 64, 64, offset, 0, ptr);
+}
+
+/* A map's definition global, with its BTF; max_entries and value_size of
+ * the scratch map are known only at the end, so the debug info is attached
+ * by define_map_btf() then. */
+static LLVMValueRef map_global(struct cg *cg, const char *name, int nfields)
+{
+	LLVMTypeRef fields[8];
+	for (int i = 0; i < nfields; i++)
+		fields[i] = cg->ptr;
+	LLVMTypeRef ty = LLVMStructTypeInContext(cg->ctx, fields, (unsigned)nfields, 0);
+	LLVMValueRef g = LLVMAddGlobal(cg->mod, ty, name);
+	LLVMSetInitializer(g, LLVMConstNull(ty));
+	LLVMSetSection(g, ".maps");
+	LLVMSetAlignment(g, 8);
+	return g;
+}
+
+static void define_map_btf(struct cg *cg, LLVMValueRef g, const char *name,
+			   const struct map_field *f, int n)
+{
+	LLVMMetadataRef di_int = LLVMDIBuilderCreateBasicType(cg->dib, "int", 3, 32,
+							     5 /* DW_ATE_signed */, 0);
+	LLVMMetadataRef members[8];
+	for (int i = 0; i < n; i++)
+		members[i] = uint_member(cg, di_int, f[i].name, f[i].value, 64 * (uint64_t)i);
+	LLVMMetadataRef st = LLVMDIBuilderCreateStructType(cg->dib, cg->di_cu, "", 0, cg->di_file,
+							   0, 64 * (uint64_t)n, 64, 0, NULL,
+							   members, (unsigned)n, 0, NULL, "", 0);
+	LLVMMetadataRef expr = LLVMDIBuilderCreateExpression(cg->dib, NULL, 0);
+	LLVMMetadataRef gve = LLVMDIBuilderCreateGlobalVariableExpression(
+		cg->dib, cg->di_cu, name, strlen(name), name, strlen(name), cg->di_file, 0, st, 0,
+		expr, NULL, 64);
+	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
+}
+
+static void bpf_module_begin(struct cg *cg)
+{
+	LLVMSetTarget(cg->mod, "bpfel");
+	char *dl = LLVMCopyStringRepOfTargetData(cg->data_layout);
+	LLVMSetDataLayout(cg->mod, dl);
+	LLVMDisposeMessage(dl);
+
+	cg->dib = LLVMCreateDIBuilder(cg->mod);
+	const char *name = cg->script->file->name;
+	cg->di_file = LLVMDIBuilderCreateFile(cg->dib, name, strlen(name), "", 0);
+	cg->di_cu = LLVMDIBuilderCreateCompileUnit(
+		cg->dib, LLVMDWARFSourceLanguageC, cg->di_file, "uscript", 7, 1, "", 0, 0, "", 0,
+		LLVMDWARFEmissionFull, 0, 0, 0, "", 0, "", 0);
+	LLVMAddModuleFlag(cg->mod, LLVMModuleFlagBehaviorWarning, "Debug Info Version", 18,
+			  LLVMValueAsMetadata(LLVMConstInt(cg->i32, LLVMDebugMetadataVersion(), 0)));
+	LLVMAddModuleFlag(cg->mod, LLVMModuleFlagBehaviorWarning, "Dwarf Version", 13,
+			  LLVMValueAsMetadata(LLVMConstInt(cg->i32, 4, 0)));
+
+	cg->maps[MAP_EVENTS] = map_global(cg, PROG_MAP_EVENTS, 2);
+	cg->maps[MAP_GLOBALS] = map_global(cg, PROG_MAP_GLOBALS, 5);
+	cg->maps[MAP_SCRATCH] = map_global(cg, PROG_MAP_SCRATCH, 4);
+	cg->maps[MAP_LOST] = map_global(cg, PROG_MAP_LOST, 4);
+
+	LLVMValueRef lic = LLVMAddGlobal(cg->mod, LLVMArrayType2(cg->i8, 4), "_license");
+	LLVMSetInitializer(lic, LLVMConstStringInContext(cg->ctx, "GPL", 3, 0));
+	LLVMSetSection(lic, "license");
+}
+
+static void bpf_module_end(struct cg *cg)
+{
+	uint32_t scratch = cg->scratch_size ? cg->scratch_size : 8;
+	scratch = (scratch + 7) & ~7u;
+	const struct map_field events[] = {
+		{ "type", BPF_MAP_TYPE_RINGBUF }, { "max_entries", cg->prog->ringbuf_size },
+	};
+	const struct map_field globals[] = {
+		{ "type", BPF_MAP_TYPE_ARRAY }, { "max_entries", 1 }, { "key_size", 4 },
+		{ "value_size", cg->prog->globals_size }, { "map_flags", BPF_F_MMAPABLE },
+	};
+	const struct map_field scratch_f[] = {
+		{ "type", BPF_MAP_TYPE_PERCPU_ARRAY }, { "max_entries", 1 }, { "key_size", 4 },
+		{ "value_size", scratch },
+	};
+	const struct map_field lost[] = {
+		{ "type", BPF_MAP_TYPE_PERCPU_ARRAY }, { "max_entries", 1 }, { "key_size", 4 },
+		{ "value_size", 8 },
+	};
+	define_map_btf(cg, cg->maps[MAP_EVENTS], PROG_MAP_EVENTS, events, 2);
+	define_map_btf(cg, cg->maps[MAP_GLOBALS], PROG_MAP_GLOBALS, globals, 5);
+	define_map_btf(cg, cg->maps[MAP_SCRATCH], PROG_MAP_SCRATCH, scratch_f, 4);
+	define_map_btf(cg, cg->maps[MAP_LOST], PROG_MAP_LOST, lost, 4);
+	LLVMDIBuilderFinalize(cg->dib);
+	LLVMDisposeDIBuilder(cg->dib);
+	cg->dib = NULL;
+}
+
+/* ---- handlers ---- */
+
+/* bpf_map_lookup_elem(map, &0): the one element of an array map. */
+static LLVMValueRef lookup_first(struct cg *cg, LLVMValueRef map)
+{
+	LLVMValueRef key = cg_alloca(cg, cg->i32, "key");
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
+	LLVMValueRef args[2] = { map, key };
+	return call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+}
+
+static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *name)
+{
+	(void)p;
+	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
+	cg->fn = LLVMAddFunction(cg->mod, name, fty);
+	LLVMSetSection(cg->fn, "uprobe");
+	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+	LLVMAddAttributeAtIndex(cg->fn, LLVMAttributeFunctionIndex,
+				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));
+	LLVMBasicBlockRef entry = cg_block(cg, "entry");
+	LLVMBasicBlockRef quit = cg_block(cg, "quit");
+	LLVMPositionBuilderAtEnd(cg->b, quit);
+	LLVMBuildRet(cg->b, cg_const(cg, 0));
+	LLVMPositionBuilderAtEnd(cg->b, entry);
+	cg->regs = LLVMGetParam(cg->fn, 0);
+
+	cg->globals = lookup_first(cg, cg->maps[MAP_GLOBALS]);
+	LLVMBasicBlockRef g_ok = cg_block(cg, "globals.ok");
+	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, cg->globals, ""), quit, g_ok);
+	LLVMPositionBuilderAtEnd(cg->b, g_ok);
+	LLVMValueRef stopping = LLVMBuildLoad2(cg->b, cg->i64,
+		cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping)), "stopping");
+	LLVMBasicBlockRef running = cg_block(cg, "running");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, stopping, cg_const(cg, 0), ""),
+			quit, running);
+	LLVMPositionBuilderAtEnd(cg->b, running);
+	cg->scratch = lookup_first(cg, cg->maps[MAP_SCRATCH]);
+	LLVMBasicBlockRef s_ok = cg_block(cg, "scratch.ok");
+	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, cg->scratch, ""), quit, s_ok);
+	LLVMPositionBuilderAtEnd(cg->b, s_ok);
+	cg->cookie = call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, &cg->regs, 1);
+}
+
+static void bpf_handler_return(struct cg *cg)
+{
+	LLVMBuildRet(cg->b, cg_const(cg, 0));
+}
+
+/* ---- records ---- */
+
+static LLVMValueRef bpf_rec_reserve(struct cg *cg, uint32_t size)
+{
+	LLVMValueRef args[3] = { cg->maps[MAP_EVENTS], cg_const(cg, size), cg_const(cg, 0) };
+	return call_helper(cg, BPF_FUNC_ringbuf_reserve, cg->ptr, args, 3);
+}
+
+static void bpf_rec_submit(struct cg *cg, LLVMValueRef rec)
+{
+	LLVMValueRef args[2] = { rec, cg_const(cg, 0) };
+	call_helper(cg, BPF_FUNC_ringbuf_submit, cg->void_t, args, 2);
+}
+
+/* Counted per CPU, so no two CPUs ever write the same counter. */
+static void bpf_rec_lost(struct cg *cg)
+{
+	LLVMValueRef lost = lookup_first(cg, cg->maps[MAP_LOST]);
+	LLVMBasicBlockRef add = cg_block(cg, "lost.add"), done = cg_block(cg, "lost.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, lost, ""), done, add);
+	LLVMPositionBuilderAtEnd(cg->b, add);
+	LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, lost, "");
+	LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, n, cg_const(cg, 1), ""), lost);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+/* ---- context ---- */
+
+/* Where task_struct keeps real_parent and tgid in the running kernel, from
+ * its BTF; ppid() reads them. */
+static int task_offsets(struct cg *cg, uint32_t *parent, uint32_t *tgid)
+{
+	static int done, ok;
+	static uint32_t off_parent, off_tgid;
+	if (!done) {
+		done = 1;
+		struct btf *btf = btf__load_vmlinux_btf();
+		if (btf) {
+			int id = btf__find_by_name_kind(btf, "task_struct", BTF_KIND_STRUCT);
+			const struct btf_type *t = id > 0 ? btf__type_by_id(btf, (uint32_t)id) : NULL;
+			int found = 0;
+			for (int i = 0; t && i < btf_vlen(t); i++) {
+				const struct btf_member *m = btf_members(t) + i;
+				const char *n = btf__name_by_offset(btf, m->name_off);
+				if (strcmp(n, "real_parent") == 0) {
+					off_parent = btf_member_bit_offset(t, (uint32_t)i) / 8;
+					found |= 1;
+				} else if (strcmp(n, "tgid") == 0) {
+					off_tgid = btf_member_bit_offset(t, (uint32_t)i) / 8;
+					found |= 2;
+				}
+			}
+			ok = found == 3;
+			btf__free(btf);
+		}
+	}
+	if (!ok) {
+		diag_error(NULL, "ppid() needs the kernel's BTF (/sys/kernel/btf/vmlinux)");
+		return -1;
+	}
+	(void)cg;
+	*parent = off_parent;
+	*tgid = off_tgid;
+	return 0;
+}
+
+static LLVMValueRef read_kernel(struct cg *cg, LLVMValueRef addr, LLVMTypeRef ty, uint32_t size)
+{
+	LLVMValueRef dst = cg_alloca(cg, cg->i64, "kread");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), dst);
+	LLVMValueRef args[3] = { dst, LLVMConstInt(cg->i32, size, 0), addr };
+	call_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
+	return LLVMBuildLoad2(cg->b, ty, dst, "");
+}
+
+static LLVMValueRef ppid(struct cg *cg)
+{
+	uint32_t off_parent, off_tgid;
+	if (task_offsets(cg, &off_parent, &off_tgid) < 0)
+		return cg_const(cg, 0);
+	LLVMValueRef task = call_helper(cg, BPF_FUNC_get_current_task, cg->i64, NULL, 0);
+	LLVMValueRef pp = LLVMBuildAdd(cg->b, task, cg_const(cg, off_parent), "");
+	LLVMValueRef parent = read_kernel(cg, LLVMBuildIntToPtr(cg->b, pp, cg->ptr, ""), cg->i64, 8);
+	LLVMValueRef pt = LLVMBuildAdd(cg->b, parent, cg_const(cg, off_tgid), "");
+	LLVMValueRef tgid = read_kernel(cg, LLVMBuildIntToPtr(cg->b, pt, cg->ptr, ""), cg->i32, 4);
+	return LLVMBuildSExt(cg->b, tgid, cg->i64, "");
+}
+
+static LLVMValueRef bpf_context(struct cg *cg, enum builtin_id id)
+{
+	LLVMValueRef v;
+	switch (id) {
+	case BI_pid:
+	case BI_tid:
+		v = call_helper(cg, BPF_FUNC_get_current_pid_tgid, cg->i64, NULL, 0);
+		break;
+	case BI_uid:
+	case BI_gid:
+		v = call_helper(cg, BPF_FUNC_get_current_uid_gid, cg->i64, NULL, 0);
+		break;
+	case BI_cpu:
+		return LLVMBuildZExt(cg->b,
+			call_helper(cg, BPF_FUNC_get_smp_processor_id, cg->i32, NULL, 0),
+			cg->i64, "");
+	case BI_ppid:
+		return ppid(cg);
+	default:
+		return cg_const(cg, 0);
+	}
+	if (id == BI_pid || id == BI_gid)
+		return LLVMBuildLShr(cg->b, v, cg_const(cg, 32), "");
+	return LLVMBuildAnd(cg->b, v, cg_const(cg, 0xffffffff), "");
+}
+
+static void bpf_execname(struct cg *cg, LLVMValueRef buf)
+{
+	LLVMValueRef args[2] = { buf, LLVMConstInt(cg->i32, 16, 0) };
+	call_helper(cg, BPF_FUNC_get_current_comm, cg->i64, args, 2);
+}
+
+static LLVMValueRef bpf_clock_ns(struct cg *cg)
+{
+	return call_helper(cg, BPF_FUNC_ktime_get_ns, cg->i64, NULL, 0);
+}
+
+static LLVMValueRef bpf_str_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
+				 LLVMValueRef max)
+{
+	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, max, cg->i32, ""), src };
+	LLVMValueRef n = call_helper(cg, BPF_FUNC_probe_read_kernel_str, cg->i64, args, 3);
+	/* Reading our own maps cannot fault; should it fail anyway, the result
+	 * is the empty string rather than garbage. */
+	LLVMValueRef bad = LLVMBuildICmp(cg->b, LLVMIntSLT, n, cg_const(cg, 1), "");
+	LLVMBasicBlockRef fix = cg_block(cg, "copy.fail"), done = cg_block(cg, "copy.done");
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+	LLVMBuildCondBr(cg->b, bad, fix, done);
+	LLVMPositionBuilderAtEnd(cg->b, fix);
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), dst);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
+	LLVMValueRef vals[2] = { n, cg_const(cg, 1) };
+	LLVMBasicBlockRef blocks[2] = { from, fix };
+	LLVMAddIncoming(phi, vals, blocks, 2);
+	return phi;
+}
+
+const struct cg_target cg_target_bpf = {
+	.name = "bpf",
+	.is_bpf = true,
+	.module_begin = bpf_module_begin,
+	.module_end = bpf_module_end,
+	.handler_begin = bpf_handler_begin,
+	.handler_return = bpf_handler_return,
+	.rec_reserve = bpf_rec_reserve,
+	.rec_submit = bpf_rec_submit,
+	.rec_lost = bpf_rec_lost,
+	.context = bpf_context,
+	.execname = bpf_execname,
+	.clock_ns = bpf_clock_ns,
+	.str_copy = bpf_str_copy,
+};

@@ -1,0 +1,94 @@
+/* cg_context.c — context, time and register builtins. */
+#include <stddef.h>
+
+#include "cg.h"
+
+LLVMValueRef cg_context(struct cg *cg, struct expr *call)
+{
+	enum builtin_id id = (enum builtin_id)call->builtin->id;
+	switch (id) {
+	case BI_execname: {
+		LLVMValueRef slot = cg_string_slot(cg, true);
+		if (cg->opts->maxstringlen >= 16) {
+			cg->t->execname(cg, slot);
+			return slot;
+		}
+		LLVMValueRef comm = cg_alloca(cg, LLVMArrayType2(cg->i8, 16), "comm");
+		cg->t->execname(cg, comm);
+		LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), cg_field(cg, comm, 15));
+		cg_string_store(cg, slot, comm);
+		return slot;
+	}
+	case BI_target:
+		return LLVMBuildLoad2(cg->b, cg->i64,
+			cg_field(cg, cg->globals, offsetof(struct globals_hdr, target_pid)), "target");
+	case BI_pp:
+		return cg_string_table(cg, cg->pp_table, cg->pp_width, (uint32_t)cg->attach->n,
+				       cg->cookie);
+	case BI_probefunc:
+		return cg_string_table(cg, cg->func_table, cg->func_width, (uint32_t)cg->attach->n,
+				       cg->cookie);
+	default:
+		return cg->t->context(cg, id);
+	}
+}
+
+LLVMValueRef cg_time(struct cg *cg, struct expr *call)
+{
+	LLVMValueRef ns = cg->t->clock_ns(cg);
+	if (call->builtin->id == BI_local_clock_ns)
+		return ns;
+	LLVMValueRef off = LLVMBuildLoad2(cg->b, cg->i64,
+		cg_field(cg, cg->globals, offsetof(struct globals_hdr, realtime_offset)), "");
+	ns = LLVMBuildAdd(cg->b, ns, off, "");
+	int64_t unit;
+	switch (call->builtin->id) {
+	case BI_gettimeofday_s: unit = 1000000000; break;
+	case BI_gettimeofday_ms: unit = 1000000; break;
+	case BI_gettimeofday_us: unit = 1000; break;
+	default: return ns;
+	}
+	return LLVMBuildUDiv(cg->b, ns, cg_const(cg, unit), "");
+}
+
+/* Offsets in struct pt_regs of the System V x86-64 argument registers
+ * (rdi, rsi, rdx, rcx, r8, r9) and of rax, the return value. */
+static const uint32_t arg_regs[6] = { 112, 104, 96, 88, 72, 64 };
+static const uint32_t ret_reg = 80;
+
+static LLVMValueRef load_reg(struct cg *cg, uint32_t off)
+{
+	return LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->regs, off), "");
+}
+
+LLVMValueRef cg_arg(struct cg *cg, struct expr *call)
+{
+	enum builtin_id id = (enum builtin_id)call->builtin->id;
+	if (!cg->regs)
+		return cg_const(cg, 0);
+	if (id == BI_returnval)
+		return load_reg(cg, ret_reg);
+	LLVMValueRef v;
+	struct expr *n = call->args;
+	if (n->kind == EXPR_NUM) {
+		if (n->num < 1 || n->num > 6)
+			return cg_const(cg, 0);
+		v = load_reg(cg, arg_regs[n->num - 1]);
+	} else {
+		/* The registers can only be read at constant offsets: choose. */
+		LLVMValueRef k = cg_expr(cg, n);
+		v = cg_const(cg, 0);
+		for (int i = 0; i < 6; i++) {
+			LLVMValueRef is = LLVMBuildICmp(cg->b, LLVMIntEQ, k, cg_const(cg, i + 1), "");
+			v = LLVMBuildSelect(cg->b, is, load_reg(cg, arg_regs[i]), v, "");
+		}
+	}
+	switch (id) {
+	case BI_int_arg:
+		return LLVMBuildSExt(cg->b, LLVMBuildTrunc(cg->b, v, cg->i32, ""), cg->i64, "");
+	case BI_uint_arg:
+		return LLVMBuildZExt(cg->b, LLVMBuildTrunc(cg->b, v, cg->i32, ""), cg->i64, "");
+	default:
+		return v;
+	}
+}

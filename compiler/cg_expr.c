@@ -1,0 +1,280 @@
+/* cg_expr.c — expressions; see cg.h.
+ *
+ * Arithmetic is SystemTap's: 64-bit two's complement that wraps, shifts by
+ * the count modulo 64 (what the C it compiles to does on x86-64), and
+ * division and modulo by zero are runtime errors.  Signed division is built
+ * from unsigned division, which every BPF instruction set has, and so that
+ * INT64_MIN / -1 wraps instead of trapping in the host's JIT. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cg.h"
+
+LLVMValueRef cg_var_addr(struct cg *cg, struct sym *s)
+{
+	if (s->kind == SYM_GLOBAL)
+		return cg_field(cg, cg->globals, s->offset);
+	return cg->local_slots[s->index];
+}
+
+static LLVMValueRef load_var(struct cg *cg, struct sym *s)
+{
+	LLVMValueRef addr = cg_var_addr(cg, s);
+	if (s->type == TYPE_STRING)
+		return addr;
+	return LLVMBuildLoad2(cg->b, cg->i64, addr, s->name);
+}
+
+static void store_var(struct cg *cg, struct sym *s, LLVMValueRef v)
+{
+	LLVMValueRef addr = cg_var_addr(cg, s);
+	if (s->type == TYPE_STRING)
+		cg_string_store(cg, addr, v);
+	else
+		LLVMBuildStore(cg->b, v, addr);
+}
+
+void cg_count_action(struct cg *cg, const struct loc *loc)
+{
+	LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, cg->actions, "");
+	n = LLVMBuildAdd(cg->b, n, cg_const(cg, 1), "");
+	LLVMBuildStore(cg->b, n, cg->actions);
+	LLVMBasicBlockRef over = cg_block(cg, "maxaction"), ok = cg_block(cg, "actions.ok");
+	LLVMValueRef limit = cg_const(cg, (int64_t)cg->opts->maxaction);
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, n, limit, ""), over, ok);
+	LLVMPositionBuilderAtEnd(cg->b, over);
+	cg_raise(cg, loc, "MAXACTION exceeded");
+	LLVMBuildBr(cg->b, ok);
+	LLVMPositionBuilderAtEnd(cg->b, ok);
+}
+
+static LLVMValueRef bool_to_long(struct cg *cg, LLVMValueRef b)
+{
+	return LLVMBuildZExt(cg->b, b, cg->i64, "");
+}
+
+static LLVMValueRef absval(struct cg *cg, LLVMValueRef v)
+{
+	LLVMValueRef neg = LLVMBuildICmp(cg->b, LLVMIntSLT, v, cg_const(cg, 0), "");
+	return LLVMBuildSelect(cg->b, neg, LLVMBuildNeg(cg->b, v, ""), v, "");
+}
+
+static LLVMValueRef divide(struct cg *cg, struct expr *e, enum op op, LLVMValueRef l,
+			   LLVMValueRef r)
+{
+	LLVMBasicBlockRef zero = cg_block(cg, "div.zero"), ok = cg_block(cg, "div.ok");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, r, cg_const(cg, 0), ""), zero, ok);
+	LLVMPositionBuilderAtEnd(cg->b, zero);
+	cg_raise(cg, &e->loc, "division by 0");
+	LLVMBuildBr(cg->b, ok);
+	LLVMPositionBuilderAtEnd(cg->b, ok);
+	LLVMValueRef al = absval(cg, l), ar = absval(cg, r);
+	LLVMValueRef neg_l = LLVMBuildICmp(cg->b, LLVMIntSLT, l, cg_const(cg, 0), "");
+	if (op == OP_DIV) {
+		LLVMValueRef q = LLVMBuildUDiv(cg->b, al, ar, "");
+		LLVMValueRef neg_r = LLVMBuildICmp(cg->b, LLVMIntSLT, r, cg_const(cg, 0), "");
+		LLVMValueRef neg = LLVMBuildXor(cg->b, neg_l, neg_r, "");
+		return LLVMBuildSelect(cg->b, neg, LLVMBuildNeg(cg->b, q, ""), q, "");
+	}
+	/* C's remainder takes the sign of the dividend. */
+	LLVMValueRef m = LLVMBuildURem(cg->b, al, ar, "");
+	return LLVMBuildSelect(cg->b, neg_l, LLVMBuildNeg(cg->b, m, ""), m, "");
+}
+
+static LLVMValueRef arith(struct cg *cg, struct expr *e, enum op op, LLVMValueRef l,
+			  LLVMValueRef r)
+{
+	LLVMBuilderRef b = cg->b;
+	switch (op) {
+	case OP_ADD: return LLVMBuildAdd(b, l, r, "");
+	case OP_SUB: return LLVMBuildSub(b, l, r, "");
+	case OP_MUL: return LLVMBuildMul(b, l, r, "");
+	case OP_DIV:
+	case OP_MOD: return divide(cg, e, op, l, r);
+	case OP_SHL: return LLVMBuildShl(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
+	case OP_SHR: return LLVMBuildAShr(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
+	case OP_BAND: return LLVMBuildAnd(b, l, r, "");
+	case OP_BOR: return LLVMBuildOr(b, l, r, "");
+	case OP_BXOR: return LLVMBuildXor(b, l, r, "");
+	default: abort();
+	}
+}
+
+static LLVMIntPredicate predicate(enum op op)
+{
+	switch (op) {
+	case OP_EQ: return LLVMIntEQ;
+	case OP_NE: return LLVMIntNE;
+	case OP_LT: return LLVMIntSLT;
+	case OP_LE: return LLVMIntSLE;
+	case OP_GT: return LLVMIntSGT;
+	default: return LLVMIntSGE;
+	}
+}
+
+/* a && b, a || b: the right side runs only when it decides the result. */
+static LLVMValueRef logical(struct cg *cg, struct expr *e)
+{
+	LLVMValueRef l = LLVMBuildICmp(cg->b, LLVMIntNE, cg_expr(cg, e->lhs), cg_const(cg, 0), "");
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+	LLVMBasicBlockRef rhs = cg_block(cg, "logic.rhs"), out = cg_block(cg, "logic.end");
+	if (e->op == OP_LAND)
+		LLVMBuildCondBr(cg->b, l, rhs, out);
+	else
+		LLVMBuildCondBr(cg->b, l, out, rhs);
+	LLVMPositionBuilderAtEnd(cg->b, rhs);
+	LLVMValueRef r = LLVMBuildICmp(cg->b, LLVMIntNE, cg_expr(cg, e->rhs), cg_const(cg, 0), "");
+	LLVMBasicBlockRef rhs_end = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, out);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i1, "");
+	LLVMValueRef vals[2] = { LLVMConstInt(cg->i1, e->op == OP_LOR, 0), r };
+	LLVMBasicBlockRef blocks[2] = { from, rhs_end };
+	LLVMAddIncoming(phi, vals, blocks, 2);
+	return bool_to_long(cg, phi);
+}
+
+static LLVMValueRef binary(struct cg *cg, struct expr *e)
+{
+	if (e->op == OP_LAND || e->op == OP_LOR)
+		return logical(cg, e);
+	LLVMValueRef l = cg_expr(cg, e->lhs), r = cg_expr(cg, e->rhs);
+	switch (e->op) {
+	case OP_CONCAT:
+		return cg_string_concat(cg, l, r);
+	case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+		if (e->lhs->type == TYPE_STRING) {
+			l = cg_string_compare(cg, l, r);
+			r = cg_const(cg, 0);
+		}
+		return bool_to_long(cg, LLVMBuildICmp(cg->b, predicate(e->op), l, r, ""));
+	default:
+		return arith(cg, e, e->op, l, r);
+	}
+}
+
+static LLVMValueRef unary(struct cg *cg, struct expr *e)
+{
+	LLVMValueRef v = cg_expr(cg, e->lhs);
+	switch (e->op) {
+	case OP_NEG: return LLVMBuildNeg(cg->b, v, "");
+	case OP_NOT: return bool_to_long(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, v, cg_const(cg, 0), ""));
+	case OP_BNOT: return LLVMBuildNot(cg->b, v, "");
+	default: return v;
+	}
+}
+
+static LLVMValueRef ternary(struct cg *cg, struct expr *e)
+{
+	LLVMValueRef c = LLVMBuildICmp(cg->b, LLVMIntNE, cg_expr(cg, e->cond), cg_const(cg, 0), "");
+	LLVMBasicBlockRef yes = cg_block(cg, "sel.yes"), no = cg_block(cg, "sel.no"),
+		out = cg_block(cg, "sel.end");
+	LLVMBuildCondBr(cg->b, c, yes, no);
+	LLVMPositionBuilderAtEnd(cg->b, yes);
+	LLVMValueRef a = cg_expr(cg, e->lhs);
+	LLVMBasicBlockRef yes_end = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, out);
+	LLVMPositionBuilderAtEnd(cg->b, no);
+	LLVMValueRef b = cg_expr(cg, e->rhs);
+	LLVMBasicBlockRef no_end = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, out);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, LLVMTypeOf(a), "");
+	LLVMValueRef vals[2] = { a, b };
+	LLVMBasicBlockRef blocks[2] = { yes_end, no_end };
+	LLVMAddIncoming(phi, vals, blocks, 2);
+	return phi;
+}
+
+/* Globals are shared by every CPU: adding to one is one atomic add, so that
+ * counts from concurrent probes are never lost. */
+static LLVMValueRef atomic_add(struct cg *cg, struct sym *s, LLVMValueRef delta)
+{
+	return LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpAdd, cg_var_addr(cg, s), delta,
+				  LLVMAtomicOrderingMonotonic, 0);
+}
+
+static LLVMValueRef assign(struct cg *cg, struct expr *e)
+{
+	struct sym *s = e->lhs->sym;
+	LLVMValueRef r = cg_expr(cg, e->rhs);
+	if (e->op == OP_NONE) {
+		store_var(cg, s, r);
+		return load_var(cg, s);
+	}
+	if (e->op == OP_CONCAT) {
+		store_var(cg, s, cg_string_concat(cg, load_var(cg, s), r));
+		return load_var(cg, s);
+	}
+	if (s->kind == SYM_GLOBAL && (e->op == OP_ADD || e->op == OP_SUB)) {
+		LLVMValueRef d = e->op == OP_ADD ? r : LLVMBuildNeg(cg->b, r, "");
+		return LLVMBuildAdd(cg->b, atomic_add(cg, s, d), d, "");
+	}
+	LLVMValueRef v = arith(cg, e, e->op, load_var(cg, s), r);
+	store_var(cg, s, v);
+	return v;
+}
+
+static LLVMValueRef incdec(struct cg *cg, struct expr *e)
+{
+	struct sym *s = e->lhs->sym;
+	bool inc = e->op == OP_PREINC || e->op == OP_POSTINC;
+	bool post = e->op == OP_POSTINC || e->op == OP_POSTDEC;
+	LLVMValueRef d = cg_const(cg, inc ? 1 : -1), old;
+	if (s->kind == SYM_GLOBAL) {
+		old = atomic_add(cg, s, d);
+	} else {
+		old = load_var(cg, s);
+		store_var(cg, s, LLVMBuildAdd(cg->b, old, d, ""));
+	}
+	return post ? old : LLVMBuildAdd(cg->b, old, d, "");
+}
+
+static LLVMValueRef script_arg(struct cg *cg, struct expr *e)
+{
+	const char *v = cg->opts->args[e->num - 1];
+	if (e->is_string)
+		return cg_string_literal(cg, v, strlen(v));
+	return cg_const(cg, strtoll(v, NULL, 0));
+}
+
+LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
+{
+	switch (e->kind) {
+	case EXPR_NUM:
+		return cg_const(cg, e->num);
+	case EXPR_STR:
+		return cg_string_literal(cg, e->str, e->str_len);
+	case EXPR_VAR:
+		return load_var(cg, e->sym);
+	case EXPR_SCRIPT_ARG:
+		return script_arg(cg, e);
+	case EXPR_ARGC:
+		return cg_const(cg, cg->opts->nargs);
+	case EXPR_UNARY:
+		return unary(cg, e);
+	case EXPR_BINARY:
+		return binary(cg, e);
+	case EXPR_TERNARY:
+		return ternary(cg, e);
+	case EXPR_ASSIGN:
+		return assign(cg, e);
+	case EXPR_INCDEC:
+		return incdec(cg, e);
+	case EXPR_CALL:
+		if (e->func)
+			return cg_call_function(cg, e);
+		{
+			LLVMValueRef v = e->builtin->gen(cg, e);
+			return v ? v : cg_const(cg, 0);
+		}
+	case EXPR_INDEX:
+	case EXPR_IN:
+	case EXPR_STAT:
+	case EXPR_STAT_ADD:
+	case EXPR_TARGET:
+		break;
+	}
+	/* Resolution rejects what is not built yet. */
+	abort();
+}

@@ -1,0 +1,106 @@
+/* cg_output.c — printf, print, println and exit: records for the runtime.
+ *
+ * A printf sends {REC_PRINTF, site} and its argument values; the format
+ * itself stays in the program's format table and is applied by the
+ * runtime.  Arguments are evaluated before the record is reserved: a
+ * runtime error while evaluating one must not leave a reservation open. */
+#include <string.h>
+
+#include "arena.h"
+#include "cg.h"
+#include "format.h"
+
+struct out_args {
+	LLVMValueRef *vals;
+	const struct format_site *site;
+	int index;
+};
+
+static void fill_printf(struct cg *cg, LLVMValueRef rec, void *arg)
+{
+	struct out_args *o = arg;
+	cg_store_at(cg, rec, 0, LLVMConstInt(cg->i32, REC_PRINTF, 0), cg->i32);
+	cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, (unsigned)o->index, 0), cg->i32);
+	for (int i = 0; i < o->site->nargs; i++) {
+		uint32_t off = o->site->arg_offsets[i];
+		if (o->site->arg_kinds[i] == OUT_STRING)
+			cg->t->str_copy(cg, cg_field(cg, rec, off), o->vals[i],
+					cg_const(cg, cg->opts->maxstringlen));
+		else
+			cg_store_at(cg, rec, off, o->vals[i], cg->i64);
+	}
+}
+
+/* Sends the arguments `args` (a list) through the format `fmt`. */
+static void emit_output(struct cg *cg, const char *fmt, size_t fmt_len, struct expr *args,
+			const struct loc *loc)
+{
+	int n = ast_count(args), index;
+	struct format_site *site = cg_add_format(cg, &index);
+	site->fmt = fmt;
+	site->fmt_len = fmt_len;
+	site->nargs = n;
+	site->loc = *loc;
+	site->arg_kinds = arena_alloc(cg->arena, (n + 1) * sizeof(*site->arg_kinds));
+	site->arg_offsets = arena_alloc(cg->arena, (n + 1) * sizeof(*site->arg_offsets));
+	struct out_args o = {
+		.vals = arena_alloc(cg->arena, (n + 1) * sizeof(LLVMValueRef)),
+		.site = site,
+		.index = index,
+	};
+	uint32_t off = sizeof(struct rec_hdr);
+	int i = 0;
+	for (struct expr *a = args; a; a = a->next, i++) {
+		o.vals[i] = cg_expr(cg, a);
+		site->arg_offsets[i] = off;
+		if (a->type == TYPE_STRING) {
+			site->arg_kinds[i] = OUT_STRING;
+			off += (cg->opts->maxstringlen + 7) & ~7u;
+		} else {
+			site->arg_kinds[i] = OUT_LONG;
+			off += 8;
+		}
+	}
+	site->size = off;
+	cg_emit_record(cg, off, fill_printf, &o);
+}
+
+LLVMValueRef cg_printf(struct cg *cg, struct expr *call)
+{
+	struct expr *fmt = call->args;
+	emit_output(cg, fmt->str, fmt->str_len, fmt->next, &call->loc);
+	return NULL;
+}
+
+LLVMValueRef cg_print(struct cg *cg, struct expr *call)
+{
+	int n = ast_count(call->args), i = 0;
+	enum fmt_kind *kinds = arena_alloc(cg->arena, (n + 1) * sizeof(*kinds));
+	for (struct expr *a = call->args; a; a = a->next)
+		kinds[i++] = a->type == TYPE_STRING ? FMT_STRING : FMT_LONG;
+	struct strbuf sb = { 0 };
+	fmt_print_format(&sb, kinds, (size_t)n, NULL, 0, call->builtin->id == BI_println);
+	char *fmt = arena_strndup(cg->arena, sb.buf ? sb.buf : "", sb.len);
+	size_t len = sb.len;
+	strbuf_free(&sb);
+	emit_output(cg, fmt, len, call->args, &call->loc);
+	return NULL;
+}
+
+static void fill_exit(struct cg *cg, LLVMValueRef rec, void *arg)
+{
+	(void)arg;
+	cg_store_at(cg, rec, 0, LLVMConstInt(cg->i32, REC_EXIT, 0), cg->i32);
+	cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, 0, 0), cg->i32);
+}
+
+/* exit() lets the handler finish, as in SystemTap; no probe starts after. */
+LLVMValueRef cg_exit(struct cg *cg, struct expr *call)
+{
+	(void)call;
+	LLVMValueRef stopping = cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping));
+	LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpOr, stopping, cg_const(cg, STOP_EXIT),
+			   LLVMAtomicOrderingMonotonic, 0);
+	cg_emit_record(cg, sizeof(struct rec_hdr), fill_exit, NULL);
+	return NULL;
+}

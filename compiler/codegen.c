@@ -1,0 +1,591 @@
+/* codegen.c — modules, handlers, script functions and statements; see cg.h.
+ *
+ * Script functions are compiled once per module as internal functions that
+ * are always inlined: BPF limits calls to five arguments and gains nothing
+ * from them, and without recursion inlining always terminates.  A function
+ * receives the handler's state as hidden arguments (globals, scratch, cookie,
+ * registers, the runtime's handle on the host, the action counter, and the
+ * flag that a runtime error ended the handler).
+ *
+ * The scratch area is laid out statically: each script function gets a part
+ * of its own, then all probe handlers share the rest, since two handlers
+ * never run at once on one CPU. */
+#include "cg.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+
+/* The hidden arguments every script function takes, in order. */
+enum {
+	HID_GLOBALS, HID_SCRATCH, HID_COOKIE, HID_REGS, HID_RT, HID_ACTIONS, HID_ABORTED,
+	HID_COUNT
+};
+
+LLVMValueRef cg_const(struct cg *cg, int64_t v)
+{
+	return LLVMConstInt(cg->i64, (unsigned long long)v, 1);
+}
+
+LLVMBasicBlockRef cg_block(struct cg *cg, const char *name)
+{
+	return LLVMAppendBasicBlockInContext(cg->ctx, cg->fn, name);
+}
+
+LLVMValueRef cg_gep(struct cg *cg, LLVMValueRef base, LLVMValueRef off)
+{
+	return LLVMBuildGEP2(cg->b, cg->i8, base, &off, 1, "");
+}
+
+LLVMValueRef cg_field(struct cg *cg, LLVMValueRef base, uint32_t off)
+{
+	return off ? cg_gep(cg, base, cg_const(cg, off)) : base;
+}
+
+void cg_store_at(struct cg *cg, LLVMValueRef base, uint32_t off, LLVMValueRef v,
+		 LLVMTypeRef ty)
+{
+	if (ty && LLVMTypeOf(v) != ty)
+		v = LLVMBuildIntCast2(cg->b, v, ty, 0, "");
+	LLVMBuildStore(cg->b, v, cg_field(cg, base, off));
+}
+
+LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name)
+{
+	LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
+	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(cg->fn);
+	LLVMValueRef first = LLVMGetFirstInstruction(entry);
+	if (first)
+		LLVMPositionBuilderBefore(cg->b, first);
+	else
+		LLVMPositionBuilderAtEnd(cg->b, entry);
+	LLVMValueRef a = LLVMBuildAlloca(cg->b, ty, name);
+	LLVMPositionBuilderAtEnd(cg->b, cur);
+	return a;
+}
+
+LLVMValueRef cg_call_ptr(struct cg *cg, LLVMTypeRef ret, LLVMValueRef fnptr,
+			 LLVMValueRef *args, unsigned n)
+{
+	LLVMTypeRef params[8];
+	for (unsigned i = 0; i < n; i++)
+		params[i] = LLVMTypeOf(args[i]);
+	LLVMTypeRef fty = LLVMFunctionType(ret, params, n, 0);
+	return LLVMBuildCall2(cg->b, fty, fnptr, args, n, "");
+}
+
+LLVMValueRef cg_call_named(struct cg *cg, const char *name, LLVMTypeRef ret,
+			   LLVMTypeRef *params, LLVMValueRef *args, unsigned n)
+{
+	LLVMTypeRef fty = LLVMFunctionType(ret, params, n, 0);
+	LLVMValueRef f = LLVMGetNamedFunction(cg->mod, name);
+	if (!f)
+		f = LLVMAddFunction(cg->mod, name, fty);
+	return LLVMBuildCall2(cg->b, fty, f, args, n, "");
+}
+
+LLVMValueRef cg_string_slot(struct cg *cg, bool temp)
+{
+	uint32_t off = cg->slot_base + cg->slot_top;
+	cg->slot_top += cg->opts->maxstringlen;
+	if (!temp)
+		cg->slot_fixed = cg->slot_top;
+	if (cg->slot_base + cg->slot_top > cg->scratch_size)
+		cg->scratch_size = cg->slot_base + cg->slot_top;
+	return cg_field(cg, cg->scratch, off);
+}
+
+int cg_add_error_site(struct cg *cg, const struct loc *loc, const char *msg)
+{
+	struct program *p = cg->prog;
+	if (p->nerrors % 16 == 0) {
+		struct error_site *e = arena_alloc(cg->arena, (p->nerrors + 16) * sizeof(*e));
+		if (p->nerrors)
+			memcpy(e, p->errors, p->nerrors * sizeof(*e));
+		p->errors = e;
+	}
+	p->errors[p->nerrors].loc = *loc;
+	p->errors[p->nerrors].msg = msg;
+	return p->nerrors++;
+}
+
+struct format_site *cg_add_format(struct cg *cg, int *index)
+{
+	struct program *p = cg->prog;
+	if (p->nformats % 16 == 0) {
+		struct format_site *f = arena_alloc(cg->arena, (p->nformats + 16) * sizeof(*f));
+		if (p->nformats)
+			memcpy(f, p->formats, p->nformats * sizeof(*f));
+		p->formats = f;
+	}
+	*index = p->nformats;
+	struct format_site *f = &p->formats[p->nformats++];
+	memset(f, 0, sizeof(*f));
+	return f;
+}
+
+void cg_emit_record(struct cg *cg, uint32_t size,
+		    void (*fill)(struct cg *cg, LLVMValueRef rec, void *arg), void *arg)
+{
+	LLVMValueRef rec = cg->t->rec_reserve(cg, size);
+	LLVMBasicBlockRef ok = cg_block(cg, "rec.ok"), lost = cg_block(cg, "rec.lost"),
+		done = cg_block(cg, "rec.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, rec, ""), lost, ok);
+	LLVMPositionBuilderAtEnd(cg->b, ok);
+	fill(cg, rec, arg);
+	cg->t->rec_submit(cg, rec);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, lost);
+	cg->t->rec_lost(cg);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+static void fill_error(struct cg *cg, LLVMValueRef rec, void *arg)
+{
+	cg_store_at(cg, rec, 0, LLVMConstInt(cg->i32, REC_ERROR, 0), cg->i32);
+	cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, (unsigned)(uintptr_t)arg, 0), cg->i32);
+}
+
+/* A new block for code after a jump, which nothing reaches but which the
+ * rest of a statement list still needs somewhere to go. */
+static void after_jump(struct cg *cg)
+{
+	LLVMPositionBuilderAtEnd(cg->b, cg_block(cg, "dead"));
+}
+
+void cg_raise(struct cg *cg, const struct loc *loc, const char *msg)
+{
+	int site = cg_add_error_site(cg, loc, msg);
+	/* Only the first error is reported: whoever sets STOP_ERROR first sends
+	 * the record. */
+	LLVMValueRef stopping = cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping));
+	LLVMValueRef old = LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpOr, stopping,
+					      cg_const(cg, STOP_ERROR), LLVMAtomicOrderingMonotonic, 0);
+	LLVMBasicBlockRef send = cg_block(cg, "err.send"), out = cg_block(cg, "err.out");
+	LLVMValueRef was = LLVMBuildAnd(cg->b, old, cg_const(cg, STOP_ERROR), "");
+	LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, was, cg_const(cg, 0), "");
+	LLVMBuildCondBr(cg->b, first, send, out);
+	LLVMPositionBuilderAtEnd(cg->b, send);
+	cg_emit_record(cg, sizeof(struct rec_hdr), fill_error, (void *)(uintptr_t)site);
+	LLVMBuildBr(cg->b, out);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+	LLVMBuildStore(cg->b, cg_const(cg, 1),
+		       cg->h->func ? LLVMGetParam(cg->fn, HID_ABORTED) : cg->aborted);
+	LLVMBuildBr(cg->b, cg->ret_bb);
+	after_jump(cg);
+}
+
+/* ---- statements ---- */
+
+static void gen_stmt(struct cg *cg, struct stmt *s);
+
+static void gen_list(struct cg *cg, struct stmt *s)
+{
+	for (; s; s = s->next)
+		gen_stmt(cg, s);
+}
+
+static LLVMValueRef truth(struct cg *cg, struct expr *e)
+{
+	return LLVMBuildICmp(cg->b, LLVMIntNE, cg_expr(cg, e), cg_const(cg, 0), "");
+}
+
+static void push_loop(struct cg *cg, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont,
+		      const struct loc *loc)
+{
+	if (cg->nloops == CG_MAX_LOOPS) {
+		diag_error(loc, "loops nested more than %d deep", CG_MAX_LOOPS);
+		return;
+	}
+	cg->loops[cg->nloops++] = (struct cg_loop){ brk, cont };
+}
+
+static void gen_while(struct cg *cg, struct stmt *s)
+{
+	LLVMBasicBlockRef head = cg_block(cg, "while.head"), body = cg_block(cg, "while.body"),
+		out = cg_block(cg, "while.end");
+	LLVMBuildBr(cg->b, head);
+	LLVMPositionBuilderAtEnd(cg->b, head);
+	cg_count_action(cg, &s->loc);
+	LLVMBuildCondBr(cg->b, truth(cg, s->expr), body, out);
+	LLVMPositionBuilderAtEnd(cg->b, body);
+	push_loop(cg, out, head, &s->loc);
+	gen_stmt(cg, s->body);
+	cg->nloops--;
+	LLVMBuildBr(cg->b, head);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+}
+
+static void gen_for(struct cg *cg, struct stmt *s)
+{
+	if (s->init)
+		gen_stmt(cg, s->init);
+	LLVMBasicBlockRef head = cg_block(cg, "for.head"), body = cg_block(cg, "for.body"),
+		step = cg_block(cg, "for.step"), out = cg_block(cg, "for.end");
+	LLVMBuildBr(cg->b, head);
+	LLVMPositionBuilderAtEnd(cg->b, head);
+	cg_count_action(cg, &s->loc);
+	if (s->expr)
+		LLVMBuildCondBr(cg->b, truth(cg, s->expr), body, out);
+	else
+		LLVMBuildBr(cg->b, body);
+	LLVMPositionBuilderAtEnd(cg->b, body);
+	push_loop(cg, out, step, &s->loc);
+	gen_stmt(cg, s->body);
+	cg->nloops--;
+	LLVMBuildBr(cg->b, step);
+	LLVMPositionBuilderAtEnd(cg->b, step);
+	if (s->step)
+		gen_stmt(cg, s->step);
+	LLVMBuildBr(cg->b, head);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+}
+
+static void gen_stmt(struct cg *cg, struct stmt *s)
+{
+	if (s->kind != STMT_BLOCK && s->kind != STMT_EMPTY && cg->nloops > 0)
+		cg_count_action(cg, &s->loc);
+	switch (s->kind) {
+	case STMT_BLOCK:
+		gen_list(cg, s->body);
+		break;
+	case STMT_EXPR:
+		cg_expr(cg, s->expr);
+		break;
+	case STMT_IF: {
+		LLVMBasicBlockRef then = cg_block(cg, "if.then"), out = cg_block(cg, "if.end");
+		LLVMBasicBlockRef els = s->else_body ? cg_block(cg, "if.else") : out;
+		LLVMBuildCondBr(cg->b, truth(cg, s->expr), then, els);
+		LLVMPositionBuilderAtEnd(cg->b, then);
+		cg->slot_top = cg->slot_fixed;
+		gen_stmt(cg, s->body);
+		LLVMBuildBr(cg->b, out);
+		if (s->else_body) {
+			LLVMPositionBuilderAtEnd(cg->b, els);
+			gen_stmt(cg, s->else_body);
+			LLVMBuildBr(cg->b, out);
+		}
+		LLVMPositionBuilderAtEnd(cg->b, out);
+		break;
+	}
+	case STMT_WHILE:
+		gen_while(cg, s);
+		break;
+	case STMT_FOR:
+		gen_for(cg, s);
+		break;
+	case STMT_BREAK:
+	case STMT_CONTINUE:
+		if (cg->nloops) {
+			struct cg_loop *l = &cg->loops[cg->nloops - 1];
+			LLVMBuildBr(cg->b, s->kind == STMT_BREAK ? l->brk : l->cont);
+			after_jump(cg);
+		}
+		break;
+	case STMT_NEXT:
+		LLVMBuildBr(cg->b, cg->ret_bb);
+		after_jump(cg);
+		break;
+	case STMT_RETURN:
+		if (s->expr) {
+			LLVMValueRef v = cg_expr(cg, s->expr);
+			if (cg->ret_slot) {
+				if (s->expr->type == TYPE_STRING)
+					cg_string_store(cg, cg->ret_slot, v);
+				else
+					LLVMBuildStore(cg->b, v, cg->ret_slot);
+			}
+		}
+		LLVMBuildBr(cg->b, cg->ret_bb);
+		after_jump(cg);
+		break;
+	case STMT_FOREACH:
+	case STMT_DELETE:
+	case STMT_EMPTY:
+		break;
+	}
+	/* Temporaries live for one statement; those of a loop's condition are
+	 * made again each time round. */
+	cg->slot_top = cg->slot_fixed;
+}
+
+/* ---- handlers and functions ---- */
+
+/* Locals start as 0 or "" every time the handler runs. */
+static void init_locals(struct cg *cg, int first)
+{
+	struct handler *h = cg->h;
+	cg->local_slots = arena_alloc(cg->arena, (h->nlocals + 1) * sizeof(LLVMValueRef));
+	for (int i = 0; i < h->nlocals; i++) {
+		struct sym *s = h->locals[i];
+		if (s->type == TYPE_STRING) {
+			cg->local_slots[i] = cg_string_slot(cg, false);
+			if (i >= first)
+				LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), cg->local_slots[i]);
+		} else {
+			cg->local_slots[i] = cg_alloca(cg, cg->i64, s->name);
+			if (i >= first)
+				LLVMBuildStore(cg->b, cg_const(cg, 0), cg->local_slots[i]);
+		}
+	}
+}
+
+static void begin_function_state(struct cg *cg, struct handler *h, uint32_t slot_base)
+{
+	cg->h = h;
+	cg->nloops = 0;
+	cg->slot_base = slot_base;
+	cg->slot_top = cg->slot_fixed = 0;
+	cg->ret_slot = NULL;
+}
+
+static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
+{
+	char name[64];
+	snprintf(name, sizeof(name), "probe_%d%s", p->id, cg->t->is_bpf ? "" : "_host");
+	cg->probe = p;
+	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
+	cg->in_return = false;
+	if (cg->t->is_bpf) {
+		cg->in_return = true;
+		for (int i = 0; i < cg->attach->n; i++)
+			if (cg->attach->rows[i].probe == p->id &&
+			    cg->attach->rows[i].kind != ATTACH_URETPROBE)
+				cg->in_return = false;
+	}
+	cg->t->handler_begin(cg, p, name);
+	cg->actions = cg_alloca(cg, cg->i64, "actions");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->actions);
+	cg->aborted = cg_alloca(cg, cg->i64, "aborted");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
+	cg->ret_bb = cg_block(cg, "return");
+	init_locals(cg, 0);
+	gen_stmt(cg, p->body);
+	LLVMBuildBr(cg->b, cg->ret_bb);
+	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
+	cg->t->handler_return(cg);
+	for (int i = 0; i < cg->attach->n; i++)
+		if (cg->attach->rows[i].probe == p->id &&
+		    ((cg->attach->rows[i].kind == ATTACH_UPROBE ||
+		      cg->attach->rows[i].kind == ATTACH_URETPROBE) == cg->t->is_bpf))
+			cg->attach->rows[i].prog_name = arena_strdup(cg->arena, name);
+}
+
+static LLVMTypeRef value_type(struct cg *cg, enum type t)
+{
+	return t == TYPE_STRING ? cg->ptr : t == TYPE_LONG ? cg->i64 : cg->void_t;
+}
+
+static void declare_function(struct cg *cg, int index)
+{
+	struct handler *h = &cg->res->funcs[index];
+	struct func *f = h->func;
+	LLVMTypeRef params[HID_COUNT + 32];
+	params[HID_GLOBALS] = params[HID_SCRATCH] = params[HID_REGS] = params[HID_RT] = cg->ptr;
+	params[HID_ACTIONS] = params[HID_ABORTED] = cg->ptr;
+	params[HID_COOKIE] = cg->i64;
+	int n = f->nparams < 32 ? f->nparams : 32;
+	for (int i = 0; i < n; i++)
+		params[HID_COUNT + i] = value_type(cg, h->locals[i]->type);
+	LLVMTypeRef fty = LLVMFunctionType(value_type(cg, f->ret_type), params,
+					   HID_COUNT + n, 0);
+	char name[256];
+	snprintf(name, sizeof(name), "fn_%s", f->name);
+	LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fty);
+	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
+	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+				LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+	cg->func_fns[index] = fn;
+}
+
+static void gen_function(struct cg *cg, int index, uint32_t slot_base)
+{
+	struct handler *h = &cg->res->funcs[index];
+	struct func *f = h->func;
+	begin_function_state(cg, h, slot_base);
+	cg->probe = NULL;
+	cg->fn = cg->func_fns[index];
+	LLVMBasicBlockRef entry = cg_block(cg, "entry");
+	LLVMPositionBuilderAtEnd(cg->b, entry);
+	cg->globals = LLVMGetParam(cg->fn, HID_GLOBALS);
+	cg->scratch = LLVMGetParam(cg->fn, HID_SCRATCH);
+	cg->cookie = LLVMGetParam(cg->fn, HID_COOKIE);
+	cg->regs = cg->t->is_bpf ? LLVMGetParam(cg->fn, HID_REGS) : NULL;
+	cg->rt = LLVMGetParam(cg->fn, HID_RT);
+	cg->actions = LLVMGetParam(cg->fn, HID_ACTIONS);
+	cg->aborted = LLVMGetParam(cg->fn, HID_ABORTED);
+	cg->ret_bb = cg_block(cg, "return");
+	init_locals(cg, f->nparams);
+	for (int i = 0; i < f->nparams && i < 32; i++) {
+		LLVMValueRef v = LLVMGetParam(cg->fn, HID_COUNT + i);
+		if (h->locals[i]->type == TYPE_STRING)
+			cg_string_store(cg, cg->local_slots[i], v);
+		else
+			LLVMBuildStore(cg->b, v, cg->local_slots[i]);
+	}
+	if (f->ret_type == TYPE_STRING) {
+		cg->ret_slot = cg_string_slot(cg, false);
+		LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), cg->ret_slot);
+	} else if (f->ret_type == TYPE_LONG) {
+		cg->ret_slot = cg_alloca(cg, cg->i64, "ret");
+		LLVMBuildStore(cg->b, cg_const(cg, 0), cg->ret_slot);
+	}
+	gen_stmt(cg, f->body);
+	LLVMBuildBr(cg->b, cg->ret_bb);
+	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
+	if (f->ret_type == TYPE_STRING)
+		LLVMBuildRet(cg->b, cg->ret_slot);
+	else if (f->ret_type == TYPE_LONG)
+		LLVMBuildRet(cg->b, LLVMBuildLoad2(cg->b, cg->i64, cg->ret_slot, ""));
+	else
+		LLVMBuildRetVoid(cg->b);
+}
+
+/* A script function call: the hidden state, the arguments, and afterwards
+ * the end of this handler too if the function raised an error. */
+LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
+{
+	int index = 0;
+	while (cg->res->funcs[index].func != call->func)
+		index++;
+	LLVMValueRef fn = cg->func_fns[index];
+	LLVMValueRef args[HID_COUNT + 32];
+	args[HID_GLOBALS] = cg->globals;
+	args[HID_SCRATCH] = cg->scratch;
+	args[HID_COOKIE] = cg->cookie;
+	args[HID_REGS] = cg->regs ? cg->regs : LLVMConstNull(cg->ptr);
+	args[HID_RT] = cg->rt ? cg->rt : LLVMConstNull(cg->ptr);
+	args[HID_ACTIONS] = cg->actions;
+	args[HID_ABORTED] = cg->aborted;
+	int n = 0;
+	for (struct expr *a = call->args; a && n < 32; a = a->next, n++)
+		args[HID_COUNT + n] = cg_expr(cg, a);
+	LLVMValueRef v = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(fn), fn, args,
+					HID_COUNT + n, "");
+	LLVMValueRef aborted = LLVMBuildLoad2(cg->b, cg->i64, cg->aborted, "");
+	LLVMBasicBlockRef go = cg_block(cg, "call.ok");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, aborted, cg_const(cg, 0), ""),
+			cg->ret_bb, go);
+	LLVMPositionBuilderAtEnd(cg->b, go);
+	if (call->func->ret_type == TYPE_STRING) {
+		/* The callee's return slot is rewritten by its next call; a copy
+		 * keeps f(1) . f(2) right. */
+		LLVMValueRef tmp = cg_string_slot(cg, true);
+		cg_string_store(cg, tmp, v);
+		return tmp;
+	}
+	return call->func->ret_type == TYPE_LONG ? v : cg_const(cg, 0);
+}
+
+/* The table of a string per attach row, indexed by cookie: pp() or
+ * probefunc(). */
+static LLVMValueRef string_table(struct cg *cg, const char *name, bool func, uint32_t *width)
+{
+	const struct attach_table *t = cg->attach;
+	size_t w = 1;
+	for (int i = 0; i < t->n; i++) {
+		size_t l = strlen(func ? t->rows[i].func : t->rows[i].pp) + 1;
+		if (l > w)
+			w = l;
+	}
+	if (w > cg->opts->maxstringlen)
+		w = cg->opts->maxstringlen;
+	w = (w + 7) & ~(size_t)7;
+	/* MAXSTRINGLEN more bytes after the last row: every string value points
+	 * at that many readable bytes (cg_string.c). */
+	size_t rows = t->n ? (size_t)t->n : 1;
+	size_t size = rows * w + cg->opts->maxstringlen;
+	char *bytes = arena_alloc(cg->arena, size);
+	for (int i = 0; i < t->n; i++) {
+		const char *s = func ? t->rows[i].func : t->rows[i].pp;
+		size_t l = strlen(s);
+		if (l > w - 1)
+			l = w - 1;
+		memcpy(bytes + (size_t)i * w, s, l);
+	}
+	LLVMValueRef init = LLVMConstStringInContext(cg->ctx, bytes, (unsigned)size, 1);
+	LLVMValueRef g = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), name);
+	LLVMSetInitializer(g, init);
+	LLVMSetGlobalConstant(g, 1);
+	LLVMSetLinkage(g, LLVMInternalLinkage);
+	if (cg->t->is_bpf)
+		LLVMSetSection(g, ".rodata");
+	*width = (uint32_t)w;
+	return g;
+}
+
+static bool expr_uses(const struct expr *e, enum builtin_id id)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->builtin && e->builtin->id == (int)id)
+		return true;
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (expr_uses(a, id))
+			return true;
+	return expr_uses(e->lhs, id) || expr_uses(e->rhs, id) || expr_uses(e->cond, id);
+}
+
+static bool uses_builtin(const struct stmt *s, enum builtin_id id)
+{
+	for (; s; s = s->next)
+		if (expr_uses(s->expr, id) || uses_builtin(s->body, id) ||
+		    uses_builtin(s->else_body, id) || uses_builtin(s->init, id) ||
+		    uses_builtin(s->step, id))
+			return true;
+	return false;
+}
+
+static bool script_uses(const struct script *s, enum builtin_id id)
+{
+	for (const struct probe *p = s->probes; p; p = p->next)
+		if (uses_builtin(p->body, id))
+			return true;
+	for (const struct func *f = s->funcs; f; f = f->next)
+		if (uses_builtin(f->body, id))
+			return true;
+	return false;
+}
+
+int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
+{
+	int errors = diag_errors();
+	cg->t = t;
+	cg->mod = LLVMModuleCreateWithNameInContext(t->is_bpf ? "uscript_bpf" : "uscript_host",
+						    cg->ctx);
+	cg->b = LLVMCreateBuilderInContext(cg->ctx);
+	cg->i1 = LLVMInt1TypeInContext(cg->ctx);
+	cg->i8 = LLVMInt8TypeInContext(cg->ctx);
+	cg->i32 = LLVMInt32TypeInContext(cg->ctx);
+	cg->i64 = LLVMInt64TypeInContext(cg->ctx);
+	cg->ptr = LLVMPointerTypeInContext(cg->ctx, 0);
+	cg->void_t = LLVMVoidTypeInContext(cg->ctx);
+	cg->scratch_size = 0;
+	t->module_begin(cg);
+
+	cg->pp_table = cg->func_table = NULL;
+	if (script_uses(cg->script, BI_pp))
+		cg->pp_table = string_table(cg, "pp_table", false, &cg->pp_width);
+	if (script_uses(cg->script, BI_probefunc))
+		cg->func_table = string_table(cg, "func_table", true, &cg->func_width);
+
+	cg->func_fns = arena_alloc(cg->arena, (cg->res->nfuncs + 1) * sizeof(LLVMValueRef));
+	for (int i = 0; i < cg->res->nfuncs; i++)
+		declare_function(cg, i);
+	uint32_t base = 0;
+	for (int i = 0; i < cg->res->nfuncs; i++) {
+		gen_function(cg, i, base);
+		base = cg->scratch_size > base ? cg->scratch_size : base;
+	}
+	for (struct probe *p = cg->script->probes; p; p = p->next)
+		if (cg->attach->homes[p->id] & home)
+			gen_handler(cg, p, base);
+	t->module_end(cg);
+	LLVMDisposeBuilder(cg->b);
+	cg->b = NULL;
+	return diag_errors() > errors ? -1 : 0;
+}

@@ -1,0 +1,254 @@
+/* compile.c — the passes in order: parse, resolve, probe points, code
+ * generation for BPF and for the host; see compile.h. */
+#include "compile.h"
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/Core.h>
+#include <llvm-c/Orc.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "cg.h"
+#include "diag.h"
+#include "parse.h"
+#include "probes.h"
+#include "resolve.h"
+
+void compile_opts_default(struct compile_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->last_pass = PASS_RUN;
+	o->dump = stdout;
+	o->maxstringlen = 128;
+	o->maxaction = 1000;
+	o->maxmapentries = 2048;
+	o->bufsize = 4u << 20;
+}
+
+/* The globals area: struct globals_hdr, then each scalar global. */
+static void layout_globals(struct program *p, const struct resolved *r,
+			   const struct compile_opts *opts)
+{
+	uint32_t off = sizeof(struct globals_hdr);
+	p->globals = arena_alloc(p->arena, (r->nglobals + 1) * sizeof(*p->globals));
+	for (int i = 0; i < r->nglobals; i++) {
+		struct sym *s = r->globals[i];
+		struct global_var *g = &p->globals[p->nglobals++];
+		g->name = s->name;
+		g->type = s->type;
+		g->loc = s->loc;
+		g->print_at_end = s->written && !s->read;
+		if (s->decl && s->decl->init) {
+			g->has_init = true;
+			g->init_num = s->decl->init->num;
+			g->init_str = s->decl->init->str;
+		}
+		s->offset = g->offset = off;
+		off += s->type == TYPE_STRING ? (opts->maxstringlen + 7) & ~7u : 8;
+	}
+	p->globals_size = off;
+}
+
+static LLVMTargetMachineRef bpf_target_machine(void)
+{
+	static int initialised;
+	if (!initialised) {
+		LLVMInitializeBPFTargetInfo();
+		LLVMInitializeBPFTarget();
+		LLVMInitializeBPFTargetMC();
+		LLVMInitializeBPFAsmPrinter();
+		initialised = 1;
+	}
+	LLVMTargetRef target;
+	char *err = NULL;
+	if (LLVMGetTargetFromTriple("bpfel", &target, &err)) {
+		diag_error(NULL, "LLVM has no BPF target: %s", err);
+		LLVMDisposeMessage(err);
+		return NULL;
+	}
+	/* v3: 32-bit jumps and atomics with fetch, in every kernel since 5.1x. */
+	return LLVMCreateTargetMachine(target, "bpfel", "v3", "", LLVMCodeGenLevelDefault,
+				       LLVMRelocDefault, LLVMCodeModelDefault);
+}
+
+static int optimise(LLVMModuleRef m, LLVMTargetMachineRef tm)
+{
+	LLVMPassBuilderOptionsRef o = LLVMCreatePassBuilderOptions();
+	LLVMErrorRef e = LLVMRunPasses(m, "default<O2>", tm, o);
+	LLVMDisposePassBuilderOptions(o);
+	if (e) {
+		char *msg = LLVMGetErrorMessage(e);
+		diag_error(NULL, "internal error: LLVM passes failed: %s", msg);
+		LLVMDisposeErrorMessage(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int verify(LLVMModuleRef m)
+{
+	char *msg = NULL;
+	if (LLVMVerifyModule(m, LLVMReturnStatusAction, &msg)) {
+		diag_error(NULL, "internal error: invalid LLVM IR: %s", msg);
+		LLVMDisposeMessage(msg);
+		return -1;
+	}
+	LLVMDisposeMessage(msg);
+	return 0;
+}
+
+static void dump_module(LLVMModuleRef m, FILE *out)
+{
+	char *s = LLVMPrintModuleToString(m);
+	fputs(s, out);
+	LLVMDisposeMessage(s);
+}
+
+static int gen_bpf(struct cg *base, struct program *p)
+{
+	LLVMTargetMachineRef tm = bpf_target_machine();
+	if (!tm)
+		return -1;
+	struct cg cg = *base;
+	cg.ctx = LLVMContextCreate();
+	cg.data_layout = LLVMCreateTargetDataLayout(tm);
+	int rc = cg_module(&cg, &cg_target_bpf, HOME_BPF);
+	if (rc == 0)
+		rc = verify(cg.mod);
+	if (rc == 0)
+		rc = optimise(cg.mod, tm);
+	if (rc == 0 && cg.opts->last_pass == PASS_IR)
+		dump_module(cg.mod, cg.opts->dump);
+	if (rc == 0) {
+		LLVMMemoryBufferRef obj;
+		char *err = NULL;
+		if (LLVMTargetMachineEmitToMemoryBuffer(tm, cg.mod, LLVMObjectFile, &err, &obj)) {
+			diag_error(NULL, "internal error: BPF code generation failed: %s", err);
+			LLVMDisposeMessage(err);
+			rc = -1;
+		} else {
+			p->bpf_obj_size = LLVMGetBufferSize(obj);
+			void *bytes = arena_alloc(p->arena, p->bpf_obj_size);
+			memcpy(bytes, LLVMGetBufferStart(obj), p->bpf_obj_size);
+			p->bpf_obj = bytes;
+			LLVMDisposeMemoryBuffer(obj);
+		}
+	}
+	if (cg.mod)
+		LLVMDisposeModule(cg.mod);
+	LLVMDisposeTargetData(cg.data_layout);
+	LLVMContextDispose(cg.ctx);
+	LLVMDisposeTargetMachine(tm);
+	return rc;
+}
+
+static int gen_host(struct cg *base, struct program *p)
+{
+	struct cg cg = *base;
+	LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
+	cg.ctx = LLVMOrcThreadSafeContextGetContext(tsc);
+	int rc = cg_module(&cg, &cg_target_host, HOME_HOST);
+	if (rc == 0)
+		rc = verify(cg.mod);
+	if (rc == 0)
+		rc = optimise(cg.mod, NULL);
+	if (rc == 0 && cg.opts->last_pass == PASS_IR)
+		dump_module(cg.mod, cg.opts->dump);
+	if (rc < 0 || cg.opts->last_pass < PASS_RUN) {
+		if (cg.mod)
+			LLVMDisposeModule(cg.mod);
+		LLVMOrcDisposeThreadSafeContext(tsc);
+		return rc;
+	}
+	p->host_ctx = tsc;
+	p->host_module = cg.mod;
+	p->host_scratch_size = cg.scratch_size;
+	return 0;
+}
+
+void program_release(struct program *p)
+{
+	if (!p)
+		return;
+	if (p->host_module)
+		LLVMDisposeModule(p->host_module);
+	if (p->host_ctx)
+		LLVMOrcDisposeThreadSafeContext(p->host_ctx);
+	p->host_module = p->host_ctx = NULL;
+}
+
+int compile(struct arena *a, const struct src_file *file, const struct compile_opts *opts,
+	    struct program **out)
+{
+	*out = NULL;
+	struct script *s = parse_script(a, file);
+	if (diag_errors())
+		return -1;
+	if (opts->last_pass == PASS_PARSE) {
+		ast_print(s, opts->dump);
+		return 0;
+	}
+
+	struct resolved res;
+	struct attach_table attach;
+	int rc = resolve_script(s, opts, &res);
+	if (probes_resolve(s, opts, &attach) < 0)
+		rc = -1;
+	if (rc < 0 || diag_errors()) {
+		probes_release(&attach);
+		return -1;
+	}
+	if (opts->list_points) {
+		for (int i = 0; i < attach.n; i++)
+			fprintf(opts->dump, "%s\n", attach.rows[i].pp);
+		probes_release(&attach);
+		return 0;
+	}
+	if (opts->last_pass == PASS_RESOLVE) {
+		resolve_print(s, &res, opts->dump);
+		probes_print(s, &attach, opts->dump);
+		probes_release(&attach);
+		return 0;
+	}
+
+	struct program *p = arena_alloc(a, sizeof(*p));
+	p->arena = a;
+	p->script = s;
+	p->maxstringlen = opts->maxstringlen;
+	p->ringbuf_size = opts->bufsize;
+	layout_globals(p, &res, opts);
+
+	struct cg base = {
+		.prog = p, .opts = opts, .script = s, .res = &res, .attach = &attach, .arena = a,
+	};
+	bool bpf = false, host = false;
+	for (int i = 0; i < s->nprobes; i++) {
+		bpf |= (attach.homes[i] & HOME_BPF) != 0;
+		host |= (attach.homes[i] & HOME_HOST) != 0;
+	}
+	if (bpf)
+		rc = gen_bpf(&base, p);
+	if (rc == 0 && host)
+		rc = gen_host(&base, p);
+	p->attach = attach.rows;
+	p->nattach = attach.n;
+	for (int i = 0; i < attach.n; i++)
+		if (attach.rows[i].pid_filter == PID_TARGET)
+			p->needs_target = true;
+	probes_release(&attach);
+	if (rc < 0) {
+		program_release(p);
+		return -1;
+	}
+	if (opts->last_pass < PASS_RUN) {
+		if (opts->last_pass == PASS_OBJECT)
+			*out = p;
+		return 0;
+	}
+	*out = p;
+	return 0;
+}

@@ -1,0 +1,48 @@
+/* compile.h — the compiler's driver: parse → resolve → probe points →
+ * code generation, in that order, each pass dumpable.
+ *
+ * compile() returns 0 with *out set to the compiled program, or -1 after the
+ * diagnostics were printed.  When opts->last_pass stops before code
+ * generation, *out is NULL on success. */
+#ifndef USCRIPT_COMPILE_H
+#define USCRIPT_COMPILE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ast.h"
+#include "program.h"
+
+enum pass {
+	PASS_PARSE = 1,     /* -p1: print the syntax tree */
+	PASS_RESOLVE = 2,   /* -p2: print probes, types, globals */
+	PASS_IR = 3,        /* -p3: print LLVM IR */
+	PASS_OBJECT = 4,    /* -p4: write the BPF object */
+	PASS_RUN = 5,
+};
+
+struct compile_opts {
+	enum pass last_pass;
+	FILE *dump;                 /* where -p1…-p3 print */
+	uint32_t maxstringlen;      /* -D MAXSTRINGLEN */
+	uint32_t maxaction;         /* -D MAXACTION */
+	uint32_t maxmapentries;     /* -D MAXMAPENTRIES */
+	uint32_t bufsize;           /* -D BUFSIZE: ring buffer bytes */
+	char **args;                /* script arguments $1… @1… */
+	int nargs;
+	int target_pid;             /* -x PID, else 0 */
+	const char *target_exe;     /* the -c command's or -x process's executable */
+	int verbose;
+	bool list_points;           /* -l: print the points resolution found, no more */
+};
+
+void compile_opts_default(struct compile_opts *o);
+
+int compile(struct arena *a, const struct src_file *file,
+	    const struct compile_opts *opts, struct program **out);
+
+/* Frees what the program holds outside its arena (LLVM objects). */
+void program_release(struct program *p);
+
+#endif

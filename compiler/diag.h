@@ -1,0 +1,33 @@
+/* diag.h — diagnostics: every message names file:line:col, shows the line
+ * and a caret under the span.
+ *
+ *   prog.up:3:14: error: unknown function 'foo'
+ *       3 | probe begin { foo() }
+ *         |               ^~~
+ *
+ * Errors are counted, never fatal: each pass reports all it finds and the
+ * driver stops after the pass if diag_errors() is not zero.  A note follows
+ * the error it explains.  A NULL location prints "uscript: error: …". */
+#ifndef USCRIPT_DIAG_H
+#define USCRIPT_DIAG_H
+
+#include <stdio.h>
+
+struct loc;
+
+void diag_error(const struct loc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void diag_warning(const struct loc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void diag_note(const struct loc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+int diag_errors(void);
+void diag_reset(void);
+/* Where messages go; stderr unless a test says otherwise. */
+void diag_set_output(FILE *f);
+
+/* More than this many errors, and the rest are summarised in one line. */
+#define DIAG_MAX_ERRORS 50
+
+#endif

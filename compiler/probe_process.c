@@ -1,0 +1,150 @@
+/* probe_process.c — process("PATH").function("NAME")[.call|.return]:
+ * uprobes at the entry of functions found in the file's symbol table, and
+ * uretprobes on their return.
+ *
+ * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
+ * executable, or the executable of the -c/-x target for a bare `process`. */
+#include <elf.h>
+#include <fnmatch.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "compile.h"
+#include "elfsym.h"
+#include "probes.h"
+
+static bool is_process(const struct probe_point *pp)
+{
+	return strcmp(pp->comps->name, "process") == 0;
+}
+
+static bool has_wildcard(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
+/* The probed file of the point's process(…) component, in out. */
+static int process_file(struct attach_table *t, const struct probe_point *pp,
+			struct attach_point *proto, char *out, size_t outsz)
+{
+	const struct pp_comp *c = pp->comps;
+	struct elf_error err;
+	if (c->arg_kind == PP_ARG_STR) {
+		if (elf_find_path(c->str, out, outsz, NULL, &err) < 0)
+			return probes_fail(pp, "%s", err.msg);
+		proto->pid_filter = PID_ANY;
+		return 0;
+	}
+	if (c->arg_kind == PP_ARG_NUM) {
+		if (c->num <= 0 || c->num > INT_MAX)
+			return probes_fail(pp, "%" PRId64 " is not a process id", c->num);
+		char link[64];
+		snprintf(link, sizeof(link), "/proc/%" PRId64 "/exe", c->num);
+		if (!realpath(link, out))
+			return probes_fail(pp, "no process %" PRId64 " (or its executable "
+					   "cannot be read)", c->num);
+		proto->pid_filter = PID_GIVEN;
+		proto->pid = (int)c->num;
+		return 0;
+	}
+	if (!t->opts->target_exe)
+		return probes_fail(pp, "a bare 'process' names the target's executable, "
+				   "and there is no target: use -c CMD or -x PID");
+	if (elf_find_path(t->opts->target_exe, out, outsz, NULL, &err) < 0)
+		return probes_fail(pp, "%s", err.msg);
+	proto->pid_filter = PID_TARGET;
+	return 0;
+}
+
+/* Adds one row per matching symbol; aliases (several names, one address)
+ * get one probe, as the kernel would fire each of them at the same place. */
+static int add_functions(struct attach_table *t, const struct probe *p,
+			 const struct probe_point *pp, struct elf_file *f,
+			 const char *pattern, const struct attach_point *proto)
+{
+	size_t nsyms;
+	const struct elf_sym *syms = elf_syms(f, &nsyms);
+	int first = t->n, matched = 0;
+	bool wild = has_wildcard(pattern);
+	for (size_t i = 0; i < nsyms; i++) {
+		const struct elf_sym *s = &syms[i];
+		if (s->type != STT_FUNC)
+			continue;
+		if (wild ? fnmatch(pattern, s->name, 0) != 0 : strcmp(pattern, s->name) != 0)
+			continue;
+		matched++;
+		uint64_t off;
+		bool exec;
+		struct elf_error err;
+		if (elf_vaddr_to_offset(f, s->vaddr, &off, &exec, &err) < 0 || !exec)
+			continue;
+		bool dup = false;
+		for (int k = first; k < t->n && !dup; k++)
+			dup = t->rows[k].offset == off;
+		if (dup)
+			continue;
+		struct attach_point *a = attach_add(t, p, pp, proto->kind);
+		a->path = proto->path;
+		a->offset = off;
+		a->pid_filter = proto->pid_filter;
+		a->pid = proto->pid;
+		a->func = s->name;
+		a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s\")%s", a->path,
+				     s->name, proto->kind == ATTACH_URETPROBE ? ".return" : "");
+	}
+	if (t->n > first)
+		return 0;
+	if (matched)
+		return probes_fail(pp, "'%s' is not in executable code of %s", pattern,
+				   elf_path(f));
+	if (!elf_sym_table(f))
+		return probes_fail(pp, "%s has no symbol table", elf_path(f));
+	return probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named",
+			   pattern, elf_path(f));
+}
+
+static int add_process(struct attach_table *t, const struct probe *p,
+		       const struct probe_point *pp)
+{
+	const struct pp_comp *what = pp->comps->next;
+	if (pp->comps->arg_kind == PP_ARG_NONE && !what)
+		return probes_fail(pp, "say what to probe in the process, as in "
+				   "process(\"PATH\").function(\"NAME\")");
+	if (!what)
+		return probes_fail(pp, "say what to probe in the process: .function(\"NAME\")");
+	if (strcmp(what->name, "statement") == 0 || strcmp(what->name, "mark") == 0)
+		return probes_fail(pp, ".%s probes are not supported yet", what->name);
+	if (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR)
+		return probes_fail(pp, "expected .function(\"NAME\") after process(…), "
+				   "not .%s", what->name);
+
+	struct attach_point proto = { .kind = ATTACH_UPROBE };
+	const struct pp_comp *suffix = what->next;
+	if (suffix) {
+		if (suffix->next || suffix->arg_kind != PP_ARG_NONE ||
+		    (strcmp(suffix->name, "return") != 0 && strcmp(suffix->name, "call") != 0))
+			return probes_fail(pp, "a function probe ends in .call or .return, "
+					   "not .%s", suffix->name);
+		if (strcmp(suffix->name, "return") == 0)
+			proto.kind = ATTACH_URETPROBE;
+	}
+
+	char path[PATH_MAX];
+	if (process_file(t, pp, &proto, path, sizeof(path)) < 0)
+		return -1;
+	struct elf_file *f;
+	struct elf_error err;
+	if (elf_cache_open(t->elves, path, &f, &err) < 0)
+		return probes_fail(pp, "%s", err.msg);
+	proto.path = arena_strdup(t->arena, path);
+	return add_functions(t, p, pp, f, what->str, &proto);
+}
+
+const struct probe_kind probe_kind_process = {
+	"process", HOME_BPF, is_process, add_process,
+};

@@ -1,0 +1,119 @@
+/* probes.c — the list of probe kinds, and the attach table; see probes.h. */
+#include "probes.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "arena.h"
+#include "compile.h"
+#include "diag.h"
+#include "elfsym.h"
+
+static const struct probe_kind *const kinds[] = {
+	&probe_kind_begin,
+	&probe_kind_end,
+	&probe_kind_error,
+	&probe_kind_timer,
+	&probe_kind_process,
+};
+
+struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
+				const struct probe_point *pp, enum attach_kind kind)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 16;
+		struct attach_point *r = arena_alloc(t->arena, t->cap * sizeof(*r));
+		if (t->n)
+			memcpy(r, t->rows, t->n * sizeof(*r));
+		t->rows = r;
+	}
+	struct attach_point *a = &t->rows[t->n++];
+	memset(a, 0, sizeof(*a));
+	a->kind = kind;
+	a->probe = p->id;
+	a->loc = pp->loc;
+	a->pp = pp->text;
+	a->func = "";
+	return a;
+}
+
+int probes_fail(const struct probe_point *pp, const char *fmt, ...)
+{
+	if (pp->optional)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	char why[1024];
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	diag_error(&pp->loc, "probe point %s does not resolve: %s", pp->text, why);
+	return -1;
+}
+
+int probes_resolve(struct script *s, const struct compile_opts *opts,
+		   struct attach_table *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->arena = s->arena;
+	out->opts = opts;
+	out->elves = elf_cache_new();
+	out->homes = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(unsigned));
+	int errors = 0;
+	for (struct probe *p = s->probes; p; p = p->next) {
+		for (struct probe_point *pp = p->points; pp; pp = pp->next) {
+			const struct probe_kind *k = NULL;
+			for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !k; i++)
+				if (kinds[i]->matches(pp))
+					k = kinds[i];
+			if (!k) {
+				diag_error(&pp->loc, "unknown probe point %s", pp->text);
+				diag_note(&pp->loc, "probe points are begin, end, error, "
+					  "timer.s(N), timer.ms(N), timer.us(N), "
+					  "process(\"PATH\").function(\"NAME\")[.return]");
+				errors++;
+				continue;
+			}
+			int before = out->n;
+			if (k->resolve(out, p, pp) < 0) {
+				if (!pp->optional)
+					errors++;
+				continue;
+			}
+			if (out->n > before)
+				out->homes[p->id] |= k->home;
+		}
+	}
+	return errors ? -1 : 0;
+}
+
+void probes_release(struct attach_table *t)
+{
+	elf_cache_free(t->elves);
+	t->elves = NULL;
+}
+
+static const char *const kind_names[] = {
+	[ATTACH_BEGIN] = "begin", [ATTACH_END] = "end", [ATTACH_ERROR] = "error",
+	[ATTACH_TIMER] = "timer", [ATTACH_UPROBE] = "uprobe",
+	[ATTACH_URETPROBE] = "uretprobe",
+};
+
+void probes_print(const struct script *s, const struct attach_table *t, FILE *out)
+{
+	fprintf(out, "# probes\n");
+	for (int i = 0; i < t->n; i++) {
+		const struct attach_point *a = &t->rows[i];
+		fprintf(out, "%s /* probe %d, %s", a->pp, a->probe, kind_names[a->kind]);
+		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE)
+			fprintf(out, " %s+0x%" PRIx64, a->path, a->offset);
+		if (a->kind == ATTACH_TIMER)
+			fprintf(out, " every %" PRIu64 " ns", a->period_ns);
+		if (a->pid_filter == PID_GIVEN)
+			fprintf(out, " pid %d", a->pid);
+		else if (a->pid_filter == PID_TARGET)
+			fprintf(out, " target pid");
+		fprintf(out, " */\n");
+	}
+	(void)s;
+}

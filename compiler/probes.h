@@ -1,0 +1,69 @@
+/* probes.h — probe points into attach points.
+ *
+ * Each kind of probe point is one `struct probe_kind` in a file of its own
+ * (probe_host.c: begin, end, error, timer; probe_process.c: process
+ * functions and returns), listed once in probes.c.  A kind recognises its
+ * points by their components and turns each into rows of the attach table;
+ * a point that matches nothing is an error naming it and saying why, unless
+ * the point is optional ('?'). */
+#ifndef USCRIPT_PROBES_H
+#define USCRIPT_PROBES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "ast.h"
+#include "program.h"
+
+struct compile_opts;
+
+/* Where a probe's handler runs. */
+enum probe_home {
+	HOME_BPF = 1,    /* in the kernel, on a uprobe */
+	HOME_HOST = 2,   /* in uscript, from the JIT */
+};
+
+struct attach_table {
+	struct arena *arena;
+	const struct compile_opts *opts;
+	struct attach_point *rows;
+	int n, cap;
+	unsigned *homes;         /* per probe id: HOME_BPF | HOME_HOST */
+	struct elf_cache *elves; /* files opened while resolving */
+};
+
+/* Appends a zeroed row for probe p at point pp and returns it. */
+struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
+				const struct probe_point *pp, enum attach_kind kind);
+
+struct probe_kind {
+	const char *name;                     /* "process function", "timer" … */
+	enum probe_home home;
+	/* Whether the point's components are this kind's. */
+	bool (*matches)(const struct probe_point *pp);
+	/* Adds the point's rows; returns 0, or -1 after reporting why the point
+	 * did not resolve (not reported for optional points). */
+	int (*resolve)(struct attach_table *t, const struct probe *p,
+		       const struct probe_point *pp);
+};
+
+extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
+	probe_kind_timer, probe_kind_process;
+
+/* Resolves every probe point of the script.  Returns 0 or -1 after the
+ * errors were reported. */
+int probes_resolve(struct script *s, const struct compile_opts *opts,
+		   struct attach_table *out);
+
+/* A point that failed to resolve: reports "probe point P does not resolve:
+ * WHY" at the point, unless it is optional.  Returns -1 for the caller. */
+int probes_fail(const struct probe_point *pp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Closes the files the table's resolution opened. */
+void probes_release(struct attach_table *t);
+
+/* -p2: the attach table, one point a line, with file and offset. */
+void probes_print(const struct script *s, const struct attach_table *t, FILE *out);
+
+#endif

@@ -1,0 +1,140 @@
+/* program.h — the compiled program: the one value the compiler hands to the
+ * runtime, which needs nothing else to run the script.
+ *
+ *   - the BPF object (ELF bytes from LLVM's BPF backend, BTF-defined maps);
+ *   - the host module: the same language compiled for the host, holding the
+ *     begin/end/error/timer handlers, run in the runtime's JIT;
+ *   - the attach table: per probe point, what to attach and where;
+ *   - the format table: per output call site, its format and argument layout,
+ *     so a record in the ring buffer is just {header, arguments};
+ *   - the globals table, for printing unprinted globals at the end;
+ *   - the error sites: per site that can raise a runtime error, its message
+ *     and source location.
+ *
+ * Records: every record starts with struct rec_hdr; a printf record's
+ * arguments follow at the offsets the format table gives, each long an
+ * int64_t and each string MAXSTRINGLEN bytes, NUL-terminated. */
+#ifndef USCRIPT_PROGRAM_H
+#define USCRIPT_PROGRAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ast.h"
+
+enum rec_type {
+	REC_PRINTF = 1,   /* site: format table index */
+	REC_ERROR = 2,    /* site: error site index */
+	REC_EXIT = 3,     /* exit() was called */
+};
+
+struct rec_hdr {
+	uint32_t type;
+	uint32_t site;
+};
+
+/* The scalar state shared by BPF and the host lives in one array map of one
+ * element, mapped into the runtime's memory; these are its first fields.
+ * Script globals follow at the offsets the globals table gives. */
+/* Bits of globals_hdr.stopping. */
+#define STOP_EXIT  1         /* exit() was called */
+#define STOP_ERROR 2         /* a runtime error was raised */
+
+struct globals_hdr {
+	int64_t stopping;        /* STOP_*: once set, probes do nothing */
+	int64_t target_pid;      /* target() */
+	int64_t realtime_offset; /* add to CLOCK_MONOTONIC to get the epoch time */
+};
+
+enum attach_kind {
+	ATTACH_BEGIN,
+	ATTACH_END,
+	ATTACH_ERROR,
+	ATTACH_TIMER,
+	ATTACH_UPROBE,
+	ATTACH_URETPROBE,
+};
+
+/* How a probe point restricts the processes it fires in. */
+enum pid_filter {
+	PID_ANY,      /* every process that maps the file */
+	PID_TARGET,   /* process.…: the -c/-x target */
+	PID_GIVEN,    /* process(PID).… */
+};
+
+struct attach_point {
+	enum attach_kind kind;
+	int probe;               /* index of the probe (handler) it runs */
+	const char *prog_name;   /* BPF program (uprobes) or host function */
+	const char *path;        /* absolute path of the probed file */
+	uint64_t offset;         /* file offset of the probed instruction */
+	enum pid_filter pid_filter;
+	int pid;                 /* PID_GIVEN */
+	uint64_t period_ns;      /* ATTACH_TIMER */
+	const char *pp;          /* pp() */
+	const char *func;        /* probefunc(): the symbol as linked */
+	struct loc loc;          /* the probe point in the script */
+};
+
+enum out_arg { OUT_LONG, OUT_STRING };
+
+struct format_site {
+	const char *fmt;         /* the format text (runtime/format.h) */
+	size_t fmt_len;
+	int nargs;
+	enum out_arg *arg_kinds;
+	uint32_t *arg_offsets;   /* in the record, after the header */
+	uint32_t size;           /* the whole record */
+	struct loc loc;
+};
+
+struct error_site {
+	const char *msg;         /* "division by zero" */
+	struct loc loc;
+};
+
+struct global_var {
+	const char *name;
+	enum type type;
+	uint32_t offset;         /* in the globals area; scalars only for now */
+	bool print_at_end;       /* written but never read: printed when stopping */
+	bool has_init;           /* `global x = 5`: written before anything runs */
+	int64_t init_num;
+	const char *init_str;
+	struct loc loc;
+};
+
+struct program {
+	struct arena *arena;     /* everything below lives here */
+	const struct script *script;
+
+	const void *bpf_obj;     /* NULL if no probe runs in BPF */
+	size_t bpf_obj_size;
+
+	void *host_ctx;          /* LLVMOrcThreadSafeContextRef, or NULL */
+	void *host_module;       /* LLVMModuleRef in that context, or NULL */
+	uint32_t host_scratch_size;  /* bytes of scratch the host handlers use */
+
+	struct attach_point *attach;
+	int nattach;
+	struct format_site *formats;
+	int nformats;
+	struct error_site *errors;
+	int nerrors;
+	struct global_var *globals;
+	int nglobals;
+
+	uint32_t globals_size;   /* the shared scalar area, struct globals_hdr first */
+	uint32_t maxstringlen;
+	uint32_t ringbuf_size;
+	bool needs_target;       /* uses target() or process.…: wants -c or -x */
+};
+
+/* Map and section names shared by the code generator and the runtime. */
+#define PROG_MAP_EVENTS  "events"
+#define PROG_MAP_GLOBALS "globals"
+#define PROG_MAP_SCRATCH "scratch"
+#define PROG_MAP_LOST    "lost"
+
+#endif

@@ -1,0 +1,929 @@
+/* resolve.c — name binding and type inference; see resolve.h.
+ *
+ * Inference walks every handler repeatedly, each walk fixing the types it can
+ * from what the previous walks fixed (a global typed in one probe types its
+ * uses in another; a function's return type flows into its callers).  The
+ * walks only ever fill in unknown types, so they stop; then one last walk,
+ * with `checking` set, reports every conflict and every type still unknown,
+ * each exactly once. */
+#include "resolve.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "builtins.h"
+#include "compile.h"
+#include "diag.h"
+#include "format.h"
+
+struct rs {
+	struct script *script;
+	const struct compile_opts *opts;
+	struct arena *arena;
+	struct resolved *out;
+	struct handler *h;       /* the handler being walked */
+	bool in_return_probe;    /* every point of the probe is a .return */
+	bool in_process_probe;   /* every point of the probe is a process probe */
+	bool checking;
+	bool changed;
+	int loop_depth;
+	struct sym **globals;
+	int nglobals, cap_globals;
+};
+
+/* ---- symbols ---- */
+
+static struct sym *sym_new(struct rs *rs, const char *name, enum sym_kind kind,
+			   const struct loc *loc)
+{
+	struct sym *s = arena_alloc(rs->arena, sizeof(*s));
+	s->name = name;
+	s->kind = kind;
+	s->loc = *loc;
+	return s;
+}
+
+static struct sym *global_find(struct rs *rs, const char *name)
+{
+	for (int i = 0; i < rs->nglobals; i++)
+		if (strcmp(rs->globals[i]->name, name) == 0)
+			return rs->globals[i];
+	return NULL;
+}
+
+static void global_add(struct rs *rs, struct sym *s)
+{
+	if (rs->nglobals == rs->cap_globals) {
+		rs->cap_globals = rs->cap_globals ? 2 * rs->cap_globals : 16;
+		struct sym **g = arena_alloc(rs->arena, rs->cap_globals * sizeof(*g));
+		if (rs->nglobals)
+			memcpy(g, rs->globals, rs->nglobals * sizeof(*g));
+		rs->globals = g;
+	}
+	s->index = rs->nglobals;
+	rs->globals[rs->nglobals++] = s;
+}
+
+static struct sym *local_find(struct handler *h, const char *name)
+{
+	for (int i = 0; i < h->nlocals; i++)
+		if (strcmp(h->locals[i]->name, name) == 0)
+			return h->locals[i];
+	return NULL;
+}
+
+static struct sym *local_add(struct rs *rs, struct handler *h, const char *name,
+			     enum sym_kind kind, const struct loc *loc)
+{
+	/* Handlers have few locals; growing by copying keeps the arena simple. */
+	struct sym **l = arena_alloc(rs->arena, (h->nlocals + 1) * sizeof(*l));
+	if (h->nlocals)
+		memcpy(l, h->locals, h->nlocals * sizeof(*l));
+	struct sym *s = sym_new(rs, name, kind, loc);
+	s->index = h->nlocals;
+	l[h->nlocals++] = s;
+	h->locals = l;
+	return s;
+}
+
+/* A plain name: a local or parameter of the handler, else a global, else a
+ * new local (SystemTap's rule: locals spring into being on first use). */
+static struct sym *bind_name(struct rs *rs, const char *name, const struct loc *loc)
+{
+	struct sym *s = local_find(rs->h, name);
+	if (!s)
+		s = global_find(rs, name);
+	if (!s)
+		s = local_add(rs, rs->h, name, SYM_LOCAL, loc);
+	return s;
+}
+
+static struct func *func_find(struct script *s, const char *name)
+{
+	for (struct func *f = s->funcs; f; f = f->next)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+static struct handler *handler_of(struct rs *rs, const struct func *f)
+{
+	for (int i = 0; i < rs->out->nfuncs; i++)
+		if (rs->out->funcs[i].func == f)
+			return &rs->out->funcs[i];
+	return NULL;
+}
+
+/* ---- types ---- */
+
+static void note_type_origin(const struct sym *s)
+{
+	if (s && s->type_loc.file)
+		diag_note(&s->type_loc, "'%s' was inferred to be a %s here",
+			  s->name, type_name(s->type));
+}
+
+/* Gives an untyped symbol a type, or reports a conflict when checking. */
+static void sym_unify(struct rs *rs, struct sym *s, enum type t, const struct loc *loc)
+{
+	if (t == TYPE_UNKNOWN)
+		return;
+	if (s->type == TYPE_UNKNOWN) {
+		s->type = t;
+		s->type_loc = *loc;
+		rs->changed = true;
+		return;
+	}
+	if (s->type != t && rs->checking) {
+		diag_error(loc, "type mismatch: '%s' is used as a %s here, but it is a %s",
+			   s->name, type_name(t), type_name(s->type));
+		note_type_origin(s);
+	}
+}
+
+static void mismatch(struct rs *rs, const struct expr *e, enum type got, enum type want,
+		     const char *what)
+{
+	if (!rs->checking)
+		return;
+	if (what)
+		diag_error(&e->loc, "type mismatch: %s must be a %s, not a %s", what,
+			   type_name(want), type_name(got));
+	else
+		diag_error(&e->loc, "type mismatch: expected a %s, not a %s",
+			   type_name(want), type_name(got));
+	if (e->kind == EXPR_VAR)
+		note_type_origin(e->sym);
+}
+
+static enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what);
+static void walk_stmt(struct rs *rs, struct stmt *s);
+
+static void not_supported(struct rs *rs, const struct loc *loc, const char *what)
+{
+	if (rs->checking)
+		diag_error(loc, "%s is not supported yet", what);
+}
+
+/* An expression that must be a long (or a string, …): infers it with that
+ * hint and reports a different type. */
+static void expect(struct rs *rs, struct expr *e, enum type want, const char *what)
+{
+	enum type t = infer(rs, e, want, what);
+	if (t != TYPE_UNKNOWN && want != TYPE_UNKNOWN && t != want)
+		mismatch(rs, e, t, want, what);
+}
+
+static enum type infer_var(struct rs *rs, struct expr *e, enum type want)
+{
+	if (!e->sym)
+		e->sym = bind_name(rs, e->name, &e->loc);
+	struct sym *s = e->sym;
+	if (s->is_array) {
+		if (rs->checking)
+			diag_error(&e->loc, "'%s' is an array and needs an index here", s->name);
+		return TYPE_UNKNOWN;
+	}
+	if (s->type == TYPE_STAT) {
+		if (rs->checking) {
+			diag_error(&e->loc, "'%s' is a statistic; read it with @count, @sum, "
+				   "@min, @max or @avg", s->name);
+		}
+		return TYPE_UNKNOWN;
+	}
+	if (s->type == TYPE_UNKNOWN && want != TYPE_UNKNOWN && want != TYPE_STAT)
+		sym_unify(rs, s, want, &e->loc);
+	return s->type;
+}
+
+static bool is_lvalue(const struct expr *e)
+{
+	return e->kind == EXPR_VAR || e->kind == EXPR_INDEX;
+}
+
+static enum type infer_assign(struct rs *rs, struct expr *e)
+{
+	struct expr *lhs = e->lhs;
+	if (!is_lvalue(lhs)) {
+		if (lhs->kind == EXPR_TARGET)
+			not_supported(rs, &lhs->loc, "assigning to a target variable");
+		else if (rs->checking)
+			diag_error(&lhs->loc, "cannot assign to this expression");
+		infer(rs, e->rhs, TYPE_UNKNOWN, NULL);
+		return TYPE_UNKNOWN;
+	}
+	if (e->op == OP_NONE) {
+		enum type tl = infer(rs, lhs, TYPE_UNKNOWN, NULL);
+		enum type tr = infer(rs, e->rhs, tl, NULL);
+		if (tl == TYPE_UNKNOWN && tr != TYPE_UNKNOWN)
+			tl = infer(rs, lhs, tr, NULL);
+		if (tl != TYPE_UNKNOWN && tr != TYPE_UNKNOWN && tl != tr && rs->checking) {
+			diag_error(&e->rhs->loc, "type mismatch: cannot assign a %s to '%s', "
+				   "which is a %s", type_name(tr), lhs->name, type_name(tl));
+			note_type_origin(lhs->sym);
+		}
+		return tl;
+	}
+	enum type t = e->op == OP_CONCAT ? TYPE_STRING : TYPE_LONG;
+	expect(rs, lhs, t, NULL);
+	expect(rs, e->rhs, t, NULL);
+	return t;
+}
+
+static enum type infer_binary(struct rs *rs, struct expr *e)
+{
+	switch (e->op) {
+	case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
+		enum type tl = infer(rs, e->lhs, TYPE_UNKNOWN, NULL);
+		enum type tr = infer(rs, e->rhs, tl, NULL);
+		if (tl == TYPE_UNKNOWN && tr != TYPE_UNKNOWN)
+			tl = infer(rs, e->lhs, tr, NULL);
+		if (tl != TYPE_UNKNOWN && tr != TYPE_UNKNOWN && tl != tr && rs->checking)
+			diag_error(&e->loc, "type mismatch: cannot compare a %s with a %s",
+				   type_name(tl), type_name(tr));
+		return TYPE_LONG;
+	}
+	case OP_CONCAT:
+		expect(rs, e->lhs, TYPE_STRING, "an operand of '.'");
+		expect(rs, e->rhs, TYPE_STRING, "an operand of '.'");
+		return TYPE_STRING;
+	default:
+		expect(rs, e->lhs, TYPE_LONG, NULL);
+		expect(rs, e->rhs, TYPE_LONG, NULL);
+		return TYPE_LONG;
+	}
+}
+
+/* printf's format must be a literal; it is checked against the arguments
+ * here so a bad format never reaches the runtime. */
+static void check_format(struct rs *rs, struct expr *call)
+{
+	struct expr *fmt = call->args;
+	if (fmt->kind != EXPR_STR) {
+		if (rs->checking)
+			diag_error(&fmt->loc, "the format of %s must be a literal string",
+				   call->name);
+		for (struct expr *a = fmt->next; a; a = a->next)
+			infer(rs, a, TYPE_UNKNOWN, NULL);
+		return;
+	}
+	struct fmt f;
+	struct fmt_error err;
+	if (fmt_parse(fmt->str, fmt->str_len, &f, &err) < 0) {
+		if (rs->checking) {
+			/* Point at the '%' inside the literal when the literal is
+			 * written plainly on one line, so columns match bytes. */
+			struct loc at = fmt->loc;
+			if (at.line == at.end_line &&
+			    (size_t)(at.end_col - at.col) == fmt->str_len + 1) {
+				at.col += 1 + (int)err.offset;
+				at.end_col = at.col;
+			}
+			diag_error(&at, "%s", err.msg);
+			if (err.note[0])
+				diag_note(&at, "%s", err.note);
+		}
+		for (struct expr *a = fmt->next; a; a = a->next)
+			infer(rs, a, TYPE_UNKNOWN, NULL);
+		return;
+	}
+	size_t n = (size_t)ast_count(fmt->next), i = 0;
+	enum fmt_kind *kinds = arena_alloc(rs->arena, (n + 1) * sizeof(*kinds));
+	bool known = true;
+	for (struct expr *a = fmt->next; a; a = a->next, i++) {
+		enum type want = TYPE_UNKNOWN;
+		if (i < f.nargs)
+			want = f.args[i].kind == FMT_STRING ? TYPE_STRING : TYPE_LONG;
+		enum type got = infer(rs, a, want, NULL);
+		if (got != TYPE_LONG && got != TYPE_STRING)
+			known = false;
+		kinds[i] = got == TYPE_STRING ? FMT_STRING : FMT_LONG;
+	}
+	if (rs->checking && known && fmt_check_args(&f, kinds, n, &err) < 0) {
+		struct expr *at = fmt->next;
+		for (size_t k = 0; at && k < err.arg; k++)
+			at = at->next;
+		diag_error(at ? &at->loc : &call->loc, "%s", err.msg);
+		if (err.note[0])
+			diag_note(&fmt->loc, "%s", err.note);
+	}
+	fmt_free(&f);
+}
+
+static enum type infer_builtin(struct rs *rs, struct expr *e, const struct builtin *b)
+{
+	int min, max, n = ast_count(e->args);
+	builtin_arity(b, &min, &max);
+	if (n < min || (max >= 0 && n > max)) {
+		if (rs->checking) {
+			if (max < 0)
+				diag_error(&e->loc, "%s takes at least %d argument%s, got %d",
+					   b->name, min, min == 1 ? "" : "s", n);
+			else if (min == max)
+				diag_error(&e->loc, "%s takes %d argument%s, got %d",
+					   b->name, min, min == 1 ? "" : "s", n);
+			else
+				diag_error(&e->loc, "%s takes %d to %d arguments, got %d",
+					   b->name, min, max, n);
+		}
+		for (struct expr *a = e->args; a; a = a->next)
+			infer(rs, a, TYPE_UNKNOWN, NULL);
+		return b->ret;
+	}
+	if (!b->gen) {
+		if (rs->checking)
+			diag_error(&e->loc, "%s() is not supported yet", b->name);
+		return b->ret;
+	}
+	if (rs->checking && rs->h->probe) {
+		if (b->where == BI_UPROBE && !rs->in_process_probe)
+			diag_error(&e->loc, "%s() can only be used in process probes", b->name);
+		if (b->where == BI_RETURN && !rs->in_return_probe)
+			diag_error(&e->loc, "%s() can only be used in .return probes", b->name);
+	}
+	if (b->id == BI_printf) {
+		check_format(rs, e);
+		return b->ret;
+	}
+	int i = 0;
+	for (struct expr *a = e->args; a; a = a->next, i++) {
+		enum type want = builtin_arg_type(b, i);
+		enum type got = infer(rs, a, want, NULL);
+		if (want != TYPE_UNKNOWN && got != TYPE_UNKNOWN && got != want && rs->checking)
+			diag_error(&a->loc, "argument %d of %s must be a %s, not a %s", i + 1,
+				   b->name, type_name(want), type_name(got));
+		if (got == TYPE_UNKNOWN && want == TYPE_UNKNOWN && rs->checking &&
+		    a->kind != EXPR_VAR)
+			diag_error(&a->loc, "cannot tell the type of argument %d of %s",
+				   i + 1, b->name);
+	}
+	return b->ret;
+}
+
+static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
+{
+	if (!e->builtin && !e->func) {
+		e->func = func_find(rs->script, e->name);
+		if (!e->func)
+			e->builtin = builtin_find(e->name);
+	}
+	if (e->builtin)
+		return infer_builtin(rs, e, e->builtin);
+	if (!e->func) {
+		if (rs->checking)
+			diag_error(&e->loc, "unknown function '%s'", e->name);
+		for (struct expr *a = e->args; a; a = a->next)
+			infer(rs, a, TYPE_UNKNOWN, NULL);
+		return TYPE_UNKNOWN;
+	}
+	struct func *f = e->func;
+	struct handler *fh = handler_of(rs, f);
+	int n = ast_count(e->args);
+	if (n != f->nparams) {
+		if (rs->checking) {
+			diag_error(&e->loc, "function '%s' takes %d argument%s, got %d", f->name,
+				   f->nparams, f->nparams == 1 ? "" : "s", n);
+			diag_note(&f->loc, "'%s' is defined here", f->name);
+		}
+		for (struct expr *a = e->args; a; a = a->next)
+			infer(rs, a, TYPE_UNKNOWN, NULL);
+		return f->ret_type;
+	}
+	int i = 0;
+	for (struct expr *a = e->args; a; a = a->next, i++) {
+		struct sym *p = fh->locals[i];
+		enum type t = infer(rs, a, p->type, NULL);
+		if (p->type == TYPE_UNKNOWN)
+			sym_unify(rs, p, t, &a->loc);
+		else if (t != TYPE_UNKNOWN && t != p->type && rs->checking) {
+			diag_error(&a->loc, "type mismatch: parameter '%s' of '%s' is a %s, "
+				   "not a %s", p->name, f->name, type_name(p->type), type_name(t));
+			note_type_origin(p);
+		}
+	}
+	if (f->ret_type == TYPE_UNKNOWN && want != TYPE_UNKNOWN && want != TYPE_STAT) {
+		f->ret_type = want;
+		rs->changed = true;
+	}
+	return f->ret_type;
+}
+
+static enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
+{
+	enum type t = TYPE_UNKNOWN;
+	switch (e->kind) {
+	case EXPR_NUM:
+		t = TYPE_LONG;
+		break;
+	case EXPR_STR:
+		t = TYPE_STRING;
+		break;
+	case EXPR_VAR:
+		t = infer_var(rs, e, want);
+		break;
+	case EXPR_CALL:
+		t = infer_call(rs, e, want);
+		break;
+	case EXPR_SCRIPT_ARG:
+		t = e->is_string ? TYPE_STRING : TYPE_LONG;
+		if (rs->checking && e->num > rs->opts->nargs) {
+			diag_error(&e->loc, "script argument %c%" PRId64 " is missing: %d argument%s "
+				   "given", e->is_string ? '@' : '$', e->num, rs->opts->nargs,
+				   rs->opts->nargs == 1 ? " was" : "s were");
+		} else if (rs->checking && !e->is_string) {
+			const char *v = rs->opts->args[e->num - 1];
+			char *end;
+			errno = 0;
+			(void)strtoll(v, &end, 0);
+			if (errno || end == v || *end)
+				diag_error(&e->loc, "script argument $%" PRId64 " is not a number: "
+					   "'%s' (use @%" PRId64 " for a string)", e->num, v, e->num);
+		}
+		break;
+	case EXPR_ARGC:
+		t = TYPE_LONG;
+		break;
+	case EXPR_UNARY:
+		if (e->op == OP_DEREF) {
+			not_supported(rs, &e->loc, "'*' on target memory");
+			infer(rs, e->lhs, TYPE_UNKNOWN, NULL);
+			t = TYPE_LONG;
+			break;
+		}
+		expect(rs, e->lhs, TYPE_LONG, NULL);
+		t = TYPE_LONG;
+		break;
+	case EXPR_BINARY:
+		t = infer_binary(rs, e);
+		break;
+	case EXPR_TERNARY: {
+		expect(rs, e->cond, TYPE_LONG, "a condition");
+		enum type tl = infer(rs, e->lhs, want, NULL);
+		enum type tr = infer(rs, e->rhs, tl != TYPE_UNKNOWN ? tl : want, NULL);
+		if (tl == TYPE_UNKNOWN && tr != TYPE_UNKNOWN)
+			tl = infer(rs, e->lhs, tr, NULL);
+		if (tl != TYPE_UNKNOWN && tr != TYPE_UNKNOWN && tl != tr && rs->checking)
+			diag_error(&e->loc, "type mismatch: the branches of '?:' are a %s and a %s",
+				   type_name(tl), type_name(tr));
+		t = tl;
+		break;
+	}
+	case EXPR_ASSIGN:
+		t = infer_assign(rs, e);
+		break;
+	case EXPR_INCDEC:
+		if (!is_lvalue(e->lhs)) {
+			if (rs->checking)
+				diag_error(&e->lhs->loc, "'%s' needs a variable", op_name(e->op));
+		} else {
+			expect(rs, e->lhs, TYPE_LONG, NULL);
+		}
+		t = TYPE_LONG;
+		break;
+	case EXPR_INDEX:
+		not_supported(rs, &e->loc, "an array");
+		for (struct expr *k = e->args; k; k = k->next)
+			infer(rs, k, TYPE_UNKNOWN, NULL);
+		break;
+	case EXPR_IN:
+		not_supported(rs, &e->loc, "'in' on an array");
+		for (struct expr *k = e->args; k; k = k->next)
+			infer(rs, k, TYPE_UNKNOWN, NULL);
+		t = TYPE_LONG;
+		break;
+	case EXPR_STAT:
+		not_supported(rs, &e->loc, "a statistic");
+		t = TYPE_LONG;
+		break;
+	case EXPR_STAT_ADD:
+		not_supported(rs, &e->loc, "'<<<' (statistics)");
+		infer(rs, e->rhs, TYPE_LONG, NULL);
+		t = TYPE_UNKNOWN;
+		break;
+	case EXPR_TARGET:
+		not_supported(rs, &e->loc, "a target variable");
+		t = want;
+		break;
+	}
+	e->type = t;
+	(void)what;
+	return t;
+}
+
+/* ---- statements ---- */
+
+static void walk_list(struct rs *rs, struct stmt *s)
+{
+	for (; s; s = s->next)
+		walk_stmt(rs, s);
+}
+
+static void walk_cond(struct rs *rs, struct expr *e)
+{
+	enum type t = infer(rs, e, TYPE_LONG, NULL);
+	if (t == TYPE_STRING && rs->checking)
+		diag_error(&e->loc, "type mismatch: a condition must be a long, not a string");
+}
+
+static void walk_stmt(struct rs *rs, struct stmt *s)
+{
+	switch (s->kind) {
+	case STMT_BLOCK:
+		walk_list(rs, s->body);
+		break;
+	case STMT_EXPR:
+		infer(rs, s->expr, TYPE_UNKNOWN, NULL);
+		break;
+	case STMT_IF:
+		walk_cond(rs, s->expr);
+		walk_stmt(rs, s->body);
+		if (s->else_body)
+			walk_stmt(rs, s->else_body);
+		break;
+	case STMT_WHILE:
+		walk_cond(rs, s->expr);
+		rs->loop_depth++;
+		walk_stmt(rs, s->body);
+		rs->loop_depth--;
+		break;
+	case STMT_FOR:
+		if (s->init)
+			walk_stmt(rs, s->init);
+		if (s->expr)
+			walk_cond(rs, s->expr);
+		if (s->step)
+			walk_stmt(rs, s->step);
+		rs->loop_depth++;
+		walk_stmt(rs, s->body);
+		rs->loop_depth--;
+		break;
+	case STMT_FOREACH:
+		not_supported(rs, &s->loc, "foreach");
+		break;
+	case STMT_BREAK:
+	case STMT_CONTINUE:
+		if (rs->loop_depth == 0 && rs->checking)
+			diag_error(&s->loc, "'%s' outside a loop",
+				   s->kind == STMT_BREAK ? "break" : "continue");
+		break;
+	case STMT_NEXT:
+		if (rs->h->func && rs->checking)
+			diag_error(&s->loc, "'next' can only be used in a probe, not in a function");
+		break;
+	case STMT_RETURN:
+		if (!rs->h->func) {
+			if (rs->checking)
+				diag_error(&s->loc, "'return' outside a function (use 'next' to leave "
+					   "a probe)");
+			break;
+		}
+		if (s->expr) {
+			struct func *f = rs->h->func;
+			enum type t = infer(rs, s->expr, f->ret_type, NULL);
+			if (f->ret_type == TYPE_UNKNOWN && t != TYPE_UNKNOWN) {
+				f->ret_type = t;
+				rs->changed = true;
+			} else if (t != TYPE_UNKNOWN && t != f->ret_type && rs->checking) {
+				diag_error(&s->expr->loc, "type mismatch: '%s' returns a %s, not a %s",
+					   f->name, type_name(f->ret_type), type_name(t));
+			}
+		}
+		break;
+	case STMT_DELETE:
+		not_supported(rs, &s->loc, "delete");
+		break;
+	case STMT_EMPTY:
+		break;
+	}
+}
+
+/* ---- probes and functions ---- */
+
+static bool point_is(const struct probe_point *pp, const char *first, const char *last)
+{
+	const struct pp_comp *c = pp->comps, *l = c;
+	while (l->next)
+		l = l->next;
+	return (!first || strcmp(c->name, first) == 0) && (!last || strcmp(l->name, last) == 0);
+}
+
+static void walk_handler(struct rs *rs, struct handler *h)
+{
+	rs->h = h;
+	rs->loop_depth = 0;
+	rs->in_return_probe = rs->in_process_probe = false;
+	if (h->probe) {
+		rs->in_return_probe = rs->in_process_probe = true;
+		for (struct probe_point *pp = h->probe->points; pp; pp = pp->next) {
+			if (!point_is(pp, "process", NULL))
+				rs->in_process_probe = false;
+			if (!point_is(pp, "process", "return"))
+				rs->in_return_probe = false;
+		}
+		walk_stmt(rs, h->probe->body);
+	} else {
+		walk_stmt(rs, h->func->body);
+	}
+}
+
+/* Functions may not call themselves, directly or not: BPF has no recursion.
+ * A depth-first search reports each cycle once, at the call that closes it. */
+struct call_walk {
+	struct rs *rs;
+	struct func **stack;
+	int depth;
+	char *state;  /* per function: 0 new, 1 on the stack, 2 done */
+};
+
+static int func_index(struct script *s, const struct func *f)
+{
+	int i = 0;
+	for (struct func *g = s->funcs; g; g = g->next, i++)
+		if (g == f)
+			return i;
+	return -1;
+}
+
+static void calls_in_stmt(struct call_walk *w, struct stmt *s);
+
+static void visit_func(struct call_walk *w, struct func *f);
+
+static void calls_in_expr(struct call_walk *w, struct expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_CALL && e->func) {
+		int i = func_index(w->rs->script, e->func);
+		if (w->state[i] == 1) {
+			struct arena *a = w->rs->arena;
+			char *chain = arena_strdup(a, "");
+			int from = 0;
+			while (w->stack[from] != e->func)
+				from++;
+			for (int k = from; k < w->depth; k++)
+				chain = arena_printf(a, "%s%s -> ", chain, w->stack[k]->name);
+			diag_error(&e->loc, "recursive call: %s%s; functions cannot recurse "
+				   "(BPF forbids it)", chain, e->func->name);
+		} else if (w->state[i] == 0) {
+			visit_func(w, e->func);
+		}
+	}
+	for (struct expr *a = e->args; a; a = a->next)
+		calls_in_expr(w, a);
+	calls_in_expr(w, e->lhs);
+	calls_in_expr(w, e->rhs);
+	calls_in_expr(w, e->cond);
+}
+
+static void calls_in_stmt(struct call_walk *w, struct stmt *s)
+{
+	for (; s; s = s->next) {
+		calls_in_expr(w, s->expr);
+		calls_in_stmt(w, s->body);
+		calls_in_stmt(w, s->else_body);
+		calls_in_stmt(w, s->init);
+		calls_in_stmt(w, s->step);
+		if (s->foreach)
+			calls_in_expr(w, s->foreach->limit);
+	}
+}
+
+static void visit_func(struct call_walk *w, struct func *f)
+{
+	int i = func_index(w->rs->script, f);
+	w->state[i] = 1;
+	w->stack[w->depth++] = f;
+	calls_in_stmt(w, f->body);
+	w->depth--;
+	w->state[i] = 2;
+}
+
+static void check_recursion(struct rs *rs)
+{
+	int n = rs->out->nfuncs;
+	if (!n)
+		return;
+	struct call_walk w = {
+		.rs = rs,
+		.stack = arena_alloc(rs->arena, n * sizeof(struct func *)),
+		.state = arena_alloc(rs->arena, n),
+	};
+	for (struct func *f = rs->script->funcs; f; f = f->next)
+		if (w.state[func_index(rs->script, f)] == 0)
+			visit_func(&w, f);
+}
+
+static void declare_globals(struct rs *rs)
+{
+	for (struct global *g = rs->script->globals; g; g = g->next) {
+		struct sym *prev = global_find(rs, g->name);
+		if (prev) {
+			diag_error(&g->loc, "global '%s' is declared twice", g->name);
+			diag_note(&prev->loc, "first declared here");
+			g->sym = prev;
+			continue;
+		}
+		struct sym *s = sym_new(rs, g->name, SYM_GLOBAL, &g->loc);
+		s->decl = g;
+		if (g->is_array_decl) {
+			s->is_array = true;
+			s->max_entries = g->size;
+			not_supported(rs, &g->loc, "a global array");
+		}
+		if (g->init) {
+			s->type = g->init->kind == EXPR_STR ? TYPE_STRING : TYPE_LONG;
+			s->type_loc = g->init->loc;
+			s->written = true;
+		}
+		g->sym = s;
+		global_add(rs, s);
+	}
+}
+
+static void declare_funcs(struct rs *rs)
+{
+	int n = 0;
+	for (struct func *f = rs->script->funcs; f; f = f->next)
+		n++;
+	rs->out->funcs = arena_alloc(rs->arena, (n ? n : 1) * sizeof(struct handler));
+	rs->out->nfuncs = n;
+	int i = 0;
+	for (struct func *f = rs->script->funcs; f; f = f->next, i++) {
+		for (struct func *g = rs->script->funcs; g != f; g = g->next)
+			if (strcmp(g->name, f->name) == 0) {
+				diag_error(&f->loc, "function '%s' is defined twice", f->name);
+				diag_note(&g->loc, "first defined here");
+				break;
+			}
+		if (builtin_find(f->name))
+			diag_error(&f->loc, "'%s' is a builtin function and cannot be redefined",
+				   f->name);
+		struct handler *h = &rs->out->funcs[i];
+		h->func = f;
+		f->ret_type = f->declared;
+		for (struct param *p = f->params; p; p = p->next) {
+			if (local_find(h, p->name))
+				diag_error(&p->loc, "parameter '%s' is declared twice", p->name);
+			struct sym *s = local_add(rs, h, p->name, SYM_PARAM, &p->loc);
+			s->type = p->declared;
+			if (p->declared != TYPE_UNKNOWN)
+				s->type_loc = p->loc;
+			s->written = true;
+		}
+		f->param_syms = h->locals;
+	}
+}
+
+/* Every symbol read and written, for unprinted globals and warnings. */
+static void mark_uses(struct expr *e, bool write);
+
+static void mark_list(struct expr *e)
+{
+	for (; e; e = e->next)
+		mark_uses(e, false);
+}
+
+static void mark_uses(struct expr *e, bool write)
+{
+	if (!e)
+		return;
+	switch (e->kind) {
+	case EXPR_VAR:
+	case EXPR_INDEX:
+		if (e->sym) {
+			if (write)
+				e->sym->written = true;
+			else
+				e->sym->read = true;
+		}
+		mark_list(e->args);
+		return;
+	case EXPR_ASSIGN:
+		mark_uses(e->lhs, true);
+		if (e->op != OP_NONE)
+			mark_uses(e->lhs, false);
+		mark_uses(e->rhs, false);
+		return;
+	case EXPR_INCDEC:
+		mark_uses(e->lhs, true);
+		mark_uses(e->lhs, false);
+		return;
+	case EXPR_STAT_ADD:
+		mark_uses(e->lhs, true);
+		mark_uses(e->rhs, false);
+		return;
+	default:
+		mark_list(e->args);
+		mark_uses(e->lhs, false);
+		mark_uses(e->rhs, false);
+		mark_uses(e->cond, false);
+		return;
+	}
+}
+
+static void mark_stmt(struct stmt *s)
+{
+	for (; s; s = s->next) {
+		mark_uses(s->expr, false);
+		mark_stmt(s->body);
+		mark_stmt(s->else_body);
+		mark_stmt(s->init);
+		mark_stmt(s->step);
+		if (s->foreach)
+			mark_uses(s->foreach->limit, false);
+	}
+}
+
+static void check_types_known(struct handler *h)
+{
+	for (int i = 0; i < h->nlocals; i++) {
+		struct sym *s = h->locals[i];
+		if (s->type == TYPE_UNKNOWN)
+			diag_error(&s->loc, "cannot infer the type of '%s'%s", s->name,
+				   s->kind == SYM_PARAM ? "; declare it, as in 'name:long'" : "");
+	}
+}
+
+int resolve_script(struct script *s, const struct compile_opts *opts, struct resolved *out)
+{
+	int errors_before = diag_errors();
+	struct rs rs = { .script = s, .opts = opts, .arena = s->arena, .out = out };
+	memset(out, 0, sizeof(*out));
+	declare_globals(&rs);
+	declare_funcs(&rs);
+	out->probes = arena_alloc(rs.arena, (s->nprobes ? s->nprobes : 1) * sizeof(struct handler));
+	for (struct probe *p = s->probes; p; p = p->next)
+		out->probes[p->id].probe = p;
+
+	do {
+		rs.changed = false;
+		for (int i = 0; i < out->nfuncs; i++)
+			walk_handler(&rs, &out->funcs[i]);
+		for (int i = 0; i < s->nprobes; i++)
+			walk_handler(&rs, &out->probes[i]);
+	} while (rs.changed);
+
+	rs.checking = true;
+	for (int i = 0; i < out->nfuncs; i++)
+		walk_handler(&rs, &out->funcs[i]);
+	for (int i = 0; i < s->nprobes; i++)
+		walk_handler(&rs, &out->probes[i]);
+	check_recursion(&rs);
+
+	for (int i = 0; i < out->nfuncs; i++) {
+		check_types_known(&out->funcs[i]);
+		mark_stmt(out->funcs[i].func->body);
+	}
+	for (int i = 0; i < s->nprobes; i++) {
+		check_types_known(&out->probes[i]);
+		mark_stmt(out->probes[i].probe->body);
+	}
+	for (int i = 0; i < rs.nglobals; i++) {
+		struct sym *g = rs.globals[i];
+		if (g->type == TYPE_UNKNOWN && !g->is_array)
+			diag_error(&g->loc, "cannot infer the type of global '%s'", g->name);
+	}
+	out->globals = rs.globals;
+	out->nglobals = rs.nglobals;
+	return diag_errors() > errors_before ? -1 : 0;
+}
+
+/* ---- -p2 ---- */
+
+static void print_sym(FILE *out, const struct sym *s)
+{
+	fprintf(out, "%s:%s", s->name, type_name(s->type));
+}
+
+void resolve_print(const struct script *s, const struct resolved *r, FILE *out)
+{
+	fprintf(out, "# globals\n");
+	for (int i = 0; i < r->nglobals; i++) {
+		print_sym(out, r->globals[i]);
+		fputc('\n', out);
+	}
+	fprintf(out, "# functions\n");
+	for (int i = 0; i < r->nfuncs; i++) {
+		const struct handler *h = &r->funcs[i];
+		const struct func *f = h->func;
+		fprintf(out, "%s:%s (", f->name, type_name(f->ret_type));
+		for (int k = 0; k < f->nparams; k++) {
+			if (k)
+				fputs(", ", out);
+			print_sym(out, h->locals[k]);
+		}
+		fputc(')', out);
+		if (h->nlocals > f->nparams) {
+			fputs(" locals:", out);
+			for (int k = f->nparams; k < h->nlocals; k++) {
+				fputc(' ', out);
+				print_sym(out, h->locals[k]);
+			}
+		}
+		fputc('\n', out);
+	}
+	(void)s;
+}

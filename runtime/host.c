@@ -1,0 +1,198 @@
+/* host.c — the JIT that runs begin/end/error/timer handlers, and the
+ * functions of hostabi.h they call.
+ *
+ * The JIT is started only for programs that have host handlers, since it
+ * costs a few milliseconds.  The runtime's functions are handed to it as
+ * absolute symbols, so nothing depends on uscript exporting its symbols. */
+#define _GNU_SOURCE
+#include <llvm-c/Core.h>
+#include <llvm-c/Error.h>
+#include <llvm-c/LLJIT.h>
+#include <llvm-c/Orc.h>
+#include <llvm-c/Target.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "builtins.h"
+#include "hostabi.h"
+#include "runtime.h"
+
+typedef void (*host_fn)(void *rt, void *globals, void *scratch, int64_t cookie);
+
+struct host {
+	LLVMOrcLLJITRef jit;
+	struct program *prog;
+	struct output *out;
+	void *globals;
+	void *scratch;
+	host_fn *fns;            /* per attach row */
+	void *rec;               /* the record being built */
+	size_t rec_cap, rec_size;
+};
+
+/* ---- hostabi.h ---- */
+
+void *uscript_host_rec_reserve(void *rt, uint32_t size)
+{
+	struct host *h = rt;
+	if (size > h->rec_cap) {
+		void *p = realloc(h->rec, size);
+		if (!p)
+			abort();
+		h->rec = p;
+		h->rec_cap = size;
+	}
+	h->rec_size = size;
+	return h->rec;
+}
+
+void uscript_host_rec_submit(void *rt, void *rec)
+{
+	struct host *h = rt;
+	output_record(h->out, rec, h->rec_size);
+}
+
+int64_t uscript_host_context(void *rt, int64_t id)
+{
+	(void)rt;
+	switch (id) {
+	case BI_pid: return getpid();
+	case BI_tid: return gettid();
+	case BI_ppid: return getppid();
+	case BI_uid: return getuid();
+	case BI_gid: return getgid();
+	case BI_cpu: return sched_getcpu();
+	default: return 0;
+	}
+}
+
+void uscript_host_execname(void *rt, char *buf)
+{
+	(void)rt;
+	char name[17] = "";
+	prctl(PR_GET_NAME, name);
+	memcpy(buf, name, 16);
+}
+
+int64_t uscript_host_clock_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int64_t uscript_host_strcopy(char *dst, const char *src, int64_t max)
+{
+	if (max <= 0)
+		return 1;
+	size_t n = strnlen(src, (size_t)max - 1);
+	memmove(dst, src, n);
+	dst[n] = '\0';
+	return (int64_t)n + 1;
+}
+
+/* ---- the JIT ---- */
+
+static int jit_error(LLVMErrorRef e, const char *what)
+{
+	char *msg = LLVMGetErrorMessage(e);
+	fprintf(stderr, "uscript: internal error: %s: %s\n", what, msg);
+	LLVMDisposeErrorMessage(msg);
+	return -1;
+}
+
+static int define_abi(struct host *h)
+{
+	static const struct { const char *name; void *addr; } abi[] = {
+#define X(n) { HOSTABI_PREFIX #n, (void *)uscript_host_##n },
+		HOSTABI_LIST(X)
+#undef X
+	};
+	enum { N = sizeof(abi) / sizeof(abi[0]) };
+	LLVMOrcCSymbolMapPair pairs[N];
+	for (int i = 0; i < N; i++) {
+		pairs[i].Name = LLVMOrcLLJITMangleAndIntern(h->jit, abi[i].name);
+		pairs[i].Sym.Address = (LLVMOrcExecutorAddress)(uintptr_t)abi[i].addr;
+		pairs[i].Sym.Flags.GenericFlags =
+			LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable;
+		pairs[i].Sym.Flags.TargetFlags = 0;
+	}
+	LLVMErrorRef e = LLVMOrcJITDylibDefine(LLVMOrcLLJITGetMainJITDylib(h->jit),
+					       LLVMOrcAbsoluteSymbols(pairs, N));
+	return e ? jit_error(e, "defining the runtime's functions") : 0;
+}
+
+struct host *host_start(struct program *p, struct output *out, void *globals)
+{
+	if (!p->host_module)
+		return NULL;
+	struct host *h = calloc(1, sizeof(*h));
+	if (!h)
+		return NULL;
+	h->prog = p;
+	h->out = out;
+	h->globals = globals;
+	h->scratch = calloc(1, p->host_scratch_size + 8);
+	h->fns = calloc((size_t)p->nattach + 1, sizeof(*h->fns));
+	LLVMInitializeNativeTarget();
+	LLVMInitializeNativeAsmPrinter();
+	LLVMErrorRef e = LLVMOrcCreateLLJIT(&h->jit, NULL);
+	if (e) {
+		jit_error(e, "starting the JIT");
+		h->jit = NULL;
+		host_stop(h);
+		return NULL;
+	}
+	if (define_abi(h) < 0) {
+		host_stop(h);
+		return NULL;
+	}
+	LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(p->host_module, p->host_ctx);
+	/* The module now belongs to the JIT; the context lives on as long as
+	 * a module uses it. */
+	LLVMOrcDisposeThreadSafeContext(p->host_ctx);
+	p->host_module = p->host_ctx = NULL;
+	e = LLVMOrcLLJITAddLLVMIRModule(h->jit, LLVMOrcLLJITGetMainJITDylib(h->jit), tsm);
+	if (e) {
+		LLVMOrcDisposeThreadSafeModule(tsm);
+		jit_error(e, "adding the host handlers");
+		host_stop(h);
+		return NULL;
+	}
+	for (int i = 0; i < p->nattach; i++) {
+		const struct attach_point *a = &p->attach[i];
+		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE || !a->prog_name)
+			continue;
+		LLVMOrcExecutorAddress addr;
+		e = LLVMOrcLLJITLookup(h->jit, &addr, a->prog_name);
+		if (e) {
+			jit_error(e, "compiling the host handlers");
+			host_stop(h);
+			return NULL;
+		}
+		h->fns[i] = (host_fn)(uintptr_t)addr;
+	}
+	return h;
+}
+
+void host_run(struct host *h, int row)
+{
+	if (h && h->fns[row])
+		h->fns[row](h, h->globals, h->scratch, row);
+}
+
+void host_stop(struct host *h)
+{
+	if (!h)
+		return;
+	if (h->jit)
+		LLVMOrcDisposeLLJIT(h->jit);
+	free(h->scratch);
+	free(h->fns);
+	free(h->rec);
+	free(h);
+}

@@ -1,0 +1,115 @@
+/* output.c — records into text.
+ *
+ * A printf record carries its site id and argument values; the format was
+ * parsed once at start, from the program's format table.  Host handlers
+ * hand their records to the same function, so begin/end output is formatted
+ * by the same code as probe output. */
+#include "runtime.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+int output_init(struct output *o, const struct program *p, FILE *out)
+{
+	memset(o, 0, sizeof(*o));
+	o->prog = p;
+	o->out = out;
+	o->error_site = -1;
+	o->formats = calloc((size_t)p->nformats + 1, sizeof(*o->formats));
+	if (!o->formats)
+		return -1;
+	for (int i = 0; i < p->nformats; i++) {
+		struct fmt_error err;
+		if (fmt_parse(p->formats[i].fmt, p->formats[i].fmt_len, &o->formats[i], &err) < 0) {
+			/* The compiler checked every format; this is a bug. */
+			fprintf(stderr, "uscript: internal error: format %d: %s\n", i, err.msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void output_free(struct output *o)
+{
+	if (o->formats)
+		for (int i = 0; i < o->prog->nformats; i++)
+			fmt_free(&o->formats[i]);
+	free(o->formats);
+	strbuf_free(&o->line);
+	o->formats = NULL;
+}
+
+static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
+{
+	const struct format_site *site = &o->prog->formats[h->site];
+	if (size < site->size)
+		return;
+	struct fmt_arg args[64];
+	int n = site->nargs < 64 ? site->nargs : 64;
+	const char *base = (const char *)h;
+	for (int i = 0; i < n; i++) {
+		const char *p = base + site->arg_offsets[i];
+		if (site->arg_kinds[i] == OUT_STRING) {
+			args[i] = fmt_str(p, strnlen(p, o->prog->maxstringlen));
+		} else {
+			int64_t v;
+			memcpy(&v, p, sizeof(v));
+			args[i] = fmt_long(v);
+		}
+	}
+	strbuf_reset(&o->line);
+	fmt_printf(&o->formats[h->site], args, (size_t)n, &o->line);
+	fwrite(o->line.buf, 1, o->line.len, o->out);
+}
+
+void output_record(struct output *o, const void *data, size_t size)
+{
+	struct rec_hdr h;
+	if (size < sizeof(h))
+		return;
+	memcpy(&h, data, sizeof(h));
+	switch (h.type) {
+	case REC_PRINTF:
+		if (h.site < (uint32_t)o->prog->nformats)
+			print_record(o, data, size);
+		break;
+	case REC_ERROR:
+		if (o->stop != OUT_ERROR && h.site < (uint32_t)o->prog->nerrors) {
+			o->stop = OUT_ERROR;
+			o->error_site = (int)h.site;
+		}
+		break;
+	case REC_EXIT:
+		if (o->stop == OUT_RUNNING)
+			o->stop = OUT_EXIT;
+		break;
+	}
+}
+
+void output_error(const struct output *o, int site)
+{
+	const struct error_site *e = &o->prog->errors[site];
+	fflush(o->out);
+	fprintf(stderr, "ERROR: %s near %s:%d:%d\n", e->msg, e->loc.file->name, e->loc.line,
+		e->loc.col);
+}
+
+void output_globals(struct output *o, const void *globals)
+{
+	const char *base = globals;
+	for (int i = 0; i < o->prog->nglobals; i++) {
+		const struct global_var *g = &o->prog->globals[i];
+		if (!g->print_at_end)
+			continue;
+		if (g->type == TYPE_STRING) {
+			const char *s = base + g->offset;
+			fprintf(o->out, "%s=\"%.*s\"\n", g->name,
+				(int)strnlen(s, o->prog->maxstringlen), s);
+		} else if (g->type == TYPE_LONG) {
+			int64_t v;
+			memcpy(&v, base + g->offset, sizeof(v));
+			fprintf(o->out, "%s=%" PRId64 "\n", g->name, v);
+		}
+	}
+}

@@ -1,0 +1,419 @@
+/* run.c — a compiled program from load to the last line of output.
+ *
+ *   load the BPF object, map its globals into our memory;
+ *   start the -c command (held before exec) or watch the -x process;
+ *   run the begin handlers; attach every probe; let the command run;
+ *   wait for records, timers, signals and the target's end;
+ *   stop: no new probe starts, detach, drain the ring buffer, run the end
+ *   (or error) handlers, print the unprinted globals and the lost count.
+ *
+ * Everything the kernel holds for us belongs to the bpf_object and its
+ * links, so closing them on every path leaves nothing behind. */
+#define _GNU_SOURCE
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/mman.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "runtime.h"
+
+struct run {
+	struct program *prog;
+	const struct run_opts *o;
+	struct bpf_object *obj;
+	struct bpf_link **links;     /* per attach row, or NULL */
+	void *globals;
+	size_t globals_len;
+	bool globals_mapped;
+	struct ring_buffer *rb;
+	struct output out;
+	struct host *host;
+	struct target target;
+	bool has_target;
+	int epfd, sigfd;
+	int *timerfds;               /* per attach row, or -1 */
+	int status;
+};
+
+static int verbose;
+
+static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (!verbose || (level == LIBBPF_DEBUG && verbose < 2))
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+/* BPF needs root, or CAP_BPF with CAP_PERFMON for uprobes; checked first so
+ * the user hears one sentence instead of a stack of EPERMs. */
+static bool privileged(void)
+{
+	if (geteuid() == 0)
+		return true;
+	FILE *f = fopen("/proc/self/status", "r");
+	if (!f)
+		return false;
+	char line[256];
+	unsigned long long eff = 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "CapEff: %llx", &eff) == 1)
+			break;
+	fclose(f);
+	const unsigned long long sys_admin = 1ull << 21, perfmon = 1ull << 38, bpf = 1ull << 39;
+	return (eff & sys_admin) || ((eff & perfmon) && (eff & bpf));
+}
+
+static int64_t realtime_offset(void)
+{
+	struct timespec rt, mono;
+	clock_gettime(CLOCK_REALTIME, &rt);
+	clock_gettime(CLOCK_MONOTONIC, &mono);
+	return ((int64_t)rt.tv_sec - mono.tv_sec) * 1000000000 + (rt.tv_nsec - mono.tv_nsec);
+}
+
+static int ring_event(void *ctx, void *data, size_t size)
+{
+	struct run *r = ctx;
+	output_record(&r->out, data, size);
+	return 0;
+}
+
+static int load_bpf(struct run *r)
+{
+	struct program *p = r->prog;
+	LIBBPF_OPTS(bpf_object_open_opts, opts, .object_name = "uscript");
+	r->obj = bpf_object__open_mem(p->bpf_obj, p->bpf_obj_size, &opts);
+	if (!r->obj) {
+		fprintf(stderr, "uscript: cannot open the BPF object: %s\n", strerror(errno));
+		return -1;
+	}
+	if (bpf_object__load(r->obj)) {
+		int err = errno;
+		if (err == EPERM || err == EACCES)
+			fprintf(stderr, "uscript: the kernel refused to load the BPF programs (%s)%s\n",
+				strerror(err), verbose ? "" : "; run with -v to see the verifier's log");
+		else
+			fprintf(stderr, "uscript: cannot load the BPF programs: %s%s\n", strerror(err),
+				verbose ? "" : "; run with -v to see the verifier's log");
+		return -1;
+	}
+	struct bpf_map *g = bpf_object__find_map_by_name(r->obj, PROG_MAP_GLOBALS);
+	struct bpf_map *ev = bpf_object__find_map_by_name(r->obj, PROG_MAP_EVENTS);
+	if (!g || !ev) {
+		fprintf(stderr, "uscript: internal error: the BPF object lacks its maps\n");
+		return -1;
+	}
+	long page = sysconf(_SC_PAGESIZE);
+	r->globals_len = ((size_t)p->globals_size + (size_t)page - 1) & ~((size_t)page - 1);
+	r->globals = mmap(NULL, r->globals_len, PROT_READ | PROT_WRITE, MAP_SHARED,
+			  bpf_map__fd(g), 0);
+	if (r->globals == MAP_FAILED) {
+		r->globals = NULL;
+		fprintf(stderr, "uscript: cannot map the globals: %s\n", strerror(errno));
+		return -1;
+	}
+	r->globals_mapped = true;
+	r->rb = ring_buffer__new(bpf_map__fd(ev), ring_event, r, NULL);
+	if (!r->rb) {
+		fprintf(stderr, "uscript: cannot read the ring buffer: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void init_globals(struct run *r)
+{
+	struct globals_hdr *h = r->globals;
+	h->realtime_offset = realtime_offset();
+	h->target_pid = r->has_target ? r->target.pid : 0;
+	char *base = r->globals;
+	for (int i = 0; i < r->prog->nglobals; i++) {
+		const struct global_var *g = &r->prog->globals[i];
+		if (!g->has_init)
+			continue;
+		if (g->type == TYPE_STRING)
+			snprintf(base + g->offset, r->prog->maxstringlen, "%s", g->init_str);
+		else
+			memcpy(base + g->offset, &g->init_num, sizeof(g->init_num));
+	}
+}
+
+static void run_host_kind(struct run *r, enum attach_kind kind)
+{
+	for (int i = 0; i < r->prog->nattach; i++)
+		if (r->prog->attach[i].kind == kind)
+			host_run(r->host, i);
+}
+
+static int attach_uprobes(struct run *r)
+{
+	struct program *p = r->prog;
+	r->links = calloc((size_t)p->nattach + 1, sizeof(*r->links));
+	for (int i = 0; i < p->nattach; i++) {
+		const struct attach_point *a = &p->attach[i];
+		if (a->kind != ATTACH_UPROBE && a->kind != ATTACH_URETPROBE)
+			continue;
+		struct bpf_program *prog = bpf_object__find_program_by_name(r->obj, a->prog_name);
+		pid_t pid = -1;
+		if (a->pid_filter == PID_GIVEN)
+			pid = a->pid;
+		else if (a->pid_filter == PID_TARGET)
+			pid = r->target.pid;
+		LIBBPF_OPTS(bpf_uprobe_opts, opts, .retprobe = a->kind == ATTACH_URETPROBE,
+			    .bpf_cookie = (uint64_t)i);
+		r->links[i] = prog ? bpf_program__attach_uprobe_opts(prog, pid, a->path,
+								      (size_t)a->offset, &opts) : NULL;
+		if (!r->links[i]) {
+			fprintf(stderr, "uscript: cannot attach %s at %s:%d:%d: %s\n", a->pp,
+				a->loc.file->name, a->loc.line, a->loc.col, strerror(errno));
+			return -1;
+		}
+		if (verbose)
+			fprintf(stderr, "uscript: attached %s at %s+0x%" PRIx64 "\n", a->pp, a->path,
+				a->offset);
+	}
+	return 0;
+}
+
+static int add_fd(struct run *r, int fd, uint64_t tag)
+{
+	struct epoll_event ev = { .events = EPOLLIN, .data.u64 = tag };
+	return epoll_ctl(r->epfd, EPOLL_CTL_ADD, fd, &ev);
+}
+
+enum { TAG_RING = 1ull << 32, TAG_SIGNAL, TAG_TARGET, TAG_TIMER = 1ull << 33 };
+
+static int start_timers(struct run *r)
+{
+	struct program *p = r->prog;
+	r->timerfds = malloc(((size_t)p->nattach + 1) * sizeof(int));
+	for (int i = 0; i < p->nattach; i++) {
+		r->timerfds[i] = -1;
+		if (p->attach[i].kind != ATTACH_TIMER)
+			continue;
+		int fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+		if (fd < 0)
+			return -1;
+		r->timerfds[i] = fd;
+		uint64_t ns = p->attach[i].period_ns;
+		struct itimerspec its = {
+			.it_interval = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) },
+			.it_value = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) },
+		};
+		if (timerfd_settime(fd, 0, &its, NULL) < 0 || add_fd(r, fd, TAG_TIMER | (uint64_t)i) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static bool stopping(struct run *r)
+{
+	return r->out.stop != OUT_RUNNING;
+}
+
+/* Waits for the end: exit() or an error (seen in the records), a signal,
+ * or the target's end.  Timers run their handlers meanwhile. */
+static void event_loop(struct run *r)
+{
+	while (!stopping(r)) {
+		struct epoll_event evs[16];
+		fflush(r->o->out);
+		int n = epoll_wait(r->epfd, evs, 16, -1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		bool done = false;
+		for (int i = 0; i < n; i++) {
+			uint64_t tag = evs[i].data.u64;
+			if (tag == TAG_RING) {
+				ring_buffer__consume(r->rb);
+			} else if (tag == TAG_SIGNAL) {
+				struct signalfd_siginfo si;
+				if (read(r->sigfd, &si, sizeof(si)) > 0)
+					done = true;
+			} else if (tag == TAG_TARGET) {
+				done = true;
+			} else if (tag & TAG_TIMER) {
+				int row = (int)(tag & 0xffffffff);
+				uint64_t ticks;
+				if (read(r->timerfds[row], &ticks, sizeof(ticks)) > 0 && !stopping(r))
+					host_run(r->host, row);
+			}
+		}
+		if (done)
+			break;
+	}
+}
+
+static void print_lost(struct run *r)
+{
+	if (!r->obj)
+		return;
+	struct bpf_map *m = bpf_object__find_map_by_name(r->obj, PROG_MAP_LOST);
+	int ncpus = libbpf_num_possible_cpus();
+	if (!m || ncpus <= 0)
+		return;
+	uint64_t *vals = calloc((size_t)ncpus, sizeof(uint64_t));
+	uint32_t key = 0;
+	uint64_t total = 0;
+	if (vals && bpf_map_lookup_elem(bpf_map__fd(m), &key, vals) == 0)
+		for (int i = 0; i < ncpus; i++)
+			total += vals[i];
+	free(vals);
+	if (total)
+		fprintf(stderr, "WARNING: %" PRIu64 " event%s lost\n", total, total == 1 ? "" : "s");
+}
+
+static void stop(struct run *r)
+{
+	struct globals_hdr *h = r->globals;
+	/* No probe starts its work after this; those running finish, and their
+	 * records are drained below. */
+	if (h)
+		__atomic_fetch_or(&h->stopping, STOP_EXIT, __ATOMIC_SEQ_CST);
+	if (r->links)
+		for (int i = 0; i < r->prog->nattach; i++)
+			if (r->links[i]) {
+				bpf_link__destroy(r->links[i]);
+				r->links[i] = NULL;
+			}
+	if (r->rb)
+		ring_buffer__consume(r->rb);
+	if (r->out.stop == OUT_ERROR) {
+		output_error(&r->out, r->out.error_site);
+		r->status = 1;
+		run_host_kind(r, ATTACH_ERROR);
+	} else {
+		run_host_kind(r, ATTACH_END);
+	}
+	if (r->globals)
+		output_globals(&r->out, r->globals);
+	fflush(r->o->out);
+	print_lost(r);
+}
+
+static void cleanup(struct run *r)
+{
+	if (r->timerfds) {
+		for (int i = 0; i < r->prog->nattach; i++)
+			if (r->timerfds[i] >= 0)
+				close(r->timerfds[i]);
+		free(r->timerfds);
+	}
+	if (r->links) {
+		for (int i = 0; i < r->prog->nattach; i++)
+			bpf_link__destroy(r->links[i]);
+		free(r->links);
+	}
+	host_stop(r->host);
+	ring_buffer__free(r->rb);
+	if (r->globals_mapped)
+		munmap(r->globals, r->globals_len);
+	else
+		free(r->globals);
+	bpf_object__close(r->obj);
+	if (r->has_target) {
+		target_close(&r->target);
+		target_reap(&r->target);
+	}
+	if (r->sigfd >= 0)
+		close(r->sigfd);
+	if (r->epfd >= 0)
+		close(r->epfd);
+	output_free(&r->out);
+}
+
+int run_program(struct program *p, const struct run_opts *o)
+{
+	struct run r = { .prog = p, .o = o, .epfd = -1, .sigfd = -1 };
+	verbose = o->verbose;
+	libbpf_set_print(libbpf_print);
+	if (p->bpf_obj && !privileged()) {
+		fprintf(stderr, "uscript: tracing needs root, or the CAP_BPF and CAP_PERFMON "
+			"capabilities\n");
+		return 1;
+	}
+	if (output_init(&r.out, p, o->out) < 0) {
+		output_free(&r.out);
+		return 1;
+	}
+	r.status = 1;
+
+	sigset_t mask;
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGHUP);
+	sigprocmask(SIG_BLOCK, &mask, NULL);
+	r.sigfd = signalfd(-1, &mask, SFD_CLOEXEC);
+	r.epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (r.sigfd < 0 || r.epfd < 0 || add_fd(&r, r.sigfd, TAG_SIGNAL) < 0)
+		goto out;
+
+	if (p->bpf_obj) {
+		if (load_bpf(&r) < 0)
+			goto out;
+		if (add_fd(&r, ring_buffer__epoll_fd(r.rb), TAG_RING) < 0)
+			goto out;
+	} else {
+		r.globals_len = p->globals_size;
+		r.globals = calloc(1, p->globals_size);
+	}
+
+	if (o->command) {
+		if (target_spawn(&r.target, o->command) < 0)
+			goto out;
+		r.has_target = true;
+	} else if (o->pid) {
+		if (target_watch(&r.target, o->pid) < 0)
+			goto out;
+		r.has_target = true;
+	}
+	if (r.has_target && r.target.pidfd >= 0 && add_fd(&r, r.target.pidfd, TAG_TARGET) < 0)
+		goto out;
+	init_globals(&r);
+
+	if (p->host_module) {
+		r.host = host_start(p, &r.out, r.globals);
+		if (!r.host)
+			goto out;
+	}
+	r.status = 0;
+	run_host_kind(&r, ATTACH_BEGIN);
+	if (!stopping(&r)) {
+		if (r.obj && attach_uprobes(&r) < 0) {
+			r.status = 1;
+			goto out;
+		}
+		if (start_timers(&r) < 0) {
+			fprintf(stderr, "uscript: cannot start the timers: %s\n", strerror(errno));
+			r.status = 1;
+			goto out;
+		}
+		if (r.has_target && target_release(&r.target) < 0) {
+			fprintf(stderr, "uscript: the -c command did not start\n");
+			r.status = 1;
+			goto out;
+		}
+		/* As in SystemTap, a script runs until exit(), an error, a signal
+		 * or the target's end, even one made only of begin probes. */
+		event_loop(&r);
+	}
+	stop(&r);
+out:
+	cleanup(&r);
+	sigprocmask(SIG_UNBLOCK, &mask, NULL);
+	return r.status;
+}

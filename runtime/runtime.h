@@ -1,0 +1,90 @@
+/* runtime.h — running a compiled program: the pieces of the runtime and
+ * what they share.
+ *
+ *   run.c     load, attach, the event loop, stopping and cleaning up;
+ *   output.c  records from the ring buffer (or from host handlers) into text;
+ *   host.c    the JIT for begin/end/error/timer handlers, and hostabi.h;
+ *   target.c  the -c command and the -x process. */
+#ifndef USCRIPT_RUNTIME_H
+#define USCRIPT_RUNTIME_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "format.h"
+#include "program.h"
+#include "strbuf.h"
+
+struct run_opts {
+	const char *command;     /* -c */
+	pid_t pid;               /* -x */
+	FILE *out;               /* -o, else stdout */
+	int verbose;
+};
+
+/* Runs the program to its end; returns the exit status (0, or 1 after a
+ * runtime error or a failure to start). */
+int run_program(struct program *p, const struct run_opts *o);
+
+/* ---- output.c ---- */
+
+enum out_stop {
+	OUT_RUNNING,
+	OUT_EXIT,                /* exit() */
+	OUT_ERROR,               /* a runtime error */
+};
+
+struct output {
+	const struct program *prog;
+	FILE *out;
+	struct fmt *formats;     /* parsed, per format site */
+	struct strbuf line;
+	enum out_stop stop;
+	int error_site;          /* OUT_ERROR: the first error's site */
+};
+
+int output_init(struct output *o, const struct program *p, FILE *out);
+void output_free(struct output *o);
+/* Formats one record; malformed records are counted and dropped. */
+void output_record(struct output *o, const void *data, size_t size);
+/* Prints "ERROR: what near file:line:col" for the error site. */
+void output_error(const struct output *o, int site);
+/* The globals written and never read, as SystemTap prints them at the end. */
+void output_globals(struct output *o, const void *globals);
+
+/* ---- host.c ---- */
+
+struct host;
+
+/* Compiles the program's host module, if it has one.  Takes the module
+ * from the program.  Returns NULL with a message printed on failure. */
+struct host *host_start(struct program *p, struct output *out, void *globals);
+void host_stop(struct host *h);
+/* Runs the handler of attach row `row`. */
+void host_run(struct host *h, int row);
+
+/* ---- target.c ---- */
+
+struct target {
+	pid_t pid;
+	int pidfd;               /* readable once the process has exited */
+	int hold_fd;             /* -c: the child execs when this is written */
+	bool spawned;
+	bool released;           /* the held child was let go */
+	bool reaped;
+	int status;              /* wait status, once reaped */
+};
+
+/* -c: forks a child that waits before exec'ing the command (split into
+ * words as the shell would), so probes can be attached first. */
+int target_spawn(struct target *t, const char *command);
+/* Lets the held child exec. */
+int target_release(struct target *t);
+/* -x: watches an existing process. */
+int target_watch(struct target *t, pid_t pid);
+/* Reaps the child if it has exited; returns true if it is gone. */
+bool target_reap(struct target *t);
+void target_close(struct target *t);
+
+#endif

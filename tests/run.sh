@@ -1,0 +1,184 @@
+#!/bin/bash
+# Runs every test of uscript and ends with one line: "N passed, M failed".
+#
+#   unit   the C unit tests (formatter, ELF reader)            no root needed
+#   parse  tests/parse/*.up: `uscript -p1`, golden output      no root needed
+#   diag   tests/diag/*.up: `uscript -p2`, golden diagnostics  no root needed
+#   e2e    tests/e2e/*.t: real scripts on real targets         root and BPF
+#
+# End-to-end tests are skipped, with the reason, where BPF is not available,
+# except when USCRIPT_REQUIRE_BPF=1: then a skip is a failure.
+#
+# Environment: USCRIPT (the binary), BUILDDIR (the build tree), CC;
+# TESTS=pattern runs only the tests whose name contains it.
+set -u
+src=$(cd "$(dirname "$0")/.." && pwd)
+: "${BUILDDIR:=$PWD}"
+: "${USCRIPT:=$BUILDDIR/uscript}"
+: "${CC:=cc}"
+: "${TESTS:=}"
+: "${USCRIPT_REQUIRE_BPF:=0}"
+export USCRIPT_REQUIRE_BPF
+
+pass=0 fail=0 skip=0
+failed=()
+
+ok()   { pass=$((pass + 1)); [ -n "${VERBOSE:-}" ] && echo "PASS $1"; return 0; }
+bad()  { fail=$((fail + 1)); failed+=("$1"); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/    /'; return 0; }
+skipped() {
+	if [ "$USCRIPT_REQUIRE_BPF" = 1 ]; then
+		bad "$1" "skipped, but USCRIPT_REQUIRE_BPF=1: $2"
+	else
+		skip=$((skip + 1)); echo "SKIP $1: $2"
+	fi
+}
+wanted() { [ -z "$TESTS" ] || [[ "$1" == *"$TESTS"* ]]; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/uscript-tests.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+# `uscript` on PATH, so test commands and #! scripts find the one under test.
+mkdir -p "$work/bin"
+ln -s "$USCRIPT" "$work/bin/uscript"
+export PATH="$work/bin:$PATH"
+
+# ---- unit ----
+run_unit() {
+	local name=$1; shift
+	wanted "$name" || return 0
+	local out
+	if out=$("$@" 2>&1); then ok "$name"; else bad "$name" "$out"; fi
+}
+
+# ---- targets: the programs the tests probe, PIE and not ----
+T=$BUILDDIR/tests/targets
+export T
+build_targets() {
+	mkdir -p "$T"
+	local c name
+	for c in "$src"/tests/targets/*.c "$src"/examples/demo.c; do
+		[ -f "$c" ] || continue
+		name=$(basename "$c" .c)
+		if [ "$c" -nt "$T/$name" ] || [ ! -x "$T/$name" ]; then
+			$CC -O0 -g -fPIE -pie -o "$T/$name" "$c" -lpthread || return 1
+			$CC -O0 -g -fno-pie -no-pie -o "$T/${name}_nopie" "$c" -lpthread || return 1
+			strip -o "$T/${name}_stripped" "$T/$name" || return 1
+		fi
+	done
+	for c in "$src"/tests/targets/*.cc; do
+		[ -f "$c" ] || continue
+		name=$(basename "$c" .cc)
+		if [ "$c" -nt "$T/$name" ] || [ ! -x "$T/$name" ]; then
+			${CXX:-c++} -O0 -g -o "$T/$name" "$c" || return 1
+		fi
+	done
+}
+if ! build_targets; then
+	bad "build-targets" "could not build the test targets with $CC"
+fi
+
+run_unit unit/format "$BUILDDIR/tests/unit/test_format"
+ET=$BUILDDIR/tests/elfsym-targets
+if [ -x "$BUILDDIR/tests/unit/test_elfsym" ] && wanted unit/elfsym; then
+	if CC="$CC" sh "$src/tests/unit/elfsym_targets.sh" "$ET" >/dev/null 2>&1; then
+		run_unit unit/elfsym "$BUILDDIR/tests/unit/test_elfsym" "$ET"
+	else
+		bad unit/elfsym "could not build the targets of tests/unit/elfsym_targets.sh"
+	fi
+fi
+
+# ---- golden files: parse (-p1) and diagnostics (-p2) ----
+# A golden's .out is stdout then stderr of the command, run from the source
+# tree so file names in messages are tests/parse/NAME.up.
+run_golden() {
+	local kind=$1 pass_flag=$2 up name expected got
+	for up in "$src"/tests/$kind/*.up; do
+		[ -f "$up" ] || continue
+		name=$kind/$(basename "$up" .up)
+		wanted "$name" || continue
+		expected=${up%.up}.out
+		got=$(cd "$src" && timeout 20 "$USCRIPT" "$pass_flag" "tests/$kind/$(basename "$up")" 2>"$work/stderr"; cat "$work/stderr")
+		if [ ! -f "$expected" ]; then
+			bad "$name" "no $expected"
+		elif [ "$got" == "$(cat "$expected")" ]; then
+			ok "$name"
+		else
+			bad "$name" "$(diff <(cat "$expected") <(printf '%s\n' "$got") | head -40)"
+		fi
+	done
+}
+run_golden parse -p1
+run_golden diag -p2
+
+# ---- end to end ----
+# A case file: comment lines (#), a "run:" line run by bash from the case's
+# directory with $T (the targets) and $D (the case's directory) set, then
+# sections "--- stdout", "--- stderr" and "--- status".  Without a stderr
+# section, stderr must be empty.
+bpf_reason=""
+bpf_check() {
+	if [ "$(id -u)" != 0 ]; then
+		bpf_reason="not root"
+	elif [ ! -d /sys/fs/bpf ] && [ ! -e /sys/kernel/btf/vmlinux ]; then
+		bpf_reason="the kernel has no BPF"
+	elif ! out=$(timeout 20 "$USCRIPT" -e 'probe process("'"$T"'/add").function("add") { }' \
+			-c "$T/add 1" 2>&1 >/dev/null); then
+		bpf_reason="cannot attach a uprobe: $out"
+	fi
+}
+
+section() { # file section-name
+	awk -v want="--- $2" '
+		/^--- / { on = ($0 == want); next }
+		on { print }' "$1"
+}
+
+run_case() {
+	local t=$1 name=$2
+	local cmd expected_out expected_err expected_status out err status
+	cmd=$(sed -n 's/^run: //p' "$t")
+	expected_out=$(section "$t" stdout)
+	expected_err=$(section "$t" stderr)
+	expected_status=$(section "$t" status)
+	[ -n "$expected_status" ] || expected_status=0
+	out=$(cd "$(dirname "$t")" && D=$(dirname "$t") timeout 60 bash -c "$cmd" 2>"$work/err")
+	status=$?
+	err=$(cat "$work/err")
+	local why=""
+	[ "$status" == "$expected_status" ] || why+="status $status, expected $expected_status"$'\n'
+	[ "$out" == "$expected_out" ] || why+="stdout differs:"$'\n'"$(diff <(printf '%s\n' "$expected_out") <(printf '%s\n' "$out") | head -30)"$'\n'
+	if grep -q '^--- stderr$' "$t"; then
+		[ "$err" == "$expected_err" ] || why+="stderr differs:"$'\n'"$(diff <(printf '%s\n' "$expected_err") <(printf '%s\n' "$err") | head -30)"$'\n'
+	elif [ -n "$err" ]; then
+		why+="unexpected stderr:"$'\n'"$err"$'\n'
+	fi
+	if [ -z "$why" ]; then ok "$name"; else bad "$name" "$why"; fi
+}
+
+cases=()
+for t in "$src"/tests/e2e/*.t; do
+	[ -f "$t" ] || continue
+	name=e2e/$(basename "$t" .t)
+	wanted "$name" && cases+=("$t")
+done
+if [ ${#cases[@]} -gt 0 ]; then
+	bpf_check
+	for t in "${cases[@]}"; do
+		name=e2e/$(basename "$t" .t)
+		if grep -q '^# needs: nothing' "$t" || [ -z "$bpf_reason" ]; then
+			run_case "$t" "$name"
+		else
+			skipped "$name" "$bpf_reason"
+		fi
+	done
+fi
+
+# Nothing of ours may stay loaded once the tests are done.
+if [ "$(id -u)" = 0 ] && command -v bpftool >/dev/null && wanted leftovers; then
+	left=$(bpftool prog show 2>/dev/null | grep -E 'name (probe_[0-9]+)\b' || true)
+	if [ -z "$left" ]; then ok "leftovers"; else bad "leftovers" "BPF programs still loaded:"$'\n'"$left"; fi
+fi
+
+[ $skip -gt 0 ] && echo "$skip skipped"
+[ ${#failed[@]} -gt 0 ] && echo "failed: ${failed[*]}"
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
