@@ -85,8 +85,9 @@ struct cg {
 	struct arena *arena;
 	LLVMTypeRef i1, i8, i32, i64, ptr, void_t;
 	LLVMTargetDataRef data_layout;   /* BPF: the BPF target machine's */
-	LLVMDIBuilderRef dib;        /* BPF: the BTF of the maps */
+	LLVMDIBuilderRef dib;        /* BPF: the BTF of the maps, and line info */
 	LLVMMetadataRef di_file, di_cu;
+	LLVMMetadataRef di_scope;    /* BPF: the function being generated */
 	LLVMValueRef maps[4];        /* BPF: events, globals, scratch, lost */
 	LLVMValueRef pp_table, func_table;   /* per attach row, by cookie */
 	uint32_t pp_width, func_width;
@@ -114,6 +115,11 @@ struct cg {
 
 /* ---- codegen.c ---- */
 LLVMValueRef cg_const(struct cg *cg, int64_t v);
+/* Gives the instructions built from now on the script location `loc`, so
+ * the verifier's log names script lines (BPF only). */
+void cg_set_loc(struct cg *cg, const struct loc *loc);
+/* Gives the handler fn, long fn(void *ctx), debug info for line info. */
+void cg_debug_function(struct cg *cg, LLVMValueRef fn, const char *name, const struct loc *loc);
 LLVMBasicBlockRef cg_block(struct cg *cg, const char *name);
 /* Allocates MAXSTRINGLEN bytes of scratch for this statement (temp) or for
  * the whole handler, and returns a pointer to them. */

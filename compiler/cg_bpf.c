@@ -148,16 +148,17 @@ static LLVMValueRef lookup_first(struct cg *cg, LLVMValueRef map)
 
 static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *name)
 {
-	(void)p;
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
 	cg->fn = LLVMAddFunction(cg->mod, name, fty);
 	LLVMSetSection(cg->fn, "uprobe");
 	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
 	LLVMAddAttributeAtIndex(cg->fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));
+	cg_debug_function(cg, cg->fn, name, &p->loc);
 	LLVMBasicBlockRef entry = cg_block(cg, "entry");
 	LLVMBasicBlockRef quit = cg_block(cg, "quit");
 	LLVMPositionBuilderAtEnd(cg->b, quit);
+	cg_set_loc(cg, &p->loc);
 	LLVMBuildRet(cg->b, cg_const(cg, 0));
 	LLVMPositionBuilderAtEnd(cg->b, entry);
 	cg->regs = LLVMGetParam(cg->fn, 0);

@@ -240,6 +240,7 @@ static LLVMValueRef script_arg(struct cg *cg, struct expr *e)
 
 LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 {
+	cg_set_loc(cg, &e->loc);
 	switch (e->kind) {
 	case EXPR_NUM:
 		return cg_const(cg, e->num);

@@ -29,6 +29,38 @@ LLVMValueRef cg_const(struct cg *cg, int64_t v)
 	return LLVMConstInt(cg->i64, (unsigned long long)v, 1);
 }
 
+void cg_set_loc(struct cg *cg, const struct loc *loc)
+{
+	if (!cg->di_scope || !loc->line)
+		return;
+	LLVMMetadataRef l = LLVMDIBuilderCreateDebugLocation(cg->ctx, (unsigned)loc->line,
+							     (unsigned)loc->col, cg->di_scope, NULL);
+	LLVMSetCurrentDebugLocation2(cg->b, l);
+}
+
+void cg_debug_function(struct cg *cg, LLVMValueRef fn, const char *name, const struct loc *loc)
+{
+	if (!cg->dib)
+		return;
+	/* The first element is the return type: BTF wants the whole
+	 * signature, long (*)(void *ctx), as C would give it. */
+	LLVMMetadataRef di_long = LLVMDIBuilderCreateBasicType(cg->dib, "long", 4, 64,
+							      5 /* DW_ATE_signed */, 0);
+	LLVMMetadataRef sig[2] = {
+		di_long, LLVMDIBuilderCreatePointerType(cg->dib, di_long, 64, 64, 0, NULL, 0),
+	};
+	LLVMMetadataRef ty = LLVMDIBuilderCreateSubroutineType(cg->dib, cg->di_file, sig, 2, 0);
+	unsigned line = loc && loc->line > 0 ? (unsigned)loc->line : 1;
+	cg->di_scope = LLVMDIBuilderCreateFunction(cg->dib, cg->di_file, name, strlen(name), name,
+						   strlen(name), cg->di_file, line, ty, 1, 1, line,
+						   0, 1);
+	LLVMSetSubprogram(fn, cg->di_scope);
+	/* The kernel checks that a BTF function names its arguments. */
+	LLVMDIBuilderCreateParameterVariable(cg->dib, cg->di_scope, "ctx", 3, 1, cg->di_file, line,
+					     sig[1], 1, 0);
+	LLVMSetCurrentDebugLocation2(cg->b, NULL);
+}
+
 LLVMBasicBlockRef cg_block(struct cg *cg, const char *name)
 {
 	return LLVMAppendBasicBlockInContext(cg->ctx, cg->fn, name);
@@ -246,6 +278,7 @@ static void gen_for(struct cg *cg, struct stmt *s)
 
 static void gen_stmt(struct cg *cg, struct stmt *s)
 {
+	cg_set_loc(cg, &s->loc);
 	if (s->kind != STMT_BLOCK && s->kind != STMT_EMPTY && cg->nloops > 0)
 		cg_count_action(cg, &s->loc);
 	switch (s->kind) {
@@ -366,6 +399,7 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
 	gen_stmt(cg, p->body);
 	LLVMBuildBr(cg->b, cg->ret_bb);
 	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
+	cg_set_loc(cg, &p->loc);
 	cg->t->handler_return(cg);
 	for (int i = 0; i < cg->attach->n; i++)
 		if (cg->attach->rows[i].probe == p->id &&
@@ -409,8 +443,11 @@ static void gen_function(struct cg *cg, int index, uint32_t slot_base)
 	begin_function_state(cg, h, slot_base);
 	cg->probe = NULL;
 	cg->fn = cg->func_fns[index];
+	/* Always inlined: its code takes the location of the call. */
+	cg->di_scope = NULL;
 	LLVMBasicBlockRef entry = cg_block(cg, "entry");
 	LLVMPositionBuilderAtEnd(cg->b, entry);
+	cg_set_loc(cg, &f->loc);
 	cg->globals = LLVMGetParam(cg->fn, HID_GLOBALS);
 	cg->scratch = LLVMGetParam(cg->fn, HID_SCRATCH);
 	cg->cookie = LLVMGetParam(cg->fn, HID_COOKIE);
@@ -437,6 +474,7 @@ static void gen_function(struct cg *cg, int index, uint32_t slot_base)
 	gen_stmt(cg, f->body);
 	LLVMBuildBr(cg->b, cg->ret_bb);
 	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
+	cg_set_loc(cg, &f->loc);
 	if (f->ret_type == TYPE_STRING)
 		LLVMBuildRet(cg->b, cg->ret_slot);
 	else if (f->ret_type == TYPE_LONG)
@@ -584,6 +622,7 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	for (struct probe *p = cg->script->probes; p; p = p->next)
 		if (cg->attach->homes[p->id] & home)
 			gen_handler(cg, p, base);
+	cg->di_scope = NULL;
 	t->module_end(cg);
 	LLVMDisposeBuilder(cg->b);
 	cg->b = NULL;
