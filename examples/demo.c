@@ -1,7 +1,8 @@
 /* demo: a small program to trace with the example scripts.
  *
- * It serves `N` requests (argv[1], 20 by default): each one is parsed,
- * looked up in a cache and, on a miss, computed slowly.  Run it alone or
+ * It serves `N` requests (argv[1], 20 by default): each one is parsed, waits
+ * for its input (about 0.3 ms), is looked up in a cache and, on a miss,
+ * computed slowly.  Run it alone or
  * under uscript:
  *
  *   uscript examples/calls.up -c 'examples/demo 20' */
@@ -18,7 +19,7 @@ struct request {
 
 static int cache[64];
 
-int parse_request(struct request *r, int id)
+__attribute__((noinline)) int parse_request(struct request *r, int id)
 {
 	static const char *const paths[] = { "/index.html", "/api/items", "/img/logo.png" };
 	r->id = id;
@@ -27,12 +28,12 @@ int parse_request(struct request *r, int id)
 	return r->key;
 }
 
-int cache_lookup(int key)
+__attribute__((noinline)) int cache_lookup(int key)
 {
 	return cache[key % 64];
 }
 
-long compute(int key)
+__attribute__((noinline)) long compute(int key)
 {
 	/* Work that takes a while: a few hundred microseconds. */
 	struct timespec t = { 0, 200000 + key * 10000 };
@@ -40,9 +41,16 @@ long compute(int key)
 	return (long)key * key + 1;
 }
 
-long handle_request(int id)
+__attribute__((noinline)) void read_input(int id)
+{
+	struct timespec t = { 0, 300000 + (id % 5) * 20000 };
+	nanosleep(&t, NULL);
+}
+
+__attribute__((noinline)) long handle_request(int id)
 {
 	struct request r;
+	read_input(id);
 	int key = parse_request(&r, id);
 	long value = cache_lookup(key);
 	if (!value) {

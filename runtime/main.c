@@ -164,7 +164,9 @@ int main(int argc, char **argv)
 	const char *program = NULL, *list = NULL, *outfile = NULL;
 	int opt, rc;
 
-	while ((opt = getopt(argc, argv, "+e:c:x:o:l:L:p:D:vVh")) != -1) {
+	/* Options may follow the script's name, as with stap, so that a script
+	 * run by its #! line can still take -c; "--" ends them. */
+	while ((opt = getopt(argc, argv, "e:c:x:o:l:L:p:D:vVh")) != -1) {
 		switch (opt) {
 		case 'e':
 			program = optarg;
