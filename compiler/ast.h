@@ -107,6 +107,7 @@ struct expr {
 	                          * TARGET: the name without its first '$',
 	                          * so "$$parms" is "$parms" and "$x" is "x" */
 	struct loc name_loc;     /* INDEX IN: where the array's name is */
+	struct loc op_loc;       /* BINARY ASSIGN: where the operator is */
 	enum op op;              /* UNARY BINARY ASSIGN INCDEC */
 	enum stat_op stat;       /* EXPR_STAT */
 	bool is_string;          /* EXPR_SCRIPT_ARG: @N rather than $N */

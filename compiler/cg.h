@@ -91,6 +91,7 @@ struct cg {
 	LLVMValueRef maps[4];        /* BPF: events, globals, scratch, lost */
 	LLVMValueRef pp_table, func_table;   /* per attach row, by cookie */
 	uint32_t pp_width, func_width;
+	uint32_t pp_rows, func_rows;     /* powers of two */
 	uint32_t scratch_size;       /* the largest any handler needs */
 	LLVMValueRef *func_fns;      /* per script function, once generated */
 
@@ -100,7 +101,9 @@ struct cg {
 	const struct probe *probe;
 	LLVMValueRef globals, scratch, cookie, regs;
 	LLVMValueRef rt;             /* host: the runtime's handle */
-	LLVMValueRef actions;        /* i64 alloca: statements executed in loops */
+	LLVMValueRef actions;        /* i64 alloca: the actions charged so far */
+	bool count_actions;          /* this handler can loop: count MAXACTION */
+	int pending_actions;         /* counted while generating, not yet charged */
 	LLVMValueRef aborted;        /* i64 alloca: a runtime error ended the handler */
 	LLVMBasicBlockRef ret_bb;    /* leaves the handler or function */
 	LLVMValueRef ret_slot;       /* script function: the value to return */
@@ -124,6 +127,8 @@ LLVMBasicBlockRef cg_block(struct cg *cg, const char *name);
 /* Allocates MAXSTRINGLEN bytes of scratch for this statement (temp) or for
  * the whole handler, and returns a pointer to them. */
 LLVMValueRef cg_string_slot(struct cg *cg, bool temp);
+/* The same for `bytes` bytes. */
+LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp);
 /* An alloca in the function's entry block. */
 LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name);
 /* Raises a runtime error: the error record, stopping, and the handler ends. */
@@ -151,8 +156,6 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call);
 LLVMValueRef cg_expr(struct cg *cg, struct expr *e);
 /* The address a variable's value lives at. */
 LLVMValueRef cg_var_addr(struct cg *cg, struct sym *s);
-/* Counts one action and raises "MAXACTION exceeded" past the limit. */
-void cg_count_action(struct cg *cg, const struct loc *loc);
 
 /* ---- cg_string.c ---- */
 LLVMValueRef cg_string_literal(struct cg *cg, const char *s, size_t len);
@@ -161,7 +164,8 @@ void cg_string_store(struct cg *cg, LLVMValueRef dst, LLVMValueRef src);
 LLVMValueRef cg_string_concat(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
 /* strcmp's sign as an i64: <0, 0, >0. */
 LLVMValueRef cg_string_compare(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
-/* Row `index` of a table of NUL-terminated strings of `width` bytes each. */
+/* Row `index` of a table of NUL-terminated strings of `width` bytes each;
+ * `rows` is a power of two, and the index is taken modulo it. */
 LLVMValueRef cg_string_table(struct cg *cg, LLVMValueRef table, uint32_t width,
 			     uint32_t rows, LLVMValueRef index);
 

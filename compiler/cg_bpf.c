@@ -162,6 +162,7 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	LLVMBuildRet(cg->b, cg_const(cg, 0));
 	LLVMPositionBuilderAtEnd(cg->b, entry);
 	cg->regs = LLVMGetParam(cg->fn, 0);
+	cg->rt = NULL;
 
 	cg->globals = lookup_first(cg, cg->maps[MAP_GLOBALS]);
 	LLVMBasicBlockRef g_ok = cg_block(cg, "globals.ok");

@@ -23,10 +23,9 @@ LLVMValueRef cg_context(struct cg *cg, struct expr *call)
 		return LLVMBuildLoad2(cg->b, cg->i64,
 			cg_field(cg, cg->globals, offsetof(struct globals_hdr, target_pid)), "target");
 	case BI_pp:
-		return cg_string_table(cg, cg->pp_table, cg->pp_width, (uint32_t)cg->attach->n,
-				       cg->cookie);
+		return cg_string_table(cg, cg->pp_table, cg->pp_width, cg->pp_rows, cg->cookie);
 	case BI_probefunc:
-		return cg_string_table(cg, cg->func_table, cg->func_width, (uint32_t)cg->attach->n,
+		return cg_string_table(cg, cg->func_table, cg->func_width, cg->func_rows,
 				       cg->cookie);
 	default:
 		return cg->t->context(cg, id);

@@ -34,20 +34,6 @@ static void store_var(struct cg *cg, struct sym *s, LLVMValueRef v)
 		LLVMBuildStore(cg->b, v, addr);
 }
 
-void cg_count_action(struct cg *cg, const struct loc *loc)
-{
-	LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, cg->actions, "");
-	n = LLVMBuildAdd(cg->b, n, cg_const(cg, 1), "");
-	LLVMBuildStore(cg->b, n, cg->actions);
-	LLVMBasicBlockRef over = cg_block(cg, "maxaction"), ok = cg_block(cg, "actions.ok");
-	LLVMValueRef limit = cg_const(cg, (int64_t)cg->opts->maxaction);
-	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, n, limit, ""), over, ok);
-	LLVMPositionBuilderAtEnd(cg->b, over);
-	cg_raise(cg, loc, "MAXACTION exceeded");
-	LLVMBuildBr(cg->b, ok);
-	LLVMPositionBuilderAtEnd(cg->b, ok);
-}
-
 static LLVMValueRef bool_to_long(struct cg *cg, LLVMValueRef b)
 {
 	return LLVMBuildZExt(cg->b, b, cg->i64, "");
@@ -59,13 +45,15 @@ static LLVMValueRef absval(struct cg *cg, LLVMValueRef v)
 	return LLVMBuildSelect(cg->b, neg, LLVMBuildNeg(cg->b, v, ""), v, "");
 }
 
-static LLVMValueRef divide(struct cg *cg, struct expr *e, enum op op, LLVMValueRef l,
+/* SystemTap reports a division by zero at the operator of a / b, and at
+ * the divisor of a /= b; `at` is that place. */
+static LLVMValueRef divide(struct cg *cg, const struct loc *at, enum op op, LLVMValueRef l,
 			   LLVMValueRef r)
 {
 	LLVMBasicBlockRef zero = cg_block(cg, "div.zero"), ok = cg_block(cg, "div.ok");
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, r, cg_const(cg, 0), ""), zero, ok);
 	LLVMPositionBuilderAtEnd(cg->b, zero);
-	cg_raise(cg, &e->loc, "division by 0");
+	cg_raise(cg, at, "division by 0");
 	LLVMBuildBr(cg->b, ok);
 	LLVMPositionBuilderAtEnd(cg->b, ok);
 	LLVMValueRef al = absval(cg, l), ar = absval(cg, r);
@@ -81,7 +69,7 @@ static LLVMValueRef divide(struct cg *cg, struct expr *e, enum op op, LLVMValueR
 	return LLVMBuildSelect(cg->b, neg_l, LLVMBuildNeg(cg->b, m, ""), m, "");
 }
 
-static LLVMValueRef arith(struct cg *cg, struct expr *e, enum op op, LLVMValueRef l,
+static LLVMValueRef arith(struct cg *cg, const struct loc *at, enum op op, LLVMValueRef l,
 			  LLVMValueRef r)
 {
 	LLVMBuilderRef b = cg->b;
@@ -90,7 +78,7 @@ static LLVMValueRef arith(struct cg *cg, struct expr *e, enum op op, LLVMValueRe
 	case OP_SUB: return LLVMBuildSub(b, l, r, "");
 	case OP_MUL: return LLVMBuildMul(b, l, r, "");
 	case OP_DIV:
-	case OP_MOD: return divide(cg, e, op, l, r);
+	case OP_MOD: return divide(cg, at, op, l, r);
 	case OP_SHL: return LLVMBuildShl(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
 	case OP_SHR: return LLVMBuildAShr(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
 	case OP_BAND: return LLVMBuildAnd(b, l, r, "");
@@ -149,7 +137,7 @@ static LLVMValueRef binary(struct cg *cg, struct expr *e)
 		}
 		return bool_to_long(cg, LLVMBuildICmp(cg->b, predicate(e->op), l, r, ""));
 	default:
-		return arith(cg, e, e->op, l, r);
+		return arith(cg, e->op_loc.line ? &e->op_loc : &e->loc, e->op, l, r);
 	}
 }
 
@@ -210,7 +198,7 @@ static LLVMValueRef assign(struct cg *cg, struct expr *e)
 		LLVMValueRef d = e->op == OP_ADD ? r : LLVMBuildNeg(cg->b, r, "");
 		return LLVMBuildAdd(cg->b, atomic_add(cg, s, d), d, "");
 	}
-	LLVMValueRef v = arith(cg, e, e->op, load_var(cg, s), r);
+	LLVMValueRef v = arith(cg, &e->rhs->loc, e->op, load_var(cg, s), r);
 	store_var(cg, s, v);
 	return v;
 }

@@ -35,7 +35,9 @@ void cg_string_store(struct cg *cg, LLVMValueRef dst, LLVMValueRef src)
 LLVMValueRef cg_string_concat(struct cg *cg, LLVMValueRef a, LLVMValueRef b)
 {
 	uint32_t max = cg->opts->maxstringlen;
-	LLVMValueRef dst = cg_string_slot(cg, true);
+	/* The verifier bounds the second copy's offset (up to max - 1) and its
+	 * size (up to max) each on its own, so the slot has room for both. */
+	LLVMValueRef dst = cg_scratch(cg, 2 * max, true);
 	LLVMValueRef n = cg->t->str_copy(cg, dst, a, cg_const(cg, max));
 	/* n counts the NUL; the second string starts on it.  The bound keeps
 	 * the verifier sure the offset stays inside the slot. */
@@ -90,7 +92,8 @@ LLVMValueRef cg_string_compare(struct cg *cg, LLVMValueRef a, LLVMValueRef b)
 LLVMValueRef cg_string_table(struct cg *cg, LLVMValueRef table, uint32_t width,
 			     uint32_t rows, LLVMValueRef index)
 {
-	LLVMValueRef ok = LLVMBuildICmp(cg->b, LLVMIntULT, index, cg_const(cg, rows), "");
-	index = LLVMBuildSelect(cg->b, ok, index, cg_const(cg, 0), "");
+	/* A mask, not a comparison: the verifier must see the offset bounded
+	 * however LLVM orders the arithmetic. */
+	index = LLVMBuildAnd(cg->b, index, cg_const(cg, rows - 1), "");
 	return cg_gep(cg, table, LLVMBuildMul(cg->b, index, cg_const(cg, width), ""));
 }

@@ -120,8 +120,13 @@ LLVMValueRef cg_call_named(struct cg *cg, const char *name, LLVMTypeRef ret,
 
 LLVMValueRef cg_string_slot(struct cg *cg, bool temp)
 {
+	return cg_scratch(cg, cg->opts->maxstringlen, temp);
+}
+
+LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp)
+{
 	uint32_t off = cg->slot_base + cg->slot_top;
-	cg->slot_top += cg->opts->maxstringlen;
+	cg->slot_top += (bytes + 7) & ~7u;
 	if (!temp)
 		cg->slot_fixed = cg->slot_top;
 	if (cg->slot_base + cg->slot_top > cg->scratch_size)
@@ -212,6 +217,33 @@ void cg_raise(struct cg *cg, const struct loc *loc, const char *msg)
 
 /* ---- statements ---- */
 
+/* MAXACTION, counted as SystemTap counts it: each statement adds to a count
+ * kept while generating code, and the count is charged to the handler's
+ * action counter at fixed points (a branch, the end of a loop body, a jump),
+ * or once it reaches ten; an overrun is reported at the statement where the
+ * charge is made.  So a script stops at the same place, after printing the
+ * same lines, as under SystemTap.  Handlers without loops cannot overrun and
+ * count nothing. */
+static void record_actions(struct cg *cg, int n, const struct loc *loc, bool update)
+{
+	if (!cg->count_actions)
+		return;
+	cg->pending_actions += n;
+	if (!((update && cg->pending_actions > 0) || cg->pending_actions >= 10))
+		return;
+	LLVMValueRef used = LLVMBuildLoad2(cg->b, cg->i64, cg->actions, "");
+	used = LLVMBuildAdd(cg->b, used, cg_const(cg, cg->pending_actions), "");
+	LLVMBuildStore(cg->b, used, cg->actions);
+	cg->pending_actions = 0;
+	LLVMBasicBlockRef over = cg_block(cg, "maxaction"), ok = cg_block(cg, "actions.ok");
+	LLVMValueRef limit = cg_const(cg, (int64_t)cg->opts->maxaction);
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, used, limit, ""), over, ok);
+	LLVMPositionBuilderAtEnd(cg->b, over);
+	cg_raise(cg, loc, "MAXACTION exceeded");
+	LLVMBuildBr(cg->b, ok);
+	LLVMPositionBuilderAtEnd(cg->b, ok);
+}
+
 static void gen_stmt(struct cg *cg, struct stmt *s);
 
 static void gen_list(struct cg *cg, struct stmt *s)
@@ -235,31 +267,19 @@ static void push_loop(struct cg *cg, LLVMBasicBlockRef brk, LLVMBasicBlockRef co
 	cg->loops[cg->nloops++] = (struct cg_loop){ brk, cont };
 }
 
-static void gen_while(struct cg *cg, struct stmt *s)
-{
-	LLVMBasicBlockRef head = cg_block(cg, "while.head"), body = cg_block(cg, "while.body"),
-		out = cg_block(cg, "while.end");
-	LLVMBuildBr(cg->b, head);
-	LLVMPositionBuilderAtEnd(cg->b, head);
-	cg_count_action(cg, &s->loc);
-	LLVMBuildCondBr(cg->b, truth(cg, s->expr), body, out);
-	LLVMPositionBuilderAtEnd(cg->b, body);
-	push_loop(cg, out, head, &s->loc);
-	gen_stmt(cg, s->body);
-	cg->nloops--;
-	LLVMBuildBr(cg->b, head);
-	LLVMPositionBuilderAtEnd(cg->b, out);
-}
-
-static void gen_for(struct cg *cg, struct stmt *s)
+/* while and for, as SystemTap compiles both: one action on entering the
+ * loop, one each time round, and the body's own, charged at the end of the
+ * body.  The step's action is charged with whatever follows the loop. */
+static void gen_loop(struct cg *cg, struct stmt *s)
 {
 	if (s->init)
 		gen_stmt(cg, s->init);
-	LLVMBasicBlockRef head = cg_block(cg, "for.head"), body = cg_block(cg, "for.body"),
-		step = cg_block(cg, "for.step"), out = cg_block(cg, "for.end");
+	record_actions(cg, 1, &s->loc, true);
+	LLVMBasicBlockRef head = cg_block(cg, "loop.head"), body = cg_block(cg, "loop.body"),
+		step = cg_block(cg, "loop.step"), out = cg_block(cg, "loop.end");
 	LLVMBuildBr(cg->b, head);
 	LLVMPositionBuilderAtEnd(cg->b, head);
-	cg_count_action(cg, &s->loc);
+	record_actions(cg, 1, &s->loc, false);
 	if (s->expr)
 		LLVMBuildCondBr(cg->b, truth(cg, s->expr), body, out);
 	else
@@ -267,6 +287,7 @@ static void gen_for(struct cg *cg, struct stmt *s)
 	LLVMPositionBuilderAtEnd(cg->b, body);
 	push_loop(cg, out, step, &s->loc);
 	gen_stmt(cg, s->body);
+	record_actions(cg, 0, &s->body->loc, true);
 	cg->nloops--;
 	LLVMBuildBr(cg->b, step);
 	LLVMPositionBuilderAtEnd(cg->b, step);
@@ -279,39 +300,40 @@ static void gen_for(struct cg *cg, struct stmt *s)
 static void gen_stmt(struct cg *cg, struct stmt *s)
 {
 	cg_set_loc(cg, &s->loc);
-	if (s->kind != STMT_BLOCK && s->kind != STMT_EMPTY && cg->nloops > 0)
-		cg_count_action(cg, &s->loc);
 	switch (s->kind) {
 	case STMT_BLOCK:
 		gen_list(cg, s->body);
 		break;
 	case STMT_EXPR:
 		cg_expr(cg, s->expr);
+		record_actions(cg, 1, &s->loc, false);
 		break;
 	case STMT_IF: {
+		record_actions(cg, 1, &s->loc, true);
 		LLVMBasicBlockRef then = cg_block(cg, "if.then"), out = cg_block(cg, "if.end");
 		LLVMBasicBlockRef els = s->else_body ? cg_block(cg, "if.else") : out;
 		LLVMBuildCondBr(cg->b, truth(cg, s->expr), then, els);
 		LLVMPositionBuilderAtEnd(cg->b, then);
 		cg->slot_top = cg->slot_fixed;
 		gen_stmt(cg, s->body);
+		record_actions(cg, 0, &s->body->loc, true);
 		LLVMBuildBr(cg->b, out);
 		if (s->else_body) {
 			LLVMPositionBuilderAtEnd(cg->b, els);
 			gen_stmt(cg, s->else_body);
+			record_actions(cg, 0, &s->else_body->loc, true);
 			LLVMBuildBr(cg->b, out);
 		}
 		LLVMPositionBuilderAtEnd(cg->b, out);
 		break;
 	}
 	case STMT_WHILE:
-		gen_while(cg, s);
-		break;
 	case STMT_FOR:
-		gen_for(cg, s);
+		gen_loop(cg, s);
 		break;
 	case STMT_BREAK:
 	case STMT_CONTINUE:
+		record_actions(cg, 1, &s->loc, true);
 		if (cg->nloops) {
 			struct cg_loop *l = &cg->loops[cg->nloops - 1];
 			LLVMBuildBr(cg->b, s->kind == STMT_BREAK ? l->brk : l->cont);
@@ -319,6 +341,7 @@ static void gen_stmt(struct cg *cg, struct stmt *s)
 		}
 		break;
 	case STMT_NEXT:
+		record_actions(cg, 1, &s->loc, true);
 		LLVMBuildBr(cg->b, cg->ret_bb);
 		after_jump(cg);
 		break;
@@ -332,11 +355,14 @@ static void gen_stmt(struct cg *cg, struct stmt *s)
 					LLVMBuildStore(cg->b, v, cg->ret_slot);
 			}
 		}
+		record_actions(cg, 1, &s->loc, true);
 		LLVMBuildBr(cg->b, cg->ret_bb);
 		after_jump(cg);
 		break;
-	case STMT_FOREACH:
 	case STMT_DELETE:
+		record_actions(cg, 1, &s->loc, false);
+		break;
+	case STMT_FOREACH:
 	case STMT_EMPTY:
 		break;
 	}
@@ -346,6 +372,35 @@ static void gen_stmt(struct cg *cg, struct stmt *s)
 }
 
 /* ---- handlers and functions ---- */
+
+static bool loops_in_expr(struct cg *cg, const struct expr *e);
+
+/* Whether running these statements can loop, here or in a function they
+ * call: only then can a handler exceed MAXACTION. */
+static bool loops_in(struct cg *cg, const struct stmt *s)
+{
+	for (; s; s = s->next) {
+		if (s->kind == STMT_WHILE || s->kind == STMT_FOR || s->kind == STMT_FOREACH)
+			return true;
+		if (loops_in_expr(cg, s->expr) || loops_in(cg, s->body) ||
+		    loops_in(cg, s->else_body) || loops_in(cg, s->init) || loops_in(cg, s->step))
+			return true;
+	}
+	return false;
+}
+
+static bool loops_in_expr(struct cg *cg, const struct expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->func && loops_in(cg, e->func->body))
+		return true;
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (loops_in_expr(cg, a))
+			return true;
+	return loops_in_expr(cg, e->lhs) || loops_in_expr(cg, e->rhs) ||
+	       loops_in_expr(cg, e->cond);
+}
 
 /* Locals start as 0 or "" every time the handler runs. */
 static void init_locals(struct cg *cg, int first)
@@ -395,8 +450,11 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
 	cg->aborted = cg_alloca(cg, cg->i64, "aborted");
 	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
 	cg->ret_bb = cg_block(cg, "return");
+	cg->count_actions = loops_in(cg, p->body);
+	cg->pending_actions = 0;
 	init_locals(cg, 0);
 	gen_stmt(cg, p->body);
+	record_actions(cg, 0, &p->body->loc, true);
 	LLVMBuildBr(cg->b, cg->ret_bb);
 	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
 	cg_set_loc(cg, &p->loc);
@@ -471,7 +529,10 @@ static void gen_function(struct cg *cg, int index, uint32_t slot_base)
 		cg->ret_slot = cg_alloca(cg, cg->i64, "ret");
 		LLVMBuildStore(cg->b, cg_const(cg, 0), cg->ret_slot);
 	}
+	cg->count_actions = true;
+	cg->pending_actions = 0;
 	gen_stmt(cg, f->body);
+	record_actions(cg, 0, &f->body->loc, true);
 	LLVMBuildBr(cg->b, cg->ret_bb);
 	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
 	cg_set_loc(cg, &f->loc);
@@ -520,8 +581,11 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 }
 
 /* The table of a string per attach row, indexed by cookie: pp() or
- * probefunc(). */
-static LLVMValueRef string_table(struct cg *cg, const char *name, bool func, uint32_t *width)
+ * probefunc().  It has a power of two rows, so that an index can be bounded
+ * with a mask (cg_string_table), plus MAXSTRINGLEN bytes after the last row:
+ * every string value points at that many readable bytes (cg_string.c). */
+static LLVMValueRef string_table(struct cg *cg, const char *name, bool func, uint32_t *width,
+				 uint32_t *rows)
 {
 	const struct attach_table *t = cg->attach;
 	size_t w = 1;
@@ -533,10 +597,10 @@ static LLVMValueRef string_table(struct cg *cg, const char *name, bool func, uin
 	if (w > cg->opts->maxstringlen)
 		w = cg->opts->maxstringlen;
 	w = (w + 7) & ~(size_t)7;
-	/* MAXSTRINGLEN more bytes after the last row: every string value points
-	 * at that many readable bytes (cg_string.c). */
-	size_t rows = t->n ? (size_t)t->n : 1;
-	size_t size = rows * w + cg->opts->maxstringlen;
+	size_t n = 1;
+	while (n < (size_t)t->n)
+		n <<= 1;
+	size_t size = n * w + cg->opts->maxstringlen;
 	char *bytes = arena_alloc(cg->arena, size);
 	for (int i = 0; i < t->n; i++) {
 		const char *s = func ? t->rows[i].func : t->rows[i].pp;
@@ -553,6 +617,7 @@ static LLVMValueRef string_table(struct cg *cg, const char *name, bool func, uin
 	if (cg->t->is_bpf)
 		LLVMSetSection(g, ".rodata");
 	*width = (uint32_t)w;
+	*rows = (uint32_t)n;
 	return g;
 }
 
@@ -607,9 +672,10 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 
 	cg->pp_table = cg->func_table = NULL;
 	if (script_uses(cg->script, BI_pp))
-		cg->pp_table = string_table(cg, "pp_table", false, &cg->pp_width);
+		cg->pp_table = string_table(cg, "pp_table", false, &cg->pp_width, &cg->pp_rows);
 	if (script_uses(cg->script, BI_probefunc))
-		cg->func_table = string_table(cg, "func_table", true, &cg->func_width);
+		cg->func_table = string_table(cg, "func_table", true, &cg->func_width,
+					      &cg->func_rows);
 
 	cg->func_fns = arena_alloc(cg->arena, (cg->res->nfuncs + 1) * sizeof(LLVMValueRef));
 	for (int i = 0; i < cg->res->nfuncs; i++)

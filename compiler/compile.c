@@ -41,7 +41,7 @@ static void layout_globals(struct program *p, const struct resolved *r,
 		g->name = s->name;
 		g->type = s->type;
 		g->loc = s->loc;
-		g->print_at_end = s->written && !s->read;
+		g->print_at_end = s->written && !(s->read && s->used);
 		if (s->decl && s->decl->init) {
 			g->has_init = true;
 			g->init_num = s->decl->init->num;

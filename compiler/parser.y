@@ -141,7 +141,8 @@ static struct sv_expr ex_unary(struct pstate *p, enum op op, struct sv_expr a,
 static struct sv_expr ex_incdec(struct pstate *p, enum op op, struct sv_expr a,
 				const struct loc *loc);
 static struct sv_expr ex_binary(struct pstate *p, enum expr_kind kind, enum op op,
-				struct sv_expr l, struct sv_expr r, const struct loc *loc);
+				struct sv_expr l, struct sv_expr r, const struct loc *loc,
+				const struct loc *op_loc);
 static struct sv_expr ex_ternary(struct pstate *p, struct sv_expr c, struct sv_expr l,
 				 struct sv_expr r, const struct loc *loc);
 static struct sv_expr ex_list(struct pstate *p, enum expr_kind kind, const char *name,
@@ -538,41 +539,41 @@ mark:
 /* ---- expressions ---- */
 
 expr:
-	  expr '=' expr		{ $$ = ex_binary(p, EXPR_ASSIGN, OP_NONE, $1, $3, &@$); }
-	| expr ASSIGN_OP expr	{ $$ = ex_binary(p, EXPR_ASSIGN, $2, $1, $3, &@$); }
-	| expr STAT_ADD expr	{ $$ = ex_binary(p, EXPR_STAT_ADD, OP_NONE, $1, $3, &@$); }
+	  expr '=' expr		{ $$ = ex_binary(p, EXPR_ASSIGN, OP_NONE, $1, $3, &@$, &@2); }
+	| expr ASSIGN_OP expr	{ $$ = ex_binary(p, EXPR_ASSIGN, $2, $1, $3, &@$, &@2); }
+	| expr STAT_ADD expr	{ $$ = ex_binary(p, EXPR_STAT_ADD, OP_NONE, $1, $3, &@$, &@2); }
 	| expr '?' expr ':' expr
 				{ $$ = ex_ternary(p, $1, $3, $5, &@$); }
-	| expr LOR expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_LOR, $1, $3, &@$); }
-	| expr LAND expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_LAND, $1, $3, &@$); }
-	| expr '|' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_BOR, $1, $3, &@$); }
-	| expr '^' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_BXOR, $1, $3, &@$); }
-	| expr '&' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_BAND, $1, $3, &@$); }
+	| expr LOR expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_LOR, $1, $3, &@$, &@2); }
+	| expr LAND expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_LAND, $1, $3, &@$, &@2); }
+	| expr '|' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_BOR, $1, $3, &@$, &@2); }
+	| expr '^' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_BXOR, $1, $3, &@$, &@2); }
+	| expr '&' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_BAND, $1, $3, &@$, &@2); }
 	| expr IN IDENT %prec IN
 				{ $$ = ex_list(p, EXPR_IN, $3, &@3, exprs_one($1), &@$); }
 	| '[' expr_list ']' IN IDENT %prec IN
 				{ $$ = ex_list(p, EXPR_IN, $5, &@5, $2, &@$); }
-	| expr EQ expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_EQ, $1, $3, &@$); }
-	| expr NE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_NE, $1, $3, &@$); }
-	| expr '<' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_LT, $1, $3, &@$); }
-	| expr '>' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_GT, $1, $3, &@$); }
-	| expr LE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_LE, $1, $3, &@$); }
-	| expr GE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_GE, $1, $3, &@$); }
+	| expr EQ expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_EQ, $1, $3, &@$, &@2); }
+	| expr NE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_NE, $1, $3, &@$, &@2); }
+	| expr '<' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_LT, $1, $3, &@$, &@2); }
+	| expr '>' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_GT, $1, $3, &@$, &@2); }
+	| expr LE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_LE, $1, $3, &@$, &@2); }
+	| expr GE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_GE, $1, $3, &@$, &@2); }
 	| expr REGEX_OP expr
 		{
 			int d = $1.depth > $3.depth ? $1.depth : $3.depth;
 			$$ = ex_unsupported(p, "regular expression matching ('=~', '!~')",
 					    &@2, d, &@$);
 		}
-	| expr SHL expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHL, $1, $3, &@$); }
-	| expr SHR expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHR, $1, $3, &@$); }
-	| expr '.' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$); }
-	| expr DOT_MEMBER expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$); }
-	| expr '+' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_ADD, $1, $3, &@$); }
-	| expr '-' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SUB, $1, $3, &@$); }
-	| expr '*' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_MUL, $1, $3, &@$); }
-	| expr '/' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_DIV, $1, $3, &@$); }
-	| expr '%' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_MOD, $1, $3, &@$); }
+	| expr SHL expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHL, $1, $3, &@$, &@2); }
+	| expr SHR expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHR, $1, $3, &@$, &@2); }
+	| expr '.' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
+	| expr DOT_MEMBER expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
+	| expr '+' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_ADD, $1, $3, &@$, &@2); }
+	| expr '-' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SUB, $1, $3, &@$, &@2); }
+	| expr '*' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_MUL, $1, $3, &@$, &@2); }
+	| expr '/' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_DIV, $1, $3, &@$, &@2); }
+	| expr '%' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_MOD, $1, $3, &@$, &@2); }
 	| unary			{ $$ = $1; check_num(p, &$$); }
 	;
 
@@ -734,11 +735,13 @@ static struct sv_expr ex_incdec(struct pstate *p, enum op op, struct sv_expr a,
 }
 
 static struct sv_expr ex_binary(struct pstate *p, enum expr_kind kind, enum op op,
-				struct sv_expr l, struct sv_expr r, const struct loc *loc)
+				struct sv_expr l, struct sv_expr r, const struct loc *loc,
+				const struct loc *op_loc)
 {
 	struct sv_expr v = ex(p, ast_expr(p->arena, kind, loc),
 			      l.depth > r.depth ? l.depth : r.depth);
 	v.e->op = op;
+	v.e->op_loc = *op_loc;
 	v.e->lhs = l.e;
 	v.e->rhs = r.e;
 	return v;

@@ -736,7 +736,6 @@ static void declare_globals(struct rs *rs)
 		if (g->init) {
 			s->type = g->init->kind == EXPR_STR ? TYPE_STRING : TYPE_LONG;
 			s->type_loc = g->init->loc;
-			s->written = true;
 		}
 		g->sym = s;
 		global_add(rs, s);
@@ -771,69 +770,107 @@ static void declare_funcs(struct rs *rs)
 			s->type = p->declared;
 			if (p->declared != TYPE_UNKNOWN)
 				s->type_loc = p->loc;
-			s->written = true;
 		}
 		f->param_syms = h->locals;
 	}
 }
 
-/* Every symbol read and written, for unprinted globals and warnings. */
-static void mark_uses(struct expr *e, bool write);
+/* Which globals are read, written and used, by SystemTap's rule for
+ * printing globals at the end: a global is printed when the script writes
+ * it and does not both read it and use the value.  `consumed` says that the
+ * value of the expression is used: a lone `n++` or `n += 2` reads n without
+ * using it, while `if (n++)` or `x = n++` uses it.  Function bodies count
+ * through their calls, once each, and initialisers are not writes. */
+struct use_walk {
+	struct rs *rs;
+	char *seen;              /* per function: its body was walked */
+};
 
-static void mark_list(struct expr *e)
-{
-	for (; e; e = e->next)
-		mark_uses(e, false);
-}
+static void use_stmt(struct use_walk *w, struct stmt *s);
 
-static void mark_uses(struct expr *e, bool write)
+static void use_expr(struct use_walk *w, struct expr *e, bool consumed)
 {
 	if (!e)
 		return;
 	switch (e->kind) {
 	case EXPR_VAR:
 	case EXPR_INDEX:
-		if (e->sym) {
-			if (write)
-				e->sym->written = true;
-			else
-				e->sym->read = true;
-		}
-		mark_list(e->args);
+		if (e->sym)
+			e->sym->read = e->sym->used = true;
+		for (struct expr *k = e->args; k; k = k->next)
+			use_expr(w, k, true);
 		return;
 	case EXPR_ASSIGN:
-		mark_uses(e->lhs, true);
-		if (e->op != OP_NONE)
-			mark_uses(e->lhs, false);
-		mark_uses(e->rhs, false);
-		return;
 	case EXPR_INCDEC:
-		mark_uses(e->lhs, true);
-		mark_uses(e->lhs, false);
+	case EXPR_STAT_ADD: {
+		struct expr *t = e->lhs;
+		bool pure = e->kind == EXPR_STAT_ADD || (e->kind == EXPR_ASSIGN && e->op == OP_NONE);
+		if (pure)
+			consumed = true;
+		if (t->sym && (t->kind == EXPR_VAR || t->kind == EXPR_INDEX)) {
+			t->sym->written = true;
+			if (!pure) {
+				t->sym->read = true;
+				if (consumed)
+					t->sym->used = true;
+			}
+			for (struct expr *k = t->args; k; k = k->next)
+				use_expr(w, k, true);
+		} else {
+			use_expr(w, t, consumed);
+		}
+		use_expr(w, e->rhs, consumed);
 		return;
-	case EXPR_STAT_ADD:
-		mark_uses(e->lhs, true);
-		mark_uses(e->rhs, false);
+	}
+	case EXPR_TERNARY:
+		use_expr(w, e->cond, true);
+		use_expr(w, e->lhs, true);
+		use_expr(w, e->rhs, true);
+		return;
+	case EXPR_CALL:
+		for (struct expr *a = e->args; a; a = a->next)
+			use_expr(w, a, true);
+		if (e->func) {
+			int i = func_index(w->rs->script, e->func);
+			if (!w->seen[i]) {
+				w->seen[i] = 1;
+				use_stmt(w, e->func->body);
+			}
+		}
 		return;
 	default:
-		mark_list(e->args);
-		mark_uses(e->lhs, false);
-		mark_uses(e->rhs, false);
-		mark_uses(e->cond, false);
+		for (struct expr *a = e->args; a; a = a->next)
+			use_expr(w, a, consumed);
+		use_expr(w, e->lhs, consumed);
+		use_expr(w, e->rhs, consumed);
+		use_expr(w, e->cond, consumed);
 		return;
 	}
 }
 
-static void mark_stmt(struct stmt *s)
+static void use_stmt(struct use_walk *w, struct stmt *s)
 {
 	for (; s; s = s->next) {
-		mark_uses(s->expr, false);
-		mark_stmt(s->body);
-		mark_stmt(s->else_body);
-		mark_stmt(s->init);
-		mark_stmt(s->step);
-		if (s->foreach)
-			mark_uses(s->foreach->limit, false);
+		switch (s->kind) {
+		case STMT_IF:
+		case STMT_WHILE:
+		case STMT_FOR:
+		case STMT_RETURN:
+			use_expr(w, s->expr, true);
+			break;
+		default:
+			use_expr(w, s->expr, false);
+			break;
+		}
+		use_stmt(w, s->init);
+		use_stmt(w, s->step);
+		use_stmt(w, s->body);
+		use_stmt(w, s->else_body);
+		if (s->foreach) {
+			if (s->foreach->array_sym)
+				s->foreach->array_sym->read = s->foreach->array_sym->used = true;
+			use_expr(w, s->foreach->limit, true);
+		}
 	}
 }
 
@@ -873,13 +910,12 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 		walk_handler(&rs, &out->probes[i]);
 	check_recursion(&rs);
 
-	for (int i = 0; i < out->nfuncs; i++) {
+	struct use_walk uw = { &rs, arena_alloc(rs.arena, (size_t)out->nfuncs + 1) };
+	for (int i = 0; i < out->nfuncs; i++)
 		check_types_known(&out->funcs[i]);
-		mark_stmt(out->funcs[i].func->body);
-	}
 	for (int i = 0; i < s->nprobes; i++) {
 		check_types_known(&out->probes[i]);
-		mark_stmt(out->probes[i].probe->body);
+		use_stmt(&uw, out->probes[i].probe->body);
 	}
 	for (int i = 0; i < rs.nglobals; i++) {
 		struct sym *g = rs.globals[i];

@@ -36,7 +36,7 @@ struct sym {
 	int nkeys;
 	enum type key_types[MAX_KEYS];
 	int64_t max_entries;     /* arrays */
-	bool read, written;
+	bool read, written, used;  /* see use_expr() in resolve.c */
 	int index;               /* position among its handler's locals, or globals */
 	uint32_t offset;         /* globals: where the value is in the globals area */
 	const struct global *decl;  /* globals */

@@ -346,9 +346,11 @@ static void stop(struct run *r)
 		run_host_kind(r, ATTACH_ERROR);
 	} else {
 		run_host_kind(r, ATTACH_END);
+		/* SystemTap prints them from an end probe of its own, so not
+		 * after an error either. */
+		if (r->globals)
+			output_globals(&r->out, r->globals);
 	}
-	if (r->globals)
-		output_globals(&r->out, r->globals);
 	fflush(r->o->out);
 	print_lost(r);
 }
@@ -401,12 +403,18 @@ int run_program(struct program *p, const struct run_opts *o)
 	}
 	r.status = 1;
 
+	/* The stop signals arrive through a signalfd.  A shell starts background
+	 * jobs with SIGINT ignored, and an ignored signal never reaches a
+	 * signalfd, so their handling is reset first. */
 	sigset_t mask;
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGHUP);
 	sigprocmask(SIG_BLOCK, &mask, NULL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
 	r.sigfd = signalfd(-1, &mask, SFD_CLOEXEC);
 	r.epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (r.sigfd < 0 || r.epfd < 0 || add_fd(&r, r.sigfd, TAG_SIGNAL) < 0)

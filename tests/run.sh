@@ -34,6 +34,13 @@ skipped() {
 }
 wanted() { [ -z "$TESTS" ] || [[ "$1" == *"$TESTS"* ]]; }
 
+# uscript's BPF programs are named probe_N; those loaded before the tests
+# are someone else's, the rest must be gone when the tests end.
+our_progs() { bpftool prog show 2>/dev/null | grep -E '^[0-9]+: .*name probe_[0-9]+ ' | cut -d: -f1; }
+if [ "$(id -u)" = 0 ] && command -v bpftool >/dev/null; then
+	progs_before=$(our_progs)
+fi
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/uscript-tests.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 # `uscript` on PATH, so test commands and #! scripts find the one under test.
@@ -172,10 +179,19 @@ if [ ${#cases[@]} -gt 0 ]; then
 	done
 fi
 
-# Nothing of ours may stay loaded once the tests are done.
+# Nothing of ours may stay loaded once the tests are done.  The kernel frees
+# a program shortly after its last user closes it, so give it a moment.
 if [ "$(id -u)" = 0 ] && command -v bpftool >/dev/null && wanted leftovers; then
-	left=$(bpftool prog show 2>/dev/null | grep -E 'name (probe_[0-9]+)\b' || true)
-	if [ -z "$left" ]; then ok "leftovers"; else bad "leftovers" "BPF programs still loaded:"$'\n'"$left"; fi
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		left=$(comm -13 <(printf '%s\n' $progs_before | sort) <(our_progs | sort))
+		[ -z "$left" ] && break
+		sleep 0.2
+	done
+	if [ -z "$left" ]; then
+		ok "leftovers"
+	else
+		bad "leftovers" "BPF programs still loaded:"$'\n'"$(bpftool prog show | grep -E "^($(echo $left | tr ' ' '|')):")"
+	fi
 fi
 
 [ $skip -gt 0 ] && echo "$skip skipped"

@@ -1,0 +1,4 @@
+# -h prints the usage on stdout and exits 0.
+run: uscript -h | head -1
+--- stdout
+Usage: uscript [OPTIONS] FILE.up [ARG...]

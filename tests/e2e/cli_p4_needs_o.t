@@ -1,0 +1,4 @@
+# -p4 without -o is a usage error (status 2).
+run: cd "$T" && uscript -p4 -e 'probe process("./add").function("add") { }' 2>/dev/null; echo "status $?"
+--- stdout
+status 2

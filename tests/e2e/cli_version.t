@@ -1,0 +1,4 @@
+# -V prints the version on one line that starts with "uscript ", and exits 0.
+run: uscript -V | awk '{ print $1, NR }'
+--- stdout
+uscript 1
