@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "compile.h"
+#include "dwarfinfo.h"
 #include "elfsym.h"
 #include "probes.h"
 
@@ -94,8 +95,16 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		a->pid_filter = proto->pid_filter;
 		a->pid = proto->pid;
 		a->func = s->name;
+		/* SystemTap's pp() names where the function is declared when the
+		 * file has debug info: function("main@/src/app.c:12"). */
+		const char *file;
+		int line;
+		char *name = (char *)s->name;
+		if (elf_has_dwarf(f) &&
+		    dwi_function_decl(probes_dwarf(t, proto->path), s->vaddr, &file, &line))
+			name = arena_printf(t->arena, "%s@%s:%d", s->name, file, line);
 		a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s\")%s", a->path,
-				     s->name, proto->kind == ATTACH_URETPROBE ? ".return" : "");
+				     name, proto->kind == ATTACH_URETPROBE ? ".return" : "");
 	}
 	if (t->n > first)
 		return 0;

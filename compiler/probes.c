@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "compile.h"
 #include "diag.h"
+#include "dwarfinfo.h"
 #include "elfsym.h"
 
 static const struct probe_kind *const kinds[] = {
@@ -87,10 +88,32 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 	return errors ? -1 : 0;
 }
 
+struct dwi_entry {
+	struct dwi_entry *next;
+	const char *path;
+	struct dwi *dwi;
+};
+
+struct dwi *probes_dwarf(struct attach_table *t, const char *path)
+{
+	for (struct dwi_entry *e = t->dwarves; e; e = e->next)
+		if (strcmp(e->path, path) == 0)
+			return e->dwi;
+	struct dwi_entry *e = arena_alloc(t->arena, sizeof(*e));
+	e->path = arena_strdup(t->arena, path);
+	e->dwi = dwi_open(path);
+	e->next = t->dwarves;
+	t->dwarves = e;
+	return e->dwi;
+}
+
 void probes_release(struct attach_table *t)
 {
 	elf_cache_free(t->elves);
 	t->elves = NULL;
+	for (struct dwi_entry *e = t->dwarves; e; e = e->next)
+		dwi_close(e->dwi);
+	t->dwarves = NULL;
 }
 
 static const char *const kind_names[] = {

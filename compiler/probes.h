@@ -30,7 +30,12 @@ struct attach_table {
 	int n, cap;
 	unsigned *homes;         /* per probe id: HOME_BPF | HOME_HOST */
 	struct elf_cache *elves; /* files opened while resolving */
+	struct dwi_entry *dwarves;  /* their DWARF, opened when first needed */
 };
+
+/* The DWARF of a file resolution opened, or NULL if it has none; opened
+ * once per compilation and closed by probes_release(). */
+struct dwi *probes_dwarf(struct attach_table *t, const char *path);
 
 /* Appends a zeroed row for probe p at point pp and returns it. */
 struct attach_point *attach_add(struct attach_table *t, const struct probe *p,

@@ -218,7 +218,7 @@ static enum type infer_assign(struct rs *rs, struct expr *e)
 	if (e->op == OP_NONE) {
 		enum type tl = infer(rs, lhs, TYPE_UNKNOWN, NULL);
 		enum type tr = infer(rs, e->rhs, tl, NULL);
-		if (tl == TYPE_UNKNOWN && tr != TYPE_UNKNOWN)
+		if (tl == TYPE_UNKNOWN && tr != TYPE_UNKNOWN && lhs->kind == EXPR_VAR)
 			tl = infer(rs, lhs, tr, NULL);
 		if (tl != TYPE_UNKNOWN && tr != TYPE_UNKNOWN && tl != tr && rs->checking) {
 			diag_error(&e->rhs->loc, "type mismatch: cannot assign a %s to '%s', "
@@ -483,11 +483,12 @@ static enum type infer(struct rs *rs, struct expr *e, enum type want, const char
 		}
 		t = TYPE_LONG;
 		break;
-	case EXPR_INDEX:
+	case EXPR_INDEX: {
 		not_supported(rs, &e->loc, "an array");
 		for (struct expr *k = e->args; k; k = k->next)
 			infer(rs, k, TYPE_UNKNOWN, NULL);
 		break;
+	}
 	case EXPR_IN:
 		not_supported(rs, &e->loc, "'in' on an array");
 		for (struct expr *k = e->args; k; k = k->next)

@@ -472,6 +472,7 @@ int run_program(struct program *p, const struct run_opts *o)
 	stop(&r);
 out:
 	cleanup(&r);
-	sigprocmask(SIG_UNBLOCK, &mask, NULL);
+	/* The stop signals stay blocked: one more, as a shell sends to the
+	 * whole process group, must not turn a clean stop into a kill. */
 	return r.status;
 }
