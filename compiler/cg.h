@@ -57,6 +57,10 @@ struct cg_target {
 	void (*execname)(struct cg *cg, LLVMValueRef buf);
 	/* CLOCK_MONOTONIC in ns. */
 	LLVMValueRef (*clock_ns)(struct cg *cg);
+	/* Reads `size` bytes of the traced process's memory at addr (an i64)
+	 * into dst; returns 0 or a negative errno (i64).  Host: fails. */
+	LLVMValueRef (*read_user)(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				  LLVMValueRef addr);
 	/* Copies the string at src into dst, at most max bytes with the NUL;
 	 * returns the i64 length copied, NUL included (at least 1). */
 	LLVMValueRef (*str_copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
@@ -114,6 +118,8 @@ struct cg {
 	uint32_t slot_fixed;         /* bytes of slots that live all along */
 	LLVMValueRef *local_slots;   /* per local: alloca (long) or scratch ptr */
 	bool in_return;              /* uretprobe handler */
+	struct sym *cas_sym;         /* a global being updated atomically, */
+	LLVMValueRef cas_value;      /* and the value its reads see meanwhile */
 };
 
 /* ---- codegen.c ---- */

@@ -312,6 +312,14 @@ static LLVMValueRef bpf_clock_ns(struct cg *cg)
 	return call_helper(cg, BPF_FUNC_ktime_get_ns, cg->i64, NULL, 0);
 }
 
+static LLVMValueRef bpf_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				  LLVMValueRef addr)
+{
+	LLVMValueRef args[3] = { dst, LLVMConstInt(cg->i32, size, 0),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+}
+
 static LLVMValueRef bpf_str_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
 				 LLVMValueRef max)
 {
@@ -347,5 +355,6 @@ const struct cg_target cg_target_bpf = {
 	.context = bpf_context,
 	.execname = bpf_execname,
 	.clock_ns = bpf_clock_ns,
+	.read_user = bpf_read_user,
 	.str_copy = bpf_str_copy,
 };

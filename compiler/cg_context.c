@@ -51,9 +51,11 @@ LLVMValueRef cg_time(struct cg *cg, struct expr *call)
 }
 
 /* Offsets in struct pt_regs of the System V x86-64 argument registers
- * (rdi, rsi, rdx, rcx, r8, r9) and of rax, the return value. */
+ * (rdi, rsi, rdx, rcx, r8, r9), of rax, the return value, and of rsp.
+ * Arguments after the sixth are on the stack, above the return address,
+ * where SystemTap reads them too: meaningful at a function's entry. */
 static const uint32_t arg_regs[6] = { 112, 104, 96, 88, 72, 64 };
-static const uint32_t ret_reg = 80;
+static const uint32_t ret_reg = 80, sp_reg = 152;
 
 static LLVMValueRef load_reg(struct cg *cg, uint32_t off)
 {
@@ -69,18 +71,37 @@ LLVMValueRef cg_arg(struct cg *cg, struct expr *call)
 		return load_reg(cg, ret_reg);
 	LLVMValueRef v;
 	struct expr *n = call->args;
-	if (n->kind == EXPR_NUM) {
-		if (n->num < 1 || n->num > 6)
-			return cg_const(cg, 0);
+	if (n->kind == EXPR_NUM && n->num >= 1 && n->num <= 6) {
 		v = load_reg(cg, arg_regs[n->num - 1]);
 	} else {
-		/* The registers can only be read at constant offsets: choose. */
+		/* The registers can only be read at constant offsets: choose
+		 * among them, or read the stack. */
 		LLVMValueRef k = cg_expr(cg, n);
 		v = cg_const(cg, 0);
 		for (int i = 0; i < 6; i++) {
 			LLVMValueRef is = LLVMBuildICmp(cg->b, LLVMIntEQ, k, cg_const(cg, i + 1), "");
 			v = LLVMBuildSelect(cg->b, is, load_reg(cg, arg_regs[i]), v, "");
 		}
+		LLVMValueRef slot = cg_alloca(cg, cg->i64, "stackarg");
+		LLVMBasicBlockRef stack = cg_block(cg, "arg.stack"), done = cg_block(cg, "arg.done");
+		LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, k, cg_const(cg, 6), ""),
+				stack, done);
+		LLVMPositionBuilderAtEnd(cg->b, stack);
+		LLVMBuildStore(cg->b, cg_const(cg, 0), slot);
+		LLVMValueRef addr = LLVMBuildAdd(cg->b, load_reg(cg, sp_reg),
+			LLVMBuildMul(cg->b, LLVMBuildSub(cg->b, k, cg_const(cg, 6), ""),
+				     cg_const(cg, 8), ""), "");
+		cg->t->read_user(cg, slot, 8, addr);
+		LLVMValueRef sv = LLVMBuildLoad2(cg->b, cg->i64, slot, "");
+		LLVMBasicBlockRef stack_end = LLVMGetInsertBlock(cg->b);
+		LLVMBuildBr(cg->b, done);
+		LLVMPositionBuilderAtEnd(cg->b, done);
+		LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
+		LLVMValueRef vals[2] = { v, sv };
+		LLVMBasicBlockRef blocks[2] = { from, stack_end };
+		LLVMAddIncoming(phi, vals, blocks, 2);
+		v = phi;
 	}
 	switch (id) {
 	case BI_int_arg:

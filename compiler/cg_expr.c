@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "cg.h"
 
 LLVMValueRef cg_var_addr(struct cg *cg, struct sym *s)
@@ -182,9 +183,91 @@ static LLVMValueRef atomic_add(struct cg *cg, struct sym *s, LLVMValueRef delta)
 				  LLVMAtomicOrderingMonotonic, 0);
 }
 
+/* Whether evaluating e twice is the same as once: no assignment, no output,
+ * no call of a script function.  Reading target memory is fine. */
+static bool pure(const struct expr *e)
+{
+	if (!e)
+		return true;
+	switch (e->kind) {
+	case EXPR_ASSIGN:
+	case EXPR_INCDEC:
+	case EXPR_STAT_ADD:
+		return false;
+	case EXPR_CALL:
+		if (e->func || !e->builtin || e->builtin->ret == TYPE_UNKNOWN)
+			return false;
+		break;
+	default:
+		break;
+	}
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (!pure(a))
+			return false;
+	return pure(e->lhs) && pure(e->rhs) && pure(e->cond);
+}
+
+static bool reads(const struct expr *e, const struct sym *s)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_VAR && e->sym == s)
+		return true;
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (reads(a, s))
+			return true;
+	return reads(e->lhs, s) || reads(e->rhs, s) || reads(e->cond, s);
+}
+
+/* g = f(g) on a global long, with f free of side effects.  SystemTap locks
+ * a handler's globals, so concurrent probes lose no update; here the new
+ * value is computed from the value read and stored only if that is still
+ * the value, else computed again.  Bounded, as BPF wants: after 100 lost
+ * races in a row the update is reported, never dropped silently. */
+static LLVMValueRef update_atomically(struct cg *cg, struct expr *e)
+{
+	struct sym *s = e->lhs->sym;
+	LLVMValueRef addr = cg_var_addr(cg, s);
+	LLVMValueRef tries = cg_alloca(cg, cg->i64, "tries");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), tries);
+	LLVMBasicBlockRef retry = cg_block(cg, "cas.retry"), again = cg_block(cg, "cas.again"),
+		fail = cg_block(cg, "cas.fail"), done = cg_block(cg, "cas.done");
+	LLVMBuildBr(cg->b, retry);
+	LLVMPositionBuilderAtEnd(cg->b, retry);
+	LLVMValueRef old = LLVMBuildLoad2(cg->b, cg->i64, addr, s->name);
+	/* While the right side is evaluated, reads of the global see `old`. */
+	LLVMValueRef saved = cg->cas_value;
+	struct sym *saved_sym = cg->cas_sym;
+	cg->cas_value = old;
+	cg->cas_sym = s;
+	LLVMValueRef v = cg_expr(cg, e->rhs);
+	cg->cas_value = saved;
+	cg->cas_sym = saved_sym;
+	LLVMValueRef pair = LLVMBuildAtomicCmpXchg(cg->b, addr, old, v,
+						   LLVMAtomicOrderingMonotonic,
+						   LLVMAtomicOrderingMonotonic, 0);
+	LLVMValueRef ok = LLVMBuildExtractValue(cg->b, pair, 1, "");
+	LLVMBuildCondBr(cg->b, ok, done, again);
+	LLVMPositionBuilderAtEnd(cg->b, again);
+	LLVMValueRef n = LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->i64, tries, ""),
+				      cg_const(cg, 1), "");
+	LLVMBuildStore(cg->b, n, tries);
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, n, cg_const(cg, 100), ""),
+			retry, fail);
+	LLVMPositionBuilderAtEnd(cg->b, fail);
+	cg_raise(cg, &e->loc, arena_printf(cg->arena, "global '%s' changed 100 times while "
+					   "this assignment computed it", s->name));
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	return v;
+}
+
 static LLVMValueRef assign(struct cg *cg, struct expr *e)
 {
 	struct sym *s = e->lhs->sym;
+	if (e->op == OP_NONE && s->kind == SYM_GLOBAL && s->type == TYPE_LONG &&
+	    reads(e->rhs, s) && pure(e->rhs))
+		return update_atomically(cg, e);
 	LLVMValueRef r = cg_expr(cg, e->rhs);
 	if (e->op == OP_NONE) {
 		store_var(cg, s, r);
@@ -235,6 +318,8 @@ LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 	case EXPR_STR:
 		return cg_string_literal(cg, e->str, e->str_len);
 	case EXPR_VAR:
+		if (e->sym == cg->cas_sym)
+			return cg->cas_value;
 		return load_var(cg, e->sym);
 	case EXPR_SCRIPT_ARG:
 		return script_arg(cg, e);

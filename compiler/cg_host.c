@@ -73,6 +73,13 @@ static LLVMValueRef host_clock_ns(struct cg *cg)
 	return cg_call_named(cg, HOSTABI_PREFIX "clock_ns", cg->i64, NULL, NULL, 0);
 }
 
+static LLVMValueRef host_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				   LLVMValueRef addr)
+{
+	(void)dst, (void)size, (void)addr;
+	return cg_const(cg, -14);  /* -EFAULT: uscript has no traced process */
+}
+
 static LLVMValueRef host_str_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
 				  LLVMValueRef max)
 {
@@ -94,5 +101,6 @@ const struct cg_target cg_target_host = {
 	.context = host_context,
 	.execname = host_execname,
 	.clock_ns = host_clock_ns,
+	.read_user = host_read_user,
 	.str_copy = host_str_copy,
 };

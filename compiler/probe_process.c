@@ -66,7 +66,8 @@ static int process_file(struct attach_table *t, const struct probe_point *pp,
  * get one probe, as the kernel would fire each of them at the same place. */
 static int add_functions(struct attach_table *t, const struct probe *p,
 			 const struct probe_point *pp, struct elf_file *f,
-			 const char *pattern, const struct attach_point *proto)
+			 const char *pattern, const struct attach_point *proto,
+			 const char *suffix)
 {
 	size_t nsyms;
 	const struct elf_sym *syms = elf_syms(f, &nsyms);
@@ -104,7 +105,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		    dwi_function_decl(probes_dwarf(t, proto->path), s->vaddr, &file, &line))
 			name = arena_printf(t->arena, "%s@%s:%d", s->name, file, line);
 		a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s\")%s", a->path,
-				     name, proto->kind == ATTACH_URETPROBE ? ".return" : "");
+				     name, suffix);
 	}
 	if (t->n > first)
 		return 0;
@@ -134,6 +135,7 @@ static int add_process(struct attach_table *t, const struct probe *p,
 
 	struct attach_point proto = { .kind = ATTACH_UPROBE };
 	const struct pp_comp *suffix = what->next;
+	const char *pp_suffix = "";
 	if (suffix) {
 		if (suffix->next || suffix->arg_kind != PP_ARG_NONE ||
 		    (strcmp(suffix->name, "return") != 0 && strcmp(suffix->name, "call") != 0))
@@ -141,6 +143,7 @@ static int add_process(struct attach_table *t, const struct probe *p,
 					   "not .%s", suffix->name);
 		if (strcmp(suffix->name, "return") == 0)
 			proto.kind = ATTACH_URETPROBE;
+		pp_suffix = proto.kind == ATTACH_URETPROBE ? ".return" : ".call";
 	}
 
 	char path[PATH_MAX];
@@ -151,7 +154,7 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	if (elf_cache_open(t->elves, path, &f, &err) < 0)
 		return probes_fail(pp, "%s", err.msg);
 	proto.path = arena_strdup(t->arena, path);
-	return add_functions(t, p, pp, f, what->str, &proto);
+	return add_functions(t, p, pp, f, what->str, &proto, pp_suffix);
 }
 
 const struct probe_kind probe_kind_process = {

@@ -33,7 +33,7 @@ static const char usage_text[] =
 	"  -l PROBE     list the probe points PROBE matches\n"
 	"  -p N         stop after pass N: 1 parse, 2 resolve, 3 LLVM IR, 4 BPF object, 5 run\n"
 	"  -D NAME=VAL  set a limit: MAXSTRINGLEN (128), MAXACTION (1000),\n"
-	"               MAXMAPENTRIES (2048), BUFSIZE (ring buffer bytes, 4194304)\n"
+	"               MAXMAPENTRIES (2048), BUFSIZE (ring buffer bytes, 1048576)\n"
 	"  -v           more diagnostics (twice: libbpf's debug output too)\n"
 	"  -V           print the version\n"
 	"  -h           print this help\n"

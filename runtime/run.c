@@ -14,6 +14,7 @@
 #include <bpf/libbpf.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/signalfd.h>
+#include <sys/syscall.h>
 #include <sys/timerfd.h>
 #include <time.h>
 #include <unistd.h>
@@ -332,12 +334,8 @@ static void stop(struct run *r)
 	 * records are drained below. */
 	if (h)
 		__atomic_fetch_or(&h->stopping, STOP_EXIT, __ATOMIC_SEQ_CST);
-	if (r->links)
-		for (int i = 0; i < r->prog->nattach; i++)
-			if (r->links[i]) {
-				bpf_link__destroy(r->links[i]);
-				r->links[i] = NULL;
-			}
+	/* Detaching is left to cleanup(): the probes stop doing anything now,
+	 * and what they sent before is drained here. */
 	if (r->rb)
 		ring_buffer__consume(r->rb);
 	if (r->out.stop == OUT_ERROR) {
@@ -355,8 +353,70 @@ static void stop(struct run *r)
 	print_lost(r);
 }
 
+/* Releasing a uprobe link makes the kernel wait for an RCU grace period,
+ * about 0.1 s here, and one link after another.  Once everything is
+ * printed, nobody should wait for that: a child process that holds only the
+ * links releases them all at once (their waits overlap) while uscript
+ * exits.  The probes do nothing meanwhile, as `stopping` is set. */
+static void *close_fd(void *arg)
+{
+	close((int)(intptr_t)arg);
+	return NULL;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+static void release_links_in_background(struct run *r)
+{
+	int n = 0;
+	for (int i = 0; i < r->prog->nattach; i++)
+		n += r->links && r->links[i] != NULL;
+	if (n == 0)
+		return;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid != 0) {
+		/* The parent's own closes are quick: the child holds the links.
+		 * If fork failed, they are released here, slowly. */
+		return;
+	}
+	int *fds = calloc((size_t)n, sizeof(int));
+	int k = 0;
+	for (int i = 0; i < r->prog->nattach && fds; i++)
+		if (r->links[i])
+			fds[k++] = bpf_link__fd(r->links[i]);
+	/* Keep nothing else open: whoever reads uscript's output must see its
+	 * end now, not when the links are gone.  Everything between the link
+	 * descriptors goes, range by range. */
+	if (fds)
+		qsort(fds, (size_t)k, sizeof(int), cmp_int);
+	unsigned next = 0;
+	for (int j = 0; j < k; j++) {
+		if ((unsigned)fds[j] > next)
+			syscall(SYS_close_range, next, (unsigned)fds[j] - 1, 0);
+		next = (unsigned)fds[j] + 1;
+	}
+	syscall(SYS_close_range, next, ~0u, 0);
+	pthread_t *threads = calloc((size_t)k, sizeof(pthread_t));
+	bool *started = calloc((size_t)k, sizeof(bool));
+	for (int j = 0; j < k && threads && started; j++)
+		started[j] = pthread_create(&threads[j], NULL, close_fd,
+					    (void *)(intptr_t)fds[j]) == 0;
+	for (int j = 0; j < k; j++) {
+		if (threads && started && started[j])
+			pthread_join(threads[j], NULL);
+		else
+			close(fds[j]);
+	}
+	_exit(0);
+}
+
 static void cleanup(struct run *r)
 {
+	release_links_in_background(r);
 	if (r->timerfds) {
 		for (int i = 0; i < r->prog->nattach; i++)
 			if (r->timerfds[i] >= 0)

@@ -1,6 +1,6 @@
 # -x PID: target() is PID, probes see its calls, and uscript stops when PID exits
-# (here the ticker ends by itself after 40 ticks, about 0.4 s), running end.
-run: cd "$T" && { ./ticker 40 & p=$!; uscript -x $p -e 'global n, t; probe process("./ticker").function("tick") { n++; t = target() } probe end { printf("%d %d\n", n > 0, t == $1) }' $p; echo "status $?"; }
+# (here the ticker ends by itself after 60 ticks, about 0.6 s), running end.
+run: cd "$T" && { ./ticker 60 & p=$!; uscript -x $p -e 'global n, t; probe process("./ticker").function("tick") { n++; t = target() } probe end { printf("%d %d\n", n > 0, t == $1) }' $p; echo "status $?"; }
 --- stdout
 1 1
 status 0
