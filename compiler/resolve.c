@@ -121,7 +121,11 @@ static struct handler *handler_of(struct rs *rs, const struct func *f)
 
 static void note_type_origin(const struct sym *s)
 {
-	if (s && s->type_loc.file)
+	if (!s || !s->type_loc.file)
+		return;
+	if (s->type_declared)
+		diag_note(&s->type_loc, "'%s' is declared a %s here", s->name, type_name(s->type));
+	else
 		diag_note(&s->type_loc, "'%s' was inferred to be a %s here",
 			  s->name, type_name(s->type));
 }
@@ -769,8 +773,10 @@ static void declare_funcs(struct rs *rs)
 				diag_error(&p->loc, "parameter '%s' is declared twice", p->name);
 			struct sym *s = local_add(rs, h, p->name, SYM_PARAM, &p->loc);
 			s->type = p->declared;
-			if (p->declared != TYPE_UNKNOWN)
+			if (p->declared != TYPE_UNKNOWN) {
 				s->type_loc = p->loc;
+				s->type_declared = true;
+			}
 		}
 		f->param_syms = h->locals;
 	}

@@ -32,6 +32,7 @@ struct sym {
 	struct loc loc;          /* declaration, or first use */
 	enum type type;          /* of the value (of an element, for arrays) */
 	struct loc type_loc;     /* the use that decided the type */
+	bool type_declared;      /* …or its declaration, as in `s:string` */
 	bool is_array;
 	int nkeys;
 	enum type key_types[MAX_KEYS];

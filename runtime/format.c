@@ -34,6 +34,7 @@
  */
 #include "format.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -135,13 +136,17 @@ static int invalid(const char *t, size_t len, size_t start, size_t bad,
 	size_t end = bad;
 
 	/* Quote what the user meant as one conversion: through a run of
-	 * flags, digits and modifiers, and the letter after it. */
+	 * flags, digits and modifiers and the character after it, or else the
+	 * character at fault.  A newline or a space after "%q" is the format's
+	 * text, not part of the conversion. */
 	if (is_spec_char(t[bad])) {
 		while (end < len && is_spec_char(t[end]))
 			end++;
-	}
-	if (end < len)
+		if (end < len && !isspace((unsigned char)t[end]))
+			end++;
+	} else if (end < len) {
 		end++;
+	}
 	quote(spec, sizeof(spec), t, start, end);
 	set_error(err, start, "invalid conversion", spec, "", note);
 	return -EINVAL;

@@ -775,6 +775,7 @@ static void test_errors(void)
 	E("%f", 0, "invalid conversion '%f'", "floating-point");
 	E("%5.2e", 0, "invalid conversion '%5.2e'", "floating-point");
 	E("%\x01", 0, "invalid conversion '%\\x01'", NULL);
+	E("%q\n", 0, "invalid conversion '%q'", NULL);
 	E("%\xc3\xa9", 0, "invalid conversion '%\\xc3'", NULL);
 	E("% ", 0, "incomplete conversion '% ' at end of format", NULL);
 
