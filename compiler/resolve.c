@@ -172,6 +172,20 @@ static void not_supported(struct rs *rs, const struct loc *loc, const char *what
 		diag_error(loc, "%s is not supported yet", what);
 }
 
+/* An expression that is wrong in itself: reported once, and what follows
+ * from it is not reported again. */
+static bool is_bad(const struct expr *e)
+{
+	if (!e)
+		return false;
+	if (e->bad)
+		return true;
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (is_bad(a))
+			return true;
+	return is_bad(e->lhs) || is_bad(e->rhs) || is_bad(e->cond);
+}
+
 /* An expression that must be a long (or a string, …): infers it with that
  * hint and reports a different type. */
 static void expect(struct rs *rs, struct expr *e, enum type want, const char *what)
@@ -222,6 +236,8 @@ static enum type infer_assign(struct rs *rs, struct expr *e)
 	if (e->op == OP_NONE) {
 		enum type tl = infer(rs, lhs, TYPE_UNKNOWN, NULL);
 		enum type tr = infer(rs, e->rhs, tl, NULL);
+		if (rs->checking && lhs->sym && is_bad(e->rhs))
+			lhs->sym->poisoned = true;
 		if (tl == TYPE_UNKNOWN && tr != TYPE_UNKNOWN && lhs->kind == EXPR_VAR)
 			tl = infer(rs, lhs, tr, NULL);
 		if (tl != TYPE_UNKNOWN && tr != TYPE_UNKNOWN && tl != tr && rs->checking) {
@@ -338,8 +354,10 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		return b->ret;
 	}
 	if (!b->gen) {
-		if (rs->checking)
+		if (rs->checking) {
 			diag_error(&e->loc, "%s() is not supported yet", b->name);
+			e->bad = true;
+		}
 		return b->ret;
 	}
 	if (rs->checking && rs->h->probe) {
@@ -360,7 +378,7 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 			diag_error(&a->loc, "argument %d of %s must be a %s, not a %s", i + 1,
 				   b->name, type_name(want), type_name(got));
 		if (got == TYPE_UNKNOWN && want == TYPE_UNKNOWN && rs->checking &&
-		    a->kind != EXPR_VAR)
+		    a->kind != EXPR_VAR && !is_bad(a))
 			diag_error(&a->loc, "cannot tell the type of argument %d of %s",
 				   i + 1, b->name);
 	}
@@ -377,8 +395,10 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 	if (e->builtin)
 		return infer_builtin(rs, e, e->builtin);
 	if (!e->func) {
-		if (rs->checking)
+		if (rs->checking) {
 			diag_error(&e->loc, "unknown function '%s'", e->name);
+			e->bad = true;
+		}
 		for (struct expr *a = e->args; a; a = a->next)
 			infer(rs, a, TYPE_UNKNOWN, NULL);
 		return TYPE_UNKNOWN;
@@ -453,6 +473,7 @@ static enum type infer(struct rs *rs, struct expr *e, enum type want, const char
 	case EXPR_UNARY:
 		if (e->op == OP_DEREF) {
 			not_supported(rs, &e->loc, "'*' on target memory");
+			e->bad = rs->checking;
 			infer(rs, e->lhs, TYPE_UNKNOWN, NULL);
 			t = TYPE_LONG;
 			break;
@@ -489,27 +510,32 @@ static enum type infer(struct rs *rs, struct expr *e, enum type want, const char
 		break;
 	case EXPR_INDEX: {
 		not_supported(rs, &e->loc, "an array");
+		e->bad = rs->checking;
 		for (struct expr *k = e->args; k; k = k->next)
 			infer(rs, k, TYPE_UNKNOWN, NULL);
 		break;
 	}
 	case EXPR_IN:
 		not_supported(rs, &e->loc, "'in' on an array");
+		e->bad = rs->checking;
 		for (struct expr *k = e->args; k; k = k->next)
 			infer(rs, k, TYPE_UNKNOWN, NULL);
 		t = TYPE_LONG;
 		break;
 	case EXPR_STAT:
 		not_supported(rs, &e->loc, "a statistic");
+		e->bad = rs->checking;
 		t = TYPE_LONG;
 		break;
 	case EXPR_STAT_ADD:
 		not_supported(rs, &e->loc, "'<<<' (statistics)");
+		e->bad = rs->checking;
 		infer(rs, e->rhs, TYPE_LONG, NULL);
 		t = TYPE_UNKNOWN;
 		break;
 	case EXPR_TARGET:
 		not_supported(rs, &e->loc, "a target variable");
+		e->bad = rs->checking;
 		t = want;
 		break;
 	}
@@ -885,7 +911,7 @@ static void check_types_known(struct handler *h)
 {
 	for (int i = 0; i < h->nlocals; i++) {
 		struct sym *s = h->locals[i];
-		if (s->type == TYPE_UNKNOWN)
+		if (s->type == TYPE_UNKNOWN && !s->poisoned)
 			diag_error(&s->loc, "cannot infer the type of '%s'%s", s->name,
 				   s->kind == SYM_PARAM ? "; declare it, as in 'name:long'" : "");
 	}
@@ -926,7 +952,7 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 	}
 	for (int i = 0; i < rs.nglobals; i++) {
 		struct sym *g = rs.globals[i];
-		if (g->type == TYPE_UNKNOWN && !g->is_array)
+		if (g->type == TYPE_UNKNOWN && !g->is_array && !g->poisoned)
 			diag_error(&g->loc, "cannot infer the type of global '%s'", g->name);
 	}
 	out->globals = rs.globals;

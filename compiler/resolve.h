@@ -33,6 +33,7 @@ struct sym {
 	enum type type;          /* of the value (of an element, for arrays) */
 	struct loc type_loc;     /* the use that decided the type */
 	bool type_declared;      /* …or its declaration, as in `s:string` */
+	bool poisoned;           /* assigned from an expression already reported */
 	bool is_array;
 	int nkeys;
 	enum type key_types[MAX_KEYS];
