@@ -233,7 +233,9 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		bpf |= (attach.homes[i] & HOME_BPF) != 0;
 		host |= (attach.homes[i] & HOME_HOST) != 0;
 	}
-	if (bpf)
+	/* -p4 writes an object even for a script with no probe in BPF: its
+	 * maps, which host handlers use. */
+	if (bpf || opts->last_pass == PASS_OBJECT)
 		rc = gen_bpf(&base, p);
 	if (rc == 0 && host)
 		rc = gen_host(&base, p);

@@ -121,11 +121,6 @@ static int set_limit(struct compile_opts *co, const char *def)
 
 static int write_object(const struct program *p, const char *path)
 {
-	if (!p->bpf_obj) {
-		fprintf(stderr, "uscript: the script has no probes that run in BPF, so there is "
-			"no BPF object to write\n");
-		return 1;
-	}
 	FILE *f = fopen(path, "wb");
 	if (!f || fwrite(p->bpf_obj, 1, p->bpf_obj_size, f) != p->bpf_obj_size) {
 		fprintf(stderr, "uscript: cannot write %s: %s\n", path, strerror(errno));

@@ -57,7 +57,7 @@ run_unit() {
 }
 
 # ---- targets: the programs the tests probe, PIE and not ----
-T=$BUILDDIR/tests/targets
+T=$BUILDDIR/tests/bin
 export T
 build_targets() {
 	mkdir -p "$T"
