@@ -103,12 +103,12 @@ static void explain_rejection(void)
 			(int)(why_end - why), why);
 }
 
-/* BPF needs root, or CAP_BPF with CAP_PERFMON for uprobes; checked first so
- * the user hears one sentence instead of a stack of EPERMs. */
+/* BPF needs CAP_SYS_ADMIN (root has it), or CAP_BPF with CAP_PERFMON for
+ * uprobes; checked first so the user hears one sentence instead of a stack
+ * of EPERMs.  The effective set decides, not the uid: root with its
+ * capabilities dropped cannot trace either. */
 static bool privileged(void)
 {
-	if (geteuid() == 0)
-		return true;
 	FILE *f = fopen("/proc/self/status", "r");
 	if (!f)
 		return false;
