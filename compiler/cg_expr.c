@@ -5,6 +5,7 @@
  * division and modulo by zero are runtime errors.  Signed division is built
  * from unsigned division, which every BPF instruction set has, and so that
  * INT64_MIN / -1 wraps instead of trapping in the host's JIT. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,6 +325,11 @@ LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 	case EXPR_SCRIPT_ARG:
 		return script_arg(cg, e);
 	case EXPR_ARGC:
+		if (e->is_string) {
+			char n[16];
+			snprintf(n, sizeof(n), "%d", cg->opts->nargs);
+			return cg_string_literal(cg, n, strlen(n));
+		}
 		return cg_const(cg, cg->opts->nargs);
 	case EXPR_UNARY:
 		return unary(cg, e);

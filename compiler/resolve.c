@@ -201,8 +201,9 @@ static enum type infer_var(struct rs *rs, struct expr *e, enum type want)
 		e->sym = bind_name(rs, e->name, &e->loc);
 	struct sym *s = e->sym;
 	if (s->is_array) {
-		if (rs->checking)
+		if (rs->checking && !e->bad)
 			diag_error(&e->loc, "'%s' is an array and needs an index here", s->name);
+		e->bad = rs->checking;
 		return TYPE_UNKNOWN;
 	}
 	if (s->type == TYPE_STAT) {
@@ -468,7 +469,8 @@ static enum type infer(struct rs *rs, struct expr *e, enum type want, const char
 		}
 		break;
 	case EXPR_ARGC:
-		t = TYPE_LONG;
+		/* SystemTap's @# is the count as a string, $# as a number. */
+		t = e->is_string ? TYPE_STRING : TYPE_LONG;
 		break;
 	case EXPR_UNARY:
 		if (e->op == OP_DEREF) {

@@ -3,6 +3,8 @@
  * Exit status: 0 after a normal stop, 1 after a compile or runtime error,
  * 2 after a usage error. */
 #define _GNU_SOURCE
+#include "config.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -16,10 +18,6 @@
 #include "compile.h"
 #include "diag.h"
 #include "runtime.h"
-
-#ifndef PACKAGE_VERSION
-#define PACKAGE_VERSION "0"
-#endif
 
 static const char usage_text[] =
 	"Usage: uscript [OPTIONS] FILE.up [ARG...]\n"

@@ -24,6 +24,7 @@
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/timerfd.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -272,6 +273,23 @@ static bool stopping(struct run *r)
 	return r->out.stop != OUT_RUNNING;
 }
 
+/* SystemTap warns when the -c command fails, and then exits 1 itself. */
+static void target_ended(struct run *r)
+{
+	if (!r->target.spawned || !target_reap(&r->target))
+		return;
+	int st = r->target.status;
+	fflush(r->o->out);
+	if (WIFSIGNALED(st)) {
+		fprintf(stderr, "WARNING: Child process exited with signal %d (%s)\n", WTERMSIG(st),
+			strsignal(WTERMSIG(st)));
+		r->status = 1;
+	} else if (WIFEXITED(st) && WEXITSTATUS(st)) {
+		fprintf(stderr, "WARNING: Child process exited with status %d\n", WEXITSTATUS(st));
+		r->status = 1;
+	}
+}
+
 /* Waits for the end: exit() or an error (seen in the records), a signal,
  * or the target's end.  Timers run their handlers meanwhile. */
 static void event_loop(struct run *r)
@@ -295,6 +313,7 @@ static void event_loop(struct run *r)
 				if (read(r->sigfd, &si, sizeof(si)) > 0)
 					done = true;
 			} else if (tag == TAG_TARGET) {
+				target_ended(r);
 				done = true;
 			} else if (tag & TAG_TIMER) {
 				int row = (int)(tag & 0xffffffff);
@@ -344,10 +363,15 @@ static void stop(struct run *r)
 		run_host_kind(r, ATTACH_ERROR);
 	} else {
 		run_host_kind(r, ATTACH_END);
-		/* SystemTap prints them from an end probe of its own, so not
-		 * after an error either. */
-		if (r->globals)
+		if (r->out.stop == OUT_ERROR) {
+			/* An error in an end probe is reported like any other. */
+			output_error(&r->out, r->out.error_site);
+			r->status = 1;
+		} else if (r->globals) {
+			/* SystemTap prints them from an end probe of its own, so
+			 * not after an error. */
 			output_globals(&r->out, r->globals);
+		}
 	}
 	fflush(r->o->out);
 	print_lost(r);

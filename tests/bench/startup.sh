@@ -88,6 +88,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/uscript-bench.XXXXXX") || die "cannot make a t
 trap 'rm -rf "$work"' EXIT
 
 # ---- the targets, -O0 -g, as the e2e tests build theirs ----
+[ -f "$src/tests/bench/targets/once.c" ] || die "no $src/tests/bench/targets/once.c"
 for c in "$src"/tests/bench/targets/*.c; do
 	name=$(basename "$c" .c)
 	$CC -O0 -g -o "$work/$name" "$c" || die "cannot build $c with $CC"
@@ -106,6 +107,7 @@ target=$work/once
 cat >"$work/measure.c" <<'EOF'
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
@@ -113,6 +115,14 @@ cat >"$work/measure.c" <<'EOF'
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+static volatile sig_atomic_t late;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	late = 1;
+}
 
 static long since(const struct timespec *t0)
 {
@@ -148,8 +158,16 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	long wall = since(&t0);
-	while (wait(NULL) > 0 || errno == EINTR)
+	struct sigaction sa = { .sa_handler = on_alarm };
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(60);
+	while ((wait(NULL) > 0 || errno == EINTR) && !late)
 		;
+	if (late) {
+		fprintf(stderr, "measure: %s left a process running 60 s after it exited\n",
+			argv[2]);
+		return 3;
+	}
 	long settled = since(&t0);
 	int code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	FILE *f = fopen(argv[1], "a");
@@ -167,7 +185,9 @@ $CC -O2 -o "$work/measure" "$work/measure.c" || die "cannot build the measuring 
 us_script="global n; probe process(\"$target\").function(\"f\") { n++ }"
 bt_script="uprobe:$target:f { @n = count(); }"
 
+# shellcheck disable=SC2034  # used through the nameref in measure()
 cmd_uscript=("$uscript" -e "$us_script" -c "$target")
+# shellcheck disable=SC2034
 cmd_bpftrace=("$bpftrace" -e "$bt_script" -c "$target")
 # uscript prints a global written but never read when it stops, as SystemTap does.
 fired_uscript() { [ "$(cat "$1")" = "n=1" ]; }

@@ -1,5 +1,5 @@
-# -V prints the version on one line that starts with "uscript ", and exits 0.
+# -V prints the package version on one line and exits 0.
 # needs: nothing
-run: uscript -V | awk '{ print $1, NR }'
+run: uscript -V
 --- stdout
-uscript 1
+uscript 0.1.0
