@@ -13,6 +13,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
@@ -34,7 +35,7 @@ struct run {
 	struct program *prog;
 	const struct run_opts *o;
 	struct bpf_object *obj;
-	struct bpf_link **links;     /* per attach row, or NULL */
+	struct attachments *at;
 	void *globals;
 	size_t globals_len;
 	bool globals_mapped;
@@ -147,6 +148,7 @@ static int load_bpf(struct run *r)
 		fprintf(stderr, "uscript: cannot open the BPF object: %s\n", strerror(errno));
 		return -1;
 	}
+	attach_prepare(r->obj, p);
 	if (bpf_object__load(r->obj)) {
 		int err = errno;
 		if (strstr(libbpf_log.buf ? libbpf_log.buf : "", "-- BEGIN PROG LOAD LOG --")) {
@@ -205,36 +207,6 @@ static void run_host_kind(struct run *r, enum attach_kind kind)
 	for (int i = 0; i < r->prog->nattach; i++)
 		if (r->prog->attach[i].kind == kind)
 			host_run(r->host, i);
-}
-
-static int attach_uprobes(struct run *r)
-{
-	struct program *p = r->prog;
-	r->links = calloc((size_t)p->nattach + 1, sizeof(*r->links));
-	for (int i = 0; i < p->nattach; i++) {
-		const struct attach_point *a = &p->attach[i];
-		if (a->kind != ATTACH_UPROBE && a->kind != ATTACH_URETPROBE)
-			continue;
-		struct bpf_program *prog = bpf_object__find_program_by_name(r->obj, a->prog_name);
-		pid_t pid = -1;
-		if (a->pid_filter == PID_GIVEN)
-			pid = a->pid;
-		else if (a->pid_filter == PID_TARGET)
-			pid = r->target.pid;
-		LIBBPF_OPTS(bpf_uprobe_opts, opts, .retprobe = a->kind == ATTACH_URETPROBE,
-			    .bpf_cookie = (uint64_t)i);
-		r->links[i] = prog ? bpf_program__attach_uprobe_opts(prog, pid, a->path,
-								      (size_t)a->offset, &opts) : NULL;
-		if (!r->links[i]) {
-			fprintf(stderr, "uscript: cannot attach %s at %s:%d:%d: %s\n", a->pp,
-				a->loc.file->name, a->loc.line, a->loc.col, strerror(errno));
-			return -1;
-		}
-		if (verbose)
-			fprintf(stderr, "uscript: attached %s at %s+0x%" PRIx64 "\n", a->pp, a->path,
-				a->offset);
-	}
-	return 0;
 }
 
 static int add_fd(struct run *r, int fd, uint64_t tag)
@@ -395,46 +367,59 @@ static int cmp_int(const void *a, const void *b)
 
 static void release_links_in_background(struct run *r)
 {
-	int n = 0;
-	for (int i = 0; i < r->prog->nattach; i++)
-		n += r->links && r->links[i] != NULL;
+	int n;
+	const int *fds = attach_fds(r->at, &n);
 	if (n == 0)
+		return;
+	/* The child releases only once the parent has dropped its references
+	 * (the end of this pipe closes when uscript exits); otherwise the last
+	 * reference, and the wait, could be the parent's. */
+	int gate[2];
+	if (pipe2(gate, O_CLOEXEC) < 0)
 		return;
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid != 0) {
 		/* The parent's own closes are quick: the child holds the links.
-		 * If fork failed, they are released here, slowly. */
+		 * If fork failed, they are released here, slowly.  The write end
+		 * stays open until uscript exits. */
+		close(gate[0]);
 		return;
 	}
-	int *fds = calloc((size_t)n, sizeof(int));
+	close(gate[1]);
+	/* Keep the links and the gate, nothing else: whoever reads uscript's
+	 * output must see its end now, not when the links are gone. */
+	int *keep = calloc((size_t)n + 1, sizeof(int));
 	int k = 0;
-	for (int i = 0; i < r->prog->nattach && fds; i++)
-		if (r->links[i])
-			fds[k++] = bpf_link__fd(r->links[i]);
-	/* Keep nothing else open: whoever reads uscript's output must see its
-	 * end now, not when the links are gone.  Everything between the link
-	 * descriptors goes, range by range. */
-	if (fds)
-		qsort(fds, (size_t)k, sizeof(int), cmp_int);
+	for (int i = 0; i < n && keep; i++)
+		keep[k++] = fds[i];
+	if (keep) {
+		keep[k] = gate[0];
+		qsort(keep, (size_t)k + 1, sizeof(int), cmp_int);
+	}
 	unsigned next = 0;
-	for (int j = 0; j < k; j++) {
-		if ((unsigned)fds[j] > next)
-			syscall(SYS_close_range, next, (unsigned)fds[j] - 1, 0);
-		next = (unsigned)fds[j] + 1;
+	for (int j = 0; keep && j <= k; j++) {
+		if ((unsigned)keep[j] > next)
+			syscall(SYS_close_range, next, (unsigned)keep[j] - 1, 0);
+		next = (unsigned)keep[j] + 1;
 	}
 	syscall(SYS_close_range, next, ~0u, 0);
-	pthread_t *threads = calloc((size_t)k, sizeof(pthread_t));
-	bool *started = calloc((size_t)k, sizeof(bool));
-	for (int j = 0; j < k && threads && started; j++)
-		started[j] = pthread_create(&threads[j], NULL, close_fd,
-					    (void *)(intptr_t)fds[j]) == 0;
-	for (int j = 0; j < k; j++) {
-		if (threads && started && started[j])
-			pthread_join(threads[j], NULL);
-		else
+	char c;
+	while (read(gate[0], &c, 1) < 0 && errno == EINTR)
+		;
+	close(gate[0]);
+	pthread_t *threads = calloc((size_t)n, sizeof(pthread_t));
+	bool *started = calloc((size_t)n, sizeof(bool));
+	for (int j = 0; j < n; j++) {
+		if (threads && started)
+			started[j] = pthread_create(&threads[j], NULL, close_fd,
+						    (void *)(intptr_t)fds[j]) == 0;
+		if (!threads || !started || !started[j])
 			close(fds[j]);
 	}
+	for (int j = 0; j < n; j++)
+		if (threads && started && started[j])
+			pthread_join(threads[j], NULL);
 	_exit(0);
 }
 
@@ -447,11 +432,7 @@ static void cleanup(struct run *r)
 				close(r->timerfds[i]);
 		free(r->timerfds);
 	}
-	if (r->links) {
-		for (int i = 0; i < r->prog->nattach; i++)
-			bpf_link__destroy(r->links[i]);
-		free(r->links);
-	}
+	attach_free(r->at);
 	host_stop(r->host);
 	ring_buffer__free(r->rb);
 	if (r->globals_mapped)
@@ -535,9 +516,12 @@ int run_program(struct program *p, const struct run_opts *o)
 	r.status = 0;
 	run_host_kind(&r, ATTACH_BEGIN);
 	if (!stopping(&r)) {
-		if (r.obj && attach_uprobes(&r) < 0) {
-			r.status = 1;
-			goto out;
+		if (r.obj) {
+			r.at = attach_uprobes(r.obj, p, r.has_target ? r.target.pid : 0, verbose);
+			if (!r.at) {
+				r.status = 1;
+				goto out;
+			}
 		}
 		if (start_timers(&r) < 0) {
 			fprintf(stderr, "uscript: cannot start the timers: %s\n", strerror(errno));

@@ -64,6 +64,23 @@ void host_stop(struct host *h);
 /* Runs the handler of attach row `row`. */
 void host_run(struct host *h, int row);
 
+/* ---- attach.c ---- */
+
+struct bpf_object;
+struct attachments;
+
+bool attach_has_uprobe_multi(void);
+/* Before the object is loaded: marks its uprobe programs for uprobe_multi
+ * links where the kernel has them. */
+void attach_prepare(struct bpf_object *obj, const struct program *p);
+/* Attaches every uprobe of the attach table; target is the pid of the -c/-x
+ * target (for process.… points).  NULL after the error was printed. */
+struct attachments *attach_uprobes(struct bpf_object *obj, const struct program *p,
+				   pid_t target, int verbose);
+/* The link descriptors, for releasing them in a child process. */
+const int *attach_fds(const struct attachments *at, int *n);
+void attach_free(struct attachments *at);
+
 /* ---- target.c ---- */
 
 struct target {

@@ -1,0 +1,294 @@
+/* attach.c — putting the uprobes in place, and taking them out.
+ *
+ * Where the kernel has uprobe_multi links (6.6 and later), every probe
+ * point of one BPF program in one file, with one direction (entry or
+ * return) and one pid filter, is a single link: attaching a wildcard that
+ * matches a thousand functions is one system call, and releasing it waits
+ * for one RCU grace period instead of one per probe (about 0.1 s each).
+ * Elsewhere each point is a perf-event link, as libbpf makes them.  Every
+ * point's cookie is its row in the attach table, which pp() and probefunc()
+ * read.
+ *
+ * libbpf 1.1 predates uprobe_multi, so those links are made with the bpf()
+ * system call directly; the layout of its attributes is the kernel's ABI. */
+#define _GNU_SOURCE
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <linux/bpf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "runtime.h"
+
+/* From the kernel's uapi/linux/bpf.h (6.6), which this system's headers
+ * may predate. */
+enum { ATTACH_TYPE_UPROBE_MULTI = 48, UPROBE_MULTI_RETURN = 1 };
+
+struct link_uprobe_multi {
+	uint32_t prog_fd;
+	uint32_t target_fd;
+	uint32_t attach_type;
+	uint32_t flags;
+	uint64_t path;
+	uint64_t offsets;
+	uint64_t ref_ctr_offsets;
+	uint64_t cookies;
+	uint32_t cnt;
+	uint32_t multi_flags;
+	uint32_t pid;
+	uint32_t pad;
+};
+
+struct attachments {
+	int *fds;                /* the links, each a file descriptor */
+	int n, cap;
+	struct bpf_link **links; /* the perf-event links libbpf made */
+	int nlinks;
+};
+
+static int probe_result = -1;
+
+/* Whether the kernel makes uprobe_multi links: one on "/" fails with EBADF
+ * (a directory is no ELF file) where it does, EINVAL where it does not.
+ * USCRIPT_NO_UPROBE_MULTI=1 says no, so the tests can cover the other way. */
+bool attach_has_uprobe_multi(void)
+{
+	if (probe_result >= 0)
+		return probe_result;
+	const char *no = getenv("USCRIPT_NO_UPROBE_MULTI");
+	if (no && *no && strcmp(no, "0") != 0) {
+		probe_result = 0;
+		return false;
+	}
+	struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	LIBBPF_OPTS(bpf_prog_load_opts, po, .expected_attach_type =
+		    (enum bpf_attach_type)ATTACH_TYPE_UPROBE_MULTI);
+	int prog = bpf_prog_load(BPF_PROG_TYPE_KPROBE, NULL, "GPL", insns, 2, &po);
+	probe_result = 0;
+	if (prog < 0)
+		return false;
+	uint64_t offset = 0;
+	struct link_uprobe_multi a = {
+		.prog_fd = (uint32_t)prog,
+		.attach_type = ATTACH_TYPE_UPROBE_MULTI,
+		.path = (uintptr_t)"/",
+		.offsets = (uintptr_t)&offset,
+		.cnt = 1,
+	};
+	int fd = (int)syscall(SYS_bpf, BPF_LINK_CREATE, &a, sizeof(a));
+	probe_result = fd < 0 && errno == EBADF;
+	if (fd >= 0)
+		close(fd);
+	close(prog);
+	return probe_result;
+}
+
+/* Before 6.10 a uprobe_multi link's pid filter compared the thread id,
+ * not the process id, and missed every thread but the first. */
+static bool pid_filter_works(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+	if (uname(&u) != 0 || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return false;
+	return major > 6 || (major == 6 && minor >= 10);
+}
+
+static bool is_uprobe(const struct attach_point *a)
+{
+	return a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE;
+}
+
+/* A program is attached one way: all its points with uprobe_multi links,
+ * or all with perf-event links, as its load fixed. */
+void attach_prepare(struct bpf_object *obj, const struct program *p)
+{
+	if (!attach_has_uprobe_multi())
+		return;
+	bool pids = pid_filter_works();
+	for (int i = 0; i < p->nattach; i++) {
+		const struct attach_point *a = &p->attach[i];
+		if (!is_uprobe(a))
+			continue;
+		bool ok = true;
+		for (int j = 0; j < p->nattach && ok; j++)
+			if (is_uprobe(&p->attach[j]) && strcmp(p->attach[j].prog_name, a->prog_name) == 0)
+				ok = pids || p->attach[j].pid_filter == PID_ANY;
+		struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
+		if (prog && ok)
+			bpf_program__set_expected_attach_type(prog,
+							      (enum bpf_attach_type)ATTACH_TYPE_UPROBE_MULTI);
+	}
+}
+
+static void add_fd(struct attachments *at, int fd)
+{
+	if (at->n == at->cap) {
+		at->cap = at->cap ? 2 * at->cap : 16;
+		at->fds = realloc(at->fds, (size_t)at->cap * sizeof(int));
+		if (!at->fds)
+			abort();
+	}
+	at->fds[at->n++] = fd;
+}
+
+static pid_t filter_pid(const struct attach_point *a, pid_t target)
+{
+	if (a->pid_filter == PID_GIVEN)
+		return a->pid;
+	if (a->pid_filter == PID_TARGET)
+		return target;
+	return -1;
+}
+
+static bool same_group(const struct attach_point *a, const struct attach_point *b)
+{
+	return a->kind == b->kind && a->pid_filter == b->pid_filter && a->pid == b->pid &&
+	       strcmp(a->prog_name, b->prog_name) == 0 && strcmp(a->path, b->path) == 0;
+}
+
+static void report(const struct attach_point *a, int more, int err)
+{
+	fprintf(stderr, "uscript: cannot attach %s", a->pp);
+	if (more)
+		fprintf(stderr, " (and %d more probe point%s)", more, more == 1 ? "" : "s");
+	fprintf(stderr, " at %s:%d:%d: %s\n", a->loc.file->name, a->loc.line, a->loc.col,
+		strerror(err));
+}
+
+/* One uprobe_multi link for rows[first..] of the same group. */
+static int attach_group(struct attachments *at, struct bpf_object *obj,
+			const struct program *p, int first, bool *done, pid_t target,
+			int verbose)
+{
+	const struct attach_point *a = &p->attach[first];
+	int n = 0;
+	for (int i = first; i < p->nattach; i++)
+		if (!done[i] && same_group(a, &p->attach[i]))
+			n++;
+	uint64_t *offsets = calloc((size_t)n, sizeof(uint64_t));
+	uint64_t *cookies = calloc((size_t)n, sizeof(uint64_t));
+	if (!offsets || !cookies)
+		abort();
+	int k = 0;
+	for (int i = first; i < p->nattach; i++)
+		if (!done[i] && same_group(a, &p->attach[i])) {
+			offsets[k] = p->attach[i].offset;
+			cookies[k++] = (uint64_t)i;
+			done[i] = true;
+		}
+	struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
+	pid_t pid = filter_pid(a, target);
+	struct link_uprobe_multi attr = {
+		.prog_fd = prog ? (uint32_t)bpf_program__fd(prog) : 0,
+		.attach_type = ATTACH_TYPE_UPROBE_MULTI,
+		.path = (uintptr_t)a->path,
+		.offsets = (uintptr_t)offsets,
+		.cookies = (uintptr_t)cookies,
+		.cnt = (uint32_t)n,
+		.multi_flags = a->kind == ATTACH_URETPROBE ? UPROBE_MULTI_RETURN : 0,
+		.pid = pid > 0 ? (uint32_t)pid : 0,
+	};
+	int fd = prog ? (int)syscall(SYS_bpf, BPF_LINK_CREATE, &attr, sizeof(attr)) : -1;
+	int err = prog ? errno : ENOENT;
+	free(offsets);
+	free(cookies);
+	if (fd < 0) {
+		report(a, n - 1, err);
+		return -1;
+	}
+	add_fd(at, fd);
+	if (verbose)
+		fprintf(stderr, "uscript: attached %d probe point%s in %s with one link\n", n,
+			n == 1 ? "" : "s", a->path);
+	return 0;
+}
+
+static int attach_one(struct attachments *at, struct bpf_object *obj,
+		      const struct program *p, int i, pid_t target, int verbose)
+{
+	const struct attach_point *a = &p->attach[i];
+	struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
+	LIBBPF_OPTS(bpf_uprobe_opts, opts, .retprobe = a->kind == ATTACH_URETPROBE,
+		    .bpf_cookie = (uint64_t)i);
+	struct bpf_link *l = prog ? bpf_program__attach_uprobe_opts(prog, filter_pid(a, target),
+								    a->path, (size_t)a->offset,
+								    &opts) : NULL;
+	if (!l) {
+		report(a, 0, prog ? errno : ENOENT);
+		return -1;
+	}
+	at->links = realloc(at->links, (size_t)(at->nlinks + 1) * sizeof(*at->links));
+	if (!at->links)
+		abort();
+	at->links[at->nlinks++] = l;
+	add_fd(at, bpf_link__fd(l));
+	if (verbose)
+		fprintf(stderr, "uscript: attached %s at %s+0x%" PRIx64 "\n", a->pp, a->path,
+			a->offset);
+	return 0;
+}
+
+struct attachments *attach_uprobes(struct bpf_object *obj, const struct program *p,
+				   pid_t target, int verbose)
+{
+	struct attachments *at = calloc(1, sizeof(*at));
+	bool *done = calloc((size_t)p->nattach + 1, sizeof(bool));
+	if (!at || !done)
+		abort();
+	int rc = 0;
+	for (int i = 0; i < p->nattach && rc == 0; i++) {
+		const struct attach_point *a = &p->attach[i];
+		if (done[i] || !is_uprobe(a))
+			continue;
+		struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
+		if (prog && bpf_program__expected_attach_type(prog) ==
+			    (enum bpf_attach_type)ATTACH_TYPE_UPROBE_MULTI) {
+			rc = attach_group(at, obj, p, i, done, target, verbose);
+		} else {
+			done[i] = true;
+			rc = attach_one(at, obj, p, i, target, verbose);
+		}
+	}
+	free(done);
+	if (rc < 0) {
+		attach_free(at);
+		return NULL;
+	}
+	return at;
+}
+
+const int *attach_fds(const struct attachments *at, int *n)
+{
+	*n = at ? at->n : 0;
+	return at ? at->fds : NULL;
+}
+
+void attach_free(struct attachments *at)
+{
+	if (!at)
+		return;
+	/* libbpf's links close their own descriptors. */
+	for (int i = 0; i < at->nlinks; i++) {
+		int fd = bpf_link__fd(at->links[i]);
+		for (int j = 0; j < at->n; j++)
+			if (at->fds[j] == fd)
+				at->fds[j] = -1;
+		bpf_link__destroy(at->links[i]);
+	}
+	for (int j = 0; j < at->n; j++)
+		if (at->fds[j] >= 0)
+			close(at->fds[j]);
+	free(at->links);
+	free(at->fds);
+	free(at);
+}
