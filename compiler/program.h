@@ -94,10 +94,61 @@ struct error_site {
 	struct loc loc;
 };
 
+/* ---- arrays and statistics ----
+ *
+ * A global array is a BPF hash map (named PROG_MAP_PREFIX + its name) of at
+ * most max_entries elements.  Its key is the key values one after another,
+ * each at its offset: a long as an int64_t, a string as MAXSTRINGLEN bytes
+ * (rounded up to 8) with every byte after the NUL zero, so equal strings are
+ * equal keys.  The value is an int64_t or a string of MAXSTRINGLEN bytes.
+ *
+ * A statistic (x <<< v) is kept per CPU, so adding to it takes no lock: a
+ * scalar statistic is a one-element per-CPU array map, an array of them a
+ * per-CPU hash map.  Each CPU's value is STAT_HDR_WORDS int64_t (count, sum,
+ * min, max; min and max meaningless while count is 0) and then, if the
+ * statistic has a histogram, one int64_t per bucket.  Reading one merges the
+ * CPUs' values. */
+#define PROG_MAP_PREFIX "g_"
+
+enum stat_word { STATW_COUNT, STATW_SUM, STATW_MIN, STATW_MAX, STAT_HDR_WORDS };
+
+enum hist_kind { HIST_NONE, HIST_LOG, HIST_LINEAR };
+
+/* SystemTap's histograms: a log histogram has 128 buckets, bucket 64 for
+ * 0, 64 + n for values in [2^(n-1), 2^n), and 64 - n for the negatives
+ * mirrored; a linear one has (hi - lo) / step + 3 buckets: under lo, one per
+ * step, and at or over the last step's end. */
+#define HIST_LOG_BUCKETS 128
+#define HIST_LOG_BUCKET0 64
+
+struct stat_shape {
+	enum hist_kind hist;
+	int64_t lo, hi, step;    /* HIST_LINEAR */
+	uint32_t buckets;        /* 0 for HIST_NONE */
+};
+
+#define MAX_KEYS 9
+
+enum global_kind {
+	GLOBAL_SCALAR,           /* a long or a string in the globals area */
+	GLOBAL_ARRAY,            /* a hash map of longs or strings */
+	GLOBAL_STAT,             /* a statistic; an array of them if nkeys > 0 */
+};
+
 struct global_var {
 	const char *name;
-	enum type type;
-	uint32_t offset;         /* in the globals area; scalars only for now */
+	enum type type;          /* long or string; TYPE_STAT for statistics */
+	enum global_kind kind;
+	uint32_t offset;         /* GLOBAL_SCALAR: in the globals area */
+	/* GLOBAL_ARRAY and GLOBAL_STAT */
+	const char *map_name;
+	int nkeys;
+	enum type key_types[MAX_KEYS];
+	uint32_t key_offsets[MAX_KEYS];
+	uint32_t key_size;       /* at least 4 (a scalar statistic's index) */
+	uint32_t value_size;     /* per CPU, for statistics */
+	uint32_t max_entries;
+	struct stat_shape stat;
 	bool print_at_end;       /* written but never read: printed when stopping */
 	bool has_init;           /* `global x = 5`: written before anything runs */
 	int64_t init_num;

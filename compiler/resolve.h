@@ -19,12 +19,11 @@
 #include <stdio.h>
 
 #include "ast.h"
+#include "program.h"
 
 struct compile_opts;
 
 enum sym_kind { SYM_LOCAL, SYM_PARAM, SYM_GLOBAL };
-
-#define MAX_KEYS 9
 
 struct sym {
 	const char *name;
