@@ -18,6 +18,7 @@
 #include "compile.h"
 #include "diag.h"
 #include "format.h"
+#include "usage.h"
 
 struct rs {
 	struct script *script;
@@ -662,93 +663,6 @@ static void walk_handler(struct rs *rs, struct handler *h)
 	}
 }
 
-/* Functions may not call themselves, directly or not: BPF has no recursion.
- * A depth-first search reports each cycle once, at the call that closes it. */
-struct call_walk {
-	struct rs *rs;
-	struct func **stack;
-	int depth;
-	char *state;  /* per function: 0 new, 1 on the stack, 2 done */
-};
-
-static int func_index(struct script *s, const struct func *f)
-{
-	int i = 0;
-	for (struct func *g = s->funcs; g; g = g->next, i++)
-		if (g == f)
-			return i;
-	return -1;
-}
-
-static void calls_in_stmt(struct call_walk *w, struct stmt *s);
-
-static void visit_func(struct call_walk *w, struct func *f);
-
-static void calls_in_expr(struct call_walk *w, struct expr *e)
-{
-	if (!e)
-		return;
-	if (e->kind == EXPR_CALL && e->func) {
-		int i = func_index(w->rs->script, e->func);
-		if (w->state[i] == 1) {
-			struct arena *a = w->rs->arena;
-			char *chain = arena_strdup(a, "");
-			int from = 0;
-			while (w->stack[from] != e->func)
-				from++;
-			for (int k = from; k < w->depth; k++)
-				chain = arena_printf(a, "%s%s -> ", chain, w->stack[k]->name);
-			diag_error(&e->loc, "recursive call: %s%s; functions cannot recurse "
-				   "(BPF forbids it)", chain, e->func->name);
-		} else if (w->state[i] == 0) {
-			visit_func(w, e->func);
-		}
-	}
-	for (struct expr *a = e->args; a; a = a->next)
-		calls_in_expr(w, a);
-	calls_in_expr(w, e->lhs);
-	calls_in_expr(w, e->rhs);
-	calls_in_expr(w, e->cond);
-}
-
-static void calls_in_stmt(struct call_walk *w, struct stmt *s)
-{
-	for (; s; s = s->next) {
-		calls_in_expr(w, s->expr);
-		calls_in_stmt(w, s->body);
-		calls_in_stmt(w, s->else_body);
-		calls_in_stmt(w, s->init);
-		calls_in_stmt(w, s->step);
-		if (s->foreach)
-			calls_in_expr(w, s->foreach->limit);
-	}
-}
-
-static void visit_func(struct call_walk *w, struct func *f)
-{
-	int i = func_index(w->rs->script, f);
-	w->state[i] = 1;
-	w->stack[w->depth++] = f;
-	calls_in_stmt(w, f->body);
-	w->depth--;
-	w->state[i] = 2;
-}
-
-static void check_recursion(struct rs *rs)
-{
-	int n = rs->out->nfuncs;
-	if (!n)
-		return;
-	struct call_walk w = {
-		.rs = rs,
-		.stack = arena_alloc(rs->arena, n * sizeof(struct func *)),
-		.state = arena_alloc(rs->arena, n),
-	};
-	for (struct func *f = rs->script->funcs; f; f = f->next)
-		if (w.state[func_index(rs->script, f)] == 0)
-			visit_func(&w, f);
-}
-
 static void declare_globals(struct rs *rs)
 {
 	for (struct global *g = rs->script->globals; g; g = g->next) {
@@ -810,105 +724,6 @@ static void declare_funcs(struct rs *rs)
 	}
 }
 
-/* Which globals are read, written and used, by SystemTap's rule for
- * printing globals at the end: a global is printed when the script writes
- * it and does not both read it and use the value.  `consumed` says that the
- * value of the expression is used: a lone `n++` or `n += 2` reads n without
- * using it, while `if (n++)` or `x = n++` uses it.  Function bodies count
- * through their calls, once each, and initialisers are not writes. */
-struct use_walk {
-	struct rs *rs;
-	char *seen;              /* per function: its body was walked */
-};
-
-static void use_stmt(struct use_walk *w, struct stmt *s);
-
-static void use_expr(struct use_walk *w, struct expr *e, bool consumed)
-{
-	if (!e)
-		return;
-	switch (e->kind) {
-	case EXPR_VAR:
-	case EXPR_INDEX:
-		if (e->sym)
-			e->sym->read = e->sym->used = true;
-		for (struct expr *k = e->args; k; k = k->next)
-			use_expr(w, k, true);
-		return;
-	case EXPR_ASSIGN:
-	case EXPR_INCDEC:
-	case EXPR_STAT_ADD: {
-		struct expr *t = e->lhs;
-		bool pure = e->kind == EXPR_STAT_ADD || (e->kind == EXPR_ASSIGN && e->op == OP_NONE);
-		if (pure)
-			consumed = true;
-		if (t->sym && (t->kind == EXPR_VAR || t->kind == EXPR_INDEX)) {
-			t->sym->written = true;
-			if (!pure) {
-				t->sym->read = true;
-				if (consumed)
-					t->sym->used = true;
-			}
-			for (struct expr *k = t->args; k; k = k->next)
-				use_expr(w, k, true);
-		} else {
-			use_expr(w, t, consumed);
-		}
-		use_expr(w, e->rhs, consumed);
-		return;
-	}
-	case EXPR_TERNARY:
-		use_expr(w, e->cond, true);
-		use_expr(w, e->lhs, true);
-		use_expr(w, e->rhs, true);
-		return;
-	case EXPR_CALL:
-		for (struct expr *a = e->args; a; a = a->next)
-			use_expr(w, a, true);
-		if (e->func) {
-			int i = func_index(w->rs->script, e->func);
-			if (!w->seen[i]) {
-				w->seen[i] = 1;
-				use_stmt(w, e->func->body);
-			}
-		}
-		return;
-	default:
-		for (struct expr *a = e->args; a; a = a->next)
-			use_expr(w, a, consumed);
-		use_expr(w, e->lhs, consumed);
-		use_expr(w, e->rhs, consumed);
-		use_expr(w, e->cond, consumed);
-		return;
-	}
-}
-
-static void use_stmt(struct use_walk *w, struct stmt *s)
-{
-	for (; s; s = s->next) {
-		switch (s->kind) {
-		case STMT_IF:
-		case STMT_WHILE:
-		case STMT_FOR:
-		case STMT_RETURN:
-			use_expr(w, s->expr, true);
-			break;
-		default:
-			use_expr(w, s->expr, false);
-			break;
-		}
-		use_stmt(w, s->init);
-		use_stmt(w, s->step);
-		use_stmt(w, s->body);
-		use_stmt(w, s->else_body);
-		if (s->foreach) {
-			if (s->foreach->array_sym)
-				s->foreach->array_sym->read = s->foreach->array_sym->used = true;
-			use_expr(w, s->foreach->limit, true);
-		}
-	}
-}
-
 static void check_types_known(struct handler *h)
 {
 	for (int i = 0; i < h->nlocals; i++) {
@@ -943,15 +758,13 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 		walk_handler(&rs, &out->funcs[i]);
 	for (int i = 0; i < s->nprobes; i++)
 		walk_handler(&rs, &out->probes[i]);
-	check_recursion(&rs);
+	usage_check_recursion(s, out);
 
-	struct use_walk uw = { &rs, arena_alloc(rs.arena, (size_t)out->nfuncs + 1) };
 	for (int i = 0; i < out->nfuncs; i++)
 		check_types_known(&out->funcs[i]);
-	for (int i = 0; i < s->nprobes; i++) {
+	for (int i = 0; i < s->nprobes; i++)
 		check_types_known(&out->probes[i]);
-		use_stmt(&uw, out->probes[i].probe->body);
-	}
+	usage_mark(s, out);
 	for (int i = 0; i < rs.nglobals; i++) {
 		struct sym *g = rs.globals[i];
 		if (g->type == TYPE_UNKNOWN && !g->is_array && !g->poisoned)

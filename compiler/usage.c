@@ -1,0 +1,202 @@
+/* usage.c — what the whole script tells about its functions and globals:
+ * which function calls which (recursion is an error), and which globals are
+ * read, written and used (SystemTap prints some of them at the end). */
+#include "usage.h"
+
+#include "arena.h"
+#include "diag.h"
+
+/* Functions may not call themselves, directly or not: BPF has no recursion.
+ * A depth-first search reports each cycle once, at the call that closes it. */
+struct call_walk {
+	struct script *script;
+	struct arena *arena;
+	struct func **stack;
+	int depth;
+	char *state;  /* per function: 0 new, 1 on the stack, 2 done */
+};
+
+int usage_func_index(const struct script *s, const struct func *f)
+{
+	int i = 0;
+	for (const struct func *g = s->funcs; g; g = g->next, i++)
+		if (g == f)
+			return i;
+	return -1;
+}
+
+static void calls_in_stmt(struct call_walk *w, struct stmt *s);
+
+static void visit_func(struct call_walk *w, struct func *f);
+
+static void calls_in_expr(struct call_walk *w, struct expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_CALL && e->func) {
+		int i = usage_func_index(w->script, e->func);
+		if (w->state[i] == 1) {
+			struct arena *a = w->arena;
+			char *chain = arena_strdup(a, "");
+			int from = 0;
+			while (w->stack[from] != e->func)
+				from++;
+			for (int k = from; k < w->depth; k++)
+				chain = arena_printf(a, "%s%s -> ", chain, w->stack[k]->name);
+			diag_error(&e->loc, "recursive call: %s%s; functions cannot recurse "
+				   "(BPF forbids it)", chain, e->func->name);
+		} else if (w->state[i] == 0) {
+			visit_func(w, e->func);
+		}
+	}
+	for (struct expr *a = e->args; a; a = a->next)
+		calls_in_expr(w, a);
+	calls_in_expr(w, e->lhs);
+	calls_in_expr(w, e->rhs);
+	calls_in_expr(w, e->cond);
+}
+
+static void calls_in_stmt(struct call_walk *w, struct stmt *s)
+{
+	for (; s; s = s->next) {
+		calls_in_expr(w, s->expr);
+		calls_in_stmt(w, s->body);
+		calls_in_stmt(w, s->else_body);
+		calls_in_stmt(w, s->init);
+		calls_in_stmt(w, s->step);
+		if (s->foreach)
+			calls_in_expr(w, s->foreach->limit);
+	}
+}
+
+static void visit_func(struct call_walk *w, struct func *f)
+{
+	int i = usage_func_index(w->script, f);
+	w->state[i] = 1;
+	w->stack[w->depth++] = f;
+	calls_in_stmt(w, f->body);
+	w->depth--;
+	w->state[i] = 2;
+}
+
+void usage_check_recursion(struct script *s, const struct resolved *r)
+{
+	int n = r->nfuncs;
+	if (!n)
+		return;
+	struct call_walk w = {
+		.script = s,
+		.arena = s->arena,
+		.stack = arena_alloc(s->arena, n * sizeof(struct func *)),
+		.state = arena_alloc(s->arena, n),
+	};
+	for (struct func *f = s->funcs; f; f = f->next)
+		if (w.state[usage_func_index(s, f)] == 0)
+			visit_func(&w, f);
+}
+
+/* Which globals are read, written and used, by SystemTap's rule for
+ * printing globals at the end: a global is printed when the script writes
+ * it and does not both read it and use the value.  `consumed` says that the
+ * value of the expression is used: a lone `n++` or `n += 2` reads n without
+ * using it, while `if (n++)` or `x = n++` uses it.  Function bodies count
+ * through their calls, once each, and initialisers are not writes. */
+struct use_walk {
+	const struct script *script;
+	char *seen;              /* per function: its body was walked */
+};
+
+static void use_stmt(struct use_walk *w, struct stmt *s);
+
+static void use_expr(struct use_walk *w, struct expr *e, bool consumed)
+{
+	if (!e)
+		return;
+	switch (e->kind) {
+	case EXPR_VAR:
+	case EXPR_INDEX:
+		if (e->sym)
+			e->sym->read = e->sym->used = true;
+		for (struct expr *k = e->args; k; k = k->next)
+			use_expr(w, k, true);
+		return;
+	case EXPR_ASSIGN:
+	case EXPR_INCDEC:
+	case EXPR_STAT_ADD: {
+		struct expr *t = e->lhs;
+		bool pure = e->kind == EXPR_STAT_ADD || (e->kind == EXPR_ASSIGN && e->op == OP_NONE);
+		if (pure)
+			consumed = true;
+		if (t->sym && (t->kind == EXPR_VAR || t->kind == EXPR_INDEX)) {
+			t->sym->written = true;
+			if (!pure) {
+				t->sym->read = true;
+				if (consumed)
+					t->sym->used = true;
+			}
+			for (struct expr *k = t->args; k; k = k->next)
+				use_expr(w, k, true);
+		} else {
+			use_expr(w, t, consumed);
+		}
+		use_expr(w, e->rhs, consumed);
+		return;
+	}
+	case EXPR_TERNARY:
+		use_expr(w, e->cond, true);
+		use_expr(w, e->lhs, true);
+		use_expr(w, e->rhs, true);
+		return;
+	case EXPR_CALL:
+		for (struct expr *a = e->args; a; a = a->next)
+			use_expr(w, a, true);
+		if (e->func) {
+			int i = usage_func_index(w->script, e->func);
+			if (!w->seen[i]) {
+				w->seen[i] = 1;
+				use_stmt(w, e->func->body);
+			}
+		}
+		return;
+	default:
+		for (struct expr *a = e->args; a; a = a->next)
+			use_expr(w, a, consumed);
+		use_expr(w, e->lhs, consumed);
+		use_expr(w, e->rhs, consumed);
+		use_expr(w, e->cond, consumed);
+		return;
+	}
+}
+
+static void use_stmt(struct use_walk *w, struct stmt *s)
+{
+	for (; s; s = s->next) {
+		switch (s->kind) {
+		case STMT_IF:
+		case STMT_WHILE:
+		case STMT_FOR:
+		case STMT_RETURN:
+			use_expr(w, s->expr, true);
+			break;
+		default:
+			use_expr(w, s->expr, false);
+			break;
+		}
+		use_stmt(w, s->init);
+		use_stmt(w, s->step);
+		use_stmt(w, s->body);
+		use_stmt(w, s->else_body);
+		if (s->foreach) {
+			if (s->foreach->array_sym)
+				s->foreach->array_sym->read = s->foreach->array_sym->used = true;
+			use_expr(w, s->foreach->limit, true);
+		}
+	}
+}
+
+void usage_mark(struct script *s, const struct resolved *r)
+{
+	struct use_walk w = { s, arena_alloc(s->arena, (size_t)r->nfuncs + 1) };
+	for (int i = 0; i < s->nprobes; i++)
+		use_stmt(&w, r->probes[i].probe->body);
+}
