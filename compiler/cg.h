@@ -61,6 +61,38 @@ struct cg_target {
 	 * into dst; returns 0 or a negative errno (i64).  Host: fails. */
 	LLVMValueRef (*read_user)(struct cg *cg, LLVMValueRef dst, uint32_t size,
 				  LLVMValueRef addr);
+	/* ---- the maps of global arrays and statistics (g: index in the
+	 * program's globals table) ---- */
+	/* A pointer to the value stored under key, or NULL.  BPF points into
+	 * the map (this CPU's value for a statistic); the host gets a copy in
+	 * scratch, valid for the statement, so writes go through map_update. */
+	LLVMValueRef (*map_lookup)(struct cg *cg, int g, LLVMValueRef key);
+	/* Stores value under key (flags: BPF_ANY, BPF_NOEXIST); returns i64 0
+	 * or a negative errno: -E2BIG when the map is full. */
+	LLVMValueRef (*map_update)(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				   uint64_t flags);
+	void (*map_delete)(struct cg *cg, int g, LLVMValueRef key);
+	/* Whether map_lookup's pointer is the value itself (BPF), so that it can
+	 * be changed in place, atomically. */
+	bool in_place;
+	/* Sets size bytes at dst to zero; copies size bytes from src to dst. */
+	void (*zero)(struct cg *cg, LLVMValueRef dst, uint32_t size);
+	void (*copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size);
+	/* A statistic's value summed over the CPUs: a pointer to count, sum,
+	 * min, max (count 0 when empty or missing), in scratch. */
+	LLVMValueRef (*stat_merged)(struct cg *cg, int g, LLVMValueRef key);
+	/* Removes every element of g's map, or resets a scalar statistic.
+	 * NULL where it cannot be done (BPF, for now). */
+	void (*map_clear)(struct cg *cg, int g);
+	/* foreach: begin returns an iterator over g in the order of the sort
+	 * column (0 none, 1… a key, -1 the value), direction and limit (-1 for
+	 * none); next returns whether there is an element and points keyp and
+	 * valp at its key and value; end frees the iterator.  NULL where
+	 * foreach cannot run (BPF: the kernel cannot sort). */
+	LLVMValueRef (*foreach_begin)(struct cg *cg, int g, int column, int dir, LLVMValueRef limit);
+	LLVMValueRef (*foreach_next)(struct cg *cg, LLVMValueRef it, LLVMValueRef keyp,
+				     LLVMValueRef valp);
+	void (*foreach_end)(struct cg *cg, LLVMValueRef it);
 	/* Copies the string at src into dst, at most max bytes with the NUL;
 	 * returns the i64 length copied, NUL included (at least 1). */
 	LLVMValueRef (*str_copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
@@ -93,6 +125,9 @@ struct cg {
 	LLVMMetadataRef di_file, di_cu;
 	LLVMMetadataRef di_scope;    /* BPF: the function being generated */
 	LLVMValueRef maps[4];        /* BPF: events, globals, scratch, lost */
+	LLVMValueRef *gmaps;         /* BPF: per global, its map or NULL */
+	LLVMValueRef zeros;          /* BPF: a block of zeros, zero_size bytes */
+	uint32_t zero_size;
 	LLVMValueRef pp_table, func_table;   /* per attach row, by cookie */
 	uint32_t pp_width, func_width;
 	uint32_t pp_rows, func_rows;     /* powers of two */
@@ -162,6 +197,8 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call);
 LLVMValueRef cg_expr(struct cg *cg, struct expr *e);
 /* The address a variable's value lives at. */
 LLVMValueRef cg_var_addr(struct cg *cg, struct sym *s);
+/* a / b, truncating toward zero, for b != 0: SystemTap's _stp_div64. */
+LLVMValueRef cg_sdiv(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
 
 /* ---- cg_string.c ---- */
 LLVMValueRef cg_string_literal(struct cg *cg, const char *s, size_t len);
@@ -174,6 +211,25 @@ LLVMValueRef cg_string_compare(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
  * `rows` is a power of two, and the index is taken modulo it. */
 LLVMValueRef cg_string_table(struct cg *cg, LLVMValueRef table, uint32_t width,
 			     uint32_t rows, LLVMValueRef index);
+
+/* ---- cg_array.c ---- */
+/* The key of g made of the key expressions, in scratch. */
+LLVMValueRef cg_array_key(struct cg *cg, int g, struct expr *keys);
+LLVMValueRef cg_array_read(struct cg *cg, struct expr *e);
+void cg_array_write(struct cg *cg, struct expr *e, LLVMValueRef v);
+/* a[k] op= d for ++, --, += and -=: returns the old value. */
+LLVMValueRef cg_array_add(struct cg *cg, struct expr *e, LLVMValueRef delta);
+LLVMValueRef cg_array_in(struct cg *cg, struct expr *e);
+void cg_delete(struct cg *cg, struct stmt *s);
+void cg_foreach(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct stmt *));
+/* Raises "Array overflow" at loc when rc (an i64 errno) says g's map is full. */
+void cg_check_overflow(struct cg *cg, LLVMValueRef rc, const struct loc *loc, int g);
+
+/* ---- cg_stat.c ---- */
+void cg_stat_add(struct cg *cg, struct expr *e);
+LLVMValueRef cg_stat_read(struct cg *cg, struct expr *e);
+/* print(@hist_log(x)): a record the runtime prints the histogram for. */
+void cg_print_hist(struct cg *cg, struct expr *hist);
 
 /* ---- builtin families, the hooks of builtins.h ---- */
 LLVMValueRef cg_printf(struct cg *cg, struct expr *call);

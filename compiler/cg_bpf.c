@@ -6,6 +6,7 @@
  * that LLVM's BPF backend emits from it names the map and its shape, and
  * `bpftool map` shows our maps by name. */
 #include <bpf/btf.h>
+#include <bpf/libbpf.h>
 #include <linux/bpf.h>
 #include <stddef.h>
 #include <string.h>
@@ -102,6 +103,29 @@ static void bpf_module_begin(struct cg *cg)
 	cg->maps[MAP_SCRATCH] = map_global(cg, PROG_MAP_SCRATCH, 4);
 	cg->maps[MAP_LOST] = map_global(cg, PROG_MAP_LOST, 4);
 
+	/* A map per global array or statistic, and a block of zeros to clear
+	 * keys and values with (a memset of a few kilobytes is not BPF). */
+	cg->gmaps = arena_alloc(cg->arena, ((size_t)cg->prog->nglobals + 1) * sizeof(LLVMValueRef));
+	cg->zero_size = cg->opts->maxstringlen;
+	for (int i = 0; i < cg->prog->nglobals; i++) {
+		const struct global_var *g = &cg->prog->globals[i];
+		if (g->kind == GLOBAL_SCALAR)
+			continue;
+		cg->gmaps[i] = map_global(cg, g->map_name, 4);
+		if (g->key_size > cg->zero_size)
+			cg->zero_size = g->key_size;
+		if (g->value_size > cg->zero_size)
+			cg->zero_size = g->value_size;
+	}
+	cg->zero_size = (cg->zero_size + 7) & ~7u;
+	char *zeros = arena_alloc(cg->arena, cg->zero_size);
+	LLVMValueRef zinit = LLVMConstStringInContext(cg->ctx, zeros, cg->zero_size, 1);
+	cg->zeros = LLVMAddGlobal(cg->mod, LLVMTypeOf(zinit), "zeros");
+	LLVMSetInitializer(cg->zeros, zinit);
+	LLVMSetGlobalConstant(cg->zeros, 1);
+	LLVMSetLinkage(cg->zeros, LLVMInternalLinkage);
+	LLVMSetSection(cg->zeros, ".rodata");
+
 	LLVMValueRef lic = LLVMAddGlobal(cg->mod, LLVMArrayType2(cg->i8, 4), "_license");
 	LLVMSetInitializer(lic, LLVMConstStringInContext(cg->ctx, "GPL", 3, 0));
 	LLVMSetSection(lic, "license");
@@ -130,6 +154,18 @@ static void bpf_module_end(struct cg *cg)
 	define_map_btf(cg, cg->maps[MAP_GLOBALS], PROG_MAP_GLOBALS, globals, 5);
 	define_map_btf(cg, cg->maps[MAP_SCRATCH], PROG_MAP_SCRATCH, scratch_f, 4);
 	define_map_btf(cg, cg->maps[MAP_LOST], PROG_MAP_LOST, lost, 4);
+	for (int i = 0; i < cg->prog->nglobals; i++) {
+		const struct global_var *g = &cg->prog->globals[i];
+		if (!cg->gmaps[i])
+			continue;
+		uint32_t type = g->kind == GLOBAL_ARRAY ? BPF_MAP_TYPE_HASH :
+			g->nkeys ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_PERCPU_ARRAY;
+		const struct map_field f[] = {
+			{ "type", type }, { "max_entries", g->max_entries },
+			{ "key_size", g->key_size }, { "value_size", g->value_size },
+		};
+		define_map_btf(cg, cg->gmaps[i], g->map_name, f, 4);
+	}
 	LLVMDIBuilderFinalize(cg->dib);
 	LLVMDisposeDIBuilder(cg->dib);
 	cg->dib = NULL;
@@ -312,6 +348,80 @@ static LLVMValueRef bpf_clock_ns(struct cg *cg)
 	return call_helper(cg, BPF_FUNC_ktime_get_ns, cg->i64, NULL, 0);
 }
 
+/* ---- the maps of arrays and statistics ---- */
+
+static LLVMValueRef bpf_map_lookup(struct cg *cg, int g, LLVMValueRef key)
+{
+	LLVMValueRef args[2] = { cg->gmaps[g], key };
+	return call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+}
+
+static LLVMValueRef bpf_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				   uint64_t flags)
+{
+	LLVMValueRef args[4] = { cg->gmaps[g], key, value, cg_const(cg, (int64_t)flags) };
+	return call_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
+}
+
+static void bpf_map_delete(struct cg *cg, int g, LLVMValueRef key)
+{
+	LLVMValueRef args[2] = { cg->gmaps[g], key };
+	call_helper(cg, BPF_FUNC_map_delete_elem, cg->i64, args, 2);
+}
+
+static void bpf_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size)
+{
+	LLVMValueRef args[3] = { dst, LLVMConstInt(cg->i32, size, 0), src };
+	call_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
+}
+
+static void bpf_zero(struct cg *cg, LLVMValueRef dst, uint32_t size)
+{
+	bpf_copy(cg, dst, cg->zeros, size);
+}
+
+/* The CPUs' parts of a statistic, summed: count and sum add, min and max
+ * over the CPUs that saw a value.  The number of CPUs is this machine's,
+ * where the program runs. */
+static LLVMValueRef bpf_stat_merged(struct cg *cg, int g, LLVMValueRef key)
+{
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus < 1)
+		ncpus = 1;
+	LLVMValueRef out = cg_scratch(cg, 8 * STAT_HDR_WORDS, true);
+	for (int w = 0; w < STAT_HDR_WORDS; w++)
+		cg_store_at(cg, out, 8 * (uint32_t)w, cg_const(cg, 0), cg->i64);
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+		LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+		LLVMBasicBlockRef have = cg_block(cg, "cpu.have"), next = cg_block(cg, "cpu.next");
+		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), next, have);
+		LLVMPositionBuilderAtEnd(cg->b, have);
+		LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, p, "");
+		LLVMBasicBlockRef add = cg_block(cg, "cpu.add");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, n, cg_const(cg, 0), ""), next, add);
+		LLVMPositionBuilderAtEnd(cg->b, add);
+		LLVMValueRef count = LLVMBuildLoad2(cg->b, cg->i64, out, "");
+		LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, count, cg_const(cg, 0), "");
+		LLVMValueRef w[STAT_HDR_WORDS], o[STAT_HDR_WORDS];
+		for (int i = 0; i < STAT_HDR_WORDS; i++) {
+			w[i] = LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, p, 8 * (uint32_t)i), "");
+			o[i] = LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, out, 8 * (uint32_t)i), "");
+		}
+		LLVMValueRef lt = LLVMBuildICmp(cg->b, LLVMIntSLT, w[STATW_MIN], o[STATW_MIN], "");
+		LLVMValueRef gt = LLVMBuildICmp(cg->b, LLVMIntSGT, w[STATW_MAX], o[STATW_MAX], "");
+		cg_store_at(cg, out, 0, LLVMBuildAdd(cg->b, o[STATW_COUNT], w[STATW_COUNT], ""), cg->i64);
+		cg_store_at(cg, out, 8, LLVMBuildAdd(cg->b, o[STATW_SUM], w[STATW_SUM], ""), cg->i64);
+		cg_store_at(cg, out, 16, LLVMBuildSelect(cg->b, LLVMBuildOr(cg->b, first, lt, ""),
+							 w[STATW_MIN], o[STATW_MIN], ""), cg->i64);
+		cg_store_at(cg, out, 24, LLVMBuildSelect(cg->b, LLVMBuildOr(cg->b, first, gt, ""),
+							 w[STATW_MAX], o[STATW_MAX], ""), cg->i64);
+		LLVMBuildBr(cg->b, next);
+		LLVMPositionBuilderAtEnd(cg->b, next);
+	}
+	return out;
+}
+
 static LLVMValueRef bpf_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size,
 				  LLVMValueRef addr)
 {
@@ -357,4 +467,11 @@ const struct cg_target cg_target_bpf = {
 	.clock_ns = bpf_clock_ns,
 	.read_user = bpf_read_user,
 	.str_copy = bpf_str_copy,
+	.map_lookup = bpf_map_lookup,
+	.map_update = bpf_map_update,
+	.map_delete = bpf_map_delete,
+	.in_place = true,
+	.zero = bpf_zero,
+	.copy = bpf_copy,
+	.stat_merged = bpf_stat_merged,
 };

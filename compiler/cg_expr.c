@@ -47,6 +47,15 @@ static LLVMValueRef absval(struct cg *cg, LLVMValueRef v)
 	return LLVMBuildSelect(cg->b, neg, LLVMBuildNeg(cg->b, v, ""), v, "");
 }
 
+LLVMValueRef cg_sdiv(struct cg *cg, LLVMValueRef l, LLVMValueRef r)
+{
+	LLVMValueRef q = LLVMBuildUDiv(cg->b, absval(cg, l), absval(cg, r), "");
+	LLVMValueRef neg = LLVMBuildXor(cg->b,
+		LLVMBuildICmp(cg->b, LLVMIntSLT, l, cg_const(cg, 0), ""),
+		LLVMBuildICmp(cg->b, LLVMIntSLT, r, cg_const(cg, 0), ""), "");
+	return LLVMBuildSelect(cg->b, neg, LLVMBuildNeg(cg->b, q, ""), q, "");
+}
+
 /* SystemTap reports a division by zero at the operator of a / b, and at
  * the divisor of a /= b; `at` is that place. */
 static LLVMValueRef divide(struct cg *cg, const struct loc *at, enum op op, LLVMValueRef l,
@@ -58,16 +67,11 @@ static LLVMValueRef divide(struct cg *cg, const struct loc *at, enum op op, LLVM
 	cg_raise(cg, at, "division by 0");
 	LLVMBuildBr(cg->b, ok);
 	LLVMPositionBuilderAtEnd(cg->b, ok);
-	LLVMValueRef al = absval(cg, l), ar = absval(cg, r);
-	LLVMValueRef neg_l = LLVMBuildICmp(cg->b, LLVMIntSLT, l, cg_const(cg, 0), "");
-	if (op == OP_DIV) {
-		LLVMValueRef q = LLVMBuildUDiv(cg->b, al, ar, "");
-		LLVMValueRef neg_r = LLVMBuildICmp(cg->b, LLVMIntSLT, r, cg_const(cg, 0), "");
-		LLVMValueRef neg = LLVMBuildXor(cg->b, neg_l, neg_r, "");
-		return LLVMBuildSelect(cg->b, neg, LLVMBuildNeg(cg->b, q, ""), q, "");
-	}
+	if (op == OP_DIV)
+		return cg_sdiv(cg, l, r);
 	/* C's remainder takes the sign of the dividend. */
-	LLVMValueRef m = LLVMBuildURem(cg->b, al, ar, "");
+	LLVMValueRef neg_l = LLVMBuildICmp(cg->b, LLVMIntSLT, l, cg_const(cg, 0), "");
+	LLVMValueRef m = LLVMBuildURem(cg->b, absval(cg, l), absval(cg, r), "");
 	return LLVMBuildSelect(cg->b, neg_l, LLVMBuildNeg(cg->b, m, ""), m, "");
 }
 
@@ -263,8 +267,36 @@ static LLVMValueRef update_atomically(struct cg *cg, struct expr *e)
 	return v;
 }
 
+static LLVMValueRef assign_element(struct cg *cg, struct expr *e)
+{
+	struct expr *t = e->lhs;
+	if (e->op == OP_ADD || e->op == OP_SUB) {
+		LLVMValueRef d = cg_expr(cg, e->rhs);
+		if (e->op == OP_SUB)
+			d = LLVMBuildNeg(cg->b, d, "");
+		return LLVMBuildAdd(cg->b, cg_array_add(cg, t, d), d, "");
+	}
+	LLVMValueRef r = cg_expr(cg, e->rhs), v;
+	if (e->op == OP_NONE)
+		v = r;
+	else if (e->op == OP_CONCAT)
+		v = cg_string_concat(cg, cg_array_read(cg, t), r);
+	else
+		v = arith(cg, &e->rhs->loc, e->op, cg_array_read(cg, t), r);
+	if (t->sym->type == TYPE_STRING) {
+		/* The value outlives the write: keep a copy. */
+		LLVMValueRef copy = cg_string_slot(cg, true);
+		cg_string_store(cg, copy, v);
+		v = copy;
+	}
+	cg_array_write(cg, t, v);
+	return v;
+}
+
 static LLVMValueRef assign(struct cg *cg, struct expr *e)
 {
+	if (e->lhs->kind == EXPR_INDEX)
+		return assign_element(cg, e);
 	struct sym *s = e->lhs->sym;
 	if (e->op == OP_NONE && s->kind == SYM_GLOBAL && s->type == TYPE_LONG &&
 	    reads(e->rhs, s) && pure(e->rhs))
@@ -293,7 +325,9 @@ static LLVMValueRef incdec(struct cg *cg, struct expr *e)
 	bool inc = e->op == OP_PREINC || e->op == OP_POSTINC;
 	bool post = e->op == OP_POSTINC || e->op == OP_POSTDEC;
 	LLVMValueRef d = cg_const(cg, inc ? 1 : -1), old;
-	if (s->kind == SYM_GLOBAL) {
+	if (e->lhs->kind == EXPR_INDEX) {
+		old = cg_array_add(cg, e->lhs, d);
+	} else if (s->kind == SYM_GLOBAL) {
 		old = atomic_add(cg, s, d);
 	} else {
 		old = load_var(cg, s);
@@ -349,9 +383,14 @@ LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 			return v ? v : cg_const(cg, 0);
 		}
 	case EXPR_INDEX:
+		return cg_array_read(cg, e);
 	case EXPR_IN:
+		return cg_array_in(cg, e);
 	case EXPR_STAT:
+		return cg_stat_read(cg, e);
 	case EXPR_STAT_ADD:
+		cg_stat_add(cg, e);
+		return cg_const(cg, 0);
 	case EXPR_TARGET:
 		break;
 	}

@@ -88,6 +88,83 @@ static LLVMValueRef host_str_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef 
 	return cg_call_named(cg, HOSTABI_PREFIX "strcopy", cg->i64, params, args, 3);
 }
 
+/* ---- the maps, through the runtime ---- */
+
+static LLVMValueRef host_map_lookup(struct cg *cg, int g, LLVMValueRef key)
+{
+	LLVMValueRef dst = cg_scratch(cg, cg->prog->globals[g].value_size, true);
+	LLVMTypeRef params[4] = { cg->ptr, cg->i64, cg->ptr, cg->ptr };
+	LLVMValueRef args[4] = { cg->rt, cg_const(cg, g), key, dst };
+	LLVMValueRef found = cg_call_named(cg, HOSTABI_PREFIX "map_lookup", cg->i64, params, args, 4);
+	LLVMValueRef yes = LLVMBuildICmp(cg->b, LLVMIntNE, found, cg_const(cg, 0), "");
+	return LLVMBuildSelect(cg->b, yes, dst, LLVMConstNull(cg->ptr), "");
+}
+
+static LLVMValueRef host_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				    uint64_t flags)
+{
+	LLVMTypeRef params[5] = { cg->ptr, cg->i64, cg->ptr, cg->ptr, cg->i64 };
+	LLVMValueRef args[5] = { cg->rt, cg_const(cg, g), key, value, cg_const(cg, (int64_t)flags) };
+	return cg_call_named(cg, HOSTABI_PREFIX "map_update", cg->i64, params, args, 5);
+}
+
+static void host_map_delete(struct cg *cg, int g, LLVMValueRef key)
+{
+	LLVMTypeRef params[3] = { cg->ptr, cg->i64, cg->ptr };
+	LLVMValueRef args[3] = { cg->rt, cg_const(cg, g), key };
+	cg_call_named(cg, HOSTABI_PREFIX "map_delete", cg->void_t, params, args, 3);
+}
+
+static void host_map_clear(struct cg *cg, int g)
+{
+	LLVMTypeRef params[2] = { cg->ptr, cg->i64 };
+	LLVMValueRef args[2] = { cg->rt, cg_const(cg, g) };
+	cg_call_named(cg, HOSTABI_PREFIX "map_clear", cg->void_t, params, args, 2);
+}
+
+static void host_zero(struct cg *cg, LLVMValueRef dst, uint32_t size)
+{
+	LLVMBuildMemSet(cg->b, dst, LLVMConstInt(cg->i8, 0, 0), LLVMConstInt(cg->i64, size, 0), 8);
+}
+
+static void host_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size)
+{
+	LLVMBuildMemCpy(cg->b, dst, 1, src, 1, LLVMConstInt(cg->i64, size, 0));
+}
+
+static LLVMValueRef host_stat_merged(struct cg *cg, int g, LLVMValueRef key)
+{
+	LLVMValueRef dst = cg_scratch(cg, 8 * STAT_HDR_WORDS, true);
+	LLVMTypeRef params[4] = { cg->ptr, cg->i64, cg->ptr, cg->ptr };
+	LLVMValueRef args[4] = { cg->rt, cg_const(cg, g), key, dst };
+	cg_call_named(cg, HOSTABI_PREFIX "stat_merged", cg->void_t, params, args, 4);
+	return dst;
+}
+
+static LLVMValueRef host_foreach_begin(struct cg *cg, int g, int column, int dir,
+				       LLVMValueRef limit)
+{
+	LLVMTypeRef params[5] = { cg->ptr, cg->i64, cg->i64, cg->i64, cg->i64 };
+	LLVMValueRef args[5] = { cg->rt, cg_const(cg, g), cg_const(cg, column), cg_const(cg, dir),
+				 limit };
+	return cg_call_named(cg, HOSTABI_PREFIX "foreach_begin", cg->ptr, params, args, 5);
+}
+
+static LLVMValueRef host_foreach_next(struct cg *cg, LLVMValueRef it, LLVMValueRef keyp,
+				      LLVMValueRef valp)
+{
+	LLVMTypeRef params[4] = { cg->ptr, cg->ptr, cg->ptr, cg->ptr };
+	LLVMValueRef args[4] = { cg->rt, it, keyp, valp };
+	return cg_call_named(cg, HOSTABI_PREFIX "foreach_next", cg->i64, params, args, 4);
+}
+
+static void host_foreach_end(struct cg *cg, LLVMValueRef it)
+{
+	LLVMTypeRef params[2] = { cg->ptr, cg->ptr };
+	LLVMValueRef args[2] = { cg->rt, it };
+	cg_call_named(cg, HOSTABI_PREFIX "foreach_end", cg->void_t, params, args, 2);
+}
+
 const struct cg_target cg_target_host = {
 	.name = "host",
 	.is_bpf = false,
@@ -103,4 +180,15 @@ const struct cg_target cg_target_host = {
 	.clock_ns = host_clock_ns,
 	.read_user = host_read_user,
 	.str_copy = host_str_copy,
+	.map_lookup = host_map_lookup,
+	.map_update = host_map_update,
+	.map_delete = host_map_delete,
+	.in_place = false,
+	.zero = host_zero,
+	.copy = host_copy,
+	.stat_merged = host_stat_merged,
+	.map_clear = host_map_clear,
+	.foreach_begin = host_foreach_begin,
+	.foreach_next = host_foreach_next,
+	.foreach_end = host_foreach_end,
 };

@@ -74,6 +74,14 @@ LLVMValueRef cg_printf(struct cg *cg, struct expr *call)
 
 LLVMValueRef cg_print(struct cg *cg, struct expr *call)
 {
+	struct expr *a = call->args;
+	if (a && !a->next && a->kind == EXPR_STAT &&
+	    (a->stat == STAT_HIST_LOG || a->stat == STAT_HIST_LINEAR)) {
+		cg_print_hist(cg, a);
+		if (call->builtin->id == BI_println)
+			emit_output(cg, "\n", 1, NULL, &call->loc);
+		return NULL;
+	}
 	int n = ast_count(call->args), i = 0;
 	enum fmt_kind *kinds = arena_alloc(cg->arena, (n + 1) * sizeof(*kinds));
 	for (struct expr *a = call->args; a; a = a->next)

@@ -297,6 +297,15 @@ static void gen_loop(struct cg *cg, struct stmt *s)
 	LLVMPositionBuilderAtEnd(cg->b, out);
 }
 
+/* One pass through a foreach body: SystemTap counts an action for the
+ * iteration and charges the body's at its end. */
+static void foreach_body(struct cg *cg, struct stmt *s)
+{
+	record_actions(cg, 1, &s->loc, false);
+	gen_stmt(cg, s->body);
+	record_actions(cg, 0, &s->body->loc, true);
+}
+
 static void gen_stmt(struct cg *cg, struct stmt *s)
 {
 	cg_set_loc(cg, &s->loc);
@@ -360,9 +369,13 @@ static void gen_stmt(struct cg *cg, struct stmt *s)
 		after_jump(cg);
 		break;
 	case STMT_DELETE:
+		cg_delete(cg, s);
 		record_actions(cg, 1, &s->loc, false);
 		break;
 	case STMT_FOREACH:
+		record_actions(cg, 1, &s->loc, true);
+		cg_foreach(cg, s, foreach_body);
+		break;
 	case STMT_EMPTY:
 		break;
 	}

@@ -32,11 +32,18 @@ void compile_opts_default(struct compile_opts *o)
 	o->bufsize = 1u << 20;
 }
 
-/* The globals area: struct globals_hdr, then each scalar global. */
+static uint32_t round8(uint32_t n)
+{
+	return (n + 7) & ~7u;
+}
+
+/* Scalars live in the globals area: struct globals_hdr, then each one.
+ * Arrays and statistics get a map each; see program.h. */
 static void layout_globals(struct program *p, const struct resolved *r,
 			   const struct compile_opts *opts)
 {
 	uint32_t off = sizeof(struct globals_hdr);
+	uint32_t str = round8(opts->maxstringlen);
 	p->globals = arena_alloc(p->arena, (r->nglobals + 1) * sizeof(*p->globals));
 	for (int i = 0; i < r->nglobals; i++) {
 		struct sym *s = r->globals[i];
@@ -50,8 +57,34 @@ static void layout_globals(struct program *p, const struct resolved *r,
 			g->init_num = s->decl->init->num;
 			g->init_str = s->decl->init->str;
 		}
-		s->offset = g->offset = off;
-		off += s->type == TYPE_STRING ? (opts->maxstringlen + 7) & ~7u : 8;
+		if (!s->is_array && s->type != TYPE_STAT) {
+			g->kind = GLOBAL_SCALAR;
+			s->offset = g->offset = off;
+			off += s->type == TYPE_STRING ? str : 8;
+			continue;
+		}
+		g->kind = s->type == TYPE_STAT ? GLOBAL_STAT : GLOBAL_ARRAY;
+		g->map_name = arena_printf(p->arena, PROG_MAP_PREFIX "%s", s->name);
+		g->nkeys = s->is_array ? s->nkeys : 0;
+		uint32_t koff = 0;
+		for (int k = 0; k < g->nkeys && k < MAX_KEYS; k++) {
+			g->key_types[k] = s->key_types[k];
+			g->key_offsets[k] = koff;
+			koff += s->key_types[k] == TYPE_STRING ? str : 8;
+		}
+		g->key_size = koff ? koff : 4;  /* a scalar statistic: element 0 */
+		g->stat = s->shape;
+		if (g->kind == GLOBAL_STAT) {
+			g->value_size = 8 * (STAT_HDR_WORDS + g->stat.buckets);
+		} else {
+			g->value_offset = 8;
+			g->value_size = 8 + (s->type == TYPE_STRING ? str : 8);
+			g->seq_counter = off;
+			off += 8;
+		}
+		g->max_entries = g->nkeys == 0 ? 1 :
+			s->max_entries > 0 ? (uint32_t)s->max_entries : opts->maxmapentries;
+		p->has_maps = true;
 	}
 	p->globals_size = off;
 }
@@ -228,13 +261,13 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	struct cg base = {
 		.prog = p, .opts = opts, .script = s, .res = &res, .attach = &attach, .arena = a,
 	};
-	bool bpf = false, host = false;
+	bool bpf = p->has_maps, host = false;
 	for (int i = 0; i < s->nprobes; i++) {
 		bpf |= (attach.homes[i] & HOME_BPF) != 0;
 		host |= (attach.homes[i] & HOME_HOST) != 0;
 	}
-	/* -p4 writes an object even for a script with no probe in BPF: its
-	 * maps, which host handlers use. */
+	/* The object also holds the maps of arrays and statistics, which host
+	 * handlers use too; and -p4 writes one even for a script without. */
 	if (bpf || opts->last_pass == PASS_OBJECT)
 		rc = gen_bpf(&base, p);
 	if (rc == 0 && host)

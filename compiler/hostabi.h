@@ -18,7 +18,15 @@
 	X(context) \
 	X(execname) \
 	X(clock_ns) \
-	X(strcopy)
+	X(strcopy) \
+	X(map_lookup) \
+	X(map_update) \
+	X(map_delete) \
+	X(map_clear) \
+	X(stat_merged) \
+	X(foreach_begin) \
+	X(foreach_next) \
+	X(foreach_end)
 
 /* A record buffer for `size` bytes; never NULL. */
 void *uscript_host_rec_reserve(void *rt, uint32_t size);
@@ -31,5 +39,23 @@ int64_t uscript_host_clock_ns(void);
 /* Copies src into dst, at most max bytes with the NUL; returns the length
  * copied with the NUL. */
 int64_t uscript_host_strcopy(char *dst, const char *src, int64_t max);
+
+/* The maps of global arrays and statistics, by index in the globals table.
+ * lookup copies the value into dst and says whether there was one (for a
+ * statistic: CPU 0's part); update returns 0 or a negative errno; stat_merged
+ * fills dst with count, sum, min and max over all CPUs. */
+int64_t uscript_host_map_lookup(void *rt, int64_t g, const void *key, void *dst);
+int64_t uscript_host_map_update(void *rt, int64_t g, const void *key, const void *value,
+				int64_t flags);
+void uscript_host_map_delete(void *rt, int64_t g, const void *key);
+void uscript_host_map_clear(void *rt, int64_t g);
+void uscript_host_stat_merged(void *rt, int64_t g, const void *key, int64_t *dst);
+/* foreach over g: column 0 for no sort, 1… a key, -1 the value; dir +1 or
+ * -1; limit -1 for none.  The iterator is freed by foreach_end or, if the
+ * handler leaves the loop another way, when the handler returns. */
+void *uscript_host_foreach_begin(void *rt, int64_t g, int64_t column, int64_t dir,
+				 int64_t limit);
+int64_t uscript_host_foreach_next(void *rt, void *it, const void **key, const void **value);
+void uscript_host_foreach_end(void *rt, void *it);
 
 #endif

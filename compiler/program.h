@@ -27,6 +27,7 @@ enum rec_type {
 	REC_PRINTF = 1,   /* site: format table index */
 	REC_ERROR = 2,    /* site: error site index */
 	REC_EXIT = 3,     /* exit() was called */
+	REC_HIST = 4,     /* site: hist site index; the key of the element follows */
 };
 
 struct rec_hdr {
@@ -89,6 +90,13 @@ struct format_site {
 	struct loc loc;
 };
 
+/* print(@hist_log(x)): which statistic; the record carries the key. */
+struct hist_site {
+	int global;
+	int empty_error;         /* the error site of "empty aggregate" */
+	struct loc loc;
+};
+
 struct error_site {
 	const char *msg;         /* "division by zero" */
 	struct loc loc;
@@ -100,7 +108,11 @@ struct error_site {
  * most max_entries elements.  Its key is the key values one after another,
  * each at its offset: a long as an int64_t, a string as MAXSTRINGLEN bytes
  * (rounded up to 8) with every byte after the NUL zero, so equal strings are
- * equal keys.  The value is an int64_t or a string of MAXSTRINGLEN bytes.
+ * equal keys.  The value starts with the element's creation number, an
+ * int64_t taken from the array's counter in the globals area (seq_counter)
+ * when the element is made and kept while it lives: SystemTap's foreach
+ * walks an array in the order its elements were made.  Then, at
+ * value_offset, an int64_t or a string of MAXSTRINGLEN bytes.
  *
  * A statistic (x <<< v) is kept per CPU, so adding to it takes no lock: a
  * scalar statistic is a one-element per-CPU array map, an array of them a
@@ -147,6 +159,8 @@ struct global_var {
 	uint32_t key_offsets[MAX_KEYS];
 	uint32_t key_size;       /* at least 4 (a scalar statistic's index) */
 	uint32_t value_size;     /* per CPU, for statistics */
+	uint32_t value_offset;   /* GLOBAL_ARRAY: after the creation number */
+	uint32_t seq_counter;    /* GLOBAL_ARRAY: in the globals area */
 	uint32_t max_entries;
 	struct stat_shape stat;
 	bool print_at_end;       /* written but never read: printed when stopping */
@@ -175,11 +189,14 @@ struct program {
 	int nerrors;
 	struct global_var *globals;
 	int nglobals;
+	struct hist_site *hists;
+	int nhists;
 
 	uint32_t globals_size;   /* the shared scalar area, struct globals_hdr first */
 	uint32_t maxstringlen;
 	uint32_t ringbuf_size;
 	bool needs_target;       /* uses target() or process.…: wants -c or -x */
+	bool has_maps;           /* arrays or statistics: the BPF object holds them */
 };
 
 /* Map and section names shared by the code generator and the runtime. */

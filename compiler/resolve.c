@@ -30,6 +30,7 @@ struct rs {
 	bool in_process_probe;   /* every point of the probe is a process probe */
 	bool checking;
 	bool changed;
+	bool hist_ok;            /* a histogram may stand here: print's argument */
 	int loop_depth;
 	struct sym **globals;
 	int nglobals, cap_globals;
@@ -166,6 +167,8 @@ static void mismatch(struct rs *rs, const struct expr *e, enum type got, enum ty
 
 static enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what);
 static void walk_stmt(struct rs *rs, struct stmt *s);
+static void walk_foreach(struct rs *rs, struct stmt *st);
+static void walk_delete(struct rs *rs, struct expr *e);
 
 static void not_supported(struct rs *rs, const struct loc *loc, const char *what)
 {
@@ -194,6 +197,147 @@ static void expect(struct rs *rs, struct expr *e, enum type want, const char *wh
 	enum type t = infer(rs, e, want, what);
 	if (t != TYPE_UNKNOWN && want != TYPE_UNKNOWN && t != want)
 		mismatch(rs, e, t, want, what);
+}
+
+/* ---- arrays and statistics ---- */
+
+/* The global array `name`, used with nkeys keys at loc.  Arrays are global,
+ * as in SystemTap; the first use with keys fixes how many. */
+static struct sym *bind_array(struct rs *rs, const char *name, const struct loc *loc, int nkeys)
+{
+	struct sym *s = local_find(rs->h, name);
+	if (s) {
+		if (rs->checking)
+			diag_error(loc, "'%s' is a local variable, and only globals can be arrays; "
+				   "declare it with 'global %s'", name, name);
+		return NULL;
+	}
+	s = global_find(rs, name);
+	if (!s) {
+		if (rs->checking)
+			diag_error(loc, "unknown array '%s': declare it with 'global %s'", name, name);
+		return NULL;
+	}
+	if (!s->is_array) {
+		s->is_array = true;
+		rs->changed = true;
+	}
+	if (s->nkeys == 0 && nkeys > 0) {
+		s->nkeys = nkeys;
+		s->keys_loc = *loc;
+		rs->changed = true;
+	} else if (s->nkeys != nkeys && rs->checking) {
+		diag_error(loc, "'%s' is used with %d key%s here, but with %d elsewhere", name,
+			   nkeys, nkeys == 1 ? "" : "s", s->nkeys);
+		diag_note(&s->keys_loc, "'%s' is used with %d key%s here", name, s->nkeys,
+			  s->nkeys == 1 ? "" : "s");
+	}
+	return s;
+}
+
+/* Infers the keys of a[k1, k2…] against the array's key types. */
+static void infer_keys(struct rs *rs, struct sym *s, struct expr *keys)
+{
+	int i = 0;
+	for (struct expr *k = keys; k; k = k->next, i++) {
+		enum type want = s && i < MAX_KEYS ? s->key_types[i] : TYPE_UNKNOWN;
+		enum type t = infer(rs, k, want, NULL);
+		if (!s || i >= s->nkeys || i >= MAX_KEYS)
+			continue;
+		if (t == TYPE_STAT || (t != TYPE_LONG && t != TYPE_STRING && t != TYPE_UNKNOWN)) {
+			if (rs->checking)
+				diag_error(&k->loc, "an array key must be a long or a string");
+		} else if (s->key_types[i] == TYPE_UNKNOWN && t != TYPE_UNKNOWN) {
+			s->key_types[i] = t;
+			rs->changed = true;
+		} else if (t != TYPE_UNKNOWN && t != s->key_types[i] && rs->checking) {
+			diag_error(&k->loc, "type mismatch: key %d of '%s' is a %s, not a %s", i + 1,
+				   s->name, type_name(s->key_types[i]), type_name(t));
+			diag_note(&s->keys_loc, "'%s' is first used with keys here", s->name);
+		}
+	}
+	if (i > MAX_KEYS && rs->checking)
+		diag_error(&keys->loc, "an array has at most %d keys", MAX_KEYS);
+}
+
+/* The variable a statistic operation works on: x in x <<< v and @count(x),
+ * or a[k] for an array of statistics.  Statistics are global. */
+static struct sym *bind_stat(struct rs *rs, struct expr *target)
+{
+	struct sym *s = NULL;
+	if (target->kind == EXPR_VAR) {
+		s = local_find(rs->h, target->name);
+		if (s) {
+			if (rs->checking)
+				diag_error(&target->loc, "'%s' is a local variable, and only globals "
+					   "can be statistics; declare it with 'global %s'",
+					   target->name, target->name);
+			return NULL;
+		}
+		s = global_find(rs, target->name);
+		if (!s) {
+			if (rs->checking)
+				diag_error(&target->loc, "unknown statistic '%s': declare it with "
+					   "'global %s'", target->name, target->name);
+			return NULL;
+		}
+		if (s->is_array && rs->checking)
+			diag_error(&target->loc, "'%s' is an array and needs an index here", s->name);
+	} else if (target->kind == EXPR_INDEX) {
+		s = bind_array(rs, target->name, &target->name_loc, ast_count(target->args));
+		infer_keys(rs, s, target->args);
+	} else {
+		if (rs->checking)
+			diag_error(&target->loc, "statistics are kept in global variables and arrays, "
+				   "as in x <<< v or a[k] <<< v");
+		return NULL;
+	}
+	target->sym = s;
+	if (s)
+		sym_unify(rs, s, TYPE_STAT, &target->loc);
+	return s;
+}
+
+static enum type infer_stat_op(struct rs *rs, struct expr *e)
+{
+	struct expr *target = e->args;
+	struct sym *s = target ? bind_stat(rs, target) : NULL;
+	if (!s || (e->stat != STAT_HIST_LOG && e->stat != STAT_HIST_LINEAR))
+		return TYPE_LONG;
+	struct stat_shape shape = { .hist = HIST_LOG, .buckets = HIST_LOG_BUCKETS };
+	if (e->stat == STAT_HIST_LINEAR) {
+		struct expr *lo = target->next, *hi = lo ? lo->next : NULL;
+		struct expr *step = hi ? hi->next : NULL;
+		if (!step || lo->kind != EXPR_NUM || hi->kind != EXPR_NUM || step->kind != EXPR_NUM) {
+			if (rs->checking)
+				diag_error(&e->loc, "@hist_linear takes a statistic and three numbers: "
+					   "@hist_linear(x, low, high, step)");
+			return TYPE_UNKNOWN;
+		}
+		shape.hist = HIST_LINEAR;
+		shape.lo = lo->num;
+		shape.hi = hi->num;
+		shape.step = step->num;
+		/* SystemTap's limit: 1 to 128 - 2 steps, plus under- and overflow. */
+		if (step->num <= 0 || hi->num <= lo->num ||
+		    (hi->num - lo->num) / step->num + 3 > 128) {
+			if (rs->checking)
+				diag_error(&e->loc, "@hist_linear needs low < high, a positive step, "
+					   "and at most 126 steps from low to high");
+			return TYPE_UNKNOWN;
+		}
+		shape.buckets = (uint32_t)((hi->num - lo->num) / step->num + 3);
+	}
+	if (s->shape.hist == HIST_NONE) {
+		s->shape = shape;
+		s->shape_loc = e->loc;
+		rs->changed = true;
+	} else if (rs->checking && memcmp(&s->shape, &shape, sizeof(shape)) != 0) {
+		diag_error(&e->loc, "'%s' already keeps another histogram; a statistic keeps one",
+			   s->name);
+		diag_note(&s->shape_loc, "'%s' keeps this histogram", s->name);
+	}
+	return TYPE_UNKNOWN;
 }
 
 static enum type infer_var(struct rs *rs, struct expr *e, enum type want)
@@ -242,6 +386,11 @@ static enum type infer_assign(struct rs *rs, struct expr *e)
 			lhs->sym->poisoned = true;
 		if (tl == TYPE_UNKNOWN && tr != TYPE_UNKNOWN && lhs->kind == EXPR_VAR)
 			tl = infer(rs, lhs, tr, NULL);
+		else if (tl == TYPE_UNKNOWN && tr != TYPE_UNKNOWN && lhs->sym &&
+			 lhs->sym->type == TYPE_UNKNOWN) {
+			sym_unify(rs, lhs->sym, tr, &lhs->loc);
+			tl = tr;
+		}
 		if (tl != TYPE_UNKNOWN && tr != TYPE_UNKNOWN && tl != tr && rs->checking) {
 			diag_error(&e->rhs->loc, "type mismatch: cannot assign a %s to '%s', "
 				   "which is a %s", type_name(tr), lhs->name, type_name(tl));
@@ -370,6 +519,13 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 	}
 	if (b->id == BI_printf) {
 		check_format(rs, e);
+		return b->ret;
+	}
+	if ((b->id == BI_print || b->id == BI_println) && n == 1 && e->args->kind == EXPR_STAT &&
+	    (e->args->stat == STAT_HIST_LOG || e->args->stat == STAT_HIST_LINEAR)) {
+		rs->hist_ok = true;
+		infer(rs, e->args, TYPE_UNKNOWN, NULL);
+		rs->hist_ok = false;
 		return b->ret;
 	}
 	int i = 0;
@@ -512,28 +668,44 @@ static enum type infer(struct rs *rs, struct expr *e, enum type want, const char
 		t = TYPE_LONG;
 		break;
 	case EXPR_INDEX: {
-		not_supported(rs, &e->loc, "an array");
-		e->bad = rs->checking;
-		for (struct expr *k = e->args; k; k = k->next)
-			infer(rs, k, TYPE_UNKNOWN, NULL);
+		struct sym *s = bind_array(rs, e->name, &e->name_loc, ast_count(e->args));
+		e->sym = s;
+		infer_keys(rs, s, e->args);
+		if (!s) {
+			e->bad = rs->checking;
+			break;
+		}
+		if (s->type == TYPE_STAT) {
+			if (rs->checking)
+				diag_error(&e->loc, "'%s' is an array of statistics; read an element "
+					   "with @count(%s[…]), @sum, @min, @max or @avg", s->name, s->name);
+			e->bad = rs->checking;
+			break;
+		}
+		if (s->type == TYPE_UNKNOWN && want != TYPE_UNKNOWN && want != TYPE_STAT)
+			sym_unify(rs, s, want, &e->loc);
+		t = s->type;
 		break;
 	}
-	case EXPR_IN:
-		not_supported(rs, &e->loc, "'in' on an array");
-		e->bad = rs->checking;
-		for (struct expr *k = e->args; k; k = k->next)
-			infer(rs, k, TYPE_UNKNOWN, NULL);
+	case EXPR_IN: {
+		struct sym *s = bind_array(rs, e->name, &e->name_loc, ast_count(e->args));
+		e->sym = s;
+		infer_keys(rs, s, e->args);
 		t = TYPE_LONG;
 		break;
+	}
 	case EXPR_STAT:
-		not_supported(rs, &e->loc, "a statistic");
-		e->bad = rs->checking;
-		t = TYPE_LONG;
+		if ((e->stat == STAT_HIST_LOG || e->stat == STAT_HIST_LINEAR) && !rs->hist_ok &&
+		    rs->checking) {
+			diag_error(&e->loc, "a histogram can only be printed, as in "
+				   "print(%s(…))", stat_op_name(e->stat));
+			e->bad = true;
+		}
+		t = infer_stat_op(rs, e);
 		break;
 	case EXPR_STAT_ADD:
-		not_supported(rs, &e->loc, "'<<<' (statistics)");
-		e->bad = rs->checking;
-		infer(rs, e->rhs, TYPE_LONG, NULL);
+		bind_stat(rs, e->lhs);
+		expect(rs, e->rhs, TYPE_LONG, "a value added to a statistic");
 		t = TYPE_UNKNOWN;
 		break;
 	case EXPR_TARGET:
@@ -560,6 +732,84 @@ static void walk_cond(struct rs *rs, struct expr *e)
 	enum type t = infer(rs, e, TYPE_LONG, NULL);
 	if (t == TYPE_STRING && rs->checking)
 		diag_error(&e->loc, "type mismatch: a condition must be a long, not a string");
+}
+
+/* foreach ([k1, k2] in a): the loop variables are locals typed like the
+ * array's keys and value. */
+static void walk_foreach(struct rs *rs, struct stmt *st)
+{
+	struct foreach *f = st->foreach;
+	struct sym *a = bind_array(rs, f->array, &f->array_loc, f->nkeys);
+	f->array_sym = a;
+	if (!f->key_syms)
+		f->key_syms = arena_alloc(rs->arena, (size_t)(f->nkeys + 1) * sizeof(struct sym *));
+	for (int i = 0; i < f->nkeys; i++) {
+		struct sym *k = local_find(rs->h, f->keys[i]);
+		if (!k && global_find(rs, f->keys[i])) {
+			if (rs->checking)
+				diag_error(&f->key_locs[i], "'%s' is a global; a loop variable must be "
+					   "a local", f->keys[i]);
+			continue;
+		}
+		if (!k)
+			k = local_add(rs, rs->h, f->keys[i], SYM_LOCAL, &f->key_locs[i]);
+		f->key_syms[i] = k;
+		k->written = true;
+		if (a && i < MAX_KEYS) {
+			if (a->key_types[i] == TYPE_UNKNOWN && k->type != TYPE_UNKNOWN) {
+				a->key_types[i] = k->type;
+				rs->changed = true;
+			}
+			sym_unify(rs, k, a->key_types[i], &f->key_locs[i]);
+		}
+	}
+	if (f->value) {
+		struct sym *v = local_find(rs->h, f->value);
+		if (!v && global_find(rs, f->value)) {
+			if (rs->checking)
+				diag_error(&f->value_loc, "'%s' is a global; a loop variable must be a "
+					   "local", f->value);
+		} else {
+			if (!v)
+				v = local_add(rs, rs->h, f->value, SYM_LOCAL, &f->value_loc);
+			f->value_sym = v;
+			if (a && a->type == TYPE_STAT) {
+				if (rs->checking)
+					diag_error(&f->value_loc, "'%s' holds statistics; read them with "
+						   "@count(%s[…]) and the like in the loop", f->array,
+						   f->array);
+			} else if (a) {
+				if (a->type == TYPE_UNKNOWN && v->type != TYPE_UNKNOWN)
+					sym_unify(rs, a, v->type, &f->value_loc);
+				sym_unify(rs, v, a->type, &f->value_loc);
+			}
+		}
+	}
+	if (f->limit)
+		expect(rs, f->limit, TYPE_LONG, "a limit");
+	rs->loop_depth++;
+	walk_stmt(rs, st->body);
+	rs->loop_depth--;
+}
+
+/* delete a[k] removes an element, delete a every element, delete x resets
+ * a scalar (or a statistic) to its initial value. */
+static void walk_delete(struct rs *rs, struct expr *e)
+{
+	if (e->kind == EXPR_INDEX) {
+		struct sym *s = bind_array(rs, e->name, &e->name_loc, ast_count(e->args));
+		e->sym = s;
+		infer_keys(rs, s, e->args);
+		return;
+	}
+	if (e->kind != EXPR_VAR) {
+		if (rs->checking)
+			diag_error(&e->loc, "delete takes a variable, an array or an array element");
+		infer(rs, e, TYPE_UNKNOWN, NULL);
+		return;
+	}
+	if (!e->sym)
+		e->sym = bind_name(rs, e->name, &e->loc);
 }
 
 static void walk_stmt(struct rs *rs, struct stmt *s)
@@ -595,7 +845,7 @@ static void walk_stmt(struct rs *rs, struct stmt *s)
 		rs->loop_depth--;
 		break;
 	case STMT_FOREACH:
-		not_supported(rs, &s->loc, "foreach");
+		walk_foreach(rs, s);
 		break;
 	case STMT_BREAK:
 	case STMT_CONTINUE:
@@ -627,7 +877,7 @@ static void walk_stmt(struct rs *rs, struct stmt *s)
 		}
 		break;
 	case STMT_DELETE:
-		not_supported(rs, &s->loc, "delete");
+		walk_delete(rs, s->expr);
 		break;
 	case STMT_EMPTY:
 		break;
@@ -678,7 +928,6 @@ static void declare_globals(struct rs *rs)
 		if (g->is_array_decl) {
 			s->is_array = true;
 			s->max_entries = g->size;
-			not_supported(rs, &g->loc, "a global array");
 		}
 		if (g->init) {
 			s->type = g->init->kind == EXPR_STR ? TYPE_STRING : TYPE_LONG;
@@ -767,8 +1016,12 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 	usage_mark(s, out);
 	for (int i = 0; i < rs.nglobals; i++) {
 		struct sym *g = rs.globals[i];
-		if (g->type == TYPE_UNKNOWN && !g->is_array && !g->poisoned)
+		if (g->type == TYPE_UNKNOWN && !g->poisoned && (!g->is_array || g->nkeys))
 			diag_error(&g->loc, "cannot infer the type of global '%s'", g->name);
+		for (int k = 0; g->is_array && k < g->nkeys && k < MAX_KEYS; k++)
+			if (g->key_types[k] == TYPE_UNKNOWN && !g->poisoned)
+				diag_error(&g->keys_loc, "cannot infer the type of key %d of '%s'",
+					   k + 1, g->name);
 	}
 	out->globals = rs.globals;
 	out->nglobals = rs.nglobals;
@@ -779,7 +1032,19 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 
 static void print_sym(FILE *out, const struct sym *s)
 {
-	fprintf(out, "%s:%s", s->name, type_name(s->type));
+	fputs(s->name, out);
+	if (s->is_array) {
+		fputc('[', out);
+		for (int i = 0; i < s->nkeys && i < MAX_KEYS; i++)
+			fprintf(out, "%s%s", i ? "," : "", type_name(s->key_types[i]));
+		fputc(']', out);
+	}
+	fprintf(out, ":%s", type_name(s->type));
+	if (s->shape.hist == HIST_LOG)
+		fputs(" @hist_log", out);
+	else if (s->shape.hist == HIST_LINEAR)
+		fprintf(out, " @hist_linear(%" PRId64 ", %" PRId64 ", %" PRId64 ")", s->shape.lo,
+			s->shape.hi, s->shape.step);
 }
 
 void resolve_print(const struct script *s, const struct resolved *r, FILE *out)

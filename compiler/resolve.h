@@ -34,9 +34,12 @@ struct sym {
 	bool type_declared;      /* …or its declaration, as in `s:string` */
 	bool poisoned;           /* assigned from an expression already reported */
 	bool is_array;
-	int nkeys;
+	int nkeys;               /* fixed by the first use with keys */
+	struct loc keys_loc;     /* that use */
 	enum type key_types[MAX_KEYS];
 	int64_t max_entries;     /* arrays */
+	struct stat_shape shape; /* statistics: the histogram they keep */
+	struct loc shape_loc;    /* the @hist_… that fixed it */
 	bool read, written, used;  /* see use_expr() in resolve.c */
 	int index;               /* position among its handler's locals, or globals */
 	uint32_t offset;         /* globals: where the value is in the globals area */

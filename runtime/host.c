@@ -19,6 +19,7 @@
 
 #include "builtins.h"
 #include "hostabi.h"
+#include "maps.h"
 #include "runtime.h"
 
 typedef void (*host_fn)(void *rt, void *globals, void *scratch, int64_t cookie);
@@ -27,9 +28,12 @@ struct host {
 	LLVMOrcLLJITRef jit;
 	struct program *prog;
 	struct output *out;
+	struct maps *maps;
 	void *globals;
 	void *scratch;
 	host_fn *fns;            /* per attach row */
+	struct host_loop **loops;  /* open foreach loops */
+	int nloops, caploops;
 	void *rec;               /* the record being built */
 	size_t rec_cap, rec_size;
 };
@@ -95,6 +99,84 @@ int64_t uscript_host_strcopy(char *dst, const char *src, int64_t max)
 	return (int64_t)n + 1;
 }
 
+int64_t uscript_host_map_lookup(void *rt, int64_t g, const void *key, void *dst)
+{
+	struct host *h = rt;
+	return maps_lookup(h->maps, (int)g, key, dst);
+}
+
+int64_t uscript_host_map_update(void *rt, int64_t g, const void *key, const void *value,
+				int64_t flags)
+{
+	struct host *h = rt;
+	return maps_update(h->maps, (int)g, key, value, (uint64_t)flags);
+}
+
+void uscript_host_map_delete(void *rt, int64_t g, const void *key)
+{
+	struct host *h = rt;
+	maps_delete(h->maps, (int)g, key);
+}
+
+void uscript_host_map_clear(void *rt, int64_t g)
+{
+	struct host *h = rt;
+	maps_clear(h->maps, (int)g);
+}
+
+void uscript_host_stat_merged(void *rt, int64_t g, const void *key, int64_t *dst)
+{
+	struct host *h = rt;
+	maps_stat_merged(h->maps, (int)g, key, dst);
+}
+
+/* The loop needs its global again for each element: an iterator handle
+ * is the pair. */
+struct host_loop {
+	struct iter *it;
+	int g;
+};
+
+void *uscript_host_foreach_begin(void *rt, int64_t g, int64_t column, int64_t dir,
+				 int64_t limit)
+{
+	struct host *h = rt;
+	struct host_loop *l = calloc(1, sizeof(*l));
+	if (!l)
+		abort();
+	l->g = (int)g;
+	l->it = maps_foreach_begin(h->maps, (int)g, (int)column, (int)dir, limit);
+	if (h->nloops == h->caploops) {
+		h->caploops = h->caploops ? 2 * h->caploops : 8;
+		h->loops = realloc(h->loops, (size_t)h->caploops * sizeof(*h->loops));
+		if (!h->loops)
+			abort();
+	}
+	h->loops[h->nloops++] = l;
+	return l;
+}
+
+int64_t uscript_host_foreach_next(void *rt, void *it, const void **key, const void **value)
+{
+	struct host *h = rt;
+	struct host_loop *l = it;
+	return maps_foreach_next(h->maps, l->g, l->it, key, value);
+}
+
+void uscript_host_foreach_end(void *rt, void *it)
+{
+	struct host *h = rt;
+	struct host_loop *l = it;
+	for (int i = 0; i < h->nloops; i++)
+		if (h->loops[i] == l) {
+			h->loops[i] = h->loops[--h->nloops];
+			break;
+		}
+	if (l->it)
+		maps_foreach_end(h->maps, l->it);
+	free(l);
+}
+
 /* ---- the JIT ---- */
 
 static int jit_error(LLVMErrorRef e, const char *what)
@@ -126,7 +208,8 @@ static int define_abi(struct host *h)
 	return e ? jit_error(e, "defining the runtime's functions") : 0;
 }
 
-struct host *host_start(struct program *p, struct output *out, void *globals)
+struct host *host_start(struct program *p, struct output *out, void *globals,
+			struct maps *maps)
 {
 	if (!p->host_module)
 		return NULL;
@@ -136,6 +219,7 @@ struct host *host_start(struct program *p, struct output *out, void *globals)
 	h->prog = p;
 	h->out = out;
 	h->globals = globals;
+	h->maps = maps;
 	h->scratch = calloc(1, p->host_scratch_size + 8);
 	h->fns = calloc((size_t)p->nattach + 1, sizeof(*h->fns));
 	LLVMInitializeNativeTarget();
@@ -181,8 +265,12 @@ struct host *host_start(struct program *p, struct output *out, void *globals)
 
 void host_run(struct host *h, int row)
 {
-	if (h && h->fns[row])
-		h->fns[row](h, h->globals, h->scratch, row);
+	if (!h || !h->fns[row])
+		return;
+	h->fns[row](h, h->globals, h->scratch, row);
+	/* Loops the handler left by next, return or an error. */
+	while (h->nloops)
+		uscript_host_foreach_end(h, h->loops[h->nloops - 1]);
 }
 
 void host_stop(struct host *h)
@@ -191,6 +279,9 @@ void host_stop(struct host *h)
 		return;
 	if (h->jit)
 		LLVMOrcDisposeLLJIT(h->jit);
+	while (h->nloops)
+		uscript_host_foreach_end(h, h->loops[h->nloops - 1]);
+	free(h->loops);
 	free(h->scratch);
 	free(h->fns);
 	free(h->rec);

@@ -6,6 +6,10 @@
  * by the same code as probe output. */
 #include "runtime.h"
 
+#include <errno.h>
+
+#include "maps.h"
+
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +67,25 @@ static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
 	fwrite(o->line.buf, 1, o->line.len, o->out);
 }
 
+/* The histogram is read when its record arrives; an empty one is the
+ * runtime error SystemTap raises for it. */
+static void print_hist(struct output *o, const struct hist_site *site, const void *key,
+		       size_t len)
+{
+	if (len < o->prog->globals[site->global].key_size)
+		return;
+	strbuf_reset(&o->line);
+	int rc = maps_print_hist(o->maps, site->global, key, &o->line);
+	if (rc == -ENODATA) {
+		if (o->stop != OUT_ERROR) {
+			o->stop = OUT_ERROR;
+			o->error_site = site->empty_error;
+		}
+		return;
+	}
+	fwrite(o->line.buf, 1, o->line.len, o->out);
+}
+
 void output_record(struct output *o, const void *data, size_t size)
 {
 	struct rec_hdr h;
@@ -84,6 +107,11 @@ void output_record(struct output *o, const void *data, size_t size)
 		if (o->stop == OUT_RUNNING)
 			o->stop = OUT_EXIT;
 		break;
+	case REC_HIST:
+		if (h.site < (uint32_t)o->prog->nhists && o->maps)
+			print_hist(o, &o->prog->hists[h.site], (const char *)data + sizeof(h),
+				   size - sizeof(h));
+		break;
 	}
 }
 
@@ -102,7 +130,13 @@ void output_globals(struct output *o, const void *globals)
 		const struct global_var *g = &o->prog->globals[i];
 		if (!g->print_at_end)
 			continue;
-		if (g->type == TYPE_STRING) {
+		if (g->kind != GLOBAL_SCALAR) {
+			if (o->maps) {
+				strbuf_reset(&o->line);
+				maps_print_global(o->maps, i, &o->line);
+				fwrite(o->line.buf, 1, o->line.len, o->out);
+			}
+		} else if (g->type == TYPE_STRING) {
 			const char *s = base + g->offset;
 			fprintf(o->out, "%s=\"%.*s\"\n", g->name,
 				(int)strnlen(s, o->prog->maxstringlen), s);

@@ -31,6 +31,8 @@
 
 #include "runtime.h"
 
+#include "maps.h"
+
 struct run {
 	struct program *prog;
 	const struct run_opts *o;
@@ -42,6 +44,8 @@ struct run {
 	struct ring_buffer *rb;
 	struct output out;
 	struct host *host;
+	struct maps maps;
+	bool maps_ready;
 	struct target target;
 	bool has_target;
 	int epfd, sigfd;
@@ -434,6 +438,8 @@ static void cleanup(struct run *r)
 	}
 	attach_free(r->at);
 	host_stop(r->host);
+	if (r->maps_ready)
+		maps_free(&r->maps);
 	ring_buffer__free(r->rb);
 	if (r->globals_mapped)
 		munmap(r->globals, r->globals_len);
@@ -508,8 +514,16 @@ int run_program(struct program *p, const struct run_opts *o)
 		goto out;
 	init_globals(&r);
 
+	if (p->has_maps) {
+		if (maps_init(&r.maps, p, r.obj) < 0) {
+			fprintf(stderr, "uscript: internal error: the maps of arrays are missing\n");
+			goto out;
+		}
+		r.maps_ready = true;
+		r.out.maps = &r.maps;
+	}
 	if (p->host_module) {
-		r.host = host_start(p, &r.out, r.globals);
+		r.host = host_start(p, &r.out, r.globals, r.maps_ready ? &r.maps : NULL);
 		if (!r.host)
 			goto out;
 	}

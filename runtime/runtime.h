@@ -35,9 +35,12 @@ enum out_stop {
 	OUT_ERROR,               /* a runtime error */
 };
 
+struct maps;
+
 struct output {
 	const struct program *prog;
 	FILE *out;
+	struct maps *maps;       /* arrays and statistics, once loaded */
 	struct fmt *formats;     /* parsed, per format site */
 	struct strbuf line;
 	enum out_stop stop;
@@ -59,7 +62,8 @@ struct host;
 
 /* Compiles the program's host module, if it has one.  Takes the module
  * from the program.  Returns NULL with a message printed on failure. */
-struct host *host_start(struct program *p, struct output *out, void *globals);
+struct host *host_start(struct program *p, struct output *out, void *globals,
+			struct maps *maps);
 void host_stop(struct host *h);
 /* Runs the handler of attach row `row`. */
 void host_run(struct host *h, int row);

@@ -1,0 +1,408 @@
+#!/bin/bash
+# The per-hit benchmark: what one uprobe hit costs the traced program, for an
+# empty probe and for a counter, a statistic and an array keyed by tid, under
+# uscript and (when it is installed) bpftrace.  The target calls f() N times
+# in a tight loop and times the loop itself, so the tracers' start-up and
+# shut-down are not counted.
+#
+#   tests/bench/perhit.sh [-n N] [-r R] [--uscript PATH] [--no-bpftrace] [--raw]
+#
+# Needs root (BPF) and a C compiler ($CC, default cc).  See tests/bench/README.
+set -u
+
+usage() {
+	cat <<'EOF'
+Usage: perhit.sh [-n N] [-r R] [--uscript PATH] [--no-bpftrace] [--raw]
+
+  -n N            calls of the probed function per run (default 1000000)
+  -r R            measured runs per case, after one warm-up round (default 5)
+  --uscript PATH  the uscript to measure (default: $BUILDDIR/uscript, with
+                  BUILDDIR the current directory, else the first on PATH)
+  --no-bpftrace   measure uscript alone
+  --raw           print every run's time too
+  -h, --help      print this help
+EOF
+}
+
+die() {
+	echo "perhit.sh: $*" >&2
+	exit 1
+}
+
+calls=1000000
+runs=5
+uscript=
+use_bpftrace=1
+raw=
+use_bpftrace=1
+while [ $# -gt 0 ]; do
+	case $1 in
+	-n | -r)
+		[ $# -ge 2 ] || die "$1 needs a number"
+		if [ "$1" = -n ]; then calls=$2; else runs=$2; fi
+		shift 2 ;;
+	-n*)
+		calls=${1#-n}
+		shift ;;
+	-r*)
+		runs=${1#-r}
+		shift ;;
+	--uscript)
+		[ $# -ge 2 ] || die "--uscript needs a path"
+		uscript=$2
+		shift 2 ;;
+	--uscript=*)
+		uscript=${1#--uscript=}
+		shift ;;
+	--no-bpftrace)
+		use_bpftrace=0
+		shift ;;
+	--raw)
+		raw=1
+		shift ;;
+	-h | --help)
+		usage
+		exit 0 ;;
+	*)
+		usage >&2
+		exit 2 ;;
+	esac
+done
+[[ $calls =~ ^[1-9][0-9]*$ ]] || die "-n wants a positive whole number, not '$calls'"
+[[ $runs =~ ^[1-9][0-9]*$ ]] || die "-r wants a positive whole number, not '$runs'"
+
+src=$(cd "$(dirname "$0")/../.." && pwd)
+: "${BUILDDIR:=$PWD}"
+: "${CC:=cc}"
+
+if [ -z "$uscript" ]; then
+	if [ -x "$BUILDDIR/uscript" ]; then
+		uscript=$BUILDDIR/uscript
+	elif command -v uscript >/dev/null; then
+		uscript=$(command -v uscript)
+	else
+		die "no uscript in $BUILDDIR or on PATH; run from the build directory, or give --uscript PATH"
+	fi
+fi
+[ -x "$uscript" ] || die "$uscript is not an executable file"
+case $uscript in /*) ;; *) uscript=$PWD/$uscript ;; esac
+[ "$(id -u)" = 0 ] || echo "perhit.sh: not root; uscript and bpftrace need root (or CAP_BPF and CAP_PERFMON) to attach probes" >&2
+
+bpftrace=
+if [ "$use_bpftrace" = 1 ]; then
+	if command -v bpftrace >/dev/null; then
+		bpftrace=$(command -v bpftrace)
+	else
+		echo "perhit.sh: bpftrace is not installed; measuring uscript alone" >&2
+	fi
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/uscript-bench.XXXXXX") || die "cannot make a temporary directory"
+trap 'rm -rf "$work"' EXIT
+# Both tracers split -c's command at white space.
+case $work in *[[:space:]]*) die "the temporary directory '$work' has white space in its name; set TMPDIR" ;; esac
+
+# ---- the target, -O0 -g, as the e2e tests build theirs ----
+[ -f "$src/tests/bench/targets/loop.c" ] || die "no $src/tests/bench/targets/loop.c"
+$CC -O0 -g -o "$work/loop" "$src/tests/bench/targets/loop.c" || die "cannot build loop.c with $CC"
+target=$work/loop
+
+# What the kernel does at a hit depends on the probed instruction: push %rbp
+# is emulated, most others are single-stepped, at ten times the cost.
+entry="not checked (no objdump)"
+if command -v objdump >/dev/null; then
+	entry=$(objdump -d --no-show-raw-insn "$target" |
+		awk '/^[0-9a-f]+ <f>:$/ { getline; sub(/^[ \t]*[0-9a-f]+:[ \t]*/, ""); gsub(/[ \t]+/, " "); print; exit }')
+	if [ "$entry" = "push %rbp" ]; then
+		entry="push %rbp, emulated"
+	else
+		echo "perhit.sh: f() begins with '$entry', not push %rbp: the kernel may single-step it, and that cost hides the probes' own" >&2
+		entry="'$entry', NOT push %rbp"
+	fi
+fi
+
+# ---- settle: runs a command and exits with its status, after every process
+# it left behind has gone too (it is a child subreaper).  uscript releases its
+# uprobe links in a background child, which waits for RCU grace periods; no
+# run starts before the last one's leftovers are done.
+cat >"$work/settle.c" <<'EOF'
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t late;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	late = 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: settle CMD [ARG...]\n");
+		return 2;
+	}
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("settle: fork");
+		return 2;
+	}
+	if (pid == 0) {
+		execvp(argv[1], argv + 1);
+		perror(argv[1]);
+		_exit(127);
+	}
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR) {
+			perror("settle: waitpid");
+			return 2;
+		}
+	struct sigaction sa = { .sa_handler = on_alarm };
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(60);
+	while ((wait(NULL) > 0 || errno == EINTR) && !late)
+		;
+	if (late) {
+		fprintf(stderr, "settle: %s left a process running 60 s after it exited\n", argv[1]);
+		return 3;
+	}
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+EOF
+$CC -O2 -o "$work/settle" "$work/settle.c" || die "cannot build the helper with $CC"
+
+# ---- the cases ----
+# Each has a label, a command, and a check of the tracer's output: the check
+# gets the tracer's stdout and the target's pid (= its tid), and returns 0 if
+# the expected line is there with the exact count, 1 if it is missing (the
+# case is then "not available"), 2 if it is there with another count (lost
+# or extra hits: a bug, reported loudly).
+out=$work/target.out
+tcmd="$target $calls $out"
+cases=()
+add_case() { # id label command...
+	local id=$1
+	cases+=("$id")
+	eval "label_$id=\$2"
+	shift 2
+	eval "cmd_$id=(\"\$@\")"
+}
+
+# Every traced case probes f() with its body and e() with an empty probe
+# (for the empty case both are empty: f()'s time less e()'s then shows how
+# near zero the method comes); g() is never probed.
+add_case bare "bare" "$target" "$calls" "$out"
+pf="process(\"$target\").function(\"f\")"
+pe="probe process(\"$target\").function(\"e\") { }"
+add_case us_empty "uscript  { }" "$uscript" -e "$pe probe $pf { }" -c "$tcmd"
+add_case us_count "uscript  { c++ }" "$uscript" -e "global c; $pe probe $pf { c++ }" -c "$tcmd"
+add_case us_stat "uscript  { s <<< 1 }" "$uscript" -e "global s; $pe probe $pf { s <<< 1 }" -c "$tcmd"
+add_case us_tid "uscript  { a[tid()]++ }" "$uscript" -e "global a; $pe probe $pf { a[tid()]++ }" -c "$tcmd"
+if [ -n "$bpftrace" ]; then
+	be="uprobe:$target:e {}"
+	add_case bt_empty "bpftrace {}" "$bpftrace" -e "$be uprobe:$target:f {}" -c "$tcmd"
+	add_case bt_count "bpftrace { @c = count(); }" "$bpftrace" -e "$be uprobe:$target:f { @c = count(); }" -c "$tcmd"
+	add_case bt_tid "bpftrace { @[tid] = count(); }" "$bpftrace" -e "$be uprobe:$target:f { @[tid] = count(); }" -c "$tcmd"
+fi
+
+# expect FILE PATTERN WANT: PATTERN (an extended regular expression whose
+# first group is the count) must match a whole line, with WANT as the count.
+# Sets $got to what was found.
+expect() {
+	local line
+	line=$(grep -E -x -m1 "$2" "$1") || { got="no line matching /$2/"; return 1; }
+	got=$line
+	[[ $line =~ $2 ]] && [ "${BASH_REMATCH[1]}" = "$3" ] || return 2
+}
+check_bare() { return 0; }
+check_us_empty() { return 0; }
+check_bt_empty() { return 0; }
+check_us_count() { expect "$1" 'c=([0-9]+)' "$calls"; }
+check_us_tid() { expect "$1" "a\\[$2\\]=([0-9]+)" "$calls"; }
+check_bt_count() { expect "$1" '@c: ([0-9]+)' "$calls"; }
+check_bt_tid() { expect "$1" "@\\[$2\\]: ([0-9]+)" "$calls"; }
+# SystemTap prints a statistic written and never read as
+#   s @count=N @min=1 @max=1 @sum=N @avg=1
+# so the count must be N, and the sum too when it is printed.
+check_us_stat() {
+	expect "$1" 's @count=([0-9]+)( .*)?' "$calls" || return
+	if [[ $got =~ @sum=([0-9]+) ]] && [ "${BASH_REMATCH[1]}" != "$calls" ]; then
+		return 2
+	fi
+	return 0
+}
+
+# run ID ROUND: one run of a case; appends "ROUND F E G FE FG" to
+# $work/ID.ns (what the target printed: nanoseconds in f(), e() and g(), and
+# the medians over its chunks of f() less e() and f() less g(), nanoseconds
+# per call), or marks the case unavailable ($work/ID.na) or miscounted
+# ($work/ID.bad) with the reason.
+failures=0
+run() {
+	local id=$1 round=$2 status pid ns rc lv=label_$1
+	local -n cmd=cmd_$id
+	rm -f "$out"
+	"$work/settle" "${cmd[@]}" >"$work/stdout" 2>"$work/stderr"
+	status=$?
+	if [ "$status" = 0 ] && [ -s "$out" ]; then
+		read -r pid ns <"$out"	# ns: "F E G FE FG"
+		"check_$id" "$work/stdout" "$pid"
+		rc=$?
+	else
+		rc=1
+		got="exit status $status"
+		# The first error message says why, e.g. "... is not supported yet".
+		local why
+		why=$(grep -m1 -o "error: .*" "$work/stderr")
+		[ -n "$why" ] && got="$got, $why"
+		[ "$status" = 0 ] && got="the target did not finish"
+	fi
+	case $rc in
+	0)
+		echo "$round $ns" >>"$work/$id.ns"
+		return 0 ;;
+	2)
+		# Wrong count: the time is still measured, but the case is flagged.
+		echo "$round $ns" >>"$work/$id.ns"
+		echo "run $round: $got (want $calls)" >>"$work/$id.bad"
+		echo "perhit.sh: COUNT MISMATCH in '${!lv}', run $round: $got, want $calls" >&2
+		failures=$((failures + 1))
+		return 0 ;;
+	esac
+	if [ "$round" = 0 ]; then
+		echo "$got" >"$work/$id.na"
+	else
+		# It worked in the warm-up round and failed now: that is a bug too.
+		echo "failed in run $round: $got" >"$work/$id.na"
+		failures=$((failures + 1))
+	fi
+	{
+		echo "perhit.sh: '${!lv}' is not available (run $round, $got)"
+		echo "  command:$(printf " %q" "${cmd[@]}")"
+		echo "  stdout:"
+		sed 's/^/    /' "$work/stdout" | head -10
+		echo "  stderr:"
+		sed 's/^/    /' "$work/stderr" | head -10
+	} >&2
+	return 1
+}
+
+# One warm-up round (not counted; it finds the cases that don't work), then
+# the measured rounds, each running every case once, so a drift in the
+# machine's speed touches all cases alike.
+for ((round = 0; round <= runs; round++)); do
+	for id in "${cases[@]}"; do
+		[ -e "$work/$id.na" ] && continue
+		run "$id" "$round"
+	done
+	[ "$round" = 0 ] && rm -f "$work"/*.ns
+done
+
+# ---- the figures ----
+# $work/ID.ns has "ROUND F E G FE FG" lines (see run).  stat WHAT ID [ID2]:
+# a value per run of ID, in microseconds per call: WHAT is "time" (F / N),
+# "bare" (FG, what f()'s probe costs above an unprobed call) or "empty" (FE,
+# what f()'s probe costs above an empty one); with ID2, less ID2's value in
+# the same round.  Prints the median and the range (max - min) of those.
+stat() {
+	local f files=()
+	for f in "${@:2}"; do
+		[ -s "$work/$f.ns" ] && [ ! -e "$work/$f.na" ] || return 0
+		files+=("$work/$f.ns")
+	done
+	awk -v n="$calls" -v what="$1" -v k=$(($# - 1)) '
+		FNR == 1 { i++ }
+		{
+			v = what == "bare" ? $6 * n : what == "empty" ? $5 * n : $2
+			t[$1] += i == 1 ? v : -v
+			seen[$1]++
+		}
+		END {
+			m = 0
+			for (r in seen)
+				if (seen[r] == k)
+					d[++m] = t[r] / n / 1000
+			if (m == 0) exit
+			for (a = 2; a <= m; a++)	# insertion sort: m is small
+				for (b = a; b > 1 && d[b - 1] > d[b]; b--) { x = d[b]; d[b] = d[b - 1]; d[b - 1] = x }
+			printf "%.6f %.6f\n", m % 2 ? d[(m + 1) / 2] : (d[m / 2] + d[m / 2 + 1]) / 2, d[m] - d[1]
+		}' "${files[@]}"
+}
+# fig WHAT ID [ID2]: the median, 3 decimals (a sign too with SIGN=+), or n/a.
+fig() {
+	local s
+	s=$(stat "$@")
+	if [ -z "$s" ]; then echo n/a; return; fi
+	awk -v v="${s%% *}" -v p="${SIGN:-}" 'BEGIN { printf(p == "+" ? "%+.3f" : "%.3f", v) }'
+}
+# range WHAT ID: the range, 3 decimals.
+range() {
+	local s
+	s=$(stat "$@")
+	awk -v v="${s##* }" 'BEGIN { printf "%.3f", v }'
+}
+
+[ -e "$work/bare.na" ] && die "the bare run of the target failed: $(cat "$work/bare.na")"
+
+echo "per-hit cost: $calls calls of f() (entry: $entry), $runs runs per case, medians"
+printf '%-31s %9s %9s %9s %9s\n' "" "f() ms" "us/hit" "us/hit" "range"
+printf '%-31s %9s %9s %9s %9s\n' case "" "over bare" "over empty" "over empty"
+for id in "${cases[@]}"; do
+	lv=label_$id
+	if [ -e "$work/$id.na" ]; then
+		printf '%-31s %s\n' "${!lv}" "not available ($(head -1 "$work/$id.na"))"
+		continue
+	fi
+	ms=$(stat time "$id")
+	ms=$(awk -v v="${ms%% *}" -v n="$calls" 'BEGIN { printf "%.1f", v * n / 1000 }')
+	if [ "$id" = bare ]; then
+		printf '%-31s %9s %9s %9s %9s\n' "${!lv}" "$ms" - - -
+		continue
+	fi
+	flag=
+	[ -e "$work/$id.bad" ] && flag="  COUNT MISMATCH: $(head -1 "$work/$id.bad")"
+	printf '%-31s %9s %9s %9s %9s%s\n' "${!lv}" "$ms" "$(fig bare "$id")" \
+		"$(fig empty "$id")" "$(range empty "$id")" "$flag"
+done
+
+if [ -n "$bpftrace" ]; then
+	echo
+	echo "uscript vs bpftrace, us per hit (diff > 0: uscript costs more)"
+	printf '%-10s %-29s   %-29s\n' "" "---------- over bare ----------" "--------- over empty ----------"
+	printf '%-10s %9s %9s %9s   %9s %9s %9s\n' pair uscript bpftrace diff uscript bpftrace diff
+	pair() { # label suffix
+		local ue=- be=- de=-
+		if [ "$2" != empty ]; then
+			ue=$(fig empty "us_$2") be=$(fig empty "bt_$2") de=$(SIGN=+ fig empty "us_$2" "bt_$2")
+		fi
+		printf '%-10s %9s %9s %9s   %9s %9s %9s\n' "$1" "$(fig bare "us_$2")" "$(fig bare "bt_$2")" \
+			"$(SIGN=+ fig bare "us_$2" "bt_$2")" "$ue" "$be" "$de"
+	}
+	pair empty empty
+	pair counter count
+	pair "tid array" tid
+fi
+
+if [ -n "$raw" ]; then
+	echo
+	echo "every run (rounds 1 to $runs; round 0 warmed up): f() ms, and f() less e() / less g(), ns per call"
+	for id in "${cases[@]}"; do
+		[ -s "$work/$id.ns" ] || continue
+		printf '%-9s' "$id"
+		awk '{ printf "  %.0f %.0f/%.0f", $2 / 1e6, $5, $6 }' "$work/$id.ns"
+		echo
+	done
+fi
+
+if [ "$failures" != 0 ]; then
+	echo "perhit.sh: $failures run(s) lost or gained hits or failed after working: see above" >&2
+	exit 1
+fi
+exit 0
