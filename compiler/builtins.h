@@ -38,13 +38,13 @@ struct builtin {
 	X(printf,        TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_printf) \
 	X(print,         TYPE_UNKNOWN, "**.",  BI_ANYWHERE, cg_print) \
 	X(println,       TYPE_UNKNOWN, "*.",   BI_ANYWHERE, cg_print) \
-	X(printd,        TYPE_UNKNOWN, "S*.", BI_ANYWHERE, NULL) \
-	X(printdln,      TYPE_UNKNOWN, "S*.", BI_ANYWHERE, NULL) \
-	X(sprintf,       TYPE_STRING,  "S*.", BI_ANYWHERE, NULL) \
+	X(printd,        TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_print) \
+	X(printdln,      TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_print) \
+	X(sprintf,       TYPE_STRING,  "S*.", BI_ANYWHERE, cg_sprintf) \
 	X(sprint,        TYPE_STRING,  "*",   BI_ANYWHERE, NULL) \
 	/* control (cg_output.c) */ \
 	X(exit,          TYPE_UNKNOWN, "",    BI_ANYWHERE, cg_exit) \
-	X(error,         TYPE_UNKNOWN, "S",   BI_ANYWHERE, NULL) \
+	X(error,         TYPE_UNKNOWN, "S",   BI_ANYWHERE, cg_error) \
 	/* context (cg_context.c) */ \
 	X(pid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
 	X(tid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \

@@ -172,8 +172,10 @@ LLVMValueRef cg_string_slot(struct cg *cg, bool temp);
 LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp);
 /* An alloca in the function's entry block. */
 LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name);
-/* Raises a runtime error: the error record, stopping, and the handler ends. */
+/* Raises a runtime error: the error record, stopping, and the handler ends.
+ * cg_raise_with names the error with a string value (error(msg)). */
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg);
+void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg);
 /* Emits a record of `size` bytes: reserve, then fill(cg, rec, arg), then
  * submit; a record that cannot be reserved is counted as lost. */
 void cg_emit_record(struct cg *cg, uint32_t size,
@@ -235,6 +237,8 @@ void cg_print_hist(struct cg *cg, struct expr *hist);
 LLVMValueRef cg_printf(struct cg *cg, struct expr *call);
 LLVMValueRef cg_print(struct cg *cg, struct expr *call);
 LLVMValueRef cg_exit(struct cg *cg, struct expr *call);
+LLVMValueRef cg_error(struct cg *cg, struct expr *call);
+LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call);
 LLVMValueRef cg_context(struct cg *cg, struct expr *call);
 LLVMValueRef cg_time(struct cg *cg, struct expr *call);
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call);

@@ -8,7 +8,9 @@
 
 #include "arena.h"
 #include "cg.h"
+#include "diag.h"
 #include "format.h"
+#include "hostabi.h"
 
 struct out_args {
 	LLVMValueRef *vals;
@@ -31,9 +33,10 @@ static void fill_printf(struct cg *cg, LLVMValueRef rec, void *arg)
 	}
 }
 
-/* Sends the arguments `args` (a list) through the format `fmt`. */
-static void emit_output(struct cg *cg, const char *fmt, size_t fmt_len, struct expr *args,
-			const struct loc *loc)
+/* Lays out a record of `args` for the format `fmt` and evaluates them; the
+ * record is then sent (printf) or formatted at once (sprintf). */
+static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
+			      struct expr *args, const struct loc *loc)
 {
 	int n = ast_count(args), index;
 	struct format_site *site = cg_add_format(cg, &index);
@@ -62,13 +65,48 @@ static void emit_output(struct cg *cg, const char *fmt, size_t fmt_len, struct e
 		}
 	}
 	site->size = off;
-	cg_emit_record(cg, off, fill_printf, &o);
+	return o;
+}
+
+/* Sends the arguments `args` (a list) through the format `fmt`. */
+static void emit_output(struct cg *cg, const char *fmt, size_t fmt_len, struct expr *args,
+			const struct loc *loc)
+{
+	struct out_args o = layout(cg, fmt, fmt_len, args, loc);
+	cg_emit_record(cg, o.site->size, fill_printf, &o);
 }
 
 LLVMValueRef cg_printf(struct cg *cg, struct expr *call)
 {
 	struct expr *fmt = call->args;
 	emit_output(cg, fmt->str, fmt->str_len, fmt->next, &call->loc);
+	return NULL;
+}
+
+/* sprintf formats in the runtime, from a record built in scratch: the
+ * same formatter as printf, so the same bytes. */
+LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call)
+{
+	struct expr *fmt = call->args;
+	if (!cg->rt) {
+		diag_error(&call->loc, "sprintf() cannot run in a process probe yet; format in an "
+			   "end or timer probe, or use printf");
+		return cg_string_literal(cg, "", 0);
+	}
+	struct out_args o = layout(cg, fmt->str, fmt->str_len, fmt->next, &call->loc);
+	LLVMValueRef rec = cg_scratch(cg, o.site->size, true);
+	fill_printf(cg, rec, &o);
+	LLVMValueRef dst = cg_string_slot(cg, true);
+	LLVMTypeRef params[4] = { cg->ptr, cg->ptr, cg->ptr, cg->i64 };
+	LLVMValueRef args[4] = { cg->rt, rec, dst, cg_const(cg, cg->opts->maxstringlen) };
+	cg_call_named(cg, HOSTABI_PREFIX "sprintf", cg->void_t, params, args, 4);
+	return dst;
+}
+
+/* error(msg): a runtime error named by the script. */
+LLVMValueRef cg_error(struct cg *cg, struct expr *call)
+{
+	cg_raise_with(cg, &call->loc, cg_expr(cg, call->args));
 	return NULL;
 }
 
@@ -82,16 +120,20 @@ LLVMValueRef cg_print(struct cg *cg, struct expr *call)
 			emit_output(cg, "\n", 1, NULL, &call->loc);
 		return NULL;
 	}
-	int n = ast_count(call->args), i = 0;
+	/* printd and printdln: the delimiter, a literal, goes into the format. */
+	bool delimited = call->builtin->id == BI_printd || call->builtin->id == BI_printdln;
+	struct expr *delim = delimited ? call->args : NULL, *vals = delimited ? a->next : a;
+	int n = ast_count(vals), i = 0;
 	enum fmt_kind *kinds = arena_alloc(cg->arena, (n + 1) * sizeof(*kinds));
-	for (struct expr *a = call->args; a; a = a->next)
-		kinds[i++] = a->type == TYPE_STRING ? FMT_STRING : FMT_LONG;
+	for (struct expr *v = vals; v; v = v->next)
+		kinds[i++] = v->type == TYPE_STRING ? FMT_STRING : FMT_LONG;
 	struct strbuf sb = { 0 };
-	fmt_print_format(&sb, kinds, (size_t)n, NULL, 0, call->builtin->id == BI_println);
+	fmt_print_format(&sb, kinds, (size_t)n, delim ? delim->str : NULL, delim ? delim->str_len : 0,
+			 call->builtin->id == BI_println || call->builtin->id == BI_printdln);
 	char *fmt = arena_strndup(cg->arena, sb.buf ? sb.buf : "", sb.len);
 	size_t len = sb.len;
 	strbuf_free(&sb);
-	emit_output(cg, fmt, len, call->args, &call->loc);
+	emit_output(cg, fmt, len, vals, &call->loc);
 	return NULL;
 }
 

@@ -180,11 +180,22 @@ void cg_emit_record(struct cg *cg, uint32_t size,
 	LLVMPositionBuilderAtEnd(cg->b, done);
 }
 
+struct error_rec {
+	int site;
+	LLVMValueRef msg;        /* or NULL: the site's own message */
+};
+
 static void fill_error(struct cg *cg, LLVMValueRef rec, void *arg)
 {
+	struct error_rec *e = arg;
 	cg_store_at(cg, rec, 0, LLVMConstInt(cg->i32, REC_ERROR, 0), cg->i32);
-	cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, (unsigned)(uintptr_t)arg, 0), cg->i32);
+	cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, (unsigned)e->site, 0), cg->i32);
+	if (e->msg)
+		cg->t->str_copy(cg, cg_field(cg, rec, sizeof(struct rec_hdr)), e->msg,
+				cg_const(cg, cg->opts->maxstringlen));
 }
+
+static void cg_raise_with_site(struct cg *cg, int site, LLVMValueRef msg);
 
 /* A new block for code after a jump, which nothing reaches but which the
  * rest of a statement list still needs somewhere to go. */
@@ -195,7 +206,16 @@ static void after_jump(struct cg *cg)
 
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg)
 {
-	int site = cg_add_error_site(cg, loc, msg);
+	cg_raise_with_site(cg, cg_add_error_site(cg, loc, msg), NULL);
+}
+
+void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg)
+{
+	cg_raise_with_site(cg, cg_add_error_site(cg, loc, NULL), msg);
+}
+
+static void cg_raise_with_site(struct cg *cg, int site, LLVMValueRef msg)
+{
 	/* Only the first error is reported: whoever sets STOP_ERROR first sends
 	 * the record. */
 	LLVMValueRef stopping = cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping));
@@ -206,7 +226,9 @@ void cg_raise(struct cg *cg, const struct loc *loc, const char *msg)
 	LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, was, cg_const(cg, 0), "");
 	LLVMBuildCondBr(cg->b, first, send, out);
 	LLVMPositionBuilderAtEnd(cg->b, send);
-	cg_emit_record(cg, sizeof(struct rec_hdr), fill_error, (void *)(uintptr_t)site);
+	struct error_rec e = { site, msg };
+	uint32_t size = sizeof(struct rec_hdr) + (msg ? ((cg->opts->maxstringlen + 7) & ~7u) : 0);
+	cg_emit_record(cg, size, fill_error, &e);
 	LLVMBuildBr(cg->b, out);
 	LLVMPositionBuilderAtEnd(cg->b, out);
 	LLVMBuildStore(cg->b, cg_const(cg, 1),

@@ -26,7 +26,8 @@
 	X(stat_merged) \
 	X(foreach_begin) \
 	X(foreach_next) \
-	X(foreach_end)
+	X(foreach_end) \
+	X(sprintf)
 
 /* A record buffer for `size` bytes; never NULL. */
 void *uscript_host_rec_reserve(void *rt, uint32_t size);
@@ -57,5 +58,9 @@ void *uscript_host_foreach_begin(void *rt, int64_t g, int64_t column, int64_t di
 				 int64_t limit);
 int64_t uscript_host_foreach_next(void *rt, void *it, const void **key, const void **value);
 void uscript_host_foreach_end(void *rt, void *it);
+
+/* sprintf: formats a record laid out as for printf (program.h) into dst,
+ * at most maxstr - 1 bytes and a NUL. */
+void uscript_host_sprintf(void *rt, const void *rec, char *dst, int64_t maxstr);
 
 #endif

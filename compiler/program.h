@@ -25,7 +25,8 @@
 
 enum rec_type {
 	REC_PRINTF = 1,   /* site: format table index */
-	REC_ERROR = 2,    /* site: error site index */
+	REC_ERROR = 2,    /* site: error site index; a message follows if the
+	                   * site has none (error(msg)) */
 	REC_EXIT = 3,     /* exit() was called */
 	REC_HIST = 4,     /* site: hist site index; the key of the element follows */
 };
@@ -98,7 +99,7 @@ struct hist_site {
 };
 
 struct error_site {
-	const char *msg;         /* "division by zero" */
+	const char *msg;         /* "division by 0"; NULL: the record carries it */
 	struct loc loc;
 };
 

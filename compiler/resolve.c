@@ -517,10 +517,13 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		if (b->where == BI_RETURN && !rs->in_return_probe)
 			diag_error(&e->loc, "%s() can only be used in .return probes", b->name);
 	}
-	if (b->id == BI_printf) {
+	if (b->id == BI_printf || b->id == BI_sprintf) {
 		check_format(rs, e);
 		return b->ret;
 	}
+	if ((b->id == BI_printd || b->id == BI_printdln) && e->args->kind != EXPR_STR &&
+	    rs->checking)
+		diag_error(&e->args->loc, "the delimiter of %s must be a literal string", b->name);
 	if ((b->id == BI_print || b->id == BI_println) && n == 1 && e->args->kind == EXPR_STAT &&
 	    (e->args->stat == STAT_HIST_LOG || e->args->stat == STAT_HIST_LINEAR)) {
 		rs->hist_ok = true;

@@ -130,6 +130,12 @@ void uscript_host_stat_merged(void *rt, int64_t g, const void *key, int64_t *dst
 	maps_stat_merged(h->maps, (int)g, key, dst);
 }
 
+void uscript_host_sprintf(void *rt, const void *rec, char *dst, int64_t maxstr)
+{
+	struct host *h = rt;
+	output_sprintf(h->out, rec, dst, (size_t)maxstr);
+}
+
 /* The loop needs its global again for each element: an iterator handle
  * is the pair. */
 struct host_loop {

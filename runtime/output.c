@@ -41,17 +41,16 @@ void output_free(struct output *o)
 			fmt_free(&o->formats[i]);
 	free(o->formats);
 	strbuf_free(&o->line);
+	strbuf_free(&o->error_msg);
 	o->formats = NULL;
 }
 
-static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
+/* The argument values of a printf record, for the formatter. */
+static int record_args(const struct output *o, const struct format_site *site,
+		       const void *rec, struct fmt_arg *args)
 {
-	const struct format_site *site = &o->prog->formats[h->site];
-	if (size < site->size)
-		return;
-	struct fmt_arg args[64];
 	int n = site->nargs < 64 ? site->nargs : 64;
-	const char *base = (const char *)h;
+	const char *base = rec;
 	for (int i = 0; i < n; i++) {
 		const char *p = base + site->arg_offsets[i];
 		if (site->arg_kinds[i] == OUT_STRING) {
@@ -62,9 +61,37 @@ static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
 			args[i] = fmt_long(v);
 		}
 	}
+	return n;
+}
+
+static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
+{
+	const struct format_site *site = &o->prog->formats[h->site];
+	if (size < site->size)
+		return;
+	struct fmt_arg args[64];
+	int n = record_args(o, site, h, args);
 	strbuf_reset(&o->line);
 	fmt_printf(&o->formats[h->site], args, (size_t)n, &o->line);
 	fwrite(o->line.buf, 1, o->line.len, o->out);
+}
+
+void output_sprintf(struct output *o, const void *rec, char *dst, size_t maxstr)
+{
+	struct rec_hdr h;
+	memcpy(&h, rec, sizeof(h));
+	dst[0] = '\0';
+	if (h.site >= (uint32_t)o->prog->nformats || maxstr == 0)
+		return;
+	struct fmt_arg args[64];
+	int n = record_args(o, &o->prog->formats[h.site], rec, args);
+	struct strbuf sb = { 0 };
+	fmt_sprintf(&o->formats[h.site], args, (size_t)n, maxstr, &sb);
+	size_t len = sb.len < maxstr - 1 ? sb.len : maxstr - 1;
+	if (len)
+		memcpy(dst, sb.buf, len);
+	dst[len] = '\0';
+	strbuf_free(&sb);
 }
 
 /* The histogram is read when its record arrives; an empty one is the
@@ -101,6 +128,12 @@ void output_record(struct output *o, const void *data, size_t size)
 		if (o->stop != OUT_ERROR && h.site < (uint32_t)o->prog->nerrors) {
 			o->stop = OUT_ERROR;
 			o->error_site = (int)h.site;
+			/* error(msg): the message came with the record. */
+			const char *m = (const char *)data + sizeof(h);
+			size_t room = size - sizeof(h);
+			strbuf_reset(&o->error_msg);
+			if (!o->prog->errors[h.site].msg)
+				strbuf_append(&o->error_msg, m, strnlen(m, room));
 		}
 		break;
 	case REC_EXIT:
@@ -119,8 +152,13 @@ void output_error(const struct output *o, int site)
 {
 	const struct error_site *e = &o->prog->errors[site];
 	fflush(o->out);
-	fprintf(stderr, "ERROR: %s near %s:%d:%d\n", e->msg, e->loc.file->name, e->loc.line,
-		e->loc.col);
+	if (e->msg)
+		fprintf(stderr, "ERROR: %s near %s:%d:%d\n", e->msg, e->loc.file->name, e->loc.line,
+			e->loc.col);
+	else
+		fprintf(stderr, "ERROR: %.*s near %s:%d:%d\n", (int)o->error_msg.len,
+			o->error_msg.buf ? o->error_msg.buf : "", e->loc.file->name, e->loc.line,
+			e->loc.col);
 }
 
 void output_globals(struct output *o, const void *globals)

@@ -45,12 +45,15 @@ struct output {
 	struct strbuf line;
 	enum out_stop stop;
 	int error_site;          /* OUT_ERROR: the first error's site */
+	struct strbuf error_msg; /* its message, when the record carried one */
 };
 
 int output_init(struct output *o, const struct program *p, FILE *out);
 void output_free(struct output *o);
 /* Formats one record; malformed records are counted and dropped. */
 void output_record(struct output *o, const void *data, size_t size);
+/* sprintf: the record formatted into dst (maxstr bytes with the NUL). */
+void output_sprintf(struct output *o, const void *rec, char *dst, size_t maxstr);
 /* Prints "ERROR: what near file:line:col" for the error site. */
 void output_error(const struct output *o, int site);
 /* The globals written and never read, as SystemTap prints them at the end. */
