@@ -187,10 +187,12 @@ if [ "$(id -u)" = 0 ] && command -v bpftool >/dev/null && wanted leftovers; then
 		[ -z "$left" ] && break
 		sleep 0.2
 	done
-	if [ -z "$left" ]; then
+	still=""
+	[ -n "$left" ] && still=$(bpftool prog show | grep -E "^($(echo $left | tr ' ' '|')):")
+	if [ -z "$still" ]; then
 		ok "leftovers"
 	else
-		bad "leftovers" "BPF programs still loaded:"$'\n'"$(bpftool prog show | grep -E "^($(echo $left | tr ' ' '|')):")"
+		bad "leftovers" "BPF programs still loaded:"$'\n'"$still"
 	fi
 fi
 
