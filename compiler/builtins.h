@@ -41,7 +41,7 @@ struct builtin {
 	X(printd,        TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_print) \
 	X(printdln,      TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_print) \
 	X(sprintf,       TYPE_STRING,  "S*.", BI_ANYWHERE, cg_sprintf) \
-	X(sprint,        TYPE_STRING,  "*",   BI_ANYWHERE, NULL) \
+	X(sprint,        TYPE_STRING,  "*",   BI_ANYWHERE, cg_strfunc) \
 	/* control (cg_output.c) */ \
 	X(exit,          TYPE_UNKNOWN, "",    BI_ANYWHERE, cg_exit) \
 	X(error,         TYPE_UNKNOWN, "S",   BI_ANYWHERE, cg_error) \
@@ -78,11 +78,11 @@ struct builtin {
 	X(user_short,    TYPE_LONG,    "L",   BI_ANYWHERE, NULL) \
 	X(user_char,     TYPE_LONG,    "L",   BI_ANYWHERE, NULL) \
 	/* strings */ \
-	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, NULL) \
-	X(substr,        TYPE_STRING,  "SLL", BI_ANYWHERE, NULL) \
-	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, NULL) \
-	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, NULL) \
-	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, NULL) \
+	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, cg_strfunc) \
+	X(substr,        TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \
+	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, cg_strfunc) \
+	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
+	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \
 	/* stacks */ \
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_UPROBE,  NULL) \
 	X(sprint_ubacktrace, TYPE_STRING,  "", BI_UPROBE,  NULL) \

@@ -242,6 +242,7 @@ LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call);
 LLVMValueRef cg_context(struct cg *cg, struct expr *call);
 LLVMValueRef cg_time(struct cg *cg, struct expr *call);
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call);
+LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call);
 
 /* ---- the driver's entry ---- */
 /* Generates the module for target t holding the probes whose home is

@@ -27,7 +27,8 @@
 	X(foreach_begin) \
 	X(foreach_next) \
 	X(foreach_end) \
-	X(sprintf)
+	X(sprintf) \
+	X(str_text)
 
 /* A record buffer for `size` bytes; never NULL. */
 void *uscript_host_rec_reserve(void *rt, uint32_t size);
@@ -62,5 +63,7 @@ void uscript_host_foreach_end(void *rt, void *it);
 /* sprintf: formats a record laid out as for printf (program.h) into dst,
  * at most maxstr - 1 bytes and a NUL. */
 void uscript_host_sprintf(void *rt, const void *rec, char *dst, int64_t maxstr);
+/* text_str (runtime/strfuncs.c). */
+void uscript_host_str_text(char *dst, const char *s, int64_t maxstr);
 
 #endif

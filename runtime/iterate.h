@@ -65,7 +65,6 @@ struct iter_layout {
 	enum iter_map_kind kind;
 	uint32_t key_size;       /* as the map was created */
 	uint32_t value_size;     /* likewise: per CPU for the per-CPU kinds */
-	uint32_t max_entries;    /* a hint for the first allocation; may be 0 */
 	int nkeys;               /* 0 … MAX_KEYS */
 	enum type key_types[MAX_KEYS];      /* TYPE_LONG or TYPE_STRING */
 	uint32_t key_offsets[MAX_KEYS];
