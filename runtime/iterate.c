@@ -150,7 +150,8 @@ void iter_layout_from_global(struct iter_layout *l, const struct global_var *g,
 	memset(l, 0, sizeof(*l));
 	l->fd = fd;
 	if (g->kind == GLOBAL_STAT)
-		l->kind = g->nkeys ? ITER_MAP_PERCPU_HASH : ITER_MAP_PERCPU_ARRAY;
+		l->kind = g->nkeys ? ITER_MAP_PERCPU_HASH
+				   : ITER_MAP_PERCPU_ARRAY;
 	else
 		l->kind = ITER_MAP_HASH;
 	l->key_size = g->key_size;

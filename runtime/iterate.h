@@ -68,7 +68,7 @@ struct iter_layout {
 	int nkeys;               /* 0 … MAX_KEYS */
 	enum type key_types[MAX_KEYS];      /* TYPE_LONG or TYPE_STRING */
 	uint32_t key_offsets[MAX_KEYS];
-	uint32_t maxstringlen;   /* a string key or value takes this many bytes */
+	uint32_t maxstringlen;   /* bytes a string key or value may fill */
 	enum type value_type;    /* TYPE_LONG, TYPE_STRING or TYPE_STAT */
 	/* In the value (the merged value for the per-CPU kinds): where the
 	 * long, the string or the statistic (program.h's count, sum, min,

@@ -15,6 +15,7 @@
  * exits 0 if every check passed, 1 otherwise. */
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -475,9 +476,13 @@ static void test_sortn_top_is_stable_sort(void)
 			vals[i].v = rand() % span;
 			iter_table_add(t, &key, &vals[i]);
 			/* stable insertion into order[0 … i] */
-			for (j = i; j > 0 && (asc ? vals[order[j - 1]].v > vals[i].v
-						  : vals[order[j - 1]].v < vals[i].v); j--)
+			for (j = i; j > 0; j--) {
+				int64_t w = vals[order[j - 1]].v;
+
+				if (asc ? w <= vals[i].v : w >= vals[i].v)
+					break;
 				order[j] = order[j - 1];
+			}
 			order[j] = i;
 		}
 		iter_start(&it, t, &s, NULL);
@@ -577,7 +582,8 @@ static void test_strings(void)
  * in turn, longs as signed numbers. */
 static void test_no_seq(void)
 {
-	struct skey k[4] = { { 2, "a" }, { -1, "z" }, { 2, "" }, { INT64_MIN, "q" } };
+	struct skey k[4] = { { 2, "a" }, { -1, "z" }, { 2, "" },
+			     { INT64_MIN, "q" } };
 	struct sval v[4] = { { 0, "" }, { 0, "" }, { 0, "" }, { 0, "" } };
 	struct iter_layout l = sarr_layout();
 	struct iter_sort s = { 0 };
@@ -609,7 +615,8 @@ static void test_no_seq(void)
 static void test_foreach_value(void)
 {
 	struct larr a = { 0 };
-	struct skey k[5] = { { 1, "" }, { 2, "" }, { 3, "" }, { 4, "" }, { 5, "" } };
+	struct skey k[5] = { { 1, "" }, { 2, "" }, { 3, "" }, { 4, "" },
+			     { 5, "" } };
 	struct sval v[5] = { { 0, "one" }, { 1, "two" }, { 2, "three" },
 			     { 3, "four" }, { 4, "five" } };
 	struct iter_sort s = { .dir = 1, .column = 0 };
@@ -885,7 +892,8 @@ static struct iter_layout bkey_layout(int fd)
 {
 	struct iter_layout l = {
 		.fd = fd, .kind = ITER_MAP_HASH,
-		.key_size = sizeof(struct bkey), .value_size = sizeof(struct lval),
+		.key_size = sizeof(struct bkey),
+		.value_size = sizeof(struct lval),
 		.nkeys = 2, .key_types = { TYPE_LONG, TYPE_STRING },
 		.key_offsets = { 0, 8 }, .maxstringlen = 16,
 		.value_type = TYPE_LONG,
@@ -893,6 +901,28 @@ static struct iter_layout bkey_layout(int fd)
 		.seq_offset = offsetof(struct lval, seq),
 	};
 	return l;
+}
+
+/* Elements not in order by value, largest first, ties in creation order. */
+static int unsorted_by_value_down(struct iter *it)
+{
+	int64_t prev_v = INT64_MAX, prev_seq = -1;
+	const void *k, *v;
+	int bad = 0;
+
+	while (iter_next(it, &k, &v)) {
+		struct lval lv;
+
+		/* The value points at the long; its creation number is
+		 * just before. */
+		memcpy(&lv, (const char *)v - offsetof(struct lval, v),
+		       sizeof(lv));
+		if (lv.v > prev_v || (lv.v == prev_v && lv.seq < prev_seq))
+			bad++;
+		prev_v = lv.v;
+		prev_seq = lv.seq;
+	}
+	return bad;
 }
 
 static void check_hash(int n, bool bench)
@@ -945,22 +975,8 @@ static void check_hash(int n, bool bench)
 		t0 = cpu_ms() - t0;
 		if (t0 < sort_ms)
 			sort_ms = t0;
-		{
-			int64_t prev_v = INT64_MAX, prev_seq = -1;
-			int bad = 0;
-
-			while (iter_next(it, &k, &v)) {
-				const struct lval *lv = (const struct lval *)
-					((const char *)v - offsetof(struct lval, v));
-
-				if (lv->v > prev_v ||
-				    (lv->v == prev_v && lv->seq < prev_seq))
-					bad++;
-				prev_v = lv->v;
-				prev_seq = lv->seq;
-			}
-			CHECK(!bad, "%d out of order by value", bad);
-		}
+		i = unsorted_by_value_down(it);
+		CHECK(!i, "%d out of order by value", i);
 		iter_free(it);
 	}
 	if (bench)
@@ -1013,6 +1029,80 @@ static void check_snapshot(void)
 	free(perm);
 }
 
+/* Reads while another thread deletes and re-creates elements: each read
+ * must end, and hold no key twice (a get_next_key walk starts again from
+ * the first key when the key it stands on is deleted). */
+struct churn {
+	int fd, n;
+	volatile int stop;
+};
+
+static void *churn_run(void *arg)
+{
+	struct churn *c = arg;
+	unsigned seed = 5;
+
+	while (!c->stop) {
+		struct bkey k = { .n = rand_r(&seed) % c->n };
+		struct lval v = { 0, 0 };
+
+		snprintf(k.s, sizeof(k.s), "k%" PRId64, k.n % 100);
+		bpf_map_delete_elem(c->fd, &k);
+		bpf_map_update_elem(c->fd, &k, &v, BPF_ANY);
+	}
+	return NULL;
+}
+
+static int cmp_bkey(const void *a, const void *b)
+{
+	return memcmp(a, b, sizeof(struct bkey));
+}
+
+static void check_churn(void)
+{
+	int64_t *perm = NULL;
+	struct churn c = { .n = 5000 };
+	struct iter_sort s = { 0 };
+	struct iter_layout l;
+	pthread_t th;
+	int round, dups = 0, reads = 0;
+
+	c.fd = make_hash(c.n, &perm);
+	CHECK(c.fd >= 0, "map");
+	if (c.fd < 0)
+		return;
+	l = bkey_layout(c.fd);
+	if (pthread_create(&th, NULL, churn_run, &c)) {
+		CHECK(0, "pthread_create");
+		goto out;
+	}
+	for (round = 0; round < 40; round++) {
+		struct bkey *keys = calloc((size_t)c.n, sizeof(*keys));
+		struct iter *it;
+		const void *k, *v;
+		size_t i = 0;
+
+		l.flags = round % 2 ? ITER_NO_BATCH : 0;
+		if (!keys || iter_begin(&it, &l, &s, NULL))
+			continue;
+		reads++;
+		while (iter_next(it, &k, &v) && i < (size_t)c.n)
+			memcpy(&keys[i++], k, sizeof(*keys));
+		dups += iter_next(it, &k, &v);   /* more than the map holds */
+		qsort(keys, i, sizeof(*keys), cmp_bkey);
+		while (i-- > 1)
+			dups += !cmp_bkey(&keys[i], &keys[i - 1]);
+		iter_free(it);
+		free(keys);
+	}
+	c.stop = 1;
+	pthread_join(th, NULL);
+	CHECK(reads == 40 && !dups, "%d reads, %d keys twice", reads, dups);
+out:
+	close(c.fd);
+	free(perm);
+}
+
 /* Sums per-CPU statistics: counts and sums add, min and max over the CPUs
  * with a count; what runtime/stats.c does for the runtime. */
 static void merge_sum(void *arg, const void *percpu, int ncpus,
@@ -1060,7 +1150,8 @@ static void check_percpu(int n, bool bench)
 		int64_t key = i;
 
 		for (c = 0; c < ncpus; c++) {
-			int64_t cnt = c == ncpus - 1 && ncpus > 1 ? 0 : i % 50 + 1;
+			bool idle = c == ncpus - 1 && ncpus > 1;
+			int64_t cnt = idle ? 0 : i % 50 + 1;
 
 			vals[c].w[STATW_COUNT] = i == n ? 0 : cnt;
 			vals[c].w[STATW_SUM] = i == n ? 0 : cnt * i;
@@ -1101,7 +1192,8 @@ static void check_percpu(int n, bool bench)
 				seen++;
 				if (key >= n ||
 				    m.w[STATW_COUNT] != per * (key % 50 + 1) ||
-				    m.w[STATW_SUM] != per * (key % 50 + 1) * key ||
+				    m.w[STATW_SUM] !=
+				    per * (key % 50 + 1) * key ||
 				    m.w[STATW_MIN] != key - (per - 1) ||
 				    m.w[STATW_MAX] != key + (per - 1))
 					bad++;
@@ -1203,8 +1295,9 @@ static void check_display(void)
 	out[0] = '\0';
 	CHECK(!iter_begin_display(&it, &l, NULL), "begin");
 	while (iter_next(it, &kp, &vp))
-		o += (size_t)snprintf(out + o, sizeof(out) - o, "%s%" PRId64 "=%s",
-				      o ? " " : "", ((const struct skey *)kp)->n,
+		o += (size_t)snprintf(out + o, sizeof(out) - o,
+				      "%s%" PRId64 "=%s", o ? " " : "",
+				      ((const struct skey *)kp)->n,
 				      (const char *)vp);
 	iter_free(it);
 	CHECK(!strcmp(out, "2=c 1=b 3=b 4=a"), "%s", out);
@@ -1226,6 +1319,7 @@ static void run_bpf(bool bench)
 {
 	check_hash(1000, false);
 	check_snapshot();
+	check_churn();
 	check_percpu(1000, false);
 	check_percpu_array();
 	check_display();
