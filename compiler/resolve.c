@@ -1011,6 +1011,8 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 	for (int i = 0; i < s->nprobes; i++)
 		walk_handler(&rs, &out->probes[i]);
 	usage_check_recursion(s, out);
+	if (diag_errors() == errors_before)
+		usage_check_foreach(s, out);
 
 	for (int i = 0; i < out->nfuncs; i++)
 		check_types_known(&out->funcs[i]);

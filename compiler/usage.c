@@ -200,3 +200,156 @@ void usage_mark(struct script *s, const struct resolved *r)
 	for (int i = 0; i < s->nprobes; i++)
 		use_stmt(&w, r->probes[i].probe->body);
 }
+
+/* SystemTap refuses to write an element of an array inside a foreach over
+ * that array (or to call a function that does): the loop could not be
+ * sure to see each element once.  Deleting an element counts; deleting the
+ * whole array does not. */
+struct mutation_walk {
+	const struct script *script;
+	const struct resolved *r;
+	struct sym **iterated;   /* the arrays of the enclosing foreach loops */
+	int depth, cap;
+	char *visiting;          /* per function: its writes are being gathered */
+	struct sym ***writes;    /* per function: the arrays it writes, NULL-ended */
+};
+
+static void gather_writes(struct mutation_walk *w, const struct func *f);
+
+static void add_write(struct sym ***set, struct arena *a, struct sym *s)
+{
+	int n = 0;
+	for (; *set && (*set)[n]; n++)
+		if ((*set)[n] == s)
+			return;
+	struct sym **grown = arena_alloc(a, (size_t)(n + 2) * sizeof(*grown));
+	for (int i = 0; i < n; i++)
+		grown[i] = (*set)[i];
+	grown[n] = s;
+	*set = grown;
+}
+
+/* The arrays an expression or statement writes, into `set`. */
+static void writes_of_expr(struct mutation_walk *w, const struct expr *e, struct sym ***set);
+
+static void writes_of_stmt(struct mutation_walk *w, const struct stmt *s, struct sym ***set)
+{
+	for (; s; s = s->next) {
+		if (s->kind == STMT_DELETE && s->expr && s->expr->kind == EXPR_INDEX && s->expr->sym)
+			add_write(set, w->script->arena, s->expr->sym);
+		writes_of_expr(w, s->expr, set);
+		writes_of_stmt(w, s->body, set);
+		writes_of_stmt(w, s->else_body, set);
+		writes_of_stmt(w, s->init, set);
+		writes_of_stmt(w, s->step, set);
+	}
+}
+
+static void writes_of_expr(struct mutation_walk *w, const struct expr *e, struct sym ***set)
+{
+	if (!e)
+		return;
+	bool writes = e->kind == EXPR_ASSIGN || e->kind == EXPR_INCDEC || e->kind == EXPR_STAT_ADD;
+	if (writes && e->lhs && e->lhs->kind == EXPR_INDEX && e->lhs->sym)
+		add_write(set, w->script->arena, e->lhs->sym);
+	if (e->kind == EXPR_CALL && e->func) {
+		int i = usage_func_index(w->script, e->func);
+		gather_writes(w, e->func);
+		for (int k = 0; w->writes[i] && w->writes[i][k]; k++)
+			add_write(set, w->script->arena, w->writes[i][k]);
+	}
+	for (const struct expr *a = e->args; a; a = a->next)
+		writes_of_expr(w, a, set);
+	writes_of_expr(w, e->lhs, set);
+	writes_of_expr(w, e->rhs, set);
+	writes_of_expr(w, e->cond, set);
+}
+
+static void gather_writes(struct mutation_walk *w, const struct func *f)
+{
+	int i = usage_func_index(w->script, f);
+	if (w->visiting[i])
+		return;  /* done, or recursion, reported elsewhere */
+	w->visiting[i] = 1;
+	writes_of_stmt(w, f->body, &w->writes[i]);
+}
+
+static struct sym *iterated(const struct mutation_walk *w, const struct sym *s)
+{
+	for (int i = 0; i < w->depth; i++)
+		if (w->iterated[i] == s)
+			return w->iterated[i];
+	return NULL;
+}
+
+static void check_expr(struct mutation_walk *w, const struct expr *e);
+
+static void check_target(struct mutation_walk *w, const struct expr *t)
+{
+	if (t && t->kind == EXPR_INDEX && t->sym && iterated(w, t->sym))
+		diag_error(&t->loc, "variable '%s' modified during 'foreach' iteration",
+			   t->sym->name);
+}
+
+static void check_expr(struct mutation_walk *w, const struct expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_ASSIGN || e->kind == EXPR_INCDEC || e->kind == EXPR_STAT_ADD)
+		check_target(w, e->lhs);
+	if (e->kind == EXPR_CALL && e->func && w->depth) {
+		int i = usage_func_index(w->script, e->func);
+		gather_writes(w, e->func);
+		for (int k = 0; w->writes[i] && w->writes[i][k]; k++)
+			if (iterated(w, w->writes[i][k]))
+				diag_error(&e->loc, "function call modifies var '%s' during 'foreach' "
+					   "iteration", w->writes[i][k]->name);
+	}
+	for (const struct expr *a = e->args; a; a = a->next)
+		check_expr(w, a);
+	check_expr(w, e->lhs);
+	check_expr(w, e->rhs);
+	check_expr(w, e->cond);
+}
+
+static void check_stmt(struct mutation_walk *w, const struct stmt *s)
+{
+	for (; s; s = s->next) {
+		if (s->kind == STMT_DELETE)
+			check_target(w, s->expr);
+		check_expr(w, s->expr);
+		check_stmt(w, s->init);
+		check_stmt(w, s->step);
+		check_stmt(w, s->else_body);
+		if (s->kind == STMT_FOREACH && s->foreach->array_sym) {
+			check_expr(w, s->foreach->limit);
+			if (w->depth == w->cap) {
+				w->cap = w->cap ? 2 * w->cap : 8;
+				struct sym **g = arena_alloc(w->script->arena,
+							     (size_t)w->cap * sizeof(*g));
+				for (int i = 0; i < w->depth; i++)
+					g[i] = w->iterated[i];
+				w->iterated = g;
+			}
+			w->iterated[w->depth++] = s->foreach->array_sym;
+			check_stmt(w, s->body);
+			w->depth--;
+		} else {
+			check_stmt(w, s->body);
+		}
+	}
+}
+
+void usage_check_foreach(struct script *s, const struct resolved *r)
+{
+	struct mutation_walk w = {
+		.script = s,
+		.r = r,
+		.visiting = arena_alloc(s->arena, (size_t)r->nfuncs + 1),
+		.writes = arena_alloc(s->arena, ((size_t)r->nfuncs + 1) * sizeof(struct sym **)),
+	};
+	for (int i = 0; i < s->nprobes; i++)
+		check_stmt(&w, r->probes[i].probe->body);
+	for (int i = 0; i < r->nfuncs; i++)
+		check_stmt(&w, r->funcs[i].func->body);
+}

@@ -182,8 +182,9 @@ static size_t escape_unit(char *unit, uint32_t c, int multi)
 }
 
 /* _stp_text_str on a string in script memory: `outlen` is the budget
- * without the NUL (already 1 … maxstringlen − 1), `out` has room for
- * max(outlen, 5) + 1 bytes. */
+ * without the NUL, at most maxstringlen − 1 (0 only when that is 0); `out`
+ * has room for outlen + 1 bytes, or 6 if quoted.  It never fails here: its
+ * "<unknown>" result is for memory that cannot be read. */
 static void text_common(char *out, const char *s, size_t maxstringlen,
 			size_t outlen, int quoted)
 {
@@ -239,10 +240,6 @@ static void text_common(char *out, const char *s, size_t maxstringlen,
 void str_text(char *dst, const char *s, size_t maxstringlen)
 {
 	assert(maxstringlen >= 1);
-	if (maxstringlen == 1) {
-		dst[0] = '\0';
-		return;
-	}
 	text_common(dst, s, maxstringlen, maxstringlen - 1, 0);
 }
 
@@ -258,16 +255,8 @@ void str_textn(char *dst, const char *s, int64_t len, int64_t quoted,
 	if (len > 0 && (uint64_t)len < maxstringlen - 1)
 		outlen = (size_t)len;
 	/* quoted reaches _stp_text_str as an int. */
-	if ((uint32_t)quoted == 0) {
-		if (outlen == 0) {
-			dst[0] = '\0';
-			return;
-		}
-		text_common(dst, s, maxstringlen, outlen, 0);
-		return;
-	}
-	if (maxstringlen >= 6) {
-		text_common(dst, s, maxstringlen, outlen, 1);
+	if ((uint32_t)quoted == 0 || maxstringlen >= 6) {
+		text_common(dst, s, maxstringlen, outlen, (uint32_t)quoted != 0);
 		return;
 	}
 	/* A quoted result takes at least 5 bytes, more than dst holds. */

@@ -5,20 +5,22 @@
 # in a tight loop and times the loop itself, so the tracers' start-up and
 # shut-down are not counted.
 #
-#   tests/bench/perhit.sh [-n N] [-r R] [--uscript PATH] [--no-bpftrace] [--raw]
+#   tests/bench/perhit.sh [-n N] [-r R] [--uscript PATH] [--no-bpftrace] [--head-to-head] [--raw]
 #
 # Needs root (BPF) and a C compiler ($CC, default cc).  See tests/bench/README.
 set -u
 
 usage() {
 	cat <<'EOF'
-Usage: perhit.sh [-n N] [-r R] [--uscript PATH] [--no-bpftrace] [--raw]
+Usage: perhit.sh [-n N] [-r R] [--uscript PATH] [--no-bpftrace] [--head-to-head] [--raw]
 
   -n N            calls of the probed function per run (default 1000000)
   -r R            measured runs per case, after one warm-up round (default 5)
   --uscript PATH  the uscript to measure (default: $BUILDDIR/uscript, with
                   BUILDDIR the current directory, else the first on PATH)
   --no-bpftrace   measure uscript alone
+  --head-to-head  also run uscript and bpftrace at once on one target, each
+                  probing one function, for the pairs' difference
   --raw           print every run's time too
   -h, --help      print this help
 EOF
@@ -34,6 +36,7 @@ runs=5
 uscript=
 use_bpftrace=1
 raw=
+h2h=
 use_bpftrace=1
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -59,6 +62,9 @@ while [ $# -gt 0 ]; do
 		shift ;;
 	--raw)
 		raw=1
+		shift ;;
+	--head-to-head)
+		h2h=1
 		shift ;;
 	-h | --help)
 		usage
@@ -198,18 +204,37 @@ add_case() { # id label command...
 # Every traced case probes f() with its body and e() with an empty probe
 # (for the empty case both are empty: f()'s time less e()'s then shows how
 # near zero the method comes); g() is never probed.
+# The probe bodies, and the globals uscript's need.
+us_body_empty="{ }" us_decl_empty=
+us_body_count="{ c++ }" us_decl_count="global c;"
+us_body_stat="{ s <<< 1 }" us_decl_stat="global s;"
+us_body_tid="{ a[tid()]++ }" us_decl_tid="global a;"
+bt_body_empty="{}"
+bt_body_count="{ @c = count(); }"
+bt_body_tid="{ @[tid] = count(); }"
+# us_script FUNC BODY [EMPTY]: uscript's script with BODY on FUNC (and an
+# empty probe on EMPTY); bt_script likewise for bpftrace.
+us_script() {
+	local d=us_decl_$2 b=us_body_$2 e=
+	[ -n "${3:-}" ] && e="probe process(\"$target\").function(\"$3\") { } "
+	echo "${!d}${!d:+ }${e}probe process(\"$target\").function(\"$1\") ${!b}"
+}
+bt_script() {
+	local b=bt_body_$2 e=
+	[ -n "${3:-}" ] && e="uprobe:$target:$3 {} "
+	echo "${e}uprobe:$target:$1 ${!b}"
+}
+
 add_case bare "bare" "$target" "$calls" "$out"
-pf="process(\"$target\").function(\"f\")"
-pe="probe process(\"$target\").function(\"e\") { }"
-add_case us_empty "uscript  { }" "$uscript" -e "$pe probe $pf { }" -c "$tcmd"
-add_case us_count "uscript  { c++ }" "$uscript" -e "global c; $pe probe $pf { c++ }" -c "$tcmd"
-add_case us_stat "uscript  { s <<< 1 }" "$uscript" -e "global s; $pe probe $pf { s <<< 1 }" -c "$tcmd"
-add_case us_tid "uscript  { a[tid()]++ }" "$uscript" -e "global a; $pe probe $pf { a[tid()]++ }" -c "$tcmd"
+for k in empty count stat tid; do
+	b=us_body_$k
+	add_case "us_$k" "uscript  ${!b}" "$uscript" -e "$(us_script f $k e)" -c "$tcmd"
+done
 if [ -n "$bpftrace" ]; then
-	be="uprobe:$target:e {}"
-	add_case bt_empty "bpftrace {}" "$bpftrace" -e "$be uprobe:$target:f {}" -c "$tcmd"
-	add_case bt_count "bpftrace { @c = count(); }" "$bpftrace" -e "$be uprobe:$target:f { @c = count(); }" -c "$tcmd"
-	add_case bt_tid "bpftrace { @[tid] = count(); }" "$bpftrace" -e "$be uprobe:$target:f { @[tid] = count(); }" -c "$tcmd"
+	for k in empty count tid; do
+		b=bt_body_$k
+		add_case "bt_$k" "bpftrace ${!b}" "$bpftrace" -e "$(bt_script f $k e)" -c "$tcmd"
+	done
 fi
 
 # expect FILE PATTERN WANT: PATTERN (an extended regular expression whose
@@ -305,6 +330,70 @@ for ((round = 0; round <= runs; round++)); do
 	[ "$round" = 0 ] && rm -f "$work"/*.ns
 done
 
+# ---- head to head ----
+# bpftrace runs in the background with its probe on one of f() and e(), and
+# uscript -c with its probe on the other; then the other way round.  f()
+# less e() in the one run, less the same in the other, halved, is what
+# uscript's probe costs above bpftrace's, both measured in the same run (the
+# two ways cancel what the functions' places may do).  uprobes are set on
+# the file, so bpftrace's probe fires in the target uscript starts.
+# h2h_run KIND UF ROUND appends "ROUND NS" (uscript less bpftrace, ns per
+# call, already signed) to $work/h2h_KIND.ns.
+h2h_run() {
+	local k=$1 uf=$2 round=$3 bf=e bp i status pid fe rc
+	[ "$uf" = e ] && bf=f
+	rm -f "$out"
+	# BEGIN runs once every probe is attached.
+	"$bpftrace" -e "BEGIN { printf(\"ready\\n\"); } $(bt_script "$bf" "$k")" \
+		>"$work/bt.out" 2>"$work/bt.err" &
+	bp=$!
+	for ((i = 0; i < 600; i++)); do
+		grep -qx ready "$work/bt.out" && break
+		kill -0 "$bp" 2>/dev/null || break
+		sleep 0.05
+	done
+	if ! grep -qx ready "$work/bt.out"; then
+		kill -INT "$bp" 2>/dev/null
+		wait "$bp"
+		got="bpftrace did not start: $(grep -m1 -v RLIMIT_MEMLOCK "$work/bt.err")"
+		return 1
+	fi
+	"$work/settle" "$uscript" -e "$(us_script "$uf" "$k")" -c "$tcmd" >"$work/stdout" 2>"$work/stderr"
+	status=$?
+	kill -INT "$bp"
+	wait "$bp"
+	if [ "$status" != 0 ] || ! [ -s "$out" ]; then
+		got="uscript: exit status $status $(grep -m1 -o "error: .*" "$work/stderr")"
+		return 1
+	fi
+	read -r pid _ _ _ fe _ <"$out"
+	"check_us_$k" "$work/stdout" "$pid"
+	rc=$?
+	[ $rc = 0 ] || { got="uscript: $got"; return $rc; }
+	"check_bt_$k" "$work/bt.out" "$pid"
+	rc=$?
+	[ $rc = 0 ] || { got="bpftrace: $got"; return $rc; }
+	[ "$uf" = e ] && fe=$(awk -v v="$fe" 'BEGIN { print -v }')
+	echo "$round $fe" >>"$work/h2h_$k.ns"
+}
+if [ -n "$h2h" ] && [ -n "$bpftrace" ]; then
+	for ((round = 1; round <= runs; round++)); do
+		for k in empty count tid; do
+			[ -e "$work/us_$k.na" ] || [ -e "$work/bt_$k.na" ] || [ -e "$work/h2h_$k.na" ] && continue
+			for uf in f e; do
+				h2h_run "$k" "$uf" "$round" && continue
+				rc=$?
+				echo "round $round, uscript on $uf(): $got" >"$work/h2h_$k.na"
+				what=failed
+				[ "$rc" = 2 ] && what="COUNT MISMATCH"
+				echo "perhit.sh: head to head, $k: $what in round $round, uscript on $uf(): $got" >&2
+				failures=$((failures + 1))
+				break
+			done
+		done
+	done
+fi
+
 # ---- the figures ----
 # $work/ID.ns has "ROUND F E G FE FG" lines (see run).  stat WHAT ID [ID2]:
 # a value per run of ID, in microseconds per call: WHAT is "time" (F / N),
@@ -388,6 +477,30 @@ if [ -n "$bpftrace" ]; then
 	pair empty empty
 	pair counter count
 	pair "tid array" tid
+fi
+
+if [ -n "$h2h" ] && [ -n "$bpftrace" ]; then
+	echo
+	echo "head to head, both tracers on one run: uscript's probe less bpftrace's, ns per hit"
+	printf '%-10s %9s %9s\n' pair median range
+	for k in empty count tid; do
+		label=$k
+		[ "$k" = count ] && label=counter
+		[ "$k" = tid ] && label="tid array"
+		if [ -e "$work/h2h_$k.na" ]; then
+			printf '%-10s %s\n' "$label" "not available ($(head -1 "$work/h2h_$k.na"))"
+			continue
+		fi
+		[ -s "$work/h2h_$k.ns" ] || { printf '%-10s %s\n' "$label" "not available"; continue; }
+		# the mean of each round's two runs, then the median of those
+		awk '{ s[$1] += $2; c[$1]++ }
+			END {
+				for (r in s) if (c[r] == 2) d[++m] = s[r] / 2
+				for (a = 2; a <= m; a++)
+					for (b = a; b > 1 && d[b - 1] > d[b]; b--) { x = d[b]; d[b] = d[b - 1]; d[b - 1] = x }
+				if (m) printf "%+.1f %.1f\n", m % 2 ? d[(m + 1) / 2] : (d[m / 2] + d[m / 2 + 1]) / 2, d[m] - d[1]
+			}' "$work/h2h_$k.ns" | { read -r med rng; printf '%-10s %9s %9s\n' "$label" "${med:-n/a}" "${rng:-}"; }
+	done
 fi
 
 if [ -n "$raw" ]; then

@@ -529,22 +529,24 @@ static void test_textn(void)
 	TEXTN(128, "abcd\xc3\xa9", 8, 1, "\"abc\"...");
 	TEXTN(128, "a\xf0\x9f\x98\x80", 8, 1, "\"a\"...");
 	/* The cut lands where the budget ends, whatever was written. */
-	TEXTN(128, "\n\n\n\n", 8, 1, "\"\\n\\n\\n\"");
-	TEXTN(128, "\n\n\n\n\n", 8, 1, "\"\\n\"...");
+	TEXTN(128, "\n\n\n", 8, 1, "\"\\n\\n\\n\"");
+	TEXTN(128, "\n\n\n\n", 8, 1, "\"\\n\"...");
 	TEXTN(128, "a\n\n\n\n", 8, 1, "\"a\\n\"...");
 
 	/* len 0 at maxstringlen 8: 7 bytes. */
 	TEXTN(8, "abcde", 0, 1, "\"abcde\"");
 	TEXTN(8, "abcdef", 0, 1, "\"ab\"...");
-	TEXTN(16, "abcdefghijklmn", 0, 1, "\"abcdefghijk\"...");
-	TEXTN(16, "abcdefghi\x7f", 0, 1, "\"abcdefghi\"...");
+	TEXTN(16, "abcdefghijklmn", 0, 1, "\"abcdefghij\"...");
+	TEXTN(16, "abcdefghi\x7f", 0, 1, "\"abcdefghi\\177\"");
+	TEXTN(16, "abcdefghi\x7fz", 0, 1, "\"abcdefghi\"...");
 	TEXTN(16, "abcdefgh\x7f", 0, 1, "\"abcdefgh\\177\"");
-	TEXTN(16, "abcdefgh\x7fz", 0, 1, "\"abcdefgh\"...");
+	TEXTN(16, "abcdefgh\x7fz", 0, 1, "\"abcdefgh\\177z\"");
+	TEXTN(16, "abcdefgh\x7fzz", 0, 1, "\"abcdefgh\"...");
 
 	/* Below maxstringlen 6 SystemTap's quoted result overruns its buffer;
 	 * ours is cut to maxstringlen − 1 bytes. */
 	TEXTN(5, "ab", 0, 1, "\"ab\"");
-	TEXTN(5, "abcd", 0, 1, "\"abc");
+	TEXTN(5, "abcd", 0, 1, "\"\"..");
 	TEXTN(4, "abcd", 0, 1, "\"ab");
 	TEXTN(2, "a", 0, 1, "\"");
 	TEXTN(1, "a", 0, 1, "");
