@@ -280,9 +280,11 @@ int stats_print_hist(struct strbuf *sb, const struct stat_shape *shape,
 	}
 
 	/* The largest count gets the whole width; rounding the scale up
-	 * keeps every bar within it. */
+	 * keeps every bar within it.  SystemTap keeps the scale in an int,
+	 * which overflows past 50 × INT32_MAX events in one bucket and draws
+	 * bars of any length; this scale stays right there. */
 	scale = valmax <= STATS_HIST_WIDTH ? 1 :
-		(valmax + STATS_HIST_WIDTH - 1) / STATS_HIST_WIDTH;
+		valmax / STATS_HIST_WIDTH + (valmax % STATS_HIST_WIDTH != 0);
 	cnt_space = needed_space(valmax);
 
 	/* SystemTap measures the value column at the ends of the range (for

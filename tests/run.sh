@@ -84,6 +84,8 @@ if ! build_targets; then
 fi
 
 run_unit unit/format "$BUILDDIR/tests/unit/test_format"
+run_unit unit/strfuncs "$BUILDDIR/tests/unit/test_strfuncs"
+run_unit unit/iterate "$BUILDDIR/tests/unit/test_iterate"
 ET=$BUILDDIR/tests/elfsym-targets
 if [ -x "$BUILDDIR/tests/unit/test_elfsym" ] && wanted unit/elfsym; then
 	if CC="$CC" sh "$src/tests/unit/elfsym_targets.sh" "$ET" >/dev/null 2>&1; then
