@@ -281,7 +281,8 @@ int stats_print_hist(struct strbuf *sb, const struct stat_shape *shape,
 
 	/* The largest count gets the whole width; rounding the scale up
 	 * keeps every bar within it.  SystemTap keeps the scale in an int,
-	 * which overflows past 50 × INT32_MAX events in one bucket and draws
+	 * and divides by it as 32 unsigned bits, which holds up to 50 ×
+	 * UINT32_MAX events in one bucket; past that it draws
 	 * bars of any length; this scale stays right there. */
 	scale = valmax <= STATS_HIST_WIDTH ? 1 :
 		valmax / STATS_HIST_WIDTH + (valmax % STATS_HIST_WIDTH != 0);
