@@ -278,7 +278,9 @@ static void print_foreach(const struct stmt *s, int depth, FILE *out)
 			f->sort_column == i + 1 ? mark : "");
 	if (brackets)
 		fputc(']', out);
-	fprintf(out, " in %s%s", f->array, f->sort_column == -1 ? mark : "");
+	fprintf(out, " in %s%s%s", f->array, f->has_aggr ? " " : "",
+		f->has_aggr ? stat_op_name(f->sort_aggr) : "");
+	fputs(f->sort_column == -1 ? mark : "", out);
 	if (f->limit) {
 		fputs(" limit ", out);
 		print_expr(f->limit, true, out);

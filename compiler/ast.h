@@ -158,6 +158,8 @@ struct foreach {
 	 * -1 the value (a mark after the value or after the array). */
 	int sort_column;
 	int sort_dir;            /* +1 ascending, -1 descending, 0 none */
+	bool has_aggr;           /* `in s @sum+`: statistics by that aggregate */
+	enum stat_op sort_aggr;
 	struct expr *limit;      /* or NULL */
 
 	/* resolve */

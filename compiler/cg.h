@@ -85,11 +85,12 @@ struct cg_target {
 	 * NULL where it cannot be done (BPF, for now). */
 	void (*map_clear)(struct cg *cg, int g);
 	/* foreach: begin returns an iterator over g in the order of the sort
-	 * column (0 none, 1… a key, -1 the value), direction and limit (-1 for
-	 * none); next returns whether there is an element and points keyp and
+	 * column (0 none, 1… a key, -1 the value), direction, aggregate (for
+	 * statistics) and limit (NULL for none); next returns whether there is an element and points keyp and
 	 * valp at its key and value; end frees the iterator.  NULL where
 	 * foreach cannot run (BPF: the kernel cannot sort). */
-	LLVMValueRef (*foreach_begin)(struct cg *cg, int g, int column, int dir, LLVMValueRef limit);
+	LLVMValueRef (*foreach_begin)(struct cg *cg, int g, int column, int dir, int aggr,
+				      LLVMValueRef limit);
 	LLVMValueRef (*foreach_next)(struct cg *cg, LLVMValueRef it, LLVMValueRef keyp,
 				     LLVMValueRef valp);
 	void (*foreach_end)(struct cg *cg, LLVMValueRef it);
@@ -230,8 +231,9 @@ void cg_check_overflow(struct cg *cg, LLVMValueRef rc, const struct loc *loc, in
 /* ---- cg_stat.c ---- */
 void cg_stat_add(struct cg *cg, struct expr *e);
 LLVMValueRef cg_stat_read(struct cg *cg, struct expr *e);
-/* print(@hist_log(x)): a record the runtime prints the histogram for. */
-void cg_print_hist(struct cg *cg, struct expr *hist);
+/* print(@hist_log(x)): a record the runtime prints the histogram for; `at`
+ * is the print, where an empty statistic is reported. */
+void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at);
 
 /* ---- builtin families, the hooks of builtins.h ---- */
 LLVMValueRef cg_printf(struct cg *cg, struct expr *call);

@@ -225,7 +225,10 @@ void cg_delete(struct cg *cg, struct stmt *st)
 	}
 	if (s->kind == SYM_GLOBAL && (s->is_array || s->type == TYPE_STAT)) {
 		if (!cg->t->map_clear) {
-			diag_error(&st->loc, "deleting a whole %s in a process probe is not supported "
+			struct loc at = st->loc;
+			at.end_line = e->loc.end_line;
+			at.end_col = e->loc.end_col;
+			diag_error(&at, "deleting a whole %s in a process probe is not supported "
 				   "yet; do it in an end or timer probe",
 				   s->is_array ? "array" : "statistic");
 			return;
@@ -254,8 +257,9 @@ void cg_foreach(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct
 	}
 	int g = a->index;
 	const struct global_var *gv = gvar(cg, g);
-	LLVMValueRef limit = f->limit ? cg_expr(cg, f->limit) : cg_const(cg, -1);
-	LLVMValueRef it = cg->t->foreach_begin(cg, g, f->sort_column, f->sort_dir, limit);
+	LLVMValueRef limit = f->limit ? cg_expr(cg, f->limit) : NULL;
+	LLVMValueRef it = cg->t->foreach_begin(cg, g, f->sort_column, f->sort_dir,
+					       f->has_aggr ? (int)f->sort_aggr : (int)STAT_COUNT, limit);
 	LLVMValueRef keyp = cg_alloca(cg, cg->ptr, "keyp"), valp = cg_alloca(cg, cg->ptr, "valp");
 	LLVMBasicBlockRef head = cg_block(cg, "foreach.head"), loop = cg_block(cg, "foreach.body"),
 		out = cg_block(cg, "foreach.end");

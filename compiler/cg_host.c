@@ -141,13 +141,14 @@ static LLVMValueRef host_stat_merged(struct cg *cg, int g, LLVMValueRef key)
 	return dst;
 }
 
-static LLVMValueRef host_foreach_begin(struct cg *cg, int g, int column, int dir,
+static LLVMValueRef host_foreach_begin(struct cg *cg, int g, int column, int dir, int aggr,
 				       LLVMValueRef limit)
 {
-	LLVMTypeRef params[5] = { cg->ptr, cg->i64, cg->i64, cg->i64, cg->i64 };
-	LLVMValueRef args[5] = { cg->rt, cg_const(cg, g), cg_const(cg, column), cg_const(cg, dir),
-				 limit };
-	return cg_call_named(cg, HOSTABI_PREFIX "foreach_begin", cg->ptr, params, args, 5);
+	LLVMTypeRef params[7] = { cg->ptr, cg->i64, cg->i64, cg->i64, cg->i64, cg->i64, cg->i64 };
+	LLVMValueRef args[7] = { cg->rt, cg_const(cg, g), cg_const(cg, column), cg_const(cg, dir),
+				 cg_const(cg, aggr), cg_const(cg, limit != NULL),
+				 limit ? limit : cg_const(cg, 0) };
+	return cg_call_named(cg, HOSTABI_PREFIX "foreach_begin", cg->ptr, params, args, 7);
 }
 
 static LLVMValueRef host_foreach_next(struct cg *cg, LLVMValueRef it, LLVMValueRef keyp,

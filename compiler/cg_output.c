@@ -115,9 +115,9 @@ LLVMValueRef cg_print(struct cg *cg, struct expr *call)
 	struct expr *a = call->args;
 	if (a && !a->next && a->kind == EXPR_STAT &&
 	    (a->stat == STAT_HIST_LOG || a->stat == STAT_HIST_LINEAR)) {
-		cg_print_hist(cg, a);
-		if (call->builtin->id == BI_println)
-			emit_output(cg, "\n", 1, NULL, &call->loc);
+		/* println of a histogram prints what print does: SystemTap ends
+		 * it with its blank line either way. */
+		cg_print_hist(cg, a, &call->loc);
 		return NULL;
 	}
 	/* printd and printdln: the delimiter, a literal, goes into the format. */

@@ -6,6 +6,7 @@
  * _stp_val_to_bucket, so the same values fall in the same buckets. */
 #include <errno.h>
 #include <linux/bpf.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "arena.h"
@@ -169,7 +170,7 @@ static void fill_hist(struct cg *cg, LLVMValueRef rec, void *arg)
 
 /* The runtime reads the statistic when the record arrives and prints it,
  * as SystemTap prints a histogram. */
-void cg_print_hist(struct cg *cg, struct expr *hist)
+void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
 {
 	struct expr *t = hist->args;
 	int g = t->sym->index;
@@ -181,8 +182,9 @@ void cg_print_hist(struct cg *cg, struct expr *hist)
 			memcpy(n, p->hists, p->nhists * sizeof(*n));
 		p->hists = n;
 	}
+	/* An empty statistic is SystemTap's error at the print. */
 	p->hists[p->nhists] = (struct hist_site){
-		g, cg_add_error_site(cg, &hist->loc, "empty aggregate"), hist->loc,
+		g, cg_add_error_site(cg, at, "empty aggregate"), hist->loc,
 	};
 	struct hist_rec h = {
 		.key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL),
@@ -190,4 +192,19 @@ void cg_print_hist(struct cg *cg, struct expr *hist)
 		.site = p->nhists++,
 	};
 	cg_emit_record(cg, (uint32_t)sizeof(struct rec_hdr) + ((gv->key_size + 7) & ~7u), fill_hist, &h);
+	/* On the host the histogram was printed just now, or refused as empty:
+	 * then the handler ends, as SystemTap's does.  A BPF program cannot
+	 * know, and goes on. */
+	if (!cg->t->is_bpf) {
+		LLVMValueRef st = LLVMBuildLoad2(cg->b, cg->i64,
+			cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping)), "");
+		LLVMValueRef err = LLVMBuildAnd(cg->b, st, cg_const(cg, STOP_ERROR), "");
+		LLVMBasicBlockRef stop = cg_block(cg, "hist.error"), go = cg_block(cg, "hist.ok");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, err, cg_const(cg, 0), ""),
+				stop, go);
+		LLVMPositionBuilderAtEnd(cg->b, stop);
+		LLVMBuildStore(cg->b, cg_const(cg, 1), cg->aborted);
+		LLVMBuildBr(cg->b, cg->ret_bb);
+		LLVMPositionBuilderAtEnd(cg->b, go);
+	}
 }

@@ -53,10 +53,11 @@ void uscript_host_map_delete(void *rt, int64_t g, const void *key);
 void uscript_host_map_clear(void *rt, int64_t g);
 void uscript_host_stat_merged(void *rt, int64_t g, const void *key, int64_t *dst);
 /* foreach over g: column 0 for no sort, 1… a key, -1 the value; dir +1 or
- * -1; limit -1 for none.  The iterator is freed by foreach_end or, if the
- * handler leaves the loop another way, when the handler returns. */
+ * -1; aggr the stat_op statistics are sorted by; a limit if has_limit.  The
+ * iterator is freed by foreach_end or, if the handler leaves the loop
+ * another way, when the handler returns. */
 void *uscript_host_foreach_begin(void *rt, int64_t g, int64_t column, int64_t dir,
-				 int64_t limit);
+				 int64_t aggr, int64_t has_limit, int64_t limit);
 int64_t uscript_host_foreach_next(void *rt, void *it, const void **key, const void **value);
 void uscript_host_foreach_end(void *rt, void *it);
 

@@ -474,6 +474,20 @@ stmt:
 		{ $$ = st_loop(p, STMT_FOR, &$3, NULL, &$6, $8, &@$); }
 	| FOREACH '(' fe_head IN fe_array mark limit ')' stmt
 		{ $$ = st_foreach(p, $3, $5, &@5, $6, &$7, $9, &@$); }
+	| FOREACH '(' fe_head IN fe_array STATOP mark limit ')' stmt
+		{
+			/* SystemTap's aggregate sort: an array of statistics by
+			 * @sum, @min… instead of @count; the mark is required. */
+			if ($7.dir == 0)
+				diag_error(&@6, "an aggregate in foreach is a sort mark: write "
+					   "%s+ or %s-", stat_op_name($6), stat_op_name($6));
+			if ($6 == STAT_HIST_LOG || $6 == STAT_HIST_LINEAR)
+				diag_error(&@6, "a foreach sorts by @count, @sum, @min, @max or "
+					   "@avg, not by %s", stat_op_name($6));
+			$$ = st_foreach(p, $3, $5, &@5, $7, &$8, $10, &@$);
+			$$.s->foreach->sort_aggr = $6;
+			$$.s->foreach->has_aggr = true;
+		}
 	| error			{ $$ = st(p, STMT_EMPTY, &@$, NULL, 0); }
 	;
 

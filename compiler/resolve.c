@@ -18,6 +18,7 @@
 #include "compile.h"
 #include "diag.h"
 #include "format.h"
+#include "stats.h"
 #include "usage.h"
 
 struct rs {
@@ -218,6 +219,16 @@ static struct sym *bind_array(struct rs *rs, const char *name, const struct loc 
 			diag_error(loc, "unknown array '%s': declare it with 'global %s'", name, name);
 		return NULL;
 	}
+	/* The first use decides: a global first used without keys is a
+	 * scalar, and a use with keys is the error. */
+	if (s->scalar_use) {
+		if (rs->checking) {
+			diag_error(loc, "'%s' is used with %d key%s here, but with 0 elsewhere", name,
+				   nkeys, nkeys == 1 ? "" : "s");
+			diag_note(&s->scalar_loc, "'%s' is used with 0 keys here", name);
+		}
+		return NULL;
+	}
 	if (!s->is_array) {
 		s->is_array = true;
 		rs->changed = true;
@@ -298,6 +309,20 @@ static struct sym *bind_stat(struct rs *rs, struct expr *target)
 	return s;
 }
 
+/* A number written in the script, maybe negated: -50. */
+static bool literal(const struct expr *e, int64_t *v)
+{
+	if (e && e->kind == EXPR_NUM) {
+		*v = e->num;
+		return true;
+	}
+	if (e && e->kind == EXPR_UNARY && e->op == OP_NEG && e->lhs->kind == EXPR_NUM) {
+		*v = -(int64_t)((uint64_t)e->lhs->num);
+		return true;
+	}
+	return false;
+}
+
 static enum type infer_stat_op(struct rs *rs, struct expr *e)
 {
 	struct expr *target = e->args;
@@ -308,25 +333,28 @@ static enum type infer_stat_op(struct rs *rs, struct expr *e)
 	if (e->stat == STAT_HIST_LINEAR) {
 		struct expr *lo = target->next, *hi = lo ? lo->next : NULL;
 		struct expr *step = hi ? hi->next : NULL;
-		if (!step || lo->kind != EXPR_NUM || hi->kind != EXPR_NUM || step->kind != EXPR_NUM) {
+		int64_t vlo, vhi, vstep;
+		if (!literal(lo, &vlo) || !literal(hi, &vhi) || !literal(step, &vstep)) {
 			if (rs->checking)
 				diag_error(&e->loc, "@hist_linear takes a statistic and three numbers: "
 					   "@hist_linear(x, low, high, step)");
 			return TYPE_UNKNOWN;
 		}
 		shape.hist = HIST_LINEAR;
-		shape.lo = lo->num;
-		shape.hi = hi->num;
-		shape.step = step->num;
-		/* SystemTap's limit: 1 to 128 - 2 steps, plus under- and overflow. */
-		if (step->num <= 0 || hi->num <= lo->num ||
-		    (hi->num - lo->num) / step->num + 3 > 128) {
+		shape.lo = vlo;
+		shape.hi = vhi;
+		shape.step = vstep;
+		/* SystemTap takes them as C ints, and refuses to start unless
+		 * there are 0 to 125 steps from low to high. */
+		bool ints = vlo >= INT32_MIN && vlo <= INT32_MAX && vhi >= INT32_MIN &&
+			    vhi <= INT32_MAX && vstep > 0 && vstep <= INT32_MAX;
+		shape.buckets = ints ? stats_linear_buckets(vlo, vhi, vstep) : 0;
+		if (shape.buckets == 0) {
 			if (rs->checking)
-				diag_error(&e->loc, "@hist_linear needs low < high, a positive step, "
-					   "and at most 126 steps from low to high");
+				diag_error(&e->loc, "@hist_linear needs a positive step and 0 to 125 "
+					   "steps from low to high, all fitting in 32 bits");
 			return TYPE_UNKNOWN;
 		}
-		shape.buckets = (uint32_t)((hi->num - lo->num) / step->num + 3);
 	}
 	if (s->shape.hist == HIST_NONE) {
 		s->shape = shape;
@@ -345,6 +373,10 @@ static enum type infer_var(struct rs *rs, struct expr *e, enum type want)
 	if (!e->sym)
 		e->sym = bind_name(rs, e->name, &e->loc);
 	struct sym *s = e->sym;
+	if (s->kind == SYM_GLOBAL && !s->is_array && !s->scalar_use && s->type != TYPE_STAT) {
+		s->scalar_use = true;
+		s->scalar_loc = e->loc;
+	}
 	if (s->is_array) {
 		if (rs->checking && !e->bad)
 			diag_error(&e->loc, "'%s' is an array and needs an index here", s->name);
@@ -758,6 +790,9 @@ static void walk_foreach(struct rs *rs, struct stmt *st)
 			k = local_add(rs, rs->h, f->keys[i], SYM_LOCAL, &f->key_locs[i]);
 		f->key_syms[i] = k;
 		k->written = true;
+		/* No array, or no such key: reported at the array already. */
+		if (!a || i >= a->nkeys)
+			k->poisoned = true;
 		if (a && i < MAX_KEYS) {
 			if (a->key_types[i] == TYPE_UNKNOWN && k->type != TYPE_UNKNOWN) {
 				a->key_types[i] = k->type;
@@ -776,6 +811,8 @@ static void walk_foreach(struct rs *rs, struct stmt *st)
 			if (!v)
 				v = local_add(rs, rs->h, f->value, SYM_LOCAL, &f->value_loc);
 			f->value_sym = v;
+			if (!a)
+				v->poisoned = true;
 			if (a && a->type == TYPE_STAT) {
 				if (rs->checking)
 					diag_error(&f->value_loc, "'%s' holds statistics; read them with "
@@ -788,6 +825,9 @@ static void walk_foreach(struct rs *rs, struct stmt *st)
 			}
 		}
 	}
+	if (f->has_aggr && a && a->type != TYPE_STAT && a->type != TYPE_UNKNOWN && rs->checking)
+		diag_error(&f->array_loc, "'%s' holds no statistics, so it cannot be sorted by %s",
+			   f->array, stat_op_name(f->sort_aggr));
 	if (f->limit)
 		expect(rs, f->limit, TYPE_LONG, "a limit");
 	rs->loop_depth++;

@@ -34,6 +34,8 @@ struct sym {
 	bool type_declared;      /* …or its declaration, as in `s:string` */
 	bool poisoned;           /* assigned from an expression already reported */
 	bool is_array;
+	bool scalar_use;         /* first used without keys: a scalar for good */
+	struct loc scalar_loc;   /* that use */
 	int nkeys;               /* fixed by the first use with keys */
 	struct loc keys_loc;     /* that use */
 	enum type key_types[MAX_KEYS];

@@ -115,6 +115,7 @@ static void use_expr(struct use_walk *w, struct expr *e, bool consumed)
 	switch (e->kind) {
 	case EXPR_VAR:
 	case EXPR_INDEX:
+	case EXPR_IN:
 		if (e->sym)
 			e->sym->read = e->sym->used = true;
 		for (struct expr *k = e->args; k; k = k->next)

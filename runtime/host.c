@@ -144,14 +144,15 @@ struct host_loop {
 };
 
 void *uscript_host_foreach_begin(void *rt, int64_t g, int64_t column, int64_t dir,
-				 int64_t limit)
+				 int64_t aggr, int64_t has_limit, int64_t limit)
 {
 	struct host *h = rt;
 	struct host_loop *l = calloc(1, sizeof(*l));
 	if (!l)
 		abort();
 	l->g = (int)g;
-	l->it = maps_foreach_begin(h->maps, (int)g, (int)column, (int)dir, limit);
+	l->it = maps_foreach_begin(h->maps, (int)g, (int)column, (int)dir, (int)aggr,
+				   has_limit != 0, limit);
 	if (h->nloops == h->caploops) {
 		h->caploops = h->caploops ? 2 * h->caploops : 8;
 		h->loops = realloc(h->loops, (size_t)h->caploops * sizeof(*h->loops));

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ast.h"
 #include "stats.h"
 
 static size_t percpu_stride(const struct global_var *g)
@@ -163,15 +164,20 @@ static void layout_of(struct maps *m, int g, struct iter_layout *l)
 	}
 }
 
-struct iter *maps_foreach_begin(struct maps *m, int g, int column, int dir, int64_t limit)
+struct iter *maps_foreach_begin(struct maps *m, int g, int column, int dir, int aggr,
+				bool has_limit, int64_t limit)
 {
 	struct iter_layout l;
 	layout_of(m, g, &l);
+	static const enum iter_aggr aggrs[] = {
+		[STAT_COUNT] = ITER_AGGR_COUNT, [STAT_SUM] = ITER_AGGR_SUM,
+		[STAT_MIN] = ITER_AGGR_MIN, [STAT_MAX] = ITER_AGGR_MAX, [STAT_AVG] = ITER_AGGR_AVG,
+	};
 	struct iter_sort s = {
 		.dir = dir,
 		.column = column < 0 ? 0 : column,
-		.aggr = ITER_AGGR_COUNT,
-		.has_limit = limit >= 0,
+		.aggr = aggr >= 0 && aggr <= STAT_AVG ? aggrs[aggr] : ITER_AGGR_COUNT,
+		.has_limit = has_limit,
 		.limit = limit,
 	};
 	if (dir == 0)

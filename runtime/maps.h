@@ -35,9 +35,11 @@ void maps_clear(struct maps *m, int g);
 /* count, sum, min and max of a statistic over all CPUs; zeros if missing. */
 void maps_stat_merged(struct maps *m, int g, const void *key, int64_t *hdr);
 
-/* foreach: column 0 for none, 1… a key, -1 the value; the value pointer
+/* foreach: column 0 for none, 1… a key, -1 the value; aggr is the stat_op
+ * (ast.h) statistics sort by; the value pointer
  * next gives is the element's start (its creation number first). */
-struct iter *maps_foreach_begin(struct maps *m, int g, int column, int dir, int64_t limit);
+struct iter *maps_foreach_begin(struct maps *m, int g, int column, int dir, int aggr,
+				bool has_limit, int64_t limit);
 bool maps_foreach_next(struct maps *m, int g, struct iter *it, const void **key,
 		       const void **value);
 void maps_foreach_end(struct maps *m, struct iter *it);

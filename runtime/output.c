@@ -108,6 +108,9 @@ static void print_hist(struct output *o, const struct hist_site *site, const voi
 			o->stop = OUT_ERROR;
 			o->error_site = site->empty_error;
 		}
+		/* A host handler checks this after the record, and ends. */
+		if (o->globals)
+			__atomic_fetch_or(&o->globals->stopping, STOP_ERROR, __ATOMIC_SEQ_CST);
 		return;
 	}
 	fwrite(o->line.buf, 1, o->line.len, o->out);

@@ -513,6 +513,7 @@ int run_program(struct program *p, const struct run_opts *o)
 	if (r.has_target && r.target.pidfd >= 0 && add_fd(&r, r.target.pidfd, TAG_TARGET) < 0)
 		goto out;
 	init_globals(&r);
+	r.out.globals = r.globals;
 
 	if (p->has_maps) {
 		if (maps_init(&r.maps, p, r.obj) < 0) {

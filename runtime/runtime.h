@@ -41,6 +41,7 @@ struct output {
 	const struct program *prog;
 	FILE *out;
 	struct maps *maps;       /* arrays and statistics, once loaded */
+	struct globals_hdr *globals;  /* where a runtime error found here is flagged */
 	struct fmt *formats;     /* parsed, per format site */
 	struct strbuf line;
 	enum out_stop stop;

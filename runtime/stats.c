@@ -88,8 +88,9 @@ int stats_aggregate(const int64_t *merged, enum stats_op op, int64_t *result)
 		*result = merged[STATW_MAX];
 		break;
 	case STATS_AVG:
-		/* _stp_div64 negates for a divisor of -1 rather than trap;
-		 * a count is positive, so only C's division remains. */
+		/* _stp_div64: C's division, rounding toward zero, except that
+		 * a divisor of -1 negates rather than trap.  A count is never
+		 * -1; the case only keeps corrupt data from trapping. */
 		*result = count == -1 ? (int64_t)(0 - (uint64_t)merged[STATW_SUM])
 				      : merged[STATW_SUM] / count;
 		break;
@@ -280,10 +281,10 @@ int stats_print_hist(struct strbuf *sb, const struct stat_shape *shape,
 	}
 
 	/* The largest count gets the whole width; rounding the scale up
-	 * keeps every bar within it.  SystemTap keeps the scale in an int,
-	 * and divides by it as 32 unsigned bits, which holds up to 50 ×
-	 * UINT32_MAX events in one bucket; past that it draws
-	 * bars of any length; this scale stays right there. */
+	 * keeps every bar within it.  SystemTap divides by the scale taken
+	 * as 32 unsigned bits, which is exact up to 50 × UINT32_MAX events
+	 * in one bucket; past that its bars have any length (or it divides
+	 * by 0), and this scale stays right. */
 	scale = valmax <= STATS_HIST_WIDTH ? 1 :
 		valmax / STATS_HIST_WIDTH + (valmax % STATS_HIST_WIDTH != 0);
 	cnt_space = needed_space(valmax);

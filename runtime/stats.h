@@ -63,9 +63,9 @@ int stats_aggregate(const int64_t *merged, enum stats_op op, int64_t *result);
  * there; what the code generator must compute when it adds to a histogram.
  * A log histogram: HIST_LOG_BUCKET0 for 0, HIST_LOG_BUCKET0 + n for a
  * value in [2^(n-1), 2^n), HIST_LOG_BUCKET0 - n for its negation, 0 for
- * INT64_MIN.  A linear one: 0 below lo; 1 + (v - lo) / step; the last
- * bucket for anything beyond, which starts a full step after the last
- * whole step below hi. */
+ * INT64_MIN.  A linear one: 0 below lo, 1 + (v − lo) / step, and the
+ * last bucket (buckets − 1) for v from lo + (buckets − 2) × step on: with
+ * 0, 100, 10 the bucket of 100 is [100, 110) and the last one from 110. */
 uint32_t stats_log_bucket(int64_t v);
 uint32_t stats_linear_bucket(const struct stat_shape *shape, int64_t v);
 

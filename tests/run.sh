@@ -85,6 +85,7 @@ fi
 
 run_unit unit/format "$BUILDDIR/tests/unit/test_format"
 run_unit unit/strfuncs "$BUILDDIR/tests/unit/test_strfuncs"
+run_unit unit/stats "$BUILDDIR/tests/unit/test_stats"
 run_unit unit/iterate "$BUILDDIR/tests/unit/test_iterate"
 ET=$BUILDDIR/tests/elfsym-targets
 if [ -x "$BUILDDIR/tests/unit/test_elfsym" ] && wanted unit/elfsym; then
