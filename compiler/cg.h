@@ -46,6 +46,8 @@ struct cg_target {
 	void (*handler_begin)(struct cg *cg, const struct probe *p, const char *name);
 	/* The return instruction of a handler. */
 	void (*handler_return)(struct cg *cg);
+	/* BPF: this CPU's scratch area, or NULL (cg_scratch_base). */
+	LLVMValueRef (*scratch_lookup)(struct cg *cg);
 	/* Output records: reserve returns a pointer that is NULL when the
 	 * record cannot be delivered; lost counts that. */
 	LLVMValueRef (*rec_reserve)(struct cg *cg, uint32_t size);
@@ -139,7 +141,9 @@ struct cg {
 	LLVMValueRef fn;
 	struct handler *h;
 	const struct probe *probe;
-	LLVMValueRef globals, scratch, cookie, regs;
+	LLVMValueRef globals, cookie, regs;
+	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
+	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
 	LLVMValueRef rt;             /* host: the runtime's handle */
 	LLVMValueRef actions;        /* i64 alloca: the actions charged so far */
 	bool count_actions;          /* this handler can loop: count MAXACTION */
@@ -171,6 +175,8 @@ LLVMBasicBlockRef cg_block(struct cg *cg, const char *name);
 LLVMValueRef cg_string_slot(struct cg *cg, bool temp);
 /* The same for `bytes` bytes. */
 LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp);
+/* This CPU's scratch area; a handler that never asks does no lookup. */
+LLVMValueRef cg_scratch_base(struct cg *cg);
 /* An alloca in the function's entry block. */
 LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name);
 /* Raises a runtime error: the error record, stopping, and the handler ends.

@@ -210,11 +210,21 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, stopping, cg_const(cg, 0), ""),
 			quit, running);
 	LLVMPositionBuilderAtEnd(cg->b, running);
-	cg->scratch = lookup_first(cg, cg->maps[MAP_SCRATCH]);
-	LLVMBasicBlockRef s_ok = cg_block(cg, "scratch.ok");
-	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, cg->scratch, ""), quit, s_ok);
-	LLVMPositionBuilderAtEnd(cg->b, s_ok);
-	cg->cookie = call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, &cg->regs, 1);
+	/* Only handlers that use scratch look it up (cg_scratch_base), and
+	 * only scripts that ask which probe point fired read the cookie. */
+	cg->scratch = NULL;
+	cg->quit_bb = quit;
+	cg->scratch_bb = cg_block(cg, "scratch");
+	cg->body_bb = cg_block(cg, "body");
+	LLVMBuildBr(cg->b, cg->scratch_bb);
+	LLVMPositionBuilderAtEnd(cg->b, cg->body_bb);
+	cg->cookie = cg->pp_table || cg->func_table ?
+		call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, &cg->regs, 1) : cg_const(cg, 0);
+}
+
+static LLVMValueRef bpf_scratch_lookup(struct cg *cg)
+{
+	return lookup_first(cg, cg->maps[MAP_SCRATCH]);
 }
 
 static void bpf_handler_return(struct cg *cg)
@@ -459,6 +469,7 @@ const struct cg_target cg_target_bpf = {
 	.module_end = bpf_module_end,
 	.handler_begin = bpf_handler_begin,
 	.handler_return = bpf_handler_return,
+	.scratch_lookup = bpf_scratch_lookup,
 	.rec_reserve = bpf_rec_reserve,
 	.rec_submit = bpf_rec_submit,
 	.rec_lost = bpf_rec_lost,

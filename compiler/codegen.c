@@ -123,6 +123,23 @@ LLVMValueRef cg_string_slot(struct cg *cg, bool temp)
 	return cg_scratch(cg, cg->opts->maxstringlen, temp);
 }
 
+LLVMValueRef cg_scratch_base(struct cg *cg)
+{
+	if (cg->scratch)
+		return cg->scratch;
+	/* BPF: the lookup goes in its own block between the prologue and the
+	 * body, where it dominates every use. */
+	LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
+	LLVMMetadataRef here = LLVMGetCurrentDebugLocation2(cg->b);
+	LLVMPositionBuilderAtEnd(cg->b, cg->scratch_bb);
+	LLVMSetCurrentDebugLocation2(cg->b, NULL);
+	cg->scratch = cg->t->scratch_lookup(cg);
+	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, cg->scratch, ""), cg->quit_bb, cg->body_bb);
+	LLVMPositionBuilderAtEnd(cg->b, cur);
+	LLVMSetCurrentDebugLocation2(cg->b, here);
+	return cg->scratch;
+}
+
 LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp)
 {
 	uint32_t off = cg->slot_base + cg->slot_top;
@@ -131,7 +148,7 @@ LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp)
 		cg->slot_fixed = cg->slot_top;
 	if (cg->slot_base + cg->slot_top > cg->scratch_size)
 		cg->scratch_size = cg->slot_base + cg->slot_top;
-	return cg_field(cg, cg->scratch, off);
+	return cg_field(cg, cg_scratch_base(cg), off);
 }
 
 int cg_add_error_site(struct cg *cg, const struct loc *loc, const char *msg)
@@ -494,6 +511,12 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
 	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
 	cg_set_loc(cg, &p->loc);
 	cg->t->handler_return(cg);
+	/* No scratch asked for: the block just goes on to the body. */
+	if (cg->scratch_bb && !LLVMGetBasicBlockTerminator(cg->scratch_bb)) {
+		LLVMPositionBuilderAtEnd(cg->b, cg->scratch_bb);
+		LLVMBuildBr(cg->b, cg->body_bb);
+	}
+	cg->scratch_bb = NULL;
 	for (int i = 0; i < cg->attach->n; i++)
 		if (cg->attach->rows[i].probe == p->id &&
 		    ((cg->attach->rows[i].kind == ATTACH_UPROBE ||
@@ -589,7 +612,7 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 	LLVMValueRef fn = cg->func_fns[index];
 	LLVMValueRef args[HID_COUNT + 32];
 	args[HID_GLOBALS] = cg->globals;
-	args[HID_SCRATCH] = cg->scratch;
+	args[HID_SCRATCH] = cg_scratch_base(cg);
 	args[HID_COOKIE] = cg->cookie;
 	args[HID_REGS] = cg->regs ? cg->regs : LLVMConstNull(cg->ptr);
 	args[HID_RT] = cg->rt ? cg->rt : LLVMConstNull(cg->ptr);

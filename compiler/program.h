@@ -45,6 +45,9 @@ struct rec_hdr {
 
 struct globals_hdr {
 	int64_t stopping;        /* STOP_*: once set, probes do nothing */
+	/* Every hit reads stopping; counters other CPUs add to must not share
+	 * its cache line. */
+	int64_t pad_[7];
 	int64_t target_pid;      /* target() */
 	int64_t realtime_offset; /* add to CLOCK_MONOTONIC to get the epoch time */
 };
