@@ -169,6 +169,9 @@ LLVMValueRef cg_const(struct cg *cg, int64_t v);
 void cg_set_loc(struct cg *cg, const struct loc *loc);
 /* Gives the handler fn, long fn(void *ctx), debug info for line info. */
 void cg_debug_function(struct cg *cg, LLVMValueRef fn, const char *name, const struct loc *loc);
+/* The same for a function of pointer arguments with these names. */
+void cg_debug_function_args(struct cg *cg, LLVMValueRef fn, const char *name,
+			    const struct loc *loc, const char *const *args, unsigned nargs);
 LLVMBasicBlockRef cg_block(struct cg *cg, const char *name);
 /* Allocates MAXSTRINGLEN bytes of scratch for this statement (temp) or for
  * the whole handler, and returns a pointer to them. */

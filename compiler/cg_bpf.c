@@ -432,6 +432,61 @@ static LLVMValueRef bpf_stat_merged(struct cg *cg, int g, LLVMValueRef key)
 	return out;
 }
 
+/* delete a: bpf_for_each_map_elem calls a function for each element, and
+ * the function deletes it.  One such function serves every array. */
+static LLVMValueRef clear_callback(struct cg *cg)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "clear_element");
+	if (fn)
+		return fn;
+	LLVMTypeRef params[4] = { cg->ptr, cg->ptr, cg->ptr, cg->ptr };
+	fn = LLVMAddFunction(cg->mod, "clear_element", LLVMFunctionType(cg->i64, params, 4, 0));
+	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));
+	LLVMBuilderRef saved = cg->b;
+	LLVMMetadataRef scope = cg->di_scope;
+	cg->b = LLVMCreateBuilderInContext(cg->ctx);
+	static const char *const names[] = { "map", "key", "value", "ctx" };
+	cg_debug_function_args(cg, fn, "clear_element", NULL, names, 4);
+	LLVMPositionBuilderAtEnd(cg->b, LLVMAppendBasicBlockInContext(cg->ctx, fn, "entry"));
+	LLVMSetCurrentDebugLocation2(cg->b,
+		LLVMDIBuilderCreateDebugLocation(cg->ctx, 1, 1, cg->di_scope, NULL));
+	LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
+	cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
+	LLVMBuildRet(cg->b, cg_const(cg, 0));
+	LLVMDisposeBuilder(cg->b);
+	cg->b = saved;
+	cg->di_scope = scope;
+	return fn;
+}
+
+static void bpf_map_clear(struct cg *cg, int g)
+{
+	const struct global_var *gv = &cg->prog->globals[g];
+	if (gv->kind == GLOBAL_STAT && gv->nkeys == 0) {
+		/* A scalar statistic: each CPU's part back to zero. */
+		int ncpus = libbpf_num_possible_cpus();
+		LLVMValueRef key = cg_scratch(cg, 8, true);
+		cg_store_at(cg, key, 0, LLVMConstInt(cg->i32, 0, 0), cg->i32);
+		for (int cpu = 0; cpu < (ncpus > 0 ? ncpus : 1); cpu++) {
+			LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+			LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+			LLVMBasicBlockRef have = cg_block(cg, "clear.cpu"), next = cg_block(cg, "clear.next");
+			LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), next, have);
+			LLVMPositionBuilderAtEnd(cg->b, have);
+			bpf_zero(cg, p, gv->value_size);
+			LLVMBuildBr(cg->b, next);
+			LLVMPositionBuilderAtEnd(cg->b, next);
+		}
+		return;
+	}
+	LLVMValueRef args[4] = { cg->gmaps[g], clear_callback(cg), LLVMConstNull(cg->ptr),
+				 cg_const(cg, 0) };
+	call_helper(cg, BPF_FUNC_for_each_map_elem, cg->i64, args, 4);
+}
+
 static LLVMValueRef bpf_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size,
 				  LLVMValueRef addr)
 {
@@ -485,4 +540,5 @@ const struct cg_target cg_target_bpf = {
 	.zero = bpf_zero,
 	.copy = bpf_copy,
 	.stat_merged = bpf_stat_merged,
+	.map_clear = bpf_map_clear,
 };

@@ -40,24 +40,34 @@ void cg_set_loc(struct cg *cg, const struct loc *loc)
 
 void cg_debug_function(struct cg *cg, LLVMValueRef fn, const char *name, const struct loc *loc)
 {
+	static const char *const ctx[] = { "ctx" };
+	cg_debug_function_args(cg, fn, name, loc, ctx, 1);
+}
+
+void cg_debug_function_args(struct cg *cg, LLVMValueRef fn, const char *name,
+			    const struct loc *loc, const char *const *args, unsigned nargs)
+{
 	if (!cg->dib)
 		return;
 	/* The first element is the return type: BTF wants the whole
-	 * signature, long (*)(void *ctx), as C would give it. */
+	 * signature, long (*)(void *, …), as C would give it. */
 	LLVMMetadataRef di_long = LLVMDIBuilderCreateBasicType(cg->dib, "long", 4, 64,
 							      5 /* DW_ATE_signed */, 0);
-	LLVMMetadataRef sig[2] = {
-		di_long, LLVMDIBuilderCreatePointerType(cg->dib, di_long, 64, 64, 0, NULL, 0),
-	};
-	LLVMMetadataRef ty = LLVMDIBuilderCreateSubroutineType(cg->dib, cg->di_file, sig, 2, 0);
+	LLVMMetadataRef di_ptr = LLVMDIBuilderCreatePointerType(cg->dib, di_long, 64, 64, 0, NULL, 0);
+	LLVMMetadataRef sig[8] = { di_long };
+	for (unsigned i = 0; i < nargs && i < 7; i++)
+		sig[i + 1] = di_ptr;
+	LLVMMetadataRef ty = LLVMDIBuilderCreateSubroutineType(cg->dib, cg->di_file, sig,
+							       nargs + 1, 0);
 	unsigned line = loc && loc->line > 0 ? (unsigned)loc->line : 1;
 	cg->di_scope = LLVMDIBuilderCreateFunction(cg->dib, cg->di_file, name, strlen(name), name,
 						   strlen(name), cg->di_file, line, ty, 1, 1, line,
 						   0, 1);
 	LLVMSetSubprogram(fn, cg->di_scope);
 	/* The kernel checks that a BTF function names its arguments. */
-	LLVMDIBuilderCreateParameterVariable(cg->dib, cg->di_scope, "ctx", 3, 1, cg->di_file, line,
-					     sig[1], 1, 0);
+	for (unsigned i = 0; i < nargs && i < 7; i++)
+		LLVMDIBuilderCreateParameterVariable(cg->dib, cg->di_scope, args[i], strlen(args[i]),
+						     i + 1, cg->di_file, line, di_ptr, 1, 0);
 	LLVMSetCurrentDebugLocation2(cg->b, NULL);
 }
 
