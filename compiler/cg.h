@@ -83,8 +83,7 @@ struct cg_target {
 	/* A statistic's value summed over the CPUs: a pointer to count, sum,
 	 * min, max (count 0 when empty or missing), in scratch. */
 	LLVMValueRef (*stat_merged)(struct cg *cg, int g, LLVMValueRef key);
-	/* Removes every element of g's map, or resets a scalar statistic.
-	 * NULL where it cannot be done (BPF, for now). */
+	/* Removes every element of g's map, or resets a scalar statistic. */
 	void (*map_clear)(struct cg *cg, int g);
 	/* foreach: begin returns an iterator over g in the order of the sort
 	 * column (0 none, 1… a key, -1 the value), direction, aggregate (for

@@ -224,15 +224,6 @@ void cg_delete(struct cg *cg, struct stmt *st)
 		return;
 	}
 	if (s->kind == SYM_GLOBAL && (s->is_array || s->type == TYPE_STAT)) {
-		if (!cg->t->map_clear) {
-			struct loc at = st->loc;
-			at.end_line = e->loc.end_line;
-			at.end_col = e->loc.end_col;
-			diag_error(&at, "deleting a whole %s in a process probe is not supported "
-				   "yet; do it in an end or timer probe",
-				   s->is_array ? "array" : "statistic");
-			return;
-		}
 		cg->t->map_clear(cg, s->index);
 		return;
 	}
