@@ -81,36 +81,9 @@ done
 [[ $calls =~ ^[1-9][0-9]*$ ]] || die "-n wants a positive whole number, not '$calls'"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "-r wants a positive whole number, not '$runs'"
 
-src=$(cd "$(dirname "$0")/../.." && pwd)
-: "${BUILDDIR:=$PWD}"
-: "${CC:=cc}"
-
-if [ -z "$uscript" ]; then
-	if [ -x "$BUILDDIR/uscript" ]; then
-		uscript=$BUILDDIR/uscript
-	elif command -v uscript >/dev/null; then
-		uscript=$(command -v uscript)
-	else
-		die "no uscript in $BUILDDIR or on PATH; run from the build directory, or give --uscript PATH"
-	fi
-fi
-[ -x "$uscript" ] || die "$uscript is not an executable file"
-case $uscript in /*) ;; *) uscript=$PWD/$uscript ;; esac
-[ "$(id -u)" = 0 ] || echo "perhit.sh: not root; uscript and bpftrace need root (or CAP_BPF and CAP_PERFMON) to attach probes" >&2
-
-bpftrace=
-if [ "$use_bpftrace" = 1 ]; then
-	if command -v bpftrace >/dev/null; then
-		bpftrace=$(command -v bpftrace)
-	else
-		echo "perhit.sh: bpftrace is not installed; measuring uscript alone" >&2
-	fi
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/uscript-bench.XXXXXX") || die "cannot make a temporary directory"
-trap 'rm -rf "$work"' EXIT
-# Both tracers split -c's command at white space.
-case $work in *[[:space:]]*) die "the temporary directory '$work' has white space in its name; set TMPDIR" ;; esac
+me=perhit.sh
+# shellcheck source=tests/bench/common.sh
+. "$(dirname "$0")/common.sh"
 
 # ---- the target, -O0 -g, as the e2e tests build theirs ----
 [ -f "$src/tests/bench/targets/loop.c" ] || die "no $src/tests/bench/targets/loop.c"

@@ -58,34 +58,9 @@ while [ $# -gt 0 ]; do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "-n wants a positive whole number, not '$runs'"
 
-src=$(cd "$(dirname "$0")/../.." && pwd)
-: "${BUILDDIR:=$PWD}"
-: "${CC:=cc}"
-
-if [ -z "$uscript" ]; then
-	if [ -x "$BUILDDIR/uscript" ]; then
-		uscript=$BUILDDIR/uscript
-	elif command -v uscript >/dev/null; then
-		uscript=$(command -v uscript)
-	else
-		die "no uscript in $BUILDDIR or on PATH; run from the build directory, or give --uscript PATH"
-	fi
-fi
-[ -x "$uscript" ] || die "$uscript is not an executable file"
-case $uscript in /*) ;; *) uscript=$PWD/$uscript ;; esac
-[ "$(id -u)" = 0 ] || echo "startup.sh: not root; uscript and bpftrace need root (or CAP_BPF and CAP_PERFMON) to attach probes" >&2
-
-bpftrace=
-if [ "$use_bpftrace" = 1 ]; then
-	if command -v bpftrace >/dev/null; then
-		bpftrace=$(command -v bpftrace)
-	else
-		echo "startup.sh: bpftrace is not installed; measuring uscript alone" >&2
-	fi
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/uscript-bench.XXXXXX") || die "cannot make a temporary directory"
-trap 'rm -rf "$work"' EXIT
+me=startup.sh
+# shellcheck source=tests/bench/common.sh
+. "$(dirname "$0")/common.sh"
 
 # ---- the targets, -O0 -g, as the e2e tests build theirs ----
 [ -f "$src/tests/bench/targets/once.c" ] || die "no $src/tests/bench/targets/once.c"

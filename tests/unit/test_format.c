@@ -15,28 +15,7 @@
 #include "format.h"
 #include "strbuf.h"
 
-static int checks, failures;
-
-static void fail(int line, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void fail(int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	failures++;
-	printf("%s:%d: ", __FILE__, line);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
-
-#define CHECK(cond, ...) do {                   \
-		checks++;                       \
-		if (!(cond))                    \
-			fail(__LINE__, __VA_ARGS__); \
-	} while (0)
+#include "check.h"
 
 /* Bytes made readable for a failure message: escapes, and long runs cut. */
 static const char *show(const char *s, size_t n)
@@ -94,7 +73,7 @@ static void check_out(int line, enum mode mode, size_t maxstringlen,
 	checks++;
 	r = fmt_parse(fmt, flen, &f, &err);
 	if (r) {
-		fail(line, "%s: parse failed: %s", show(fmt, flen), err.msg);
+		fail(__FILE__, line, "%s: parse failed: %s", show(fmt, flen), err.msg);
 		return;
 	}
 	/* Output appends: start from something to see that it is kept. */
@@ -104,10 +83,10 @@ static void check_out(int line, enum mode mode, size_t maxstringlen,
 	else
 		r = fmt_sprintf(&f, args, nargs, maxstringlen, &sb);
 	if (r)
-		fail(line, "%s: format failed: %d", show(fmt, flen), r);
+		fail(__FILE__, line, "%s: format failed: %d", show(fmt, flen), r);
 	else if (sb.len != wlen + 1 || sb.buf[0] != '<' ||
 		 memcmp(sb.buf + 1, want, wlen) != 0 || sb.buf[sb.len] != '\0')
-		fail(line, "%s: got %s (%zu bytes), want %s (%zu bytes)",
+		fail(__FILE__, line, "%s: got %s (%zu bytes), want %s (%zu bytes)",
 		     show(fmt, flen), show(sb.buf + 1, sb.len - 1), sb.len - 1,
 		     show(want, wlen), wlen);
 	strbuf_free(&sb);
@@ -730,7 +709,7 @@ static void check_error(int line, const char *fmt, size_t offset,
 	memset(&err, 0x5a, sizeof(err));
 	r = fmt_parse(fmt, strlen(fmt), &f, &err);
 	if (r != -EINVAL) {
-		fail(line, "%s: parsed (%d), want error %s", show(fmt, strlen(fmt)),
+		fail(__FILE__, line, "%s: parsed (%d), want error %s", show(fmt, strlen(fmt)),
 		     r, msg);
 		if (!r)
 			fmt_free(&f);
@@ -738,11 +717,11 @@ static void check_error(int line, const char *fmt, size_t offset,
 	}
 	if (err.offset != offset || strcmp(err.msg, msg) != 0 ||
 	    (note && !strstr(err.note, note)))
-		fail(line, "%s: got %zu: %s (note: %s), want %zu: %s (note: %s)",
+		fail(__FILE__, line, "%s: got %zu: %s (note: %s), want %zu: %s (note: %s)",
 		     show(fmt, strlen(fmt)), err.offset, err.msg, err.note,
 		     offset, msg, note ? note : "");
 	if (f.pieces || f.args || f.text || f.lits)
-		fail(line, "%s: fmt not cleared after an error", fmt);
+		fail(__FILE__, line, "%s: fmt not cleared after an error", fmt);
 }
 
 #define E(fmt, off, msg, note) check_error(__LINE__, fmt, off, msg, note)

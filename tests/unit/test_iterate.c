@@ -28,28 +28,7 @@
 
 #include "iterate.h"
 
-static int checks, failures;
-
-static void fail(int line, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void fail(int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	failures++;
-	printf("%s:%d: ", __FILE__, line);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
-
-#define CHECK(cond, ...) do {                   \
-		checks++;                       \
-		if (!(cond))                    \
-			fail(__LINE__, __VA_ARGS__); \
-	} while (0)
+#include "check.h"
 
 #define MAXSTR 32   /* MAXSTRINGLEN of the in-memory cases */
 

@@ -15,28 +15,7 @@
 
 #include "stats.h"
 
-static int checks, failures;
-
-static void fail(int line, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void fail(int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	failures++;
-	printf("%s:%d: ", __FILE__, line);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
-
-#define CHECK(cond, ...) do {                   \
-		checks++;                       \
-		if (!(cond))                    \
-			fail(__LINE__, __VA_ARGS__); \
-	} while (0)
+#include "check.h"
 
 static const struct stat_shape LOG = { HIST_LOG, 0, 0, 0, HIST_LOG_BUCKETS };
 static const struct stat_shape NONE = { HIST_NONE, 0, 0, 0, 0 };

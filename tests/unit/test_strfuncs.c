@@ -17,28 +17,7 @@
 #include "strbuf.h"
 #include "strfuncs.h"
 
-static int checks, failures;
-
-static void fail(int line, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void fail(int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	failures++;
-	printf("%s:%d: ", __FILE__, line);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
-
-#define CHECK(cond, ...) do {                   \
-		checks++;                       \
-		if (!(cond))                    \
-			fail(__LINE__, __VA_ARGS__); \
-	} while (0)
+#include "check.h"
 
 /* A string made readable for a failure message. */
 static const char *show(const char *s)
@@ -80,12 +59,12 @@ static int contained(int line, size_t m)
 	size_t i;
 
 	if (memchr(out, '\0', m) == NULL) {
-		fail(line, "no NUL within maxstringlen %zu", m);
+		fail(__FILE__, line, "no NUL within maxstringlen %zu", m);
 		return 0;
 	}
 	for (i = m; i < OUTSZ; i++) {
 		if ((unsigned char)out[i] != CANARY) {
-			fail(line, "byte %zu written past maxstringlen %zu", i, m);
+			fail(__FILE__, line, "byte %zu written past maxstringlen %zu", i, m);
 			return 0;
 		}
 	}
@@ -98,7 +77,7 @@ static void check_result(int line, const char *what, size_t m, const char *want)
 	if (!contained(line, m))
 		return;
 	if (strcmp(out, want) != 0)
-		fail(line, "%s: got %s, want %s", what, show(out), show(want));
+		fail(__FILE__, line, "%s: got %s, want %s", what, show(out), show(want));
 }
 
 static void check_text(int line, size_t m, const char *in, const char *want)
@@ -141,7 +120,7 @@ static void check_strtol(int line, const char *in, int64_t base, int64_t want)
 
 	checks++;
 	if (got != want)
-		fail(line, "strtol(%s, %" PRId64 "): got %" PRId64 ", want %" PRId64,
+		fail(__FILE__, line, "strtol(%s, %" PRId64 "): got %" PRId64 ", want %" PRId64,
 		     show(in), base, got, want);
 }
 
@@ -583,17 +562,17 @@ static void test_sprint(void)
 
 			checks++;
 			if (fmt_parse("%d", 2, &f, &err) != 0) {
-				fail(__LINE__, "fmt_parse(\"%%d\"): %s", err.msg);
+				fail(__FILE__, __LINE__, "fmt_parse(\"%%d\"): %s", err.msg);
 				return;
 			}
 			if (fmt_sprintf(&f, &arg, 1, lens[j], &sb) != 0) {
-				fail(__LINE__, "fmt_sprintf failed");
+				fail(__FILE__, __LINE__, "fmt_sprintf failed");
 			} else {
 				arm();
 				str_sprint_long(out, vals[i], lens[j]);
 				if (contained(__LINE__, lens[j]) &&
 				    strcmp(out, sb.buf ? sb.buf : "") != 0)
-					fail(__LINE__, "sprint(%" PRId64 ") maxstringlen %zu:"
+					fail(__FILE__, __LINE__, "sprint(%" PRId64 ") maxstringlen %zu:"
 					     " got %s, sprintf gives %s", vals[i], lens[j],
 					     show(out), show(sb.buf ? sb.buf : ""));
 			}
