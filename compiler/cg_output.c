@@ -88,7 +88,7 @@ LLVMValueRef cg_printf(struct cg *cg, struct expr *call)
 LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call)
 {
 	struct expr *fmt = call->args;
-	if (!cg->rt) {
+	if (cg->t->is_bpf) {
 		diag_error(&call->loc, "sprintf() cannot run in a process probe yet; format in an "
 			   "end or timer probe, or use printf");
 		return cg_string_literal(cg, "", 0);

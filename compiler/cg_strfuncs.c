@@ -248,7 +248,7 @@ static LLVMValueRef gen_text_str(struct cg *cg, struct expr *call)
 {
 	LLVMValueRef s = cg_expr(cg, call->args);
 	LLVMValueRef dst = cg_string_slot(cg, true);
-	if (!cg->rt) {
+	if (cg->t->is_bpf) {
 		diag_error(&call->loc, "text_str() cannot run in a process probe yet");
 		LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), dst);
 		return dst;

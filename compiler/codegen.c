@@ -722,6 +722,42 @@ static bool script_uses(const struct script *s, enum builtin_id id)
 	return false;
 }
 
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed);
+
+static void mark_calls_expr(struct cg *cg, const struct expr *e, bool *needed)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_CALL && e->func) {
+		int i = 0;
+		while (cg->res->funcs[i].func != e->func)
+			i++;
+		if (!needed[i]) {
+			needed[i] = true;
+			mark_calls(cg, e->func->body, needed);
+		}
+	}
+	for (const struct expr *a = e->args; a; a = a->next)
+		mark_calls_expr(cg, a, needed);
+	mark_calls_expr(cg, e->lhs, needed);
+	mark_calls_expr(cg, e->rhs, needed);
+	mark_calls_expr(cg, e->cond, needed);
+}
+
+/* The functions these statements call, directly or not. */
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed)
+{
+	for (; s; s = s->next) {
+		mark_calls_expr(cg, s->expr, needed);
+		mark_calls(cg, s->body, needed);
+		mark_calls(cg, s->else_body, needed);
+		mark_calls(cg, s->init, needed);
+		mark_calls(cg, s->step, needed);
+		if (s->foreach)
+			mark_calls_expr(cg, s->foreach->limit, needed);
+	}
+}
+
 int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 {
 	int errors = diag_errors();
@@ -745,11 +781,20 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 		cg->func_table = string_table(cg, "func_table", true, &cg->func_width,
 					      &cg->func_rows);
 
+	/* A module holds the functions its handlers can call, no others: one
+	 * that only host probes call may do what BPF cannot. */
 	cg->func_fns = arena_alloc(cg->arena, (cg->res->nfuncs + 1) * sizeof(LLVMValueRef));
+	bool *needed = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
+	for (struct probe *p = cg->script->probes; p; p = p->next)
+		if (cg->attach->homes[p->id] & home)
+			mark_calls(cg, p->body, needed);
 	for (int i = 0; i < cg->res->nfuncs; i++)
-		declare_function(cg, i);
+		if (needed[i])
+			declare_function(cg, i);
 	uint32_t base = 0;
 	for (int i = 0; i < cg->res->nfuncs; i++) {
+		if (!needed[i])
+			continue;
 		gen_function(cg, i, base);
 		base = cg->scratch_size > base ? cg->scratch_size : base;
 	}
