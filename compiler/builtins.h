@@ -71,12 +71,12 @@ struct builtin {
 	X(pointer_arg,   TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
 	X(returnval,     TYPE_LONG,    "",    BI_RETURN,   cg_arg) \
 	/* target memory */ \
-	X(user_string,   TYPE_STRING,  "Ls",  BI_ANYWHERE, NULL) \
-	X(user_string_n, TYPE_STRING,  "LLs", BI_ANYWHERE, NULL) \
-	X(user_long,     TYPE_LONG,    "L",   BI_ANYWHERE, NULL) \
-	X(user_int,      TYPE_LONG,    "L",   BI_ANYWHERE, NULL) \
-	X(user_short,    TYPE_LONG,    "L",   BI_ANYWHERE, NULL) \
-	X(user_char,     TYPE_LONG,    "L",   BI_ANYWHERE, NULL) \
+	X(user_string,   TYPE_STRING,  "Ls",  BI_ANYWHERE, cg_user) \
+	X(user_string_n, TYPE_STRING,  "LLs", BI_ANYWHERE, cg_user) \
+	X(user_long,     TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	X(user_int,      TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	X(user_short,    TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	X(user_char,     TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
 	/* strings */ \
 	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, cg_strfunc) \
 	X(substr,        TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \

@@ -95,6 +95,11 @@ struct cg_target {
 	LLVMValueRef (*foreach_next)(struct cg *cg, LLVMValueRef it, LLVMValueRef keyp,
 				     LLVMValueRef valp);
 	void (*foreach_end)(struct cg *cg, LLVMValueRef it);
+	/* Copies the string at the traced program's address addr into dst, at
+	 * most max (an i64 in [1, MAXSTRINGLEN]) bytes with the NUL; returns
+	 * the length with the NUL, or a negative errno.  Host: faults. */
+	LLVMValueRef (*read_user_str)(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+				      LLVMValueRef addr);
 	/* Copies the string at src into dst, at most max bytes with the NUL;
 	 * returns the i64 length copied, NUL included (at least 1). */
 	LLVMValueRef (*str_copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
@@ -185,6 +190,9 @@ LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name);
  * cg_raise_with names the error with a string value (error(msg)). */
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg);
 void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg);
+/* The same with a message that is the printf format `fmt` of longs. */
+void cg_raise_fmt(struct cg *cg, const struct loc *loc, const char *fmt, LLVMValueRef *longs,
+		  int n);
 /* Emits a record of `size` bytes: reserve, then fill(cg, rec, arg), then
  * submit; a record that cannot be reserved is counted as lost. */
 void cg_emit_record(struct cg *cg, uint32_t size,
@@ -253,6 +261,7 @@ LLVMValueRef cg_context(struct cg *cg, struct expr *call);
 LLVMValueRef cg_time(struct cg *cg, struct expr *call);
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call);
 LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call);
+LLVMValueRef cg_user(struct cg *cg, struct expr *call);
 
 /* ---- the driver's entry ---- */
 /* Generates the module for target t holding the probes whose home is

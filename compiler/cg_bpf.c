@@ -495,6 +495,14 @@ static LLVMValueRef bpf_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size
 	return call_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
 }
 
+static LLVMValueRef bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+				      LLVMValueRef addr)
+{
+	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, max, cg->i32, ""),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
+}
+
 static LLVMValueRef bpf_str_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
 				 LLVMValueRef max)
 {
@@ -532,6 +540,7 @@ const struct cg_target cg_target_bpf = {
 	.execname = bpf_execname,
 	.clock_ns = bpf_clock_ns,
 	.read_user = bpf_read_user,
+	.read_user_str = bpf_read_user_str,
 	.str_copy = bpf_str_copy,
 	.map_lookup = bpf_map_lookup,
 	.map_update = bpf_map_update,

@@ -80,6 +80,13 @@ static LLVMValueRef host_read_user(struct cg *cg, LLVMValueRef dst, uint32_t siz
 	return cg_const(cg, -14);  /* -EFAULT: uscript has no traced process */
 }
 
+static LLVMValueRef host_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+				       LLVMValueRef addr)
+{
+	(void)dst, (void)max, (void)addr;
+	return cg_const(cg, -14);  /* -EFAULT: uscript has no traced process */
+}
+
 static LLVMValueRef host_str_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
 				  LLVMValueRef max)
 {
@@ -180,6 +187,7 @@ const struct cg_target cg_target_host = {
 	.execname = host_execname,
 	.clock_ns = host_clock_ns,
 	.read_user = host_read_user,
+	.read_user_str = host_read_user_str,
 	.str_copy = host_str_copy,
 	.map_lookup = host_map_lookup,
 	.map_update = host_map_update,

@@ -172,6 +172,7 @@ int cg_add_error_site(struct cg *cg, const struct loc *loc, const char *msg)
 	}
 	p->errors[p->nerrors].loc = *loc;
 	p->errors[p->nerrors].msg = msg;
+	p->errors[p->nerrors].format = -1;
 	return p->nerrors++;
 }
 
@@ -210,6 +211,8 @@ void cg_emit_record(struct cg *cg, uint32_t size,
 struct error_rec {
 	int site;
 	LLVMValueRef msg;        /* or NULL: the site's own message */
+	LLVMValueRef *longs;     /* or the arguments of the site's format */
+	int nlongs;
 };
 
 static void fill_error(struct cg *cg, LLVMValueRef rec, void *arg)
@@ -220,9 +223,11 @@ static void fill_error(struct cg *cg, LLVMValueRef rec, void *arg)
 	if (e->msg)
 		cg->t->str_copy(cg, cg_field(cg, rec, sizeof(struct rec_hdr)), e->msg,
 				cg_const(cg, cg->opts->maxstringlen));
+	for (int i = 0; i < e->nlongs; i++)
+		cg_store_at(cg, rec, sizeof(struct rec_hdr) + 8 * (uint32_t)i, e->longs[i], cg->i64);
 }
 
-static void cg_raise_with_site(struct cg *cg, int site, LLVMValueRef msg);
+static void cg_raise_with_site(struct cg *cg, struct error_rec *e);
 
 /* A new block for code after a jump, which nothing reaches but which the
  * rest of a statement list still needs somewhere to go. */
@@ -233,15 +238,38 @@ static void after_jump(struct cg *cg)
 
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg)
 {
-	cg_raise_with_site(cg, cg_add_error_site(cg, loc, msg), NULL);
+	struct error_rec e = { cg_add_error_site(cg, loc, msg), NULL, NULL, 0 };
+	cg_raise_with_site(cg, &e);
 }
 
 void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg)
 {
-	cg_raise_with_site(cg, cg_add_error_site(cg, loc, NULL), msg);
+	struct error_rec e = { cg_add_error_site(cg, loc, NULL), msg, NULL, 0 };
+	cg_raise_with_site(cg, &e);
 }
 
-static void cg_raise_with_site(struct cg *cg, int site, LLVMValueRef msg)
+void cg_raise_fmt(struct cg *cg, const struct loc *loc, const char *fmt, LLVMValueRef *longs,
+		  int n)
+{
+	int index;
+	struct format_site *f = cg_add_format(cg, &index);
+	f->fmt = fmt;
+	f->fmt_len = strlen(fmt);
+	f->nargs = n;
+	f->loc = *loc;
+	f->arg_kinds = arena_alloc(cg->arena, ((size_t)n + 1) * sizeof(*f->arg_kinds));
+	f->arg_offsets = arena_alloc(cg->arena, ((size_t)n + 1) * sizeof(*f->arg_offsets));
+	for (int i = 0; i < n; i++) {
+		f->arg_kinds[i] = OUT_LONG;
+		f->arg_offsets[i] = sizeof(struct rec_hdr) + 8 * (uint32_t)i;
+	}
+	f->size = sizeof(struct rec_hdr) + 8 * (uint32_t)n;
+	struct error_rec e = { cg_add_error_site(cg, loc, NULL), NULL, longs, n };
+	cg->prog->errors[e.site].format = index;
+	cg_raise_with_site(cg, &e);
+}
+
+static void cg_raise_with_site(struct cg *cg, struct error_rec *e)
 {
 	/* Only the first error is reported: whoever sets STOP_ERROR first sends
 	 * the record. */
@@ -253,9 +281,9 @@ static void cg_raise_with_site(struct cg *cg, int site, LLVMValueRef msg)
 	LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, was, cg_const(cg, 0), "");
 	LLVMBuildCondBr(cg->b, first, send, out);
 	LLVMPositionBuilderAtEnd(cg->b, send);
-	struct error_rec e = { site, msg };
-	uint32_t size = sizeof(struct rec_hdr) + (msg ? ((cg->opts->maxstringlen + 7) & ~7u) : 0);
-	cg_emit_record(cg, size, fill_error, &e);
+	uint32_t size = sizeof(struct rec_hdr) +
+		(e->msg ? ((cg->opts->maxstringlen + 7) & ~7u) : 8 * (uint32_t)e->nlongs);
+	cg_emit_record(cg, size, fill_error, e);
 	LLVMBuildBr(cg->b, out);
 	LLVMPositionBuilderAtEnd(cg->b, out);
 	LLVMBuildStore(cg->b, cg_const(cg, 1),

@@ -103,6 +103,9 @@ struct hist_site {
 
 struct error_site {
 	const char *msg;         /* "division by 0"; NULL: the record carries it */
+	int format;              /* or >= 0: the message is this format site's
+	                          * output, its arguments laid out after the
+	                          * record's header as for printf */
 	struct loc loc;
 };
 

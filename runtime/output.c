@@ -131,12 +131,20 @@ void output_record(struct output *o, const void *data, size_t size)
 		if (o->stop != OUT_ERROR && h.site < (uint32_t)o->prog->nerrors) {
 			o->stop = OUT_ERROR;
 			o->error_site = (int)h.site;
-			/* error(msg): the message came with the record. */
+			/* error(msg): the message came with the record; or its
+			 * values did, for the site's format. */
+			const struct error_site *es = &o->prog->errors[h.site];
 			const char *m = (const char *)data + sizeof(h);
 			size_t room = size - sizeof(h);
 			strbuf_reset(&o->error_msg);
-			if (!o->prog->errors[h.site].msg)
+			if (es->format >= 0 && es->format < o->prog->nformats &&
+			    size >= o->prog->formats[es->format].size) {
+				struct fmt_arg args[64];
+				int n = record_args(o, &o->prog->formats[es->format], data, args);
+				fmt_printf(&o->formats[es->format], args, (size_t)n, &o->error_msg);
+			} else if (!es->msg) {
 				strbuf_append(&o->error_msg, m, strnlen(m, room));
+			}
 		}
 		break;
 	case REC_EXIT:
