@@ -56,7 +56,7 @@ struct builtin {
 	X(execname,      TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
 	X(pp,            TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
 	X(probefunc,     TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
-	X(ppfunc,        TYPE_STRING,  "",    BI_ANYWHERE, NULL) \
+	X(ppfunc,        TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
 	/* time (cg_context.c) */ \
 	X(gettimeofday_s,  TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	X(gettimeofday_ms, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \

@@ -114,6 +114,8 @@ struct cg_loop {
 
 #define CG_MAX_LOOPS 64
 
+enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
+
 struct cg {
 	/* the module */
 	LLVMContextRef ctx;
@@ -135,9 +137,10 @@ struct cg {
 	LLVMValueRef *gmaps;         /* BPF: per global, its map or NULL */
 	LLVMValueRef zeros;          /* BPF: a block of zeros, zero_size bytes */
 	uint32_t zero_size;
-	LLVMValueRef pp_table, func_table;   /* per attach row, by cookie */
-	uint32_t pp_width, func_width;
-	uint32_t pp_rows, func_rows;     /* powers of two */
+	struct row_strings {             /* a string per attach row, by cookie */
+		LLVMValueRef table;          /* NULL when the script does not ask */
+		uint32_t width, rows;        /* rows: a power of two */
+	} row_strings[ROW_STRINGS];              /* pp(), probefunc(), ppfunc() */
 	uint32_t scratch_size;       /* the largest any handler needs */
 	LLVMValueRef *func_fns;      /* per script function, once generated */
 

@@ -218,7 +218,10 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	cg->body_bb = cg_block(cg, "body");
 	LLVMBuildBr(cg->b, cg->scratch_bb);
 	LLVMPositionBuilderAtEnd(cg->b, cg->body_bb);
-	cg->cookie = cg->pp_table || cg->func_table ?
+	bool by_row = false;
+	for (int i = 0; i < ROW_STRINGS; i++)
+		by_row |= cg->row_strings[i].table != NULL;
+	cg->cookie = by_row ?
 		call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, &cg->regs, 1) : cg_const(cg, 0);
 }
 

@@ -23,10 +23,12 @@ LLVMValueRef cg_context(struct cg *cg, struct expr *call)
 		return LLVMBuildLoad2(cg->b, cg->i64,
 			cg_field(cg, cg->globals, offsetof(struct globals_hdr, target_pid)), "target");
 	case BI_pp:
-		return cg_string_table(cg, cg->pp_table, cg->pp_width, cg->pp_rows, cg->cookie);
 	case BI_probefunc:
-		return cg_string_table(cg, cg->func_table, cg->func_width, cg->func_rows,
-				       cg->cookie);
+	case BI_ppfunc: {
+		const struct row_strings *r = &cg->row_strings[id == BI_pp ? ROW_PP :
+			id == BI_probefunc ? ROW_PROBEFUNC : ROW_PPFUNC];
+		return cg_string_table(cg, r->table, r->width, r->rows, cg->cookie);
+	}
 	default:
 		return cg->t->context(cg, id);
 	}

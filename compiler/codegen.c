@@ -676,17 +676,43 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 	return call->func->ret_type == TYPE_LONG ? v : cg_const(cg, 0);
 }
 
-/* The table of a string per attach row, indexed by cookie: pp() or
- * probefunc().  It has a power of two rows, so that an index can be bounded
- * with a mask (cg_string_table), plus MAXSTRINGLEN bytes after the last row:
- * every string value points at that many readable bytes (cg_string.c). */
-static LLVMValueRef string_table(struct cg *cg, const char *name, bool func, uint32_t *width,
-				 uint32_t *rows)
+/* ppfunc(): the function pp() names, as SystemTap's tapset finds it: what
+ * follows function(" (or statement(") up to the '@' or the closing quote;
+ * "" for a point with neither. */
+static const char *pp_function(struct arena *a, const char *pp)
+{
+	const char *p = strstr(pp, "function(\"");
+	if (p)
+		p += strlen("function(\"");
+	else if ((p = strstr(pp, "statement(\"")))
+		p += strlen("statement(\"");
+	else
+		return "";
+	return arena_strndup(a, p, strcspn(p, "@\""));
+}
+
+static const char *row_string(struct cg *cg, const struct attach_point *row, enum builtin_id id)
+{
+	switch (id) {
+	case BI_probefunc: return row->func;
+	case BI_ppfunc: return pp_function(cg->arena, row->pp);
+	default: return row->pp;
+	}
+}
+
+/* The table of a string per attach row, indexed by cookie: pp(),
+ * probefunc() or ppfunc().  It has a power of two rows, so that an index
+ * can be bounded with a mask (cg_string_table), plus MAXSTRINGLEN bytes
+ * after the last row: every string value points at that many readable
+ * bytes (cg_string.c). */
+static void string_table(struct cg *cg, enum builtin_id id, struct row_strings *out)
 {
 	const struct attach_table *t = cg->attach;
+	const char **strs = arena_alloc(cg->arena, ((size_t)t->n + 1) * sizeof(*strs));
 	size_t w = 1;
 	for (int i = 0; i < t->n; i++) {
-		size_t l = strlen(func ? t->rows[i].func : t->rows[i].pp) + 1;
+		strs[i] = row_string(cg, &t->rows[i], id);
+		size_t l = strlen(strs[i]) + 1;
 		if (l > w)
 			w = l;
 	}
@@ -699,22 +725,23 @@ static LLVMValueRef string_table(struct cg *cg, const char *name, bool func, uin
 	size_t size = n * w + cg->opts->maxstringlen;
 	char *bytes = arena_alloc(cg->arena, size);
 	for (int i = 0; i < t->n; i++) {
-		const char *s = func ? t->rows[i].func : t->rows[i].pp;
-		size_t l = strlen(s);
+		size_t l = strlen(strs[i]);
 		if (l > w - 1)
 			l = w - 1;
-		memcpy(bytes + (size_t)i * w, s, l);
+		memcpy(bytes + (size_t)i * w, strs[i], l);
 	}
 	LLVMValueRef init = LLVMConstStringInContext(cg->ctx, bytes, (unsigned)size, 1);
+	const char *name = id == BI_pp ? "pp_table" : id == BI_probefunc ? "func_table" :
+		"ppfunc_table";
 	LLVMValueRef g = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), name);
 	LLVMSetInitializer(g, init);
 	LLVMSetGlobalConstant(g, 1);
 	LLVMSetLinkage(g, LLVMInternalLinkage);
 	if (cg->t->is_bpf)
 		LLVMSetSection(g, ".rodata");
-	*width = (uint32_t)w;
-	*rows = (uint32_t)n;
-	return g;
+	out->table = g;
+	out->width = (uint32_t)w;
+	out->rows = (uint32_t)n;
 }
 
 static bool expr_uses(const struct expr *e, enum builtin_id id)
@@ -802,12 +829,11 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	cg->scratch_size = 0;
 	t->module_begin(cg);
 
-	cg->pp_table = cg->func_table = NULL;
-	if (script_uses(cg->script, BI_pp))
-		cg->pp_table = string_table(cg, "pp_table", false, &cg->pp_width, &cg->pp_rows);
-	if (script_uses(cg->script, BI_probefunc))
-		cg->func_table = string_table(cg, "func_table", true, &cg->func_width,
-					      &cg->func_rows);
+	memset(cg->row_strings, 0, sizeof(cg->row_strings));
+	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
+	for (int i = 0; i < ROW_STRINGS; i++)
+		if (script_uses(cg->script, by_row[i]))
+			string_table(cg, by_row[i], &cg->row_strings[i]);
 
 	/* A module holds the functions its handlers can call, no others: one
 	 * that only host probes call may do what BPF cannot. */
