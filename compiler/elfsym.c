@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <elfutils/libdw.h>
 #include <gelf.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -1004,4 +1005,88 @@ int elf_vaddr_to_offset(const struct elf_file *f, uint64_t vaddr,
 		return 0;
 	}
 	return fail(err, -ENOENT, "address 0x%" PRIx64 " is not in any loadable segment of the file", vaddr);
+}
+
+/* The greatest function start at or below addr in the binary-search table
+ * of .eh_frame_hdr (PT_GNU_EH_FRAME), in the encoding every linker writes:
+ * a 4-byte pointer to .eh_frame, a count as udata4, then pairs of sdata4
+ * relative to the table's header. */
+static int eh_frame_start(struct elf_file *f, uint64_t addr, uint64_t *start)
+{
+	size_t nph;
+	if (elf_getphdrnum(f->elf, &nph) != 0)
+		return -ENOENT;
+	for (size_t i = 0; i < nph; i++) {
+		GElf_Phdr ph;
+		if (!gelf_getphdr(f->elf, (int)i, &ph) || ph.p_type != PT_GNU_EH_FRAME)
+			continue;
+		const unsigned char *h = elf_bytes_at(f, ph.p_vaddr, 12);
+		if (!h || h[0] != 1 || (h[1] & 0x0f) != 0x0b || h[2] != 0x03 || h[3] != 0x3b)
+			return -ENOENT;
+		int32_t rel;
+		uint32_t count;
+		memcpy(&count, h + 8, 4);
+		const unsigned char *tab = elf_bytes_at(f, ph.p_vaddr + 12, (size_t)count * 8);
+		if (!tab)
+			return -ENOENT;
+		bool found = false;
+		for (uint32_t k = 0; k < count; k++) {
+			memcpy(&rel, tab + (size_t)k * 8, 4);
+			uint64_t at = ph.p_vaddr + (uint64_t)(int64_t)rel;
+			if (at <= addr && (!found || at > *start)) {
+				*start = at;
+				found = true;
+			}
+		}
+		return found ? 0 : -ENOENT;
+	}
+	return -ENOENT;
+}
+
+int elf_function_range(struct elf_file *f, uint64_t addr, uint64_t *start, uint64_t *end,
+		       const char **name)
+{
+	const struct elf_sym *s = elf_sym_containing(f, addr);
+	if (s && s->size && addr - s->vaddr < s->size) {
+		*start = s->vaddr;
+		*end = s->vaddr + s->size;
+		*name = s->name;
+		return 0;
+	}
+	/* The unwinding tables cover every function the compiler emitted, and
+	 * stay when the symbol table is stripped. */
+	Dwarf_CFI *cfi = dwarf_getcfi_elf(f->elf);
+	Dwarf_Frame *frame;
+	Dwarf_Addr lo, hi;
+	bool covered = false;
+	if (cfi && dwarf_cfi_addrframe(cfi, addr, &frame) == 0) {
+		covered = dwarf_frame_info(frame, &lo, &hi, NULL) >= 0 && addr < hi;
+		free(frame);
+	}
+	if (cfi)
+		dwarf_cfi_end(cfi);
+	/* That says which part of a function addr is in, not where the function
+	 * starts: the sorted table of .eh_frame_hdr does. */
+	if (!covered || eh_frame_start(f, addr, start) < 0)
+		return -ENOENT;
+	*end = hi;
+	*name = NULL;
+	return 0;
+}
+
+const unsigned char *elf_bytes_at(const struct elf_file *f, uint64_t vaddr, size_t len)
+{
+	size_t size;
+	const char *raw = elf_rawfile(f->elf, &size);
+	for (size_t i = 0; raw && i < f->nloads; i++) {
+		const struct elf_load *l = &f->loads[i];
+		if (vaddr < l->vaddr || vaddr - l->vaddr >= l->filesz ||
+		    len > l->filesz - (vaddr - l->vaddr))
+			continue;
+		uint64_t off = vaddr - l->vaddr + l->offset;
+		if (off > size || len > size - off)
+			return NULL;
+		return (const unsigned char *)raw + off;
+	}
+	return NULL;
 }

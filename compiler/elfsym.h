@@ -148,4 +148,15 @@ const struct elf_sym *elf_sym_containing(struct elf_file *f, uint64_t addr);
 int elf_vaddr_to_offset(const struct elf_file *f, uint64_t vaddr,
 			uint64_t *off, bool *exec, struct elf_error *err);
 
+/* The function whose code holds `addr`: [*start, *end) and its name, from
+ * the symbol table, or else from the unwinding tables (.eh_frame), which
+ * stripping keeps; then *name is NULL.  Returns 0, or -ENOENT. */
+int elf_function_range(struct elf_file *f, uint64_t addr, uint64_t *start, uint64_t *end,
+		       const char **name);
+
+/* The `len` bytes of the file at virtual address `vaddr`, all inside the
+ * file-backed part of one PT_LOAD segment; NULL if they are not.  They live
+ * as long as the elf_file. */
+const unsigned char *elf_bytes_at(const struct elf_file *f, uint64_t vaddr, size_t len);
+
 #endif

@@ -1,6 +1,7 @@
 /* probe_process.c — process("PATH").function("NAME")[.call|.return]:
  * uprobes at the entry of functions found in the file's symbol table, and
- * uretprobes on their return.
+ * uretprobes on their return; process("PATH").statement(ADDR): a uprobe at
+ * an address, checked to be where an instruction starts.
  *
  * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
  * executable, or the executable of the -c/-x target for a bare `process`. */
@@ -17,6 +18,7 @@
 #include "compile.h"
 #include "dwarfinfo.h"
 #include "elfsym.h"
+#include "insn.h"
 #include "probes.h"
 
 static bool is_process(const struct probe_point *pp)
@@ -118,6 +120,52 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 			   pattern, elf_path(f));
 }
 
+/* .statement(ADDR): ADDR as nm and objdump print it.  It must be in the
+ * code of a function the symbol table or the unwinding tables know, at the
+ * start of an instruction: anywhere else the breakpoint would corrupt the
+ * program. */
+static int add_statement(struct attach_table *t, const struct probe *p,
+			 const struct probe_point *pp, struct elf_file *f,
+			 uint64_t addr, const struct attach_point *proto)
+{
+	uint64_t off, before, after;
+	bool exec;
+	struct elf_error err;
+	if (elf_vaddr_to_offset(f, addr, &off, &exec, &err) < 0)
+		return probes_fail(pp, "%s", err.msg);
+	if (!exec)
+		return probes_fail(pp, "address 0x%" PRIx64 " is not in executable code of %s",
+				   addr, elf_path(f));
+	uint64_t lo, hi;
+	const char *fname;
+	if (elf_function_range(f, addr, &lo, &hi, &fname) < 0)
+		return probes_fail(pp, "address 0x%" PRIx64 " is in no function that %s's symbol "
+				   "table or unwinding tables know, so uscript cannot tell "
+				   "whether an instruction starts there", addr, elf_path(f));
+	const char *what = fname ? fname :
+		arena_printf(t->arena, "the function at 0x%" PRIx64, lo);
+	const unsigned char *code = elf_bytes_at(f, lo, hi - lo);
+	enum insn_result r = code ? insn_boundary(code, hi - lo, lo, addr, &before, &after) :
+		INSN_UNKNOWN;
+	if (r == INSN_INSIDE)
+		return probes_fail(pp, "address 0x%" PRIx64 " is inside an instruction of %s "
+				   "(it starts at 0x%" PRIx64 ", the next at 0x%" PRIx64 ")",
+				   addr, what, before, after);
+	if (r == INSN_UNKNOWN)
+		return probes_fail(pp, "the code of %s before address 0x%" PRIx64 " does not "
+				   "decode, so uscript cannot tell whether an instruction "
+				   "starts there", what, addr);
+	struct attach_point *a = attach_add(t, p, pp, ATTACH_UPROBE);
+	a->path = proto->path;
+	a->offset = off;
+	a->pid_filter = proto->pid_filter;
+	a->pid = proto->pid;
+	a->func = fname ? fname : "";
+	a->pp = arena_printf(t->arena, "process(\"%s\").statement(0x%" PRIx64 ")", a->path,
+			     addr);
+	return 0;
+}
+
 static int add_process(struct attach_table *t, const struct probe *p,
 		       const struct probe_point *pp)
 {
@@ -127,16 +175,21 @@ static int add_process(struct attach_table *t, const struct probe *p,
 				   "process(\"PATH\").function(\"NAME\")");
 	if (!what)
 		return probes_fail(pp, "say what to probe in the process: .function(\"NAME\")");
-	if (strcmp(what->name, "statement") == 0 || strcmp(what->name, "mark") == 0)
+	if (strcmp(what->name, "mark") == 0)
 		return probes_fail(pp, ".%s probes are not supported yet", what->name);
-	if (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR)
-		return probes_fail(pp, "expected .function(\"NAME\") after process(…), "
-				   "not .%s", what->name);
+	bool statement = strcmp(what->name, "statement") == 0;
+	if (statement && (what->arg_kind != PP_ARG_NUM || what->next))
+		return probes_fail(pp, what->next ? "nothing can follow .statement(ADDRESS)" :
+				   ".statement takes the address of an instruction, as in "
+				   ".statement(0x401126)");
+	if (!statement && (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR))
+		return probes_fail(pp, "expected .function(\"NAME\"), .statement(ADDRESS) or "
+				   ".mark(\"NAME\") after process(…), not .%s", what->name);
 
 	struct attach_point proto = { .kind = ATTACH_UPROBE };
 	const struct pp_comp *suffix = what->next;
 	const char *pp_suffix = "";
-	if (suffix) {
+	if (suffix && !statement) {
 		if (suffix->next || suffix->arg_kind != PP_ARG_NONE ||
 		    (strcmp(suffix->name, "return") != 0 && strcmp(suffix->name, "call") != 0))
 			return probes_fail(pp, "a function probe ends in .call or .return, "
@@ -154,6 +207,8 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	if (elf_cache_open(t->elves, path, &f, &err) < 0)
 		return probes_fail(pp, "%s", err.msg);
 	proto.path = arena_strdup(t->arena, path);
+	if (statement)
+		return add_statement(t, p, pp, f, (uint64_t)what->num, &proto);
 	return add_functions(t, p, pp, f, what->str, &proto, pp_suffix);
 }
 
