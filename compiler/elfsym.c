@@ -1043,6 +1043,11 @@ static int eh_frame_start(struct elf_file *f, uint64_t addr, uint64_t *start)
 	return -ENOENT;
 }
 
+Elf *elf_libelf(const struct elf_file *f)
+{
+	return f->elf;
+}
+
 int elf_function_range(struct elf_file *f, uint64_t addr, uint64_t *start, uint64_t *end,
 		       const char **name)
 {

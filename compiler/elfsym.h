@@ -88,6 +88,10 @@ int elf_cache_open(struct elf_cache *c, const char *path,
 		   struct elf_file **out, struct elf_error *err);
 
 const char *elf_path(const struct elf_file *f);   /* as given to elf_open() */
+/* The libelf handle, for readers of other sections (usdt.c); it belongs
+ * to the elf_file. */
+struct Elf;
+struct Elf *elf_libelf(const struct elf_file *f);
 enum elf_filetype elf_filetype(const struct elf_file *f);
 bool elf_is_pie(const struct elf_file *f);
 /* Whether the file has DWARF (a .debug_info section), so resolution can

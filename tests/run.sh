@@ -95,6 +95,14 @@ if [ -x "$BUILDDIR/tests/unit/test_elfsym" ] && wanted unit/elfsym; then
 		bad unit/elfsym "could not build the targets of tests/unit/elfsym_targets.sh"
 	fi
 fi
+UT=$BUILDDIR/tests/usdt-targets
+if [ -x "$BUILDDIR/tests/unit/test_usdt" ] && wanted unit/usdt; then
+	if CC="$CC" sh "$src/tests/unit/usdt_targets/build.sh" "$UT" >/dev/null 2>&1; then
+		run_unit unit/usdt "$BUILDDIR/tests/unit/test_usdt" "$UT"
+	else
+		bad unit/usdt "could not build the targets of tests/unit/usdt_targets/build.sh"
+	fi
+fi
 
 # ---- golden files: parse (-p1) and diagnostics (-p2) ----
 # A golden's .out is stdout then stderr of the command, run from the source

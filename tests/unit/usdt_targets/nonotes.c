@@ -1,0 +1,5 @@
+/* nonotes.c — a program without USDT probes. */
+int main(void)
+{
+	return 0;
+}
