@@ -121,6 +121,7 @@ struct expr {
 	/* resolve */
 	enum type type;
 	bool bad;                /* an error was reported here: no follow-on errors */
+	bool printed;            /* an argument of print, printf, … itself */
 	struct sym *sym;         /* VAR INDEX IN STAT_ADD target: the variable */
 	const struct builtin *builtin;   /* CALL: a builtin */
 	struct func *func;       /* CALL: a script function */

@@ -83,11 +83,11 @@ struct builtin {
 	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, cg_strfunc) \
 	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
 	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \
-	/* stacks */ \
-	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_UPROBE,  NULL) \
-	X(sprint_ubacktrace, TYPE_STRING,  "", BI_UPROBE,  NULL) \
-	X(ubacktrace,    TYPE_STRING,  "",    BI_UPROBE,   NULL) \
-	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, NULL)
+	/* stacks (cg_stack.c) */ \
+	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
+	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
+	X(ubacktrace,    TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
+	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
 
 enum builtin_id {
 #define X(name, ret, args, where, gen) BI_##name,

@@ -100,6 +100,11 @@ struct cg_target {
 	 * the length with the NUL, or a negative errno.  Host: faults. */
 	LLVMValueRef (*read_user_str)(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
 				      LLVMValueRef addr);
+	/* The traced thread's user stack: the probed address, then the return
+	 * addresses of its callers, at most size / 8 of them, into dst (8-byte
+	 * words); returns the i64 number of bytes written, or a negative
+	 * errno.  Host: no stack, 0. */
+	LLVMValueRef (*user_stack)(struct cg *cg, LLVMValueRef dst, uint32_t size);
 	/* Copies the string at src into dst, at most max bytes with the NUL;
 	 * returns the i64 length copied, NUL included (at least 1). */
 	LLVMValueRef (*str_copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
@@ -265,6 +270,20 @@ LLVMValueRef cg_time(struct cg *cg, struct expr *call);
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call);
 LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call);
 LLVMValueRef cg_user(struct cg *cg, struct expr *call);
+LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
+
+/* ---- cg_stack.c: values made into text by the runtime ---- */
+/* sprint_ubacktrace() and usymname() can only be printed: their text needs
+ * the traced process's memory map, which only the runtime reads.  The
+ * record carries what they need instead, as an argument of this kind; -1
+ * for any other expression. */
+LLVMValueRef cg_row_string(struct cg *cg, int row);
+LLVMValueRef cg_no_user_stack(struct cg *cg, bool named);
+int cg_deferred_kind(const struct expr *e);
+/* The bytes of that argument, out_arg_size(kind) of them, in scratch. */
+LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e);
+/* print_ubacktrace() (cg_output.c). */
+void cg_print_backtrace(struct cg *cg, struct expr *call);
 
 /* ---- the driver's entry ---- */
 /* Generates the module for target t holding the probes whose home is

@@ -506,6 +506,13 @@ static LLVMValueRef bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValue
 	return call_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
 }
 
+static LLVMValueRef bpf_user_stack(struct cg *cg, LLVMValueRef dst, uint32_t size)
+{
+	LLVMValueRef args[4] = { cg->regs, dst, LLVMConstInt(cg->i32, size, 0),
+				 cg_const(cg, BPF_F_USER_STACK) };
+	return call_helper(cg, BPF_FUNC_get_stack, cg->i64, args, 4);
+}
+
 static LLVMValueRef bpf_str_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
 				 LLVMValueRef max)
 {
@@ -544,6 +551,7 @@ const struct cg_target cg_target_bpf = {
 	.clock_ns = bpf_clock_ns,
 	.read_user = bpf_read_user,
 	.read_user_str = bpf_read_user_str,
+	.user_stack = bpf_user_stack,
 	.str_copy = bpf_str_copy,
 	.map_lookup = bpf_map_lookup,
 	.map_update = bpf_map_update,

@@ -3,6 +3,14 @@
 
 #include "cg.h"
 
+/* The probe point's pp(), probefunc() or ppfunc() (ROW_*), from the table
+ * codegen.c built for a script that uses it. */
+LLVMValueRef cg_row_string(struct cg *cg, int row)
+{
+	const struct row_strings *r = &cg->row_strings[row];
+	return cg_string_table(cg, r->table, r->width, r->rows, cg->cookie);
+}
+
 LLVMValueRef cg_context(struct cg *cg, struct expr *call)
 {
 	enum builtin_id id = (enum builtin_id)call->builtin->id;
@@ -23,12 +31,11 @@ LLVMValueRef cg_context(struct cg *cg, struct expr *call)
 		return LLVMBuildLoad2(cg->b, cg->i64,
 			cg_field(cg, cg->globals, offsetof(struct globals_hdr, target_pid)), "target");
 	case BI_pp:
+		return cg_row_string(cg, ROW_PP);
 	case BI_probefunc:
-	case BI_ppfunc: {
-		const struct row_strings *r = &cg->row_strings[id == BI_pp ? ROW_PP :
-			id == BI_probefunc ? ROW_PROBEFUNC : ROW_PPFUNC];
-		return cg_string_table(cg, r->table, r->width, r->rows, cg->cookie);
-	}
+		return cg_row_string(cg, ROW_PROBEFUNC);
+	case BI_ppfunc:
+		return cg_row_string(cg, ROW_PPFUNC);
 	default:
 		return cg->t->context(cg, id);
 	}

@@ -87,6 +87,12 @@ static LLVMValueRef host_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValu
 	return cg_const(cg, -14);  /* -EFAULT: uscript has no traced process */
 }
 
+static LLVMValueRef host_user_stack(struct cg *cg, LLVMValueRef dst, uint32_t size)
+{
+	(void)dst, (void)size;
+	return cg_const(cg, 0);  /* uscript's own handlers: no traced thread */
+}
+
 static LLVMValueRef host_str_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
 				  LLVMValueRef max)
 {
@@ -188,6 +194,7 @@ const struct cg_target cg_target_host = {
 	.clock_ns = host_clock_ns,
 	.read_user = host_read_user,
 	.read_user_str = host_read_user_str,
+	.user_stack = host_user_stack,
 	.str_copy = host_str_copy,
 	.map_lookup = host_map_lookup,
 	.map_update = host_map_update,

@@ -25,20 +25,26 @@ static void fill_printf(struct cg *cg, LLVMValueRef rec, void *arg)
 	cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, (unsigned)o->index, 0), cg->i32);
 	for (int i = 0; i < o->site->nargs; i++) {
 		uint32_t off = o->site->arg_offsets[i];
-		if (o->site->arg_kinds[i] == OUT_STRING)
+		switch (o->site->arg_kinds[i]) {
+		case OUT_STRING:
 			cg->t->str_copy(cg, cg_field(cg, rec, off), o->vals[i],
 					cg_const(cg, cg->opts->maxstringlen));
-		else
+			break;
+		case OUT_LONG:
 			cg_store_at(cg, rec, off, o->vals[i], cg->i64);
+			break;
+		default:
+			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
+				    out_arg_size(o->site->arg_kinds[i], 0));
+			break;
+		}
 	}
 }
 
-/* Lays out a record of `args` for the format `fmt` and evaluates them; the
- * record is then sent (printf) or formatted at once (sprintf). */
-static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
-			      struct expr *args, const struct loc *loc)
+static struct out_args new_site(struct cg *cg, const char *fmt, size_t fmt_len, int n,
+				const struct loc *loc)
 {
-	int n = ast_count(args), index;
+	int index;
 	struct format_site *site = cg_add_format(cg, &index);
 	site->fmt = fmt;
 	site->fmt_len = fmt_len;
@@ -51,18 +57,32 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 		.site = site,
 		.index = index,
 	};
+	return o;
+}
+
+/* Lays out a record of `args` for the format `fmt` and evaluates them; the
+ * record is then sent (printf) or formatted at once (sprintf). */
+static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
+			      struct expr *args, const struct loc *loc)
+{
+	struct out_args o = new_site(cg, fmt, fmt_len, ast_count(args), loc);
+	struct format_site *site = (struct format_site *)o.site;
 	uint32_t off = sizeof(struct rec_hdr);
 	int i = 0;
 	for (struct expr *a = args; a; a = a->next, i++) {
-		o.vals[i] = cg_expr(cg, a);
-		site->arg_offsets[i] = off;
-		if (a->type == TYPE_STRING) {
+		int deferred = cg_deferred_kind(a);
+		if (deferred == OUT_SBACKTRACE && !cg->t->is_bpf) {
 			site->arg_kinds[i] = OUT_STRING;
-			off += (cg->opts->maxstringlen + 7) & ~7u;
+			o.vals[i] = cg_no_user_stack(cg, true);
+		} else if (deferred >= 0) {
+			site->arg_kinds[i] = (enum out_arg)deferred;
+			o.vals[i] = cg_deferred_value(cg, a);
 		} else {
-			site->arg_kinds[i] = OUT_LONG;
-			off += 8;
+			site->arg_kinds[i] = a->type == TYPE_STRING ? OUT_STRING : OUT_LONG;
+			o.vals[i] = cg_expr(cg, a);
 		}
+		site->arg_offsets[i] = off;
+		off += (out_arg_size(site->arg_kinds[i], cg->opts->maxstringlen) + 7) & ~7u;
 	}
 	site->size = off;
 	return o;
@@ -81,6 +101,25 @@ LLVMValueRef cg_printf(struct cg *cg, struct expr *call)
 	struct expr *fmt = call->args;
 	emit_output(cg, fmt->str, fmt->str_len, fmt->next, &call->loc);
 	return NULL;
+}
+
+/* print_ubacktrace(): the stack in a record, printed by the runtime. */
+void cg_print_backtrace(struct cg *cg, struct expr *call)
+{
+	struct out_args o = new_site(cg, "%s", 2, 1, &call->loc);
+	struct format_site *site = (struct format_site *)o.site;
+	site->arg_offsets[0] = sizeof(struct rec_hdr);
+	if (cg->t->is_bpf) {
+		site->arg_kinds[0] = OUT_BACKTRACE;
+		site->size = sizeof(struct rec_hdr) + sizeof(struct out_stack);
+		o.vals[0] = cg_deferred_value(cg, call);
+	} else {
+		site->arg_kinds[0] = OUT_STRING;
+		site->size = sizeof(struct rec_hdr) +
+			     out_arg_size(OUT_STRING, cg->opts->maxstringlen);
+		o.vals[0] = cg_no_user_stack(cg, true);
+	}
+	cg_emit_record(cg, site->size, fill_printf, &o);
 }
 
 /* sprintf formats in the runtime, from a record built in scratch: the

@@ -82,7 +82,39 @@ struct attach_point {
 	struct loc loc;          /* the probe point in the script */
 };
 
-enum out_arg { OUT_LONG, OUT_STRING };
+/* The kinds of printf arguments.  The last three are text the runtime
+ * makes when it prints the record, from what the probe saw:
+ *   OUT_BACKTRACE    print_ubacktrace(): struct out_stack
+ *   OUT_SBACKTRACE   sprint_ubacktrace(): struct out_stack
+ *   OUT_USYMNAME     usymname(addr): struct out_addr */
+enum out_arg { OUT_LONG, OUT_STRING, OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME };
+
+/* SystemTap's MAXBACKTRACE: the most frames a stack holds. */
+#define OUT_MAX_FRAMES 20
+
+struct out_stack {
+	int64_t pid;             /* the process the addresses are in */
+	int64_t nframes;         /* at most OUT_MAX_FRAMES */
+	uint64_t frames[OUT_MAX_FRAMES];  /* the probed address first */
+};
+
+struct out_addr {
+	int64_t pid;
+	uint64_t addr;
+};
+
+/* The bytes an argument of this kind takes in a record (before rounding
+ * up to 8). */
+static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
+{
+	switch (kind) {
+	case OUT_STRING: return maxstringlen;
+	case OUT_BACKTRACE:
+	case OUT_SBACKTRACE: return sizeof(struct out_stack);
+	case OUT_USYMNAME: return sizeof(struct out_addr);
+	default: return 8;
+	}
+}
 
 struct format_site {
 	const char *fmt;         /* the format text (runtime/format.h) */

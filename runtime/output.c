@@ -9,6 +9,7 @@
 #include <errno.h>
 
 #include "maps.h"
+#include "symbolize.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -24,6 +25,9 @@ int output_init(struct output *o, const struct program *p, FILE *out)
 	if (!o->formats)
 		return -1;
 	for (int i = 0; i < p->nformats; i++) {
+		for (int k = 0; k < p->formats[i].nargs && !o->sym; k++)
+			if (p->formats[i].arg_kinds[k] > OUT_STRING && !(o->sym = sym_new()))
+				return -1;
 		struct fmt_error err;
 		if (fmt_parse(p->formats[i].fmt, p->formats[i].fmt_len, &o->formats[i], &err) < 0) {
 			/* The compiler checked every format; this is a bug. */
@@ -42,23 +46,56 @@ void output_free(struct output *o)
 	free(o->formats);
 	strbuf_free(&o->line);
 	strbuf_free(&o->error_msg);
+	for (size_t i = 0; i < sizeof(o->texts) / sizeof(o->texts[0]); i++)
+		strbuf_free(&o->texts[i]);
+	if (o->sym)
+		sym_free(o->sym);
+	o->sym = NULL;
 	o->formats = NULL;
 }
 
+/* The text of an argument the runtime names (program.h), into t. */
+static void deferred_text(struct output *o, enum out_arg kind, const char *p, struct strbuf *t)
+{
+	strbuf_reset(t);
+	if (kind == OUT_USYMNAME) {
+		struct out_addr a;
+		memcpy(&a, p, sizeof(a));
+		sym_usymname(o->sym, t, (int)a.pid, a.addr, o->prog->maxstringlen);
+		return;
+	}
+	struct out_stack st;
+	memcpy(&st, p, sizeof(st));
+	size_t n = st.nframes < 0 ? 0 : st.nframes > OUT_MAX_FRAMES ? OUT_MAX_FRAMES :
+		(size_t)st.nframes;
+	if (kind == OUT_BACKTRACE)
+		sym_print_ubacktrace(o->sym, t, (int)st.pid, st.frames, n);
+	else
+		sym_sprint_ubacktrace(o->sym, t, (int)st.pid, st.frames, n, o->prog->maxstringlen);
+}
+
 /* The argument values of a printf record, for the formatter. */
-static int record_args(const struct output *o, const struct format_site *site,
+static int record_args(struct output *o, const struct format_site *site,
 		       const void *rec, struct fmt_arg *args)
 {
 	int n = site->nargs < 64 ? site->nargs : 64;
 	const char *base = rec;
 	for (int i = 0; i < n; i++) {
 		const char *p = base + site->arg_offsets[i];
-		if (site->arg_kinds[i] == OUT_STRING) {
+		switch (site->arg_kinds[i]) {
+		case OUT_STRING:
 			args[i] = fmt_str(p, strnlen(p, o->prog->maxstringlen));
-		} else {
+			break;
+		case OUT_LONG: {
 			int64_t v;
 			memcpy(&v, p, sizeof(v));
 			args[i] = fmt_long(v);
+			break;
+		}
+		default:
+			deferred_text(o, site->arg_kinds[i], p, &o->texts[i]);
+			args[i] = fmt_str(o->texts[i].buf ? o->texts[i].buf : "", o->texts[i].len);
+			break;
 		}
 	}
 	return n;

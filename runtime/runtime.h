@@ -47,6 +47,8 @@ struct output {
 	enum out_stop stop;
 	int error_site;          /* OUT_ERROR: the first error's site */
 	struct strbuf error_msg; /* its message, when the record carried one */
+	struct sym_ctx *sym;     /* names stack addresses, when a format needs it */
+	struct strbuf texts[64]; /* the text of such arguments, per argument */
 };
 
 int output_init(struct output *o, const struct program *p, FILE *out);

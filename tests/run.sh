@@ -103,6 +103,14 @@ if [ -x "$BUILDDIR/tests/unit/test_usdt" ] && wanted unit/usdt; then
 		bad unit/usdt "could not build the targets of tests/unit/usdt_targets/build.sh"
 	fi
 fi
+ST=$BUILDDIR/tests/symbolize-targets
+if [ -x "$BUILDDIR/tests/unit/test_symbolize" ] && wanted unit/symbolize; then
+	if CC="$CC" sh "$src/tests/unit/symbolize_targets/build.sh" "$ST" >/dev/null 2>&1; then
+		run_unit unit/symbolize "$BUILDDIR/tests/unit/test_symbolize" "$ST"
+	else
+		bad unit/symbolize "could not build the targets of tests/unit/symbolize_targets/build.sh"
+	fi
+fi
 
 # ---- golden files: parse (-p1) and diagnostics (-p2) ----
 # A golden's .out is stdout then stderr of the command, run from the source
