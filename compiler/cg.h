@@ -277,6 +277,12 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
  * the traced process's memory map, which only the runtime reads.  The
  * record carries what they need instead, as an argument of this kind; -1
  * for any other expression. */
+/* ---- cg_target.c ---- */
+LLVMValueRef cg_target(struct cg *cg, struct expr *e);
+
+LLVMValueRef cg_opaque(struct cg *cg, LLVMValueRef v);
+LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVMValueRef pos,
+			LLVMValueRef v);
 LLVMValueRef cg_row_string(struct cg *cg, int row);
 LLVMValueRef cg_no_user_stack(struct cg *cg, bool named);
 int cg_deferred_kind(const struct expr *e);

@@ -392,7 +392,7 @@ LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 		cg_stat_add(cg, e);
 		return cg_const(cg, 0);
 	case EXPR_TARGET:
-		break;
+		return cg_target(cg, e);
 	}
 	/* Resolution rejects what is not built yet. */
 	abort();

@@ -62,6 +62,56 @@ LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e)
 	return buf;
 }
 
+/* v, as a value the optimizer knows nothing of, so that a mask that keeps
+ * an index inside a buffer for the verifier is not dropped as one that
+ * changes nothing (BPF); elsewhere v itself. */
+LLVMValueRef cg_opaque(struct cg *cg, LLVMValueRef v)
+{
+	if (!cg->t->is_bpf)
+		return v;
+	LLVMTypeRef ty = LLVMFunctionType(cg->i64, (LLVMTypeRef[]){ cg->i64 }, 1, 0);
+	LLVMValueRef asm_ = LLVMGetInlineAsm(ty, "", 0, "=r,0", 4, 0, 0, LLVMInlineAsmDialectATT,
+					     0);
+	return LLVMBuildCall2(cg->b, ty, asm_, &v, 1, "");
+}
+
+/* Writes v as "0x" and lowercase hex digits (SystemTap's %#x; 0 is "0x0")
+ * at out[pos & mask] onwards, without branches, and returns the position
+ * after it.  The buffer must have 18 bytes of room past mask. */
+LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVMValueRef pos,
+			LLVMValueRef v)
+{
+	LLVMBuilderRef b = cg->b;
+	static const char hex[16] = "0123456789abcdef";
+	LLVMValueRef digits = cg_string_literal(cg, hex, sizeof(hex));
+	LLVMTypeRef ctlz_ty = LLVMFunctionType(cg->i64, (LLVMTypeRef[]){ cg->i64, cg->i1 }, 2, 0);
+	LLVMValueRef ctlz = LLVMGetNamedFunction(cg->mod, "llvm.ctlz.i64");
+	if (!ctlz)
+		ctlz = LLVMAddFunction(cg->mod, "llvm.ctlz.i64", ctlz_ty);
+	LLVMValueRef lz = LLVMBuildCall2(b, ctlz_ty, ctlz,
+					 (LLVMValueRef[]){ v, LLVMConstInt(cg->i1, 0, 0) }, 2, "");
+	/* digits: 1 for 0, else the significant nibbles */
+	LLVMValueRef nd = LLVMBuildLShr(b, LLVMBuildSub(b, cg_const(cg, 67), lz, ""),
+					cg_const(cg, 2), "");
+	nd = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_const(cg, 0), ""),
+			     cg_const(cg, 1), nd, "nd");
+	LLVMValueRef p = LLVMBuildAnd(b, cg_opaque(cg, pos), mask, "");
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, '0', 0), cg_gep(cg, out, p));
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 'x', 0),
+		       cg_gep(cg, out, LLVMBuildAdd(b, p, cg_const(cg, 1), "")));
+	for (int k = 0; k < 16; k++) {
+		/* digit k from the left: nibble nd - 1 - k; those past the
+		 * number's own are overwritten by what comes next */
+		LLVMValueRef sh = LLVMBuildAnd(b, LLVMBuildShl(b,
+			LLVMBuildSub(b, nd, cg_const(cg, k + 1), ""), cg_const(cg, 2), ""),
+			cg_const(cg, 63), "");
+		LLVMValueRef d = LLVMBuildAnd(b, LLVMBuildLShr(b, v, sh, ""), cg_const(cg, 15), "");
+		LLVMValueRef c = LLVMBuildLoad2(b, cg->i8, cg_gep(cg, digits, d), "");
+		LLVMBuildStore(b, c, cg_gep(cg, out, LLVMBuildAdd(b, p, cg_const(cg, k + 2), "")));
+	}
+	return LLVMBuildAdd(b, pos, LLVMBuildAdd(b, nd, cg_const(cg, 2), ""), "");
+}
+
 /* ubacktrace(): "0x55d0c8a4b149 0x55d0c8a4b1c0 ", cut to MAXSTRINGLEN - 1
  * bytes.  Each frame's text is written whole, without branches the
  * verifier would have to follow, into a buffer that holds every frame's:
@@ -80,9 +130,6 @@ static LLVMValueRef ubacktrace(struct cg *cg)
 	LLVMValueRef rc = cg->t->user_stack(cg, frames, OUT_MAX_FRAMES * 8);
 	LLVMValueRef n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, rc, cg_const(cg, 0), ""),
 					 LLVMBuildLShr(b, rc, cg_const(cg, 3), ""), cg_const(cg, 0), "");
-	static const char hex[16] = "0123456789abcdef";
-	LLVMValueRef digits = cg_string_literal(cg, hex, sizeof(hex));
-
 	LLVMBasicBlockRef pre = LLVMGetInsertBlock(b), head = cg_block(cg, "ubt.head"),
 		body = cg_block(cg, "ubt.body"), done = cg_block(cg, "ubt.done");
 	LLVMBuildBr(b, head);
@@ -94,34 +141,10 @@ static LLVMValueRef ubacktrace(struct cg *cg)
 	LLVMValueRef slot = LLVMBuildShl(b, LLVMBuildAnd(b, i, cg_const(cg, 31), ""),
 					 cg_const(cg, 3), "");
 	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, cg_gep(cg, frames, slot), "frame");
-	LLVMTypeRef ctlz_ty = LLVMFunctionType(cg->i64, (LLVMTypeRef[]){ cg->i64, cg->i1 }, 2, 0);
-	LLVMValueRef ctlz = LLVMGetNamedFunction(cg->mod, "llvm.ctlz.i64");
-	if (!ctlz)
-		ctlz = LLVMAddFunction(cg->mod, "llvm.ctlz.i64", ctlz_ty);
-	LLVMValueRef lz = LLVMBuildCall2(b, ctlz_ty, ctlz,
-					 (LLVMValueRef[]){ v, LLVMConstInt(cg->i1, 0, 0) }, 2, "");
-	/* digits: 1 for 0, else the significant nibbles */
-	LLVMValueRef nd = LLVMBuildLShr(b, LLVMBuildSub(b, cg_const(cg, 67), lz, ""),
-					cg_const(cg, 2), "");
-	nd = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_const(cg, 0), ""),
-			     cg_const(cg, 1), nd, "nd");
-	LLVMValueRef p = LLVMBuildAnd(b, pos, mask, "");
-	LLVMBuildStore(b, LLVMConstInt(cg->i8, '0', 0), cg_gep(cg, out, p));
-	LLVMBuildStore(b, LLVMConstInt(cg->i8, 'x', 0),
-		       cg_gep(cg, out, LLVMBuildAdd(b, p, cg_const(cg, 1), "")));
-	for (int k = 0; k < 16; k++) {
-		/* digit k from the left: nibble nd - 1 - k */
-		LLVMValueRef sh = LLVMBuildAnd(b, LLVMBuildShl(b,
-			LLVMBuildSub(b, nd, cg_const(cg, k + 1), ""), cg_const(cg, 2), ""),
-			cg_const(cg, 63), "");
-		LLVMValueRef d = LLVMBuildAnd(b, LLVMBuildLShr(b, v, sh, ""), cg_const(cg, 15), "");
-		LLVMValueRef c = LLVMBuildLoad2(b, cg->i8, cg_gep(cg, digits, d), "");
-		LLVMBuildStore(b, c, cg_gep(cg, out, LLVMBuildAdd(b, p, cg_const(cg, k + 2), "")));
-	}
-	LLVMValueRef end = LLVMBuildAdd(b, p, LLVMBuildAdd(b, nd, cg_const(cg, 2), ""), "");
+	LLVMValueRef end = cg_put_hex(cg, out, mask, pos, v);
 	LLVMBuildStore(b, LLVMConstInt(cg->i8, ' ', 0),
 		       cg_gep(cg, out, LLVMBuildAnd(b, end, mask, "")));
-	LLVMValueRef pos1 = LLVMBuildAdd(b, pos, LLVMBuildAdd(b, nd, cg_const(cg, 3), ""), "");
+	LLVMValueRef pos1 = LLVMBuildAdd(b, end, cg_const(cg, 1), "");
 	LLVMValueRef i1 = LLVMBuildAdd(b, i, cg_const(cg, 1), "");
 	LLVMBasicBlockRef latch = LLVMGetInsertBlock(b);
 	LLVMBuildBr(b, head);

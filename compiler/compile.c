@@ -17,6 +17,7 @@
 #include "parse.h"
 #include "probes.h"
 #include "resolve.h"
+#include "target.h"
 
 void compile_opts_default(struct compile_opts *o)
 {
@@ -233,6 +234,8 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	struct attach_table attach;
 	int rc = resolve_script(s, opts, &res);
 	if (probes_resolve(s, opts, &attach) < 0)
+		rc = -1;
+	if (rc == 0 && !diag_errors() && targets_resolve(s, &attach, attach.rows_vary) < 0)
 		rc = -1;
 	if (rc < 0 || diag_errors()) {
 		probes_release(&attach);

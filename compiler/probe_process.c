@@ -1,7 +1,8 @@
 /* probe_process.c — process("PATH").function("NAME")[.call|.return]:
  * uprobes at the entry of functions found in the file's symbol table, and
  * uretprobes on their return; process("PATH").statement(ADDR): a uprobe at
- * an address, checked to be where an instruction starts.
+ * an address, checked to be where an instruction starts;
+ * process("PATH").mark("NAME"): USDT probes (probe_mark.c).
  *
  * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
  * executable, or the executable of the -c/-x target for a bare `process`. */
@@ -175,21 +176,38 @@ static int add_process(struct attach_table *t, const struct probe *p,
 				   "process(\"PATH\").function(\"NAME\")");
 	if (!what)
 		return probes_fail(pp, "say what to probe in the process: .function(\"NAME\")");
-	if (strcmp(what->name, "mark") == 0)
-		return probes_fail(pp, ".%s probes are not supported yet", what->name);
+	bool mark = strcmp(what->name, "mark") == 0 || strcmp(what->name, "provider") == 0;
+	const char *provider = NULL, *mark_name = NULL;
+	if (mark) {
+		const struct pp_comp *m = what;
+		if (strcmp(what->name, "provider") == 0) {
+			if (what->arg_kind != PP_ARG_STR || !what->next ||
+			    strcmp(what->next->name, "mark") != 0)
+				return probes_fail(pp, "a USDT probe is .provider(\"PROVIDER\")"
+						   ".mark(\"NAME\") or .mark(\"NAME\")");
+			provider = what->str;
+			m = what->next;
+		}
+		if (m->arg_kind != PP_ARG_STR)
+			return probes_fail(pp, ".mark takes the name of a USDT probe, as in "
+					   ".mark(\"request__start\")");
+		if (m->next)
+			return probes_fail(pp, "nothing can follow .mark(\"NAME\")");
+		mark_name = m->str;
+	}
 	bool statement = strcmp(what->name, "statement") == 0;
 	if (statement && (what->arg_kind != PP_ARG_NUM || what->next))
 		return probes_fail(pp, what->next ? "nothing can follow .statement(ADDRESS)" :
 				   ".statement takes the address of an instruction, as in "
 				   ".statement(0x401126)");
-	if (!statement && (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR))
+	if (!statement && !mark && (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR))
 		return probes_fail(pp, "expected .function(\"NAME\"), .statement(ADDRESS) or "
 				   ".mark(\"NAME\") after process(…), not .%s", what->name);
 
 	struct attach_point proto = { .kind = ATTACH_UPROBE };
 	const struct pp_comp *suffix = what->next;
 	const char *pp_suffix = "";
-	if (suffix && !statement) {
+	if (suffix && !statement && !mark) {
 		if (suffix->next || suffix->arg_kind != PP_ARG_NONE ||
 		    (strcmp(suffix->name, "return") != 0 && strcmp(suffix->name, "call") != 0))
 			return probes_fail(pp, "a function probe ends in .call or .return, "
@@ -209,6 +227,8 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	proto.path = arena_strdup(t->arena, path);
 	if (statement)
 		return add_statement(t, p, pp, f, (uint64_t)what->num, &proto);
+	if (mark)
+		return probes_add_marks(t, p, pp, f, provider, mark_name, &proto);
 	return add_functions(t, p, pp, f, what->str, &proto, pp_suffix);
 }
 

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "dwarfinfo.h"
 #include "elfsym.h"
+#include "usdt.h"
 
 static const struct probe_kind *const kinds[] = {
 	&probe_kind_begin,
@@ -25,10 +26,15 @@ struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 16;
 		struct attach_point *r = arena_alloc(t->arena, t->cap * sizeof(*r));
-		if (t->n)
+		struct row_ctx *c = arena_alloc(t->arena, t->cap * sizeof(*c));
+		if (t->n) {
 			memcpy(r, t->rows, t->n * sizeof(*r));
+			memcpy(c, t->ctx, t->n * sizeof(*c));
+		}
 		t->rows = r;
+		t->ctx = c;
 	}
+	memset(&t->ctx[t->n], 0, sizeof(t->ctx[t->n]));
 	struct attach_point *a = &t->rows[t->n++];
 	memset(a, 0, sizeof(*a));
 	a->kind = kind;
@@ -60,6 +66,7 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 	out->opts = opts;
 	out->elves = elf_cache_new();
 	out->homes = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(unsigned));
+	out->rows_vary = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(bool));
 	int errors = 0;
 	for (struct probe *p = s->probes; p; p = p->next) {
 		for (struct probe_point *pp = p->points; pp; pp = pp->next) {
@@ -107,8 +114,38 @@ struct dwi *probes_dwarf(struct attach_table *t, const char *path)
 	return e->dwi;
 }
 
+struct usdt_entry {
+	struct usdt_entry *next;
+	struct elf_file *file;
+	struct usdt_file *usdt;  /* NULL: none, for `why` */
+	struct elf_error why;
+};
+
+struct usdt_file *probes_usdt(struct attach_table *t, struct elf_file *f,
+			      struct elf_error *err)
+{
+	struct usdt_entry *e;
+	for (e = t->usdts; e; e = e->next)
+		if (e->file == f)
+			break;
+	if (!e) {
+		e = arena_alloc(t->arena, sizeof(*e));
+		e->file = f;
+		if (usdt_open(f, &e->usdt, &e->why) < 0)
+			e->usdt = NULL;
+		e->next = t->usdts;
+		t->usdts = e;
+	}
+	if (!e->usdt)
+		*err = e->why;
+	return e->usdt;
+}
+
 void probes_release(struct attach_table *t)
 {
+	for (struct usdt_entry *e = t->usdts; e; e = e->next)
+		usdt_close(e->usdt);
+	t->usdts = NULL;
 	elf_cache_free(t->elves);
 	t->elves = NULL;
 	for (struct dwi_entry *e = t->dwarves; e; e = e->next)

@@ -13,9 +13,12 @@
 #include <stdio.h>
 
 #include "ast.h"
+#include "elfsym.h"
 #include "program.h"
 
 struct compile_opts;
+struct usdt_file;
+struct usdt_probe;
 
 /* Where a probe's handler runs. */
 enum probe_home {
@@ -23,19 +26,42 @@ enum probe_home {
 	HOME_HOST = 2,   /* in uscript, from the JIT */
 };
 
+/* What resolution knows of a row beyond what the runtime needs: where the
+ * target variables of its handler come from (target.c). */
+struct row_ctx {
+	const struct usdt_probe *mark;   /* a .mark row: the site */
+	struct elf_file *file;           /* a function row: the file, and */
+	uint64_t vaddr;                  /* the function's address there */
+};
+
 struct attach_table {
 	struct arena *arena;
 	const struct compile_opts *opts;
 	struct attach_point *rows;
+	struct row_ctx *ctx;     /* one per row */
 	int n, cap;
 	unsigned *homes;         /* per probe id: HOME_BPF | HOME_HOST */
+	bool *rows_vary;         /* per probe id: its target variables are read
+				  * differently at its rows (target.h) */
 	struct elf_cache *elves; /* files opened while resolving */
 	struct dwi_entry *dwarves;  /* their DWARF, opened when first needed */
+	struct usdt_entry *usdts;   /* their USDT notes, likewise */
 };
 
 /* The DWARF of a file resolution opened, or NULL if it has none; opened
  * once per compilation and closed by probes_release(). */
 struct dwi *probes_dwarf(struct attach_table *t, const char *path);
+
+/* The USDT probes of a file resolution opened; NULL with err set if it has
+ * none or they cannot be read.  Read once per compilation. */
+struct usdt_file *probes_usdt(struct attach_table *t, struct elf_file *f,
+			      struct elf_error *err);
+
+/* process(…).mark("NAME") and .provider("P").mark("NAME"): a row per USDT
+ * site of f that matches, like proto (probe_mark.c). */
+int probes_add_marks(struct attach_table *t, const struct probe *p,
+		     const struct probe_point *pp, struct elf_file *f, const char *provider,
+		     const char *name, const struct attach_point *proto);
 
 /* Appends a zeroed row for probe p at point pp and returns it. */
 struct attach_point *attach_add(struct attach_table *t, const struct probe *p,

@@ -74,6 +74,7 @@ struct attach_point {
 	const char *prog_name;   /* BPF program (uprobes) or host function */
 	const char *path;        /* absolute path of the probed file */
 	uint64_t offset;         /* file offset of the probed instruction */
+	uint64_t ref_ctr_offset; /* file offset of a USDT semaphore, else 0 */
 	enum pid_filter pid_filter;
 	int pid;                 /* PID_GIVEN */
 	uint64_t period_ns;      /* ATTACH_TIMER */

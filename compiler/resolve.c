@@ -400,6 +400,27 @@ static bool is_lvalue(const struct expr *e)
 	return e->kind == EXPR_VAR || e->kind == EXPR_INDEX;
 }
 
+/* A target variable's type comes from its spelling, as in SystemTap:
+ * $$name, $$parms and the pretty-printed $x$ are strings, the rest longs.
+ * Where it is read from is worked out per probe point (target.c). */
+static enum type infer_target(struct rs *rs, struct expr *e)
+{
+	for (struct target_suffix *s = e->suffix; s; s = s->next)
+		if (s->index)
+			expect(rs, s->index, TYPE_LONG, "an index of a target variable");
+	if (rs->checking && !rs->h->probe) {
+		diag_error(&e->loc, "target variables such as $%s%.*s can only be used in "
+			   "probe handlers, not in functions; pass the value as an argument",
+			   e->name, e->pretty, "$$");
+		e->bad = true;
+	} else if (rs->checking && !rs->in_process_probe) {
+		diag_error(&e->loc, "target variables such as $%s%.*s can only be used in "
+			   "process probes", e->name, e->pretty, "$$");
+		e->bad = true;
+	}
+	return e->name[0] == '$' || e->pretty ? TYPE_STRING : TYPE_LONG;
+}
+
 static enum type infer_assign(struct rs *rs, struct expr *e)
 {
 	struct expr *lhs = e->lhs;
@@ -757,9 +778,7 @@ static enum type infer(struct rs *rs, struct expr *e, enum type want, const char
 		t = TYPE_UNKNOWN;
 		break;
 	case EXPR_TARGET:
-		not_supported(rs, &e->loc, "a target variable");
-		e->bad = rs->checking;
-		t = want;
+		t = infer_target(rs, e);
 		break;
 	}
 	e->type = t;

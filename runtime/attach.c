@@ -5,7 +5,9 @@
  * return) and one pid filter, is a single link: attaching a wildcard that
  * matches a thousand functions is one system call, and releasing it waits
  * for one RCU grace period instead of one per probe (about 0.1 s each).
- * Elsewhere each point is a perf-event link, as libbpf makes them.  Every
+ * Elsewhere each point is a perf-event link, as libbpf makes them.  A USDT
+ * site with a semaphore attaches with the semaphore's offset, which the
+ * kernel counts up while the probe is in place.  Every
  * point's cookie is its row in the attach table, which pp() and probefunc()
  * read.
  *
@@ -177,12 +179,16 @@ static int attach_group(struct attachments *at, struct bpf_object *obj,
 			n++;
 	uint64_t *offsets = calloc((size_t)n, sizeof(uint64_t));
 	uint64_t *cookies = calloc((size_t)n, sizeof(uint64_t));
-	if (!offsets || !cookies)
+	uint64_t *ref_ctrs = calloc((size_t)n, sizeof(uint64_t));
+	if (!offsets || !cookies || !ref_ctrs)
 		abort();
 	int k = 0;
+	bool semaphores = false;
 	for (int i = first; i < p->nattach; i++)
 		if (!done[i] && same_group(a, &p->attach[i])) {
 			offsets[k] = p->attach[i].offset;
+			ref_ctrs[k] = p->attach[i].ref_ctr_offset;
+			semaphores |= ref_ctrs[k] != 0;
 			cookies[k++] = (uint64_t)i;
 			done[i] = true;
 		}
@@ -193,6 +199,7 @@ static int attach_group(struct attachments *at, struct bpf_object *obj,
 		.attach_type = ATTACH_TYPE_UPROBE_MULTI,
 		.path = (uintptr_t)a->path,
 		.offsets = (uintptr_t)offsets,
+		.ref_ctr_offsets = semaphores ? (uintptr_t)ref_ctrs : 0,
 		.cookies = (uintptr_t)cookies,
 		.cnt = (uint32_t)n,
 		.multi_flags = a->kind == ATTACH_URETPROBE ? UPROBE_MULTI_RETURN : 0,
@@ -202,6 +209,7 @@ static int attach_group(struct attachments *at, struct bpf_object *obj,
 	int err = prog ? errno : ENOENT;
 	free(offsets);
 	free(cookies);
+	free(ref_ctrs);
 	if (fd < 0) {
 		report(a, n - 1, err);
 		return -1;
@@ -219,7 +227,7 @@ static int attach_one(struct attachments *at, struct bpf_object *obj,
 	const struct attach_point *a = &p->attach[i];
 	struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
 	LIBBPF_OPTS(bpf_uprobe_opts, opts, .retprobe = a->kind == ATTACH_URETPROBE,
-		    .bpf_cookie = (uint64_t)i);
+		    .bpf_cookie = (uint64_t)i, .ref_ctr_offset = (size_t)a->ref_ctr_offset);
 	struct bpf_link *l = prog ? bpf_program__attach_uprobe_opts(prog, filter_pid(a, target),
 								    a->path, (size_t)a->offset,
 								    &opts) : NULL;

@@ -61,13 +61,25 @@ T=$BUILDDIR/tests/bin
 export T
 build_targets() {
 	mkdir -p "$T"
-	local c name
+	local c name link
+	# lib*.c: shared libraries, $T/lib*.so, for the programs whose source
+	# says /* link: FLAGS */ (with $T in FLAGS) to link with.
+	for c in "$src"/tests/targets/lib*.c; do
+		[ -f "$c" ] || continue
+		name=$(basename "$c" .c)
+		if [ "$c" -nt "$T/$name.so" ] || [ ! -f "$T/$name.so" ]; then
+			$CC -O0 -g -fPIC -shared -o "$T/$name.so" "$c" || return 1
+		fi
+	done
 	for c in "$src"/tests/targets/*.c "$src"/examples/demo.c; do
 		[ -f "$c" ] || continue
 		name=$(basename "$c" .c)
+		case $name in lib*) continue ;; esac
+		link=$(sed -n 's|^/\* link: \(.*\) \*/$|\1|p' "$c" | sed "s|\$T|$T|g")
 		if [ "$c" -nt "$T/$name" ] || [ ! -x "$T/$name" ]; then
-			$CC -O0 -g -fPIE -pie -o "$T/$name" "$c" -lpthread || return 1
-			$CC -O0 -g -fno-pie -no-pie -o "$T/${name}_nopie" "$c" -lpthread || return 1
+			$CC -O0 -g -fPIE -pie -o "$T/$name" "$c" -lpthread $link || return 1
+			$CC -O0 -g -fno-pie -no-pie -o "$T/${name}_nopie" "$c" -lpthread $link ||
+				return 1
 			strip -o "$T/${name}_stripped" "$T/$name" || return 1
 		fi
 	done

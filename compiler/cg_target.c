@@ -1,0 +1,170 @@
+/* cg_target.c — reading target variables, as target.c worked them out for
+ * each row of the probe (target.h).  Where the rows read differently, the
+ * handler chooses by its cookie, the row it was attached as. */
+#include <string.h>
+
+#include "cg.h"
+#include "probes.h"
+#include "target.h"
+
+static LLVMValueRef load_reg(struct cg *cg, int16_t off)
+{
+	return LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->regs, (uint32_t)off), "reg");
+}
+
+static LLVMValueRef extend(struct cg *cg, LLVMValueRef v, uint8_t size, bool is_signed)
+{
+	if (size >= 8)
+		return v;
+	LLVMTypeRef narrow = LLVMIntTypeInContext(cg->ctx, size * 8u);
+	v = LLVMBuildTrunc(cg->b, v, narrow, "");
+	return is_signed ? LLVMBuildSExt(cg->b, v, cg->i64, "") : LLVMBuildZExt(cg->b, v, cg->i64, "");
+}
+
+static LLVMValueRef load(struct cg *cg, const struct loc *loc, const struct tv_op *op,
+			 LLVMValueRef addr)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef slot = cg_alloca(cg, cg->i64, "tval");
+	LLVMBuildStore(b, cg_const(cg, 0), slot);
+	LLVMValueRef rc = cg->t->read_user(cg, slot, op->size, addr);
+	LLVMValueRef v = extend(cg, LLVMBuildLoad2(b, cg->i64, slot, ""), op->size, op->is_signed);
+	LLVMValueRef failed = LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), "");
+	if (op->or_zero)
+		return LLVMBuildSelect(b, failed, cg_const(cg, 0), v, "");
+	LLVMBasicBlockRef fault = cg_block(cg, "tv.fault"), ok = cg_block(cg, "tv.ok");
+	LLVMBuildCondBr(b, failed, fault, ok);
+	LLVMPositionBuilderAtEnd(b, fault);
+	cg_raise_fmt(cg, loc, "read fault [man error::fault] at 0x%x", &addr, 1);
+	LLVMBuildBr(b, ok);
+	LLVMPositionBuilderAtEnd(b, ok);
+	return v;
+}
+
+static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_num *n)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef v;
+	switch (n->root) {
+	case TV_ROOT_CONST:
+		v = cg_const(cg, n->value);
+		break;
+	case TV_ROOT_REG:
+		v = load_reg(cg, n->reg);
+		if (n->shift)
+			v = LLVMBuildLShr(b, v, cg_const(cg, n->shift), "");
+		break;
+	case TV_ROOT_ADDR:
+	default:
+		v = cg_const(cg, n->value);
+		if (n->reg >= 0)
+			v = LLVMBuildAdd(b, v, load_reg(cg, n->reg), "");
+		if (n->index >= 0)
+			v = LLVMBuildAdd(b, v, LLVMBuildMul(b, load_reg(cg, n->index),
+							    cg_const(cg, n->scale), ""), "");
+		break;
+	}
+	for (int i = 0; i < n->nops; i++) {
+		const struct tv_op *op = &n->ops[i];
+		switch (op->code) {
+		case TV_OP_EXTEND:
+			v = extend(cg, v, op->size, op->is_signed);
+			break;
+		case TV_OP_ADD:
+			v = LLVMBuildAdd(b, v, cg_const(cg, op->n), "");
+			break;
+		case TV_OP_LOAD:
+			v = load(cg, loc, op, v);
+			break;
+		}
+	}
+	return v;
+}
+
+/* "$arg1=0x5 $arg2=0x0": the texts and the numbers in hex, written without
+ * branches into a buffer a power of two long, cut at MAXSTRINGLEN - 1. */
+static void hex_list(struct cg *cg, const struct loc *loc, const struct tv_read *r,
+		     LLVMValueRef out, uint32_t size)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef mask = cg_const(cg, size - 1), pos = cg_const(cg, 0);
+	for (int i = 0; i < r->n; i++) {
+		for (const char *c = r->texts[i]; *c; c++) {
+			LLVMBuildStore(b, LLVMConstInt(cg->i8, (unsigned char)*c, 0),
+				       cg_gep(cg, out, LLVMBuildAnd(b, cg_opaque(cg, pos), mask, "")));
+			pos = LLVMBuildAdd(b, pos, cg_const(cg, 1), "");
+		}
+		pos = cg_put_hex(cg, out, mask, pos, num(cg, loc, &r->nums[i]));
+	}
+	LLVMValueRef max = cg_const(cg, cg->opts->maxstringlen - 1);
+	LLVMValueRef cut = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, pos, max, ""), pos, max,
+					   "");
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0),
+		       cg_gep(cg, out, LLVMBuildAnd(b, cg_opaque(cg, cut), mask, "")));
+}
+
+static uint32_t hex_list_size(struct cg *cg, const struct tv_expr *tv)
+{
+	uint32_t need = 1, size = 1;
+	for (int i = 0; i < tv->nrows; i++) {
+		uint32_t n = 1;
+		for (int k = 0; k < tv->reads[i].n; k++)
+			n += (uint32_t)strlen(tv->reads[i].texts[k]) + 18;
+		need = n > need ? n : need;
+	}
+	while (size < need || size < cg->opts->maxstringlen)
+		size <<= 1;
+	return size;
+}
+
+/* The value at one row: a long, or a string in `buf` (TV_HEX_LIST). */
+static LLVMValueRef read_one(struct cg *cg, const struct loc *loc, const struct tv_read *r,
+			     LLVMValueRef buf, uint32_t size)
+{
+	switch (r->kind) {
+	case TV_NUM:
+		return num(cg, loc, &r->num);
+	case TV_STR:
+		return cg_string_literal(cg, r->str, strlen(r->str));
+	case TV_HEX_LIST:
+	default:
+		hex_list(cg, loc, r, buf, size);
+		return buf;
+	}
+}
+
+LLVMValueRef cg_target(struct cg *cg, struct expr *e)
+{
+	const struct tv_expr *tv = e->res;
+	LLVMBuilderRef b = cg->b;
+	uint32_t size = 0;
+	LLVMValueRef buf = NULL;
+	if (tv->reads[0].kind == TV_HEX_LIST) {
+		size = hex_list_size(cg, tv);
+		buf = cg_scratch(cg, size + 32, true);
+	}
+	if (!tv->varies)
+		return read_one(cg, &e->loc, &tv->reads[0], buf, size);
+	/* A string known when compiling goes through a string table, like
+	 * pp(); the rest through a switch on the row. */
+	LLVMTypeRef ty = e->type == TYPE_STRING ? cg->ptr : cg->i64;
+	LLVMBasicBlockRef done = cg_block(cg, "tv.done"), other = cg_block(cg, "tv.other");
+	LLVMValueRef sw = LLVMBuildSwitch(b, cg->cookie, other, (unsigned)tv->nrows);
+	LLVMPositionBuilderAtEnd(b, done);
+	LLVMValueRef phi = LLVMBuildPhi(b, ty, "tv");
+	for (int i = 0; i < tv->nrows; i++) {
+		LLVMBasicBlockRef bb = cg_block(cg, "tv.row");
+		LLVMAddCase(sw, LLVMConstInt(cg->i64, (unsigned long long)tv->rows[i], 0), bb);
+		LLVMPositionBuilderAtEnd(b, bb);
+		LLVMValueRef v = read_one(cg, &e->loc, &tv->reads[i], buf, size);
+		LLVMAddIncoming(phi, &v, (LLVMBasicBlockRef[]){ LLVMGetInsertBlock(b) }, 1);
+		LLVMBuildBr(b, done);
+	}
+	/* Every row of the probe is a case; the cookie is always one of them. */
+	LLVMPositionBuilderAtEnd(b, other);
+	LLVMValueRef none = e->type == TYPE_STRING ? cg_string_literal(cg, "", 0) : cg_const(cg, 0);
+	LLVMAddIncoming(phi, &none, &other, 1);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
+	return phi;
+}

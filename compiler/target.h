@@ -1,0 +1,86 @@
+/* target.h — target variables: $arg1 and $$name in .mark probes, $name,
+ * $p->field and $$parms in .function probes.
+ *
+ * A handler runs for every row of its probe (every function a wildcard
+ * matched, every site of a USDT name), and a target variable can live in a
+ * different place at each: resolution (target.c) works out, for each row,
+ * how its value is read from the probe's registers and the program's
+ * memory — a `struct tv_read` — and code generation (cg_target.c) reads it,
+ * choosing by the row's cookie when the rows differ.
+ *
+ * A read starts from a root:
+ *   TV_ROOT_CONST  v = value
+ *   TV_ROOT_REG    v = the 8 bytes at offset `reg` of struct pt_regs,
+ *                  shifted right by `shift` (8 for %ah)
+ *   TV_ROOT_ADDR   v = value + regs[base] + regs[index] * scale, each
+ *                  register left out when its offset is -1: an address
+ * and applies its ops in order.  Its type (resolve.c) comes from the
+ * syntax alone, as in SystemTap: $$name, $$parms and $x$ are strings,
+ * everything else is a long. */
+#ifndef USCRIPT_TARGET_H
+#define USCRIPT_TARGET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ast.h"
+
+struct attach_table;
+
+enum tv_opcode {
+	TV_OP_EXTEND,   /* v = the low `size` bytes of v, sign- or zero-extended */
+	TV_OP_ADD,      /* v += n */
+	TV_OP_LOAD,     /* v = the `size` bytes at address v, extended; a fault
+			 * is 0 (`or_zero`) or the runtime error "read fault" */
+};
+
+struct tv_op {
+	enum tv_opcode code;
+	uint8_t size;
+	bool is_signed;
+	bool or_zero;
+	int64_t n;
+};
+
+enum tv_root { TV_ROOT_CONST, TV_ROOT_REG, TV_ROOT_ADDR };
+
+/* A number: a root, then ops. */
+struct tv_num {
+	enum tv_root root;
+	int64_t value;
+	int16_t reg, index;      /* pt_regs offsets; -1: none */
+	uint8_t shift, scale;
+	const struct tv_op *ops;
+	int nops;
+};
+
+enum tv_kind {
+	TV_NUM,         /* a long: `num` */
+	TV_STR,         /* a string known when compiling: `str` */
+	TV_HEX_LIST,    /* "text%#x text%#x": texts[i] then nums[i] in hex, each */
+};
+
+struct tv_read {
+	enum tv_kind kind;
+	struct tv_num num;
+	const char *str;
+	const char *const *texts;
+	const struct tv_num *nums;
+	int n;
+};
+
+/* What a target expression reads at each row of its probe; expr->res. */
+struct tv_expr {
+	int nrows;               /* the probe's uprobe rows */
+	const int *rows;         /* their indexes, nrows of them */
+	const struct tv_read *reads;  /* one per row */
+	bool varies;             /* not the same read at every row */
+};
+
+/* Works out every target expression of every probe handler, for each row
+ * of its probe.  A row where one cannot be read is an error at the
+ * expression, naming the probe point.  Returns 0, or -1 after errors.
+ * rows_vary[probe id] is set for a probe whose handler must know its row. */
+int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary);
+
+#endif
