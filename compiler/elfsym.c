@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "elfsym.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <elfutils/libdw.h>
@@ -148,6 +149,88 @@ static bool search_libdirs(const char *name, char *buf, size_t bufsz,
 	return search_dirs(dirs, name, false, buf, bufsz, denied);
 }
 
+/* The length of a "/proc/PID/root" prefix of path, or 0. */
+static size_t proc_root_prefix(const char *path)
+{
+	if (strncmp(path, "/proc/", 6) != 0)
+		return 0;
+	const char *p = path + 6;
+	if (strncmp(p, "self/", 5) == 0 || strncmp(p, "thread-self/", 12) == 0)
+		p = strchr(p, '/');
+	else if (isdigit((unsigned char)*p))
+		while (isdigit((unsigned char)*p))
+			p++;
+	else
+		return 0;
+	if (strncmp(p, "/root", 5) != 0 || (p[5] != '/' && p[5] != '\0'))
+		return 0;
+	return (size_t)(p + 5 - path);
+}
+
+/* A path into another process's root, /proc/PID/root/...: a container's
+ * files.  realpath() would follow the root link out to our own root,
+ * where the same names may be other files or none; so the links after
+ * the prefix are followed here, inside that root, as the process itself
+ * sees them (an absolute link starts again at its root). */
+static int resolve_in_root(const char *path, size_t plen, char *out, size_t outsz,
+			   struct elf_error *err)
+{
+	char cur[PATH_MAX] = "", todo[PATH_MAX], full[PATH_MAX], link[PATH_MAX];
+	int links = 0;
+	if (snprintf(todo, sizeof(todo), "%s", path + plen) >= (int)sizeof(todo))
+		return fail(err, -ENAMETOOLONG, "file name too long");
+	char *rest = todo;
+	while (*rest) {
+		while (*rest == '/')
+			rest++;
+		if (!*rest)
+			break;
+		size_t n = strcspn(rest, "/");
+		char comp[NAME_MAX + 1];
+		if (n > NAME_MAX)
+			return fail(err, -ENAMETOOLONG, "file name too long");
+		memcpy(comp, rest, n);
+		comp[n] = '\0';
+		rest += n;
+		if (strcmp(comp, ".") == 0)
+			continue;
+		if (strcmp(comp, "..") == 0) {
+			char *slash = strrchr(cur, '/');
+			if (slash)
+				*slash = '\0';
+			continue;
+		}
+		size_t clen = strlen(cur);
+		if (clen + 1 + n >= sizeof(cur) ||
+		    snprintf(full, sizeof(full), "%.*s%s/%s", (int)plen, path, cur, comp) >=
+			    (int)sizeof(full))
+			return fail(err, -ENAMETOOLONG, "file name too long");
+		struct stat st;
+		if (lstat(full, &st) != 0)
+			return fail_errno(err, errno);
+		if (!S_ISLNK(st.st_mode)) {
+			snprintf(cur + clen, sizeof(cur) - clen, "/%s", comp);
+			continue;
+		}
+		if (++links > 40)
+			return fail_errno(err, ELOOP);
+		ssize_t l = readlink(full, link, sizeof(link) - 1);
+		if (l < 0)
+			return fail_errno(err, errno);
+		link[l] = '\0';
+		if (link[0] == '/')
+			cur[0] = '\0';
+		char next[PATH_MAX];
+		if (snprintf(next, sizeof(next), "%s/%s", link, rest) >= (int)sizeof(next))
+			return fail(err, -ENAMETOOLONG, "file name too long");
+		strcpy(todo, next);
+		rest = todo;
+	}
+	if (snprintf(out, outsz, "%.*s%s", (int)plen, path, cur[0] ? cur : "/") >= (int)outsz)
+		return fail(err, -ENAMETOOLONG, "file name too long");
+	return 0;
+}
+
 int elf_find_path(const char *name, char *out, size_t outsz,
 		  enum elf_found *how, struct elf_error *err)
 {
@@ -159,6 +242,15 @@ int elf_find_path(const char *name, char *out, size_t outsz,
 		return fail(err, -ENOENT, "empty file name");
 	if (strchr(name, '/')) {
 		struct stat st;
+		char inroot[PATH_MAX];
+		size_t plen = proc_root_prefix(name);
+		if (plen) {
+			/* before stat(), which would leave the root at an
+			 * absolute link */
+			if (resolve_in_root(name, plen, inroot, sizeof(inroot), err) < 0)
+				return -1;
+			name = inroot;
+		}
 		if (stat(name, &st) != 0)
 			return fail_errno(err, errno);
 		if (S_ISDIR(st.st_mode))
@@ -209,7 +301,11 @@ resolve:
 	/* The kernel needs an absolute path; resolving links as well gives
 	 * one name per file, which is what SystemTap prints in pp() and what
 	 * the file cache is keyed by. */
-	if (!realpath(found, real))
+	size_t plen = proc_root_prefix(found);
+	if (plen) {
+		if (resolve_in_root(found, plen, real, sizeof(real), err) < 0)
+			return -1;
+	} else if (!realpath(found, real))
 		return fail_errno(err, errno);
 	if (strlen(real) >= outsz)
 		return fail(err, -ENAMETOOLONG, "file name too long");
