@@ -35,6 +35,7 @@ struct compile_opts {
 	const char *target_exe;     /* the -c command's or -x process's executable */
 	int verbose;
 	bool list_points;           /* -l: print the points resolution found, no more */
+	bool list_vars;             /* -L: and the target variables at each */
 };
 
 void compile_opts_default(struct compile_opts *o);

@@ -65,6 +65,32 @@ static int process_file(struct attach_table *t, const struct probe_point *pp,
 	return 0;
 }
 
+/* A set of file offsets, for the aliases among thousands of matches. */
+struct offset_set {
+	uint64_t *slots;         /* offset + 1; 0 is empty */
+	size_t mask;
+};
+
+static void offsets_init(struct offset_set *set, struct arena *a, size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap <<= 1;
+	set->slots = arena_alloc(a, cap * sizeof(uint64_t));
+	set->mask = cap - 1;
+}
+
+/* Adds off; whether it was there already. */
+static bool offsets_add(struct offset_set *set, uint64_t off)
+{
+	size_t i = (size_t)((off * 0x9e3779b97f4a7c15ull) >> 20) & set->mask;
+	for (; set->slots[i]; i = (i + 1) & set->mask)
+		if (set->slots[i] == off + 1)
+			return true;
+	set->slots[i] = off + 1;
+	return false;
+}
+
 /* Adds one row per matching symbol; aliases (several names, one address)
  * get one probe, as the kernel would fire each of them at the same place. */
 static int add_functions(struct attach_table *t, const struct probe *p,
@@ -76,6 +102,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 	const struct elf_sym *syms = elf_syms(f, &nsyms);
 	int first = t->n, matched = 0;
 	bool wild = has_wildcard(pattern);
+	struct offset_set seen = { 0 };
 	for (size_t i = 0; i < nsyms; i++) {
 		const struct elf_sym *s = &syms[i];
 		if (s->type != STT_FUNC)
@@ -88,10 +115,9 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		struct elf_error err;
 		if (elf_vaddr_to_offset(f, s->vaddr, &off, &exec, &err) < 0 || !exec)
 			continue;
-		bool dup = false;
-		for (int k = first; k < t->n && !dup; k++)
-			dup = t->rows[k].offset == off;
-		if (dup)
+		if (!seen.slots)
+			offsets_init(&seen, t->arena, nsyms);
+		if (offsets_add(&seen, off))
 			continue;
 		struct attach_point *a = attach_add(t, p, pp, proto->kind);
 		a->path = proto->path;

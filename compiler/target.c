@@ -154,6 +154,17 @@ static int mark_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	return 0;
 }
 
+const char *target_listing(struct attach_table *t, int row)
+{
+	const struct usdt_probe *m = t->ctx[row].mark;
+	if (!m)
+		return "";
+	const char *s = "";
+	for (size_t i = 0; i < m->nargs; i++)
+		s = arena_printf(t->arena, "%s $arg%zu:long", s, i + 1);
+	return s;
+}
+
 /* ---- every row ---- */
 
 static bool num_equal(const struct tv_num *a, const struct tv_num *b)

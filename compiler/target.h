@@ -83,4 +83,8 @@ struct tv_expr {
  * rows_vary[probe id] is set for a probe whose handler must know its row. */
 int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary);
 
+/* What -L prints after row's probe point: " $arg1:long $arg2:long" at a
+ * USDT site, as SystemTap lists them; "" where there are none. */
+const char *target_listing(struct attach_table *t, int row);
+
 #endif

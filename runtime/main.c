@@ -29,6 +29,7 @@ static const char usage_text[] =
 	"  -x PID       target() is PID; stop when it exits\n"
 	"  -o FILE      write the script's output to FILE\n"
 	"  -l PROBE     list the probe points PROBE matches\n"
+	"  -L PROBE     list them with their target variables\n"
 	"  -p N         stop after pass N: 1 parse, 2 resolve, 3 LLVM IR, 4 BPF object, 5 run\n"
 	"  -D NAME=VAL  set a limit: MAXSTRINGLEN (128), MAXACTION (1000),\n"
 	"               MAXMAPENTRIES (2048), BUFSIZE (ring buffer bytes, 1048576)\n"
@@ -183,8 +184,9 @@ int main(int argc, char **argv)
 			list = optarg;
 			break;
 		case 'L':
-			fprintf(stderr, "uscript: -L is not supported yet; -l lists probe points\n");
-			return 2;
+			list = optarg;
+			co.list_vars = true;
+			break;
 		case 'p': {
 			char *end;
 			long p = strtol(optarg, &end, 10);
