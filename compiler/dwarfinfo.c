@@ -185,6 +185,8 @@ struct dwi {
 	struct map inlines;      /* abstract origin DIE -> struct inl list */
 	struct map named;        /* str_hash(name) -> struct named_type list */
 	bool named_done;
+	struct map gccsyms;      /* code address -> name of a GCC-made part or clone */
+	bool gccsyms_done;
 };
 
 struct scopes {
@@ -281,43 +283,76 @@ fail:
 	return false;
 }
 
-/* gdb's places for a separate debug file: by build id, then by the
- * .gnu_debuglink name next to the file, in .debug/, and under
- * /usr/lib/debug with the file's directory. */
+/* Where separate debug files are looked for, in SystemTap's (and
+ * elfutils') notation: entries separated by ':'; an empty entry is the
+ * file's own directory, a relative one a subdirectory of it, an absolute
+ * one a root holding .build-id/ and a copy of the file's directory.  A
+ * leading '+' or '-' (checking CRCs or not) is accepted and ignored:
+ * the build id, when the file has one, is checked instead. */
+static const char *debuginfo_path(void)
+{
+	const char *p = getenv("SYSTEMTAP_DEBUGINFO_PATH");
+	return p && *p ? p : "+:.debug:/usr/lib/debug";
+}
+
+/* The next entry of a debuginfo path into buf; false at the end. */
+static bool next_entry(const char **pp, char *buf, size_t size)
+{
+	const char *p = *pp;
+	if (!p)
+		return false;
+	const char *end = strchr(p, ':');
+	size_t n = end ? (size_t)(end - p) : strlen(p);
+	if (n && (p[0] == '+' || p[0] == '-')) {
+		p++;
+		n--;
+	}
+	snprintf(buf, size, "%.*s", (int)n, p);
+	*pp = end ? end + 1 : NULL;
+	return true;
+}
+
+/* The separate debug file: first by build id under each absolute entry
+ * of the path, then by the .gnu_debuglink name in each entry's place. */
 static bool find_debug_file(struct dwi *d, Elf *elf, const char *real)
 {
-	char buf[PATH_MAX * 2];
+	char entry[PATH_MAX];
+	const char *path = debuginfo_path(), *p, *cand;
 	const void *id;
 	ssize_t idlen = dwelf_elf_gnu_build_id(elf, &id);
-	if (idlen > 1) {
+	if (idlen > 1 && idlen <= 64) {
 		const unsigned char *b = id;
-		int n = snprintf(buf, sizeof(buf), "/usr/lib/debug/.build-id/%02x/", b[0]);
-		for (ssize_t i = 1; i < idlen && n < (int)sizeof(buf) - 8; i++)
-			n += snprintf(buf + n, sizeof(buf) - (size_t)n, "%02x", b[i]);
-		snprintf(buf + n, sizeof(buf) - (size_t)n, ".debug");
-		if (try_dwarf(buf, &d->dfd, &d->delf, &d->dbg, id, idlen)) {
-			d->debug_path = arena_strdup(d->arena, buf);
-			return true;
+		char hex[2 * 64 + 1];
+		for (ssize_t i = 1; i < idlen; i++)
+			snprintf(hex + 2 * (i - 1), 3, "%02x", b[i]);
+		for (p = path; next_entry(&p, entry, sizeof(entry));) {
+			if (entry[0] != '/')
+				continue;
+			cand = arena_printf(d->arena, "%s/.build-id/%02x/%s.debug", entry, b[0], hex);
+			if (try_dwarf(cand, &d->dfd, &d->delf, &d->dbg, id, idlen)) {
+				d->debug_path = cand;
+				return true;
+			}
 		}
 	}
 	GElf_Word crc;
 	const char *link = dwelf_elf_gnu_debuglink(elf, &crc);
 	if (!link || !*link || strchr(link, '/'))
 		return false;
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof(dir), "%s", real);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
-	const char *fmts[] = { "%s/%s", "%s/.debug/%s", "/usr/lib/debug%s/%s" };
-	for (size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
-		snprintf(buf, sizeof(buf), fmts[i], dir, link);
-		if (strcmp(buf, real) == 0)
+	const char *slash = strrchr(real, '/');
+	char *dir = slash ? arena_strndup(d->arena, real, (size_t)(slash - real)) : ".";
+	for (p = path; next_entry(&p, entry, sizeof(entry));) {
+		if (!entry[0])
+			cand = arena_printf(d->arena, "%s/%s", dir, link);
+		else if (entry[0] == '/')
+			cand = arena_printf(d->arena, "%s%s%s/%s", entry, dir[0] == '/' ? "" : "/",
+					    dir, link);
+		else
+			cand = arena_printf(d->arena, "%s/%s/%s", dir, entry, link);
+		if (strcmp(cand, real) == 0)
 			continue;
-		if (try_dwarf(buf, &d->dfd, &d->delf, &d->dbg, idlen > 0 ? id : NULL, idlen)) {
-			d->debug_path = arena_strdup(d->arena, buf);
+		if (try_dwarf(cand, &d->dfd, &d->delf, &d->dbg, idlen > 0 ? id : NULL, idlen)) {
+			d->debug_path = cand;
 			return true;
 		}
 	}
@@ -388,6 +423,7 @@ void dwi_close(struct dwi *d)
 	map_free(&d->scopes);
 	map_free(&d->inlines);
 	map_free(&d->named);
+	map_free(&d->gccsyms);
 	free(d->cus);
 	free(d->ranges);
 	if (d->dbg)
@@ -2004,9 +2040,48 @@ static struct dwi_abi return_abi(const struct dwi_type *t)
 /* ------------------------------------------------------------------ */
 /* Functions and their variables                                       */
 
-/* A compiler clone (foo.isra.0, foo.constprop.0): an out-of-line copy
- * whose parameters are not its abstract function's, in the same order, all
- * of them variables.  GCC may also mark such code DW_CC_nocall. */
+/* GCC names the code it splits off or specialises after the function:
+ * foo.part.0 (the tail of a partly inlined function), foo.isra.0 and
+ * foo.constprop.0 (parameters removed, or replaced by what they point
+ * to).  DWARF says little about them; their symbols say it all.  The
+ * symbol table is the file's, or its debug file's when it is stripped. */
+static void read_gccsyms(struct dwi *d, Elf *elf)
+{
+	for (Elf_Scn *scn = NULL; elf && (scn = elf_nextscn(elf, scn));) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || !sh.sh_entsize)
+			continue;
+		Elf_Data *data = elf_getdata(scn, NULL);
+		size_t n = data ? data->d_size / sh.sh_entsize : 0;
+		for (size_t i = 0; i < n; i++) {
+			GElf_Sym sym;
+			if (!gelf_getsym(data, (int)i, &sym) || GELF_ST_TYPE(sym.st_info) != STT_FUNC ||
+			    !sym.st_value)
+				continue;
+			const char *name = elf_strptr(elf, sh.sh_link, sym.st_name);
+			if (name && (strstr(name, ".part.") || strstr(name, ".isra.") ||
+				     strstr(name, ".constprop.")))
+				map_put(&d->gccsyms, sym.st_value, (void *)name);
+		}
+	}
+}
+
+static const char *gcc_symbol_at(struct dwi *d, uint64_t addr)
+{
+	if (!d->gccsyms_done) {
+		d->gccsyms_done = true;
+		read_gccsyms(d, d->elf);
+		if (!d->gccsyms.n && d->delf)
+			read_gccsyms(d, d->delf);
+	}
+	return map_get(&d->gccsyms, addr);
+}
+
+/* A compiler clone: an out-of-line copy whose parameters are not its
+ * abstract function's, in the same order, all of them variables.  C++
+ * constructors and destructors are concrete copies too, which may leave
+ * out the artificial parameters of their abstract form (__in_chrg,
+ * __vtt_parm): those do not make a clone. */
 static bool is_clone(struct fnode *f)
 {
 	Dwarf_Word cc;
@@ -2015,6 +2090,9 @@ static bool is_clone(struct fnode *f)
 	Dwarf_Die origin;
 	if (f->pub.is_inline || !ref_die(&f->die, DW_AT_abstract_origin, &origin))
 		return false;
+	const char *sym = f->pub.entry ? gcc_symbol_at(f->d, f->pub.entry) : NULL;
+	if (sym && (strstr(sym, ".isra.") || strstr(sym, ".constprop.")))
+		return true;
 	Dwarf_Die a, b;
 	bool has_a = dwarf_child(&origin, &a) == 0, has_b = dwarf_child(&f->die, &b) == 0;
 	for (int guard = 0; guard < 10000; guard++) {
@@ -2022,13 +2100,27 @@ static bool is_clone(struct fnode *f)
 			has_a = dwarf_siblingof(&a, &a) == 0;
 		while (has_b && dwarf_tag(&b) != DW_TAG_formal_parameter)
 			has_b = dwarf_siblingof(&b, &b) == 0;
-		if (!has_a || !has_b)
-			return has_a != has_b;
+		if (!has_b) {
+			/* What is left of the abstract list must be artificial. */
+			for (; has_a; has_a = dwarf_siblingof(&a, &a) == 0)
+				if (dwarf_tag(&a) == DW_TAG_formal_parameter &&
+				    !dwarf_hasattr(&a, DW_AT_artificial))
+					return true;
+			return false;
+		}
+		if (!has_a)
+			return true;
 		Dwarf_Die bo;
 		Dwarf_Attribute at;
-		if (!ref_die(&b, DW_AT_abstract_origin, &bo) || bo.addr != a.addr ||
-		    dwarf_attr(&b, DW_AT_const_value, &at))
+		if (!ref_die(&b, DW_AT_abstract_origin, &bo) || dwarf_attr(&b, DW_AT_const_value, &at))
 			return true;
+		if (bo.addr != a.addr) {
+			/* An artificial parameter of the abstract form left out. */
+			if (!dwarf_hasattr(&a, DW_AT_artificial))
+				return true;
+			has_a = dwarf_siblingof(&a, &a) == 0;
+			continue;
+		}
 		has_a = dwarf_siblingof(&a, &a) == 0;
 		has_b = dwarf_siblingof(&b, &b) == 0;
 	}
