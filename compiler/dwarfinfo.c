@@ -18,7 +18,9 @@
 #include <dwarf.h>
 #include <elfutils/libdw.h>
 #include <elfutils/libdwelf.h>
+#include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <gelf.h>
@@ -147,12 +149,14 @@ struct tnode;
 struct cunit {
 	Dwarf_Die die;
 	bool is_c, is_cxx;
+	bool has_ranges;         /* its code's addresses are known */
 	int state;               /* 0 not indexed, 1 being indexed, 2 done */
 	struct fnode *first, *last;
 };
 
 struct range {
 	uint64_t lo, hi;
+	uint64_t maxhi;          /* the highest hi of this range and those before it */
 	size_t cu;
 };
 
@@ -185,8 +189,8 @@ struct dwi {
 	struct map inlines;      /* abstract origin DIE -> struct inl list */
 	struct map named;        /* str_hash(name) -> struct named_type list */
 	bool named_done;
-	struct map gccsyms;      /* code address -> name of a GCC-made part or clone */
-	bool gccsyms_done;
+	struct map partsyms;     /* code address -> name of a compiler-made part or clone */
+	bool partsyms_done;
 };
 
 struct scopes {
@@ -423,7 +427,7 @@ void dwi_close(struct dwi *d)
 	map_free(&d->scopes);
 	map_free(&d->inlines);
 	map_free(&d->named);
-	map_free(&d->gccsyms);
+	map_free(&d->partsyms);
 	free(d->cus);
 	free(d->ranges);
 	if (d->dbg)
@@ -480,6 +484,26 @@ static const char *linkage_name(Dwarf_Die *die)
 	if (!s)
 		s = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_MIPS_linkage_name, &a));
 	return s;
+}
+
+/* The file a declaration is in, as the line table names it.  DWARF 5
+ * numbers a unit's primary source file 0, which libdw before 0.191
+ * takes for "no file" (clang writes it so). */
+static const char *decl_file(Dwarf_Die *die)
+{
+	const char *f = dwarf_decl_file(die);
+	if (f)
+		return f;
+	Dwarf_Attribute a;
+	Dwarf_Word idx;
+	Dwarf_Die cu;
+	Dwarf_Files *files;
+	size_t n;
+	if (!dwarf_attr_integrate(die, DW_AT_decl_file, &a) || dwarf_formudata(&a, &idx) != 0 ||
+	    idx != 0 || !dwarf_cu_die(a.cu, &cu, NULL, NULL, NULL, NULL, NULL, NULL) ||
+	    dwarf_getsrcfiles(&cu, &files, &n) != 0 || n == 0)
+		return NULL;
+	return dwarf_filesrc(files, 0, NULL, NULL);
 }
 
 /* Where code for a subprogram or inlined copy starts, as SystemTap's
@@ -554,12 +578,19 @@ static void read_units(struct dwi *d)
 				rcap = rcap ? rcap * 2 : 256;
 				d->ranges = xrealloc(d->ranges, rcap * sizeof(*d->ranges));
 			}
-			d->ranges[d->nranges++] = (struct range){ lo, hi, d->ncus };
+			d->ranges[d->nranges++] = (struct range){ .lo = lo, .hi = hi, .cu = d->ncus };
+			u->has_ranges = true;
 		}
 		d->ncus++;
 	}
 	if (d->nranges)
 		qsort(d->ranges, d->nranges, sizeof(*d->ranges), range_cmp);
+	uint64_t maxhi = 0;
+	for (size_t i = 0; i < d->nranges; i++) {
+		if (d->ranges[i].hi > maxhi)
+			maxhi = d->ranges[i].hi;
+		d->ranges[i].maxhi = maxhi;
+	}
 }
 
 /* ---- The walk that indexes one unit ---- */
@@ -605,7 +636,7 @@ static struct fnode *add_func(struct walk *w, Dwarf_Die *die)
 	f->die = *die;
 	f->pub.name = name;
 	f->pub.linkage = linkage_name(die);
-	f->pub.decl_file = dwarf_decl_file(die);
+	f->pub.decl_file = decl_file(die);
 	int line = 0;
 	if (dwarf_decl_line(die, &line) == 0)
 		f->pub.decl_line = line;
@@ -823,8 +854,9 @@ const struct dwi_func *dwi_func_at(struct dwi *d, uint64_t vaddr)
 	struct fnode *f = map_get(&d->entries, vaddr);
 	if (f)
 		return &f->pub;
-	/* The unit whose ranges hold the address; ranges are sorted by start
-	 * and units do not overlap, so the last start at or below it. */
+	/* The units whose ranges hold the address: ranges sorted by start,
+	 * from the last one starting at or below it back to where none
+	 * before reaches it (usually one step: units rarely overlap). */
 	size_t lo = 0, hi = d->nranges;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -833,17 +865,22 @@ const struct dwi_func *dwi_func_at(struct dwi *d, uint64_t vaddr)
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i-- > 0 && i + 8 >= lo;) {
+	for (size_t i = lo; i-- > 0 && d->ranges[i].maxhi > vaddr;) {
 		if (vaddr < d->ranges[i].hi && d->cus[d->ranges[i].cu].state == 0) {
 			index_unit(d, &d->cus[d->ranges[i].cu]);
 			if ((f = map_get(&d->entries, vaddr)))
 				return &f->pub;
 		}
 	}
-	/* Units without ranges, or ranges that lie: look everywhere once. */
-	index_all(d);
-	f = map_get(&d->entries, vaddr);
-	return f ? &f->pub : NULL;
+	/* Units that do not say where their code is (type-only units say
+	 * so by having none): look into those, never into all. */
+	for (size_t i = 0; i < d->ncus; i++)
+		if (!d->cus[i].has_ranges && d->cus[i].state == 0) {
+			index_unit(d, &d->cus[i]);
+			if ((f = map_get(&d->entries, vaddr)))
+				return &f->pub;
+		}
+	return NULL;
 }
 
 bool dwi_function_decl(struct dwi *d, uint64_t vaddr, const char **file, int *line)
@@ -1493,19 +1530,6 @@ static void member_list(const struct dwi_type *t, struct sb *b, size_t limit)
 	free(v);
 }
 
-static const char *first_member(const struct dwi_type *t)
-{
-	const char **v = NULL;
-	size_t n = 0, cap = 0;
-	collect_names(t, &v, &n, &cap, 0);
-	const char *first = NULL;
-	for (size_t i = 0; i < n; i++)
-		if (!first || strcmp(v[i], first) < 0)
-			first = v[i];
-	free(v);
-	return first;
-}
-
 /* SystemTap's find_struct_member: breadth first through base classes,
  * depth first into anonymous members. */
 static const struct dwi_member *find_member(const struct dwi_type *t, const char *name,
@@ -2029,9 +2053,18 @@ static struct dwi_abi return_abi(const struct dwi_type *t)
 		return abi_unsupported("an __int128");
 	case DWI_FLOAT:
 		return abi_unsupported(float_why(t));
-	case DWI_STRUCT:
-		return abi_unsupported(t->tag == DWI_TAG_UNION ? "a union" :
-				       t->tag == DWI_TAG_CLASS ? "a class" : "a struct");
+	case DWI_STRUCT: {
+		/* Returned in memory, the callee hands the caller's buffer
+		 * back in rax. */
+		enum cls c[2];
+		bool known;
+		if (!t->incomplete && (passed_by_reference(t, 0) ||
+				       (!classify(t, c, &known) && known)))
+			return (struct dwi_abi){ .kind = DWI_ABI_MEMORY, .reg = -1, .stack = -1 };
+		return abi_unsupported(t->tag == DWI_TAG_UNION ? "a union returned in registers" :
+				       t->tag == DWI_TAG_CLASS ? "a class returned in registers" :
+				       "a struct returned in registers");
+	}
 	default:
 		return abi_unsupported("of a type uscript cannot read");
 	}
@@ -2040,12 +2073,13 @@ static struct dwi_abi return_abi(const struct dwi_type *t)
 /* ------------------------------------------------------------------ */
 /* Functions and their variables                                       */
 
-/* GCC names the code it splits off or specialises after the function:
- * foo.part.0 (the tail of a partly inlined function), foo.isra.0 and
- * foo.constprop.0 (parameters removed, or replaced by what they point
- * to).  DWARF says little about them; their symbols say it all.  The
- * symbol table is the file's, or its debug file's when it is stripped. */
-static void read_gccsyms(struct dwi *d, Elf *elf)
+/* Compilers name the code they split off or specialise after the
+ * function: foo.part.0 (the tail of a partly inlined function),
+ * foo.isra.0, foo.constprop.0 (GCC) and foo.specialized.1 (clang):
+ * parameters removed, made constant, or replaced by what they point to.
+ * DWARF says little about them; their symbols say it all.  The symbol
+ * table is the file's, or its debug file's when it is stripped. */
+static void read_partsyms(struct dwi *d, Elf *elf)
 {
 	for (Elf_Scn *scn = NULL; elf && (scn = elf_nextscn(elf, scn));) {
 		GElf_Shdr sh;
@@ -2060,21 +2094,21 @@ static void read_gccsyms(struct dwi *d, Elf *elf)
 				continue;
 			const char *name = elf_strptr(elf, sh.sh_link, sym.st_name);
 			if (name && (strstr(name, ".part.") || strstr(name, ".isra.") ||
-				     strstr(name, ".constprop.")))
-				map_put(&d->gccsyms, sym.st_value, (void *)name);
+				     strstr(name, ".constprop.") || strstr(name, ".specialized.")))
+				map_put(&d->partsyms, sym.st_value, (void *)name);
 		}
 	}
 }
 
-static const char *gcc_symbol_at(struct dwi *d, uint64_t addr)
+static const char *part_symbol_at(struct dwi *d, uint64_t addr)
 {
-	if (!d->gccsyms_done) {
-		d->gccsyms_done = true;
-		read_gccsyms(d, d->elf);
-		if (!d->gccsyms.n && d->delf)
-			read_gccsyms(d, d->delf);
+	if (!d->partsyms_done) {
+		d->partsyms_done = true;
+		read_partsyms(d, d->elf);
+		if (!d->partsyms.n && d->delf)
+			read_partsyms(d, d->delf);
 	}
-	return map_get(&d->gccsyms, addr);
+	return map_get(&d->partsyms, addr);
 }
 
 /* A compiler clone: an out-of-line copy whose parameters are not its
@@ -2090,8 +2124,9 @@ static bool is_clone(struct fnode *f)
 	Dwarf_Die origin;
 	if (f->pub.is_inline || !ref_die(&f->die, DW_AT_abstract_origin, &origin))
 		return false;
-	const char *sym = f->pub.entry ? gcc_symbol_at(f->d, f->pub.entry) : NULL;
-	if (sym && (strstr(sym, ".isra.") || strstr(sym, ".constprop.")))
+	const char *sym = f->pub.entry ? part_symbol_at(f->d, f->pub.entry) : NULL;
+	if (sym && (strstr(sym, ".isra.") || strstr(sym, ".constprop.") ||
+		    strstr(sym, ".specialized.")))
 		return true;
 	Dwarf_Die a, b;
 	bool has_a = dwarf_child(&origin, &a) == 0, has_b = dwarf_child(&f->die, &b) == 0;
@@ -2139,6 +2174,25 @@ static bool has_location_at(Dwarf_Die *v, uint64_t pc)
 	return dwarf_getlocation_addr(&a, pc, &expr, &len, 1) == 1 && len > 0;
 }
 
+/* Where a variable with one fixed place (a static local, a namespace's
+ * variable) is: DW_OP_addr or DW_OP_addrx as its whole location. */
+static uint64_t static_address(Dwarf_Die *v)
+{
+	Dwarf_Attribute a, res;
+	Dwarf_Op *ops;
+	size_t n;
+	Dwarf_Addr addr;
+	if (!dwarf_attr_integrate(v, DW_AT_location, &a) || dwarf_getlocation(&a, &ops, &n) != 0 ||
+	    n != 1)
+		return 0;
+	if (ops[0].atom == DW_OP_addr)
+		return ops[0].number;
+	if ((ops[0].atom == DW_OP_addrx || ops[0].atom == DW_OP_GNU_addr_index) &&
+	    dwarf_getlocation_attr(&a, &ops[0], &res) == 0 && dwarf_formaddr(&res, &addr) == 0)
+		return addr;
+	return 0;
+}
+
 struct varvec {
 	struct dwi_var *v;
 	size_t n, cap;
@@ -2164,6 +2218,8 @@ static void fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t 
 	v->artificial = dwarf_hasattr_integrate(die, DW_AT_artificial);
 	v->listed = v->name && v->type && v->type->name && pc && has_location_at(die, pc);
 	v->abi = abi_unsupported("not a parameter");
+	if (!param)
+		v->addr = static_address(die);
 }
 
 static void build_sig(struct fnode *f)
@@ -2498,6 +2554,11 @@ static int match(struct dwi *d, const char *pattern, unsigned flags, bool any,
 			}
 			if (!f->pub.entry || map_get(&seen_entry, f->pub.entry))
 				continue;
+			/* The tail of a partly inlined function is no entry
+			 * point (SystemTap's PR12609 rule). */
+			const char *sym = part_symbol_at(d, f->pub.entry);
+			if (sym && strstr(sym, ".part."))
+				continue;
 			map_put(&seen_entry, f->pub.entry, f);
 			site_push(&sv, (struct dwi_site){ .func = &f->pub, .entry = f->pub.entry,
 							  .name = display });
@@ -2517,4 +2578,1077 @@ int dwi_match(struct dwi *d, const char *pattern, unsigned flags, struct dwi_sit
 int dwi_functions(struct dwi *d, struct dwi_site **out)
 {
 	return match(d, "*", DWI_MATCH_INLINES, true, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* Accesses: $p->a[2].b                                                */
+
+/* The DIE-level walk below follows dwflpp::translate_components and
+ * translate_final_fetch_or_store, so that what reads, and what fails
+ * with which message, is what SystemTap does; its messages are kept. */
+
+/* SystemTap's name for a type DIE, or "<unknown>" as it says then. */
+static const char *die_type_name(struct dwi *d, Dwarf_Die *die)
+{
+	const char *n = die ? type_of(d, die)->name : NULL;
+	return n ? n : "<unknown>";
+}
+
+/* Through typedef, const, volatile and restrict (not _Atomic), as
+ * resolve_unqualified_inner_typedie; false when that ends in nothing. */
+static bool resolve_unqualified(Dwarf_Die *die, Dwarf_Die *out)
+{
+	*out = *die;
+	for (int steps = 0; steps < MAX_DEPTH; steps++) {
+		int tag = dwarf_tag(out);
+		if (tag != DW_TAG_typedef && tag != DW_TAG_const_type &&
+		    tag != DW_TAG_volatile_type && tag != DW_TAG_restrict_type)
+			return true;
+		if (!type_die(out, out))
+			return false;
+	}
+	return false;
+}
+
+static const char *comp_text(struct arena *a, const struct dwi_comp *c)
+{
+	if (c->member)
+		return arena_printf(a, "->%s", c->member);
+	if (c->runtime)
+		return arena_printf(a, "[%s]", c->text ? c->text : "...");
+	return arena_printf(a, "[%" PRId64 "]", c->index);
+}
+
+struct acc {
+	struct dwi *d;
+	struct dwi_access *out;
+	struct dwi_error *err;
+	bool is_addr;       /* v is the address of the current object, not its value */
+	int slots;
+};
+
+static bool emit(struct acc *a, struct dwi_op op)
+{
+	if (a->out->nops >= DWI_MAX_OPS) {
+		set_err(a->err, "too many components");
+		return false;
+	}
+	a->out->ops[a->out->nops++] = op;
+	return true;
+}
+
+/* v becomes the pointer's value, and the address of what it points to
+ * (translate_pointer). */
+static bool acc_pointer(struct acc *a)
+{
+	if (a->is_addr && !emit(a, (struct dwi_op){ .code = DWI_OP_LOAD, .size = 8 }))
+		return false;
+	a->is_addr = true;
+	return true;
+}
+
+/* The element size SystemTap indexes by (array_stride, pointer_stride):
+ * the byte_size of the element type through typedefs and qualifiers. */
+static bool stride_of(struct acc *a, Dwarf_Die *arr, uint64_t *stride)
+{
+	Dwarf_Word w;
+	Dwarf_Attribute at;
+	if (dwarf_attr_integrate(arr, DW_AT_byte_stride, &at) && dwarf_formudata(&at, &w) == 0) {
+		*stride = w;
+		return true;
+	}
+	Dwarf_Die el;
+	if (!dwarf_formref_die(dwarf_attr_integrate(arr, DW_AT_type, &at), &el)) {
+		set_err(a->err, "cannot get element type of array type %s",
+			dwarf_diename(arr) ? dwarf_diename(arr) : "<anonymous>");
+		return false;
+	}
+	for (int steps = 0; steps < MAX_DEPTH; steps++) {
+		int tag = dwarf_tag(&el);
+		if (tag != DW_TAG_typedef && tag != DW_TAG_const_type &&
+		    tag != DW_TAG_volatile_type && tag != DW_TAG_restrict_type)
+			break;
+		if (!dwarf_formref_die(dwarf_attr_integrate(&el, DW_AT_type, &at), &el)) {
+			set_err(a->err, "cannot get inner type of type %s",
+				dwarf_diename(&el) ? dwarf_diename(&el) : "<anonymous>");
+			return false;
+		}
+	}
+	if (!udata(&el, DW_AT_byte_size, &w)) {
+		set_err(a->err, "confused about array element size");
+		return false;
+	}
+	*stride = w;
+	return true;
+}
+
+/* get_members(): the names a struct offers, through anonymous members
+ * and base classes, each once.  false with err set where SystemTap
+ * throws instead. */
+static bool die_members(struct dwi *d, Dwarf_Die *t, const char ***v, size_t *n, size_t *cap,
+			struct dwi_error *err, int depth)
+{
+	int tag = dwarf_tag(t);
+	if (depth > 16)
+		return true;
+	if (tag != DW_TAG_structure_type && tag != DW_TAG_class_type &&
+	    tag != DW_TAG_union_type && tag != DW_TAG_compile_unit &&
+	    tag != DW_TAG_partial_unit) {
+		set_err(err, "Type %s isn't a struct/class/union", die_type_name(d, t));
+		return false;
+	}
+	Dwarf_Die c, sub;
+	if (dwarf_child(t, &c) != 0) {
+		set_err(err, "Type %s is empty", die_type_name(d, t));
+		return false;
+	}
+	do {
+		int ct = dwarf_tag(&c);
+		if (ct == DW_TAG_imported_unit && ref_die(&c, DW_AT_import, &sub) &&
+		    !die_members(d, &sub, v, n, cap, err, depth + 1))
+			return false;
+		if (ct != DW_TAG_member && ct != DW_TAG_inheritance)
+			continue;
+		const char *name = dwarf_diename(&c);
+		if (ct == DW_TAG_member && name) {
+			bool dup = false;
+			for (size_t i = 0; i < *n && !dup; i++)
+				dup = strcmp((*v)[i], name) == 0;
+			if (dup)
+				continue;
+			if (*n == *cap) {
+				*cap = *cap ? *cap * 2 : 16;
+				*v = xrealloc(*v, *cap * sizeof(**v));
+			}
+			(*v)[(*n)++] = name;
+		} else {
+			if (!type_die(&c, &sub)) {
+				set_err(err, "Couldn't obtain type attribute for anonymous member");
+				return false;
+			}
+			if (!die_members(d, &sub, v, n, cap, err, depth + 1))
+				return false;
+		}
+	} while (dwarf_siblingof(&c, &c) == 0);
+	return true;
+}
+
+/* SystemTap's levenshtein(): substitutions cost 2, or 1 between letters
+ * differing only in case; insertions and deletions 2. */
+static unsigned levenshtein(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	unsigned *row = xcalloc(lb + 1, sizeof(*row));
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (unsigned)j;
+	for (size_t i = 1; i <= la; i++) {
+		unsigned diag = row[0];
+		row[0] = (unsigned)i;
+		for (size_t j = 1; j <= lb; j++) {
+			unsigned up = row[j], best;
+			if (a[i - 1] == b[j - 1]) {
+				best = diag;
+			} else {
+				unsigned sub = tolower((unsigned char)a[i - 1]) ==
+					       tolower((unsigned char)b[j - 1]) ? 1 : 2;
+				best = diag + sub;
+				if (up + 2 < best)
+					best = up + 2;
+				if (row[j - 1] + 2 < best)
+					best = row[j - 1] + 2;
+			}
+			diag = up;
+			row[j] = best;
+		}
+	}
+	unsigned r = row[lb];
+	free(row);
+	return r;
+}
+
+struct scored {
+	unsigned score;
+	const char *name;
+};
+
+static int cmp_scored(const void *x, const void *y)
+{
+	const struct scored *a = x, *b = y;
+	if (a->score != b->score)
+		return a->score < b->score ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* "unable to find member 'q' for struct outer (alternatives: id, in)":
+ * every member, nearest first (levenshtein_suggest without limits). */
+static void member_error(struct acc *a, Dwarf_Die *t, const char *name)
+{
+	struct dwi *d = a->d;
+	struct sb b = { 0 };
+	sb_puts(&b, die_type_name(d, t));
+	Dwarf_Attribute at;
+	int line;
+	const char *file = decl_file(t);
+	if (!dwarf_attr_integrate(t, DW_AT_name, &at) && file && dwarf_decl_line(t, &line) == 0) {
+		char *src = arena_printf(d->arena, " (%s:%d)", file, line);
+		sb_puts(&b, src);
+	}
+	const char **v = NULL;
+	size_t n = 0, cap = 0;
+	if (!die_members(d, t, &v, &n, &cap, a->err, 0)) {
+		free(v);
+		free(b.s);
+		return;
+	}
+	struct scored *sc = xcalloc(n + 1, sizeof(*sc));
+	size_t ns = 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i][0])
+			sc[ns++] = (struct scored){ levenshtein(name, v[i]), v[i] };
+	qsort(sc, ns, sizeof(*sc), cmp_scored);
+	if (ns) {
+		sb_puts(&b, " (alternatives: ");
+		for (size_t i = 0; i < ns; i++) {
+			if (i)
+				sb_puts(&b, ", ");
+			sb_puts(&b, sc[i].name);
+		}
+		sb_puts(&b, ")");
+	}
+	set_err(a->err, "unable to find member '%s' for %s", name, b.s);
+	free(sc);
+	free(v);
+	free(b.s);
+}
+
+/* find_struct_member(): breadth first through base classes, depth first
+ * into anonymous members and imported units.  1 found (*member, *off
+ * from the start of t), 0 not there, -1 found where SystemTap would
+ * compute the place (a virtual base: an error here, err set). */
+static int find_die_member(struct acc *a, Dwarf_Die *t, const char *name, Dwarf_Die *member,
+			   uint64_t *off, int depth)
+{
+	struct q {
+		Dwarf_Die die;
+		uint64_t off;
+		bool computed;
+	} q[64];
+	size_t head = 0, tail = 0;
+	if (depth > 16)
+		return 0;
+	q[tail++] = (struct q){ *t, 0, false };
+	for (; head < tail; head++) {
+		Dwarf_Die c, sub;
+		if (dwarf_child(&q[head].die, &c) != 0)
+			continue;
+		do {
+			int tag = dwarf_tag(&c);
+			if (tag == DW_TAG_imported_unit && ref_die(&c, DW_AT_import, &sub)) {
+				uint64_t o;
+				int r = find_die_member(a, &sub, name, member, &o, depth + 1);
+				if (r) {
+					*off = q[head].off + o;
+					return q[head].computed ? -1 : r;
+				}
+			}
+			if (tag != DW_TAG_member && tag != DW_TAG_inheritance)
+				continue;
+			uint64_t mo = 0;
+			bool constant = member_offset(&c, &mo);
+			const char *cname = dwarf_diename(&c);
+			if (tag == DW_TAG_inheritance) {
+				if (type_die(&c, &sub) && tail < sizeof(q) / sizeof(q[0]))
+					q[tail++] = (struct q){ sub, q[head].off + mo,
+								q[head].computed || !constant };
+			} else if (!cname) {
+				uint64_t o;
+				int r = type_die(&c, &sub) ?
+					find_die_member(a, &sub, name, member, &o, depth + 1) : 0;
+				if (r) {
+					*off = q[head].off + mo + o;
+					return q[head].computed || !constant ? -1 : r;
+				}
+			} else if (strcmp(cname, name) == 0) {
+				*member = c;
+				*off = q[head].off + mo;
+				return q[head].computed || !constant ? -1 : 1;
+			}
+		} while (dwarf_siblingof(&c, &c) == 0);
+	}
+	return 0;
+}
+
+static bool is_bitfield_member(Dwarf_Die *m)
+{
+	return dwarf_hasattr_integrate(m, DW_AT_bit_offset) ||
+	       dwarf_hasattr_integrate(m, DW_AT_data_bit_offset);
+}
+
+/* The final fetch: what v becomes for a value of type `type` (as
+ * reached), read as member `vardie` when has_var. */
+static bool acc_final(struct acc *a, Dwarf_Die *type, Dwarf_Die *vardie, bool has_var)
+{
+	struct dwi *d = a->d;
+	Dwarf_Die t;
+	if (!resolve_unqualified(type, &t)) {
+		set_err(a->err, "cannot get type of pointee");
+		return false;
+	}
+	a->out->type = type_of(d, &t);
+	int tag = dwarf_tag(&t);
+	switch (tag) {
+	case DW_TAG_structure_type:
+	case DW_TAG_class_type:
+	case DW_TAG_union_type: {
+		struct sb src = { 0 };
+		const char *file = decl_file(&t);
+		int line = 0;
+		if (file && *file && dwarf_decl_line(&t, &line) == 0 && line > 0) {
+			char *s = arena_printf(d->arena, " (%s:%d)", file, line);
+			sb_puts(&src, s);
+		}
+		const char **v = NULL;
+		size_t n = 0, cap = 0;
+		const char *first = NULL;
+		if (die_members(d, &t, &v, &n, &cap, NULL, 0))
+			for (size_t i = 0; i < n; i++)
+				if (!first || strcmp(v[i], first) < 0)
+					first = v[i];
+		set_err(a->err, "'%s'%s is being accessed instead of a member%s%s%s",
+			die_type_name(d, &t), sb_str(&src), first ? " such as '->" : "",
+			first ? first : "", first ? "'" : "");
+		free(v);
+		free(src.s);
+		return false;
+	}
+	case DW_TAG_base_type:
+	case DW_TAG_enumeration_type: {
+		bool is_signed = false;
+		Dwarf_Word enc = (Dwarf_Word)-1, size;
+		if (tag == DW_TAG_base_type) {
+			if (!udata(&t, DW_AT_encoding, &enc)) {
+				set_err(a->err, "unsupported type (mystery encoding %" PRIu64 " for %s",
+					(uint64_t)enc, die_type_name(d, &t));
+				return false;
+			}
+			is_signed = enc == DW_ATE_signed || enc == DW_ATE_signed_char;
+		}
+		if (!udata(&t, DW_AT_byte_size, &size)) {
+			set_err(a->err, "cannot get byte_size attribute for type %s",
+				dwarf_diename(&t) ? dwarf_diename(&t) : "<anonymous>");
+			return false;
+		}
+		if (size > 8 && tag == DW_TAG_base_type) {
+			set_err(a->err, "cannot process >64-bit values");
+			return false;
+		}
+		if (size != 1 && size != 2 && size != 4 && size != 8) {
+			set_err(a->err, "cannot read a %" PRIu64 "-byte value", (uint64_t)size);
+			return false;
+		}
+		Dwarf_Word bits = 0, bit_off = 0;
+		bool bitfield = has_var && is_bitfield_member(vardie);
+		unsigned shift = 0;
+		if (bitfield) {
+			udata(vardie, DW_AT_bit_size, &bits);
+			if (udata(vardie, DW_AT_data_bit_offset, &bit_off)) {
+				/* The storage unit: the type's size, aligned down. */
+				uint64_t unit = (bit_off / 8) / size * size;
+				if (unit && a->is_addr &&
+				    !emit(a, (struct dwi_op){ .code = DWI_OP_ADD, .n = (int64_t)unit }))
+					return false;
+				shift = (unsigned)(bit_off - 8 * unit);
+			} else if (udata(vardie, DW_AT_bit_offset, &bit_off)) {
+				/* DWARF 2-4 count from the most significant bit. */
+				shift = (unsigned)(size * 8 - bit_off - bits);
+			}
+			if (!bits || shift + bits > 64) {
+				set_err(a->err, "cannot get bit field parameters");
+				return false;
+			}
+		}
+		if (a->is_addr) {
+			if (!emit(a, (struct dwi_op){ .code = DWI_OP_LOAD, .size = (uint8_t)size,
+						      .is_signed = is_signed }))
+				return false;
+		} else if (size < 8) {
+			if (!emit(a, (struct dwi_op){ .code = DWI_OP_EXTEND, .size = (uint8_t)size,
+						      .is_signed = is_signed }))
+				return false;
+		}
+		if (bitfield && !emit(a, (struct dwi_op){ .code = DWI_OP_BITS, .shift = (uint8_t)shift,
+							 .width = (uint8_t)bits,
+							 .is_signed = is_signed }))
+			return false;
+		if (tag == DW_TAG_base_type && enc == DW_ATE_float && size == 4 &&
+		    !emit(a, (struct dwi_op){ .code = DWI_OP_FP32 }))
+			return false;
+		return true;
+	}
+	case DW_TAG_array_type:
+		if (!a->is_addr) {
+			set_err(a->err, "cannot take the address of an array held in a register");
+			return false;
+		}
+		a->out->is_address = true;
+		return true;
+	case DW_TAG_pointer_type:
+	case DW_TAG_reference_type:
+	case DW_TAG_rvalue_reference_type:
+		return acc_pointer(a);
+	default:
+		set_err(a->err, "unsupported type tag %d for %s", tag, die_type_name(d, &t));
+		return false;
+	}
+}
+
+static int acc_walk(struct acc *a, Dwarf_Die *start, const struct dwi_comp *comps, size_t n)
+{
+	struct dwi *d = a->d;
+	Dwarf_Die type = *start, vardie;
+	bool has_var = false;
+	size_t i = 0;
+	int guard = 0;
+	while (i < n) {
+		const struct dwi_comp *c = &comps[i];
+		if (++guard > 4 * MAX_DEPTH) {
+			set_err(a->err, "too many components");
+			return -1;
+		}
+		int tag = dwarf_tag(&type);
+		switch (tag) {
+		case DW_TAG_typedef:
+		case DW_TAG_const_type:
+		case DW_TAG_volatile_type:
+		case DW_TAG_restrict_type:
+			if (!type_die(&type, &type)) {
+				set_err(a->err, "cannot get type of field");
+				return -1;
+			}
+			continue;
+		case DW_TAG_reference_type:
+		case DW_TAG_rvalue_reference_type:
+			if (!acc_pointer(a))
+				return -1;
+			if (!type_die(&type, &type)) {
+				set_err(a->err, "cannot get type of field");
+				return -1;
+			}
+			continue;
+		case DW_TAG_pointer_type:
+			if (!dwarf_hasattr_integrate(&type, DW_AT_type)) {
+				set_err(a->err, "invalid access '%s' vs '%s'", comp_text(d->arena, c),
+					die_type_name(d, &type));
+				return -1;
+			}
+			if (!acc_pointer(a))
+				return -1;
+			if (c->member) {
+				type_die(&type, &type);
+				continue;
+			}
+			/* An index through the pointer: */
+			/* fallthrough */
+		case DW_TAG_array_type: {
+			if (c->member) {
+				set_err(a->err, "invalid access '%s' for array type",
+					comp_text(d->arena, c));
+				return -1;
+			}
+			uint64_t stride = 0;
+			if ((c->runtime || c->index != 0) && !stride_of(a, &type, &stride))
+				return -1;
+			if (!a->is_addr && (c->runtime || c->index != 0)) {
+				set_err(a->err, "cannot index an array held in a register");
+				return -1;
+			}
+			if (c->runtime) {
+				if (!emit(a, (struct dwi_op){ .code = DWI_OP_INDEX, .slot = a->slots++,
+							      .n = (int64_t)stride }))
+					return -1;
+			} else if (c->index != 0) {
+				if (!emit(a, (struct dwi_op){ .code = DWI_OP_ADD,
+							      .n = c->index * (int64_t)stride }))
+					return -1;
+			}
+			if (!type_die(&type, &type)) {
+				set_err(a->err, "cannot get type of field");
+				return -1;
+			}
+			has_var = false;
+			i++;
+			continue;
+		}
+		case DW_TAG_structure_type:
+		case DW_TAG_union_type:
+		case DW_TAG_class_type: {
+			if (!c->member) {
+				set_err(a->err, "invalid access '%s' for %s", comp_text(d->arena, c),
+					die_type_name(d, &type));
+				return -1;
+			}
+			if (dwarf_hasattr(&type, DW_AT_declaration)) {
+				Dwarf_Die def;
+				if (!find_definition(d, &type, &def)) {
+					set_err(a->err, "unresolved %s", die_type_name(d, &type));
+					return -1;
+				}
+				type = def;
+			}
+			uint64_t off = 0;
+			int r = find_die_member(a, &type, c->member, &vardie, &off, 0);
+			if (r == 0) {
+				member_error(a, &type, c->member);
+				return -1;
+			}
+			if (r < 0) {
+				set_err(a->err, "cannot read '%s': it is in a virtual base class",
+					c->member);
+				return -1;
+			}
+			if (off) {
+				if (!a->is_addr) {
+					set_err(a->err, "cannot handle offset into register");
+					return -1;
+				}
+				if (!emit(a, (struct dwi_op){ .code = DWI_OP_ADD, .n = (int64_t)off }))
+					return -1;
+			}
+			has_var = true;
+			if (!type_die(&vardie, &type)) {
+				set_err(a->err, "cannot get type of field");
+				return -1;
+			}
+			i++;
+			continue;
+		}
+		case DW_TAG_enumeration_type:
+		case DW_TAG_base_type:
+			set_err(a->err, "invalid access '%s' vs. %s", comp_text(d->arena, c),
+				die_type_name(d, &type));
+			return -1;
+		default:
+			set_err(a->err, "%s: unexpected type tag %d", die_type_name(d, &type), tag);
+			return -1;
+		}
+	}
+	return acc_final(a, &type, &vardie, has_var) ? 0 : -1;
+}
+
+int dwi_access(const struct dwi_type *var_type, bool root_is_address,
+	       const struct dwi_comp *comps, size_t ncomps,
+	       struct dwi_access *out, struct dwi_error *err)
+{
+	memset(out, 0, sizeof(*out));
+	if (!var_type || !tn(var_type)->die.addr) {
+		set_err(err, "failed to retrieve type attribute");
+		return -1;
+	}
+	struct tnode *t = tn(var_type);
+	struct acc a = { .d = t->d, .out = out, .err = err, .is_addr = root_is_address };
+	Dwarf_Die start = t->die;
+	int r = acc_walk(&a, &start, comps, ncomps);
+	if (r < 0) {
+		out->nops = 0;
+		out->type = NULL;
+		out->is_address = false;
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Plans: $$parms, $$locals, $$vars, $$return and $var$                */
+
+struct planb {
+	struct dwi *d;
+	struct dwi_piece *v;
+	size_t n, cap;
+	struct sb text;          /* text not yet given to a piece */
+};
+
+static void plan_piece(struct planb *b, enum dwi_fmt fmt, int root, const struct dwi_access *acc,
+		       int group)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 16;
+		b->v = xrealloc(b->v, b->cap * sizeof(*b->v));
+	}
+	struct dwi_piece *p = &b->v[b->n++];
+	memset(p, 0, sizeof(*p));
+	p->text = arena_strdup(b->d->arena, sb_str(&b->text));
+	b->text.len = 0;
+	if (b->text.s)
+		b->text.s[0] = '\0';
+	p->fmt = fmt;
+	p->root = root;
+	p->group = group;
+	if (acc) {
+		struct dwi_op *ops = arena_alloc(b->d->arena, sizeof(*ops) * (size_t)(acc->nops + 1));
+		memcpy(ops, acc->ops, sizeof(*ops) * (size_t)acc->nops);
+		p->ops = ops;
+		p->nops = acc->nops;
+		p->type = acc->type;
+	}
+}
+
+/* Gives what text is left to a last piece. */
+static void plan_flush(struct planb *b, int group)
+{
+	if (b->text.len)
+		plan_piece(b, DWI_FMT_NONE, 0, NULL, group);
+}
+
+static void plan_done(struct planb *b, struct dwi_plan *out)
+{
+	plan_flush(b, 0);
+	struct dwi_piece *v = arena_alloc(b->d->arena, sizeof(*v) * (b->n + 1));
+	if (b->n)
+		memcpy(v, b->v, sizeof(*v) * b->n);
+	*out = (struct dwi_plan){ .pieces = v, .n = b->n, .d = b->d };
+	free(b->v);
+	free(b->text.s);
+}
+
+/* One pretty-printed variable: SystemTap's dwarf_pretty_print, its
+ * recurse* functions step by step. */
+struct pretty {
+	struct planb *b;
+	struct dwi *d;
+	const struct dwi_type *root_type;
+	int root;
+	bool root_is_address, readable, print_full;
+	int group;
+	int nargs;               /* the sprintf's arguments so far */
+	struct dwi_comp comps[MAX_DEPTH];
+	size_t ncomps;
+	int depth;
+};
+
+/* push_deref: the value at the current path in `fmt` between `pre` and
+ * `post`, or "?" where SystemTap cannot read it (nor can we). */
+static bool pp_value(struct pretty *p, const char *pre, enum dwi_fmt fmt, const char *post)
+{
+	struct dwi_access acc;
+	if (!p->readable ||
+	    dwi_access(p->root_type, p->root_is_address, p->comps, p->ncomps, &acc, NULL) != 0) {
+		sb_puts(&p->b->text, "?");
+		return false;
+	}
+	sb_puts(&p->b->text, pre);
+	plan_piece(p->b, fmt, p->root, &acc, p->group);
+	sb_puts(&p->b->text, post);
+	p->nargs++;
+	return true;
+}
+
+static bool pp_push(struct pretty *p, struct dwi_comp c)
+{
+	if (p->ncomps >= MAX_DEPTH)
+		return false;
+	p->comps[p->ncomps++] = c;
+	return true;
+}
+
+static void pp_recurse(struct pretty *p, Dwarf_Die *type, bool top);
+
+static bool pp_chars(struct pretty *p, Dwarf_Die *start)
+{
+	Dwarf_Die t;
+	Dwarf_Word enc = (Dwarf_Word)-1, size = (Dwarf_Word)-1;
+	if (!resolve_unqualified(start, &t))
+		return false;
+	udata(&t, DW_AT_encoding, &enc);
+	if (enc != DW_ATE_UTF && enc != DW_ATE_signed_char && enc != DW_ATE_unsigned_char)
+		return false;
+	udata(&t, DW_AT_byte_size, &size);
+	enum dwi_fmt fmt = size == 1 ? DWI_FMT_STRING : size == 2 ? DWI_FMT_STRING16 :
+			   size == 4 ? DWI_FMT_STRING32 : DWI_FMT_NONE;
+	if (fmt == DWI_FMT_NONE)
+		return false;
+	pp_value(p, "", fmt, "");
+	return true;
+}
+
+static void pp_base(struct pretty *p, Dwarf_Die *t)
+{
+	Dwarf_Word enc = (Dwarf_Word)-1;
+	udata(t, DW_AT_encoding, &enc);
+	switch (enc) {
+	case DW_ATE_float:
+	case DW_ATE_complex_float:
+		sb_puts(&p->b->text, "?");
+		break;
+	case DW_ATE_UTF:
+	case DW_ATE_signed_char:
+	case DW_ATE_unsigned_char:
+		pp_value(p, "'", DWI_FMT_CHAR, "'");
+		break;
+	case DW_ATE_unsigned:
+		pp_value(p, "", DWI_FMT_UNSIGNED, "");
+		break;
+	default:
+		pp_value(p, "", DWI_FMT_SIGNED, "");
+		break;
+	}
+}
+
+static void pp_bitfield(struct pretty *p, Dwarf_Die *start)
+{
+	Dwarf_Die t;
+	if (!resolve_unqualified(start, &t) ||
+	    (dwarf_tag(&t) != DW_TAG_base_type && dwarf_tag(&t) != DW_TAG_enumeration_type)) {
+		sb_puts(&p->b->text, "?");
+		return;
+	}
+	Dwarf_Word enc = (Dwarf_Word)-1;
+	udata(&t, DW_AT_encoding, &enc);
+	if (enc == DW_ATE_float || enc == DW_ATE_complex_float)
+		sb_puts(&p->b->text, "?");
+	else if (enc == DW_ATE_unsigned || enc == DW_ATE_unsigned_char)
+		pp_value(p, "", DWI_FMT_UNSIGNED, "");
+	else
+		pp_value(p, "", DWI_FMT_SIGNED, "");
+}
+
+static void pp_array(struct pretty *p, Dwarf_Die *t, bool top)
+{
+	if (!top && !p->print_full) {
+		sb_puts(&p->b->text, "[...]");
+		return;
+	}
+	Dwarf_Die el;
+	bool has_el = type_die(t, &el);
+	if (has_el && pp_chars(p, &el))
+		return;
+	sb_puts(&p->b->text, "[");
+	/* SystemTap prints the first element only, then ", ...". */
+	if (p->nargs < 32) {
+		if (pp_push(p, (struct dwi_comp){ .index = 0 })) {
+			if (has_el)
+				pp_recurse(p, &el, false);
+			else
+				sb_puts(&p->b->text, "?");
+			p->ncomps--;
+		}
+	}
+	sb_puts(&p->b->text, ", ...]");
+}
+
+static void pp_pointer(struct pretty *p, Dwarf_Die *t, bool top)
+{
+	Dwarf_Die pointee;
+	bool void_p = true;
+	if (type_die(t, &pointee) && resolve_unqualified(&pointee, &pointee))
+		void_p = false;
+	if (!void_p) {
+		if (pp_chars(p, &pointee))
+			return;
+		if (top) {
+			pp_recurse(p, &pointee, true);
+			return;
+		}
+	}
+	pp_value(p, "", DWI_FMT_POINTER, "");
+}
+
+static void pp_members(struct pretty *p, Dwarf_Die *type, int *count, int depth)
+{
+	struct dwi *d = p->d;
+	Dwarf_Die q[64];
+	size_t head = 0, tail = 0;
+	const char **dupes = NULL;
+	size_t ndupes = 0, cap = 0;
+	if (depth > 16)
+		return;
+	q[tail++] = *type;
+	for (; head < tail; head++) {
+		Dwarf_Die c, ct, imp;
+		if (dwarf_child(&q[head], &c) != 0)
+			continue;
+		do {
+			if (dwarf_hasattr(&c, DW_AT_declaration))
+				continue;     /* static members */
+			int tag = dwarf_tag(&c);
+			if (tag == DW_TAG_imported_unit && ref_die(&c, DW_AT_import, &imp))
+				pp_members(p, &imp, count, depth + 1);
+			if (tag != DW_TAG_member && tag != DW_TAG_inheritance)
+				continue;
+			bool has_type = type_die(&c, &ct);
+			if (tag == DW_TAG_inheritance) {
+				if (has_type && tail < sizeof(q) / sizeof(q[0]))
+					q[tail++] = ct;
+				continue;
+			}
+			const char *name = dwarf_diename(&c);
+			if (name && strncmp(name, "_vptr.", 6) == 0)
+				continue;
+			if (name) {
+				bool dup = false;
+				for (size_t i = 0; i < ndupes && !dup; i++)
+					dup = strcmp(dupes[i], name) == 0;
+				if (dup)
+					continue;
+				if (ndupes == cap) {
+					cap = cap ? cap * 2 : 16;
+					dupes = xrealloc(dupes, cap * sizeof(*dupes));
+				}
+				dupes[ndupes++] = name;
+			}
+			if (++*count > 1)
+				sb_puts(&p->b->text, ", ");
+			if (p->nargs >= 32) {
+				/* SystemTap's limit of 32 arguments; it leaves
+				 * this struct (not the others of the walk). */
+				sb_puts(&p->b->text, "...");
+				break;
+			}
+			bool pushed = false;
+			if (name) {
+				sb_puts(&p->b->text, ".");
+				sb_puts(&p->b->text, name);
+				pushed = pp_push(p, (struct dwi_comp){ .member = name });
+				if (!pushed) {
+					sb_puts(&p->b->text, "=?");
+					continue;
+				}
+			} else if (has_type) {
+				/* SystemTap's own labels, struct and class the
+				 * wrong way round as it writes them. */
+				int t = dwarf_tag(&ct);
+				sb_puts(&p->b->text, t == DW_TAG_union_type ? "<union>" :
+					t == DW_TAG_structure_type ? "<class>" :
+					t == DW_TAG_class_type ? "<struct>" : "");
+			}
+			sb_puts(&p->b->text, "=");
+			if (!has_type)
+				sb_puts(&p->b->text, "?");
+			else if (is_bitfield_member(&c))
+				pp_bitfield(p, &ct);
+			else
+				pp_recurse(p, &ct, false);
+			if (pushed)
+				p->ncomps--;
+		} while (dwarf_siblingof(&c, &c) == 0);
+	}
+	(void)d;
+	free(dupes);
+}
+
+static void pp_struct(struct pretty *p, Dwarf_Die *t, bool top)
+{
+	Dwarf_Die def = *t;
+	if (dwarf_hasattr(t, DW_AT_declaration) && !find_definition(p->d, t, &def)) {
+		sb_puts(&p->b->text, "{...}");
+		return;
+	}
+	int count = 0;
+	sb_puts(&p->b->text, "{");
+	if (top || p->print_full)
+		pp_members(p, &def, &count, 0);
+	else
+		sb_puts(&p->b->text, "...");
+	sb_puts(&p->b->text, "}");
+}
+
+static void pp_recurse(struct pretty *p, Dwarf_Die *start, bool top)
+{
+	Dwarf_Die t;
+	if (++p->depth > MAX_DEPTH || !resolve_unqualified(start, &t)) {
+		sb_puts(&p->b->text, "?");
+		p->depth--;
+		return;
+	}
+	switch (dwarf_tag(&t)) {
+	case DW_TAG_enumeration_type:
+	case DW_TAG_base_type:
+		pp_base(p, &t);
+		break;
+	case DW_TAG_array_type:
+		pp_array(p, &t, top);
+		break;
+	case DW_TAG_pointer_type:
+	case DW_TAG_reference_type:
+	case DW_TAG_rvalue_reference_type:
+		pp_pointer(p, &t, top);
+		break;
+	case DW_TAG_subroutine_type:
+		pp_value(p, "<function>:", DWI_FMT_POINTER, "");
+		break;
+	case DW_TAG_union_type:
+	case DW_TAG_structure_type:
+	case DW_TAG_class_type:
+		pp_struct(p, &t, top);
+		break;
+	default:
+		sb_puts(&p->b->text, "?");
+		break;
+	}
+	p->depth--;
+}
+
+/* $v$ into b, the pieces in `group`: false where SystemTap fails to
+ * pretty-print it at all. */
+static bool pretty_var(struct planb *b, const struct dwi_type *t, int root, bool root_is_address,
+		       bool readable, int depth, int group)
+{
+	if (!t || !tn(t)->die.addr || depth < 1)
+		return false;
+	Dwarf_Die start = tn(t)->die, res;
+	if (!resolve_unqualified(&start, &res))
+		return false;
+	struct pretty *p = xcalloc(1, sizeof(*p));
+	*p = (struct pretty){ .b = b, .d = b->d, .root_type = t, .root = root,
+			      .root_is_address = root_is_address, .readable = readable,
+			      .print_full = depth > 1, .group = group };
+	pp_recurse(p, &start, true);
+	plan_flush(b, group);
+	free(p);
+	return true;
+}
+
+int dwi_plan_var(const struct dwi_type *t, int root, bool root_is_address, bool readable,
+		 int depth, struct dwi_plan *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!t)
+		return -1;
+	struct planb b = { .d = tn(t)->d };
+	if (!pretty_var(&b, t, root, root_is_address, readable, depth, 1)) {
+		free(b.v);
+		free(b.text.s);
+		return -1;
+	}
+	plan_done(&b, out);
+	return 0;
+}
+
+/* Whether a variable can be read at the probe, and how v starts. */
+static bool var_readable(const struct dwi_var *v, bool *is_addr)
+{
+	*is_addr = false;
+	if (!v->is_param) {
+		*is_addr = true;
+		return v->addr != 0;
+	}
+	switch (v->abi.kind) {
+	case DWI_ABI_REG:
+	case DWI_ABI_STACK:
+		return true;
+	case DWI_ABI_BYREF:
+	case DWI_ABI_MEMORY:
+		*is_addr = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+int dwi_plan_context(const struct dwi_func *pf, enum dwi_plan_which which, int depth,
+		     struct dwi_plan *out)
+{
+	struct fnode *f = fnode_of(pf);
+	build_sig(f);
+	struct planb b = { .d = f->d };
+	bool first = true;
+	int group = 0;
+	for (size_t i = 0; i < f->norder; i++) {
+		bool param = f->order[i] >= 0;
+		if ((param && which == DWI_PLAN_LOCALS) || (!param && which == DWI_PLAN_PARMS))
+			continue;
+		const struct dwi_var *v = param ? &f->params[f->order[i]] : &f->locals[~f->order[i]];
+		int root = param ? f->order[i] : (int)f->nparams + ~f->order[i];
+		if (!v->name)
+			continue;
+		if (!first)
+			sb_puts(&b.text, " ");
+		first = false;
+		sb_puts(&b.text, v->name);
+		bool is_addr, readable = var_readable(v, &is_addr);
+		if (depth > 0) {
+			sb_puts(&b.text, "=");
+			plan_flush(&b, 0);
+			if (!pretty_var(&b, v->type, root, is_addr, readable, depth, ++group))
+				sb_puts(&b.text, "?");
+			continue;
+		}
+		Dwarf_Die t;
+		if (v->type && tn(v->type)->die.addr) {
+			Dwarf_Die start = tn(v->type)->die;
+			if (resolve_unqualified(&start, &t)) {
+				int tag = dwarf_tag(&t);
+				if (tag == DW_TAG_union_type || tag == DW_TAG_structure_type ||
+				    tag == DW_TAG_class_type) {
+					sb_puts(&b.text, "={...}");
+					continue;
+				}
+				if (tag == DW_TAG_array_type) {
+					sb_puts(&b.text, "=[...]");
+					continue;
+				}
+			}
+		}
+		struct dwi_access acc;
+		if (!readable || dwi_access(v->type, is_addr, NULL, 0, &acc, NULL) != 0) {
+			sb_puts(&b.text, "=?");
+			continue;
+		}
+		sb_puts(&b.text, "=");
+		plan_piece(&b, DWI_FMT_HEX, root, &acc, 0);
+	}
+	plan_done(&b, out);
+	return 0;
+}
+
+int dwi_plan_return(const struct dwi_func *pf, int depth, struct dwi_plan *out)
+{
+	struct fnode *f = fnode_of(pf);
+	build_sig(f);
+	struct planb b = { .d = f->d };
+	const struct dwi_type *rt = f->ret;
+	struct dwi_abi a = f->ret_abi;
+	bool is_addr = a.kind == DWI_ABI_MEMORY;
+	bool readable = a.kind == DWI_ABI_REG || is_addr;
+	if (rt && depth > 0) {
+		struct planb tmp = { .d = f->d };
+		if (pretty_var(&tmp, rt, DWI_ROOT_RETURN, is_addr, readable, depth, 1)) {
+			sb_puts(&b.text, "return=");
+			plan_flush(&b, 0);
+			for (size_t i = 0; i < tmp.n; i++) {
+				if (b.n == b.cap) {
+					b.cap = b.cap ? b.cap * 2 : 16;
+					b.v = xrealloc(b.v, b.cap * sizeof(*b.v));
+				}
+				b.v[b.n++] = tmp.v[i];
+			}
+		}
+		free(tmp.v);
+		free(tmp.text.s);
+	} else if (rt && readable) {
+		struct dwi_access acc;
+		if (dwi_access(rt, is_addr, NULL, 0, &acc, NULL) == 0) {
+			sb_puts(&b.text, "return=");
+			plan_piece(&b, DWI_FMT_HEX, DWI_ROOT_RETURN, &acc, 0);
+		}
+	}
+	plan_done(&b, out);
+	return 0;
+}
+
+const char *dwi_plan_format(const struct dwi_plan *p)
+{
+	static const char *const spec[] = {
+		[DWI_FMT_NONE] = "", [DWI_FMT_HEX] = "%#x", [DWI_FMT_SIGNED] = "%i",
+		[DWI_FMT_UNSIGNED] = "%u", [DWI_FMT_CHAR] = "%#c", [DWI_FMT_POINTER] = "%p",
+		[DWI_FMT_STRING] = "%s", [DWI_FMT_STRING16] = "%s", [DWI_FMT_STRING32] = "%s",
+	};
+	if (!p || !p->d)
+		return "";
+	struct sb b = { 0 };
+	for (size_t i = 0; i < p->n; i++) {
+		sb_puts(&b, p->pieces[i].text);
+		sb_puts(&b, spec[p->pieces[i].fmt]);
+	}
+	const char *s = arena_strdup(p->d->arena, sb_str(&b));
+	free(b.s);
+	return s;
 }

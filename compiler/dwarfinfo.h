@@ -174,6 +174,9 @@ struct dwi_var {
 	 * entry (or a constant value). */
 	bool listed;
 	struct dwi_abi abi;            /* parameters of functions (not inlined copies) */
+	/* A local with one fixed place (static, or a namespace's variable):
+	 * its link-time address, readable at any time; 0 for others. */
+	uint64_t addr;
 };
 
 struct dwi_func {
@@ -288,6 +291,8 @@ enum dwi_opcode {
 	DWI_OP_INDEX,   /* v += index[slot] * n: a run-time array index */
 	DWI_OP_LOAD,    /* v = the `size` bytes at address v, extended; may fault */
 	DWI_OP_BITS,    /* v = bits [shift, shift + width) of v, extended */
+	DWI_OP_FP32,    /* v = the bits of the double equal to the float in v's
+			 * low 4 bytes (SystemTap's fp32_to_fp64) */
 };
 
 struct dwi_op {
@@ -318,6 +323,7 @@ struct dwi_comp {
 	const char *member;   /* NULL for an index */
 	int64_t index;        /* [N] */
 	bool runtime;         /* [expr] */
+	const char *text;     /* [expr]: the expression as written, for messages */
 };
 
 /* Returns 0, or -1 with err saying why in SystemTap's terms: "no member
