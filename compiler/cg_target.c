@@ -3,6 +3,7 @@
  * handler chooses by its cookie, the row it was attached as. */
 #include <string.h>
 
+#include "arena.h"
 #include "cg.h"
 #include "probes.h"
 #include "target.h"
@@ -41,7 +42,57 @@ static LLVMValueRef load(struct cg *cg, const struct loc *loc, const struct tv_o
 	return v;
 }
 
-static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_num *n)
+/* The double whose value is the float in the low 4 bytes of v, as bits,
+ * with integer instructions only: BPF has no others. */
+static LLVMValueRef fp32_to_fp64(struct cg *cg, LLVMValueRef v)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef f = LLVMBuildAnd(b, v, cg_const(cg, 0xffffffff), "");
+	LLVMValueRef sign = LLVMBuildShl(b, LLVMBuildLShr(b, f, cg_const(cg, 31), ""),
+					 cg_const(cg, 63), "");
+	LLVMValueRef exp = LLVMBuildAnd(b, LLVMBuildLShr(b, f, cg_const(cg, 23), ""),
+					cg_const(cg, 0xff), "");
+	LLVMValueRef man = LLVMBuildAnd(b, f, cg_const(cg, 0x7fffff), "");
+	/* normal: the exponent rebiased; infinities and NaNs: all ones */
+	LLVMValueRef dexp = LLVMBuildAdd(b, exp, cg_const(cg, 1023 - 127), "");
+	dexp = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, exp, cg_const(cg, 0xff), ""),
+			       cg_const(cg, 0x7ff), dexp, "");
+	LLVMValueRef dman = man;
+	/* subnormal: shift the leading one up to the implicit bit */
+	LLVMTypeRef ctlz_ty = LLVMFunctionType(cg->i64, (LLVMTypeRef[]){ cg->i64, cg->i1 }, 2, 0);
+	LLVMValueRef ctlz = LLVMGetNamedFunction(cg->mod, "llvm.ctlz.i64");
+	if (!ctlz)
+		ctlz = LLVMAddFunction(cg->mod, "llvm.ctlz.i64", ctlz_ty);
+	LLVMValueRef lz = LLVMBuildCall2(b, ctlz_ty, ctlz,
+					 (LLVMValueRef[]){ man, LLVMConstInt(cg->i1, 0, 0) }, 2, "");
+	LLVMValueRef sh = LLVMBuildAnd(b, LLVMBuildSub(b, lz, cg_const(cg, 40), ""),
+				       cg_const(cg, 63), "");
+	LLVMValueRef sub = LLVMBuildICmp(b, LLVMIntEQ, exp, cg_const(cg, 0), "");
+	dman = LLVMBuildSelect(b, sub, LLVMBuildAnd(b, LLVMBuildShl(b, man, sh, ""),
+						    cg_const(cg, 0x7fffff), ""), dman, "");
+	dexp = LLVMBuildSelect(b, sub, LLVMBuildSub(b, cg_const(cg, 1023 - 126), sh, ""), dexp, "");
+	/* zero */
+	dexp = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, f, cg_const(cg, 0), ""),
+			       cg_const(cg, 0), dexp, "");
+	dexp = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ,
+				LLVMBuildAnd(b, f, cg_const(cg, 0x7fffffff), ""), cg_const(cg, 0), ""),
+			       cg_const(cg, 0), dexp, "");
+	LLVMValueRef r = LLVMBuildOr(b, sign, LLVMBuildShl(b, dexp, cg_const(cg, 52), ""), "");
+	return LLVMBuildOr(b, r, LLVMBuildShl(b, dman, cg_const(cg, 29), ""), "");
+}
+
+static LLVMValueRef bits(struct cg *cg, LLVMValueRef v, const struct tv_op *op)
+{
+	LLVMBuilderRef b = cg->b;
+	/* the field to the top, then back down, extended */
+	unsigned up = 64u - op->shift - op->width;
+	v = LLVMBuildShl(b, v, cg_const(cg, up), "");
+	LLVMValueRef down = cg_const(cg, 64 - op->width);
+	return op->is_signed ? LLVMBuildAShr(b, v, down, "") : LLVMBuildLShr(b, v, down, "");
+}
+
+static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_num *n,
+			LLVMValueRef *index)
 {
 	LLVMBuilderRef b = cg->b;
 	LLVMValueRef v;
@@ -54,6 +105,8 @@ static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_nu
 		if (n->shift)
 			v = LLVMBuildLShr(b, v, cg_const(cg, n->shift), "");
 		break;
+	case TV_ROOT_NONE:
+		return cg_const(cg, 0);
 	case TV_ROOT_ADDR:
 	default:
 		v = cg_const(cg, n->value);
@@ -73,8 +126,18 @@ static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_nu
 		case TV_OP_ADD:
 			v = LLVMBuildAdd(b, v, cg_const(cg, op->n), "");
 			break;
+		case TV_OP_INDEX:
+			v = LLVMBuildAdd(b, v, LLVMBuildMul(b, index[op->slot], cg_const(cg, op->n), ""),
+					 "");
+			break;
 		case TV_OP_LOAD:
 			v = load(cg, loc, op, v);
+			break;
+		case TV_OP_BITS:
+			v = bits(cg, v, op);
+			break;
+		case TV_OP_FP32:
+			v = fp32_to_fp64(cg, v);
 			break;
 		}
 	}
@@ -94,7 +157,8 @@ static void hex_list(struct cg *cg, const struct loc *loc, const struct tv_read 
 				       cg_gep(cg, out, LLVMBuildAnd(b, cg_opaque(cg, pos), mask, "")));
 			pos = LLVMBuildAdd(b, pos, cg_const(cg, 1), "");
 		}
-		pos = cg_put_hex(cg, out, mask, pos, num(cg, loc, &r->nums[i]));
+		if (r->nums[i].root != TV_ROOT_NONE)
+			pos = cg_put_hex(cg, out, mask, pos, num(cg, loc, &r->nums[i], NULL));
 	}
 	LLVMValueRef max = cg_const(cg, cg->opts->maxstringlen - 1);
 	LLVMValueRef cut = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, pos, max, ""), pos, max,
@@ -119,11 +183,11 @@ static uint32_t hex_list_size(struct cg *cg, const struct tv_expr *tv)
 
 /* The value at one row: a long, or a string in `buf` (TV_HEX_LIST). */
 static LLVMValueRef read_one(struct cg *cg, const struct loc *loc, const struct tv_read *r,
-			     LLVMValueRef buf, uint32_t size)
+			     LLVMValueRef buf, uint32_t size, LLVMValueRef *index)
 {
 	switch (r->kind) {
 	case TV_NUM:
-		return num(cg, loc, &r->num);
+		return num(cg, loc, &r->num, index);
 	case TV_STR:
 		return cg_string_literal(cg, r->str, strlen(r->str));
 	case TV_HEX_LIST:
@@ -143,8 +207,17 @@ LLVMValueRef cg_target(struct cg *cg, struct expr *e)
 		size = hex_list_size(cg, tv);
 		buf = cg_scratch(cg, size + 32, true);
 	}
+	/* The run-time indexes, $a[i], evaluated once whatever the row. */
+	int nindex = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next)
+		nindex += !x->member && x->index->kind != EXPR_NUM;
+	LLVMValueRef *index = arena_alloc(cg->arena, (size_t)(nindex + 1) * sizeof(*index));
+	nindex = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next)
+		if (!x->member && x->index->kind != EXPR_NUM)
+			index[nindex++] = cg_expr(cg, x->index);
 	if (!tv->varies)
-		return read_one(cg, &e->loc, &tv->reads[0], buf, size);
+		return read_one(cg, &e->loc, &tv->reads[0], buf, size, index);
 	/* A string known when compiling goes through a string table, like
 	 * pp(); the rest through a switch on the row. */
 	LLVMTypeRef ty = e->type == TYPE_STRING ? cg->ptr : cg->i64;
@@ -156,7 +229,7 @@ LLVMValueRef cg_target(struct cg *cg, struct expr *e)
 		LLVMBasicBlockRef bb = cg_block(cg, "tv.row");
 		LLVMAddCase(sw, LLVMConstInt(cg->i64, (unsigned long long)tv->rows[i], 0), bb);
 		LLVMPositionBuilderAtEnd(b, bb);
-		LLVMValueRef v = read_one(cg, &e->loc, &tv->reads[i], buf, size);
+		LLVMValueRef v = read_one(cg, &e->loc, &tv->reads[i], buf, size, index);
 		LLVMAddIncoming(phi, &v, (LLVMBasicBlockRef[]){ LLVMGetInsertBlock(b) }, 1);
 		LLVMBuildBr(b, done);
 	}

@@ -125,6 +125,8 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		a->pid_filter = proto->pid_filter;
 		a->pid = proto->pid;
 		a->func = s->name;
+		t->ctx[t->n - 1].file = f;
+		t->ctx[t->n - 1].vaddr = s->vaddr;
 		/* SystemTap's pp() names where the function is declared when the
 		 * file has debug info: function("main@/src/app.c:12"). */
 		const char *file;

@@ -700,7 +700,31 @@ static enum type infer(struct rs *rs, struct expr *e, enum type want, const char
 		break;
 	case EXPR_UNARY:
 		if (e->op == OP_DEREF) {
-			not_supported(rs, &e->loc, "'*' on target memory");
+			/* *$p is $p[0], as in C */
+			struct expr *target = e->lhs;
+			if (target->kind == EXPR_TARGET && !target->pretty &&
+			    target->name[0] != '$') {
+				struct target_suffix *zero = arena_alloc(rs->arena, sizeof(*zero));
+				zero->loc = e->loc;
+				zero->index = arena_alloc(rs->arena, sizeof(*zero->index));
+				zero->index->kind = EXPR_NUM;
+				zero->index->loc = e->loc;
+				zero->index->type = TYPE_LONG;
+				struct target_suffix **end = &target->suffix;
+				while (*end)
+					end = &(*end)->next;
+				*end = zero;
+				struct loc loc = e->loc;
+				struct expr *next = e->next;
+				*e = *target;
+				e->loc = loc;
+				e->next = next;
+				t = infer_target(rs, e);
+				break;
+			}
+			if (rs->checking)
+				diag_error(&e->loc, "'*' reads target memory through a target "
+					   "variable, as in *$p");
 			e->bad = rs->checking;
 			infer(rs, e->lhs, TYPE_UNKNOWN, NULL);
 			t = TYPE_LONG;

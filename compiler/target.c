@@ -9,6 +9,8 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "dwarfinfo.h"
+#include "elfsym.h"
 #include "probes.h"
 #include "usdt.h"
 
@@ -157,12 +159,331 @@ static int mark_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 const char *target_listing(struct attach_table *t, int row)
 {
 	const struct usdt_probe *m = t->ctx[row].mark;
+	const struct row_ctx *x = &t->ctx[row];
+	if (!m && x->file) {
+		struct dwi *d = probes_dwarf(t, t->rows[row].path);
+		const struct dwi_func *f = d ? dwi_func_at(d, x->vaddr) : NULL;
+		return f ? dwi_func_listing(f, t->rows[row].kind == ATTACH_URETPROBE) : "";
+	}
 	if (!m)
 		return "";
 	const char *s = "";
 	for (size_t i = 0; i < m->nargs; i++)
 		s = arena_printf(t->arena, "%s $arg%zu:long", s, i + 1);
 	return s;
+}
+
+/* ---- .function rows: DWARF ---- */
+
+/* struct pt_regs: the System V argument registers rdi rsi rdx rcx r8 r9,
+ * then rax, rsp and rip. */
+static const int16_t arg_reg_off[6] = { 112, 104, 96, 88, 72, 64 };
+enum { RAX_OFF = 80, SP_OFF = 152, IP_OFF = 128 };
+
+static void num_root(struct tv_num *n, enum tv_root root, int64_t value, int16_t reg)
+{
+	memset(n, 0, sizeof(*n));
+	n->root = root;
+	n->value = value;
+	n->reg = reg;
+	n->index = -1;
+}
+
+/* Appends ops to n's (which live in the arena). */
+static void num_append(struct tctx *c, struct tv_num *n, const struct tv_op *ops, int k)
+{
+	struct tv_op *all = ops_new(c, n->nops + k + 1);
+	if (n->nops)
+		memcpy(all, n->ops, (size_t)n->nops * sizeof(*all));
+	memcpy(all + n->nops, ops, (size_t)k * sizeof(*all));
+	n->ops = all;
+	n->nops += k;
+}
+
+static void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k)
+{
+	struct tv_op *t = ops_new(c, k + 1);
+	for (int i = 0; i < k; i++) {
+		const struct dwi_op *o = &ops[i];
+		t[i] = (struct tv_op){ .size = o->size, .is_signed = o->is_signed,
+				       .shift = o->shift, .width = o->width, .slot = o->slot,
+				       .n = o->n };
+		switch (o->code) {
+		case DWI_OP_EXTEND: t[i].code = TV_OP_EXTEND; break;
+		case DWI_OP_ADD: t[i].code = TV_OP_ADD; break;
+		case DWI_OP_INDEX: t[i].code = TV_OP_INDEX; break;
+		case DWI_OP_LOAD: t[i].code = TV_OP_LOAD; break;
+		case DWI_OP_BITS: t[i].code = TV_OP_BITS; break;
+		case DWI_OP_FP32: t[i].code = TV_OP_FP32; break;
+		}
+	}
+	num_append(c, n, t, k);
+}
+
+/* What a function row's DWARF says, or NULL after an error at e. */
+static const struct dwi_func *row_func(struct tctx *c, struct expr *e, int row)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	const struct row_ctx *x = &c->t->ctx[row];
+	if (!x->file) {
+		diag_error(&e->loc, "target variables such as $%s%.*s cannot be read at %s: "
+			   "uscript reads them at the entry and return of functions and at "
+			   "USDT probes", e->name, e->pretty, "$$", a->pp);
+		return NULL;
+	}
+	struct dwi *d = probes_dwarf(c->t, a->path);
+	if (!d) {
+		diag_error(&e->loc, "$%s%.*s needs debug information, and %s has none (build "
+			   "it with -g, or install its debug file): without it, int_arg(N), "
+			   "uint_arg(N), long_arg(N), pointer_arg(N) and returnval() read the "
+			   "arguments and the return value", e->name, e->pretty, "$$", a->path);
+		return NULL;
+	}
+	const struct dwi_func *f = dwi_func_at(d, x->vaddr);
+	if (!f) {
+		diag_error(&e->loc, "the debug information of %s does not describe %s, so "
+			   "$%s%.*s cannot be found there", a->path, a->func, e->name, e->pretty,
+			   "$$");
+		return NULL;
+	}
+	return f;
+}
+
+/* Where variable v of f is at a row's probe: n is its value, or its
+ * address when *is_addr.  NULL, or why it cannot be read. */
+static const char *var_root(struct tctx *c, int row, const struct dwi_func *f,
+			    const struct dwi_var *v, struct tv_num *n, bool *is_addr)
+{
+	bool is_return = c->t->rows[row].kind == ATTACH_URETPROBE;
+	*is_addr = false;
+	if (!v->is_param) {
+		if (!v->addr)
+			return "a local variable, which has no value yet at the function's "
+			       "first instruction";
+		if (is_return)
+			return "a static variable, which uscript reads in .return probes only "
+			       "through $$return or at the entry";
+		/* Its link-time address, moved as far as the function was. */
+		num_root(n, TV_ROOT_ADDR, (int64_t)(v->addr - f->entry), IP_OFF);
+		*is_addr = true;
+		return NULL;
+	}
+	if (is_return)
+		return "a parameter; in .return probes its value at the entry is not "
+		       "supported yet";
+	switch (v->abi.kind) {
+	case DWI_ABI_REG:
+		num_root(n, TV_ROOT_REG, 0, arg_reg_off[v->abi.reg]);
+		return NULL;
+	case DWI_ABI_STACK: {
+		num_root(n, TV_ROOT_ADDR, v->abi.stack, SP_OFF);
+		struct tv_op ld = { .code = TV_OP_LOAD, .size = 8 };
+		num_append(c, n, &ld, 1);
+		return NULL;
+	}
+	case DWI_ABI_BYREF:
+		*is_addr = true;
+		if (v->abi.reg >= 0) {
+			num_root(n, TV_ROOT_REG, 0, arg_reg_off[v->abi.reg]);
+		} else {
+			num_root(n, TV_ROOT_ADDR, v->abi.stack, SP_OFF);
+			struct tv_op ld = { .code = TV_OP_LOAD, .size = 8 };
+			num_append(c, n, &ld, 1);
+		}
+		return NULL;
+	case DWI_ABI_MEMORY:
+		num_root(n, TV_ROOT_ADDR, v->abi.stack, SP_OFF);
+		*is_addr = true;
+		return NULL;
+	case DWI_ABI_UNSUPPORTED:
+	default:
+		return v->abi.why ? v->abi.why : "of an unknown type";
+	}
+}
+
+/* A plan's pieces as a hex list: $$parms, $$locals, $$vars, $$return. */
+static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_func *f,
+		     const struct dwi_plan *plan, struct tv_read *r)
+{
+	char **texts = arena_alloc(c->arena, (plan->n + 1) * sizeof(char *));
+	struct tv_num *nums = arena_alloc(c->arena, (plan->n + 1) * sizeof(*nums));
+	size_t nparams;
+	const struct dwi_var *params = dwi_func_params(f, &nparams);
+	size_t nlocals;
+	const struct dwi_var *locals = dwi_func_locals(f, &nlocals);
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct dwi_piece *p = &plan->pieces[i];
+		texts[i] = arena_strdup(c->arena, p->text);
+		if (p->fmt == DWI_FMT_NONE) {
+			num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+			continue;
+		}
+		if (p->fmt != DWI_FMT_HEX) {
+			diag_error(&e->loc, "$%s%.*s prints values in ways this build cannot yet",
+				   e->name, e->pretty, "$$");
+			return -1;
+		}
+		bool is_addr = false;
+		if (p->root == DWI_ROOT_RETURN) {
+			num_root(&nums[i], TV_ROOT_REG, 0, RAX_OFF);
+		} else {
+			const struct dwi_var *v = (size_t)p->root < nparams ? &params[p->root] :
+				&locals[(size_t)p->root - nparams];
+			const char *why = var_root(c, row, f, v, &nums[i], &is_addr);
+			if (why) {
+				/* SystemTap prints what it cannot read as "?" */
+				texts[i] = arena_printf(c->arena, "%s?", texts[i]);
+				num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+				continue;
+			}
+		}
+		num_append_dwi(c, &nums[i], p->ops, p->nops);
+	}
+	r->kind = TV_HEX_LIST;
+	r->texts = (const char *const *)texts;
+	r->nums = nums;
+	r->n = (int)plan->n;
+	return 0;
+}
+
+/* "$p->a[2].b" as SystemTap prints it in messages. */
+static const char *target_text(struct tctx *c, const struct expr *e)
+{
+	const char *s = arena_printf(c->arena, "$%s", e->name);
+	for (const struct target_suffix *x = e->suffix; x; x = x->next)
+		s = x->member ? arena_printf(c->arena, "%s->%s", s, x->member) :
+			x->index->kind == EXPR_NUM ?
+				arena_printf(c->arena, "%s[%lld]", s, (long long)x->index->num) :
+				arena_printf(c->arena, "%s[...]", s);
+	return s;
+}
+
+static int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
+{
+	const struct dwi_func *f = row_func(c, e, row);
+	if (!f)
+		return -1;
+	const struct attach_point *a = &c->t->rows[row];
+	bool is_return = a->kind == ATTACH_URETPROBE;
+	const char *name = e->name;
+	if (e->pretty) {
+		diag_error(&e->loc, "$%s%.*s (pretty-printing) is not supported yet; $%s%s prints "
+			   "numbers in hex", name, e->pretty, "$$",
+			   name[0] == '$' ? "" : "$", name[0] == '$' ? name : "parms");
+		return -1;
+	}
+	if (name[0] == '$') {
+		struct dwi_plan plan;
+		int rc;
+		if (strcmp(name, "$parms") == 0)
+			rc = dwi_plan_context(f, DWI_PLAN_PARMS, 0, &plan);
+		else if (strcmp(name, "$locals") == 0)
+			rc = dwi_plan_context(f, DWI_PLAN_LOCALS, 0, &plan);
+		else if (strcmp(name, "$vars") == 0)
+			rc = dwi_plan_context(f, DWI_PLAN_VARS, 0, &plan);
+		else if (strcmp(name, "$return") == 0 && is_return)
+			rc = dwi_plan_return(f, 0, &plan);
+		else {
+			diag_error(&e->loc, "no target variable $%s at %s: there are $$parms, "
+				   "$$locals and $$vars%s", name, a->pp,
+				   is_return ? ", and $$return" : "");
+			return -1;
+		}
+		if (rc < 0) {
+			diag_error(&e->loc, "out of memory");
+			return -1;
+		}
+		if (e->suffix) {
+			diag_error(&e->suffix->loc, "$%s is a string: it has no members or "
+				   "elements", name);
+			return -1;
+		}
+		return plan_read(c, e, row, f, &plan, r);
+	}
+
+	struct tv_num n;
+	bool is_addr = false;
+	const struct dwi_type *type;
+	if (strcmp(name, "return") == 0) {
+		if (!is_return) {
+			diag_error(&e->loc, "$return can only be read in .return probes");
+			return -1;
+		}
+		struct dwi_abi abi = dwi_func_return_abi(f);
+		if (abi.kind != DWI_ABI_REG) {
+			diag_error(&e->loc, "$return of %s cannot be read: it is %s", a->func,
+				   abi.why ? abi.why : "not in a register");
+			return -1;
+		}
+		num_root(&n, TV_ROOT_REG, 0, RAX_OFF);
+		type = dwi_func_return(f);
+	} else {
+		struct dwi_error err;
+		const struct dwi_var *v = dwi_func_param(f, name, &err);
+		if (!v) {
+			size_t nl;
+			const struct dwi_var *locals = dwi_func_locals(f, &nl);
+			for (size_t i = 0; i < nl && !v; i++)
+				if (locals[i].name && strcmp(locals[i].name, name) == 0)
+					v = &locals[i];
+		}
+		if (!v) {
+			size_t np;
+			const struct dwi_var *ps = dwi_func_params(f, &np);
+			const char *list = "";
+			for (size_t i = 0; i < np; i++)
+				if (ps[i].name)
+					list = arena_printf(c->arena, "%s%s%s", list, *list ? ", " : "",
+							    ps[i].name);
+			diag_error(&e->loc, "no parameter or variable $%s in %s, at %s", name,
+				   a->func, a->pp);
+			if (*list)
+				diag_note(&a->loc, "the parameters of %s are: %s", a->func, list);
+			else
+				diag_note(&a->loc, "%s has no parameters", a->func);
+			return -1;
+		}
+		const char *why = var_root(c, row, f, v, &n, &is_addr);
+		if (why) {
+			diag_error(&e->loc, "$%s of %s cannot be read: it is %s", name, a->func, why);
+			return -1;
+		}
+		type = v->type;
+	}
+	int nc = 0, slots = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next)
+		nc++;
+	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(nc + 1) * sizeof(*comps));
+	nc = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next, nc++) {
+		comps[nc].member = x->member;
+		if (!x->member && x->index->kind == EXPR_NUM) {
+			comps[nc].index = x->index->num;
+		} else if (!x->member) {
+			comps[nc].runtime = true;
+			comps[nc].text = "...";
+			slots++;
+		}
+	}
+	struct dwi_access acc;
+	struct dwi_error err;
+	if (!type || dwi_access(type, is_addr, comps, (size_t)nc, &acc, &err) != 0) {
+		diag_error(&e->loc, "%s at %s: %s", target_text(c, e), a->pp,
+			   type ? err.msg : "its type is unknown");
+		return -1;
+	}
+	/* A float is read as the bits of a double, as SystemTap reads it. */
+	if (acc.type && (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
+		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members%s",
+			   target_text(c, e), a->pp,
+			   acc.type->name ? acc.type->name : "a value without a type",
+			   acc.type->kind == DWI_STRUCT ? ", or print it with $$parms" : "");
+		return -1;
+	}
+	num_append_dwi(c, &n, acc.ops, acc.nops);
+	r->kind = TV_NUM;
+	r->num = n;
+	return 0;
 }
 
 /* ---- every row ---- */
@@ -176,7 +497,8 @@ static bool num_equal(const struct tv_num *a, const struct tv_num *b)
 	for (int i = 0; i < a->nops; i++) {
 		const struct tv_op *x = &a->ops[i], *y = &b->ops[i];
 		if (x->code != y->code || x->size != y->size || x->is_signed != y->is_signed ||
-		    x->or_zero != y->or_zero || x->n != y->n)
+		    x->or_zero != y->or_zero || x->n != y->n || x->shift != y->shift ||
+		    x->width != y->width || x->slot != y->slot)
 			return false;
 	}
 	return true;
@@ -214,14 +536,10 @@ static void target_expr(struct tctx *c, struct expr *e)
 	for (int i = 0; i < c->nrows; i++) {
 		int row = c->rows[i];
 		int rc;
-		if (c->t->ctx[row].mark) {
+		if (c->t->ctx[row].mark)
 			rc = mark_read(c, e, row, &reads[i]);
-		} else {
-			diag_error(&e->loc, "target variables of .function and .statement probes "
-				   "are not supported yet; int_arg(N), pointer_arg(N) and "
-				   "returnval() read arguments and the return value");
-			rc = -1;
-		}
+		else
+			rc = func_read(c, e, row, &reads[i]);
 		if (rc < 0) {
 			/* one error an expression: the first row that fails */
 			c->errors++;

@@ -30,8 +30,13 @@ struct attach_table;
 enum tv_opcode {
 	TV_OP_EXTEND,   /* v = the low `size` bytes of v, sign- or zero-extended */
 	TV_OP_ADD,      /* v += n */
+	TV_OP_INDEX,    /* v += the value of index `slot` (the expression's
+			 * slot-th run-time [expr]) * n */
 	TV_OP_LOAD,     /* v = the `size` bytes at address v, extended; a fault
 			 * is 0 (`or_zero`) or the runtime error "read fault" */
+	TV_OP_BITS,     /* v = bits [shift, shift + width) of v, extended */
+	TV_OP_FP32,     /* v = the bits of the double equal to the float in the
+			 * low 4 bytes of v */
 };
 
 struct tv_op {
@@ -39,10 +44,13 @@ struct tv_op {
 	uint8_t size;
 	bool is_signed;
 	bool or_zero;
+	uint8_t shift, width;
+	int slot;
 	int64_t n;
 };
 
-enum tv_root { TV_ROOT_CONST, TV_ROOT_REG, TV_ROOT_ADDR };
+/* TV_ROOT_NONE: no value (text only, in a TV_HEX_LIST). */
+enum tv_root { TV_ROOT_CONST, TV_ROOT_REG, TV_ROOT_ADDR, TV_ROOT_NONE };
 
 /* A number: a root, then ops. */
 struct tv_num {
@@ -57,7 +65,8 @@ struct tv_num {
 enum tv_kind {
 	TV_NUM,         /* a long: `num` */
 	TV_STR,         /* a string known when compiling: `str` */
-	TV_HEX_LIST,    /* "text%#x text%#x": texts[i] then nums[i] in hex, each */
+	TV_HEX_LIST,    /* "text%#x text%#x": texts[i] then nums[i] in hex, each
+			 * (nothing for a TV_ROOT_NONE) */
 };
 
 struct tv_read {
