@@ -111,6 +111,14 @@ if [ -x "$BUILDDIR/tests/unit/test_symbolize" ] && wanted unit/symbolize; then
 		bad unit/symbolize "could not build the targets of tests/unit/symbolize_targets/build.sh"
 	fi
 fi
+MT=$BUILDDIR/tests/symmatch-targets
+if [ -x "$BUILDDIR/tests/unit/test_symmatch" ] && wanted unit/symmatch; then
+	if sh "$src/tests/unit/symmatch_targets/build.sh" "$MT" >/dev/null 2>&1; then
+		run_unit unit/symmatch "$BUILDDIR/tests/unit/test_symmatch" "$MT"
+	else
+		bad unit/symmatch "could not build the targets of tests/unit/symmatch_targets/build.sh"
+	fi
+fi
 
 # ---- golden files: parse (-p1) and diagnostics (-p2) ----
 # A golden's .out is stdout then stderr of the command, run from the source
