@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "dwarfinfo.h"
 #include "elfsym.h"
+#include "symmatch.h"
 
 static const struct probe_kind *const kinds[] = {
 	&probe_kind_begin,
@@ -114,6 +115,8 @@ void probes_release(struct attach_table *t)
 	for (struct dwi_entry *e = t->dwarves; e; e = e->next)
 		dwi_close(e->dwi);
 	t->dwarves = NULL;
+	symm_cache_free(t->names);
+	t->names = NULL;
 }
 
 static const char *const kind_names[] = {

@@ -31,6 +31,7 @@ struct attach_table {
 	unsigned *homes;         /* per probe id: HOME_BPF | HOME_HOST */
 	struct elf_cache *elves; /* files opened while resolving */
 	struct dwi_entry *dwarves;  /* their DWARF, opened when first needed */
+	struct symm_cache *names;   /* their C++ names, demangled when first needed */
 };
 
 /* The DWARF of a file resolution opened, or NULL if it has none; opened
