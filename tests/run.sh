@@ -76,6 +76,9 @@ build_targets() {
 		name=$(basename "$c" .cc)
 		if [ "$c" -nt "$T/$name" ] || [ ! -x "$T/$name" ]; then
 			${CXX:-c++} -O0 -g -o "$T/$name" "$c" || return 1
+			# Stripped, a C++ program keeps the functions it exports.
+			${CXX:-c++} -O0 -rdynamic -o "$T/${name}_stripped" "$c" || return 1
+			strip "$T/${name}_stripped" || return 1
 		fi
 	done
 }
