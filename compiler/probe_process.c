@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "compile.h"
+#include "diag.h"
 #include "dwarfinfo.h"
 #include "elfsym.h"
 #include "insn.h"
@@ -106,6 +107,28 @@ static const char *function_pp(struct attach_table *t, const struct symm_pattern
 			    suffix);
 }
 
+/* After "no function named 'shapes::twice'": a template instance is
+ * named with its arguments, which is easy to forget; name one. */
+static void note_template(struct attach_table *t, const struct probe_point *pp,
+			  struct elf_file *f, const char *name)
+{
+	struct symm_pattern *pat;
+	if (pp->optional || strpbrk(name, "*?[<") ||
+	    symm_pattern_new(arena_printf(t->arena, "%s<*>", name), &pat, NULL) < 0)
+		return;
+	size_t nsyms;
+	const struct elf_sym *syms = elf_syms(f, &nsyms);
+	for (size_t i = 0; i < nsyms; i++) {
+		if (syms[i].type == STT_FUNC && symm_match(t->names, pat, &syms[i])) {
+			diag_note(&pp->loc, "a template instance is named with its template "
+				  "arguments, as in '%s'",
+				  symm_ppfunc(t->names, pat, &syms[i], true));
+			break;
+		}
+	}
+	symm_pattern_free(pat);
+}
+
 /* Adds one row per function that NAME names (symmatch.h: by linked name,
  * or by C++ qualified name), one per address. */
 static int add_functions(struct attach_table *t, const struct probe *p,
@@ -153,8 +176,10 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 				   elf_path(f));
 	if (!elf_sym_table(f))
 		return probes_fail(pp, "%s has no symbol table", elf_path(f));
-	return probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named",
-			   name, elf_path(f));
+	probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named", name,
+		    elf_path(f));
+	note_template(t, pp, f, name);
+	return -1;
 }
 
 /* .statement(ADDR): ADDR as nm and objdump print it.  It must be in the
