@@ -7,7 +7,6 @@
  * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
  * executable, or the executable of the -c/-x target for a bare `process`. */
 #include <elf.h>
-#include <fnmatch.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -17,19 +16,16 @@
 
 #include "arena.h"
 #include "compile.h"
+#include "diag.h"
 #include "dwarfinfo.h"
 #include "elfsym.h"
 #include "insn.h"
 #include "probes.h"
+#include "symmatch.h"
 
 static bool is_process(const struct probe_point *pp)
 {
 	return strcmp(pp->comps->name, "process") == 0;
-}
-
-static bool has_wildcard(const char *s)
-{
-	return strpbrk(s, "*?[") != NULL;
 }
 
 /* The probed file of the point's process(…) component, in out. */
@@ -65,88 +61,128 @@ static int process_file(struct attach_table *t, const struct probe_point *pp,
 	return 0;
 }
 
-/* A set of file offsets, for the aliases among thousands of matches. */
-struct offset_set {
-	uint64_t *slots;         /* offset + 1; 0 is empty */
-	size_t mask;
+/* File offsets already probed for one point, so that aliases (several
+ * names at one address: a constructor's C1 and C2, a C alias) get one
+ * probe, as the kernel would fire each of them at the same place. */
+struct offsets {
+	uint64_t *slot;   /* open addressing; an offset is stored plus one */
+	size_t cap, n;    /* cap is a power of two */
 };
 
-static void offsets_init(struct offset_set *set, struct arena *a, size_t n)
+/* Adds off; false if it was there. */
+static bool offsets_add(struct offsets *o, uint64_t off)
 {
-	size_t cap = 16;
-	while (cap < 2 * n)
-		cap <<= 1;
-	set->slots = arena_alloc(a, cap * sizeof(uint64_t));
-	set->mask = cap - 1;
+	if (2 * (o->n + 1) > o->cap) {
+		struct offsets bigger = { xcalloc(o->cap ? 2 * o->cap : 64, sizeof(uint64_t)),
+					  o->cap ? 2 * o->cap : 64, 0 };
+		for (size_t i = 0; i < o->cap; i++)
+			if (o->slot[i])
+				offsets_add(&bigger, o->slot[i] - 1);
+		free(o->slot);
+		*o = bigger;
+	}
+	size_t i = (size_t)((off * 0x9e3779b97f4a7c15ull) >> 32) & (o->cap - 1);
+	for (; o->slot[i]; i = (i + 1) & (o->cap - 1))
+		if (o->slot[i] == off + 1)
+			return false;
+	o->slot[i] = off + 1;
+	o->n++;
+	return true;
 }
 
-/* Adds off; whether it was there already. */
-static bool offsets_add(struct offset_set *set, uint64_t off)
+/* pp() for a function: SystemTap's, the function as symm_ppfunc() names
+ * it and, when the file's DWARF has it, where it is declared:
+ * function("geo::Counter::bump@/src/geo.cc:33"). */
+static const char *function_pp(struct attach_table *t, const struct symm_pattern *pat,
+			       const struct elf_sym *s, struct dwi *dw,
+			       const struct attach_point *a, const char *suffix)
 {
-	size_t i = (size_t)((off * 0x9e3779b97f4a7c15ull) >> 20) & set->mask;
-	for (; set->slots[i]; i = (i + 1) & set->mask)
-		if (set->slots[i] == off + 1)
-			return true;
-	set->slots[i] = off + 1;
-	return false;
+	const char *file;
+	int line;
+	bool dwarf = dwi_function_decl(dw, s->vaddr, &file, &line);
+	const char *name = symm_ppfunc(t->names, pat, s, dwarf);
+	if (dwarf)
+		return arena_printf(t->arena, "process(\"%s\").function(\"%s@%s:%d\")%s",
+				    a->path, name, file, line, suffix);
+	return arena_printf(t->arena, "process(\"%s\").function(\"%s\")%s", a->path, name,
+			    suffix);
 }
 
-/* Adds one row per matching symbol; aliases (several names, one address)
- * get one probe, as the kernel would fire each of them at the same place. */
+/* After "no function named 'shapes::twice'": a template instance is
+ * named with its arguments, which is easy to forget; name one. */
+static void note_template(struct attach_table *t, const struct probe_point *pp,
+			  struct elf_file *f, const char *name)
+{
+	struct symm_pattern *pat;
+	if (pp->optional || strpbrk(name, "*?[<") ||
+	    symm_pattern_new(arena_printf(t->arena, "%s<*>", name), &pat, NULL) < 0)
+		return;
+	size_t nsyms;
+	const struct elf_sym *syms = elf_syms(f, &nsyms);
+	for (size_t i = 0; i < nsyms; i++) {
+		if (syms[i].type == STT_FUNC && symm_match(t->names, pat, &syms[i])) {
+			diag_note(&pp->loc, "a template instance is named with its template "
+				  "arguments, as in '%s'",
+				  symm_ppfunc(t->names, pat, &syms[i], true));
+			break;
+		}
+	}
+	symm_pattern_free(pat);
+}
+
+/* Adds one row per function that NAME names (symmatch.h: by linked name,
+ * or by C++ qualified name), one per address. */
 static int add_functions(struct attach_table *t, const struct probe *p,
 			 const struct probe_point *pp, struct elf_file *f,
-			 const char *pattern, const struct attach_point *proto,
+			 const char *name, const struct attach_point *proto,
 			 const char *suffix)
 {
+	struct symm_pattern *pat;
+	const char *why;
+	if (symm_pattern_new(name, &pat, &why) < 0)
+		return probes_fail(pp, "%s", why);
+	if (!t->names)
+		t->names = symm_cache_new();
+	struct dwi *dw = elf_has_dwarf(f) ? probes_dwarf(t, proto->path) : NULL;
+	struct offsets seen = { 0 };
 	size_t nsyms;
 	const struct elf_sym *syms = elf_syms(f, &nsyms);
 	int first = t->n, matched = 0;
-	bool wild = has_wildcard(pattern);
-	struct offset_set seen = { 0 };
 	for (size_t i = 0; i < nsyms; i++) {
 		const struct elf_sym *s = &syms[i];
-		if (s->type != STT_FUNC)
-			continue;
-		if (wild ? fnmatch(pattern, s->name, 0) != 0 : strcmp(pattern, s->name) != 0)
+		if (s->type != STT_FUNC || !symm_match(t->names, pat, s))
 			continue;
 		matched++;
 		uint64_t off;
 		bool exec;
 		struct elf_error err;
-		if (elf_vaddr_to_offset(f, s->vaddr, &off, &exec, &err) < 0 || !exec)
-			continue;
-		if (!seen.slots)
-			offsets_init(&seen, t->arena, nsyms);
-		if (offsets_add(&seen, off))
+		if (elf_vaddr_to_offset(f, s->vaddr, &off, &exec, &err) < 0 || !exec ||
+		    !offsets_add(&seen, off))
 			continue;
 		struct attach_point *a = attach_add(t, p, pp, proto->kind);
 		a->path = proto->path;
 		a->offset = off;
 		a->pid_filter = proto->pid_filter;
 		a->pid = proto->pid;
-		a->func = s->name;
+		a->func = s->name;   /* probefunc(): usymname(uaddr()) in SystemTap */
 		t->ctx[t->n - 1].file = f;
 		t->ctx[t->n - 1].vaddr = s->vaddr;
-		/* SystemTap's pp() names where the function is declared when the
-		 * file has debug info: function("main@/src/app.c:12"). */
-		const char *file;
-		int line;
-		char *name = (char *)s->name;
-		if (elf_has_dwarf(f) &&
-		    dwi_function_decl(probes_dwarf(t, proto->path), s->vaddr, &file, &line))
-			name = arena_printf(t->arena, "%s@%s:%d", s->name, file, line);
-		a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s\")%s", a->path,
-				     name, suffix);
+		a->pp = function_pp(t, pat, s, dw, a, suffix);
 	}
+	free(seen.slot);
+	bool wild = symm_pattern_is_wild(pat);
+	symm_pattern_free(pat);
 	if (t->n > first)
 		return 0;
 	if (matched)
-		return probes_fail(pp, "'%s' is not in executable code of %s", pattern,
+		return probes_fail(pp, "'%s' is not in executable code of %s", name,
 				   elf_path(f));
 	if (!elf_sym_table(f))
 		return probes_fail(pp, "%s has no symbol table", elf_path(f));
-	return probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named",
-			   pattern, elf_path(f));
+	probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named", name,
+		    elf_path(f));
+	note_template(t, pp, f, name);
+	return -1;
 }
 
 /* .statement(ADDR): ADDR as nm and objdump print it.  It must be in the

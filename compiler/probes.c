@@ -11,6 +11,7 @@
 #include "dwarfinfo.h"
 #include "elfsym.h"
 #include "usdt.h"
+#include "symmatch.h"
 
 static const struct probe_kind *const kinds[] = {
 	&probe_kind_begin,
@@ -151,6 +152,8 @@ void probes_release(struct attach_table *t)
 	for (struct dwi_entry *e = t->dwarves; e; e = e->next)
 		dwi_close(e->dwi);
 	t->dwarves = NULL;
+	symm_cache_free(t->names);
+	t->names = NULL;
 }
 
 static const char *const kind_names[] = {

@@ -46,6 +46,7 @@ struct attach_table {
 	struct elf_cache *elves; /* files opened while resolving */
 	struct dwi_entry *dwarves;  /* their DWARF, opened when first needed */
 	struct usdt_entry *usdts;   /* their USDT notes, likewise */
+	struct symm_cache *names;   /* their C++ names, demangled when first needed */
 };
 
 /* The DWARF of a file resolution opened, or NULL if it has none; opened

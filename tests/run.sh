@@ -88,6 +88,9 @@ build_targets() {
 		name=$(basename "$c" .cc)
 		if [ "$c" -nt "$T/$name" ] || [ ! -x "$T/$name" ]; then
 			${CXX:-c++} -O0 -g -o "$T/$name" "$c" || return 1
+			# Stripped, a C++ program keeps the functions it exports.
+			${CXX:-c++} -O0 -rdynamic -o "$T/${name}_stripped" "$c" || return 1
+			strip "$T/${name}_stripped" || return 1
 		fi
 	done
 }
@@ -121,6 +124,14 @@ if [ -x "$BUILDDIR/tests/unit/test_symbolize" ] && wanted unit/symbolize; then
 		run_unit unit/symbolize "$BUILDDIR/tests/unit/test_symbolize" "$ST"
 	else
 		bad unit/symbolize "could not build the targets of tests/unit/symbolize_targets/build.sh"
+	fi
+fi
+MT=$BUILDDIR/tests/symmatch-targets
+if [ -x "$BUILDDIR/tests/unit/test_symmatch" ] && wanted unit/symmatch; then
+	if sh "$src/tests/unit/symmatch_targets/build.sh" "$MT" >/dev/null 2>&1; then
+		run_unit unit/symmatch "$BUILDDIR/tests/unit/test_symmatch" "$MT"
+	else
+		bad unit/symmatch "could not build the targets of tests/unit/symmatch_targets/build.sh"
 	fi
 fi
 
