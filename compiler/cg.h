@@ -138,7 +138,7 @@ struct cg {
 	LLVMDIBuilderRef dib;        /* BPF: the BTF of the maps, and line info */
 	LLVMMetadataRef di_file, di_cu;
 	LLVMMetadataRef di_scope;    /* BPF: the function being generated */
-	LLVMValueRef maps[4];        /* BPF: events, globals, scratch, lost */
+	LLVMValueRef maps[5];        /* BPF: events, globals, scratch, lost, entry */
 	LLVMValueRef *gmaps;         /* BPF: per global, its map or NULL */
 	LLVMValueRef zeros;          /* BPF: a block of zeros, zero_size bytes */
 	uint32_t zero_size;
@@ -154,6 +154,8 @@ struct cg {
 	struct handler *h;
 	const struct probe *probe;
 	LLVMValueRef globals, cookie, regs;
+	LLVMValueRef saved;              /* the slots saved at the entry (target.h) */
+	uint32_t entry_value_size;       /* their bytes: the largest probe's */
 	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
 	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
 	LLVMValueRef rt;             /* host: the runtime's handle */
@@ -278,7 +280,13 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
  * record carries what they need instead, as an argument of this kind; -1
  * for any other expression. */
 /* ---- cg_target.c ---- */
+struct tv_saves;
 LLVMValueRef cg_target(struct cg *cg, struct expr *e);
+void cg_target_save(struct cg *cg, const struct tv_saves *sv, LLVMValueRef buf);
+/* cg_bpf.c: a .return probe's values at the entry (target.h): the entry
+ * program's body, and the loading of them into cg->saved at the return. */
+void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
+void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
 
 LLVMValueRef cg_opaque(struct cg *cg, LLVMValueRef v);
 LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVMValueRef pos,

@@ -14,8 +14,10 @@
 #include "arena.h"
 #include "cg.h"
 #include "diag.h"
+#include "probes.h"
+#include "target.h"
 
-enum { MAP_EVENTS, MAP_GLOBALS, MAP_SCRATCH, MAP_LOST };
+enum { MAP_EVENTS, MAP_GLOBALS, MAP_SCRATCH, MAP_LOST, MAP_ENTRY };
 
 static LLVMValueRef helper(struct cg *cg, int id)
 {
@@ -102,6 +104,17 @@ static void bpf_module_begin(struct cg *cg)
 	cg->maps[MAP_GLOBALS] = map_global(cg, PROG_MAP_GLOBALS, 5);
 	cg->maps[MAP_SCRATCH] = map_global(cg, PROG_MAP_SCRATCH, 4);
 	cg->maps[MAP_LOST] = map_global(cg, PROG_MAP_LOST, 4);
+	cg->maps[MAP_ENTRY] = NULL;
+	uint32_t entry_slots = 0;
+	for (int i = 0; i < cg->script->nprobes; i++) {
+		const struct tv_saves *sv = target_saves(cg->attach, i);
+		if (sv && (uint32_t)sv->nslots > entry_slots)
+			entry_slots = (uint32_t)sv->nslots;
+	}
+	if (entry_slots) {
+		cg->maps[MAP_ENTRY] = map_global(cg, PROG_MAP_ENTRY, 4);
+		cg->entry_value_size = 8 * entry_slots;
+	}
 
 	/* A map per global array or statistic, and a block of zeros to clear
 	 * keys and values with (a memset of a few kilobytes is not BPF). */
@@ -117,6 +130,8 @@ static void bpf_module_begin(struct cg *cg)
 		if (g->value_size > cg->zero_size)
 			cg->zero_size = g->value_size;
 	}
+	if (cg->maps[MAP_ENTRY] && cg->entry_value_size > cg->zero_size)
+		cg->zero_size = cg->entry_value_size;
 	cg->zero_size = (cg->zero_size + 7) & ~7u;
 	char *zeros = arena_alloc(cg->arena, cg->zero_size);
 	LLVMValueRef zinit = LLVMConstStringInContext(cg->ctx, zeros, cg->zero_size, 1);
@@ -154,6 +169,14 @@ static void bpf_module_end(struct cg *cg)
 	define_map_btf(cg, cg->maps[MAP_GLOBALS], PROG_MAP_GLOBALS, globals, 5);
 	define_map_btf(cg, cg->maps[MAP_SCRATCH], PROG_MAP_SCRATCH, scratch_f, 4);
 	define_map_btf(cg, cg->maps[MAP_LOST], PROG_MAP_LOST, lost, 4);
+	if (cg->maps[MAP_ENTRY]) {
+		/* LRU: what a longjmp leaves behind goes first */
+		const struct map_field entry[] = {
+			{ "type", BPF_MAP_TYPE_LRU_HASH }, { "max_entries", 16384 },
+			{ "key_size", 16 }, { "value_size", cg->entry_value_size },
+		};
+		define_map_btf(cg, cg->maps[MAP_ENTRY], PROG_MAP_ENTRY, entry, 4);
+	}
 	for (int i = 0; i < cg->prog->nglobals; i++) {
 		const struct global_var *g = &cg->prog->globals[i];
 		if (!cg->gmaps[i])
@@ -224,6 +247,65 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	by_row |= cg->attach->rows_vary[p->id];
 	cg->cookie = by_row ?
 		call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, &cg->regs, 1) : cg_const(cg, 0);
+}
+
+static void bpf_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size);
+
+/* The key of a .return probe's entry values: the thread, the probe, and
+ * the stack pointer at the entry. */
+static LLVMValueRef entry_key(struct cg *cg, const struct probe *p, int64_t sp_delta)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef key = cg_alloca(cg, LLVMArrayType2(cg->i64, 2), "entry_key");
+	LLVMValueRef tid = LLVMBuildTrunc(b, call_helper(cg, BPF_FUNC_get_current_pid_tgid, cg->i64,
+							 NULL, 0), cg->i32, "tid");
+	cg_store_at(cg, key, 0, tid, cg->i32);
+	cg_store_at(cg, key, 4, LLVMConstInt(cg->i32, (unsigned)p->id, 0), cg->i32);
+	LLVMValueRef sp = LLVMBuildLoad2(b, cg->i64, cg_field(cg, cg->regs, 152), "sp");
+	cg_store_at(cg, key, 8, LLVMBuildAdd(b, sp, cg_const(cg, sp_delta), ""), cg->i64);
+	return key;
+}
+
+void cg_bpf_entry_save(struct cg *cg, const struct probe *p)
+{
+	const struct tv_saves *sv = target_saves(cg->attach, p->id);
+	LLVMValueRef buf = cg_scratch(cg, cg->entry_value_size, false);
+	cg_target_save(cg, sv, buf);
+	LLVMValueRef args[4] = { cg->maps[MAP_ENTRY], entry_key(cg, p, 0), buf,
+				 cg_const(cg, BPF_ANY) };
+	call_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
+}
+
+/* At a .return row, the values its entry saved, into scratch: the return
+ * address has been popped, so the stack pointer is 8 above the entry's.
+ * Without them (the function was entered before the probes were in place)
+ * a .return row does not run; another row of the probe reads zeros. */
+void cg_bpf_entry_load(struct cg *cg, const struct probe *p)
+{
+	const struct tv_saves *sv = target_saves(cg->attach, p->id);
+	LLVMBuilderRef b = cg->b;
+	cg->saved = cg_scratch(cg, cg->entry_value_size, false);
+	LLVMValueRef key = entry_key(cg, p, -8);
+	LLVMValueRef args[2] = { cg->maps[MAP_ENTRY], key };
+	LLVMValueRef v = call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+	LLVMBasicBlockRef found = cg_block(cg, "entry.found"), none = cg_block(cg, "entry.none"),
+		done = cg_block(cg, "entry.done");
+	LLVMBuildCondBr(b, LLVMBuildIsNull(b, v, ""), none, found);
+	LLVMPositionBuilderAtEnd(b, found);
+	bpf_copy(cg, cg->saved, v, cg->entry_value_size);
+	call_helper(cg, BPF_FUNC_map_delete_elem, cg->i64, args, 2);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, none);
+	LLVMValueRef is_return = LLVMConstInt(cg->i1, 0, 0);
+	for (int i = 0; i < sv->nrows; i++)
+		is_return = LLVMBuildOr(b, is_return, LLVMBuildICmp(b, LLVMIntEQ, cg->cookie,
+				cg_const(cg, sv->rows[i]), ""), "");
+	LLVMBasicBlockRef zero = cg_block(cg, "entry.zero");
+	LLVMBuildCondBr(b, is_return, cg->quit_bb, zero);
+	LLVMPositionBuilderAtEnd(b, zero);
+	bpf_copy(cg, cg->saved, cg->zeros, cg->entry_value_size);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
 }
 
 static LLVMValueRef bpf_scratch_lookup(struct cg *cg)

@@ -107,6 +107,9 @@ static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_nu
 		break;
 	case TV_ROOT_NONE:
 		return cg_const(cg, 0);
+	case TV_ROOT_SAVED:
+		v = LLVMBuildLoad2(b, cg->i64, cg_field(cg, cg->saved, 8 * (uint32_t)n->value), "saved");
+		break;
 	case TV_ROOT_ADDR:
 	default:
 		v = cg_const(cg, n->value);
@@ -240,4 +243,37 @@ LLVMValueRef cg_target(struct cg *cg, struct expr *e)
 	LLVMBuildBr(b, done);
 	LLVMPositionBuilderAtEnd(b, done);
 	return phi;
+}
+
+/* The entry program of a probe with .return rows: each slot's value at
+ * this row, into buf (target.h). */
+void cg_target_save(struct cg *cg, const struct tv_saves *sv, LLVMValueRef buf)
+{
+	LLVMBuilderRef b = cg->b;
+	for (int k = 0; k < sv->nslots; k++) {
+		LLVMValueRef v;
+		if (sv->nrows == 1) {
+			v = num(cg, sv->locs[k], &sv->reads[0][k], NULL);
+		} else {
+			LLVMBasicBlockRef done = cg_block(cg, "save.done"), other = cg_block(cg, "save.other");
+			LLVMValueRef sw = LLVMBuildSwitch(b, cg->cookie, other, (unsigned)sv->nrows);
+			LLVMPositionBuilderAtEnd(b, done);
+			LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "saved");
+			for (int i = 0; i < sv->nrows; i++) {
+				LLVMBasicBlockRef bb = cg_block(cg, "save.row");
+				LLVMAddCase(sw, LLVMConstInt(cg->i64, (unsigned long long)sv->rows[i], 0), bb);
+				LLVMPositionBuilderAtEnd(b, bb);
+				LLVMValueRef x = num(cg, sv->locs[k], &sv->reads[i][k], NULL);
+				LLVMAddIncoming(phi, &x, (LLVMBasicBlockRef[]){ LLVMGetInsertBlock(b) }, 1);
+				LLVMBuildBr(b, done);
+			}
+			LLVMPositionBuilderAtEnd(b, other);
+			LLVMValueRef zero = cg_const(cg, 0);
+			LLVMAddIncoming(phi, &zero, &other, 1);
+			LLVMBuildBr(b, done);
+			LLVMPositionBuilderAtEnd(b, done);
+			v = phi;
+		}
+		LLVMBuildStore(b, v, cg_field(cg, buf, 8 * (uint32_t)k));
+	}
 }

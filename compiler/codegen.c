@@ -11,6 +11,8 @@
  * of its own, then all probe handlers share the rest, since two handlers
  * never run at once on one CPU. */
 #include "cg.h"
+#include "probes.h"
+#include "target.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -530,7 +532,7 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
 	if (cg->t->is_bpf) {
 		cg->in_return = true;
 		for (int i = 0; i < cg->attach->n; i++)
-			if (cg->attach->rows[i].probe == p->id &&
+			if (cg->attach->rows[i].probe == p->id && !cg->attach->rows[i].cookie_of &&
 			    cg->attach->rows[i].kind != ATTACH_URETPROBE)
 				cg->in_return = false;
 	}
@@ -543,6 +545,9 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
 	cg->count_actions = loops_in(cg, p->body);
 	cg->pending_actions = 0;
 	init_locals(cg, 0);
+	cg->saved = NULL;
+	if (cg->t->is_bpf && target_saves(cg->attach, p->id))
+		cg_bpf_entry_load(cg, p);
 	gen_stmt(cg, p->body);
 	record_actions(cg, 0, &p->body->loc, true);
 	LLVMBuildBr(cg->b, cg->ret_bb);
@@ -556,9 +561,39 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
 	}
 	cg->scratch_bb = NULL;
 	for (int i = 0; i < cg->attach->n; i++)
-		if (cg->attach->rows[i].probe == p->id &&
+		if (cg->attach->rows[i].probe == p->id && !cg->attach->rows[i].cookie_of &&
 		    ((cg->attach->rows[i].kind == ATTACH_UPROBE ||
 		      cg->attach->rows[i].kind == ATTACH_URETPROBE) == cg->t->is_bpf))
+			cg->attach->rows[i].prog_name = arena_strdup(cg->arena, name);
+}
+
+/* The entry program of a probe with .return rows that read values at the
+ * entry (target.h). */
+static void gen_entry_saver(struct cg *cg, struct probe *p, uint32_t slot_base)
+{
+	char name[64];
+	snprintf(name, sizeof(name), "probe_%d_entry", p->id);
+	cg->probe = p;
+	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
+	cg->t->handler_begin(cg, p, name);
+	cg->actions = cg_alloca(cg, cg->i64, "actions");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->actions);
+	cg->aborted = cg_alloca(cg, cg->i64, "aborted");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
+	cg->ret_bb = cg_block(cg, "return");
+	cg->saved = NULL;
+	cg_bpf_entry_save(cg, p);
+	LLVMBuildBr(cg->b, cg->ret_bb);
+	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
+	cg_set_loc(cg, &p->loc);
+	cg->t->handler_return(cg);
+	if (cg->scratch_bb && !LLVMGetBasicBlockTerminator(cg->scratch_bb)) {
+		LLVMPositionBuilderAtEnd(cg->b, cg->scratch_bb);
+		LLVMBuildBr(cg->b, cg->body_bb);
+	}
+	cg->scratch_bb = NULL;
+	for (int i = 0; i < cg->attach->n; i++)
+		if (cg->attach->rows[i].probe == p->id && cg->attach->rows[i].cookie_of)
 			cg->attach->rows[i].prog_name = arena_strdup(cg->arena, name);
 }
 
@@ -855,9 +890,12 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 		gen_function(cg, i, base);
 		base = cg->scratch_size > base ? cg->scratch_size : base;
 	}
-	for (struct probe *p = cg->script->probes; p; p = p->next)
+	for (struct probe *p = cg->script->probes; p; p = p->next) {
 		if (cg->attach->homes[p->id] & home)
 			gen_handler(cg, p, base);
+		if (t->is_bpf && target_saves(cg->attach, p->id))
+			gen_entry_saver(cg, p, base);
+	}
 	cg->di_scope = NULL;
 	t->module_end(cg);
 	LLVMDisposeBuilder(cg->b);

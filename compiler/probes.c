@@ -68,6 +68,7 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 	out->elves = elf_cache_new();
 	out->homes = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(unsigned));
 	out->rows_vary = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(bool));
+	out->saves = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(*out->saves));
 	int errors = 0;
 	for (struct probe *p = s->probes; p; p = p->next) {
 		for (struct probe_point *pp = p->points; pp; pp = pp->next) {

@@ -18,6 +18,7 @@
 
 struct compile_opts;
 struct usdt_file;
+struct tv_saves;
 struct usdt_probe;
 
 /* Where a probe's handler runs. */
@@ -43,6 +44,8 @@ struct attach_table {
 	unsigned *homes;         /* per probe id: HOME_BPF | HOME_HOST */
 	bool *rows_vary;         /* per probe id: its target variables are read
 				  * differently at its rows (target.h) */
+	const struct tv_saves **saves;  /* per probe id: what its entry program
+					 * saves for its .return rows, or NULL */
 	struct elf_cache *elves; /* files opened while resolving */
 	struct dwi_entry *dwarves;  /* their DWARF, opened when first needed */
 	struct usdt_entry *usdts;   /* their USDT notes, likewise */

@@ -75,6 +75,9 @@ struct attach_point {
 	const char *path;        /* absolute path of the probed file */
 	uint64_t offset;         /* file offset of the probed instruction */
 	uint64_t ref_ctr_offset; /* file offset of a USDT semaphore, else 0 */
+	int cookie_of;           /* 1 + the row whose index is this one's cookie
+				  * (an entry program's row serves a .return
+				  * row, target.h); 0: its own index */
 	enum pid_filter pid_filter;
 	int pid;                 /* PID_GIVEN */
 	uint64_t period_ns;      /* ATTACH_TIMER */
@@ -244,5 +247,6 @@ struct program {
 #define PROG_MAP_GLOBALS "globals"
 #define PROG_MAP_SCRATCH "scratch"
 #define PROG_MAP_LOST    "lost"
+#define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
 
 #endif

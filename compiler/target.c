@@ -22,6 +22,11 @@ struct tctx {
 	int nrows;
 	bool *rows_vary;
 	int errors;
+	/* The entry values of the probe's .return rows, slot by slot: */
+	struct saved { int row, slot; struct tv_num num; const struct loc *loc; } *saved;
+	int nsaved, cap_saved;
+	int slot_base, slot_next, nslots;   /* of the expression being read */
+	const struct loc *expr_loc;
 };
 
 /* ---- .mark rows ---- */
@@ -254,23 +259,18 @@ static const struct dwi_func *row_func(struct tctx *c, struct expr *e, int row)
 static const char *var_root(struct tctx *c, int row, const struct dwi_func *f,
 			    const struct dwi_var *v, struct tv_num *n, bool *is_addr)
 {
-	bool is_return = c->t->rows[row].kind == ATTACH_URETPROBE;
+	(void)row;
 	*is_addr = false;
 	if (!v->is_param) {
 		if (!v->addr)
 			return "a local variable, which has no value yet at the function's "
 			       "first instruction";
-		if (is_return)
-			return "a static variable, which uscript reads in .return probes only "
-			       "through $$return or at the entry";
-		/* Its link-time address, moved as far as the function was. */
+		/* Its link-time address, moved as far as the function was: read
+		 * at the entry, where rip is the function's address. */
 		num_root(n, TV_ROOT_ADDR, (int64_t)(v->addr - f->entry), IP_OFF);
 		*is_addr = true;
 		return NULL;
 	}
-	if (is_return)
-		return "a parameter; in .return probes its value at the entry is not "
-		       "supported yet";
 	switch (v->abi.kind) {
 	case DWI_ABI_REG:
 		num_root(n, TV_ROOT_REG, 0, arg_reg_off[v->abi.reg]);
@@ -299,6 +299,26 @@ static const char *var_root(struct tctx *c, int row, const struct dwi_func *f,
 	default:
 		return v->abi.why ? v->abi.why : "of an unknown type";
 	}
+}
+
+/* In a .return row, n read at the entry instead: it goes to the next slot
+ * of the expression, and n becomes that slot.  At other rows, n itself. */
+static void at_entry(struct tctx *c, int row, struct tv_num *n)
+{
+	if (c->t->rows[row].kind != ATTACH_URETPROBE)
+		return;
+	if (c->nsaved == c->cap_saved) {
+		c->cap_saved = c->cap_saved ? 2 * c->cap_saved : 16;
+		struct saved *bigger = arena_alloc(c->arena, (size_t)c->cap_saved * sizeof(*bigger));
+		if (c->nsaved)
+			memcpy(bigger, c->saved, (size_t)c->nsaved * sizeof(*bigger));
+		c->saved = bigger;
+	}
+	int slot = c->slot_next++;
+	c->saved[c->nsaved++] = (struct saved){ row, slot, *n, c->expr_loc };
+	if (c->slot_next > c->nslots)
+		c->nslots = c->slot_next;
+	num_root(n, TV_ROOT_SAVED, slot, -1);
 }
 
 /* A plan's pieces as a hex list: $$parms, $$locals, $$vars, $$return. */
@@ -338,6 +358,8 @@ static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_f
 			}
 		}
 		num_append_dwi(c, &nums[i], p->ops, p->nops);
+		if (p->root != DWI_ROOT_RETURN)
+			at_entry(c, row, &nums[i]);
 	}
 	r->kind = TV_HEX_LIST;
 	r->texts = (const char *const *)texts;
@@ -481,6 +503,8 @@ static int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 		return -1;
 	}
 	num_append_dwi(c, &n, acc.ops, acc.nops);
+	if (strcmp(name, "return") != 0)
+		at_entry(c, row, &n);
 	r->kind = TV_NUM;
 	r->num = n;
 	return 0;
@@ -533,9 +557,12 @@ static void target_expr(struct tctx *c, struct expr *e)
 	tv->nrows = c->nrows;
 	tv->reads = reads;
 	e->res = tv;
+	c->slot_base = c->slot_next = c->nslots;
+	c->expr_loc = &e->loc;
 	for (int i = 0; i < c->nrows; i++) {
 		int row = c->rows[i];
 		int rc;
+		c->slot_next = c->slot_base;
 		if (c->t->ctx[row].mark)
 			rc = mark_read(c, e, row, &reads[i]);
 		else
@@ -591,6 +618,50 @@ static void walk_stmts(struct tctx *c, struct stmt *s)
 	}
 }
 
+/* The probe's entry program: a row for each .return row, and what it
+ * saves. */
+static void add_saves(struct tctx *c, const struct probe *p)
+{
+	struct tv_saves *sv = arena_alloc(c->arena, sizeof(*sv));
+	int *rows = arena_alloc(c->arena, (size_t)(c->nrows + 1) * sizeof(int));
+	const struct tv_num **reads = arena_alloc(c->arena, (size_t)(c->nrows + 1) * sizeof(*reads));
+	const struct loc **locs = arena_alloc(c->arena, (size_t)(c->nslots + 1) * sizeof(*locs));
+	sv->nslots = c->nslots;
+	for (int i = 0; i < c->nrows; i++) {
+		int row = c->rows[i];
+		if (c->t->rows[row].kind != ATTACH_URETPROBE)
+			continue;
+		struct tv_num *slots = arena_alloc(c->arena, (size_t)(c->nslots + 1) * sizeof(*slots));
+		for (int k = 0; k < c->nslots; k++)
+			num_root(&slots[k], TV_ROOT_CONST, 0, -1);
+		for (int k = 0; k < c->nsaved; k++)
+			if (c->saved[k].row == row) {
+				slots[c->saved[k].slot] = c->saved[k].num;
+				locs[c->saved[k].slot] = c->saved[k].loc;
+			}
+		rows[sv->nrows] = row;
+		reads[sv->nrows++] = slots;
+	}
+	sv->rows = rows;
+	sv->reads = reads;
+	sv->locs = locs;
+	c->t->saves[p->id] = sv;
+	/* The entry program's rows: at each .return row's function, with
+	 * that row's index as cookie.  attach_add may move the rows. */
+	for (int i = 0; i < sv->nrows; i++) {
+		const struct attach_point ret = c->t->rows[rows[i]];
+		struct attach_point *a = attach_add(c->t, p, p->points, ATTACH_UPROBE);
+		a->path = ret.path;
+		a->offset = ret.offset;
+		a->pid_filter = ret.pid_filter;
+		a->pid = ret.pid;
+		a->pp = ret.pp;
+		a->func = ret.func;
+		a->loc = ret.loc;
+		a->cookie_of = rows[i] + 1;
+	}
+}
+
 int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary)
 {
 	struct tctx c = { .t = t, .arena = t->arena, .rows_vary = rows_vary };
@@ -603,8 +674,16 @@ int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary)
 							  t->rows[i].kind == ATTACH_URETPROBE))
 				c.rows[c.nrows++] = i;
 		/* Resolution reported target expressions in other probes. */
+		c.nsaved = c.nslots = 0;
 		if (c.nrows)
 			walk_stmts(&c, p->body);
+		if (c.nsaved && !c.errors)
+			add_saves(&c, p);
 	}
 	return c.errors ? -1 : 0;
+}
+
+const struct tv_saves *target_saves(const struct attach_table *t, int id)
+{
+	return t->saves[id];
 }

@@ -49,8 +49,9 @@ struct tv_op {
 	int64_t n;
 };
 
-/* TV_ROOT_NONE: no value (text only, in a TV_HEX_LIST). */
-enum tv_root { TV_ROOT_CONST, TV_ROOT_REG, TV_ROOT_ADDR, TV_ROOT_NONE };
+/* TV_ROOT_NONE: no value (text only, in a TV_HEX_LIST).  TV_ROOT_SAVED:
+ * slot `value` of what the probe's entry program saved (below). */
+enum tv_root { TV_ROOT_CONST, TV_ROOT_REG, TV_ROOT_ADDR, TV_ROOT_NONE, TV_ROOT_SAVED };
 
 /* A number: a root, then ops. */
 struct tv_num {
@@ -86,11 +87,30 @@ struct tv_expr {
 	bool varies;             /* not the same read at every row */
 };
 
+/* In a .return probe, a target variable other than $return is its value
+ * at the function's entry, as in SystemTap.  So a probe with such rows
+ * has an entry program too ("probe_N_entry"), attached as a uprobe at
+ * each .return row's function with that row's index as its cookie: it
+ * reads slot s as reads[i][s] for rows[i], and saves the slots in the map
+ * PROG_MAP_ENTRY under the thread, the probe and the stack pointer, which
+ * at the return is 8 more (the return address popped).  A frame that a
+ * longjmp skips leaves its slots behind, for the LRU map to drop. */
+struct tv_saves {
+	int nslots;
+	int nrows;
+	const int *rows;                  /* the .return rows */
+	const struct tv_num *const *reads;   /* [row][slot] */
+	const struct loc *const *locs;       /* [slot]: the expression's place */
+};
+
 /* Works out every target expression of every probe handler, for each row
  * of its probe.  A row where one cannot be read is an error at the
  * expression, naming the probe point.  Returns 0, or -1 after errors.
  * rows_vary[probe id] is set for a probe whose handler must know its row. */
 int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary);
+
+/* The saves of probe `id`, or NULL if it has none. */
+const struct tv_saves *target_saves(const struct attach_table *t, int id);
 
 /* What -L prints after row's probe point: " $arg1:long $arg2:long" at a
  * USDT site, as SystemTap lists them; "" where there are none. */

@@ -152,6 +152,13 @@ static pid_t filter_pid(const struct attach_point *a, pid_t target)
 	return -1;
 }
 
+/* A row's cookie: its index, or that of the .return row it saves the
+ * entry values of. */
+static int cookie_of(const struct program *p, int i)
+{
+	return p->attach[i].cookie_of ? p->attach[i].cookie_of - 1 : i;
+}
+
 static bool same_group(const struct attach_point *a, const struct attach_point *b)
 {
 	return a->kind == b->kind && a->pid_filter == b->pid_filter && a->pid == b->pid &&
@@ -189,7 +196,7 @@ static int attach_group(struct attachments *at, struct bpf_object *obj,
 			offsets[k] = p->attach[i].offset;
 			ref_ctrs[k] = p->attach[i].ref_ctr_offset;
 			semaphores |= ref_ctrs[k] != 0;
-			cookies[k++] = (uint64_t)i;
+			cookies[k++] = (uint64_t)cookie_of(p, i);
 			done[i] = true;
 		}
 	struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
@@ -227,7 +234,7 @@ static int attach_one(struct attachments *at, struct bpf_object *obj,
 	const struct attach_point *a = &p->attach[i];
 	struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
 	LIBBPF_OPTS(bpf_uprobe_opts, opts, .retprobe = a->kind == ATTACH_URETPROBE,
-		    .bpf_cookie = (uint64_t)i, .ref_ctr_offset = (size_t)a->ref_ctr_offset);
+		    .bpf_cookie = (uint64_t)cookie_of(p, i), .ref_ctr_offset = (size_t)a->ref_ctr_offset);
 	struct bpf_link *l = prog ? bpf_program__attach_uprobe_opts(prog, filter_pid(a, target),
 								    a->path, (size_t)a->offset,
 								    &opts) : NULL;

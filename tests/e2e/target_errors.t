@@ -6,20 +6,20 @@
 # without debug information (pointing to int_arg()).
 run: cd "$T" && d=$(mktemp -d) && gcc -O0 -o $d/nodebug "$D/../targets/vars.c" && for s in 'probe process("./vars").function("scalars") { println($nosuch) }' 'probe process("./vars").function("pointers") { println($o->nosuch + $o->in + $vp->x) }' 'probe process("./vars").function("main") { println($k) }' 'probe process("./vars").function("scalars") { println($return) }' 'probe process("'$d'/nodebug").function("scalars") { println($i) }'; do uscript -p2 -e "$s" 2>&1 | sed -e "s|$T|T|g" -e "s|$d|D|g" -e 's|[^ (@"]*/vars.c:|vars.c:|g'; echo "status ${PIPESTATUS[0]}"; done; rm -r $d
 --- stdout
-<input>:1:55: error: no parameter or variable $nosuch in scalars, at process("T/vars").function("scalars@vars.c:33")
+<input>:1:55: error: no parameter or variable $nosuch in scalars, at process("T/vars").function("scalars@vars.c:34")
     1 | probe process("./vars").function("scalars") { println($nosuch) }
       |                                                       ^~~~~~~
 <input>:1:7: note: the parameters of scalars are: i, uc, s, l, u, c, b, col
     1 | probe process("./vars").function("scalars") { println($nosuch) }
       |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 status 1
-<input>:1:56: error: $o->nosuch at process("T/vars").function("pointers@vars.c:39"): unable to find member 'nosuch' for struct outer (alternatives: id, in, arr, big, flag, name, next, small, ratio)
+<input>:1:56: error: $o->nosuch at process("T/vars").function("pointers@vars.c:40"): unable to find member 'nosuch' for struct outer (alternatives: id, in, arr, big, flag, name, next, small, ratio)
     1 | probe process("./vars").function("pointers") { println($o->nosuch + $o->in + $vp->x) }
       |                                                        ^~~~~~~~~~
-<input>:1:69: error: $o->in at process("T/vars").function("pointers@vars.c:39"): 'struct inner' (vars.c:10) is being accessed instead of a member such as '->x'
+<input>:1:69: error: $o->in at process("T/vars").function("pointers@vars.c:40"): 'struct inner' (vars.c:11) is being accessed instead of a member such as '->x'
     1 | probe process("./vars").function("pointers") { println($o->nosuch + $o->in + $vp->x) }
       |                                                                     ^~~~~~
-<input>:1:78: error: $vp->x at process("T/vars").function("pointers@vars.c:39"): invalid access '->x' vs 'void*'
+<input>:1:78: error: $vp->x at process("T/vars").function("pointers@vars.c:40"): invalid access '->x' vs 'void*'
     1 | probe process("./vars").function("pointers") { println($o->nosuch + $o->in + $vp->x) }
       |                                                                              ^~~~~~
 status 1

@@ -1,6 +1,7 @@
 /* vars.c — functions whose parameters are of every kind of C type, for
- * target variables ($name, $p->field, $$parms, $return).  Each function is
- * called once with known values; `vars N` does that N times. */
+ * target variables ($name, $p->field, $$parms, $return), and fact(),
+ * which recurses.  Each is called once with known values; `vars N` does
+ * that N times. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,11 @@ struct outer *__attribute__((noinline)) make(long id)
 	return &o;
 }
 
+long __attribute__((noinline)) fact(long n)
+{
+	return n <= 1 ? 1 : n * fact(n - 1);
+}
+
 int main(int argc, char **argv)
 {
 	int n = argc > 1 ? atoi(argv[1]) : 1;
@@ -82,6 +88,7 @@ int main(int argc, char **argv)
 		bypair(p, 9);
 		negative();
 		make(5);
+		fact(4);
 	}
 	return 0;
 }
