@@ -83,7 +83,7 @@ build_targets() {
 			strip -o "$T/${name}_stripped" "$T/$name" || return 1
 		fi
 	done
-	for c in "$src"/tests/targets/*.cc; do
+	for c in "$src"/tests/targets/*.cc "$src"/examples/ledger.cc; do
 		[ -f "$c" ] || continue
 		name=$(basename "$c" .cc)
 		if [ "$c" -nt "$T/$name" ] || [ ! -x "$T/$name" ]; then
