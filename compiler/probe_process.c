@@ -132,6 +132,43 @@ static void note_template(struct attach_table *t, const struct probe_point *pp,
 
 /* Adds one row per function that NAME names (symmatch.h: by linked name,
  * or by C++ qualified name), one per address. */
+/* A row for each inlined copy of a function that NAME names. */
+static void add_inlines(struct attach_table *t, const struct probe *p,
+			const struct probe_point *pp, struct elf_file *f, struct dwi *dw,
+			const char *name, const struct attach_point *proto, struct offsets *seen)
+{
+	struct dwi_site *sites;
+	int n = dwi_match(dw, name, DWI_MATCH_INLINES, &sites);
+	for (int i = 0; i < n; i++) {
+		const struct dwi_site *site = &sites[i];
+		uint64_t off;
+		bool exec;
+		struct elf_error err;
+		if (!site->caller ||
+		    elf_vaddr_to_offset(f, site->entry, &off, &exec, &err) < 0 || !exec ||
+		    !offsets_add(seen, off))
+			continue;
+		struct attach_point *a = attach_add(t, p, pp, proto->kind);
+		a->path = proto->path;
+		a->offset = off;
+		a->pid_filter = proto->pid_filter;
+		a->pid = proto->pid;
+		/* probefunc() is the symbol the address is in: the caller's */
+		a->func = arena_strdup(t->arena, site->caller->linkage ? site->caller->linkage :
+				       site->caller->name);
+		t->ctx[t->n - 1].inlined = true;
+		if (site->func->decl_file && site->func->decl_line)
+			a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s@%s:%d\")",
+					     a->path, site->name, site->func->decl_file,
+					     site->func->decl_line);
+		else
+			a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s\")", a->path,
+					     site->name);
+	}
+	if (n > 0)
+		free(sites);
+}
+
 static int add_functions(struct attach_table *t, const struct probe *p,
 			 const struct probe_point *pp, struct elf_file *f,
 			 const char *name, const struct attach_point *proto,
@@ -169,6 +206,11 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		t->ctx[t->n - 1].vaddr = s->vaddr;
 		a->pp = function_pp(t, pat, s, dw, a, suffix);
 	}
+	/* .function also probes the copies the compiler inlined, which
+	 * only DWARF knows; .call and .return leave them out, as in
+	 * SystemTap (an inlined copy has no call and no return). */
+	if (dw && proto->kind == ATTACH_UPROBE && !*suffix)
+		add_inlines(t, p, pp, f, dw, name, proto, &seen);
 	free(seen.slot);
 	bool wild = symm_pattern_is_wild(pat);
 	symm_pattern_free(pat);

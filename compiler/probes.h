@@ -33,6 +33,7 @@ struct row_ctx {
 	const struct usdt_probe *mark;   /* a .mark row: the site */
 	struct elf_file *file;           /* a function row: the file, and */
 	uint64_t vaddr;                  /* the function's address there */
+	bool inlined;                    /* an inlined copy of a function */
 };
 
 struct attach_table {
