@@ -156,6 +156,7 @@ struct cg {
 	LLVMValueRef globals, cookie, regs;
 	LLVMValueRef saved;              /* the slots saved at the entry (target.h) */
 	uint32_t entry_value_size;       /* their bytes: the largest probe's */
+	LLVMValueRef pretty_faults;      /* while reading an OUT_PRETTY: the groups' fault bits */
 	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
 	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
 	LLVMValueRef rt;             /* host: the runtime's handle */
@@ -283,6 +284,8 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
 struct tv_saves;
 LLVMValueRef cg_target(struct cg *cg, struct expr *e);
 void cg_target_save(struct cg *cg, const struct tv_saves *sv, LLVMValueRef buf);
+/* The OUT_PRETTY argument of $var$ and the like, in scratch. */
+LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e);
 /* cg_bpf.c: a .return probe's values at the entry (target.h): the entry
  * program's body, and the loading of them into cg->saved at the return. */
 void cg_bpf_entry_save(struct cg *cg, const struct probe *p);

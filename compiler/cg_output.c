@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "cg.h"
+#include "target.h"
 #include "diag.h"
 #include "format.h"
 #include "hostabi.h"
@@ -35,7 +36,7 @@ static void fill_printf(struct cg *cg, LLVMValueRef rec, void *arg)
 			break;
 		default:
 			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
-				    out_arg_size(o->site->arg_kinds[i], 0));
+				    site_arg_size(o->site, i, 0));
 			break;
 		}
 	}
@@ -76,13 +77,19 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 			o.vals[i] = cg_no_user_stack(cg, true);
 		} else if (deferred >= 0) {
 			site->arg_kinds[i] = (enum out_arg)deferred;
+			if (deferred == OUT_PRETTY) {
+				if (!site->pretty)
+					site->pretty = arena_alloc(cg->arena, ((size_t)site->nargs + 1) *
+								   sizeof(*site->pretty));
+				site->pretty[i] = target_pretty(a);
+			}
 			o.vals[i] = cg_deferred_value(cg, a);
 		} else {
 			site->arg_kinds[i] = a->type == TYPE_STRING ? OUT_STRING : OUT_LONG;
 			o.vals[i] = cg_expr(cg, a);
 		}
 		site->arg_offsets[i] = off;
-		off += (out_arg_size(site->arg_kinds[i], cg->opts->maxstringlen) + 7) & ~7u;
+		off += (site_arg_size(site, i, cg->opts->maxstringlen) + 7) & ~7u;
 	}
 	site->size = off;
 	return o;

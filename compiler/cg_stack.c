@@ -38,6 +38,8 @@ LLVMValueRef cg_no_user_stack(struct cg *cg, bool named)
 
 int cg_deferred_kind(const struct expr *e)
 {
+	if (e->kind == EXPR_TARGET && e->pretty)
+		return OUT_PRETTY;
 	if (e->kind != EXPR_CALL || !e->builtin)
 		return -1;
 	switch (e->builtin->id) {
@@ -49,6 +51,8 @@ int cg_deferred_kind(const struct expr *e)
 
 LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e)
 {
+	if (cg_deferred_kind(e) == OUT_PRETTY)
+		return cg_target_pretty(cg, e);
 	if (cg_deferred_kind(e) == OUT_USYMNAME) {
 		LLVMValueRef addr = cg_expr(cg, e->args);
 		LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_addr), true);

@@ -31,6 +31,12 @@ static LLVMValueRef load(struct cg *cg, const struct loc *loc, const struct tv_o
 	LLVMValueRef rc = cg->t->read_user(cg, slot, op->size, addr);
 	LLVMValueRef v = extend(cg, LLVMBuildLoad2(b, cg->i64, slot, ""), op->size, op->is_signed);
 	LLVMValueRef failed = LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), "");
+	if (op->group && cg->pretty_faults) {
+		LLVMValueRef bit = LLVMBuildSelect(b, failed, cg_const(cg, 1ll << op->group),
+						   cg_const(cg, 0), "");
+		LLVMValueRef old = LLVMBuildLoad2(b, cg->i64, cg->pretty_faults, "");
+		LLVMBuildStore(b, LLVMBuildOr(b, old, bit, ""), cg->pretty_faults);
+	}
 	if (op->or_zero)
 		return LLVMBuildSelect(b, failed, cg_const(cg, 0), v, "");
 	LLVMBasicBlockRef fault = cg_block(cg, "tv.fault"), ok = cg_block(cg, "tv.ok");
@@ -276,4 +282,58 @@ void cg_target_save(struct cg *cg, const struct tv_saves *sv, LLVMValueRef buf)
 		}
 		LLVMBuildStore(b, v, cg_field(cg, buf, 8 * (uint32_t)k));
 	}
+}
+
+/* One row's values of a pretty-printed expression, into buf (program.h,
+ * OUT_PRETTY). */
+static void pretty_values(struct cg *cg, const struct loc *loc, const struct tv_read *r,
+			  LLVMValueRef buf)
+{
+	LLVMBuilderRef b = cg->b;
+	uint32_t max = cg->opts->maxstringlen;
+	for (int i = 0; i < r->n; i++) {
+		const struct pretty_piece *p = &r->plan->pieces[i];
+		if (p->fmt == PRETTY_TEXT)
+			continue;
+		LLVMValueRef v = num(cg, loc, &r->nums[i], NULL);
+		cg_store_at(cg, buf, p->offset, v, cg->i64);
+		if (p->fmt != PRETTY_STRING)
+			continue;
+		LLVMValueRef dst = cg_field(cg, buf, p->offset + 16);
+		LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0), dst);
+		LLVMValueRef rc = cg->t->read_user_str(cg, dst, cg_const(cg, max), v);
+		LLVMValueRef ok = LLVMBuildZExt(b, LLVMBuildICmp(b, LLVMIntSGE, rc, cg_const(cg, 0), ""),
+						cg->i64, "");
+		cg_store_at(cg, buf, p->offset + 8, ok, cg->i64);
+	}
+}
+
+LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e)
+{
+	const struct tv_expr *tv = e->res;
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef buf = cg_scratch(cg, tv->pretty->size, true);
+	cg->pretty_faults = cg_alloca(cg, cg->i64, "faults");
+	LLVMBuildStore(b, cg_const(cg, 0), cg->pretty_faults);
+	LLVMValueRef row;
+	if (!tv->varies) {
+		row = cg_const(cg, tv->rows[0]);
+		pretty_values(cg, &e->loc, &tv->reads[0], buf);
+	} else {
+		row = cg->cookie;
+		LLVMBasicBlockRef done = cg_block(cg, "pretty.done");
+		LLVMValueRef sw = LLVMBuildSwitch(b, cg->cookie, done, (unsigned)tv->nrows);
+		for (int i = 0; i < tv->nrows; i++) {
+			LLVMBasicBlockRef bb = cg_block(cg, "pretty.row");
+			LLVMAddCase(sw, LLVMConstInt(cg->i64, (unsigned long long)tv->rows[i], 0), bb);
+			LLVMPositionBuilderAtEnd(b, bb);
+			pretty_values(cg, &e->loc, &tv->reads[i], buf);
+			LLVMBuildBr(b, done);
+		}
+		LLVMPositionBuilderAtEnd(b, done);
+	}
+	cg_store_at(cg, buf, 0, row, cg->i64);
+	cg_store_at(cg, buf, 8, LLVMBuildLoad2(b, cg->i64, cg->pretty_faults, ""), cg->i64);
+	cg->pretty_faults = NULL;
+	return buf;
 }

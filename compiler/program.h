@@ -91,7 +91,43 @@ struct attach_point {
  *   OUT_BACKTRACE    print_ubacktrace(): struct out_stack
  *   OUT_SBACKTRACE   sprint_ubacktrace(): struct out_stack
  *   OUT_USYMNAME     usymname(addr): struct out_addr */
-enum out_arg { OUT_LONG, OUT_STRING, OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME };
+enum out_arg { OUT_LONG, OUT_STRING, OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY };
+
+/* OUT_PRETTY: $var$, $$parms$, $$return$ and the like, SystemTap's
+ * pretty-printed forms, which the runtime writes from the values the probe
+ * read, by the plan of the row that fired.  The argument holds the row
+ * (its cookie) at 0, a bit per group whose reads faulted at 8 (the group
+ * prints "ERROR"), then each piece's value at its offset: 8 bytes, or for
+ * a string the address, 8 bytes that are 1 if it could be read, and
+ * MAXSTRINGLEN bytes of it. */
+enum pretty_fmt {
+	PRETTY_TEXT,     /* the text alone */
+	PRETTY_HEX,      /* %#x */
+	PRETTY_SIGNED,   /* %i */
+	PRETTY_UNSIGNED, /* %u */
+	PRETTY_CHAR,     /* %#c of the low byte */
+	PRETTY_POINTER,  /* %p, written 0x... */
+	PRETTY_STRING,   /* the string quoted as string_quoted(), else 0x%x of its address */
+};
+
+struct pretty_piece {
+	const char *text;        /* printed before the value */
+	enum pretty_fmt fmt;
+	uint32_t offset;         /* of the value in the argument */
+	int group;               /* 1-63: the fault bit of its group; 0 none */
+};
+
+struct pretty_plan {
+	int row;                 /* the attach row it is for */
+	const struct pretty_piece *pieces;
+	int n;
+};
+
+struct pretty_arg {
+	uint32_t size;           /* bytes in the record */
+	const struct pretty_plan *plans;
+	int nplans;
+};
 
 /* SystemTap's MAXBACKTRACE: the most frames a stack holds. */
 #define OUT_MAX_FRAMES 20
@@ -120,15 +156,29 @@ static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
 	}
 }
 
+/* The bytes argument i of a site takes (before rounding up to 8). */
+struct format_site;
+static inline uint32_t site_arg_size(const struct format_site *site, int i,
+				     uint32_t maxstringlen);
+
 struct format_site {
 	const char *fmt;         /* the format text (runtime/format.h) */
 	size_t fmt_len;
 	int nargs;
 	enum out_arg *arg_kinds;
 	uint32_t *arg_offsets;   /* in the record, after the header */
+	const struct pretty_arg **pretty;   /* per argument, for OUT_PRETTY */
 	uint32_t size;           /* the whole record */
 	struct loc loc;
 };
+
+static inline uint32_t site_arg_size(const struct format_site *site, int i,
+				     uint32_t maxstringlen)
+{
+	if (site->arg_kinds[i] == OUT_PRETTY)
+		return site->pretty[i]->size;
+	return out_arg_size(site->arg_kinds[i], maxstringlen);
+}
 
 /* print(@hist_log(x)): which statistic; the record carries the key. */
 struct hist_site {

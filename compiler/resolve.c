@@ -418,6 +418,13 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 			   "process probes", e->name, e->pretty, "$$");
 		e->bad = true;
 	}
+	/* The pretty-printed forms are text the runtime makes (OUT_PRETTY). */
+	if (rs->checking && e->pretty && !e->printed && !e->bad) {
+		diag_error(&e->loc, "$%s%.*s can only be printed, as an argument of print, println, "
+			   "printd, printdln or printf: uscript formats it when it prints it",
+			   e->name, e->pretty, "$$");
+		e->bad = true;
+	}
 	return e->name[0] == '$' || e->pretty ? TYPE_STRING : TYPE_LONG;
 }
 

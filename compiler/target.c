@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "compile.h"
 #include "diag.h"
 #include "dwarfinfo.h"
 #include "elfsym.h"
@@ -386,6 +387,147 @@ static const char *target_text(struct tctx *c, const struct expr *e)
 	return s;
 }
 
+static enum pretty_fmt pretty_fmt(enum dwi_fmt f)
+{
+	switch (f) {
+	case DWI_FMT_HEX: return PRETTY_HEX;
+	case DWI_FMT_SIGNED: return PRETTY_SIGNED;
+	case DWI_FMT_UNSIGNED: return PRETTY_UNSIGNED;
+	case DWI_FMT_CHAR: return PRETTY_CHAR;
+	case DWI_FMT_POINTER: return PRETTY_POINTER;
+	case DWI_FMT_STRING: return PRETTY_STRING;
+	default: return PRETTY_TEXT;
+	}
+}
+
+/* $x$, $x$$, $$parms$, $$locals$, $$vars$, $$return$ and their $$ forms:
+ * the plan dwarfinfo makes, its values read here and formatted by the
+ * runtime (OUT_PRETTY). */
+static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi_func *f,
+		       struct tv_read *r)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	bool is_return = a->kind == ATTACH_URETPROBE;
+	const char *name = e->name;
+	int depth = e->pretty > 2 ? 2 : e->pretty;
+	struct dwi_plan plan;
+	int rc = -1;
+	if (e->suffix) {
+		diag_error(&e->loc, "$%s%.*s with members or elements is not supported yet; "
+			   "name the member before the '$', as in $p->field$", name, e->pretty,
+			   "$$");
+		return -1;
+	}
+	if (strcmp(name, "$return") == 0) {
+		if (!is_return) {
+			diag_error(&e->loc, "$$return%.*s can only be read in .return probes",
+				   e->pretty, "$$");
+			return -1;
+		}
+		rc = dwi_plan_return(f, depth, &plan);
+	} else if (is_return) {
+		diag_error(&e->loc, "$%s%.*s is not supported yet in .return probes; $%s there "
+			   "gives the values at the entry in hex", name, e->pretty, "$$", name);
+		return -1;
+	} else if (strcmp(name, "$parms") == 0) {
+		rc = dwi_plan_context(f, DWI_PLAN_PARMS, depth, &plan);
+	} else if (strcmp(name, "$locals") == 0) {
+		rc = dwi_plan_context(f, DWI_PLAN_LOCALS, depth, &plan);
+	} else if (strcmp(name, "$vars") == 0) {
+		rc = dwi_plan_context(f, DWI_PLAN_VARS, depth, &plan);
+	} else if (name[0] == '$') {
+		diag_error(&e->loc, "no target variable $%s%.*s at %s", name, e->pretty, "$$", a->pp);
+		return -1;
+	} else {
+		size_t np, nl;
+		const struct dwi_var *ps = dwi_func_params(f, &np), *ls = dwi_func_locals(f, &nl);
+		int root = -1;
+		const struct dwi_var *v = NULL;
+		for (size_t i = 0; i < np && !v; i++)
+			if (ps[i].name && strcmp(ps[i].name, name) == 0)
+				v = &ps[i], root = (int)i;
+		for (size_t i = 0; i < nl && !v; i++)
+			if (ls[i].name && strcmp(ls[i].name, name) == 0)
+				v = &ls[i], root = (int)(np + i);
+		if (!v) {
+			diag_error(&e->loc, "no parameter or variable $%s in %s, at %s", name, a->func,
+				   a->pp);
+			return -1;
+		}
+		struct tv_num n;
+		bool is_addr;
+		const char *why = var_root(c, row, f, v, &n, &is_addr);
+		rc = dwi_plan_var(v->type, root, is_addr, why == NULL, depth, &plan);
+	}
+	if (rc < 0) {
+		diag_error(&e->loc, "out of memory");
+		return -1;
+	}
+	size_t np;
+	const struct dwi_var *params = dwi_func_params(f, &np);
+	size_t nl;
+	const struct dwi_var *locals = dwi_func_locals(f, &nl);
+	struct pretty_piece *pieces = arena_alloc(c->arena, (plan.n + 1) * sizeof(*pieces));
+	struct tv_num *nums = arena_alloc(c->arena, (plan.n + 1) * sizeof(*nums));
+	uint32_t off = 16, strsize = (c->t->opts->maxstringlen + 7) & ~7u;
+	for (size_t i = 0; i < plan.n; i++) {
+		const struct dwi_piece *p = &plan.pieces[i];
+		pieces[i].text = arena_strdup(c->arena, p->text);
+		pieces[i].fmt = pretty_fmt(p->fmt);
+		pieces[i].group = p->group > 63 ? 63 : p->group;
+		num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+		if (p->fmt == DWI_FMT_NONE)
+			continue;
+		if (p->fmt == DWI_FMT_STRING16 || p->fmt == DWI_FMT_STRING32) {
+			diag_error(&e->loc, "$%s%.*s holds a UTF-16 or UTF-32 string, which uscript "
+				   "cannot print yet", name, e->pretty, "$$");
+			return -1;
+		}
+		bool is_addr = false;
+		if (p->root == DWI_ROOT_RETURN) {
+			num_root(&nums[i], TV_ROOT_REG, 0, RAX_OFF);
+		} else {
+			const struct dwi_var *v = (size_t)p->root < np ? &params[p->root] :
+				&locals[(size_t)p->root - np];
+			if (var_root(c, row, f, v, &nums[i], &is_addr)) {
+				pieces[i].text = arena_printf(c->arena, "%s?", pieces[i].text);
+				pieces[i].fmt = PRETTY_TEXT;
+				num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+				continue;
+			}
+		}
+		num_append_dwi(c, &nums[i], p->ops, p->nops);
+		/* a fault in a group makes it "ERROR", not a runtime error */
+		for (int k = 0; k < nums[i].nops; k++)
+			if (nums[i].ops[k].code == TV_OP_LOAD && pieces[i].group) {
+				((struct tv_op *)nums[i].ops)[k].or_zero = true;
+				((struct tv_op *)nums[i].ops)[k].group = pieces[i].group;
+			}
+		pieces[i].offset = off;
+		off += pieces[i].fmt == PRETTY_STRING ? 16 + strsize : 8;
+	}
+	struct pretty_plan *pl = arena_alloc(c->arena, sizeof(*pl));
+	pl->row = row;
+	pl->pieces = pieces;
+	pl->n = (int)plan.n;
+	r->kind = TV_PRETTY;
+	r->plan = pl;
+	r->nums = nums;
+	r->n = (int)plan.n;
+	r->size = off;
+	return 0;
+}
+
+const struct pretty_arg *target_pretty(const struct expr *e)
+{
+	if (e->kind != EXPR_TARGET || !e->res)
+		return NULL;
+	const struct tv_expr *tv = e->res;
+	if (!tv->nrows || tv->reads[0].kind != TV_PRETTY)
+		return NULL;
+	return tv->pretty;
+}
+
 static int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
 	const struct dwi_func *f = row_func(c, e, row);
@@ -394,12 +536,8 @@ static int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	const struct attach_point *a = &c->t->rows[row];
 	bool is_return = a->kind == ATTACH_URETPROBE;
 	const char *name = e->name;
-	if (e->pretty) {
-		diag_error(&e->loc, "$%s%.*s (pretty-printing) is not supported yet; $%s%s prints "
-			   "numbers in hex", name, e->pretty, "$$",
-			   name[0] == '$' ? "" : "$", name[0] == '$' ? name : "parms");
-		return -1;
-	}
+	if (e->pretty)
+		return pretty_read(c, e, row, f, r);
 	if (name[0] == '$') {
 		struct dwi_plan plan;
 		int rc;
@@ -543,6 +681,8 @@ static bool read_equal(const struct tv_read *a, const struct tv_read *b)
 		return num_equal(&a->num, &b->num);
 	case TV_STR:
 		return strcmp(a->str, b->str) == 0;
+	case TV_PRETTY:
+		return false;
 	case TV_HEX_LIST:
 		if (a->n != b->n)
 			return false;
@@ -581,6 +721,21 @@ static void target_expr(struct tctx *c, struct expr *e)
 		}
 		if (i && !read_equal(&reads[i], &reads[0]))
 			tv->varies = true;
+	}
+	if (reads[0].kind == TV_PRETTY) {
+		struct pretty_arg *pa = arena_alloc(c->arena, sizeof(*pa));
+		struct pretty_plan *plans = arena_alloc(c->arena,
+							(size_t)(c->nrows + 1) * sizeof(*plans));
+		for (int i = 0; i < c->nrows; i++) {
+			plans[i] = *reads[i].plan;
+			if (reads[i].size > pa->size)
+				pa->size = reads[i].size;
+		}
+		pa->plans = plans;
+		pa->nplans = c->nrows;
+		tv->pretty = pa;
+		/* the runtime needs the row to choose the plan */
+		tv->varies = c->nrows > 1;
 	}
 	if (tv->varies)
 		c->rows_vary[c->probe->id] = true;

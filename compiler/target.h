@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "ast.h"
+#include "program.h"
 
 struct attach_table;
 
@@ -44,6 +45,7 @@ struct tv_op {
 	uint8_t size;
 	bool is_signed;
 	bool or_zero;
+	int group;               /* LOAD in a TV_PRETTY: a fault sets this bit */
 	uint8_t shift, width;
 	int slot;
 	int64_t n;
@@ -68,6 +70,8 @@ enum tv_kind {
 	TV_STR,         /* a string known when compiling: `str` */
 	TV_HEX_LIST,    /* "text%#x text%#x": texts[i] then nums[i] in hex, each
 			 * (nothing for a TV_ROOT_NONE) */
+	TV_PRETTY,      /* $var$ and the like: `plan`, its pieces' values nums[i]
+			 * (program.h, OUT_PRETTY); printed only */
 };
 
 struct tv_read {
@@ -77,6 +81,8 @@ struct tv_read {
 	const char *const *texts;
 	const struct tv_num *nums;
 	int n;
+	const struct pretty_plan *plan;
+	uint32_t size;           /* TV_PRETTY: the bytes of its argument */
 };
 
 /* What a target expression reads at each row of its probe; expr->res. */
@@ -85,6 +91,7 @@ struct tv_expr {
 	const int *rows;         /* their indexes, nrows of them */
 	const struct tv_read *reads;  /* one per row */
 	bool varies;             /* not the same read at every row */
+	const struct pretty_arg *pretty;   /* TV_PRETTY: the runtime's plans */
 };
 
 /* In a .return probe, a target variable other than $return is its value
@@ -111,6 +118,10 @@ int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary);
 
 /* The saves of probe `id`, or NULL if it has none. */
 const struct tv_saves *target_saves(const struct attach_table *t, int id);
+
+/* The argument a pretty-printed target expression sends (OUT_PRETTY), or
+ * NULL for others. */
+const struct pretty_arg *target_pretty(const struct expr *e);
 
 /* What -L prints after row's probe point: " $arg1:long $arg2:long" at a
  * USDT site, as SystemTap lists them; "" where there are none. */

@@ -9,6 +9,7 @@
 #include <errno.h>
 
 #include "maps.h"
+#include "strfuncs.h"
 #include "symbolize.h"
 
 #include <inttypes.h>
@@ -54,10 +55,100 @@ void output_free(struct output *o)
 	o->formats = NULL;
 }
 
-/* The text of an argument the runtime names (program.h), into t. */
-static void deferred_text(struct output *o, enum out_arg kind, const char *p, struct strbuf *t)
+/* SystemTap's %#c: the character between the quotes the text has put. */
+static void pretty_char(struct strbuf *t, unsigned char c)
 {
+	if (c == '\'' || c == '\\')
+		strbuf_printf(t, "\\%c", c);
+	else if (c >= 0x20 && c < 0x7f)
+		strbuf_putc(t, c);
+	else if (c >= 7 && c <= 13)
+		strbuf_printf(t, "\\%c", "abtnvfr"[c - 7]);
+	else
+		strbuf_printf(t, "\\%03o", c);
+}
+
+/* $var$ and the like (program.h, OUT_PRETTY): the plan of the row that
+ * fired, with its values; a group whose reads faulted is "ERROR". */
+static void pretty_text(struct output *o, const struct pretty_arg *pa, const char *p,
+			struct strbuf *t)
+{
+	int64_t row;
+	uint64_t faults;
+	memcpy(&row, p, 8);
+	memcpy(&faults, p + 8, 8);
+	const struct pretty_plan *plan = NULL;
+	for (int i = 0; i < pa->nplans && !plan; i++)
+		if (pa->plans[i].row == row)
+			plan = &pa->plans[i];
+	if (!plan)
+		return;
+	int skipping = 0;
+	for (int i = 0; i < plan->n; i++) {
+		const struct pretty_piece *pc = &plan->pieces[i];
+		if (pc->group && (faults >> pc->group) & 1) {
+			if (skipping != pc->group)
+				strbuf_puts(t, "ERROR");
+			skipping = pc->group;
+			continue;
+		}
+		skipping = 0;
+		strbuf_puts(t, pc->text);
+		uint64_t v;
+		memcpy(&v, p + pc->offset, 8);
+		switch (pc->fmt) {
+		case PRETTY_TEXT:
+			break;
+		case PRETTY_HEX:
+		case PRETTY_POINTER:
+			strbuf_printf(t, "0x%" PRIx64, v);
+			break;
+		case PRETTY_SIGNED:
+			strbuf_printf(t, "%" PRId64, (int64_t)v);
+			break;
+		case PRETTY_UNSIGNED:
+			strbuf_printf(t, "%" PRIu64, v);
+			break;
+		case PRETTY_CHAR:
+			pretty_char(t, (unsigned char)v);
+			break;
+		case PRETTY_STRING: {
+			uint64_t ok;
+			memcpy(&ok, p + pc->offset + 8, 8);
+			if (!ok) {
+				strbuf_printf(t, "0x%" PRIx64, v);
+				break;
+			}
+			size_t max = o->prog->maxstringlen;
+			char *raw = malloc(max + 1), *quoted = malloc(max + 1);
+			if (!raw || !quoted) {
+				free(raw);
+				free(quoted);
+				break;
+			}
+			memcpy(raw, p + pc->offset + 16, max);
+			raw[max] = '\0';
+			str_textn(quoted, raw, (int64_t)max, 1, max);
+			strbuf_puts(t, quoted);
+			free(raw);
+			free(quoted);
+			break;
+		}
+		}
+	}
+}
+
+/* The text of argument i of a site, one the runtime names (program.h),
+ * into t. */
+static void deferred_text(struct output *o, const struct format_site *site, int i,
+			  const char *p, struct strbuf *t)
+{
+	enum out_arg kind = site->arg_kinds[i];
 	strbuf_reset(t);
+	if (kind == OUT_PRETTY) {
+		pretty_text(o, site->pretty[i], p, t);
+		return;
+	}
 	if (kind == OUT_USYMNAME) {
 		struct out_addr a;
 		memcpy(&a, p, sizeof(a));
@@ -93,7 +184,7 @@ static int record_args(struct output *o, const struct format_site *site,
 			break;
 		}
 		default:
-			deferred_text(o, site->arg_kinds[i], p, &o->texts[i]);
+			deferred_text(o, site, i, p, &o->texts[i]);
 			args[i] = fmt_str(o->texts[i].buf ? o->texts[i].buf : "", o->texts[i].len);
 			break;
 		}
