@@ -2121,13 +2121,15 @@ static bool is_clone(struct fnode *f)
 	Dwarf_Word cc;
 	if (udata(&f->die, DW_AT_calling_convention, &cc) && cc == DW_CC_nocall)
 		return true;
-	Dwarf_Die origin;
-	if (f->pub.is_inline || !ref_die(&f->die, DW_AT_abstract_origin, &origin))
+	if (f->pub.is_inline)
 		return false;
 	const char *sym = f->pub.entry ? part_symbol_at(f->d, f->pub.entry) : NULL;
 	if (sym && (strstr(sym, ".isra.") || strstr(sym, ".constprop.") ||
 		    strstr(sym, ".specialized.")))
 		return true;
+	Dwarf_Die origin;
+	if (!ref_die(&f->die, DW_AT_abstract_origin, &origin))
+		return false;
 	Dwarf_Die a, b;
 	bool has_a = dwarf_child(&origin, &a) == 0, has_b = dwarf_child(&f->die, &b) == 0;
 	for (int guard = 0; guard < 10000; guard++) {
