@@ -2631,6 +2631,14 @@ struct acc {
 
 static bool emit(struct acc *a, struct dwi_op op)
 {
+	/* Offsets one after the other are one offset. */
+	struct dwi_op *last = a->out->nops ? &a->out->ops[a->out->nops - 1] : NULL;
+	if (op.code == DWI_OP_ADD && last && last->code == DWI_OP_ADD) {
+		last->n += op.n;
+		if (!last->n)
+			a->out->nops--;
+		return true;
+	}
 	if (a->out->nops >= DWI_MAX_OPS) {
 		set_err(a->err, "too many components");
 		return false;
@@ -2826,7 +2834,8 @@ static void member_error(struct acc *a, Dwarf_Die *t, const char *name)
 /* find_struct_member(): breadth first through base classes, depth first
  * into anonymous members and imported units.  1 found (*member, *off
  * from the start of t), 0 not there, -1 found where SystemTap would
- * compute the place (a virtual base: an error here, err set). */
+ * compute the place (a virtual base: an error here), -2 found without a
+ * place (a static member). */
 static int find_die_member(struct acc *a, Dwarf_Die *t, const char *name, Dwarf_Die *member,
 			   uint64_t *off, int depth)
 {
@@ -2873,6 +2882,12 @@ static int find_die_member(struct acc *a, Dwarf_Die *t, const char *name, Dwarf_
 			} else if (strcmp(cname, name) == 0) {
 				*member = c;
 				*off = q[head].off + mo;
+				/* A static member (DWARF 4 writes them as members)
+				 * has no place in the object. */
+				if (!dwarf_hasattr_integrate(&c, DW_AT_data_member_location) &&
+				    !dwarf_hasattr_integrate(&c, DW_AT_data_bit_offset) &&
+				    dwarf_tag(t) != DW_TAG_union_type)
+					return -2;
 				return q[head].computed || !constant ? -1 : 1;
 			}
 		} while (dwarf_siblingof(&c, &c) == 0);
@@ -3101,6 +3116,10 @@ static int acc_walk(struct acc *a, Dwarf_Die *start, const struct dwi_comp *comp
 			int r = find_die_member(a, &type, c->member, &vardie, &off, 0);
 			if (r == 0) {
 				member_error(a, &type, c->member);
+				return -1;
+			}
+			if (r == -2) {
+				set_err(a->err, "no location for field '%s'", c->member);
 				return -1;
 			}
 			if (r < 0) {

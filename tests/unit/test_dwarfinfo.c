@@ -692,6 +692,423 @@ static void test_abi_cxx(const char *build)
 	dwi_close(d);
 }
 
+/* ---- 4. Accesses ---- */
+
+/* Reads n bytes at addr for an evaluation; false if that faults. */
+typedef bool (*reader)(uint64_t addr, void *buf, size_t n, void *ctx);
+
+static int64_t extend(uint64_t v, unsigned size, bool sgn)
+{
+	if (size >= 8)
+		return (int64_t)v;
+	uint64_t mask = (1ull << (size * 8)) - 1;
+	v &= mask;
+	if (sgn && (v >> (size * 8 - 1) & 1))
+		v |= ~mask;
+	return (int64_t)v;
+}
+
+static uint64_t fp32_to_fp64(uint64_t v)
+{
+	uint32_t u = (uint32_t)v;
+	float f;
+	memcpy(&f, &u, sizeof(f));
+	double dbl = f;
+	uint64_t r;
+	memcpy(&r, &dbl, sizeof(r));
+	return r;
+}
+
+/* What the BPF side must compute: ops from v, as dwarfinfo.h says. */
+static bool eval_ops(const struct dwi_op *ops, int n, uint64_t v, const int64_t *index,
+		     reader rd, void *ctx, uint64_t *out)
+{
+	for (int i = 0; i < n; i++) {
+		const struct dwi_op *o = &ops[i];
+		switch (o->code) {
+		case DWI_OP_EXTEND:
+			v = (uint64_t)extend(v, o->size, o->is_signed);
+			break;
+		case DWI_OP_ADD:
+			v += (uint64_t)o->n;
+			break;
+		case DWI_OP_INDEX:
+			v += (uint64_t)(index[o->slot] * o->n);
+			break;
+		case DWI_OP_LOAD: {
+			uint64_t w = 0;
+			if (!rd(v, &w, o->size, ctx))
+				return false;
+			v = (uint64_t)extend(w, o->size, o->is_signed);
+			break;
+		}
+		case DWI_OP_BITS:
+			v >>= o->shift;
+			v = (uint64_t)extend(v, 8, false);
+			if (o->width < 64) {
+				uint64_t mask = (1ull << o->width) - 1;
+				v &= mask;
+				if (o->is_signed && (v >> (o->width - 1) & 1))
+					v |= ~mask;
+			}
+			break;
+		case DWI_OP_FP32:
+			v = fp32_to_fp64(v);
+			break;
+		}
+	}
+	*out = v;
+	return true;
+}
+
+static bool read_self(uint64_t addr, void *buf, size_t n, void *ctx)
+{
+	(void)ctx;
+	if (addr < 4096)
+		return false;
+	memcpy(buf, (const void *)(uintptr_t)addr, n);
+	return true;
+}
+
+/* "->a[2].b[$]" into components; "$" is a run-time index. */
+static size_t parse_comps(const char *s, struct dwi_comp *c, size_t max, char *names, size_t nsize)
+{
+	size_t n = 0, used = 0;
+	while (*s && n < max) {
+		memset(&c[n], 0, sizeof(c[n]));
+		if (*s == '[') {
+			s++;
+			if (*s == '$') {
+				c[n].runtime = true;
+				c[n].text = "$i";
+				s++;
+			} else {
+				c[n].index = strtoll(s, (char **)&s, 10);
+			}
+			s += *s == ']';
+		} else {
+			s += s[0] == '-' ? 2 : 1;      /* "->" or "." */
+			size_t len = strcspn(s, "-.[");
+			if (used + len + 1 > nsize)
+				break;
+			memcpy(names + used, s, len);
+			names[used + len] = 0;
+			c[n].member = names + used;
+			used += len + 1;
+			s += len;
+		}
+		n++;
+	}
+	return n;
+}
+
+/* The ops as text: "L8u" load, "+16" add, "i0*4" index, "E4s" extend,
+ * "b4:4s" bits, "f" float to double; "&" when v is an address. */
+static void ops_str(const struct dwi_access *a, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = 0;
+	for (int i = 0; i < a->nops && len < size; i++) {
+		const struct dwi_op *o = &a->ops[i];
+		const char *sp = len ? " " : "";
+		switch (o->code) {
+		case DWI_OP_EXTEND:
+			len += (size_t)snprintf(buf + len, size - len, "%sE%u%c", sp, o->size,
+						o->is_signed ? 's' : 'u');
+			break;
+		case DWI_OP_ADD:
+			len += (size_t)snprintf(buf + len, size - len, "%s+%" PRId64, sp, o->n);
+			break;
+		case DWI_OP_INDEX:
+			len += (size_t)snprintf(buf + len, size - len, "%si%d*%" PRId64, sp, o->slot,
+						o->n);
+			break;
+		case DWI_OP_LOAD:
+			len += (size_t)snprintf(buf + len, size - len, "%sL%u%c", sp, o->size,
+						o->is_signed ? 's' : 'u');
+			break;
+		case DWI_OP_BITS:
+			len += (size_t)snprintf(buf + len, size - len, "%sb%u:%u%c", sp, o->shift,
+						o->width, o->is_signed ? 's' : 'u');
+			break;
+		case DWI_OP_FP32:
+			len += (size_t)snprintf(buf + len, size - len, "%sf", sp);
+			break;
+		}
+	}
+	if (a->is_address && len < size)
+		snprintf(buf + len, size - len, "%s&", len ? " " : "");
+}
+
+/* $param<comps> in fn: its ops as text, or "!message". */
+static const char *access_str(struct dwi *d, const char *fn, const char *p, const char *path,
+			      struct dwi_access *acc)
+{
+	static char out[512];
+	struct dwi_comp c[16];
+	char names[256];
+	size_t n = parse_comps(path, c, 16, names, sizeof(names));
+	const struct dwi_var *v = param(func(d, fn), p);
+	if (!v)
+		return "!no such parameter";
+	struct dwi_error err = { { 0 } };
+	bool addr = v->abi.kind == DWI_ABI_MEMORY || v->abi.kind == DWI_ABI_BYREF;
+	if (dwi_access(v->type, addr, c, n, acc, &err) != 0) {
+		snprintf(out, sizeof(out), "!%s", err.msg);
+		CHECK(acc->nops == 0 && !acc->type, "a failed access has no ops");
+		return out;
+	}
+	CHECK(acc->type, "an access has a type");
+	ops_str(acc, out, sizeof(out));
+	return out;
+}
+
+static void check_access(struct dwi *d, const char *build, const char *fn, const char *p,
+			 const char *path, const char *want, const char *want_type)
+{
+	struct dwi_access acc;
+	char full[1024];
+	const char *at = strchr(want, '@');
+	if (at) {
+		/* '@': the directory of the sources, as the line table names it. */
+		const struct dwi_func *m = func(d, "main");
+		const char *file = m && m->decl_file ? m->decl_file : "";
+		const char *slash = strrchr(file, '/');
+		int dlen = slash ? (int)(slash - file + 1) : 0;
+		snprintf(full, sizeof(full), "%.*s%.*s%s", (int)(at - want), want, dlen, file,
+			 at + 1);
+		want = full;
+	}
+	const char *got = access_str(d, fn, p, path, &acc);
+	CHECK(strcmp(got, want) == 0, "%s: $%s%s:\n\tgot  %s\n\twant %s", build, p, path, got, want);
+	if (want_type && got[0] != '!')
+		CHECK(acc.type && acc.type->name && strcmp(acc.type->name, want_type) == 0,
+		      "%s: $%s%s is a %s, not %s", build, p, path,
+		      acc.type && acc.type->name ? acc.type->name : "?", want_type);
+}
+
+/* Evaluates $param<path> with v = &obj (or obj's value for a pointer
+ * parameter) in this process and compares with what C reads. */
+static uint64_t eval_here(struct dwi *d, const char *build, const char *fn, const char *p,
+			  const char *path, uint64_t root, int64_t index)
+{
+	struct dwi_access acc;
+	const char *got = access_str(d, fn, p, path, &acc);
+	uint64_t v = 0;
+	CHECK(got[0] != '!', "%s: $%s%s: %s", build, p, path, got);
+	if (got[0] != '!')
+		CHECK(eval_ops(acc.ops, acc.nops, root, &index, read_self, NULL, &v),
+		      "%s: $%s%s faults", build, p, path);
+	return v;
+}
+
+#define SAME(expr, want) CHECK((int64_t)(expr) == (int64_t)(want), \
+	"%s: %s is %" PRId64 ", not %" PRId64, build, #expr, (int64_t)(expr), (int64_t)(want))
+
+static void test_access_c(const char *build)
+{
+	struct dwi *d = open_target(build);
+	if (!d)
+		return;
+	char want[1024];
+
+	/* The operations. */
+	check_access(d, build, "f_access", "o", "->id", "L4s", "int");
+	check_access(d, build, "f_access", "o", "", "", "struct outer*");
+	snprintf(want, sizeof(want), "+%zu L4s", offsetof(struct outer, in.x));
+	check_access(d, build, "f_access", "o", "->in->x", want, "int");
+	snprintf(want, sizeof(want), "+%zu &", offsetof(struct outer, in.name));
+	check_access(d, build, "f_access", "o", ".in.name", want, "char[]");
+	snprintf(want, sizeof(want), "+%zu L8u L4s", offsetof(struct outer, pin));
+	check_access(d, build, "f_access", "o", "->pin->x", want, "int");
+	snprintf(want, sizeof(want), "+%zu L4s", offsetof(struct outer, arr[2]));
+	check_access(d, build, "f_access", "o", "->arr[2]", want, "int");
+	snprintf(want, sizeof(want), "+%zu i0*4 L4s", offsetof(struct outer, arr));
+	check_access(d, build, "f_access", "o", "->arr[$]", want, "int");
+	/* int grid[2][3] is indexed as one array of six. */
+	snprintf(want, sizeof(want), "+%zu L4s", offsetof(struct outer, grid[1][1]));
+	check_access(d, build, "f_access", "o", "->grid[4]", want, "int");
+	check_access(d, build, "f_access", "o", "->grid[1][2]", "!invalid access '[2]' vs. int",
+		     NULL);
+	snprintf(want, sizeof(want), "L8u +%zu L8u L4s", offsetof(struct outer, next));
+	check_access(d, build, "f_access", "oo", "[0]->next->id", want, "int");
+	check_access(d, build, "f_access", "oo", "->id", "L8u L4s", "int");
+	snprintf(want, sizeof(want), "+%zu L2s", offsetof(struct outer, s2));
+	check_access(d, build, "f_access", "op", "->s2", want, NULL);
+	snprintf(want, sizeof(want), "+%zu L4s", offsetof(struct outer, ai));
+	check_access(d, build, "f_access", "cop", "->ai", want, "int");
+	snprintf(want, sizeof(want), "+%zu L8u +%zu L8u L4s", offsetof(struct node, next),
+		 offsetof(struct node, next));
+	check_access(d, build, "f_access", "list", "->next->next->value", want, "int");
+	check_access(d, build, "f_access", "ip", "[1]", "+4 L4s", "int");
+	check_access(d, build, "f_access", "ip", "", "", "int*");
+	check_access(d, build, "f_access", "ipp", "[0][2]", "L8u +8 L4s", "int");
+	check_access(d, build, "f_access", "mi", "", "E4s", "int");
+	snprintf(want, sizeof(want), "+%zu L4u f", offsetof(struct outer, f));
+	check_access(d, build, "f_access", "o", "->f", want, "float");
+	snprintf(want, sizeof(want), "+%zu L8u", offsetof(struct outer, d));
+	check_access(d, build, "f_access", "o", "->d", want, "double");
+	/* Enums are zero-extended whatever their sign (translate_final_fetch). */
+	snprintf(want, sizeof(want), "+%zu L4u", offsetof(struct outer, col));
+	check_access(d, build, "f_access", "o", "->col", want, "enum color");
+	snprintf(want, sizeof(want), "+%zu L1u", offsetof(struct outer, vuc));
+	check_access(d, build, "f_access", "o", "->vuc", want, "unsigned char");
+	snprintf(want, sizeof(want), "+%zu L8u", offsetof(struct outer, str));
+	check_access(d, build, "f_access", "o", "->str", want, "char*");
+	snprintf(want, sizeof(want), "+%zu &", offsetof(struct outer, flex));
+	check_access(d, build, "f_access", "o", "->flex", want, "char[]");
+	snprintf(want, sizeof(want), "+%zu L4s", offsetof(struct outer, inners[1].x));
+	check_access(d, build, "f_access", "o", "->inners[1]->x", want, "int");
+	/* A struct passed in memory: v starts as its address. */
+	check_access(d, build, "f_pretty", "bg", "->c", "+16 L8s", NULL);
+	check_access(d, build, "f_pretty", "bg", "", "!'struct big' (@types.h:75) is being "
+		     "accessed instead of a member such as '->a'", NULL);
+
+	/* SystemTap's messages. */
+	check_access(d, build, "f_access", "o", "->in", "!'struct inner' (@types.h:18) is being "
+		     "accessed instead of a member such as '->name'", NULL);
+	check_access(d, build, "f_access", "o", "->q", "!unable to find member 'q' for struct "
+		     "outer (alternatives: d, f, af, ai, cb, id, in, ld, s1, s2, vp, arr, col, pin, "
+		     "str, vuc, atom, cstr, flag, flex, grid, i128, next, inners, opaque)", NULL);
+	check_access(d, build, "f_access", "list", "->valu", "!unable to find member 'valu' for "
+		     "struct node (alternatives: value, next)", NULL);
+	check_access(d, build, "f_access", "vp", "->x", "!invalid access '->x' vs 'void*'", NULL);
+	check_access(d, build, "f_access", "mi", "->x", "!invalid access '->x' vs. int", NULL);
+	check_access(d, build, "f_access", "o", "->id[0]", "!invalid access '[0]' vs. int", NULL);
+	check_access(d, build, "f_access", "o", "->id[$]", "!invalid access '[$i]' vs. int", NULL);
+	check_access(d, build, "f_access", "o", "->arr->x", "!invalid access '->x' for array type",
+		     NULL);
+	check_access(d, build, "f_access", "o", "->in[0]", "!invalid access '[0]' for struct inner",
+		     NULL);
+	check_access(d, build, "f_access", "o", "->opaque->x", "!unresolved struct fwd", NULL);
+	check_access(d, build, "f_access", "o", "->opaque[1]", "!confused about array element size",
+		     NULL);
+	check_access(d, build, "f_access", "o", "->opaque[0]",
+		     "!'struct fwd' is being accessed instead of a member", NULL);
+	check_access(d, build, "f_access", "o", "->cb->x",
+		     "!int () (int, char*): unexpected type tag 21", NULL);
+	check_access(d, build, "f_access", "o", "->i128", "!cannot process >64-bit values", NULL);
+	check_access(d, build, "f_access", "o", "->ld", "!cannot process >64-bit values", NULL);
+	if (!strstr(build, "dwarf4"))
+		check_access(d, build, "f_access", "o", "->atom",
+			     "!unsupported type tag 71 for <unknown>", NULL);
+
+	/* The values, read here from real objects laid out by this file's
+	 * compiler. */
+	struct inner in2 = { 7, "in2" };
+	struct outer o2, o;
+	memset(&o, 0, sizeof(o));
+	memset(&o2, 0, sizeof(o2));
+	o.id = 42;
+	o.in.x = -7;
+	o.pin = &in2;
+	o.ai = -3;
+	o.s1 = -2;
+	o.s2 = 3;
+	o.arr[2] = 12;
+	o.grid[1][1] = 104;
+	o.col = BLUE;
+	o.vuc = 0xfe;
+	o.f = 1.5f;
+	o.d = -2.0;
+	o.next = &o2;
+	o.inners[1].x = 99;
+	o2.id = 43;
+	struct outer *po = &o;
+	uint64_t ro = (uintptr_t)&o, rpo = (uintptr_t)&po;
+	SAME(eval_here(d, build, "f_access", "o", "->id", ro, 0), 42);
+	SAME(eval_here(d, build, "f_access", "o", "->in->x", ro, 0), -7);
+	SAME(eval_here(d, build, "f_access", "o", "->pin->x", ro, 0), 7);
+	SAME(eval_here(d, build, "f_access", "o", "->in->name", ro, 0), (uintptr_t)o.in.name);
+	SAME(eval_here(d, build, "f_access", "o", "->ai", ro, 0), -3);
+	SAME(eval_here(d, build, "f_access", "o", "->s1", ro, 0), -2);
+	SAME(eval_here(d, build, "f_access", "o", "->arr[2]", ro, 0), 12);
+	SAME(eval_here(d, build, "f_access", "o", "->arr[$]", ro, 2), 12);
+	SAME(eval_here(d, build, "f_access", "o", "->grid[4]", ro, 0), 104);
+	SAME(eval_here(d, build, "f_access", "o", "->col", ro, 0), 0xffffffff);
+	SAME(eval_here(d, build, "f_access", "o", "->vuc", ro, 0), 0xfe);
+	SAME(eval_here(d, build, "f_access", "o", "->f", ro, 0), 0x3ff8000000000000);
+	SAME(eval_here(d, build, "f_access", "o", "->d", ro, 0), 0xc000000000000000);
+	SAME(eval_here(d, build, "f_access", "o", "->next->id", ro, 0), 43);
+	SAME(eval_here(d, build, "f_access", "o", "->inners[1]->x", ro, 0), 99);
+	SAME(eval_here(d, build, "f_access", "oo", "->next->id", rpo, 0), 43);
+	SAME(eval_here(d, build, "f_access", "oo", "[0]->in.x", rpo, 0), -7);
+	SAME(eval_here(d, build, "f_access", "mi", "", 0xfffffffffffffffb, 0), -5);
+	SAME(eval_here(d, build, "f_access", "mi", "", 0x12345678fffffffb, 0), -5);
+	int x[3] = { 1, 2, 3 }, *px = x;
+	SAME(eval_here(d, build, "f_access", "ip", "[2]", (uintptr_t)x, 0), 3);
+	SAME(eval_here(d, build, "f_access", "ipp", "[0][1]", (uintptr_t)&px, 0), 2);
+
+	/* Bit-fields, each read from a struct where only it is set. */
+	static const char *const bnames[] = { "a", "b", "c", "d", "e", "f", "g", "h",
+					      "big", "wide", "flag", "col" };
+	for (size_t i = 0; i < NELEM(bnames); i++) {
+		struct bits b;
+		memset(&b, 0xff, sizeof(b));    /* its neighbours all ones */
+		int64_t val = 0;
+		switch (i) {
+		case 0: b.a = -3; val = -3; break;
+		case 1: b.b = 5; val = 5; break;
+		case 2: b.c = 9; val = 9; break;
+		case 3: b.d = 6; val = 6; break;
+		case 4: b.e = -8; val = -8; break;
+		case 5: b.f = 7; val = 7; break;
+		case 6: b.g = 10; val = 10; break;
+		case 7: b.h = 1; val = 1; break;
+		case 8: b.big = -300000; val = -300000; break;
+		case 9: b.wide = 0x123456789a; val = 0x123456789a; break;
+		case 10: b.flag = false; val = 0; break;
+		case 11: b.col = GREEN; val = 5; break;
+		}
+		char path[16];
+		snprintf(path, sizeof(path), "->%s", bnames[i]);
+		uint64_t got = eval_here(d, build, "f_arrays", "bp", path, (uintptr_t)&b, 0);
+		CHECK((int64_t)got == val, "%s: $bp->%s is %" PRId64 ", not %" PRId64, build,
+		      bnames[i], (int64_t)got, val);
+	}
+	dwi_close(d);
+}
+
+static void test_access_cxx(const char *build)
+{
+	struct dwi *d = open_target(build);
+	if (!d)
+		return;
+	check_access(d, build, "ns::inner::deep", "kref", "->k", "+12 L4s", "int");
+	check_access(d, build, "ns::inner::deep", "kref", "->b", "+8 L4s", "int");
+	check_access(d, build, "ns::inner::deep", "kref", "->u_f", "+16 L4u f", "float");
+	check_access(d, build, "ns::inner::deep", "ref", "", "", "int&");
+	check_access(d, build, "ns::inner::deep", "ref", "->x", "!invalid access '->x' vs. int",
+		     NULL);
+	/* By reference: v starts as the copy's address. */
+	check_access(d, build, "take_nt", "nt", "->v", "L4s", "int");
+	check_access(d, build, "take_trivial", "bt", "->c", "+16 L8s", NULL);
+	check_access(d, build, "take_masking", "m", "->b", "+12 L4s", "int");
+	check_access(d, build, "take_masking", "m", "->own", "+16 L4s", "int");
+	check_access(d, build, "take_masking", "vp", "->v", "+8 L4s", "int");
+	check_access(d, build, "take_masking", "vp", "->vb",
+		     "!cannot read 'vb': it is in a virtual base class", NULL);
+	check_access(d, build, "ns::Klass::Nested::run", "this", "->depth", "L4s", "int");
+	check_access(d, build, "Box<int>::get", "this", "->value", "L4s", "int");
+	/* SystemTap offers the vtable pointer too, and in DWARF 4 the static
+	 * member (a DW_TAG_member there), which it then cannot read. */
+	bool dwarf4 = strstr(build, "typeunits") != NULL;
+	check_access(d, build, "free_fn", "kp", "->q", is_clang(build) ?
+		     "!unable to find member 'q' for class Klass (alternatives: b, k, u_f, u_i, "
+		     "_vptr$Base)" : dwarf4 ?
+		     "!unable to find member 'q' for class Klass (alternatives: b, k, u_f, u_i, "
+		     "count, _vptr.Base)" :
+		     "!unable to find member 'q' for class Klass (alternatives: b, k, u_f, u_i, "
+		     "_vptr.Base)", NULL);
+	check_access(d, build, "free_fn", "kp", "->count", dwarf4 ?
+		     "!no location for field 'count'" : is_clang(build) ?
+		     "!unable to find member 'count' for class Klass (alternatives: b, k, u_f, u_i, "
+		     "_vptr$Base)" :
+		     "!unable to find member 'count' for class Klass (alternatives: b, k, u_f, u_i, "
+		     "_vptr.Base)", NULL);
+	dwi_close(d);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -712,6 +1129,12 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < NELEM(class_builds); i++)
 		if (exists(class_builds[i]))
 			test_abi_cxx(class_builds[i]);
+	for (size_t i = 0; i < NELEM(type_builds); i++)
+		if (exists(type_builds[i]))
+			test_access_c(type_builds[i]);
+	for (size_t i = 0; i < NELEM(class_builds); i++)
+		if (exists(class_builds[i]))
+			test_access_cxx(class_builds[i]);
 	printf("test_dwarfinfo: %d checks, %d failed\n", checks, failures);
 	return failures != 0;
 }
