@@ -1109,6 +1109,774 @@ static void test_access_cxx(const char *build)
 	dwi_close(d);
 }
 
+/* ---- 5. The formats of the plans ---- */
+
+static const char *plan_fmt(const struct dwi_func *f, int which, int depth)
+{
+	struct dwi_plan p;
+	int r = which < 0 ? dwi_plan_return(f, depth, &p) :
+		dwi_plan_context(f, (enum dwi_plan_which)which, depth, &p);
+	CHECK(r == 0, "%s: no plan", f->name);
+	return r == 0 ? dwi_plan_format(&p) : "";
+}
+
+#define RET (-1)
+
+static void check_fmt(struct dwi *d, const char *build, const char *fn, int which, int depth,
+		      const char *want)
+{
+	const struct dwi_func *f = func(d, fn);
+	if (!f)
+		return;
+	const char *got = plan_fmt(f, which, depth);
+	CHECK(strcmp(got, want) == 0, "%s: %s %d/%d:\n\tgot  %s\n\twant %s", build, fn, which,
+	      depth, got, want);
+}
+
+/* The formats SystemTap's translator builds (tapsets.cxx,
+ * visit_target_symbol_context and dwarf_pretty_print): values it cannot
+ * read as "?", aggregates as {...} and [...] in $$parms, chars between
+ * quotes, strings by user_string_quoted.  uscript cannot read floating-
+ * point arguments (xmm registers) nor locals at the first instruction;
+ * SystemTap reads both, after the prologue: "?" there too. */
+static void test_plan_formats(const char *build)
+{
+	struct dwi *d = open_target(build);
+	if (!d)
+		return;
+	bool gcc = !is_clang(build);
+	check_fmt(d, build, "f_ints", DWI_PLAN_PARMS, 0, "c=%#x sc=%#x uc=%#x s=%#x us=%#x i=%#x "
+		  "u=%#x l=%#x ul=%#x ll=%#x");
+	check_fmt(d, build, "f_ints", DWI_PLAN_PARMS, 1, "c='%#c' sc='%#c' uc='%#c' s=%i us=%u "
+		  "i=%i u=%u l=%i ul=%u ll=%i");
+	check_fmt(d, build, "f_ints", DWI_PLAN_LOCALS, 0, "");
+	check_fmt(d, build, "f_ints", RET, 0, "return=%#x");
+	check_fmt(d, build, "f_ints", RET, 1, "return=%i");
+	check_fmt(d, build, "f_mixed", DWI_PLAN_PARMS, 0, "d=? a=%#x f=? ld=? b=%#x p={...} "
+		  "dp={...} m={...} bg={...} c=%#x");
+	check_fmt(d, build, "f_mixed", DWI_PLAN_PARMS, 1, "d=? a=%i f=? ld=? b=%i p={.a=?, .b=?} "
+		  "dp={.x=?, .y=?} m={.l=?, .d=?} bg={.a=%i, .b=%i, .c=%i} c=%i");
+	check_fmt(d, build, "f_mixed", RET, 0, "");
+	check_fmt(d, build, "f_mixed", RET, 1, "return=?");
+	check_fmt(d, build, "f_ptrs", DWI_PLAN_PARMS, 0, "s=%#x t=%#x v=%#x pp=%#x o=%#x co=%#x "
+		  "cb=%#x mi=%#x cmi=%#x");
+	/* Pointers at the top are followed; below, chars are strings and
+	 * other pointers %p; nested structs and arrays are {...} and [...]
+	 * unless $$; a char array only as a string at the top. */
+	const char *outer1 = "{.id=%i, .in={...}, .pin=%p, <union>={...}, <class>={...}, "
+		".arr=[...], .grid=[...], .str=%s, .cstr=%s, .vp=%p, .cb=%p, .col=%i, .flag=%i, "
+		".d=?, .ld=?, .next=%p, .opaque=%p, .vuc='%#c', .atom=?, .inners=[...], .i128=?, "
+		".f=?, .flex=[...]}";
+	const char *outer2 = "{.id=%i, .in={.x=%i, .name=%s}, .pin=%p, <union>={.ai=%i, .af=?}, "
+		"<class>={.s1=%i, .s2=%i}, .arr=[%i, ...], .grid=[%i, ...], .str=%s, .cstr=%s, "
+		".vp=%p, .cb=%p, .col=%i, .flag=%i, .d=?, .ld=?, .next=%p, .opaque=%p, .vuc='%#c', "
+		".atom=?, .inners=[{.x=%i, .name=%s}, ...], .i128=?, .f=?, .flex=%s}";
+	char want[4096];
+	if (!strstr(build, "dwarf4")) {
+		snprintf(want, sizeof(want), "s=%%s t=%%s v=%%p pp=%%i o=%s co=%s "
+			 "cb=<function>:%%p mi=%%i cmi=%%i", outer1, outer1);
+		check_fmt(d, build, "f_ptrs", DWI_PLAN_PARMS, 1, want);
+		snprintf(want, sizeof(want), "s=%%s t=%%s v=%%p pp=%%i o=%s co=%s "
+			 "cb=<function>:%%p mi=%%i cmi=%%i", outer2, outer2);
+		check_fmt(d, build, "f_ptrs", DWI_PLAN_PARMS, 2, want);
+	}
+	check_fmt(d, build, "f_ptrs", RET, 1, "return=%i");
+	/* Enums: %i, or %u where GCC says the enum is unsigned (clang
+	 * gives enums no DW_AT_encoding); zero-extended in $$parms. */
+	check_fmt(d, build, "f_enums", DWI_PLAN_PARMS, 1, gcc ? "b=%i c=%i uc=%u t=%u w=%u" :
+		  "b=%i c=%i uc=%i t=%i w=%i");
+	check_fmt(d, build, "f_arrays", DWI_PLAN_PARMS, 1, "a=%i m=[%i, ...] bp={.a=%i, .b=%i, "
+		  ".c=%u, .d=%u, .e=%i, .f=%i, .g=%u, .h=%u, .big=%i, .wide=%u, .flag=%i, .col=%i} "
+		  "bv={.a=?, .b=?, .c=?, .d=?, .e=?, .f=?, .g=?, .h=?, .big=?, .wide=?, .flag=?, "
+		  ".col=?}");
+	check_fmt(d, build, "f_chars", DWI_PLAN_PARMS, 1, "c='%#c' uc='%#c' sc='%#c' s=%s "
+		  "null_s=%s bad_s=%s");
+	check_fmt(d, build, "f_ret_big", RET, 0, "");
+	check_fmt(d, build, "f_ret_big", RET, 1, "return={.a=%i, .b=%i, .c=%i}");
+	check_fmt(d, build, "f_ret_pair", RET, 1, "return={.a=?, .b=?}");
+	check_fmt(d, build, "f_ret_str", RET, 1, "return=%s");
+	check_fmt(d, build, "f_ret_char", RET, 1, "return='%#c'");
+	check_fmt(d, build, "f_i128", RET, 0, "");
+	check_fmt(d, build, "f_i128", RET, 1, "return=?");
+	check_fmt(d, build, "f_void", RET, 0, "");
+	check_fmt(d, build, "f_void", RET, 1, "");
+	check_fmt(d, build, "f_void", DWI_PLAN_VARS, 0, "");
+	/* SystemTap's limit of 32 values in one pretty-printed variable. */
+	size_t len = (size_t)snprintf(want, sizeof(want), "mp={");
+	for (int i = 0; i < 32; i++)
+		len += (size_t)snprintf(want + len, sizeof(want) - len, ".m%02d=%%i, ", i);
+	snprintf(want + len, sizeof(want) - len, "...}");
+	const struct dwi_func *f = func(d, "f_pretty");
+	const char *got = f ? plan_fmt(f, DWI_PLAN_PARMS, 1) : "";
+	CHECK(strstr(got, want) != NULL, "%s: f_pretty's mp: %s", build, got);
+	/* Locals: unreadable at the first instruction, but a static's place
+	 * is known.  Blocks' variables are not the function's. */
+	if (!is_O2(build) && gcc) {
+		check_fmt(d, build, "f_locals", DWI_PLAN_LOCALS, 0,
+			  "total=? buf=[...] pr={...} calls=%#x");
+		check_fmt(d, build, "f_locals", DWI_PLAN_VARS, 0,
+			  "n=%#x total=? buf=[...] pr={...} calls=%#x");
+		check_fmt(d, build, "f_locals", DWI_PLAN_LOCALS, 1,
+			  "total=? buf=? pr={.a=?, .b=?} calls=%i");
+		check_fmt(d, build, "f_locals", DWI_PLAN_PARMS, 2, "n=%i");
+	} else if (!is_O2(build)) {
+		/* clang writes static locals first. */
+		check_fmt(d, build, "f_locals", DWI_PLAN_VARS, 0,
+			  "calls=%#x n=%#x total=? buf=[...] pr={...}");
+	}
+
+	/* $v$ of one variable, and the pieces themselves. */
+	const struct dwi_type *bg = param_type(d, "f_pretty", "bg");
+	struct dwi_plan p;
+	CHECK(dwi_plan_var(bg, 5, true, true, 1, &p) == 0 &&
+	      strcmp(dwi_plan_format(&p), "{.a=%i, .b=%i, .c=%i}") == 0, "$bg$");
+	CHECK(p.n == 4 && p.pieces[0].root == 5 && p.pieces[0].group == 1 &&
+	      strcmp(p.pieces[0].text, "{.a=") == 0 && p.pieces[0].nops == 1 &&
+	      p.pieces[0].ops[0].code == DWI_OP_LOAD && p.pieces[1].ops[0].code == DWI_OP_ADD &&
+	      p.pieces[3].fmt == DWI_FMT_NONE && strcmp(p.pieces[3].text, "}") == 0,
+	      "$bg$'s pieces");
+	CHECK(dwi_plan_var(bg, 5, true, false, 1, &p) == 0 &&
+	      strcmp(dwi_plan_format(&p), "{.a=?, .b=?, .c=?}") == 0 && p.n == 1,
+	      "$bg$ unreadable: %s", dwi_plan_format(&p));
+	CHECK(dwi_plan_var(NULL, 0, false, true, 1, &p) == -1, "$v$ of no type");
+	f = func(d, "f_ints");
+	CHECK(f && dwi_plan_context(f, DWI_PLAN_PARMS, 0, &p) == 0 && p.n == 10 &&
+	      strcmp(p.pieces[1].text, " sc=") == 0 && p.pieces[1].root == 1 &&
+	      p.pieces[1].fmt == DWI_FMT_HEX && p.pieces[1].group == 0 &&
+	      p.pieces[1].nops == 1 && p.pieces[1].ops[0].code == DWI_OP_EXTEND &&
+	      p.pieces[1].ops[0].is_signed, "$$parms' pieces");
+	dwi_close(d);
+}
+
+/* ---- 6. Traced runs ---- */
+
+#define MAXSTR 128
+
+struct live {
+	pid_t pid;
+	int memfd;
+	struct user_regs_struct regs;
+	uint64_t bias;           /* run-time address minus link-time address */
+	const struct dwi_func *f;
+};
+
+static bool read_live(uint64_t addr, void *buf, size_t n, void *ctx)
+{
+	struct live *l = ctx;
+	return addr >= 4096 && pread(l->memfd, buf, n, (off_t)addr) == (ssize_t)n;
+}
+
+static uint64_t reg_arg(const struct user_regs_struct *r, int i)
+{
+	const unsigned long long v[] = { r->rdi, r->rsi, r->rdx, r->rcx, r->r8, r->r9 };
+	return i >= 0 && i < 6 ? v[i] : 0;
+}
+
+/* How v starts for a root: what the code generator must do. */
+static bool root_value(struct live *l, int root, uint64_t *v)
+{
+	if (root == DWI_ROOT_RETURN) {
+		*v = l->regs.rax;
+		return true;
+	}
+	size_t np, nl;
+	const struct dwi_var *p = dwi_func_params(l->f, &np);
+	const struct dwi_var *loc = dwi_func_locals(l->f, &nl);
+	if (root >= 0 && (size_t)root < np) {
+		struct dwi_abi a = p[root].abi;
+		switch (a.kind) {
+		case DWI_ABI_REG:
+			*v = reg_arg(&l->regs, a.reg);
+			return true;
+		case DWI_ABI_STACK:
+			return read_live(l->regs.rsp + (uint64_t)a.stack, v, 8, l);
+		case DWI_ABI_BYREF:
+			if (a.reg >= 0) {
+				*v = reg_arg(&l->regs, a.reg);
+				return true;
+			}
+			return read_live(l->regs.rsp + (uint64_t)a.stack, v, 8, l);
+		case DWI_ABI_MEMORY:
+			*v = l->regs.rsp + (uint64_t)a.stack;
+			return true;
+		default:
+			return false;
+		}
+	}
+	root -= (int)np;
+	if (root >= 0 && (size_t)root < nl && loc[root].addr) {
+		*v = loc[root].addr + l->bias;
+		return true;
+	}
+	return false;
+}
+
+/* user_string_quoted(v): the string in quotes, escaped, or 0x%x of v. */
+static void quoted(struct live *l, uint64_t v, struct strbuf *out)
+{
+	char s[MAXSTR], q[MAXSTR];
+	size_t n = 0;
+	for (; n < MAXSTR - 1; n++) {
+		if (!read_live(v + n, &s[n], 1, l)) {
+			strbuf_printf(out, "0x%" PRIx64, v);
+			return;
+		}
+		if (!s[n])
+			break;
+	}
+	s[n] = 0;
+	str_textn(q, s, MAXSTR, 1, MAXSTR);
+	strbuf_puts(out, q);
+}
+
+static void format_value(enum dwi_fmt fmt, uint64_t v, struct live *l, struct strbuf *out)
+{
+	static const char *const spec[] = {
+		[DWI_FMT_HEX] = "%#x", [DWI_FMT_SIGNED] = "%i", [DWI_FMT_UNSIGNED] = "%u",
+		[DWI_FMT_CHAR] = "%#c", [DWI_FMT_POINTER] = "%p",
+	};
+	if (fmt == DWI_FMT_STRING) {
+		quoted(l, v, out);
+		return;
+	}
+	if (fmt == DWI_FMT_STRING16 || fmt == DWI_FMT_STRING32 || !spec[fmt]) {
+		strbuf_puts(out, "(unchecked)");
+		return;
+	}
+	struct fmt f;
+	struct fmt_error err;
+	struct fmt_arg arg = fmt_long((int64_t)v);
+	if (fmt_parse(spec[fmt], strlen(spec[fmt]), &f, &err) == 0) {
+		fmt_sprintf(&f, &arg, 1, MAXSTR, out);
+		fmt_free(&f);
+	}
+}
+
+/* The string a plan prints at this stop; index[] for [expr]s. */
+static void render(const struct dwi_plan *p, struct live *l, struct strbuf *out)
+{
+	for (size_t i = 0; i < p->n;) {
+		int g = p->pieces[i].group;
+		size_t end = i + 1;
+		while (g && end < p->n && p->pieces[end].group == g)
+			end++;
+		struct strbuf tmp = STRBUF_INIT;
+		bool fault = false;
+		for (size_t k = i; k < end; k++) {
+			const struct dwi_piece *pc = &p->pieces[k];
+			strbuf_puts(&tmp, pc->text);
+			if (pc->fmt == DWI_FMT_NONE)
+				continue;
+			uint64_t v;
+			int64_t none = 0;
+			if (!root_value(l, pc->root, &v) ||
+			    !eval_ops(pc->ops, pc->nops, v, &none, read_live, l, &v)) {
+				fault = true;
+				break;
+			}
+			format_value(pc->fmt, v, l, &tmp);
+		}
+		if (fault)
+			strbuf_puts(out, "ERROR");
+		else
+			strbuf_append(out, tmp.buf ? tmp.buf : "", tmp.len);
+		strbuf_free(&tmp);
+		i = end;
+	}
+}
+
+/* want's '@' matches a hex number, '#' a decimal one, '*' anything. */
+static bool wild_match(const char *w, const char *s)
+{
+	for (; *w; w++) {
+		if (*w == '*') {
+			for (const char *t = s;; t++) {
+				if (wild_match(w + 1, t))
+					return true;
+				if (!*t)
+					return false;
+			}
+		}
+		if (*w == '@') {
+			if (strncmp(s, "0x", 2) != 0 || !strchr("0123456789abcdef", s[2]) || !s[2])
+				return false;
+			s += 2;
+			while (*s && strchr("0123456789abcdef", *s))
+				s++;
+			continue;
+		}
+		if (*w == '#') {
+			s += *s == '-';
+			if (!(*s >= '0' && *s <= '9'))
+				return false;
+			while (*s >= '0' && *s <= '9')
+				s++;
+			continue;
+		}
+		if (*s++ != *w)
+			return false;
+	}
+	return !*s;
+}
+
+/* What SystemTap prints at the entry and at the return of one call main()
+ * makes.  NULL: not checked. */
+struct expect {
+	const char *fn;
+	const char *parms, *parms1, *parms2, *vars, *locals1;
+	const char *ret, *ret1;
+};
+
+#define OUTER1(atom) "{.id=42, .in={...}, .pin=@, <union>={...}, <class>={...}, .arr=[...], " \
+	".grid=[...], .str=\"str\", .cstr=\"cstr\", .vp=0x0, .cb=0x0, .col=4294967295, .flag=1, " \
+	".d=?, .ld=?, .next=@, .opaque=0x0, .vuc='\\376', .atom=" atom ", .inners=[...], " \
+	".i128=?, .f=?, .flex=[...]}"
+#define OUTER2(atom) "{.id=42, .in={.x=-7, .name=\"abc\"}, .pin=@, <union>={.ai=17, .af=?}, " \
+	"<class>={.s1=-2, .s2=3}, .arr=[10, ...], .grid=[100, ...], .str=\"str\", " \
+	".cstr=\"cstr\", .vp=0x0, .cb=0x0, .col=4294967295, .flag=1, .d=?, .ld=?, .next=@, " \
+	".opaque=0x0, .vuc='\\376', .atom=" atom ", .inners=[{.x=0, .name=\"\"}, ...], " \
+	".i128=?, .f=?, .flex=\"\"}"
+#define BITS1 "{.a=-1, .b=7, .c=15, .d=1, .e=-8, .f=5, .g=8, .h=13, .big=-300000, " \
+	".wide=78187493530, .flag=1, .col=5}"
+#define MANY1 "{.m00=0, .m01=1, .m02=2, .m03=3, .m04=4, .m05=5, .m06=6, .m07=7, .m08=8, " \
+	".m09=9, .m10=10, .m11=11, .m12=12, .m13=13, .m14=14, .m15=15, .m16=16, .m17=17, " \
+	".m18=18, .m19=19, .m20=20, .m21=21, .m22=22, .m23=23, .m24=24, .m25=25, .m26=26, " \
+	".m27=27, .m28=28, .m29=29, .m30=30, .m31=31, ...}"
+#define CHARS1 "{.c='A', .sc='\\b', .uc='\\354', .s=[...], .p=\"q'\\\\\", .null_p=0x0}"
+#define CHARS2 "{.c='A', .sc='\\b', .uc='\\354', .s=\"hi\\n\\\"\", .p=\"q'\\\\\", .null_p=0x0}"
+
+static const struct expect c_expect[] = {
+	{ "f_ints", "c=0x61 sc=0xffffffffffffffff uc=0xc8 s=0xfffffffffffffffe us=0x2 i=0x3 "
+	  "u=0x4 l=0xfffffffffffffffb ul=0x6 ll=0x7",
+	  "c='a' sc='\\377' uc='\\310' s=-2 us=2 i=3 u=4 l=-5 ul=6 ll=7", NULL, NULL, NULL,
+	  "return=0x137", "return=311" },
+	{ "f_widths", "b=0x1 i8=0xfffffffffffffff8 u16=0xffff i32=0xffffffffffffffe0 "
+	  "u64=0x10000000000 ull=0xffffffffffffffff",
+	  "b=1 i8='\\370' u16=65535 i32=-32 u64=1099511627776 ull=18446744073709551615", NULL, NULL,
+	  NULL, "return=0xffd7", "return=65495" },
+	{ "f_ptrs", "s=@ t=@ v=0x0 pp=@ o=@ co=@ cb=0x0 mi=0x1 cmi=0xfffffffffffffffe",
+	  "s=\"s\" t=\"*\" v=0x0 pp=# o=" OUTER1("*") " co=" OUTER1("*")
+	  " cb=<function>:0x0 mi=1 cmi=-2",
+	  "s=\"s\" t=\"*\" v=0x0 pp=# o=" OUTER2("*") " co=" OUTER2("*")
+	  " cb=<function>:0x0 mi=1 cmi=-2", NULL, NULL, "return=0x2", "return=2" },
+	{ "f_mixed", "d=? a=0x2 f=? ld=? b=0x5 p={...} dp={...} m={...} bg={...} c=0x6",
+	  "d=? a=2 f=? ld=? b=5 p={.a=?, .b=?} dp={.x=?, .y=?} m={.l=?, .d=?} "
+	  "bg={.a=1, .b=2, .c=3} c=6", NULL, NULL, NULL, "", "return=?" },
+	{ "f_structs", "tl={...} n={...} e={...} pk={...} bg={...} after=0x8",
+	  "tl={.a=?, .b=?} n={.i=?, .l=?} e={} pk={.c='k', .i=7} bg={.a=1, .b=2, .c=3} after=8",
+	  NULL, NULL, NULL, "return=0x1c", "return=28" },
+	{ "f_regs_left", "a1=0x1 a2=0x2 a3=0x3 a4=0x4 a5=0x5 tl={...} a6=0x6 p={...}",
+	  "a1=1 a2=2 a3=3 a4=4 a5=5 tl={.a=4, .b=5} a6=6 p={.a=1, .b=2}", NULL, NULL, NULL,
+	  "return=0x1c", "return=28" },
+	{ "f_ret_big", "a=0x1 b=0x2", "a=1 b=2", NULL, NULL, NULL, "",
+	  "return={.a=1, .b=2, .c=3}" },
+	{ "f_ret_pair", "a=0x3", NULL, NULL, NULL, NULL, "", "return={.a=?, .b=?}" },
+	{ "f_ret_char", "a=0xffffffffffffffff", "a=-1", NULL, NULL, NULL,
+	  "return=0xffffffffffffffff", "return='\\377'" },
+	{ "f_ret_enum", "a=0x1", NULL, NULL, NULL, NULL, "return=0xffffffff", "return=4294967295" },
+	{ "f_ret_str", "a=0x1", NULL, NULL, NULL, NULL, "return=@", "return=\"ret\"" },
+	{ "f_ret_double", "a=0x3", NULL, NULL, NULL, NULL, "", "return=?" },
+	{ "f_i128", "a=0x1 b=? c=0x3", "a=1 b=? c=3", NULL, NULL, NULL, "", "return=?" },
+	{ "f_enums", "b=0x1 c=0x5 uc=0x80000000 t=0xc8 w=0x100000000",
+	  "b=1 c=5 uc=2147483648 t=200 w=4294967296", NULL, NULL, NULL, "return=0x0", "return=0" },
+	{ "f_variadic", "fmt=@", "fmt=\"x\"", NULL, NULL, NULL, "return=0x78", "return=120" },
+	{ "f_many", "a1=0x1 a2=0x2 a3=0x3 a4=0x4 a5=0x5 a6=0x6 a7=0xfffffffffffffff9 a8=0x8 a9=0x9",
+	  "a1=1 a2=2 a3=3 a4=4 a5=5 a6=6 a7=-7 a8=8 a9='\\t'", NULL, NULL, NULL, "return=0x1f",
+	  "return=31" },
+	{ "f_unnamed", "b=0x2", "b=2", NULL, NULL, NULL, "return=0x2", "return=2" },
+	{ "f_arrays", "a=@ m=@ bp=@ bv={...}",
+	  "a=# m=[#, ...] bp=" BITS1 " bv={.a=?, .b=?, .c=?, .d=?, .e=?, .f=?, .g=?, .h=?, "
+	  ".big=?, .wide=?, .flag=?, .col=?}", NULL, NULL, NULL, "return=0xffffffffffffffff",
+	  "return=-1" },
+	{ "f_atomic", "ai=* z=? bytes=@ w=0xfffffffffffffffd", "ai=* z=? bytes=\"\" w=-3", NULL, NULL,
+	  NULL, "return=0x0", "return=0" },
+	{ "f_float", "f=? d=? after=0x9", "f=? d=? after=9", NULL, NULL, NULL, "return=0xd",
+	  "return=13" },
+	{ "f_access", "o=@ oo=@ op=@ cop=@ list=@ ip=@ ipp=@ vp=0x0 mi=0x5", NULL, NULL, NULL, NULL,
+	  "return=0xc3", "return=195" },
+	{ "f_pretty", "o=@ in=@ ch=@ bp=@ mp=@ bg={...} ip=@ argv=@ vp=@",
+	  "o=" OUTER1("*") " in={.x=7, .name=[...]} ch=" CHARS1 " bp=" BITS1 " mp=" MANY1
+	  " bg={.a=1, .b=2, .c=3} ip=# argv=\"*\" vp=@",
+	  "o=" OUTER2("*") " in={.x=7, .name=\"inner\"} ch=" CHARS2 " bp=" BITS1 " mp=*"
+	  " bg={.a=1, .b=2, .c=3} ip=# argv=\"*\" vp=@", NULL, NULL, "return=0x75", "return=117" },
+	{ "f_chars", "c=0x41 uc=0xec sc=0x8 s=@ null_s=0x0 bad_s=0x10",
+	  "c='A' uc='\\354' sc='\\b' s=\"a\\tb\" null_s=0x0 bad_s=0x10", NULL, NULL, NULL,
+	  "return=0x197", "return=407" },
+	{ "f_locals", "n=0x3", "n=3", NULL, "n=0x3 total=? buf=[...] pr={...} calls=0x0",
+	  "total=? buf=? pr={.a=?, .b=?} calls=0", "return=0xc", "return=12" },
+	/* clang puts static locals first. */
+	{ "clang:f_locals", "n=0x3", "n=3", NULL, "calls=0x0 n=0x3 total=? buf=[...] pr={...}",
+	  "calls=0 total=? buf=? pr={.a=?, .b=?}", "return=0xc", "return=12" },
+	{ "use_helper", "y=0x2", NULL, NULL, NULL, NULL, "return=0xe", NULL },
+	{ "helper", "x=0x2", NULL, NULL, NULL, NULL, "return=0x5", NULL },
+	{ "use_scaled", "v=0x4", NULL, NULL, NULL, NULL, "return=0x1d", NULL },
+	{ "f_knr", "a=0x1 b=@", "a=1 b=\"x\"", NULL, NULL, NULL, "return=0x2", "return=2" },
+	{ "f_void", "", "", NULL, "", NULL, "", "" },
+};
+
+#define KLASS1 "{.k=1, <union>={...}, .b=2}"
+#define KLASS2 "{.k=1, <union>={.u_i=0, .u_f=?}, .b=2}"
+
+/* clang names vtable pointers _vptr$Base, which SystemTap does not
+ * leave out as it does GCC's _vptr.Base. */
+static const char *const clang_vptrs[][2] = {
+	{ KLASS1, "{.k=1, <union>={...}, ._vptr$Base=@, .b=2}" },
+	{ KLASS2, "{.k=1, <union>={.u_i=0, .u_f=?}, ._vptr$Base=@, .b=2}" },
+	{ "m={.b=2, .own=3}", "m={.b=2, .own=3, ._vptr$Base=@}" },
+	{ "vp={.v=7, .vb=?}", "vp={._vptr$Virt=@, .v=7, .vb=?}" },
+};
+
+static const struct expect cxx_expect[] = {
+	{ "_ZN2ns5Klass6methodEi", "this=@ x=0x1", "this=" KLASS1 " x=1",
+	  "this=" KLASS2 " x=1", NULL, NULL, "return=0x2", NULL },
+	{ "_ZNK2ns5Klass6methodEPKc", "this=@ s=@", "this=" KLASS1 " s=\"x\"", NULL, NULL, NULL,
+	  "return=0x79", NULL },
+	{ "ns::Klass::smethod", "v=0x2", "v=2", NULL, NULL, NULL, "return=0x3", NULL },
+	{ "ns::Klass::Nested::run", "this=@ times=0x2", "this={.depth=4} times=2", NULL, NULL,
+	  NULL, "return=0x8", NULL },
+	{ "ns::inner::deep", "ref=@ rref=@ kref=@ np=?", "ref=# rref=# kref=" KLASS1 " np=?",
+	  NULL, NULL, NULL, "return=0x4", NULL },
+	{ "ns::inner::method", "x=0x5", NULL, NULL, NULL, NULL, "return=0x4", NULL },
+	{ "ns::calls_helper", "a=0x1", NULL, NULL, NULL, NULL, "return=0x15", NULL },
+	{ "Box<int>::get", "this=@", "this={.value=6}", NULL, NULL, NULL, "return=0x6", NULL },
+	{ "anon_fn", "x=0x1", NULL, NULL, NULL, NULL, "return=0x3", NULL },
+	{ "take_nt", "nt={...} after=0x2", "nt={.v=1} after=2", NULL, NULL, NULL, "return=0x3",
+	  NULL },
+	{ "take_trivial", "t={...} bt={...} after=0x6",
+	  "t={.a=?, .b=?} bt={.a=3, .b=4, .c=5} after=6", NULL, NULL, NULL, "return=0xc", NULL },
+	{ "take_masking", "m=@ vp=@", "m={.b=2, .own=3} vp={.v=7, .vb=?}", NULL, NULL, NULL,
+	  "return=0x14", NULL },
+	{ "free_fn", "kp=@ pm=? mp=? flag=0x1 wc=0x77 c16=0x63 c32=0x7a",
+	  "kp=" KLASS1 " pm=? mp=? flag=1 wc=119 c16='c' c32='z'", NULL, NULL, NULL,
+	  "return=0x158", NULL },
+};
+
+/* The file offset of a link-time address, through the PT_LOAD that
+ * holds it. */
+static uint64_t file_offset(const char *path, uint64_t vaddr)
+{
+	int fd = open(path, O_RDONLY);
+	Elf *e = fd >= 0 ? elf_begin(fd, ELF_C_READ, NULL) : NULL;
+	size_t n = 0;
+	uint64_t off = 0;
+	if (e && elf_getphdrnum(e, &n) == 0)
+		for (size_t i = 0; i < n; i++) {
+			GElf_Phdr ph;
+			if (gelf_getphdr(e, (int)i, &ph) && ph.p_type == PT_LOAD &&
+			    vaddr >= ph.p_vaddr && vaddr < ph.p_vaddr + ph.p_filesz)
+				off = vaddr - ph.p_vaddr + ph.p_offset;
+		}
+	if (e)
+		elf_end(e);
+	if (fd >= 0)
+		close(fd);
+	return off;
+}
+
+/* The run-time address of file offset `off` of `path` in an executable
+ * mapping of pid. */
+static uint64_t map_offset(pid_t pid, const char *path, uint64_t off)
+{
+	char maps[64], line[PATH_MAX + 256];
+	snprintf(maps, sizeof(maps), "/proc/%d/maps", (int)pid);
+	FILE *fp = fopen(maps, "r");
+	if (!fp)
+		return 0;
+	uint64_t addr = 0;
+	while (!addr && fgets(line, sizeof(line), fp)) {
+		uint64_t start, end, pgoff;
+		char perms[8];
+		int pos = 0;
+		if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %7s %" SCNx64 " %*s %*s%n", &start,
+			   &end, perms, &pgoff, &pos) < 4)
+			continue;
+		char *name = line + pos;
+		name += strspn(name, " ");
+		name[strcspn(name, "\n")] = 0;
+		if (perms[2] == 'x' && strcmp(name, path) == 0 && off >= pgoff &&
+		    off < pgoff + (end - start))
+			addr = start + (off - pgoff);
+	}
+	fclose(fp);
+	return addr;
+}
+
+/* Starts exe stopped at its first instruction; -1 if it cannot, -2 if
+ * ptrace is not permitted here. */
+static pid_t start_stopped(const char *exe)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0)
+			dup2(null, 1);
+		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0)
+			_exit(126);
+		execl(exe, exe, (char *)NULL);
+		_exit(127);
+	}
+	int st;
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFSTOPPED(st))
+		return pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 126 ? -2 : -1;
+	return pid;
+}
+
+struct bp {
+	uint64_t addr;
+	unsigned char orig;
+	bool is_return, armed;
+	const struct expect *e;
+	const struct dwi_func *f;
+	uint64_t bias;
+};
+
+static bool poke_byte(pid_t pid, uint64_t addr, unsigned char b, unsigned char *old)
+{
+	errno = 0;
+	long w = ptrace(PTRACE_PEEKDATA, pid, (void *)addr, NULL);
+	if (errno)
+		return false;
+	if (old)
+		*old = (unsigned char)(w & 0xff);
+	w = (w & ~0xffL) | b;
+	return ptrace(PTRACE_POKEDATA, pid, (void *)addr, (void *)w) == 0;
+}
+
+static void check_plan(struct live *l, const char *what, const char *fn, int which, int depth,
+		       const char *want, bool clang)
+{
+	if (!want)
+		return;
+	struct dwi_plan p;
+	int r = which == RET ? dwi_plan_return(l->f, depth, &p) :
+		dwi_plan_context(l->f, (enum dwi_plan_which)which, depth, &p);
+	CHECK(r == 0, "%s: %s: no plan", what, fn);
+	if (r)
+		return;
+	char full[2][8192];
+	const char *at;
+	for (size_t i = 0; clang && i < NELEM(clang_vptrs); i++) {
+		while ((at = strstr(want, clang_vptrs[i][0]))) {
+			char *buf = full[want == full[0]];
+			snprintf(buf, sizeof(full[0]), "%.*s%s%s", (int)(at - want), want,
+				 clang_vptrs[i][1], at + strlen(clang_vptrs[i][0]));
+			want = buf;
+		}
+	}
+	struct strbuf got = STRBUF_INIT;
+	render(&p, l, &got);
+	const char *g = got.buf ? got.buf : "";
+	CHECK(wild_match(want, g), "%s: %s %s%s:\n\tgot  %s\n\twant %s\n\tfrom %s", what, fn,
+	      which == RET ? "$$return" : which == DWI_PLAN_VARS ? "$$vars" :
+	      which == DWI_PLAN_LOCALS ? "$$locals" : "$$parms",
+	      depth == 2 ? "$$" : depth == 1 ? "$" : "", g, want, dwi_plan_format(&p));
+	strbuf_free(&got);
+}
+
+/* $param<path> read at the stop; "fault" or the value, as a string when
+ * `string`. */
+static void check_live_access(struct live *l, const char *what, const char *p, const char *path,
+			      int64_t index, bool string, const char *want)
+{
+	struct dwi_comp c[16];
+	char names[256];
+	size_t n = parse_comps(path, c, 16, names, sizeof(names));
+	struct dwi_error err;
+	const struct dwi_var *v = dwi_func_param(l->f, p, &err);
+	size_t np;
+	const struct dwi_var *all = dwi_func_params(l->f, &np);
+	struct dwi_access acc;
+	uint64_t val;
+	char got[512];
+	bool addr = v && (v->abi.kind == DWI_ABI_MEMORY || v->abi.kind == DWI_ABI_BYREF);
+	if (!v || dwi_access(v->type, addr, c, n, &acc, &err) != 0) {
+		snprintf(got, sizeof(got), "!%s", err.msg);
+	} else if (!root_value(l, (int)(v - all), &val) ||
+		   !eval_ops(acc.ops, acc.nops, val, &index, read_live, l, &val)) {
+		snprintf(got, sizeof(got), "fault");
+	} else if (string) {
+		struct strbuf sb = STRBUF_INIT;
+		quoted(l, val, &sb);
+		snprintf(got, sizeof(got), "%s", sb.buf);
+		strbuf_free(&sb);
+	} else {
+		snprintf(got, sizeof(got), "%" PRId64, (int64_t)val);
+	}
+	CHECK(wild_match(want, got), "%s: $%s%s is %s, not %s", what, p, path, got, want);
+}
+
+static void at_entry(struct live *l, const char *build, const struct expect *e)
+{
+	bool clang = is_clang(build);
+	check_plan(l, build, e->fn, DWI_PLAN_PARMS, 0, e->parms, clang);
+	check_plan(l, build, e->fn, DWI_PLAN_PARMS, 1, e->parms1, clang);
+	check_plan(l, build, e->fn, DWI_PLAN_PARMS, 2, e->parms2, clang);
+	if (!is_O2(build)) {
+		check_plan(l, build, e->fn, DWI_PLAN_VARS, 0, e->vars, clang);
+		check_plan(l, build, e->fn, DWI_PLAN_LOCALS, 1, e->locals1, clang);
+	}
+	/* Each parameter where dwi_abi says, through an empty access. */
+	if (strcmp(e->fn, "f_access") == 0) {
+		check_live_access(l, build, "o", "->in->name", 0, true, "\"abc\"");
+		check_live_access(l, build, "o", "->pin->name", 0, true, "\"inner\"");
+		check_live_access(l, build, "o", "->arr[$]", 1, false, "11");
+		check_live_access(l, build, "o", "->grid[5]", 0, false, "105");
+		check_live_access(l, build, "o", "->f", 0, false, "4609434218613702656");
+		check_live_access(l, build, "oo", "->next->id", 0, false, "43");
+		check_live_access(l, build, "op", "->s2", 0, false, "3");
+		check_live_access(l, build, "cop", "->ai", 0, false, "17");
+		check_live_access(l, build, "list", "->next->value", 0, false, "30");
+		check_live_access(l, build, "list", "->next->next->value", 0, false, "fault");
+		check_live_access(l, build, "ip", "[2]", 0, false, "3");
+		check_live_access(l, build, "ipp", "[0][1]", 0, false, "2");
+		check_live_access(l, build, "mi", "", 0, false, "5");
+		check_live_access(l, build, "vp", "", 0, false, "0");
+	}
+	if (strcmp(e->fn, "ns::inner::deep") == 0) {
+		check_live_access(l, build, "kref", "->k", 0, false, "1");
+		check_live_access(l, build, "kref", "->b", 0, false, "2");
+		check_live_access(l, build, "rref", "", 0, false, "#");
+		check_live_access(l, build, "rref", "[0]", 0, false,
+				  "!invalid access '[0]' vs. int");
+	}
+	if (strcmp(e->fn, "take_nt") == 0)
+		check_live_access(l, build, "nt", "->v", 0, false, "1");
+	if (strcmp(e->fn, "take_trivial") == 0)
+		check_live_access(l, build, "bt", "->c", 0, false, "5");
+}
+
+static void run_traced(const char *build, const struct expect *ex, size_t nex)
+{
+	char exe[PATH_MAX];
+	if (!realpath(target(build), exe))
+		return;
+	struct dwi *d = open_target(build);
+	if (!d)
+		return;
+	pid_t pid = start_stopped(exe);
+	if (pid == -2) {
+		static bool said;
+		if (!said)
+			printf("test_dwarfinfo: traced runs skipped (ptrace is not permitted)\n");
+		said = true;
+		dwi_close(d);
+		return;
+	}
+	CHECK(pid > 0, "%s: cannot start it under ptrace", build);
+	if (pid <= 0) {
+		dwi_close(d);
+		return;
+	}
+	char memname[64];
+	snprintf(memname, sizeof(memname), "/proc/%d/mem", (int)pid);
+	struct live l = { .pid = pid, .memfd = open(memname, O_RDONLY) };
+	struct bp *bps = calloc(2 * nex + 1, sizeof(*bps));
+	size_t nbp = 0;
+	bool *hit = calloc(nex + 1, sizeof(*hit));
+	bool clang = is_clang(build);
+	for (size_t i = 0; i < nex; i++) {
+		/* "clang:f" replaces f's entry for clang's builds. */
+		const char *fn = ex[i].fn;
+		if (strncmp(fn, "clang:", 6) == 0) {
+			if (!clang) {
+				hit[i] = true;
+				continue;
+			}
+			fn += 6;
+		} else if (clang) {
+			bool replaced = false;
+			for (size_t k = 0; k < nex; k++)
+				replaced |= strncmp(ex[k].fn, "clang:", 6) == 0 &&
+					    strcmp(ex[k].fn + 6, fn) == 0;
+			if (replaced) {
+				hit[i] = true;
+				continue;
+			}
+		}
+		struct dwi_site *s;
+		int n = dwi_match(d, fn, 0, &s);
+		for (int k = 0; k < n; k++) {
+			if (s[k].func->is_clone)
+				continue;
+			/* Overloads: the first one main() calls is checked. */
+			uint64_t off = file_offset(exe, s[k].entry);
+			uint64_t at = off ? map_offset(pid, exe, off) : 0;
+			CHECK(at, "%s: %s not mapped", build, ex[i].fn);
+			if (!at || !poke_byte(pid, at, 0xcc, &bps[nbp].orig))
+				continue;
+			bps[nbp].addr = at;
+			bps[nbp].armed = true;
+			bps[nbp].e = &ex[i];
+			bps[nbp].f = s[k].func;
+			bps[nbp].bias = at - s[k].entry;
+			nbp++;
+			break;
+		}
+		free(s);
+	}
+	int st = 0;
+	for (;;) {
+		ptrace(PTRACE_CONT, pid, NULL, NULL);
+		if (waitpid(pid, &st, 0) != pid || !WIFSTOPPED(st))
+			break;
+		if (WSTOPSIG(st) != SIGTRAP) {
+			CHECK(0, "%s: stopped by signal %d", build, WSTOPSIG(st));
+			kill(pid, SIGKILL);
+			continue;
+		}
+		ptrace(PTRACE_GETREGS, pid, NULL, &l.regs);
+		uint64_t at = l.regs.rip - 1;
+		struct bp *b = NULL;
+		for (size_t i = 0; i < nbp && !b; i++)
+			if (bps[i].armed && bps[i].addr == at)
+				b = &bps[i];
+		CHECK(b, "%s: a trap at %#" PRIx64 " on no breakpoint", build, at);
+		if (!b) {
+			kill(pid, SIGKILL);
+			continue;
+		}
+		poke_byte(pid, at, b->orig, NULL);
+		b->armed = false;
+		l.regs.rip = at;
+		ptrace(PTRACE_SETREGS, pid, NULL, &l.regs);
+		l.f = b->f;
+		l.bias = b->bias;
+		if (b->is_return) {
+			check_plan(&l, build, b->e->fn, RET, 0, b->e->ret, is_clang(build));
+			check_plan(&l, build, b->e->fn, RET, 1, b->e->ret1, is_clang(build));
+			continue;
+		}
+		hit[b->e - ex] = true;
+		at_entry(&l, build, b->e);
+		/* Then a breakpoint where it returns to. */
+		uint64_t ret = 0;
+		if (read_live(l.regs.rsp, &ret, 8, &l) && nbp < 2 * nex + 1 &&
+		    poke_byte(pid, ret, 0xcc, &bps[nbp].orig)) {
+			bps[nbp] = (struct bp){ .addr = ret, .orig = bps[nbp].orig, .is_return = true,
+						.armed = true, .e = b->e, .f = b->f, .bias = b->bias };
+			nbp++;
+		}
+	}
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "%s: traced, ended with status 0x%x", build,
+	      st);
+	/* Optimised builds may call a specialised copy instead. */
+	size_t reached = 0;
+	for (size_t i = 0; i < nex; i++) {
+		reached += hit[i];
+		CHECK(hit[i] || is_O2(build), "%s: %s was not reached", build, ex[i].fn);
+	}
+	/* clang -O2 calls specialised copies of f_chars and f_knr, and drops
+	 * calls of functions that do nothing it can see. */
+	CHECK(reached + (is_clang(build) ? 6 : 1) >= nex, "%s: only %zu of %zu functions reached",
+	      build, reached, nex);
+	if (l.memfd >= 0)
+		close(l.memfd);
+	free(bps);
+	free(hit);
+	dwi_close(d);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -1135,6 +1903,15 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < NELEM(class_builds); i++)
 		if (exists(class_builds[i]))
 			test_access_cxx(class_builds[i]);
+	for (size_t i = 0; i < NELEM(type_builds); i++)
+		if (exists(type_builds[i]))
+			test_plan_formats(type_builds[i]);
+	for (size_t i = 0; i < NELEM(type_builds); i++)
+		if (exists(type_builds[i]))
+			run_traced(type_builds[i], c_expect, NELEM(c_expect));
+	for (size_t i = 0; i < NELEM(class_builds); i++)
+		if (exists(class_builds[i]))
+			run_traced(class_builds[i], cxx_expect, NELEM(cxx_expect));
 	printf("test_dwarfinfo: %d checks, %d failed\n", checks, failures);
 	return failures != 0;
 }
