@@ -1537,7 +1537,9 @@ static const struct expect cxx_expect[] = {
 	{ "ns::inner::deep", "ref=@ rref=@ kref=@ np=?", "ref=# rref=# kref=" KLASS1 " np=?",
 	  NULL, NULL, NULL, "return=0x4", NULL },
 	{ "ns::inner::method", "x=0x5", NULL, NULL, NULL, NULL, "return=0x4", NULL },
-	{ "ns::calls_helper", "a=0x1", NULL, NULL, NULL, NULL, "return=0x15", NULL },
+	{ "ns::calls_helper", "a=0x1", NULL, NULL, "a=0x1", NULL, "return=0x15", NULL },
+	{ "clang:ns::calls_helper", "a=0x1", NULL, NULL, "a=0x1 ns_counter=0x5 count=0x1", NULL,
+	  "return=0x15", NULL },
 	{ "Box<int>::get", "this=@", "this={.value=6}", NULL, NULL, NULL, "return=0x6", NULL },
 	{ "anon_fn", "x=0x1", NULL, NULL, NULL, NULL, "return=0x3", NULL },
 	{ "take_nt", "nt={...} after=0x2", "nt={.v=1} after=2", NULL, NULL, NULL, "return=0x3",
@@ -1877,6 +1879,235 @@ static void run_traced(const char *build, const struct expect *ex, size_t nex)
 	dwi_close(d);
 }
 
+/* ---- 7. Matching, listings, inlined copies ---- */
+
+static int site_cmp(const void *a, const void *b)
+{
+	const struct dwi_site *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	if (!c && (x->caller || y->caller))
+		c = strcmp(x->caller ? x->caller->name : "", y->caller ? y->caller->name : "");
+	return c ? c : x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/* The sites' names, sorted, separated by spaces; "(caller)" after an
+ * inlined copy. */
+static const char *match_str(struct dwi *d, const char *pattern, unsigned flags)
+{
+	static char out[4096];
+	struct dwi_site *s;
+	int n = dwi_match(d, pattern, flags, &s);
+	CHECK(n >= 0, "dwi_match(%s) failed", pattern);
+	if (n > 0)
+		qsort(s, (size_t)n, sizeof(*s), site_cmp);
+	size_t len = 0;
+	out[0] = 0;
+	for (int i = 0; i < n && len < sizeof(out); i++) {
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s", i ? " " : "",
+					s[i].name);
+		if (s[i].caller && len < sizeof(out))
+			len += (size_t)snprintf(out + len, sizeof(out) - len, "(%s)",
+						s[i].caller->name);
+		CHECK(s[i].entry && s[i].func && (s[i].caller != NULL) == s[i].func->is_inline,
+		      "%s: site %s", pattern, s[i].name);
+	}
+	free(s);
+	return out;
+}
+
+static void check_match(struct dwi *d, const char *build, const char *pattern, unsigned flags,
+			const char *want)
+{
+	const char *got = match_str(d, pattern, flags);
+	CHECK(strcmp(got, want) == 0, "%s: .function(\"%s\")%s:\n\tgot  %s\n\twant %s", build,
+	      pattern, flags ? " with inlines" : "", got, want);
+}
+
+static void check_listing(struct dwi *d, const char *build, const char *fn, bool with_return,
+			  const char *want)
+{
+	const struct dwi_func *f = func(d, fn);
+	const char *got = f ? dwi_func_listing(f, with_return) : "";
+	CHECK(strcmp(got, want) == 0, "%s: -L %s%s:\n\tgot  '%s'\n\twant '%s'", build, fn,
+	      with_return ? ".return" : "", got, want);
+}
+
+static void test_match_cxx(const char *build)
+{
+	struct dwi *d = open_target(build);
+	if (!d)
+		return;
+	bool O2 = is_O2(build), clang = is_clang(build);
+	const char *twice_long = clang ? "twice<long>" : "twice<long int>";
+	char want[1024];
+	/* Scopes are the innermost enclosing namespaces and classes, each a
+	 * pattern; pp()'s name has the scopes the pattern named. */
+	check_match(d, build, "ns::Klass::method", 0,
+		    O2 && clang ? "ns::Klass::method ns::Klass::method ns::Klass::method" :
+		    "ns::Klass::method ns::Klass::method");
+	check_match(d, build, "Klass::method", 0, O2 && clang ?
+		    "Klass::method Klass::method Klass::method" : "Klass::method Klass::method");
+	check_match(d, build, "method", 0, O2 && clang ? "method method method method" :
+		    "method method method");
+	check_match(d, build, "*::method", 0, O2 && clang ?
+		    "Klass::method Klass::method Klass::method inner::method" :
+		    "Klass::method Klass::method inner::method");
+	check_match(d, build, "ns::*::method", 0, O2 && clang ?
+		    "ns::Klass::method ns::Klass::method ns::Klass::method ns::inner::method" :
+		    "ns::Klass::method ns::Klass::method ns::inner::method");
+	/* '*' does not cross "::": ns::* is what ns itself holds. */
+	snprintf(want, sizeof(want), "ns::calls_helper ns::twice<int> ns::%s", twice_long);
+	check_match(d, build, "ns::*", 0, want);
+	check_match(d, build, "ns::helper", 0, "");
+	if (!O2) {
+		/* -O2 folds calls_helper to 14a+7: no copies of helper left. */
+		snprintf(want, sizeof(want), "ns::calls_helper ns::helper(calls_helper) "
+			 "ns::helper(calls_helper) ns::twice<int> ns::%s", twice_long);
+		check_match(d, build, "ns::*", DWI_MATCH_INLINES, want);
+		check_match(d, build, "ns::helper", DWI_MATCH_INLINES,
+			    "ns::helper(calls_helper) ns::helper(calls_helper)");
+		check_match(d, build, "helper", DWI_MATCH_INLINES,
+			    "helper(calls_helper) helper(calls_helper)");
+	}
+	check_match(d, build, "ns::inner::*", 0, "ns::inner::deep ns::inner::method");
+	check_match(d, build, "inner::deep", 0, "inner::deep");
+	check_match(d, build, "Klass::Nested::run", 0, "Klass::Nested::run");
+	check_match(d, build, "Nested::run", 0, "Nested::run");
+	check_match(d, build, "ns::Nested::run", 0, "");
+	check_match(d, build, "Box<int>::get", 0, "Box<int>::get");
+	check_match(d, build, "Box<*>::get", 0, "Box<int>::get");
+	snprintf(want, sizeof(want), "twice<int> %s", twice_long);
+	check_match(d, build, "twice<*>", 0, want);
+	check_match(d, build, "twice<int>", 0, "twice<int>");
+	/* The global scope is "", and an anonymous namespace too. */
+	check_match(d, build, "::anon_fn", 0, "::anon_fn");
+	check_match(d, build, "::take_nt", 0, "::take_nt");
+	check_match(d, build, "*::take_nt", 0, "::take_nt");
+	check_match(d, build, "anon_fn", 0, "anon_fn");
+	/* Mangled names. */
+	check_match(d, build, "_ZN2ns5Klass6methodEi", 0, "method");
+	check_match(d, build, "_ZN2ns5*6method*", 0, "method method");
+	check_match(d, build, "nope", 0, "");
+	check_match(d, build, "ns::nope", 0, "");
+	check_match(d, build, "ns", 0, "");
+	check_match(d, build, "*::*::smethod", 0, "ns::Klass::smethod");
+	check_match(d, build, "[a-f]*_fn", 0, "anon_fn free_fn");
+	check_match(d, build, "take_??", 0, "take_nt");
+
+	/* Listings as stap -L prints them: parameters and locals with a
+	 * location at the probe and a type SystemTap can name. */
+	check_listing(d, build, "_ZN2ns5Klass6methodEi", false,
+		      clang ? " $this:class Klass* $x:int" : " $this:class Klass* const $x:int");
+	check_listing(d, build, "_ZN2ns5Klass6methodEi", true,
+		      clang ? " $return:int $this:class Klass* $x:int" :
+		      " $return:int $this:class Klass* const $x:int");
+	/* clang writes deep inside ns::inner, inside ns: their variables
+	 * are in its scopes (-O2 leaves the unused np no location). */
+	check_listing(d, build, "ns::inner::deep", false, !clang ?
+		      " $ref:int& $rref:int&& $kref:class Klass const& $np:nullptr_t" : O2 ?
+		      " $ref:int& $rref:int&& $kref:class Klass const& $ns_counter:int $count:int" :
+		      " $ref:int& $rref:int&& $kref:class Klass const& $np:nullptr_t "
+		      "$ns_counter:int $count:int");
+	check_listing(d, build, "take_nt", false, " $nt:struct NonTrivial $after:int");
+	/* clang writes calls_helper inside namespace ns, so ns's variables
+	 * are in its scopes (GCC writes it outside, by DW_AT_specification). */
+	check_listing(d, build, "ns::calls_helper", false,
+		      clang ? " $a:int $ns_counter:int $count:int" : " $a:int");
+	struct dwi_plan p;
+	const struct dwi_func *f = func(d, "ns::calls_helper");
+	CHECK(f && dwi_plan_context(f, DWI_PLAN_VARS, 0, &p) == 0 &&
+	      strcmp(dwi_plan_format(&p), clang ? "a=%#x ns_counter=%#x count=%#x" : "a=%#x") == 0,
+	      "%s: calls_helper's $$vars: %s", build, f ? dwi_plan_format(&p) : "");
+
+	/* Inlined copies, each with the function it is in. */
+	struct dwi_site *s;
+	int n = dwi_match(d, "ns::helper", DWI_MATCH_INLINES, &s);
+	if (n == 2) {
+		size_t ni;
+		const struct dwi_site *in = dwi_inlines(d, s[0].func, &ni);
+		CHECK(ni == 2 && in[0].entry < in[1].entry && in[0].caller &&
+		      strcmp(in[0].caller->qualified, "ns::calls_helper") == 0,
+		      "%s: helper's inlined copies", build);
+		CHECK(s[0].func->is_inline && s[0].func->entry == 0, "%s: helper is inline", build);
+		const struct dwi_func *ch = func(d, "ns::calls_helper");
+		CHECK(ch && in[0].entry >= ch->entry, "%s: the copies are in calls_helper", build);
+		CHECK(strcmp(dwi_site_listing(&s[0], false), O2 ? dwi_site_listing(&s[0], false) :
+			     " $x:int") == 0, "%s: an inlined copy's listing: '%s'", build,
+		      dwi_site_listing(&s[0], false));
+	}
+	free(s);
+	dwi_close(d);
+}
+
+static void test_match_c(const char *build)
+{
+	struct dwi *d = open_target(build);
+	if (!d)
+		return;
+	bool O2 = is_O2(build), clang = is_clang(build);
+	check_match(d, build, "f_ints", 0, "f_ints");
+	check_match(d, build, "f_in*", 0, "f_ints");
+	check_match(d, build, "*::f_ints", 0, "::f_ints");
+	check_match(d, build, "f_ret_*", 0, "f_ret_big f_ret_char f_ret_double f_ret_enum "
+		    "f_ret_pair f_ret_str");
+	if (!O2) {
+		check_match(d, build, "sq_inline", 0, "");
+		check_match(d, build, "sq_inline", DWI_MATCH_INLINES,
+			    "sq_inline(helper) sq_inline(use_helper)");
+		check_match(d, build, "*help*", DWI_MATCH_INLINES, "helper use_helper");
+	} else if (!clang) {
+		/* helper has an out-of-line copy and one inlined in use_helper. */
+		check_match(d, build, "helper", 0, "helper");
+		check_match(d, build, "helper", DWI_MATCH_INLINES, "helper helper(use_helper)");
+	}
+	/* Listings. */
+	check_listing(d, build, "f_ints", false, clang ?
+		      " $c:char $sc:signed char $uc:unsigned char $s:short $us:unsigned short $i:int "
+		      "$u:unsigned int $l:long $ul:unsigned long $ll:long long" :
+		      " $c:char $sc:signed char $uc:unsigned char $s:short int $us:short unsigned "
+		      "int $i:int $u:unsigned int $l:long int $ul:long unsigned int $ll:long long int");
+	check_listing(d, build, "f_ptrs", true, " $return:int $s:char const* $t:char* const "
+		      "$v:void* $pp:int** $o:struct outer* $co:struct outer const* "
+		      "$cb:int (*) (int, char*) $mi:myint2 $cmi:cmyint");
+	check_listing(d, build, "f_void", true, "");
+	check_listing(d, build, "f_unnamed", false, " $b:int");
+	/* _Atomic has no SystemTap name: -L leaves ai out. */
+	if (!strstr(build, "dwarf4") && !O2)
+		check_listing(d, build, "f_atomic", false, clang ?
+			      " $z:complex $bytes:uint8_t* $w:int16_t" :
+			      " $z:complex double $bytes:uint8_t* $w:int16_t");
+	if (!O2)
+		check_listing(d, build, "f_locals", true, clang ?
+			      " $return:int $calls:int $n:int $total:int $buf:char[] $pr:struct pair" :
+			      " $return:int $n:int $total:int $buf:char[] $pr:struct pair $calls:int");
+
+	/* Every function with code, each entry once (but for inlined
+	 * copies, which may share one with their caller). */
+	struct dwi_site *s;
+	int n = dwi_functions(d, &s);
+	int found = 0;
+	for (int i = 0; i < n; i++) {
+		found += strcmp(s[i].name, "main") == 0 || strcmp(s[i].name, "f_ints") == 0;
+		for (int k = i + 1; k < n; k++)
+			CHECK(s[i].caller || s[k].caller || s[i].entry != s[k].entry,
+			      "%s: %s and %s share %#" PRIx64, build, s[i].name, s[k].name,
+			      s[i].entry);
+		const struct dwi_func *at = s[i].caller ? NULL : dwi_func_at(d, s[i].entry);
+		CHECK(s[i].caller || at, "%s: dwi_func_at(%s)", build, s[i].name);
+	}
+	CHECK(found == 2 && n >= 30, "%s: %d functions", build, n);
+	free(s);
+	const struct dwi_func *f = func(d, "f_ints");
+	const char *file;
+	int line;
+	CHECK(f && dwi_function_decl(d, f->entry, &file, &line) && line == 26 &&
+	      strstr(file, "dwarf_targets/types.c"), "%s: f_ints is at types.c:26", build);
+	CHECK(!dwi_function_decl(d, f ? f->entry + 1 : 1, &file, &line), "%s: no function at +1",
+	      build);
+	CHECK(!dwi_func_at(d, 0) && !dwi_func_at(d, 1), "%s: no function at 0 or 1", build);
+	dwi_close(d);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -1906,6 +2137,12 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < NELEM(type_builds); i++)
 		if (exists(type_builds[i]))
 			test_plan_formats(type_builds[i]);
+	for (size_t i = 0; i < NELEM(type_builds); i++)
+		if (exists(type_builds[i]))
+			test_match_c(type_builds[i]);
+	for (size_t i = 0; i < NELEM(class_builds); i++)
+		if (exists(class_builds[i]))
+			test_match_cxx(class_builds[i]);
 	for (size_t i = 0; i < NELEM(type_builds); i++)
 		if (exists(type_builds[i]))
 			run_traced(type_builds[i], c_expect, NELEM(c_expect));
