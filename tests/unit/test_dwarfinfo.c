@@ -2108,6 +2108,135 @@ static void test_match_c(const char *build)
 	dwi_close(d);
 }
 
+/* ---- 8. Damaged DWARF ---- */
+
+/* Asks a damaged file everything; the answers do not matter, only that
+ * asking neither crashes nor hangs. */
+static void ask_everything(struct dwi *d)
+{
+	struct dwi_site *s;
+	int n = dwi_functions(d, &s);
+	for (int i = 0; i < n && i < 200; i++) {
+		const struct dwi_func *f = s[i].func;
+		size_t np, nl;
+		const struct dwi_var *p = dwi_func_params(f, &np);
+		dwi_func_locals(f, &nl);
+		dwi_func_listing(f, true);
+		dwi_site_listing(&s[i], false);
+		dwi_func_return_abi(f);
+		struct dwi_plan plan;
+		for (int depth = 0; depth < 3; depth++) {
+			dwi_plan_context(f, DWI_PLAN_VARS, depth, &plan);
+			dwi_plan_format(&plan);
+			dwi_plan_return(f, depth, &plan);
+		}
+		dwi_func_at(d, f->entry);
+		if (f->is_inline)
+			dwi_inlines(d, f, &nl);
+		for (size_t k = 0; k < np; k++) {
+			const struct dwi_type *t = p[k].type;
+			for (int hops = 0; t && hops < 8; hops++) {
+				size_t nm;
+				const struct dwi_member *m = dwi_type_members(t, &nm);
+				for (size_t j = 0; j < nm && j < 8; j++) {
+					struct dwi_comp c = { .member = m[j].name ? m[j].name : "x" };
+					struct dwi_access acc;
+					dwi_access(p[k].type, false, &c, 1, &acc, NULL);
+					dwi_type_member(t, c.member, NULL, NULL);
+				}
+				dwi_type_enumerators(t, &nm);
+				t = dwi_type_target(t);
+			}
+			struct dwi_comp c[2] = { { .index = 1 }, { .member = "next" } };
+			struct dwi_access acc;
+			struct dwi_error err;
+			dwi_access(p[k].type, false, c, 2, &acc, &err);
+			dwi_plan_var(p[k].type, 0, false, true, 2, &plan);
+		}
+	}
+	free(s);
+	static const char *const pats[] = { "*", "f_*", "ns::*", "*::*", "_Z*", "main" };
+	for (size_t i = 0; i < NELEM(pats); i++) {
+		n = dwi_match(d, pats[i], DWI_MATCH_INLINES, &s);
+		free(s);
+	}
+}
+
+static void test_damage(void)
+{
+	const char *name = "types-gcc-O0-pie";
+	int fd = open(target(name), O_RDONLY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		CHECK(0, "cannot read %s", name);
+		return;
+	}
+	size_t size = (size_t)st.st_size;
+	unsigned char *orig = malloc(size), *buf = malloc(size);
+	CHECK(read(fd, orig, size) == (ssize_t)size, "read %s", name);
+	close(fd);
+	/* The DWARF sections' extents. */
+	struct { size_t off, size; } sec[8];
+	int nsec = 0;
+	Elf *e = elf_memory((char *)orig, size);
+	size_t shstrndx;
+	if (e && elf_getshdrstrndx(e, &shstrndx) == 0)
+		for (Elf_Scn *scn = NULL; (scn = elf_nextscn(e, scn)) && nsec < 8;) {
+			GElf_Shdr sh;
+			const char *sn;
+			if (gelf_getshdr(scn, &sh) && (sn = elf_strptr(e, shstrndx, sh.sh_name)) &&
+			    strncmp(sn, ".debug_", 7) == 0 && sh.sh_size && sh.sh_type != SHT_NOBITS &&
+			    strcmp(sn, ".debug_str") != 0)
+				sec[nsec++] = (typeof(sec[0])){ sh.sh_offset, sh.sh_size };
+		}
+	if (e)
+		elf_end(e);
+	CHECK(nsec >= 4, "%s: %d DWARF sections", name, nsec);
+	char tmp[] = "/tmp/test_dwarfinfo.XXXXXX";
+	int tfd = mkstemp(tmp);
+	CHECK(tfd >= 0, "mkstemp");
+	unsigned seed = 12345;
+	for (int round = 0; round < 300 && tfd >= 0 && nsec; round++) {
+		memcpy(buf, orig, size);
+		/* A few bytes of one section, or a run of them. */
+		int which = (int)(rand_r(&seed) % (unsigned)nsec);
+		int hits = 1 + (int)(rand_r(&seed) % 8);
+		for (int h = 0; h < hits; h++) {
+			size_t at = sec[which].off + (size_t)rand_r(&seed) % sec[which].size;
+			buf[at] = (unsigned char)(round % 3 == 0 ? 0xff : rand_r(&seed));
+		}
+		if (round % 10 == 9) {
+			size_t at = sec[which].off + (size_t)rand_r(&seed) % sec[which].size;
+			size_t len = 1 + (size_t)rand_r(&seed) % 64;
+			if (at + len > sec[which].off + sec[which].size)
+				len = sec[which].off + sec[which].size - at;
+			memset(buf + at, round & 1 ? 0 : 0x7f, len);
+		}
+		if (pwrite(tfd, buf, size, 0) != (ssize_t)size)
+			break;
+		struct dwi *d = dwi_open(tmp);
+		if (d) {
+			ask_everything(d);
+			dwi_close(d);
+		}
+	}
+	if (tfd >= 0) {
+		close(tfd);
+		unlink(tmp);
+	}
+	free(orig);
+	free(buf);
+	/* The undamaged file, the same way, and every build of the C++. */
+	for (size_t i = 0; i < NELEM(class_builds); i++) {
+		if (!exists(class_builds[i]))
+			continue;
+		struct dwi *d = open_target(class_builds[i]);
+		if (d)
+			ask_everything(d);
+		dwi_close(d);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -2149,6 +2278,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < NELEM(class_builds); i++)
 		if (exists(class_builds[i]))
 			run_traced(class_builds[i], cxx_expect, NELEM(cxx_expect));
+	test_damage();
 	printf("test_dwarfinfo: %d checks, %d failed\n", checks, failures);
 	return failures != 0;
 }
