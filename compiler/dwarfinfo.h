@@ -11,12 +11,12 @@
  * expressions for values.
  *
  * Everything returned lives as long as the struct dwi and is built on first
- * use: opening reads no DIE, a lookup indexes only the compilation unit it
- * needs, and a name match or a listing indexes every unit once.  A handle
- * is for one thread.  Odd or corrupt DWARF gives missing answers, never a
- * crash.  Messages meant for the user fill a struct dwi_error with a
- * sentence to follow the probe point: `no parameter 'x' in f: its
- * parameters are a, b`. */
+ * use: opening reads no DIE, a lookup by address reads the units' root
+ * DIEs and indexes only the unit it needs, and a name match or a listing
+ * indexes every unit once.  A handle is for one thread.  Odd or corrupt
+ * DWARF gives missing answers, never a crash.  Messages meant for the
+ * user fill a struct dwi_error with a sentence to follow the probe point:
+ * `no parameter 'x' in f: parameters are a, b`. */
 #ifndef USCRIPT_DWARFINFO_H
 #define USCRIPT_DWARFINFO_H
 
@@ -34,10 +34,13 @@ struct dwi_error {
 
 /* The DWARF of the ELF file at path, or NULL if it has none.  When the
  * file itself has no .debug_info, its separate debug file is used if one is
- * installed: /usr/lib/debug/.build-id/NN/REST.debug by its build id, else
- * its .gnu_debuglink name in the file's directory, its .debug/
- * subdirectory, or under /usr/lib/debug (gdb's order).  A separate
- * file's addresses are the file's own addresses. */
+ * installed, looked for along SystemTap's SYSTEMTAP_DEBUGINFO_PATH
+ * (default "+:.debug:/usr/lib/debug"): first ROOT/.build-id/NN/REST.debug
+ * by its build id under each absolute entry, then its .gnu_debuglink name
+ * in each entry's place (empty: the file's directory; relative: a
+ * subdirectory of it; absolute: ROOT followed by the file's directory).
+ * A candidate with another build id is passed over.  A separate file's
+ * addresses are the file's own addresses. */
 struct dwi *dwi_open(const char *path);
 /* The same, saying why there is none: "no debug info in PATH", or that
  * PATH cannot be opened.  err may be NULL. */
@@ -61,7 +64,8 @@ enum dwi_kind {
 	DWI_FLOAT,      /* float, double, long double, _Float128, complex */
 	DWI_POINTER,    /* target: what it points to (a DWI_VOID for void *) */
 	DWI_REFERENCE,  /* C++ & and &&: a pointer as far as the ABI goes */
-	DWI_ARRAY,      /* target: the element; int a[2][3] is array 2 of array 3 */
+	DWI_ARRAY,      /* target: the element; int a[2][3] is one array of 6 ints,
+			 * as SystemTap indexes it ($a[4] is a[1][1]) */
 	DWI_STRUCT,     /* struct, union or class: see `tag` */
 	DWI_FUNCTION,   /* a function type; a function pointer is a pointer to it */
 	DWI_OTHER,      /* decltype(nullptr), pointer to member, anything else */
@@ -119,9 +123,10 @@ const struct dwi_member *dwi_type_members(const struct dwi_type *t, size_t *n);
 /* Finds member `name` the way SystemTap does (dwflpp::find_struct_member):
  * breadth first through base classes, and into anonymous structs and
  * unions; *offset is the member's offset from the start of t, through
- * every level.  NULL if there is none; err (may be NULL) then says so
- * and lists the members: "no member 'q' in struct outer: its members are
- * id, in, ...". */
+ * every level.  Members of virtual bases are not found (their place is
+ * computed at run time).  NULL if there is none; err (may be NULL) then
+ * says so and lists some members, sorted: "no member 'q' in struct outer:
+ * members are af, ai, arr, ...".  dwi_access() says it as SystemTap. */
 const struct dwi_member *dwi_type_member(const struct dwi_type *t, const char *name,
 					 uint64_t *offset, struct dwi_error *err);
 
@@ -137,14 +142,16 @@ const struct dwi_enumerator *dwi_type_enumerators(const struct dwi_type *t, size
  * The System V x86-64 calling convention, applied to the whole parameter
  * list: integer-class words take rdi rsi rdx rcx r8 r9 in turn, float
  * and double take xmm0-7, and what does not fit, or is too big, goes on
- * the stack in order; a returned struct of more than 16 bytes takes rdi
- * for its address first; a C++ class that is not trivially copyable is
- * passed as a pointer to a copy. */
+ * the stack in order; a struct returned in memory takes rdi for its
+ * address first; a C++ class that is not trivially copyable is passed as
+ * a pointer to a copy.  Compiler clones (is_clone) and inlined copies
+ * follow no convention: their parameters are UNSUPPORTED. */
 enum dwi_abi_kind {
 	DWI_ABI_REG,      /* a scalar in an integer register: abi.reg */
 	DWI_ABI_STACK,    /* a scalar in a stack slot: abi.stack */
 	DWI_ABI_BYREF,    /* a C++ class passed as a pointer (in abi.reg or abi.stack) */
-	DWI_ABI_MEMORY,   /* an aggregate copied to the stack at abi.stack */
+	DWI_ABI_MEMORY,   /* an aggregate copied to the stack at abi.stack; for
+			   * a return value (stack -1), rax holds its address */
 	DWI_ABI_UNSUPPORTED,  /* see abi.why */
 };
 
@@ -155,10 +162,14 @@ struct dwi_abi {
 			   * (8 for the first stack argument, above the return
 			   * address); -1 when in a register */
 	uint8_t size;     /* REG, STACK: bytes of the value, extended by type->is_signed */
-	/* UNSUPPORTED: a noun phrase for "PARAM is %s": "a struct passed
-	 * in registers", "a floating-point value", "a long double",
-	 * "an __int128", "a _Complex value", "a variadic argument", "not in
-	 * the registers the ABI names (a compiler clone)", "of an unknown type" */
+	/* UNSUPPORTED: a phrase for "PARAM is %s": "a struct passed in
+	 * registers" (union, class), "an empty struct, which is not passed
+	 * at all", "a floating-point value", "a long double", "an __int128",
+	 * "a _Complex value", "not where the ABI puts it: the compiler
+	 * changed this function's parameters", "in an inlined copy, not
+	 * where the ABI puts it", "of an unknown type", "of a type uscript
+	 * cannot read" (pointers to members, nullptr_t); for $return also
+	 * "void" and "a struct returned in registers". */
 	const char *why;
 };
 
@@ -214,13 +225,15 @@ const struct dwi_var *dwi_func_locals(const struct dwi_func *f, size_t *n);
 /* The return type, or NULL for void. */
 const struct dwi_type *dwi_func_return(const struct dwi_func *f);
 /* Where $return is in a .return probe: DWI_ABI_REG with reg -1 means rax
- * (size and sign from the type); UNSUPPORTED with a why otherwise
- * ("void", "a struct", "a floating-point value", ...). */
+ * (size and sign from the type); DWI_ABI_MEMORY with reg and stack -1: a
+ * struct returned in memory, whose address is in rax; UNSUPPORTED with
+ * a why otherwise ("void", "a struct returned in registers", "a
+ * floating-point value", ...). */
 struct dwi_abi dwi_func_return_abi(const struct dwi_func *f);
 
 /* The parameter named `name`, or NULL; err (may be NULL) then says
- * "no parameter 'x' in f: its parameters are a, b" (or "f has no
- * parameters"). */
+ * "no parameter 'x' in f: parameters are a, b" (or "no parameter 'x' in
+ * f: it has no parameters"). */
 const struct dwi_var *dwi_func_param(const struct dwi_func *f, const char *name,
 				     struct dwi_error *err);
 
@@ -248,14 +261,18 @@ enum {
 
 /* The functions that .function(PATTERN) names, as SystemTap finds them
  * (tapsets.cxx: query_dwarf_func, dwflpp::function_scope_matches):
- * PATTERN is NAME, or SCOPE::...::NAME whose scopes must match the
- * innermost enclosing namespaces or classes; NAME and the scopes may be
- * fnmatch() patterns; a pattern starting with "_Z" is matched against
- * linkage names.  Functions without code, with code at 0, and copies
- * sharing an entry with one already found are left out.  A file-and-
- * line suffix ("@file.c:12") is the caller's to strip and check against
- * decl_file and decl_line.  Writes a malloc'ed array (free() it) to *out
- * and returns how many, or -1 on allocation failure. */
+ * PATTERN is NAME, or SCOPE::...::NAME (split at the last "::") whose
+ * scopes must match the innermost enclosing namespaces or classes, the
+ * global scope and anonymous namespaces being ""; NAME and the scopes
+ * may be fnmatch() patterns, so '*' stays within one scope; a pattern
+ * starting with "_Z" is matched against linkage names.  Functions
+ * without code, copies sharing an entry with one already found, and the
+ * split-off tails of partly inlined functions (symbols foo.part.N) are
+ * left out.  Inlined copies are also found inside functions defined in
+ * namespaces, which SystemTap's walk misses.  A file-and-line suffix
+ * ("@file.c:12") is the caller's to strip and check against decl_file
+ * and decl_line.  Writes a malloc'ed array (free() it) to *out and
+ * returns how many. */
 int dwi_match(struct dwi *d, const char *pattern, unsigned flags,
 	      struct dwi_site **out);
 
@@ -281,10 +298,15 @@ bool dwi_function_decl(struct dwi *d, uint64_t vaddr, const char **file, int *li
  * dwi_access() turns a variable and the components after it into
  * operations on one 64-bit value v, the way SystemTap's
  * dwflpp::translate_components and translate_final_fetch_or_store do.
- * v starts as the variable's value when it is a scalar (a register's or
- * stack slot's 8 bytes, not yet extended), or as its address when it is a
- * struct or array in memory (DWI_ABI_MEMORY).  Member access goes through
- * any number of pointers and references. */
+ * v starts as the variable's value (`root_is_address` false: a REG or
+ * STACK parameter's 8 bytes, not yet extended; rax for $return), or as
+ * its address (true: DWI_ABI_MEMORY's rsp + stack, DWI_ABI_BYREF's
+ * pointer, a return's rax for MEMORY, a local's addr plus the load
+ * bias).  Member access goes through any number of pointers and
+ * references; [N] indexes arrays and pointers by the element type's
+ * size.  As in SystemTap, a reference reads as the address it holds, a
+ * pointer to a scalar as the pointer ($p is not *$p), enums zero-extend
+ * whatever their sign, and a multi-dimensional array is one flat array. */
 enum dwi_opcode {
 	DWI_OP_EXTEND,  /* v = the low `size` bytes of v, sign- or zero-extended */
 	DWI_OP_ADD,     /* v += n */
@@ -326,12 +348,16 @@ struct dwi_comp {
 	const char *text;     /* [expr]: the expression as written, for messages */
 };
 
-/* Returns 0, or -1 with err saying why in SystemTap's terms: "no member
- * 'q' in struct outer: its members are ...", "'struct inner' is being
- * accessed instead of a member such as '->x'", "cannot dereference
- * void*", "cannot index int", "cannot read a 16-byte value", ...
- * `root_is_address`: the variable is in memory (an aggregate) rather than
- * a value. */
+/* Returns 0, or -1 with err saying why in SystemTap's words:
+ * "unable to find member 'q' for struct node (alternatives: value, next)"
+ * (all members, nearest first by its levenshtein()), "'struct inner'
+ * (/src/t.h:18) is being accessed instead of a member such as '->name'",
+ * "invalid access '->x' vs 'void*'", "invalid access '[0]' vs. int",
+ * "invalid access '->x' for array type", "invalid access '[0]' for struct
+ * inner", "unresolved struct fwd", "confused about array element size",
+ * "cannot process >64-bit values", "unsupported type tag 71 for
+ * <unknown>" (_Atomic), "no location for field 'count'", and uscript's
+ * own "cannot read 'vb': it is in a virtual base class". */
 int dwi_access(const struct dwi_type *var_type, bool root_is_address,
 	       const struct dwi_comp *comps, size_t ncomps,
 	       struct dwi_access *out, struct dwi_error *err);
@@ -343,16 +369,29 @@ int dwi_access(const struct dwi_type *var_type, bool root_is_address,
  * a root (a parameter, a local, or the return value) through an access.
  * Pieces with the same nonzero `group` are one SystemTap pretty-print
  * function: if any LOAD of the group faults, the group prints "ERROR"
- * instead of all its pieces.  SystemTap's formats (tapsets.cxx):
+ * instead of all its pieces.  Reading a root (a stack slot) is the
+ * caller's business.  SystemTap's formats (tapsets.cxx,
+ * visit_target_symbol_context and dwarf_pretty_print):
  *   $$parms   "a=0x1 b=0xffffffffffffffff s={...} arr=[...] x=?": each
  *             value %#x of the 64-bit value after extension (so -1 in an
  *             int is 0xffffffffffffffff, an enum's -1 is 0xffffffff,
  *             NULL is 0x0); structs and arrays are not read; what cannot
  *             be read is "?"; unnamed parameters are left out; one space
  *             between.
- *   $$parms$  "a=1 s={.x=1, .name=\"ab\"} p=0x0": each as $a$.
- *   $x$       see enum dwi_fmt and dwi_plan_var().
- *   $$return  "return=0x3"; "" when void or unreadable (struct, float).
+ *   $$parms$  "a=1 s={.x=1, .name=[...], .p=\"ab\"} p=0x0": each as $a$.
+ *   $x$       at the top a pointer is followed (a pointer to a scalar
+ *             prints the pointer with the pointee's format), a struct
+ *             lists its members (base classes' after, breadth first,
+ *             GCC's _vptr.* left out, masked names once), an array its
+ *             first element then ", ..." ("[1, ...]"), chars and char
+ *             arrays and pointers as strings; below the top, pointers
+ *             are %p but for char pointers (strings), structs {...} and
+ *             arrays [...], unless $$; anonymous members are "<union>=",
+ *             "<class>=" for a struct and "<struct>=" for a class (sic);
+ *             floats, _Atomic and >64-bit values "?"; at most 32 values,
+ *             then "...".  Formats: enum dwi_fmt.
+ *   $$return  "return=0x3"; "" when void or unreadable (struct, float);
+ *             $$return$ "return=" and $return$, or "" for void.
  * $$vars is $$parms and $$locals in DWARF order, which is what `which`
  * DWI_PLAN_VARS gives. */
 enum dwi_fmt {
@@ -397,15 +436,19 @@ enum dwi_plan_which { DWI_PLAN_PARMS, DWI_PLAN_LOCALS, DWI_PLAN_VARS };
 
 /* $$parms, $$locals or $$vars of f; depth 0 is the plain form, 1 the form
  * with $ ($$parms$), 2 with $$.  Roots that cannot be read at the first
- * instruction (locals; parameters the ABI does not put in an integer
- * register or stack slot) print as "?" where SystemTap would have read
- * them.  The pieces live as long as d. */
+ * instruction (locals other than those with an addr; parameters the ABI
+ * does not place) print as "?" where SystemTap would have read them.  The
+ * variables are those of f's DIE and of the scopes around it below the
+ * unit, as SystemTap's getscopes() gives them.  The pieces live as long
+ * as d.  Returns 0. */
 int dwi_plan_context(const struct dwi_func *f, enum dwi_plan_which which,
 		     int depth, struct dwi_plan *out);
-/* $$return (depth 0), $$return$ and $$return$$. */
+/* $$return (depth 0), $$return$ and $$return$$.  Returns 0. */
 int dwi_plan_return(const struct dwi_func *f, int depth, struct dwi_plan *out);
 /* $v$ (depth 1) or $v$$ (depth 2) for a variable of type t read from
- * root `root`; `readable` false gives "?" for every value. */
+ * root `root` (v starting as in dwi_access); `readable` false gives "?"
+ * for every value.  All pieces are in group 1.  -1 where SystemTap
+ * cannot pretty-print at all (no type). */
 int dwi_plan_var(const struct dwi_type *t, int root, bool root_is_address, bool readable,
 		 int depth, struct dwi_plan *out);
 

@@ -118,6 +118,14 @@ if [ -x "$BUILDDIR/tests/unit/test_usdt" ] && wanted unit/usdt; then
 		bad unit/usdt "could not build the targets of tests/unit/usdt_targets/build.sh"
 	fi
 fi
+DT=$BUILDDIR/tests/dwarf-targets
+if [ -x "$BUILDDIR/tests/unit/test_dwarfinfo" ] && wanted unit/dwarfinfo; then
+	if CC="$CC" sh "$src/tests/unit/dwarf_targets/build.sh" "$DT" >/dev/null 2>&1; then
+		run_unit unit/dwarfinfo "$BUILDDIR/tests/unit/test_dwarfinfo" "$DT"
+	else
+		bad unit/dwarfinfo "could not build the targets of tests/unit/dwarf_targets/build.sh"
+	fi
+fi
 ST=$BUILDDIR/tests/symbolize-targets
 if [ -x "$BUILDDIR/tests/unit/test_symbolize" ] && wanted unit/symbolize; then
 	if CC="$CC" sh "$src/tests/unit/symbolize_targets/build.sh" "$ST" >/dev/null 2>&1; then

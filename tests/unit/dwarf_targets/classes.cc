@@ -14,6 +14,8 @@
 
 namespace ns {
 
+int ns_counter = 5;      // a namespace's variable: in $$vars of functions defined in ns
+
 struct Base {
 	int b;
 	explicit Base(int v) : b(v) {}

@@ -290,7 +290,7 @@ int main(int argc, char **argv)
 	r += f_pretty(&o, &g_inner, &ch, &b, &mn, bg, px, argv, &o);
 	r += f_chars('A', 236, '\b', "a\tb", NULL, (const char *)16);
 	r += f_locals(3);
-	r += use_helper(2) + helper_ptr(3) + use_scaled(4);
+	r += use_helper(2) + helper_ptr(2) + use_scaled(4);
 	r += f_knr(1, "x");
 	f_void();
 	global_outer.id = (int)r;
