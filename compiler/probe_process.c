@@ -157,6 +157,9 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 		a->func = arena_strdup(t->arena, site->caller->linkage ? site->caller->linkage :
 				       site->caller->name);
 		t->ctx[t->n - 1].inlined = true;
+		if (t->opts->list_vars)
+			t->ctx[t->n - 1].listing = arena_strdup(t->arena,
+								dwi_site_listing(site, false));
 		if (site->func->decl_file && site->func->decl_line)
 			a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s@%s:%d\")",
 					     a->path, site->name, site->func->decl_file,

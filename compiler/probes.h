@@ -34,6 +34,7 @@ struct row_ctx {
 	struct elf_file *file;           /* a function row: the file, and */
 	uint64_t vaddr;                  /* the function's address there */
 	bool inlined;                    /* an inlined copy of a function */
+	const char *listing;             /* -L: its variables, when made here */
 };
 
 struct attach_table {

@@ -166,6 +166,8 @@ const char *target_listing(struct attach_table *t, int row)
 {
 	const struct usdt_probe *m = t->ctx[row].mark;
 	const struct row_ctx *x = &t->ctx[row];
+	if (x->listing)
+		return x->listing;
 	if (!m && x->file) {
 		struct dwi *d = probes_dwarf(t, t->rows[row].path);
 		const struct dwi_func *f = d ? dwi_func_at(d, x->vaddr) : NULL;
