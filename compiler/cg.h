@@ -157,6 +157,7 @@ struct cg {
 	LLVMValueRef saved;              /* the slots saved at the entry (target.h) */
 	uint32_t entry_value_size;       /* their bytes: the largest probe's */
 	LLVMValueRef pretty_faults;      /* while reading an OUT_PRETTY: the groups' fault bits */
+	bool stack_rows;                 /* print_ubacktrace() wants the row (cg_stack.c) */
 	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
 	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
 	LLVMValueRef rt;             /* host: the runtime's handle */

@@ -244,7 +244,7 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	bool by_row = false;
 	for (int i = 0; i < ROW_STRINGS; i++)
 		by_row |= cg->row_strings[i].table != NULL;
-	by_row |= cg->attach->rows_vary[p->id];
+	by_row |= cg->attach->rows_vary[p->id] || cg->stack_rows;
 	cg->cookie = by_row ?
 		call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, &cg->regs, 1) : cg_const(cg, 0);
 }

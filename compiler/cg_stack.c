@@ -16,6 +16,7 @@ static void fill_stack(struct cg *cg, LLVMValueRef buf)
 	LLVMBuilderRef b = cg->b;
 	cg_store_at(cg, buf, offsetof(struct out_stack, pid), cg->t->context(cg, BI_pid),
 		    cg->i64);
+	cg_store_at(cg, buf, offsetof(struct out_stack, row), cg->cookie, cg->i64);
 	LLVMValueRef rc = cg->t->user_stack(cg, cg_field(cg, buf, offsetof(struct out_stack, frames)),
 					    OUT_MAX_FRAMES * 8);
 	LLVMValueRef n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, rc, cg_const(cg, 0), ""),

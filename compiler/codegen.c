@@ -869,6 +869,7 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	/* Stacks in uscript's own handlers name the probe point (cg_stack.c). */
 	bool host_stacks = !t->is_bpf && (script_uses(cg->script, BI_print_ubacktrace) ||
 					   script_uses(cg->script, BI_sprint_ubacktrace));
+	cg->stack_rows = t->is_bpf && script_uses(cg->script, BI_print_ubacktrace);
 	for (int i = 0; i < ROW_STRINGS; i++)
 		if (script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks))
 			string_table(cg, by_row[i], &cg->row_strings[i]);

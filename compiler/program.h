@@ -135,6 +135,9 @@ struct pretty_arg {
 struct out_stack {
 	int64_t pid;             /* the process the addresses are in */
 	int64_t nframes;         /* at most OUT_MAX_FRAMES */
+	int64_t row;             /* the attach row that fired: at a .return,
+				  * print_ubacktrace() names the function
+				  * returning, as SystemTap does */
 	uint64_t frames[OUT_MAX_FRAMES];  /* the probed address first */
 };
 

@@ -159,6 +159,16 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 	memcpy(&st, p, sizeof(st));
 	size_t n = st.nframes < 0 ? 0 : st.nframes > OUT_MAX_FRAMES ? OUT_MAX_FRAMES :
 		(size_t)st.nframes;
+	const struct attach_point *a = st.row >= 0 && st.row < o->prog->nattach ?
+		&o->prog->attach[st.row] : NULL;
+	uint64_t from;
+	if (kind == OUT_BACKTRACE && n && a && a->kind == ATTACH_URETPROBE &&
+	    sym_file_address(o->sym, (int)st.pid, a->path, a->offset, &from) == 0) {
+		/* SystemTap at a return: the function, then where it returns */
+		strbuf_puts(t, "Returning from: ");
+		sym_print_ubacktrace(o->sym, t, (int)st.pid, &from, 1);
+		strbuf_puts(t, "Returning to  : ");
+	}
 	if (kind == OUT_BACKTRACE)
 		sym_print_ubacktrace(o->sym, t, (int)st.pid, st.frames, n);
 	else

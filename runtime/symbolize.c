@@ -751,6 +751,28 @@ void sym_forget_pid(struct sym_ctx *c, int pid)
 		}
 }
 
+int sym_file_address(struct sym_ctx *c, int pid, const char *path, uint64_t offset,
+		     uint64_t *addr)
+{
+	struct stat st;
+	int err;
+	struct proc *p;
+
+	if (stat(path, &st) != 0)
+		return -errno;
+	if (!(p = get_proc(c, pid, &err)))
+		return err;
+	for (size_t i = 0; i < p->nmaps; i++) {
+		const struct mapping *m = &p->maps[i];
+		if (m->path && m->dev == st.st_dev && m->ino == (uint64_t)st.st_ino &&
+		    offset >= m->offset && offset - m->offset < m->end - m->start) {
+			*addr = m->start + (offset - m->offset);
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
 static struct mapping *find_mapping(struct proc *p, uint64_t addr)
 {
 	size_t lo = 0, hi = p->nmaps;

@@ -87,6 +87,12 @@ void sym_lookup(struct sym_ctx *c, int pid, uint64_t addr,
 		struct sym_where *w);
 
 /* print_ubacktrace(): a line for each address. */
+/* Where the file at `path` (the same inode) has its byte `offset` in
+ * process pid's memory: 0 and *addr, or -ENOENT when it is not mapped
+ * there. */
+int sym_file_address(struct sym_ctx *c, int pid, const char *path, uint64_t offset,
+		     uint64_t *addr);
+
 int sym_print_ubacktrace(struct sym_ctx *c, struct strbuf *out, int pid,
 			 const uint64_t *addrs, size_t n);
 
