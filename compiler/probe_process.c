@@ -132,6 +132,21 @@ static void note_template(struct attach_table *t, const struct probe_point *pp,
 
 /* Adds one row per function that NAME names (symmatch.h: by linked name,
  * or by C++ qualified name), one per address. */
+/* GCC's "f.cold" (and "f.cold.1"): the unlikely part of f, moved away
+ * from it.  It has a symbol but is no function: nothing enters it, and a
+ * wildcard leaves it out, as SystemTap's DWARF does. */
+static bool is_cold_part(const char *name)
+{
+	const char *c = strstr(name, ".cold");
+	if (!c || c == name)
+		return false;
+	c += 5;
+	if (*c == '.')
+		for (c++; *c >= '0' && *c <= '9'; c++)
+			;
+	return *c == '\0';
+}
+
 /* A row for each inlined copy of a function that NAME names. */
 static void add_inlines(struct attach_table *t, const struct probe *p,
 			const struct probe_point *pp, struct elf_file *f, struct dwi *dw,
@@ -188,9 +203,11 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 	size_t nsyms;
 	const struct elf_sym *syms = elf_syms(f, &nsyms);
 	int first = t->n, matched = 0;
+	bool wild = symm_pattern_is_wild(pat);
 	for (size_t i = 0; i < nsyms; i++) {
 		const struct elf_sym *s = &syms[i];
-		if (s->type != STT_FUNC || !symm_match(t->names, pat, s))
+		if (s->type != STT_FUNC || !symm_match(t->names, pat, s) ||
+		    (wild && is_cold_part(s->name)))
 			continue;
 		matched++;
 		uint64_t off;
@@ -215,7 +232,6 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 	if (dw && proto->kind == ATTACH_UPROBE && !*suffix)
 		add_inlines(t, p, pp, f, dw, name, proto, &seen);
 	free(seen.slot);
-	bool wild = symm_pattern_is_wild(pat);
 	symm_pattern_free(pat);
 	if (t->n > first)
 		return 0;
