@@ -58,14 +58,18 @@ bool dw_is_clone(struct fnode *f)
 	Dwarf_Word cc;
 	if (udata(&f->die, DW_AT_calling_convention, &cc) && cc == DW_CC_nocall)
 		return true;
-	if (f->pub.is_inline)
+	/* GCC's copies are concrete instances of an abstract function,
+	 * clang's C++ ones definitions of a declaration (its C ones it marks
+	 * DW_CC_nocall): only those need the symbol. */
+	Dwarf_Die origin, decl;
+	bool has_origin = ref_die(&f->die, DW_AT_abstract_origin, &origin);
+	if (f->pub.is_inline || (!has_origin && !ref_die(&f->die, DW_AT_specification, &decl)))
 		return false;
 	const char *sym = f->pub.entry ? part_symbol_at(f->d, f->pub.entry) : NULL;
 	if (sym && (strstr(sym, ".isra.") || strstr(sym, ".constprop.") ||
 		    strstr(sym, ".specialized.")))
 		return true;
-	Dwarf_Die origin;
-	if (!ref_die(&f->die, DW_AT_abstract_origin, &origin))
+	if (!has_origin)
 		return false;
 	Dwarf_Die a, b;
 	bool has_a = dwarf_child(&origin, &a) == 0, has_b = dwarf_child(&f->die, &b) == 0;
@@ -494,8 +498,11 @@ static int match(struct dwi *d, const char *pattern, unsigned flags, bool any,
 			if (!f->pub.entry || dw_map_get(&seen_entry, f->pub.entry))
 				continue;
 			/* The tail of a partly inlined function is no entry
-			 * point (SystemTap's PR12609 rule). */
-			const char *sym = part_symbol_at(d, f->pub.entry);
+			 * point (SystemTap's PR12609 rule); GCC writes it as a
+			 * concrete instance of the function. */
+			Dwarf_Die origin;
+			const char *sym = ref_die(&f->die, DW_AT_abstract_origin, &origin) ?
+					  part_symbol_at(d, f->pub.entry) : NULL;
 			if (sym && strstr(sym, ".part."))
 				continue;
 			dw_map_put(&seen_entry, f->pub.entry, f);

@@ -25,7 +25,9 @@
  * 7. dwi_match(): names, wildcards, C++ scopes that '*' does not cross,
  *    overloads, mangled names, inlined copies; dwi_functions(); listings
  *    as `stap -L` prints them.
- * 8. Damaged DWARF: no crash, whatever the damage. */
+ * 8. Damaged DWARF: no crash, whatever the damage.
+ *
+ *   test_dwarfinfo --time FILE    times opening, lookups and matches */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -2237,10 +2239,112 @@ static void test_damage(void)
 	}
 }
 
+/* ---- Timing: test_dwarfinfo --time FILE ---- */
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The value of symbol `name` in path's .symtab, or 0. */
+static uint64_t symbol_value(const char *path, const char *name)
+{
+	int fd = open(path, O_RDONLY);
+	Elf *e = fd >= 0 ? elf_begin(fd, ELF_C_READ, NULL) : NULL;
+	uint64_t v = 0;
+	for (Elf_Scn *scn = NULL; e && !v && (scn = elf_nextscn(e, scn));) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || !sh.sh_entsize)
+			continue;
+		Elf_Data *data = elf_getdata(scn, NULL);
+		size_t n = data ? data->d_size / sh.sh_entsize : 0;
+		for (size_t i = 0; i < n && !v; i++) {
+			GElf_Sym sym;
+			const char *sn;
+			if (gelf_getsym(data, (int)i, &sym) && GELF_ST_TYPE(sym.st_info) == STT_FUNC &&
+			    (sn = elf_strptr(e, sh.sh_link, sym.st_name)) && strcmp(sn, name) == 0)
+				v = sym.st_value;
+		}
+	}
+	if (e)
+		elf_end(e);
+	if (fd >= 0)
+		close(fd);
+	return v;
+}
+
+static int time_file(const char *path)
+{
+	elf_version(EV_CURRENT);
+	double t0 = now();
+	struct dwi *d = dwi_open(path);
+	double t1 = now();
+	if (!d) {
+		fprintf(stderr, "%s: no DWARF\n", path);
+		return 1;
+	}
+	printf("open                      %8.1f ms\n", (t1 - t0) * 1e3);
+	uint64_t main_at = symbol_value(path, "main");
+	t0 = now();
+	const struct dwi_func *m = main_at ? dwi_func_at(d, main_at) : NULL;
+	t1 = now();
+	printf("dwi_func_at(main), cold   %8.1f ms  (%s)\n", (t1 - t0) * 1e3,
+	       m ? m->name : "not found");
+	dwi_close(d);
+
+	d = dwi_open(path);
+	struct dwi_site *s;
+	t0 = now();
+	int n = dwi_match(d, "*", 0, &s);
+	t1 = now();
+	free(s);
+	printf("dwi_match(\"*\"), cold      %8.1f ms  %d functions\n", (t1 - t0) * 1e3, n);
+	t0 = now();
+	n = dwi_match(d, "*", 0, &s);
+	t1 = now();
+	free(s);
+	printf("dwi_match(\"*\"), again     %8.1f ms\n", (t1 - t0) * 1e3);
+	t0 = now();
+	n = dwi_match(d, "main", 0, &s);
+	t1 = now();
+	free(s);
+	printf("dwi_match(\"main\"), warm   %8.1f ms\n", (t1 - t0) * 1e3);
+	t0 = now();
+	n = dwi_functions(d, &s);
+	t1 = now();
+	printf("dwi_functions, warm       %8.1f ms  %d sites with inlined copies\n",
+	       (t1 - t0) * 1e3, n);
+	t0 = now();
+	size_t np = 0;
+	for (int i = 0; i < n; i++) {
+		size_t k;
+		dwi_func_params(s[i].func, &k);
+		np += k;
+		dwi_site_listing(&s[i], false);
+	}
+	t1 = now();
+	printf("params and -L of all      %8.1f ms  %zu parameters\n", (t1 - t0) * 1e3, np);
+	free(s);
+	dwi_close(d);
+
+	d = dwi_open(path);
+	t0 = now();
+	n = dwi_functions(d, &s);
+	t1 = now();
+	free(s);
+	printf("dwi_functions, cold       %8.1f ms\n", (t1 - t0) * 1e3);
+	dwi_close(d);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "--time") == 0)
+		return time_file(argv[2]);
 	if (argc != 2) {
-		fprintf(stderr, "usage: test_dwarfinfo DIR\n");
+		fprintf(stderr, "usage: test_dwarfinfo DIR | --time FILE\n");
 		return 2;
 	}
 	dir = argv[1];
