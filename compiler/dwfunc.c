@@ -30,8 +30,9 @@ static void read_partsyms(struct dwi *d, Elf *elf)
 			    !sym.st_value)
 				continue;
 			const char *name = elf_strptr(elf, sh.sh_link, sym.st_name);
-			if (name && (strstr(name, ".part.") || strstr(name, ".isra.") ||
-				     strstr(name, ".constprop.") || strstr(name, ".specialized.")))
+			const char *dot = name ? strchr(name, '.') : NULL;
+			if (dot && (strstr(dot, ".part.") || strstr(dot, ".isra.") ||
+				    strstr(dot, ".constprop.") || strstr(dot, ".specialized.")))
 				dw_map_put(&d->partsyms, sym.st_value, (void *)name);
 		}
 	}

@@ -684,6 +684,7 @@ static void test_abi_cxx(const char *build)
 	/* A class with a copy constructor and a destructor goes by reference. */
 	check_abi(d, build, "take_nt", "nt=&rdi|after=rsi/4s", NULL);
 	check_abi(d, build, "take_trivial", "t=" SREG "|bt=m+8|after=rdx/4s", NULL);
+	check_abi(d, build, "take_defaulted", "d=m+8|after=rdi/4s", NULL);
 	/* A pointer to a data member takes one register, one to a member
 	 * function two. */
 	check_abi(d, build, "free_fn", "kp=rdi/8u|pm=?of a type uscript cannot read|"
@@ -1548,6 +1549,8 @@ static const struct expect cxx_expect[] = {
 	  NULL },
 	{ "take_trivial", "t={...} bt={...} after=0x6",
 	  "t={.a=?, .b=?} bt={.a=3, .b=4, .c=5} after=6", NULL, NULL, NULL, "return=0xc", NULL },
+	{ "take_defaulted", "d={...} after=0x4", "d={.a=1, .b=2, .c=3} after=4", NULL, NULL, NULL,
+	  "return=0x7", NULL },
 	{ "take_masking", "m=@ vp=@", "m={.b=2, .own=3} vp={.v=7, .vb=?}", NULL, NULL, NULL,
 	  "return=0x14", NULL },
 	{ "free_fn", "kp=@ pm=? mp=? flag=0x1 wc=0x77 c16=0x63 c32=0x7a",
