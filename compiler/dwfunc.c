@@ -405,15 +405,22 @@ const char *dwi_site_listing(const struct dwi_site *s, bool with_return)
 		return dwi_func_listing(s->func, with_return);
 	if (i->listing)
 		return i->listing;
-	struct dwi *d = fnode_of(s->func)->d;
+	struct fnode *f = fnode_of(s->func);
+	struct dwi *d = f->d;
 	struct varvec vv = { 0 };
 	Dwarf_Die c;
-	if (dwarf_child(&i->die, &c) == 0)
+	/* SystemTap's getscopes(): the copy, then the scopes around the
+	 * function inlined (not around the copy), below the unit. */
+	for (int k = -1; k < f->nouter; k++) {
+		Dwarf_Die *scope = k < 0 ? &i->die : &f->outer[k];
+		if (dwarf_child(scope, &c) != 0)
+			continue;
 		do {
 			int tag = dwarf_tag(&c);
-			if (tag == DW_TAG_formal_parameter || tag == DW_TAG_variable)
+			if ((tag == DW_TAG_formal_parameter && k < 0) || tag == DW_TAG_variable)
 				fill_var(d, var_push(&vv), &c, i->entry, tag == DW_TAG_formal_parameter);
 		} while (dwarf_siblingof(&c, &c) == 0);
+	}
 	const struct dwi_var **vars = xcalloc(vv.n + 1, sizeof(*vars));
 	for (size_t k = 0; k < vv.n; k++)
 		vars[k] = &vv.v[k];
@@ -483,9 +490,11 @@ static int match(struct dwi *d, const char *pattern, unsigned flags, bool any,
 					uintptr_t at = (uintptr_t)dw_map_get(&seen_inline, key);
 					if (at) {
 						const struct dwi_site *o = &sv.v[at - 1];
+						const char *of = o->func->decl_file, *ff = f->pub.decl_file;
 						if (o->entry == in[i].entry &&
 						    o->func->decl_line == f->pub.decl_line &&
-						    strcmp(o->name, display) == 0)
+						    strcmp(o->name, display) == 0 &&
+						    strcmp(of ? of : "", ff ? ff : "") == 0)
 							continue;
 					}
 					struct dwi_site s = in[i];
