@@ -423,7 +423,10 @@ struct dwi_piece {
 	const struct dwi_op *ops;
 	int nops;
 	const struct dwi_type *type;   /* of the value */
-	int group;               /* 0: cannot fault */
+	/* 0: not in a pretty-print function (plain $$parms, whose values
+	 * are registers and stack slots, or a static local's LOAD): a fault
+	 * there is a run-time error of the probe, as for any $var. */
+	int group;
 };
 
 struct dwi_plan {
