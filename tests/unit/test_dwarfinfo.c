@@ -1242,6 +1242,28 @@ static void test_plan_formats(const char *build)
 	      strcmp(dwi_plan_format(&p), "{.a=?, .b=?, .c=?}") == 0 && p.n == 1,
 	      "$bg$ unreadable: %s", dwi_plan_format(&p));
 	CHECK(dwi_plan_var(NULL, 0, false, true, 1, &p) == -1, "$v$ of no type");
+	/* $o$$ and $o$ of a struct pointer: what $$parms$$ and $$parms$
+	 * print for it. */
+	const struct dwi_type *ot = param_type(d, "f_pretty", "o");
+	if (!strstr(build, "dwarf4")) {
+		CHECK(dwi_plan_var(ot, 0, false, true, 2, &p) == 0 &&
+		      strcmp(dwi_plan_format(&p), outer2) == 0, "%s: $o$$ is %s", build,
+		      dwi_plan_format(&p));
+		CHECK(dwi_plan_var(ot, 0, false, true, 1, &p) == 0 &&
+		      strcmp(dwi_plan_format(&p), outer1) == 0, "%s: $o$ is %s", build,
+		      dwi_plan_format(&p));
+	}
+	/* A char array at the top is a string; an int array its first
+	 * element. */
+	const struct dwi_type *ct = dwi_type_target(param_type(d, "f_pretty", "ch"));
+	uint64_t off;
+	struct dwi_error err;
+	const struct dwi_member *sm = dwi_type_member(ct, "s", &off, &err);
+	CHECK(sm && dwi_plan_var(sm->type, 0, true, true, 1, &p) == 0 &&
+	      strcmp(dwi_plan_format(&p), "%s") == 0, "%s: $s$ of char[6]", build);
+	const struct dwi_type *at = dwi_type_target(param_type(d, "f_arrays", "m"));
+	CHECK(at && dwi_plan_var(at, 0, true, true, 1, &p) == 0 &&
+	      strcmp(dwi_plan_format(&p), "[%i, ...]") == 0, "%s: $m$ of int[4]", build);
 	f = func(d, "f_ints");
 	CHECK(f && dwi_plan_context(f, DWI_PLAN_PARMS, 0, &p) == 0 && p.n == 10 &&
 	      strcmp(p.pieces[1].text, " sc=") == 0 && p.pieces[1].root == 1 &&
