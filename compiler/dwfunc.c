@@ -171,6 +171,7 @@ void dw_build_sig(struct fnode *f)
 	if (f->sig_done)
 		return;
 	f->sig_done = true;
+	dw_complete(f);
 	struct dwi *d = f->d;
 	struct varvec pv = { 0 }, lv = { 0 };
 	int *order = NULL;
@@ -379,14 +380,18 @@ const struct dwi_site *dwi_inlines(struct dwi *d, const struct dwi_func *pf, siz
 		f->inl_done = true;
 		dw_index_all(d);
 		size_t count = 0;
-		for (struct inl *i = dw_map_get(&d->inlines, (uintptr_t)f->die.addr); i; i = i->next)
+		for (struct inl *i = dw_map_get(&d->inlines, (uintptr_t)f->die.addr); i; i = i->next) {
+			i->entry = dw_die_entry(&i->die);
 			count += i->entry != 0;
+		}
 		f->inl = arena_alloc(d->arena, sizeof(*f->inl) * (count + 1));
 		/* The list is newest first; the sites go in DWARF order. */
 		size_t k = count;
 		for (struct inl *i = dw_map_get(&d->inlines, (uintptr_t)f->die.addr); i; i = i->next) {
 			if (!i->entry)
 				continue;
+			if (i->caller)
+				dw_complete(i->caller);
 			f->inl[--k] = (struct dwi_site){
 				.func = &f->pub, .entry = i->entry,
 				.caller = i->caller ? &i->caller->pub : NULL,
@@ -458,11 +463,19 @@ static int match(struct dwi *d, const char *pattern, unsigned flags, bool any,
 			if (!any) {
 				bool ok = strcmp(f->pub.name, fpat) == 0 ||
 					  (wild && (fnmatch(fpat, f->pub.name, 0) == 0));
-				if (!ok && mangled && f->pub.linkage)
-					ok = fnmatch(fpat, f->pub.linkage, 0) == 0;
+				if (!ok && mangled) {
+					dw_complete(f);
+					ok = f->pub.linkage && fnmatch(fpat, f->pub.linkage, 0) == 0;
+				}
 				if (!ok)
 					continue;
 			}
+			/* What is left out is left out before the costlier
+			 * questions. */
+			dw_basic(f);
+			if (f->pub.is_inline ? !(flags & DWI_MATCH_INLINES) : !f->pub.entry)
+				continue;
+			dw_complete(f);
 			/* The innermost scopes must match the pattern's, in order. */
 			const char *display = f->pub.name;
 			bool ok = true;
