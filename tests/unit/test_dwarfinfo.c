@@ -2204,7 +2204,9 @@ static void test_damage(void)
 	CHECK(read(fd, orig, size) == (ssize_t)size, "read %s", name);
 	close(fd);
 	/* The DWARF sections' extents. */
-	struct { size_t off, size; } sec[8];
+	struct extent {
+		size_t off, size;
+	} sec[8];
 	int nsec = 0;
 	Elf *e = elf_memory((char *)orig, size);
 	size_t shstrndx;
@@ -2215,12 +2217,14 @@ static void test_damage(void)
 			if (gelf_getshdr(scn, &sh) && (sn = elf_strptr(e, shstrndx, sh.sh_name)) &&
 			    strncmp(sn, ".debug_", 7) == 0 && sh.sh_size && sh.sh_type != SHT_NOBITS &&
 			    strcmp(sn, ".debug_str") != 0)
-				sec[nsec++] = (typeof(sec[0])){ sh.sh_offset, sh.sh_size };
+				sec[nsec++] = (struct extent){ sh.sh_offset, sh.sh_size };
 		}
 	if (e)
 		elf_end(e);
 	CHECK(nsec >= 4, "%s: %d DWARF sections", name, nsec);
-	char tmp[] = "/tmp/test_dwarfinfo.XXXXXX";
+	char tmp[PATH_MAX];
+	const char *tmpdir = getenv("TMPDIR");
+	snprintf(tmp, sizeof(tmp), "%s/test_dwarfinfo.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	int tfd = mkstemp(tmp);
 	CHECK(tfd >= 0, "mkstemp");
 	unsigned seed = 12345;
