@@ -103,12 +103,15 @@ static bool passed_by_reference(const struct dwi_type *t, int depth)
 			if (udata(&c, DW_AT_virtuality, &v) && v)
 				return true;
 			const char *fn = dwarf_diename(&c);
-			if (!fn)
+			/* Declared by the compiler, or "= default" in the class:
+			 * trivial unless a member or base is not (below). */
+			Dwarf_Word dflt;
+			if (!fn || dwarf_hasattr(&c, DW_AT_artificial) ||
+			    (udata(&c, DW_AT_defaulted, &dflt) && dflt == DW_DEFAULTED_in_class))
 				continue;
 			if (fn[0] == '~')
 				return true;
-			if (!cname || strcmp(fn, cname) != 0 || dwarf_hasattr(&c, DW_AT_defaulted) ||
-			    dwarf_hasattr(&c, DW_AT_artificial))
+			if (!cname || strcmp(fn, cname) != 0)
 				continue;
 			/* A constructor whose one parameter after `this` is a
 			 * reference to this class: a copy or move constructor. */
@@ -282,6 +285,7 @@ static const char *float_why(const struct dwi_type *t)
 void dw_assign_abi(struct fnode *f)
 {
 	int ints = 0, sses = 0;
+	bool lost = false;   /* a parameter could not be placed: nor can those after it */
 	uint64_t stack = 0;
 	enum cls c[2];
 	bool known;
@@ -301,9 +305,13 @@ void dw_assign_abi(struct fnode *f)
 						 "changed this function's parameters");
 			continue;
 		}
+		if (lost) {
+			v->abi = dw_abi_unsupported("after a parameter uscript cannot place");
+			continue;
+		}
 		if (!t || t->kind == DWI_VOID || t->kind == DWI_FUNCTION) {
 			v->abi = dw_abi_unsupported("of an unknown type");
-			ints = 99;   /* later positions are unknown too */
+			lost = true;   /* later positions are unknown too */
 			continue;
 		}
 		bool byref = passed_by_reference(t, 0);
@@ -328,7 +336,7 @@ void dw_assign_abi(struct fnode *f)
 			}
 		} else if (!known) {
 			v->abi = dw_abi_unsupported("of a type uscript cannot place");
-			ints = 99;
+			lost = true;
 			continue;
 		} else {
 			mem = true;

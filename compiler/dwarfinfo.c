@@ -265,6 +265,7 @@ void dwi_close(struct dwi *d)
 		return;
 	dw_map_free(&d->types);
 	dw_map_free(&d->funcs);
+	dw_map_free(&d->unit_index);
 	dw_map_free(&d->entries);
 	dw_map_free(&d->scopes);
 	dw_map_free(&d->inlines);
@@ -320,7 +321,7 @@ const char *dw_decl_file(Dwarf_Die *die)
 /* Where code for a subprogram or inlined copy starts, as SystemTap's
  * dwflpp::die_entrypc finds it: DW_AT_entry_pc or DW_AT_low_pc, else
  * the first range.  0 for none. */
-static uint64_t die_entry(Dwarf_Die *die)
+uint64_t dw_die_entry(Dwarf_Die *die)
 {
 	Dwarf_Addr a = 0;
 	if (dwarf_entrypc(die, &a) == 0)
@@ -378,6 +379,7 @@ void dw_read_units(struct dwi *d)
 			u->has_ranges = true;
 		}
 		d->ncus++;
+		dw_map_put(&d->unit_index, (uintptr_t)cudie.addr, (void *)(uintptr_t)d->ncus);
 	}
 	if (d->nranges)
 		qsort(d->ranges, d->nranges, sizeof(*d->ranges), range_cmp);
@@ -399,6 +401,7 @@ struct walk {
 	const struct scopes *snap;   /* names[] as a struct scopes, once asked for */
 	Dwarf_Die chain[MAX_DEPTH];  /* the enclosing DIEs below the unit */
 	int nchain;
+	Dwarf_Die *chain_snap;       /* chain[] reversed, once asked for */
 	struct fnode *func;          /* the function whose code we are in */
 	struct map imported;         /* partial units already walked */
 };
@@ -417,6 +420,9 @@ static const struct scopes *snapshot(struct walk *w)
 
 static void index_unit(struct dwi *d, struct cunit *u);
 
+/* The walk records a function by its DIE, name and place only; the rest
+ * is read when it is asked for (dw_complete): most functions of a big
+ * program are never asked about. */
 static struct fnode *add_func(struct walk *w, Dwarf_Die *die)
 {
 	struct dwi *d = w->d;
@@ -431,25 +437,17 @@ static struct fnode *add_func(struct walk *w, Dwarf_Die *die)
 	f->cu = w->cu;
 	f->die = *die;
 	f->pub.name = name;
-	f->pub.linkage = linkage_name(die);
-	f->pub.decl_file = dw_decl_file(die);
-	int line = 0;
-	if (dwarf_decl_line(die, &line) == 0)
-		f->pub.decl_line = line;
-	f->pub.is_inline = dwarf_func_inline(die) != 0;
-	f->pub.is_external = dwarf_hasattr_integrate(die, DW_AT_external);
-	if (!f->pub.is_inline)
-		f->pub.entry = die_entry(die);
 	f->sc = snapshot(w);
 	if (w->nchain) {
+		if (!w->chain_snap) {
+			w->chain_snap = arena_alloc(d->arena, sizeof(Dwarf_Die) * (size_t)w->nchain);
+			for (int i = 0; i < w->nchain; i++)
+				w->chain_snap[i] = w->chain[w->nchain - 1 - i];
+		}
 		f->nouter = w->nchain;
-		f->outer = arena_alloc(d->arena, sizeof(Dwarf_Die) * (size_t)w->nchain);
-		for (int i = 0; i < w->nchain; i++)
-			f->outer[i] = w->chain[w->nchain - 1 - i];
+		f->outer = w->chain_snap;
 	}
 	dw_map_put(&d->funcs, (uintptr_t)die->addr, f);
-	if (f->pub.entry && !dw_map_get(&d->entries, f->pub.entry))
-		dw_map_put(&d->entries, f->pub.entry, f);
 	if (w->cu->last)
 		w->cu->last->next = f;
 	else
@@ -465,7 +463,6 @@ static void add_inline(struct walk *w, Dwarf_Die *die)
 		return;
 	struct inl *i = arena_alloc(w->d->arena, sizeof(*i));
 	i->die = *die;
-	i->entry = die_entry(die);
 	i->caller = w->func;
 	i->next = dw_map_get(&w->d->inlines, (uintptr_t)origin.addr);
 	dw_map_put(&w->d->inlines, (uintptr_t)origin.addr, i);
@@ -478,6 +475,7 @@ static void walk_into(struct walk *w, Dwarf_Die *die, int depth, bool named, con
 	if (w->nchain >= MAX_DEPTH || w->nnames >= MAX_DEPTH)
 		return;
 	w->chain[w->nchain++] = *die;
+	w->chain_snap = NULL;
 	if (named) {
 		w->names[w->nnames++] = name;
 		w->snap = NULL;
@@ -488,20 +486,25 @@ static void walk_into(struct walk *w, Dwarf_Die *die, int depth, bool named, con
 		w->snap = NULL;
 	}
 	w->nchain--;
+	w->chain_snap = NULL;
 }
 
 static void walk_die(struct walk *w, Dwarf_Die *die, int depth)
 {
 	switch (dwarf_tag(die)) {
 	case DW_TAG_subprogram: {
-		dw_map_put(&w->d->scopes, (uintptr_t)die->addr, (void *)snapshot(w));
+		/* A declaration's scopes are what a definition elsewhere that
+		 * names it by DW_AT_specification is matched by; a definition
+		 * keeps its own in its node. */
 		struct fnode *f = NULL;
-		if (!dwarf_hasattr(die, DW_AT_declaration))
+		if (dwarf_hasattr(die, DW_AT_declaration))
+			dw_map_put(&w->d->scopes, (uintptr_t)die->addr, (void *)snapshot(w));
+		else
 			f = add_func(w, die);
 		if (!dwarf_haschildren(die))
 			break;
 		struct fnode *outer = w->func;
-		if (f && f->pub.entry)
+		if (f)
 			w->func = f;
 		walk_into(w, die, depth, false, NULL);
 		w->func = outer;
@@ -567,10 +570,8 @@ static struct cunit *unit_of(struct dwi *d, Dwarf_Die *die)
 	Dwarf_Die cudie;
 	if (!dwarf_diecu(die, &cudie, NULL, NULL))
 		return NULL;
-	for (size_t i = 0; i < d->ncus; i++)
-		if (d->cus[i].die.addr == cudie.addr)
-			return &d->cus[i];
-	return NULL;
+	uintptr_t i = (uintptr_t)dw_map_get(&d->unit_index, (uintptr_t)cudie.addr);
+	return i ? &d->cus[i - 1] : NULL;
 }
 
 /* The scopes SystemTap matches a function's pattern against: those of
@@ -586,13 +587,17 @@ static void resolve_scopes(struct dwi *d, struct fnode *f)
 		else
 			break;
 	}
-	const struct scopes *sc = dw_map_get(&d->scopes, (uintptr_t)t.addr);
-	if (!sc && t.addr != f->die.addr) {
-		/* A declaration in a unit not walked yet (LTO units refer across). */
-		struct cunit *u = unit_of(d, &t);
+	const struct scopes *sc = NULL;
+	for (int tries = 0; tries < 2 && !sc && t.addr != f->die.addr; tries++) {
+		/* A declaration, or the abstract form of an inline function. */
+		sc = dw_map_get(&d->scopes, (uintptr_t)t.addr);
+		struct fnode *af = sc ? NULL : dw_map_get(&d->funcs, (uintptr_t)t.addr);
+		if (af)
+			sc = af->sc;
+		/* In a unit not walked yet (LTO units refer across). */
+		struct cunit *u = sc || tries ? NULL : unit_of(d, &t);
 		if (u && u->state == 0)
 			index_unit(d, u);
-		sc = dw_map_get(&d->scopes, (uintptr_t)t.addr);
 	}
 	if (sc)
 		f->sc = sc;
@@ -623,11 +628,47 @@ static void index_unit(struct dwi *d, struct cunit *u)
 	walk_children(w, &u->die, 0);
 	dw_map_free(&w->imported);
 	free(w);
-	for (struct fnode *f = u->first; f; f = f->next) {
-		resolve_scopes(d, f);
-		f->pub.is_clone = dw_is_clone(f);
-	}
 	u->state = 2;
+}
+
+void dw_basic(struct fnode *f)
+{
+	if (f->basic_done)
+		return;
+	f->basic_done = true;
+	f->pub.is_inline = dwarf_func_inline(&f->die) != 0;
+	if (!f->pub.is_inline)
+		f->pub.entry = dw_die_entry(&f->die);
+}
+
+void dw_complete(struct fnode *f)
+{
+	if (f->done)
+		return;
+	f->done = true;
+	dw_basic(f);
+	Dwarf_Die *die = &f->die;
+	f->pub.linkage = linkage_name(die);
+	f->pub.decl_file = dw_decl_file(die);
+	int line = 0;
+	if (dwarf_decl_line(die, &line) == 0)
+		f->pub.decl_line = line;
+	f->pub.is_external = dwarf_hasattr_integrate(die, DW_AT_external);
+	resolve_scopes(f->d, f);
+	f->pub.is_clone = dw_is_clone(f);
+}
+
+/* The entries of a unit's functions, for lookups by address. */
+static void unit_entries(struct dwi *d, struct cunit *u)
+{
+	if (u->entries_done || u->state != 2)
+		return;
+	u->entries_done = true;
+	for (struct fnode *f = u->first; f; f = f->next) {
+		dw_complete(f);
+		if (f->pub.entry && !dw_map_get(&d->entries, f->pub.entry))
+			dw_map_put(&d->entries, f->pub.entry, f);
+	}
 }
 
 void dw_index_all(struct dwi *d)
@@ -660,8 +701,10 @@ const struct dwi_func *dwi_func_at(struct dwi *d, uint64_t vaddr)
 			hi = mid;
 	}
 	for (size_t i = lo; i-- > 0 && d->ranges[i].maxhi > vaddr;) {
-		if (vaddr < d->ranges[i].hi && d->cus[d->ranges[i].cu].state == 0) {
-			index_unit(d, &d->cus[d->ranges[i].cu]);
+		struct cunit *u = &d->cus[d->ranges[i].cu];
+		if (vaddr < d->ranges[i].hi && !u->entries_done) {
+			index_unit(d, u);
+			unit_entries(d, u);
 			if ((f = dw_map_get(&d->entries, vaddr)))
 				return &f->pub;
 		}
@@ -669,8 +712,9 @@ const struct dwi_func *dwi_func_at(struct dwi *d, uint64_t vaddr)
 	/* Units that do not say where their code is (type-only units say
 	 * so by having none): look into those, never into all. */
 	for (size_t i = 0; i < d->ncus; i++)
-		if (!d->cus[i].has_ranges && d->cus[i].state == 0) {
+		if (!d->cus[i].has_ranges && !d->cus[i].entries_done) {
 			index_unit(d, &d->cus[i]);
+			unit_entries(d, &d->cus[i]);
 			if ((f = dw_map_get(&d->entries, vaddr)))
 				return &f->pub;
 		}

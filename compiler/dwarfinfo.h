@@ -204,7 +204,8 @@ struct dwi_func {
 	bool is_inline;            /* DW_AT_inline: only inlined copies, or the
 				    * abstract form of an out-of-line copy */
 	bool is_external;
-	bool is_clone;             /* a compiler clone (foo.isra.0, .constprop):
+	bool is_clone;             /* a compiler clone (foo.isra.0, .constprop.0,
+				    * clang's .specialized.1 or DW_CC_nocall):
 				    * parameters missing, reordered or constant */
 	bool variadic;             /* ends in ... */
 };
@@ -219,8 +220,9 @@ const struct dwi_func *dwi_func_at(struct dwi *d, uint64_t vaddr);
 const struct dwi_var *dwi_func_params(const struct dwi_func *f, size_t *n);
 /* The variables SystemTap's $$locals and -L name: those declared at the
  * function's top level, then those of enclosing scopes below the
- * compilation unit (a namespace's variables, for a function defined in
- * it).  Their values are not readable at the first instruction. */
+ * compilation unit (a namespace's variables, for a function whose DIE is
+ * in the namespace's, as clang writes them).  At the first instruction
+ * only those with an addr (statics) are readable. */
 const struct dwi_var *dwi_func_locals(const struct dwi_func *f, size_t *n);
 /* The return type, or NULL for void. */
 const struct dwi_type *dwi_func_return(const struct dwi_func *f);
@@ -285,7 +287,8 @@ int dwi_functions(struct dwi *d, struct dwi_site **out);
 const struct dwi_site *dwi_inlines(struct dwi *d, const struct dwi_func *f, size_t *n);
 
 /* dwi_func_listing() for a site; for an inlined copy, its own variables
- * with a location at its entry. */
+ * with a location at its entry, then those of the scopes around the
+ * function inlined (SystemTap's getscopes()); no $return. */
 const char *dwi_site_listing(const struct dwi_site *s, bool with_return);
 
 /* The declaration of the function whose code starts at vaddr: its file as
@@ -423,7 +426,10 @@ struct dwi_piece {
 	const struct dwi_op *ops;
 	int nops;
 	const struct dwi_type *type;   /* of the value */
-	int group;               /* 0: cannot fault */
+	/* 0: not in a pretty-print function (plain $$parms, whose values
+	 * are registers and stack slots, or a static local's LOAD): a fault
+	 * there is a run-time error of the probe, as for any $var. */
+	int group;
 };
 
 struct dwi_plan {

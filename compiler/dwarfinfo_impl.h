@@ -83,6 +83,7 @@ struct cunit {
 	Dwarf_Die die;
 	bool is_c, is_cxx;
 	bool has_ranges;         /* its code's addresses are known */
+	bool entries_done;       /* its functions are in dwi.entries */
 	int state;               /* 0 not indexed, 1 being indexed, 2 done */
 	struct fnode *first, *last;
 };
@@ -116,9 +117,11 @@ struct dwi {
 	bool all_indexed;
 
 	struct map types;        /* type DIE -> tnode */
+	struct map unit_index;   /* unit DIE -> 1 + its index in cus */
 	struct map funcs;        /* subprogram DIE -> fnode */
-	struct map entries;      /* entry pc -> first fnode with code there */
-	struct map scopes;       /* subprogram DIE -> struct scopes * */
+	struct map entries;      /* entry pc -> first fnode with code there, of
+				  * the units looked up by address */
+	struct map scopes;       /* declaration DIE -> struct scopes * */
 	struct map inlines;      /* abstract origin DIE -> struct inl list */
 	struct map named;        /* str_hash(name) -> struct named_type list */
 	bool named_done;
@@ -134,7 +137,7 @@ struct scopes {
 /* One inlined copy. */
 struct inl {
 	Dwarf_Die die;
-	uint64_t entry;
+	uint64_t entry;             /* read when the copies are asked for */
 	struct fnode *caller;
 	struct inl *next;
 	const char *listing;
@@ -149,6 +152,8 @@ struct fnode {
 	Dwarf_Die *outer;            /* enclosing scopes below the unit, innermost first */
 	int nouter;
 	const struct scopes *sc;
+	bool basic_done;             /* pub.is_inline and pub.entry are (dw_basic) */
+	bool done;                   /* all of pub is filled in (dw_complete) */
 
 	bool sig_done;
 	struct dwi_var *params, *locals;
@@ -246,6 +251,13 @@ static inline bool lang_is_cxx(int lang)
 const char *dw_decl_file(Dwarf_Die *die);
 void dw_read_units(struct dwi *d);
 void dw_index_all(struct dwi *d);
+/* Where code for a subprogram or inlined copy starts; 0 for none. */
+uint64_t dw_die_entry(Dwarf_Die *die);
+/* Fill in f->pub beyond its name, what the walk left for later: only
+ * is_inline and entry, or all of it.  Every dwi_func handed out is
+ * complete. */
+void dw_basic(struct fnode *f);
+void dw_complete(struct fnode *f);
 
 /* dwtype.c */
 const struct dwi_type *dw_type_of(struct dwi *d, Dwarf_Die *die);

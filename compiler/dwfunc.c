@@ -30,8 +30,9 @@ static void read_partsyms(struct dwi *d, Elf *elf)
 			    !sym.st_value)
 				continue;
 			const char *name = elf_strptr(elf, sh.sh_link, sym.st_name);
-			if (name && (strstr(name, ".part.") || strstr(name, ".isra.") ||
-				     strstr(name, ".constprop.") || strstr(name, ".specialized.")))
+			const char *dot = name ? strchr(name, '.') : NULL;
+			if (dot && (strstr(dot, ".part.") || strstr(dot, ".isra.") ||
+				    strstr(dot, ".constprop.") || strstr(dot, ".specialized.")))
 				dw_map_put(&d->partsyms, sym.st_value, (void *)name);
 		}
 	}
@@ -58,14 +59,18 @@ bool dw_is_clone(struct fnode *f)
 	Dwarf_Word cc;
 	if (udata(&f->die, DW_AT_calling_convention, &cc) && cc == DW_CC_nocall)
 		return true;
-	if (f->pub.is_inline)
+	/* GCC's copies are concrete instances of an abstract function,
+	 * clang's C++ ones definitions of a declaration (its C ones it marks
+	 * DW_CC_nocall): only those need the symbol. */
+	Dwarf_Die origin, decl;
+	bool has_origin = ref_die(&f->die, DW_AT_abstract_origin, &origin);
+	if (f->pub.is_inline || (!has_origin && !ref_die(&f->die, DW_AT_specification, &decl)))
 		return false;
 	const char *sym = f->pub.entry ? part_symbol_at(f->d, f->pub.entry) : NULL;
 	if (sym && (strstr(sym, ".isra.") || strstr(sym, ".constprop.") ||
 		    strstr(sym, ".specialized.")))
 		return true;
-	Dwarf_Die origin;
-	if (!ref_die(&f->die, DW_AT_abstract_origin, &origin))
+	if (!has_origin)
 		return false;
 	Dwarf_Die a, b;
 	bool has_a = dwarf_child(&origin, &a) == 0, has_b = dwarf_child(&f->die, &b) == 0;
@@ -166,6 +171,7 @@ void dw_build_sig(struct fnode *f)
 	if (f->sig_done)
 		return;
 	f->sig_done = true;
+	dw_complete(f);
 	struct dwi *d = f->d;
 	struct varvec pv = { 0 }, lv = { 0 };
 	int *order = NULL;
@@ -374,14 +380,18 @@ const struct dwi_site *dwi_inlines(struct dwi *d, const struct dwi_func *pf, siz
 		f->inl_done = true;
 		dw_index_all(d);
 		size_t count = 0;
-		for (struct inl *i = dw_map_get(&d->inlines, (uintptr_t)f->die.addr); i; i = i->next)
+		for (struct inl *i = dw_map_get(&d->inlines, (uintptr_t)f->die.addr); i; i = i->next) {
+			i->entry = dw_die_entry(&i->die);
 			count += i->entry != 0;
+		}
 		f->inl = arena_alloc(d->arena, sizeof(*f->inl) * (count + 1));
 		/* The list is newest first; the sites go in DWARF order. */
 		size_t k = count;
 		for (struct inl *i = dw_map_get(&d->inlines, (uintptr_t)f->die.addr); i; i = i->next) {
 			if (!i->entry)
 				continue;
+			if (i->caller)
+				dw_complete(i->caller);
 			f->inl[--k] = (struct dwi_site){
 				.func = &f->pub, .entry = i->entry,
 				.caller = i->caller ? &i->caller->pub : NULL,
@@ -400,15 +410,22 @@ const char *dwi_site_listing(const struct dwi_site *s, bool with_return)
 		return dwi_func_listing(s->func, with_return);
 	if (i->listing)
 		return i->listing;
-	struct dwi *d = fnode_of(s->func)->d;
+	struct fnode *f = fnode_of(s->func);
+	struct dwi *d = f->d;
 	struct varvec vv = { 0 };
 	Dwarf_Die c;
-	if (dwarf_child(&i->die, &c) == 0)
+	/* SystemTap's getscopes(): the copy, then the scopes around the
+	 * function inlined (not around the copy), below the unit. */
+	for (int k = -1; k < f->nouter; k++) {
+		Dwarf_Die *scope = k < 0 ? &i->die : &f->outer[k];
+		if (dwarf_child(scope, &c) != 0)
+			continue;
 		do {
 			int tag = dwarf_tag(&c);
-			if (tag == DW_TAG_formal_parameter || tag == DW_TAG_variable)
+			if ((tag == DW_TAG_formal_parameter && k < 0) || tag == DW_TAG_variable)
 				fill_var(d, var_push(&vv), &c, i->entry, tag == DW_TAG_formal_parameter);
 		} while (dwarf_siblingof(&c, &c) == 0);
+	}
 	const struct dwi_var **vars = xcalloc(vv.n + 1, sizeof(*vars));
 	for (size_t k = 0; k < vv.n; k++)
 		vars[k] = &vv.v[k];
@@ -446,11 +463,19 @@ static int match(struct dwi *d, const char *pattern, unsigned flags, bool any,
 			if (!any) {
 				bool ok = strcmp(f->pub.name, fpat) == 0 ||
 					  (wild && (fnmatch(fpat, f->pub.name, 0) == 0));
-				if (!ok && mangled && f->pub.linkage)
-					ok = fnmatch(fpat, f->pub.linkage, 0) == 0;
+				if (!ok && mangled) {
+					dw_complete(f);
+					ok = f->pub.linkage && fnmatch(fpat, f->pub.linkage, 0) == 0;
+				}
 				if (!ok)
 					continue;
 			}
+			/* What is left out is left out before the costlier
+			 * questions. */
+			dw_basic(f);
+			if (f->pub.is_inline ? !(flags & DWI_MATCH_INLINES) : !f->pub.entry)
+				continue;
+			dw_complete(f);
 			/* The innermost scopes must match the pattern's, in order. */
 			const char *display = f->pub.name;
 			bool ok = true;
@@ -478,9 +503,11 @@ static int match(struct dwi *d, const char *pattern, unsigned flags, bool any,
 					uintptr_t at = (uintptr_t)dw_map_get(&seen_inline, key);
 					if (at) {
 						const struct dwi_site *o = &sv.v[at - 1];
+						const char *of = o->func->decl_file, *ff = f->pub.decl_file;
 						if (o->entry == in[i].entry &&
 						    o->func->decl_line == f->pub.decl_line &&
-						    strcmp(o->name, display) == 0)
+						    strcmp(o->name, display) == 0 &&
+						    strcmp(of ? of : "", ff ? ff : "") == 0)
 							continue;
 					}
 					struct dwi_site s = in[i];
@@ -494,8 +521,11 @@ static int match(struct dwi *d, const char *pattern, unsigned flags, bool any,
 			if (!f->pub.entry || dw_map_get(&seen_entry, f->pub.entry))
 				continue;
 			/* The tail of a partly inlined function is no entry
-			 * point (SystemTap's PR12609 rule). */
-			const char *sym = part_symbol_at(d, f->pub.entry);
+			 * point (SystemTap's PR12609 rule); GCC writes it as a
+			 * concrete instance of the function. */
+			Dwarf_Die origin;
+			const char *sym = ref_die(&f->die, DW_AT_abstract_origin, &origin) ?
+					  part_symbol_at(d, f->pub.entry) : NULL;
 			if (sym && strstr(sym, ".part."))
 				continue;
 			dw_map_put(&seen_entry, f->pub.entry, f);

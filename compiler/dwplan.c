@@ -200,7 +200,6 @@ static void pp_pointer(struct pretty *p, Dwarf_Die *t, bool top)
 
 static void pp_members(struct pretty *p, Dwarf_Die *type, int *count, int depth)
 {
-	struct dwi *d = p->d;
 	Dwarf_Die q[64];
 	size_t head = 0, tail = 0;
 	const char **dupes = NULL;
@@ -277,7 +276,6 @@ static void pp_members(struct pretty *p, Dwarf_Die *type, int *count, int depth)
 				p->ncomps--;
 		} while (dwarf_siblingof(&c, &c) == 0);
 	}
-	(void)d;
 	free(dupes);
 }
 

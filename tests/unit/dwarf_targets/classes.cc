@@ -137,6 +137,14 @@ struct BigTrivial {
 	long a, b, c;
 };
 
+// Special members "= default" in the class are trivial: passed by value.
+struct Defaulted {
+	long a, b, c;
+	Defaulted() = default;
+	Defaulted(const Defaulted &) = default;
+	~Defaulted() = default;
+};
+
 struct Masking : ns::Base {
 	int b;       // hides Base::b
 	int own;
@@ -159,6 +167,11 @@ API int take_nt(NonTrivial nt, int after)
 API int take_trivial(Trivial t, BigTrivial bt, int after)
 {
 	return (int)t.a + (int)bt.c + after;
+}
+
+API int take_defaulted(Defaulted d, int after)
+{
+	return (int)d.c + after;
 }
 
 API int take_masking(Masking *m, Virt *vp)
@@ -187,6 +200,11 @@ int main(int argc, char **argv)
 	r += box.get();
 	r += anon_fn(argc);
 	r += take_nt(NonTrivial(1), 2) + take_trivial(Trivial{1, 2}, BigTrivial{3, 4, 5}, 6);
+	Defaulted df;
+	df.a = 1;
+	df.b = 2;
+	df.c = 3;
+	r += take_defaulted(df, 4);
 	Masking mk;
 	Virt v;
 	v.v = 7;
