@@ -282,6 +282,12 @@ int dwi_match(struct dwi *d, const char *pattern, unsigned flags,
  * dwi_match(d, "*", DWI_MATCH_INLINES, out) without the name check. */
 int dwi_functions(struct dwi *d, struct dwi_site **out);
 
+/* Whether the compiler may have inlined copies of f elsewhere: its DWARF
+ * (or that of the abstract form it is a copy of) says it was inlined.
+ * Cheap: no other unit is read, so a caller can skip a dwi_match() for
+ * inlined copies when it says no. */
+bool dwi_func_inlined(const struct dwi_func *f);
+
 /* Where f's inlined copies start, with the function holding each, in
  * DWARF order; for an f with is_inline.  *n 0 if none. */
 const struct dwi_site *dwi_inlines(struct dwi *d, const struct dwi_func *f, size_t *n);

@@ -548,3 +548,12 @@ int dwi_functions(struct dwi *d, struct dwi_site **out)
 {
 	return match(d, "*", DWI_MATCH_INLINES, true, out);
 }
+
+bool dwi_func_inlined(const struct dwi_func *pf)
+{
+	struct fnode *f = fnode_of(pf);
+	Dwarf_Die origin;
+	if (f->pub.is_inline)
+		return true;
+	return ref_die(&f->die, DW_AT_abstract_origin, &origin) && dwarf_func_inline(&origin) != 0;
+}

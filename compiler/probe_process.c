@@ -147,6 +147,19 @@ static bool is_cold_part(const char *name)
 	return *c == '\0';
 }
 
+/* Whether a function of rows[first..] may have inlined copies: finding
+ * them reads all of a file's DWARF (seconds, for a big program), which a
+ * name whose functions were never inlined does without. */
+static bool any_inlined(struct attach_table *t, struct dwi *dw, int first)
+{
+	for (int i = first; i < t->n; i++) {
+		const struct dwi_func *fn = dwi_func_at(dw, t->ctx[i].vaddr);
+		if (!fn || dwi_func_inlined(fn))
+			return true;
+	}
+	return false;
+}
+
 /* A row for each inlined copy of a function that NAME names. */
 static void add_inlines(struct attach_table *t, const struct probe *p,
 			const struct probe_point *pp, struct elf_file *f, struct dwi *dw,
@@ -229,7 +242,8 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 	/* .function also probes the copies the compiler inlined, which
 	 * only DWARF knows; .call and .return leave them out, as in
 	 * SystemTap (an inlined copy has no call and no return). */
-	if (dw && proto->kind == ATTACH_UPROBE && !*suffix)
+	if (dw && proto->kind == ATTACH_UPROBE && !*suffix &&
+	    (wild || t->n == first || any_inlined(t, dw, first)))
 		add_inlines(t, p, pp, f, dw, name, proto, &seen);
 	free(seen.slot);
 	symm_pattern_free(pat);
