@@ -117,16 +117,19 @@ void attach_prepare(struct bpf_object *obj, const struct program *p)
 	if (!attach_has_uprobe_multi())
 		return;
 	bool pids = pid_filter_works();
-	for (int i = 0; i < p->nattach; i++) {
-		const struct attach_point *a = &p->attach[i];
-		if (!is_uprobe(a))
-			continue;
-		bool ok = true;
-		for (int j = 0; j < p->nattach && ok; j++)
-			if (is_uprobe(&p->attach[j]) && strcmp(p->attach[j].prog_name, a->prog_name) == 0)
-				ok = pids || p->attach[j].pid_filter == PID_ANY;
-		struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
-		if (prog && ok)
+	/* Program by program (a handful), not point by point (thousands). */
+	struct bpf_program *prog;
+	bpf_object__for_each_program(prog, obj) {
+		const char *name = bpf_program__name(prog);
+		bool used = false, ok = true;
+		for (int i = 0; i < p->nattach && ok; i++) {
+			const struct attach_point *a = &p->attach[i];
+			if (!is_uprobe(a) || strcmp(a->prog_name, name) != 0)
+				continue;
+			used = true;
+			ok = pids || a->pid_filter == PID_ANY;
+		}
+		if (used && ok)
 			bpf_program__set_expected_attach_type(prog,
 							      (enum bpf_attach_type)ATTACH_TYPE_UPROBE_MULTI);
 	}
