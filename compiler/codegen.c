@@ -522,14 +522,17 @@ static void begin_function_state(struct cg *cg, struct handler *h, uint32_t slot
 	cg->ret_slot = NULL;
 }
 
-static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
+/* Probe p's handler; or, with `entry`, the entry program that saves what
+ * its .return rows read at the entry (target.h). */
+static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry)
 {
 	char name[64];
-	snprintf(name, sizeof(name), "probe_%d%s", p->id, cg->t->is_bpf ? "" : "_host");
+	snprintf(name, sizeof(name), "probe_%d%s", p->id,
+		 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
 	cg->probe = p;
 	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
 	cg->in_return = false;
-	if (cg->t->is_bpf) {
+	if (cg->t->is_bpf && !entry) {
 		cg->in_return = true;
 		for (int i = 0; i < cg->attach->n; i++)
 			if (cg->attach->rows[i].probe == p->id && !cg->attach->rows[i].cookie_of &&
@@ -542,14 +545,18 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
 	cg->aborted = cg_alloca(cg, cg->i64, "aborted");
 	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
 	cg->ret_bb = cg_block(cg, "return");
-	cg->count_actions = loops_in(cg, p->body);
-	cg->pending_actions = 0;
-	init_locals(cg, 0);
 	cg->saved = NULL;
-	if (cg->t->is_bpf && target_saves(cg->attach, p->id))
-		cg_bpf_entry_load(cg, p);
-	gen_stmt(cg, p->body);
-	record_actions(cg, 0, &p->body->loc, true);
+	if (entry) {
+		cg_bpf_entry_save(cg, p);
+	} else {
+		cg->count_actions = loops_in(cg, p->body);
+		cg->pending_actions = 0;
+		init_locals(cg, 0);
+		if (cg->t->is_bpf && target_saves(cg->attach, p->id))
+			cg_bpf_entry_load(cg, p);
+		gen_stmt(cg, p->body);
+		record_actions(cg, 0, &p->body->loc, true);
+	}
 	LLVMBuildBr(cg->b, cg->ret_bb);
 	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
 	cg_set_loc(cg, &p->loc);
@@ -560,41 +567,14 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base)
 		LLVMBuildBr(cg->b, cg->body_bb);
 	}
 	cg->scratch_bb = NULL;
-	for (int i = 0; i < cg->attach->n; i++)
-		if (cg->attach->rows[i].probe == p->id && !cg->attach->rows[i].cookie_of &&
-		    ((cg->attach->rows[i].kind == ATTACH_UPROBE ||
-		      cg->attach->rows[i].kind == ATTACH_URETPROBE) == cg->t->is_bpf))
-			cg->attach->rows[i].prog_name = arena_strdup(cg->arena, name);
-}
-
-/* The entry program of a probe with .return rows that read values at the
- * entry (target.h). */
-static void gen_entry_saver(struct cg *cg, struct probe *p, uint32_t slot_base)
-{
-	char name[64];
-	snprintf(name, sizeof(name), "probe_%d_entry", p->id);
-	cg->probe = p;
-	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
-	cg->t->handler_begin(cg, p, name);
-	cg->actions = cg_alloca(cg, cg->i64, "actions");
-	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->actions);
-	cg->aborted = cg_alloca(cg, cg->i64, "aborted");
-	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
-	cg->ret_bb = cg_block(cg, "return");
-	cg->saved = NULL;
-	cg_bpf_entry_save(cg, p);
-	LLVMBuildBr(cg->b, cg->ret_bb);
-	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
-	cg_set_loc(cg, &p->loc);
-	cg->t->handler_return(cg);
-	if (cg->scratch_bb && !LLVMGetBasicBlockTerminator(cg->scratch_bb)) {
-		LLVMPositionBuilderAtEnd(cg->b, cg->scratch_bb);
-		LLVMBuildBr(cg->b, cg->body_bb);
+	for (int i = 0; i < cg->attach->n; i++) {
+		struct attach_point *a = &cg->attach->rows[i];
+		bool mine = entry ? a->cookie_of != 0 :
+			!a->cookie_of && (a->kind == ATTACH_UPROBE ||
+					  a->kind == ATTACH_URETPROBE) == cg->t->is_bpf;
+		if (a->probe == p->id && mine)
+			a->prog_name = arena_strdup(cg->arena, name);
 	}
-	cg->scratch_bb = NULL;
-	for (int i = 0; i < cg->attach->n; i++)
-		if (cg->attach->rows[i].probe == p->id && cg->attach->rows[i].cookie_of)
-			cg->attach->rows[i].prog_name = arena_strdup(cg->arena, name);
 }
 
 static LLVMTypeRef value_type(struct cg *cg, enum type t)
@@ -893,9 +873,9 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	}
 	for (struct probe *p = cg->script->probes; p; p = p->next) {
 		if (cg->attach->homes[p->id] & home)
-			gen_handler(cg, p, base);
+			gen_handler(cg, p, base, false);
 		if (t->is_bpf && target_saves(cg->attach, p->id))
-			gen_entry_saver(cg, p, base);
+			gen_handler(cg, p, base, true);
 	}
 	cg->di_scope = NULL;
 	t->module_end(cg);

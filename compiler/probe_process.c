@@ -132,6 +132,27 @@ static void note_template(struct attach_table *t, const struct probe_point *pp,
 
 /* Adds one row per function that NAME names (symmatch.h: by linked name,
  * or by C++ qualified name), one per address. */
+/* A row like proto at address vaddr of f, unless it is not in executable
+ * code or the point has one there already. */
+static struct attach_point *add_row(struct attach_table *t, const struct probe *p,
+				    const struct probe_point *pp, struct elf_file *f,
+				    uint64_t vaddr, const struct attach_point *proto,
+				    struct offsets *seen)
+{
+	uint64_t off;
+	bool exec;
+	struct elf_error err;
+	if (elf_vaddr_to_offset(f, vaddr, &off, &exec, &err) < 0 || !exec ||
+	    !offsets_add(seen, off))
+		return NULL;
+	struct attach_point *a = attach_add(t, p, pp, proto->kind);
+	a->path = proto->path;
+	a->offset = off;
+	a->pid_filter = proto->pid_filter;
+	a->pid = proto->pid;
+	return a;
+}
+
 /* GCC's "f.cold" (and "f.cold.1"): the unlikely part of f, moved away
  * from it.  It has a symbol but is no function: nothing enters it, and a
  * wildcard leaves it out, as SystemTap's DWARF does. */
@@ -169,18 +190,10 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 	int n = dwi_match(dw, name, DWI_MATCH_INLINES, &sites);
 	for (int i = 0; i < n; i++) {
 		const struct dwi_site *site = &sites[i];
-		uint64_t off;
-		bool exec;
-		struct elf_error err;
-		if (!site->caller ||
-		    elf_vaddr_to_offset(f, site->entry, &off, &exec, &err) < 0 || !exec ||
-		    !offsets_add(seen, off))
+		struct attach_point *a = site->caller ?
+			add_row(t, p, pp, f, site->entry, proto, seen) : NULL;
+		if (!a)
 			continue;
-		struct attach_point *a = attach_add(t, p, pp, proto->kind);
-		a->path = proto->path;
-		a->offset = off;
-		a->pid_filter = proto->pid_filter;
-		a->pid = proto->pid;
 		/* probefunc() is the symbol the address is in: the caller's */
 		a->func = arena_strdup(t->arena, site->caller->linkage ? site->caller->linkage :
 				       site->caller->name);
@@ -223,17 +236,9 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		    (wild && is_cold_part(s->name)))
 			continue;
 		matched++;
-		uint64_t off;
-		bool exec;
-		struct elf_error err;
-		if (elf_vaddr_to_offset(f, s->vaddr, &off, &exec, &err) < 0 || !exec ||
-		    !offsets_add(&seen, off))
+		struct attach_point *a = add_row(t, p, pp, f, s->vaddr, proto, &seen);
+		if (!a)
 			continue;
-		struct attach_point *a = attach_add(t, p, pp, proto->kind);
-		a->path = proto->path;
-		a->offset = off;
-		a->pid_filter = proto->pid_filter;
-		a->pid = proto->pid;
 		a->func = s->name;   /* probefunc(): usymname(uaddr()) in SystemTap */
 		t->ctx[t->n - 1].file = f;
 		t->ctx[t->n - 1].vaddr = s->vaddr;
