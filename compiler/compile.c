@@ -273,6 +273,13 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	int rc = resolve_script(s, opts, &res);
 	if (probes_resolve(s, opts, &attach) < 0)
 		rc = -1;
+	if (rc == 0 && !diag_errors() && attach.n == 0) {
+		/* SystemTap's "semantic error: no probes found": nothing would
+		 * ever run, and nothing would stop the script. */
+		diag_error(NULL, "no probes found: the script has no probe, or each of its probe "
+			   "points is optional and none resolved");
+		rc = -1;
+	}
 	if (rc == 0 && !diag_errors() && targets_resolve(s, &attach, attach.rows_vary) < 0)
 		rc = -1;
 	if (rc < 0 || diag_errors()) {
