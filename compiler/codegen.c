@@ -494,6 +494,44 @@ static bool loops_in_expr(struct cg *cg, const struct expr *e)
 	       loops_in_expr(cg, e->cond);
 }
 
+static uint64_t stmt_count_expr(const struct expr *e);
+
+/* How many statements a loop-free handler runs at most, counted as
+ * SystemTap's max_action_info counts them: one a statement, the larger
+ * branch of an if, and the body of every function called. */
+static uint64_t stmt_count(const struct stmt *s)
+{
+	uint64_t n = 0;
+	for (; s; s = s->next) {
+		switch (s->kind) {
+		case STMT_BLOCK:
+			n += stmt_count(s->body);
+			break;
+		case STMT_IF: {
+			uint64_t a = stmt_count(s->body), b = stmt_count(s->else_body);
+			n += 1 + stmt_count_expr(s->expr) + (a > b ? a : b);
+			break;
+		}
+		default:
+			n += 1 + stmt_count_expr(s->expr);
+			break;
+		}
+	}
+	return n;
+}
+
+static uint64_t stmt_count_expr(const struct expr *e)
+{
+	if (!e)
+		return 0;
+	uint64_t n = 0;
+	if (e->kind == EXPR_CALL && e->func)
+		n += stmt_count(e->func->body);
+	for (const struct expr *a = e->args; a; a = a->next)
+		n += stmt_count_expr(a);
+	return n + stmt_count_expr(e->lhs) + stmt_count_expr(e->rhs) + stmt_count_expr(e->cond);
+}
+
 /* Locals start as 0 or "" every time the handler runs. */
 static void init_locals(struct cg *cg, int first)
 {
@@ -554,6 +592,11 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 		init_locals(cg, 0);
 		if (cg->t->is_bpf && target_saves(cg->attach, p->id))
 			cg_bpf_entry_load(cg, p);
+		/* A handler without loops is checked once, at its start, as
+		 * SystemTap checks it: more statements than MAXACTION, and it
+		 * stops there. */
+		if (!cg->count_actions && stmt_count(p->body) > cg->opts->maxaction)
+			cg_raise(cg, &p->loc, "MAXACTION exceeded");
 		gen_stmt(cg, p->body);
 		record_actions(cg, 0, &p->body->loc, true);
 	}
