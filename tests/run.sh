@@ -102,46 +102,21 @@ run_unit unit/format "$BUILDDIR/tests/unit/test_format"
 run_unit unit/strfuncs "$BUILDDIR/tests/unit/test_strfuncs"
 run_unit unit/stats "$BUILDDIR/tests/unit/test_stats"
 run_unit unit/iterate "$BUILDDIR/tests/unit/test_iterate"
-ET=$BUILDDIR/tests/elfsym-targets
-if [ -x "$BUILDDIR/tests/unit/test_elfsym" ] && wanted unit/elfsym; then
-	if CC="$CC" sh "$src/tests/unit/elfsym_targets.sh" "$ET" >/dev/null 2>&1; then
-		run_unit unit/elfsym "$BUILDDIR/tests/unit/test_elfsym" "$ET"
+# A unit test that reads programs a script of its own builds, into
+# $BUILDDIR/tests/DIR: run_unit_on_targets NAME TEST SCRIPT DIR.
+run_unit_on_targets() {
+	[ -x "$BUILDDIR/tests/unit/$2" ] && wanted "$1" || return 0
+	if CC="$CC" sh "$src/$3" "$BUILDDIR/tests/$4" >/dev/null 2>&1; then
+		run_unit "$1" "$BUILDDIR/tests/unit/$2" "$BUILDDIR/tests/$4"
 	else
-		bad unit/elfsym "could not build the targets of tests/unit/elfsym_targets.sh"
+		bad "$1" "could not build the targets of $3"
 	fi
-fi
-UT=$BUILDDIR/tests/usdt-targets
-if [ -x "$BUILDDIR/tests/unit/test_usdt" ] && wanted unit/usdt; then
-	if CC="$CC" sh "$src/tests/unit/usdt_targets/build.sh" "$UT" >/dev/null 2>&1; then
-		run_unit unit/usdt "$BUILDDIR/tests/unit/test_usdt" "$UT"
-	else
-		bad unit/usdt "could not build the targets of tests/unit/usdt_targets/build.sh"
-	fi
-fi
-DT=$BUILDDIR/tests/dwarf-targets
-if [ -x "$BUILDDIR/tests/unit/test_dwarfinfo" ] && wanted unit/dwarfinfo; then
-	if CC="$CC" sh "$src/tests/unit/dwarf_targets/build.sh" "$DT" >/dev/null 2>&1; then
-		run_unit unit/dwarfinfo "$BUILDDIR/tests/unit/test_dwarfinfo" "$DT"
-	else
-		bad unit/dwarfinfo "could not build the targets of tests/unit/dwarf_targets/build.sh"
-	fi
-fi
-ST=$BUILDDIR/tests/symbolize-targets
-if [ -x "$BUILDDIR/tests/unit/test_symbolize" ] && wanted unit/symbolize; then
-	if CC="$CC" sh "$src/tests/unit/symbolize_targets/build.sh" "$ST" >/dev/null 2>&1; then
-		run_unit unit/symbolize "$BUILDDIR/tests/unit/test_symbolize" "$ST"
-	else
-		bad unit/symbolize "could not build the targets of tests/unit/symbolize_targets/build.sh"
-	fi
-fi
-MT=$BUILDDIR/tests/symmatch-targets
-if [ -x "$BUILDDIR/tests/unit/test_symmatch" ] && wanted unit/symmatch; then
-	if sh "$src/tests/unit/symmatch_targets/build.sh" "$MT" >/dev/null 2>&1; then
-		run_unit unit/symmatch "$BUILDDIR/tests/unit/test_symmatch" "$MT"
-	else
-		bad unit/symmatch "could not build the targets of tests/unit/symmatch_targets/build.sh"
-	fi
-fi
+}
+run_unit_on_targets unit/elfsym test_elfsym tests/unit/elfsym_targets.sh elfsym-targets
+run_unit_on_targets unit/usdt test_usdt tests/unit/usdt_targets/build.sh usdt-targets
+run_unit_on_targets unit/dwarfinfo test_dwarfinfo tests/unit/dwarf_targets/build.sh dwarf-targets
+run_unit_on_targets unit/symbolize test_symbolize tests/unit/symbolize_targets/build.sh symbolize-targets
+run_unit_on_targets unit/symmatch test_symmatch tests/unit/symmatch_targets/build.sh symmatch-targets
 
 # ---- golden files: parse (-p1) and diagnostics (-p2) ----
 # A golden's .out is stdout then stderr of the command, run from the source
