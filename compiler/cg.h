@@ -292,6 +292,10 @@ LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e);
 void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
 void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
 
+/* The 8 bytes at offset off of the probe's struct pt_regs (BPF). */
+LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off);
+/* llvm.ctlz.i64 of v: its leading zero bits, 64 for 0. */
+LLVMValueRef cg_ctlz(struct cg *cg, LLVMValueRef v);
 LLVMValueRef cg_opaque(struct cg *cg, LLVMValueRef v);
 LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVMValueRef pos,
 			LLVMValueRef v);

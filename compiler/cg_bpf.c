@@ -261,7 +261,7 @@ static LLVMValueRef entry_key(struct cg *cg, const struct probe *p, int64_t sp_d
 							 NULL, 0), cg->i32, "tid");
 	cg_store_at(cg, key, 0, tid, cg->i32);
 	cg_store_at(cg, key, 4, LLVMConstInt(cg->i32, (unsigned)p->id, 0), cg->i32);
-	LLVMValueRef sp = LLVMBuildLoad2(b, cg->i64, cg_field(cg, cg->regs, 152), "sp");
+	LLVMValueRef sp = cg_load_reg(cg, PT_REGS_SP);
 	cg_store_at(cg, key, 8, LLVMBuildAdd(b, sp, cg_const(cg, sp_delta), ""), cg->i64);
 	return key;
 }

@@ -59,17 +59,14 @@ LLVMValueRef cg_time(struct cg *cg, struct expr *call)
 	return LLVMBuildUDiv(cg->b, ns, cg_const(cg, unit), "");
 }
 
-/* Offsets in struct pt_regs of the System V x86-64 argument registers
- * (rdi, rsi, rdx, rcx, r8, r9), of rax, the return value, and of rsp.
- * Arguments after the sixth are on the stack, above the return address,
- * where SystemTap reads them too: meaningful at a function's entry. */
-static const uint32_t arg_regs[6] = { 112, 104, 96, 88, 72, 64 };
-static const uint32_t ret_reg = 80, sp_reg = 152;
-
-static LLVMValueRef load_reg(struct cg *cg, uint32_t off)
+LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off)
 {
-	return LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->regs, off), "");
+	return LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->regs, off), "reg");
 }
+
+/* The arguments where the System V x86-64 convention puts them (program.h):
+ * after the sixth on the stack, above the return address, where SystemTap
+ * reads them too: meaningful at a function's entry. */
 
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call)
 {
@@ -77,11 +74,11 @@ LLVMValueRef cg_arg(struct cg *cg, struct expr *call)
 	if (!cg->regs)
 		return cg_const(cg, 0);
 	if (id == BI_returnval)
-		return load_reg(cg, ret_reg);
+		return cg_load_reg(cg, PT_REGS_AX);
 	LLVMValueRef v;
 	struct expr *n = call->args;
 	if (n->kind == EXPR_NUM && n->num >= 1 && n->num <= 6) {
-		v = load_reg(cg, arg_regs[n->num - 1]);
+		v = cg_load_reg(cg, pt_regs_arg((int)n->num - 1));
 	} else {
 		/* The registers can only be read at constant offsets: choose
 		 * among them, or read the stack. */
@@ -89,7 +86,7 @@ LLVMValueRef cg_arg(struct cg *cg, struct expr *call)
 		v = cg_const(cg, 0);
 		for (int i = 0; i < 6; i++) {
 			LLVMValueRef is = LLVMBuildICmp(cg->b, LLVMIntEQ, k, cg_const(cg, i + 1), "");
-			v = LLVMBuildSelect(cg->b, is, load_reg(cg, arg_regs[i]), v, "");
+			v = LLVMBuildSelect(cg->b, is, cg_load_reg(cg, pt_regs_arg(i)), v, "");
 		}
 		LLVMValueRef slot = cg_alloca(cg, cg->i64, "stackarg");
 		LLVMBasicBlockRef stack = cg_block(cg, "arg.stack"), done = cg_block(cg, "arg.done");
@@ -98,7 +95,7 @@ LLVMValueRef cg_arg(struct cg *cg, struct expr *call)
 				stack, done);
 		LLVMPositionBuilderAtEnd(cg->b, stack);
 		LLVMBuildStore(cg->b, cg_const(cg, 0), slot);
-		LLVMValueRef addr = LLVMBuildAdd(cg->b, load_reg(cg, sp_reg),
+		LLVMValueRef addr = LLVMBuildAdd(cg->b, cg_load_reg(cg, PT_REGS_SP),
 			LLVMBuildMul(cg->b, LLVMBuildSub(cg->b, k, cg_const(cg, 6), ""),
 				     cg_const(cg, 8), ""), "");
 		cg->t->read_user(cg, slot, 8, addr);

@@ -80,6 +80,16 @@ LLVMValueRef cg_opaque(struct cg *cg, LLVMValueRef v)
 	return LLVMBuildCall2(cg->b, ty, asm_, &v, 1, "");
 }
 
+LLVMValueRef cg_ctlz(struct cg *cg, LLVMValueRef v)
+{
+	LLVMTypeRef ty = LLVMFunctionType(cg->i64, (LLVMTypeRef[]){ cg->i64, cg->i1 }, 2, 0);
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.ctlz.i64");
+	if (!fn)
+		fn = LLVMAddFunction(cg->mod, "llvm.ctlz.i64", ty);
+	return LLVMBuildCall2(cg->b, ty, fn, (LLVMValueRef[]){ v, LLVMConstInt(cg->i1, 0, 0) }, 2,
+			      "lz");
+}
+
 /* Writes v as "0x" and lowercase hex digits (SystemTap's %#x; 0 is "0x0")
  * at out[pos & mask] onwards, without branches, and returns the position
  * after it.  The buffer must have 18 bytes of room past mask. */
@@ -89,12 +99,7 @@ LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVM
 	LLVMBuilderRef b = cg->b;
 	static const char hex[16] = "0123456789abcdef";
 	LLVMValueRef digits = cg_string_literal(cg, hex, sizeof(hex));
-	LLVMTypeRef ctlz_ty = LLVMFunctionType(cg->i64, (LLVMTypeRef[]){ cg->i64, cg->i1 }, 2, 0);
-	LLVMValueRef ctlz = LLVMGetNamedFunction(cg->mod, "llvm.ctlz.i64");
-	if (!ctlz)
-		ctlz = LLVMAddFunction(cg->mod, "llvm.ctlz.i64", ctlz_ty);
-	LLVMValueRef lz = LLVMBuildCall2(b, ctlz_ty, ctlz,
-					 (LLVMValueRef[]){ v, LLVMConstInt(cg->i1, 0, 0) }, 2, "");
+	LLVMValueRef lz = cg_ctlz(cg, v);
 	/* digits: 1 for 0, else the significant nibbles */
 	LLVMValueRef nd = LLVMBuildLShr(b, LLVMBuildSub(b, cg_const(cg, 67), lz, ""),
 					cg_const(cg, 2), "");

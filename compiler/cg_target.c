@@ -8,11 +8,6 @@
 #include "probes.h"
 #include "target.h"
 
-static LLVMValueRef load_reg(struct cg *cg, int16_t off)
-{
-	return LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->regs, (uint32_t)off), "reg");
-}
-
 static LLVMValueRef extend(struct cg *cg, LLVMValueRef v, uint8_t size, bool is_signed)
 {
 	if (size >= 8)
@@ -65,12 +60,7 @@ static LLVMValueRef fp32_to_fp64(struct cg *cg, LLVMValueRef v)
 			       cg_const(cg, 0x7ff), dexp, "");
 	LLVMValueRef dman = man;
 	/* subnormal: shift the leading one up to the implicit bit */
-	LLVMTypeRef ctlz_ty = LLVMFunctionType(cg->i64, (LLVMTypeRef[]){ cg->i64, cg->i1 }, 2, 0);
-	LLVMValueRef ctlz = LLVMGetNamedFunction(cg->mod, "llvm.ctlz.i64");
-	if (!ctlz)
-		ctlz = LLVMAddFunction(cg->mod, "llvm.ctlz.i64", ctlz_ty);
-	LLVMValueRef lz = LLVMBuildCall2(b, ctlz_ty, ctlz,
-					 (LLVMValueRef[]){ man, LLVMConstInt(cg->i1, 0, 0) }, 2, "");
+	LLVMValueRef lz = cg_ctlz(cg, man);
 	LLVMValueRef sh = LLVMBuildAnd(b, LLVMBuildSub(b, lz, cg_const(cg, 40), ""),
 				       cg_const(cg, 63), "");
 	LLVMValueRef sub = LLVMBuildICmp(b, LLVMIntEQ, exp, cg_const(cg, 0), "");
@@ -107,7 +97,7 @@ static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_nu
 		v = cg_const(cg, n->value);
 		break;
 	case TV_ROOT_REG:
-		v = load_reg(cg, n->reg);
+		v = cg_load_reg(cg, (uint32_t)n->reg);
 		if (n->shift)
 			v = LLVMBuildLShr(b, v, cg_const(cg, n->shift), "");
 		break;
@@ -120,9 +110,9 @@ static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_nu
 	default:
 		v = cg_const(cg, n->value);
 		if (n->reg >= 0)
-			v = LLVMBuildAdd(b, v, load_reg(cg, n->reg), "");
+			v = LLVMBuildAdd(b, v, cg_load_reg(cg, (uint32_t)n->reg), "");
 		if (n->index >= 0)
-			v = LLVMBuildAdd(b, v, LLVMBuildMul(b, load_reg(cg, n->index),
+			v = LLVMBuildAdd(b, v, LLVMBuildMul(b, cg_load_reg(cg, (uint32_t)n->index),
 							    cg_const(cg, n->scale), ""), "");
 		break;
 	}
@@ -206,10 +196,56 @@ static LLVMValueRef read_one(struct cg *cg, const struct loc *loc, const struct 
 	}
 }
 
+/* What one row does, for by_row(): its value, or NULL. */
+typedef LLVMValueRef (*row_fn)(struct cg *cg, int i, void *arg);
+
+/* each(cg, i, arg) for the row the handler runs as, rows[i] of n: at once
+ * when there is one, else through a switch on the cookie, which is always
+ * one of them.  Returns the value each gave, of type ty (`other` for a
+ * cookie that is none of them), or NULL when ty is NULL. */
+static LLVMValueRef by_row(struct cg *cg, const int *rows, int n, LLVMTypeRef ty,
+			   LLVMValueRef other, row_fn each, void *arg)
+{
+	LLVMBuilderRef b = cg->b;
+	if (n == 1)
+		return each(cg, 0, arg);
+	LLVMBasicBlockRef done = cg_block(cg, "row.done"), none = cg_block(cg, "row.none");
+	LLVMValueRef sw = LLVMBuildSwitch(b, cg->cookie, none, (unsigned)n);
+	LLVMPositionBuilderAtEnd(b, done);
+	LLVMValueRef phi = ty ? LLVMBuildPhi(b, ty, "row.value") : NULL;
+	for (int i = 0; i < n; i++) {
+		LLVMBasicBlockRef bb = cg_block(cg, "row");
+		LLVMAddCase(sw, LLVMConstInt(cg->i64, (unsigned long long)rows[i], 0), bb);
+		LLVMPositionBuilderAtEnd(b, bb);
+		LLVMValueRef v = each(cg, i, arg);
+		if (phi)
+			LLVMAddIncoming(phi, &v, (LLVMBasicBlockRef[]){ LLVMGetInsertBlock(b) }, 1);
+		LLVMBuildBr(b, done);
+	}
+	LLVMPositionBuilderAtEnd(b, none);
+	if (phi)
+		LLVMAddIncoming(phi, &other, &none, 1);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
+	return phi;
+}
+
+struct read_args {
+	const struct expr *e;
+	const struct tv_expr *tv;
+	LLVMValueRef buf, *index;
+	uint32_t size;
+};
+
+static LLVMValueRef read_row(struct cg *cg, int i, void *arg)
+{
+	struct read_args *a = arg;
+	return read_one(cg, &a->e->loc, &a->tv->reads[i], a->buf, a->size, a->index);
+}
+
 LLVMValueRef cg_target(struct cg *cg, struct expr *e)
 {
 	const struct tv_expr *tv = e->res;
-	LLVMBuilderRef b = cg->b;
 	uint32_t size = 0;
 	LLVMValueRef buf = NULL;
 	if (tv->reads[0].kind == TV_HEX_LIST) {
@@ -225,62 +261,34 @@ LLVMValueRef cg_target(struct cg *cg, struct expr *e)
 	for (struct target_suffix *x = e->suffix; x; x = x->next)
 		if (!x->member && x->index->kind != EXPR_NUM)
 			index[nindex++] = cg_expr(cg, x->index);
+	struct read_args a = { e, tv, buf, index, size };
 	if (!tv->varies)
-		return read_one(cg, &e->loc, &tv->reads[0], buf, size, index);
-	/* A string known when compiling goes through a string table, like
-	 * pp(); the rest through a switch on the row. */
-	LLVMTypeRef ty = e->type == TYPE_STRING ? cg->ptr : cg->i64;
-	LLVMBasicBlockRef done = cg_block(cg, "tv.done"), other = cg_block(cg, "tv.other");
-	LLVMValueRef sw = LLVMBuildSwitch(b, cg->cookie, other, (unsigned)tv->nrows);
-	LLVMPositionBuilderAtEnd(b, done);
-	LLVMValueRef phi = LLVMBuildPhi(b, ty, "tv");
-	for (int i = 0; i < tv->nrows; i++) {
-		LLVMBasicBlockRef bb = cg_block(cg, "tv.row");
-		LLVMAddCase(sw, LLVMConstInt(cg->i64, (unsigned long long)tv->rows[i], 0), bb);
-		LLVMPositionBuilderAtEnd(b, bb);
-		LLVMValueRef v = read_one(cg, &e->loc, &tv->reads[i], buf, size, index);
-		LLVMAddIncoming(phi, &v, (LLVMBasicBlockRef[]){ LLVMGetInsertBlock(b) }, 1);
-		LLVMBuildBr(b, done);
-	}
-	/* Every row of the probe is a case; the cookie is always one of them. */
-	LLVMPositionBuilderAtEnd(b, other);
+		return read_row(cg, 0, &a);
 	LLVMValueRef none = e->type == TYPE_STRING ? cg_string_literal(cg, "", 0) : cg_const(cg, 0);
-	LLVMAddIncoming(phi, &none, &other, 1);
-	LLVMBuildBr(b, done);
-	LLVMPositionBuilderAtEnd(b, done);
-	return phi;
+	return by_row(cg, tv->rows, tv->nrows, e->type == TYPE_STRING ? cg->ptr : cg->i64, none,
+		      read_row, &a);
 }
 
 /* The entry program of a probe with .return rows: each slot's value at
  * this row, into buf (target.h). */
+struct save_args {
+	const struct tv_saves *sv;
+	int slot;
+};
+
+static LLVMValueRef save_row(struct cg *cg, int i, void *arg)
+{
+	struct save_args *a = arg;
+	return num(cg, a->sv->locs[a->slot], &a->sv->reads[i][a->slot], NULL);
+}
+
 void cg_target_save(struct cg *cg, const struct tv_saves *sv, LLVMValueRef buf)
 {
-	LLVMBuilderRef b = cg->b;
 	for (int k = 0; k < sv->nslots; k++) {
-		LLVMValueRef v;
-		if (sv->nrows == 1) {
-			v = num(cg, sv->locs[k], &sv->reads[0][k], NULL);
-		} else {
-			LLVMBasicBlockRef done = cg_block(cg, "save.done"), other = cg_block(cg, "save.other");
-			LLVMValueRef sw = LLVMBuildSwitch(b, cg->cookie, other, (unsigned)sv->nrows);
-			LLVMPositionBuilderAtEnd(b, done);
-			LLVMValueRef phi = LLVMBuildPhi(b, cg->i64, "saved");
-			for (int i = 0; i < sv->nrows; i++) {
-				LLVMBasicBlockRef bb = cg_block(cg, "save.row");
-				LLVMAddCase(sw, LLVMConstInt(cg->i64, (unsigned long long)sv->rows[i], 0), bb);
-				LLVMPositionBuilderAtEnd(b, bb);
-				LLVMValueRef x = num(cg, sv->locs[k], &sv->reads[i][k], NULL);
-				LLVMAddIncoming(phi, &x, (LLVMBasicBlockRef[]){ LLVMGetInsertBlock(b) }, 1);
-				LLVMBuildBr(b, done);
-			}
-			LLVMPositionBuilderAtEnd(b, other);
-			LLVMValueRef zero = cg_const(cg, 0);
-			LLVMAddIncoming(phi, &zero, &other, 1);
-			LLVMBuildBr(b, done);
-			LLVMPositionBuilderAtEnd(b, done);
-			v = phi;
-		}
-		LLVMBuildStore(b, v, cg_field(cg, buf, 8 * (uint32_t)k));
+		struct save_args a = { sv, k };
+		LLVMValueRef v = by_row(cg, sv->rows, sv->nrows, cg->i64, cg_const(cg, 0), save_row,
+					&a);
+		LLVMBuildStore(cg->b, v, cg_field(cg, buf, 8 * (uint32_t)k));
 	}
 }
 
@@ -308,6 +316,13 @@ static void pretty_values(struct cg *cg, const struct loc *loc, const struct tv_
 	}
 }
 
+static LLVMValueRef pretty_row(struct cg *cg, int i, void *arg)
+{
+	struct read_args *a = arg;
+	pretty_values(cg, &a->e->loc, &a->tv->reads[i], a->buf);
+	return NULL;
+}
+
 LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e)
 {
 	const struct tv_expr *tv = e->res;
@@ -315,24 +330,10 @@ LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e)
 	LLVMValueRef buf = cg_scratch(cg, tv->pretty->size, true);
 	cg->pretty_faults = cg_alloca(cg, cg->i64, "faults");
 	LLVMBuildStore(b, cg_const(cg, 0), cg->pretty_faults);
-	LLVMValueRef row;
-	if (!tv->varies) {
-		row = cg_const(cg, tv->rows[0]);
-		pretty_values(cg, &e->loc, &tv->reads[0], buf);
-	} else {
-		row = cg->cookie;
-		LLVMBasicBlockRef done = cg_block(cg, "pretty.done");
-		LLVMValueRef sw = LLVMBuildSwitch(b, cg->cookie, done, (unsigned)tv->nrows);
-		for (int i = 0; i < tv->nrows; i++) {
-			LLVMBasicBlockRef bb = cg_block(cg, "pretty.row");
-			LLVMAddCase(sw, LLVMConstInt(cg->i64, (unsigned long long)tv->rows[i], 0), bb);
-			LLVMPositionBuilderAtEnd(b, bb);
-			pretty_values(cg, &e->loc, &tv->reads[i], buf);
-			LLVMBuildBr(b, done);
-		}
-		LLVMPositionBuilderAtEnd(b, done);
-	}
-	cg_store_at(cg, buf, 0, row, cg->i64);
+	/* the runtime chooses the plan by the row */
+	struct read_args a = { e, tv, buf, NULL, 0 };
+	by_row(cg, tv->rows, tv->varies ? tv->nrows : 1, NULL, NULL, pretty_row, &a);
+	cg_store_at(cg, buf, 0, tv->varies ? cg->cookie : cg_const(cg, tv->rows[0]), cg->i64);
 	cg_store_at(cg, buf, 8, LLVMBuildLoad2(b, cg->i64, cg->pretty_faults, ""), cg->i64);
 	cg->pretty_faults = NULL;
 	return buf;

@@ -86,6 +86,17 @@ struct attach_point {
 	struct loc loc;          /* the probe point in the script */
 };
 
+/* Offsets in the x86-64 struct pt_regs, a uprobe program's context: rax
+ * (the return value), rip and rsp, and the System V argument registers
+ * rdi, rsi, rdx, rcx, r8 and r9. */
+enum { PT_REGS_AX = 80, PT_REGS_IP = 128, PT_REGS_SP = 152 };
+
+static inline uint32_t pt_regs_arg(int n)
+{
+	static const uint32_t off[6] = { 112, 104, 96, 88, 72, 64 };
+	return off[n];
+}
+
 /* The kinds of printf arguments.  The last three are text the runtime
  * makes when it prints the record, from what the probe saw:
  *   OUT_BACKTRACE    print_ubacktrace(): struct out_stack

@@ -183,10 +183,6 @@ const char *target_listing(struct attach_table *t, int row)
 
 /* ---- .function rows: DWARF ---- */
 
-/* struct pt_regs: the System V argument registers rdi rsi rdx rcx r8 r9,
- * then rax, rsp and rip. */
-static const int16_t arg_reg_off[6] = { 112, 104, 96, 88, 72, 64 };
-enum { RAX_OFF = 80, SP_OFF = 152, IP_OFF = 128 };
 
 static void num_root(struct tv_num *n, enum tv_root root, int64_t value, int16_t reg)
 {
@@ -276,16 +272,16 @@ static const char *var_root(struct tctx *c, int row, const struct dwi_func *f,
 			       "first instruction";
 		/* Its link-time address, moved as far as the function was: read
 		 * at the entry, where rip is the function's address. */
-		num_root(n, TV_ROOT_ADDR, (int64_t)(v->addr - f->entry), IP_OFF);
+		num_root(n, TV_ROOT_ADDR, (int64_t)(v->addr - f->entry), PT_REGS_IP);
 		*is_addr = true;
 		return NULL;
 	}
 	switch (v->abi.kind) {
 	case DWI_ABI_REG:
-		num_root(n, TV_ROOT_REG, 0, arg_reg_off[v->abi.reg]);
+		num_root(n, TV_ROOT_REG, 0, (int16_t)pt_regs_arg(v->abi.reg));
 		return NULL;
 	case DWI_ABI_STACK: {
-		num_root(n, TV_ROOT_ADDR, v->abi.stack, SP_OFF);
+		num_root(n, TV_ROOT_ADDR, v->abi.stack, PT_REGS_SP);
 		struct tv_op ld = { .code = TV_OP_LOAD, .size = 8 };
 		num_append(c, n, &ld, 1);
 		return NULL;
@@ -293,21 +289,61 @@ static const char *var_root(struct tctx *c, int row, const struct dwi_func *f,
 	case DWI_ABI_BYREF:
 		*is_addr = true;
 		if (v->abi.reg >= 0) {
-			num_root(n, TV_ROOT_REG, 0, arg_reg_off[v->abi.reg]);
+			num_root(n, TV_ROOT_REG, 0, (int16_t)pt_regs_arg(v->abi.reg));
 		} else {
-			num_root(n, TV_ROOT_ADDR, v->abi.stack, SP_OFF);
+			num_root(n, TV_ROOT_ADDR, v->abi.stack, PT_REGS_SP);
 			struct tv_op ld = { .code = TV_OP_LOAD, .size = 8 };
 			num_append(c, n, &ld, 1);
 		}
 		return NULL;
 	case DWI_ABI_MEMORY:
-		num_root(n, TV_ROOT_ADDR, v->abi.stack, SP_OFF);
+		num_root(n, TV_ROOT_ADDR, v->abi.stack, PT_REGS_SP);
 		*is_addr = true;
 		return NULL;
 	case DWI_ABI_UNSUPPORTED:
 	default:
 		return v->abi.why ? v->abi.why : "of an unknown type";
 	}
+}
+
+/* The parameter or variable `name` of f, and its plan root (a parameter's
+ * index, or nparams + a local's); NULL after an error at e that lists the
+ * parameters there are. */
+static const struct dwi_var *find_var(struct tctx *c, const struct expr *e, int row,
+				      const struct dwi_func *f, const char *name, int *root)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	size_t np, nl;
+	const struct dwi_var *ps = dwi_func_params(f, &np), *ls = dwi_func_locals(f, &nl);
+	for (size_t i = 0; i < np; i++)
+		if (ps[i].name && strcmp(ps[i].name, name) == 0) {
+			*root = (int)i;
+			return &ps[i];
+		}
+	for (size_t i = 0; i < nl; i++)
+		if (ls[i].name && strcmp(ls[i].name, name) == 0) {
+			*root = (int)(np + i);
+			return &ls[i];
+		}
+	const char *list = "";
+	for (size_t i = 0; i < np; i++)
+		if (ps[i].name)
+			list = arena_printf(c->arena, "%s%s%s", list, *list ? ", " : "", ps[i].name);
+	diag_error(&e->loc, "no parameter or variable $%s in %s, at %s", name, a->func, a->pp);
+	if (*list)
+		diag_note(&a->loc, "the parameters of %s are: %s", a->func, list);
+	else
+		diag_note(&a->loc, "%s has no parameters", a->func);
+	return NULL;
+}
+
+/* The variable a plan's root names (dwarfinfo.h). */
+static const struct dwi_var *root_var(const struct dwi_func *f, int root)
+{
+	size_t np, nl;
+	const struct dwi_var *ps = dwi_func_params(f, &np), *ls = dwi_func_locals(f, &nl);
+	(void)nl;
+	return (size_t)root < np ? &ps[root] : &ls[(size_t)root - np];
 }
 
 /* In a .return row, n read at the entry instead: it goes to the next slot
@@ -336,10 +372,6 @@ static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_f
 {
 	char **texts = arena_alloc(c->arena, (plan->n + 1) * sizeof(char *));
 	struct tv_num *nums = arena_alloc(c->arena, (plan->n + 1) * sizeof(*nums));
-	size_t nparams;
-	const struct dwi_var *params = dwi_func_params(f, &nparams);
-	size_t nlocals;
-	const struct dwi_var *locals = dwi_func_locals(f, &nlocals);
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct dwi_piece *p = &plan->pieces[i];
 		texts[i] = arena_strdup(c->arena, p->text);
@@ -354,10 +386,9 @@ static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_f
 		}
 		bool is_addr = false;
 		if (p->root == DWI_ROOT_RETURN) {
-			num_root(&nums[i], TV_ROOT_REG, 0, RAX_OFF);
+			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
 		} else {
-			const struct dwi_var *v = (size_t)p->root < nparams ? &params[p->root] :
-				&locals[(size_t)p->root - nparams];
+			const struct dwi_var *v = root_var(f, p->root);
 			const char *why = var_root(c, row, f, v, &nums[i], &is_addr);
 			if (why) {
 				/* SystemTap prints what it cannot read as "?" */
@@ -441,21 +472,10 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 		diag_error(&e->loc, "no target variable $%s%.*s at %s", name, e->pretty, "$$", a->pp);
 		return -1;
 	} else {
-		size_t np, nl;
-		const struct dwi_var *ps = dwi_func_params(f, &np), *ls = dwi_func_locals(f, &nl);
-		int root = -1;
-		const struct dwi_var *v = NULL;
-		for (size_t i = 0; i < np && !v; i++)
-			if (ps[i].name && strcmp(ps[i].name, name) == 0)
-				v = &ps[i], root = (int)i;
-		for (size_t i = 0; i < nl && !v; i++)
-			if (ls[i].name && strcmp(ls[i].name, name) == 0)
-				v = &ls[i], root = (int)(np + i);
-		if (!v) {
-			diag_error(&e->loc, "no parameter or variable $%s in %s, at %s", name, a->func,
-				   a->pp);
+		int root;
+		const struct dwi_var *v = find_var(c, e, row, f, name, &root);
+		if (!v)
 			return -1;
-		}
 		struct tv_num n;
 		bool is_addr;
 		const char *why = var_root(c, row, f, v, &n, &is_addr);
@@ -465,10 +485,6 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 		diag_error(&e->loc, "out of memory");
 		return -1;
 	}
-	size_t np;
-	const struct dwi_var *params = dwi_func_params(f, &np);
-	size_t nl;
-	const struct dwi_var *locals = dwi_func_locals(f, &nl);
 	struct pretty_piece *pieces = arena_alloc(c->arena, (plan.n + 1) * sizeof(*pieces));
 	struct tv_num *nums = arena_alloc(c->arena, (plan.n + 1) * sizeof(*nums));
 	uint32_t off = 16, strsize = (c->t->opts->maxstringlen + 7) & ~7u;
@@ -487,10 +503,9 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 		}
 		bool is_addr = false;
 		if (p->root == DWI_ROOT_RETURN) {
-			num_root(&nums[i], TV_ROOT_REG, 0, RAX_OFF);
+			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
 		} else {
-			const struct dwi_var *v = (size_t)p->root < np ? &params[p->root] :
-				&locals[(size_t)p->root - np];
+			const struct dwi_var *v = root_var(f, p->root);
 			if (var_root(c, row, f, v, &nums[i], &is_addr)) {
 				pieces[i].text = arena_printf(c->arena, "%s?", pieces[i].text);
 				pieces[i].fmt = PRETTY_TEXT;
@@ -583,34 +598,13 @@ static int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 				   abi.why ? abi.why : "not in a register");
 			return -1;
 		}
-		num_root(&n, TV_ROOT_REG, 0, RAX_OFF);
+		num_root(&n, TV_ROOT_REG, 0, PT_REGS_AX);
 		type = dwi_func_return(f);
 	} else {
-		struct dwi_error err;
-		const struct dwi_var *v = dwi_func_param(f, name, &err);
-		if (!v) {
-			size_t nl;
-			const struct dwi_var *locals = dwi_func_locals(f, &nl);
-			for (size_t i = 0; i < nl && !v; i++)
-				if (locals[i].name && strcmp(locals[i].name, name) == 0)
-					v = &locals[i];
-		}
-		if (!v) {
-			size_t np;
-			const struct dwi_var *ps = dwi_func_params(f, &np);
-			const char *list = "";
-			for (size_t i = 0; i < np; i++)
-				if (ps[i].name)
-					list = arena_printf(c->arena, "%s%s%s", list, *list ? ", " : "",
-							    ps[i].name);
-			diag_error(&e->loc, "no parameter or variable $%s in %s, at %s", name,
-				   a->func, a->pp);
-			if (*list)
-				diag_note(&a->loc, "the parameters of %s are: %s", a->func, list);
-			else
-				diag_note(&a->loc, "%s has no parameters", a->func);
+		int root;
+		const struct dwi_var *v = find_var(c, e, row, f, name, &root);
+		if (!v)
 			return -1;
-		}
 		const char *why = var_root(c, row, f, v, &n, &is_addr);
 		if (why) {
 			diag_error(&e->loc, "$%s of %s cannot be read: it is %s", name, a->func, why);
