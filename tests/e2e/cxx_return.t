@@ -1,5 +1,5 @@
 # .return probes on C++ names: every overload returns, and pp() ends in .return.
-run: cd "$T" && src=$(cd "$D/../.." && pwd) && uscript -e 'probe process("./cxx_names").function("shapes::Circle::grow").return { println(pp()) }' -c './cxx_names' | sed -e "s|$src/tests/targets/|SRC/|g" -e "s|$T|T|g"
+run: cd "$T" && src=$(cd "$D/../.." && pwd) && uscript -D MAXSTRINGLEN=512 -e 'probe process("./cxx_names").function("shapes::Circle::grow").return { println(pp()) }' -c './cxx_names' | sed -e "s|$src/tests/targets/|SRC/|g" -e "s|$T|T|g"
 --- stdout
 process("T/cxx_names").function("shapes::Circle::grow@SRC/cxx_names.cc:44").return
 process("T/cxx_names").function("shapes::Circle::grow@SRC/cxx_names.cc:45").return

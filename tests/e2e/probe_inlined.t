@@ -3,7 +3,7 @@
 # the function, probefunc() the one whose code holds the copy.  .call and
 # .return leave inlined copies out: square() has no other, so nothing
 # matches.  -L lists the copies once, with their variables.
-run: cd "$T" && uscript -e 'probe process("./inlines").function("square") { printf("%s %s %s\n", pp(), probefunc(), ppfunc()) }' -c './inlines 2' | sed -e "s|$T|T|" -e 's|@[^"]*/inlines.c|@inlines.c|'; uscript -p2 -e 'probe process("./inlines").function("square").call { }' 2>&1 | head -1 | sed "s|$T|T|"; uscript -L 'process("./inlines").function("square")' | sed -e "s|$T|T|" -e 's|@[^"]*/inlines.c|@inlines.c|'
+run: cd "$T" && uscript -D MAXSTRINGLEN=512 -e 'probe process("./inlines").function("square") { printf("%s %s %s\n", pp(), probefunc(), ppfunc()) }' -c './inlines 2' | sed -e "s|$T|T|" -e 's|@[^"]*/inlines.c|@inlines.c|'; uscript -p2 -e 'probe process("./inlines").function("square").call { }' 2>&1 | head -1 | sed "s|$T|T|"; uscript -L 'process("./inlines").function("square")' | sed -e "s|$T|T|" -e 's|@[^"]*/inlines.c|@inlines.c|'
 --- stdout
 process("T/inlines").function("square@inlines.c:6") main square
 process("T/inlines").function("square@inlines.c:6") main square
