@@ -80,6 +80,9 @@ struct cg_target {
 	/* Sets size bytes at dst to zero; copies size bytes from src to dst. */
 	void (*zero)(struct cg *cg, LLVMValueRef dst, uint32_t size);
 	void (*copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size);
+	/* The same for an i64 size, which the caller keeps inside dst (BPF:
+	 * with a mask the verifier sees). */
+	void (*copy_n)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, LLVMValueRef size);
 	/* A statistic's value summed over the CPUs: a pointer to count, sum,
 	 * min, max (count 0 when empty or missing), in scratch. */
 	LLVMValueRef (*stat_merged)(struct cg *cg, int g, LLVMValueRef key);
@@ -269,6 +272,10 @@ LLVMValueRef cg_print(struct cg *cg, struct expr *call);
 LLVMValueRef cg_exit(struct cg *cg, struct expr *call);
 LLVMValueRef cg_error(struct cg *cg, struct expr *call);
 LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call);
+/* cg_format.c: sprintf formatted by generated code, for BPF programs. */
+LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call);
+/* n bytes of constant data (read-only), whatever MAXSTRINGLEN is. */
+LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n);
 LLVMValueRef cg_context(struct cg *cg, struct expr *call);
 LLVMValueRef cg_time(struct cg *cg, struct expr *call);
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call);
@@ -291,6 +298,10 @@ LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e);
  * program's body, and the loading of them into cg->saved at the return. */
 void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
 void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
+/* The kernel's snprintf of one u64 into dst (size bytes) with the format
+ * conv ("%llu", "%llx", "%llX"); returns the length with the NUL. */
+LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
+			     LLVMValueRef v);
 
 /* The 8 bytes at offset off of the probe's struct pt_regs (BPF). */
 LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off);

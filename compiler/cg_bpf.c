@@ -471,6 +471,24 @@ static void bpf_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t
 	call_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
 }
 
+static void bpf_copy_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, LLVMValueRef size)
+{
+	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, size, cg->i32, ""), src };
+	call_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
+}
+
+LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
+			     LLVMValueRef v)
+{
+	/* The format must be in read-only memory: a literal, in .rodata. */
+	LLVMValueRef data = cg_scratch(cg, 8, true);
+	LLVMBuildStore(cg->b, v, data);
+	LLVMValueRef args[5] = { dst, LLVMConstInt(cg->i32, size, 0),
+				 cg_const_bytes(cg, conv, (uint32_t)strlen(conv) + 1), data,
+				 LLVMConstInt(cg->i32, 8, 0) };
+	return call_helper(cg, BPF_FUNC_snprintf, cg->i64, args, 5);
+}
+
 static void bpf_zero(struct cg *cg, LLVMValueRef dst, uint32_t size)
 {
 	bpf_copy(cg, dst, cg->zeros, size);
@@ -642,6 +660,7 @@ const struct cg_target cg_target_bpf = {
 	.in_place = true,
 	.zero = bpf_zero,
 	.copy = bpf_copy,
+	.copy_n = bpf_copy_n,
 	.stat_merged = bpf_stat_merged,
 	.map_clear = bpf_map_clear,
 };

@@ -145,6 +145,11 @@ static void host_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_
 	LLVMBuildMemCpy(cg->b, dst, 1, src, 1, LLVMConstInt(cg->i64, size, 0));
 }
 
+static void host_copy_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, LLVMValueRef size)
+{
+	LLVMBuildMemCpy(cg->b, dst, 1, src, 1, size);
+}
+
 static LLVMValueRef host_stat_merged(struct cg *cg, int g, LLVMValueRef key)
 {
 	LLVMValueRef dst = cg_scratch(cg, 8 * STAT_HDR_WORDS, true);
@@ -202,6 +207,7 @@ const struct cg_target cg_target_host = {
 	.in_place = false,
 	.zero = host_zero,
 	.copy = host_copy,
+	.copy_n = host_copy_n,
 	.stat_merged = host_stat_merged,
 	.map_clear = host_map_clear,
 	.foreach_begin = host_foreach_begin,

@@ -129,16 +129,14 @@ void cg_print_backtrace(struct cg *cg, struct expr *call)
 	cg_emit_record(cg, site->size, fill_printf, &o);
 }
 
-/* sprintf formats in the runtime, from a record built in scratch: the
- * same formatter as printf, so the same bytes. */
+/* sprintf in a host probe formats in the runtime, from a record built in
+ * scratch: the same formatter as printf, so the same bytes.  A BPF program
+ * formats with generated code that follows that formatter (cg_format.c). */
 LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call)
 {
 	struct expr *fmt = call->args;
-	if (cg->t->is_bpf) {
-		diag_error(&call->loc, "sprintf() cannot run in a process probe yet; format in an "
-			   "end or timer probe, or use printf");
-		return cg_string_literal(cg, "", 0);
-	}
+	if (cg->t->is_bpf)
+		return cg_sprintf_inline(cg, call);
 	struct out_args o = layout(cg, fmt->str, fmt->str_len, fmt->next, &call->loc);
 	LLVMValueRef rec = cg_scratch(cg, o.site->size, true);
 	fill_printf(cg, rec, &o);

@@ -98,7 +98,7 @@ LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVM
 {
 	LLVMBuilderRef b = cg->b;
 	static const char hex[16] = "0123456789abcdef";
-	LLVMValueRef digits = cg_string_literal(cg, hex, sizeof(hex));
+	LLVMValueRef digits = cg_const_bytes(cg, hex, sizeof(hex));
 	LLVMValueRef lz = cg_ctlz(cg, v);
 	/* digits: 1 for 0, else the significant nibbles */
 	LLVMValueRef nd = LLVMBuildLShr(b, LLVMBuildSub(b, cg_const(cg, 67), lz, ""),

@@ -16,15 +16,7 @@ LLVMValueRef cg_string_literal(struct cg *cg, const char *s, size_t len)
 		len = max - 1;
 	char *bytes = arena_alloc(cg->arena, max);
 	memcpy(bytes, s, len);
-	LLVMValueRef init = LLVMConstStringInContext(cg->ctx, bytes, max, 1);
-	LLVMValueRef g = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), "str");
-	LLVMSetInitializer(g, init);
-	LLVMSetGlobalConstant(g, 1);
-	LLVMSetLinkage(g, LLVMPrivateLinkage);
-	LLVMSetAlignment(g, 8);
-	if (cg->t->is_bpf)
-		LLVMSetSection(g, ".rodata");
-	return g;
+	return cg_const_bytes(cg, bytes, max);
 }
 
 void cg_string_store(struct cg *cg, LLVMValueRef dst, LLVMValueRef src)

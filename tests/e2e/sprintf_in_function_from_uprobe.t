@@ -1,9 +1,8 @@
-# sprintf inside a function that a process probe calls: reported at the
-# sprintf, as in the probe itself.
-run: cd "$T" && uscript -e 'function f(n) { return sprintf("<%d>", n) } probe process("./add").function("add") { println(f(int_arg(1))) }' -c './add 2'
---- stderr
-<input>:1:24: error: sprintf() cannot run in a process probe yet; format in an end or timer probe, or use printf
-    1 | function f(n) { return sprintf("<%d>", n) } probe process("./add").function("add") { println(f(int_arg(1))) }
-      |                        ^~~~~~~~~~~~~~~~~~
---- status
-1
+# sprintf inside a function that a process probe calls, and its result kept
+# in a global and used as an array key.
+run: cd "$T" && uscript -e 'global last, seen; function f(n) { return sprintf("<%d:%s>", n, n % 2 ? "odd" : "even") } probe process("./add").function("add") { last = f(int_arg(1)); seen[last]++ } probe end { println(last); foreach (k+ in seen) printf("%s %d\n", k, seen[k]) }' -c './add 3'
+--- stdout
+<2:even>
+<0:even> 1
+<1:odd> 1
+<2:even> 1
