@@ -192,11 +192,25 @@ void cg_debug_function(struct cg *cg, LLVMValueRef fn, const char *name, const s
 void cg_debug_function_args(struct cg *cg, LLVMValueRef fn, const char *name,
 			    const struct loc *loc, const char *const *args, unsigned nargs);
 LLVMBasicBlockRef cg_block(struct cg *cg, const char *name);
+/* A function long name(void *, …) of nargs pointer arguments for BPF to
+ * call back (bpf_loop, bpf_for_each_map_elem): internal, with its BTF, and
+ * generation moved to its entry; cg_callback_end moves it back. */
+struct cg_saved {
+	LLVMBuilderRef b;
+	LLVMValueRef fn;
+	LLVMMetadataRef scope;
+};
+LLVMValueRef cg_callback_begin(struct cg *cg, const char *name, const char *const *args,
+			       unsigned nargs, struct cg_saved *saved);
+void cg_callback_end(struct cg *cg, const struct cg_saved *saved);
 /* Allocates MAXSTRINGLEN bytes of scratch for this statement (temp) or for
  * the whole handler, and returns a pointer to them. */
 LLVMValueRef cg_string_slot(struct cg *cg, bool temp);
 /* The same for `bytes` bytes. */
 LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp);
+/* The same, as an offset in the scratch area (for code that looks the area
+ * up itself, such as a BPF callback). */
+uint32_t cg_scratch_reserve(struct cg *cg, uint32_t bytes, bool temp);
 /* This CPU's scratch area; a handler that never asks does no lookup. */
 LLVMValueRef cg_scratch_base(struct cg *cg);
 /* An alloca in the function's entry block. */
@@ -274,6 +288,8 @@ LLVMValueRef cg_error(struct cg *cg, struct expr *call);
 LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call);
 /* cg_format.c: sprintf formatted by generated code, for BPF programs. */
 LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call);
+/* cg_text.c: text_str of s by generated code, for BPF programs. */
+LLVMValueRef cg_text_str_inline(struct cg *cg, LLVMValueRef s);
 /* n bytes of constant data (read-only), whatever MAXSTRINGLEN is. */
 LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n);
 LLVMValueRef cg_context(struct cg *cg, struct expr *call);
@@ -300,6 +316,9 @@ void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
 void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
 /* The kernel's snprintf of one u64 into dst (size bytes) with the format
  * conv ("%llu", "%llx", "%llX"); returns the length with the NUL. */
+/* bpf_loop: calls fn(index, NULL), a long (*)(void *, void *), up to n
+ * times, until it returns 1. */
+void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
 

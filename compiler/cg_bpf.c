@@ -477,6 +477,13 @@ static void bpf_copy_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, LLVMVa
 	call_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
 }
 
+void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn)
+{
+	LLVMValueRef args[4] = { LLVMConstInt(cg->i32, n, 0), fn, LLVMConstNull(cg->ptr),
+				 cg_const(cg, 0) };
+	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
+}
+
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v)
 {
@@ -543,26 +550,13 @@ static LLVMValueRef clear_callback(struct cg *cg)
 	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "clear_element");
 	if (fn)
 		return fn;
-	LLVMTypeRef params[4] = { cg->ptr, cg->ptr, cg->ptr, cg->ptr };
-	fn = LLVMAddFunction(cg->mod, "clear_element", LLVMFunctionType(cg->i64, params, 4, 0));
-	LLVMSetLinkage(fn, LLVMInternalLinkage);
-	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
-	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));
-	LLVMBuilderRef saved = cg->b;
-	LLVMMetadataRef scope = cg->di_scope;
-	cg->b = LLVMCreateBuilderInContext(cg->ctx);
 	static const char *const names[] = { "map", "key", "value", "ctx" };
-	cg_debug_function_args(cg, fn, "clear_element", NULL, names, 4);
-	LLVMPositionBuilderAtEnd(cg->b, LLVMAppendBasicBlockInContext(cg->ctx, fn, "entry"));
-	LLVMSetCurrentDebugLocation2(cg->b,
-		LLVMDIBuilderCreateDebugLocation(cg->ctx, 1, 1, cg->di_scope, NULL));
+	struct cg_saved saved;
+	fn = cg_callback_begin(cg, "clear_element", names, 4, &saved);
 	LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
 	cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
 	LLVMBuildRet(cg->b, cg_const(cg, 0));
-	LLVMDisposeBuilder(cg->b);
-	cg->b = saved;
-	cg->di_scope = scope;
+	cg_callback_end(cg, &saved);
 	return fn;
 }
 

@@ -3,7 +3,8 @@
  * SystemTap defines these in C in its tapset (string.stp) and the kernel
  * (simple_strtol).  Here they are generated code, the same for BPF and the
  * host, with the same results; only text_str, which decodes UTF-8, is left
- * to the runtime, and so runs in host probes only for now.
+ * to the runtime in host probes, and has code of its own in BPF
+ * (cg_text.c).
  *
  * The loops are bounded by MAXSTRINGLEN, which the BPF verifier needs, and
  * every string read stays inside the MAXSTRINGLEN bytes a string value
@@ -243,16 +244,14 @@ static LLVMValueRef gen_sprint(struct cg *cg, struct expr *call)
 	return dst;
 }
 
-/* text_str(s): escapes as C does, and UTF-8 as \u; the runtime does it. */
+/* text_str(s): escapes as C does, and UTF-8 as \u; the runtime does it
+ * for host probes, generated code (cg_text.c) in BPF. */
 static LLVMValueRef gen_text_str(struct cg *cg, struct expr *call)
 {
 	LLVMValueRef s = cg_expr(cg, call->args);
+	if (cg->t->is_bpf)
+		return cg_text_str_inline(cg, s);
 	LLVMValueRef dst = cg_string_slot(cg, true);
-	if (cg->t->is_bpf) {
-		diag_error(&call->loc, "text_str() cannot run in a process probe yet");
-		LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), dst);
-		return dst;
-	}
 	LLVMTypeRef params[3] = { cg->ptr, cg->ptr, cg->i64 };
 	LLVMValueRef args[3] = { dst, s, cg_const(cg, cg->opts->maxstringlen) };
 	cg_call_named(cg, HOSTABI_PREFIX "str_text", cg->void_t, params, args, 3);

@@ -73,6 +73,37 @@ void cg_debug_function_args(struct cg *cg, LLVMValueRef fn, const char *name,
 	LLVMSetCurrentDebugLocation2(cg->b, NULL);
 }
 
+LLVMValueRef cg_callback_begin(struct cg *cg, const char *name, const char *const *args,
+			       unsigned nargs, struct cg_saved *saved)
+{
+	LLVMTypeRef params[7];
+	for (unsigned i = 0; i < nargs && i < 7; i++)
+		params[i] = cg->ptr;
+	LLVMValueRef fn = LLVMAddFunction(cg->mod, name, LLVMFunctionType(cg->i64, params,
+									   nargs, 0));
+	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));
+	*saved = (struct cg_saved){ cg->b, cg->fn, cg->di_scope };
+	cg->b = LLVMCreateBuilderInContext(cg->ctx);
+	cg->fn = fn;
+	cg_debug_function_args(cg, fn, name, NULL, args, nargs);
+	LLVMPositionBuilderAtEnd(cg->b, cg_block(cg, "entry"));
+	if (cg->di_scope)
+		LLVMSetCurrentDebugLocation2(cg->b, LLVMDIBuilderCreateDebugLocation(cg->ctx, 1, 1,
+										  cg->di_scope, NULL));
+	return fn;
+}
+
+void cg_callback_end(struct cg *cg, const struct cg_saved *saved)
+{
+	LLVMDisposeBuilder(cg->b);
+	cg->b = saved->b;
+	cg->fn = saved->fn;
+	cg->di_scope = saved->scope;
+}
+
 LLVMBasicBlockRef cg_block(struct cg *cg, const char *name)
 {
 	return LLVMAppendBasicBlockInContext(cg->ctx, cg->fn, name);
@@ -152,7 +183,7 @@ LLVMValueRef cg_scratch_base(struct cg *cg)
 	return cg->scratch;
 }
 
-LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp)
+uint32_t cg_scratch_reserve(struct cg *cg, uint32_t bytes, bool temp)
 {
 	uint32_t off = cg->slot_base + cg->slot_top;
 	cg->slot_top += (bytes + 7) & ~7u;
@@ -160,6 +191,12 @@ LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp)
 		cg->slot_fixed = cg->slot_top;
 	if (cg->slot_base + cg->slot_top > cg->scratch_size)
 		cg->scratch_size = cg->slot_base + cg->slot_top;
+	return off;
+}
+
+LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp)
+{
+	uint32_t off = cg_scratch_reserve(cg, bytes, temp);
 	return cg_field(cg, cg_scratch_base(cg), off);
 }
 
