@@ -263,7 +263,7 @@ int main(int argc, char **argv)
 
 	FILE *dump = stdout;
 	if (outfile && co.last_pass != PASS_OBJECT) {
-		dump = fopen(outfile, "w");
+		dump = fopen(outfile, "we");
 		if (!dump) {
 			fprintf(stderr, "uscript: cannot write %s: %s\n", outfile, strerror(errno));
 			rc = 1;

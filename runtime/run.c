@@ -47,7 +47,9 @@ struct run {
 	struct maps maps;
 	bool maps_ready;
 	struct target target;
+	struct target_signals target_signals;
 	bool has_target;
+	bool target_reported;        /* the -c command's end was reported */
 	int epfd, sigfd;
 	int *timerfds;               /* per attach row, or -1 */
 	int status;
@@ -252,8 +254,9 @@ static bool stopping(struct run *r)
 /* SystemTap warns when the -c command fails, and then exits 1 itself. */
 static void target_ended(struct run *r)
 {
-	if (!r->target.spawned || !target_reap(&r->target))
+	if (!r->target.spawned || r->target_reported || !target_reap(&r->target))
 		return;
+	r->target_reported = true;
 	int st = r->target.status;
 	fflush(r->o->out);
 	if (WIFSIGNALED(st)) {
@@ -264,6 +267,20 @@ static void target_ended(struct run *r)
 		fprintf(stderr, "WARNING: Child process exited with status %d\n", WEXITSTATUS(st));
 		r->status = 1;
 	}
+}
+
+/* Ctrl-C at a terminal, or a signal sent to uscript's process group,
+ * reaches the -c command too, which runs in that group: if it dies of it,
+ * its end is reported as any other, as staprun reports it when it comes
+ * before staprun has finished.  A command that survives the signal is left
+ * to run. */
+static void command_signalled(struct run *r)
+{
+	if (!r->target.spawned || !r->target.released || r->target_reported)
+		return;
+	if (target_dying(&r->target))
+		target_wait(&r->target, 2000);
+	target_ended(r);
 }
 
 /* Waits for the end: exit() or an error (seen in the records), a signal,
@@ -286,8 +303,10 @@ static void event_loop(struct run *r)
 				ring_buffer__consume(r->rb);
 			} else if (tag == TAG_SIGNAL) {
 				struct signalfd_siginfo si;
-				if (read(r->sigfd, &si, sizeof(si)) > 0)
+				if (read(r->sigfd, &si, sizeof(si)) > 0) {
+					command_signalled(r);
 					done = true;
+				}
 			} else if (tag == TAG_TARGET) {
 				target_ended(r);
 				done = true;
@@ -477,6 +496,7 @@ int run_program(struct program *p, const struct run_opts *o)
 	/* The stop signals arrive through a signalfd.  A shell starts background
 	 * jobs with SIGINT ignored, and an ignored signal never reaches a
 	 * signalfd, so their handling is reset first. */
+	target_save_signals(&r.target_signals);
 	sigset_t mask;
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGINT);
@@ -502,7 +522,7 @@ int run_program(struct program *p, const struct run_opts *o)
 	}
 
 	if (o->command) {
-		if (target_spawn(&r.target, o->command) < 0)
+		if (target_spawn(&r.target, o->command, &r.target_signals) < 0)
 			goto out;
 		r.has_target = true;
 	} else if (o->pid) {

@@ -8,6 +8,7 @@
 #ifndef USCRIPT_RUNTIME_H
 #define USCRIPT_RUNTIME_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <sys/types.h>
@@ -103,15 +104,29 @@ struct target {
 	int status;              /* wait status, once reaped */
 };
 
+/* The signal mask and the ignored signals uscript was started with, which
+ * the -c command gets back: it starts as it would have without uscript. */
+struct target_signals {
+	sigset_t mask;
+	sigset_t ignored;
+};
+
+/* Notes the signal state; called before uscript changes it. */
+void target_save_signals(struct target_signals *s);
 /* -c: forks a child that waits before exec'ing the command (split into
  * words as the shell would), so probes can be attached first. */
-int target_spawn(struct target *t, const char *command);
+int target_spawn(struct target *t, const char *command, const struct target_signals *sigs);
 /* Lets the held child exec. */
 int target_release(struct target *t);
 /* -x: watches an existing process. */
 int target_watch(struct target *t, pid_t pid);
 /* Reaps the child if it has exited; returns true if it is gone. */
 bool target_reap(struct target *t);
+/* Whether the process is exiting or has a fatal signal on its way (as
+ * when a signal to its process group kills it): it will be gone soon. */
+bool target_dying(const struct target *t);
+/* Waits up to timeout_ms for the process to exit; true if it has. */
+bool target_wait(const struct target *t, int timeout_ms);
 void target_close(struct target *t);
 
 #endif

@@ -4,10 +4,13 @@
  * every probe, then writes to the pipe and the child execs the command, so
  * no instruction of the command runs unprobed.  The command is split into
  * words as the shell would (wordexp, without command substitution) and
- * exec'd directly, so its pid is target(). */
+ * exec'd directly, so its pid is target().  It starts as it would without
+ * uscript: with the signal mask and ignored signals uscript was started
+ * with, and none of uscript's files (all opened close-on-exec). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +27,33 @@ static int pidfd_open(pid_t pid)
 	return (int)syscall(SYS_pidfd_open, pid, 0);
 }
 
-int target_spawn(struct target *t, const char *command)
+void target_save_signals(struct target_signals *s)
+{
+	sigprocmask(SIG_BLOCK, NULL, &s->mask);
+	sigemptyset(&s->ignored);
+	for (int sig = 1; sig < NSIG; sig++) {
+		struct sigaction sa;
+		if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+			sigaddset(&s->ignored, sig);
+	}
+}
+
+/* In the child, before exec: handlers are reset by exec itself, ignored
+ * signals and the mask are not. */
+static void restore_signals(const struct target_signals *s)
+{
+	for (int sig = 1; sig < NSIG; sig++) {
+		struct sigaction sa;
+		if (sig == SIGKILL || sig == SIGSTOP || sigaction(sig, NULL, &sa) != 0)
+			continue;
+		bool ignored = sigismember(&s->ignored, sig) == 1;
+		if (ignored != (sa.sa_handler == SIG_IGN))
+			signal(sig, ignored ? SIG_IGN : SIG_DFL);
+	}
+	sigprocmask(SIG_SETMASK, &s->mask, NULL);
+}
+
+int target_spawn(struct target *t, const char *command, const struct target_signals *sigs)
 {
 	memset(t, 0, sizeof(*t));
 	t->pidfd = t->hold_fd = -1;
@@ -63,9 +92,7 @@ int target_spawn(struct target *t, const char *command)
 		/* uscript went away before attaching: do not run unprobed. */
 		if (n != 1)
 			_exit(127);
-		sigset_t none;
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
+		restore_signals(sigs);
 		execvp(we.we_wordv[0], we.we_wordv);
 		fprintf(stderr, "uscript: cannot run '%s': %s\n", we.we_wordv[0], strerror(errno));
 		_exit(127);
@@ -119,6 +146,51 @@ bool target_reap(struct target *t)
 		return true;
 	}
 	return false;
+}
+
+bool target_dying(const struct target *t)
+{
+	char path[64], buf[512];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)t->pid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return true;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* "pid (comm) S ppid pgrp session tty tpgid flags ...": the name may
+	 * hold anything, so the fields are counted from its last ')'. */
+	const char *p = strrchr(buf, ')');
+	char state;
+	unsigned long flags;
+	const unsigned long pf_exiting = 0x4;
+	if (p && sscanf(p + 1, " %c %*d %*d %*d %*d %*d %lu", &state, &flags) == 2 &&
+	    (state == 'Z' || state == 'X' || (flags & pf_exiting)))
+		return true;
+	/* A fatal signal is turned into a SIGKILL pending in every thread
+	 * before the process next runs. */
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)t->pid);
+	f = fopen(path, "re");
+	if (!f)
+		return true;
+	unsigned long long pending = 0;
+	while (fgets(buf, sizeof(buf), f))
+		if (sscanf(buf, "SigPnd: %llx", &pending) == 1)
+			break;
+	fclose(f);
+	return pending & (1ull << (SIGKILL - 1));
+}
+
+bool target_wait(const struct target *t, int timeout_ms)
+{
+	if (t->pidfd < 0)
+		return false;
+	struct pollfd pfd = { .fd = t->pidfd, .events = POLLIN };
+	int n;
+	do
+		n = poll(&pfd, 1, timeout_ms);
+	while (n < 0 && errno == EINTR);
+	return n == 1;
 }
 
 void target_close(struct target *t)

@@ -1,6 +1,6 @@
-/* threads: two threads each call work(i) for i from 0 to N - 1 (N is argv[1],
- * 10000 by default), so probes fire on several CPUs at once.  The main thread
- * only waits.  Prints nothing. */
+/* threads: M threads (argv[2], 2 by default, at most 64) each call work(i)
+ * for i from 0 to N - 1 (N is argv[1], 10000 by default), so probes fire on
+ * several CPUs at once.  The main thread only waits.  Prints nothing. */
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -20,13 +20,17 @@ static void *run(void *arg)
 
 int main(int argc, char **argv)
 {
-	pthread_t a, b;
+	pthread_t t[64];
+	int m = argc > 2 ? atoi(argv[2]) : 2;
 
 	if (argc > 1)
 		n = atol(argv[1]);
-	if (pthread_create(&a, NULL, run, NULL) || pthread_create(&b, NULL, run, NULL))
-		return 1;
-	pthread_join(a, NULL);
-	pthread_join(b, NULL);
+	if (m < 1 || m > 64)
+		return 2;
+	for (int i = 0; i < m; i++)
+		if (pthread_create(&t[i], NULL, run, NULL))
+			return 1;
+	for (int i = 0; i < m; i++)
+		pthread_join(t[i], NULL);
 	return 0;
 }
