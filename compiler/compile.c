@@ -268,6 +268,14 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		return 0;
 	}
 
+	if (!s->probes && !s->globals && !s->funcs) {
+		/* SystemTap's words for a file of nothing but blanks and
+		 * comments; "no probes found" below would hide that the file
+		 * is not what the user meant to give. */
+		diag_error(NULL, "input file '%s' is empty", file->name);
+		return -1;
+	}
+
 	struct resolved res;
 	struct attach_table attach;
 	int rc = resolve_script(s, opts, &res);

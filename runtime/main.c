@@ -159,8 +159,16 @@ int main(int argc, char **argv)
 	int opt, rc;
 
 	/* Options may follow the script's name, as with stap, so that a script
-	 * run by its #! line can still take -c; "--" ends them. */
-	while ((opt = getopt(argc, argv, "e:c:x:o:l:L:p:D:vVh")) != -1) {
+	 * run by its #! line can still take -c; "--" ends them.  getopt's own
+	 * messages would start with argv[0], a path when uscript runs by its
+	 * path, where every other message starts with "uscript:". */
+	static const struct option long_opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ 0 },
+	};
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":e:c:x:o:l:L:p:D:vVh", long_opts, NULL)) != -1) {
 		switch (opt) {
 		case 'e':
 			program = optarg;
@@ -208,9 +216,21 @@ int main(int argc, char **argv)
 		case 'h':
 			fputs(usage_text, stdout);
 			return 0;
-		default:
-			fprintf(stderr, "Try 'uscript -h' for more information.\n");
-			return 2;
+		case ':': {
+			/* Only short options take arguments. */
+			char letter[2] = { (char)optopt, '\0' };
+			return usage_error("option requires an argument -- '%s'", letter);
+		}
+		default: {
+			/* getopt_long leaves optopt 0 for an unknown long
+			 * option, and sets it for --help=ARG, which it has
+			 * consumed whole: those are named as written. */
+			char letter[2] = { (char)optopt, '\0' };
+			const char *arg = argv[optind - 1];
+			if (optopt && strncmp(arg, "--", 2) != 0)
+				return usage_error("invalid option -- '%s'", letter);
+			return usage_error("unrecognized option '%s'", arg);
+		}
 		}
 	}
 	if (ro.command && ro.pid)

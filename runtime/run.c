@@ -56,59 +56,23 @@ struct run {
 };
 
 static int verbose;
-/* Without -v, libbpf's warnings are kept here: when loading fails, the
- * verifier's last words and the script line they are about come from it. */
+/* libbpf's warnings are kept here (and printed too with -v): when loading
+ * fails, the verifier's log in them says why (verifier.c). */
 static struct strbuf libbpf_log;
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
 	if (level == LIBBPF_DEBUG && verbose < 2)
 		return 0;
-	if (verbose)
-		return vfprintf(stderr, fmt, ap);
-	if (libbpf_log.len < (16u << 20))
+	if (verbose) {
+		va_list copy;
+		va_copy(copy, ap);
+		vfprintf(stderr, fmt, copy);
+		va_end(copy);
+	}
+	if (level != LIBBPF_DEBUG && libbpf_log.len < (16u << 20))
 		strbuf_vprintf(&libbpf_log, fmt, ap);
 	return 0;
-}
-
-/* The verifier's log gives, before each instruction it looked at, the
- * script line it came from ("; printf(...) @ file.up:5", from the BTF line
- * info the compiler emits), and ends with why it stopped, then a line of
- * statistics ("processed N insns").  Says both in one sentence. */
-static void explain_rejection(void)
-{
-	const char *log = libbpf_log.buf ? libbpf_log.buf : "";
-	const char *begin = strstr(log, "-- BEGIN PROG LOAD LOG --");
-	const char *end = begin ? strstr(begin, "-- END PROG LOAD LOG --") : NULL;
-	if (!begin || !end)
-		return;
-	const char *where = NULL, *why = NULL, *why_end = NULL;
-	for (const char *l = begin; l < end;) {
-		const char *nl = memchr(l, '\n', (size_t)(end - l));
-		if (!nl)
-			nl = end;
-		if (l[0] == ';') {
-			const char *at = NULL;
-			for (const char *p = l; p + 3 < nl; p++)
-				if (p[0] == ' ' && p[1] == '@' && p[2] == ' ')
-					at = p + 3;
-			if (at)
-				where = at;
-		} else if (strncmp(l, "processed ", 10) != 0 && !(l[0] >= '0' && l[0] <= '9') &&
-			   strncmp(l, "-- ", 3) != 0 && nl > l) {
-			why = l;
-			why_end = nl;
-		}
-		l = nl + 1;
-	}
-	if (!why)
-		return;
-	if (where)
-		fprintf(stderr, "uscript: the kernel's verifier rejected the probe at %.*s: %.*s\n",
-			(int)strcspn(where, "\n"), where, (int)(why_end - why), why);
-	else
-		fprintf(stderr, "uscript: the kernel's verifier rejected a probe: %.*s\n",
-			(int)(why_end - why), why);
 }
 
 /* BPF needs CAP_SYS_ADMIN (root has it), or CAP_BPF with CAP_PERFMON for
@@ -158,9 +122,7 @@ static int load_bpf(struct run *r)
 	if (bpf_object__load(r->obj)) {
 		int err = errno;
 		if (strstr(libbpf_log.buf ? libbpf_log.buf : "", "-- BEGIN PROG LOAD LOG --")) {
-			explain_rejection();
-			if (!verbose)
-				fprintf(stderr, "uscript: run with -v to see the verifier's whole log\n");
+			verifier_explain(libbpf_log.buf, p, verbose);
 		} else {
 			fprintf(stderr, "uscript: cannot load the BPF programs: %s%s\n", strerror(err),
 				verbose ? "" : "; run with -v to see libbpf's messages");

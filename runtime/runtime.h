@@ -4,7 +4,8 @@
  *   run.c     load, attach, the event loop, stopping and cleaning up;
  *   output.c  records from the ring buffer (or from host handlers) into text;
  *   host.c    the JIT for begin/end/error/timer handlers, and hostabi.h;
- *   target.c  the -c command and the -x process. */
+ *   target.c  the -c command and the -x process;
+ *   verifier.c why the kernel refused a probe's program. */
 #ifndef USCRIPT_RUNTIME_H
 #define USCRIPT_RUNTIME_H
 
@@ -27,6 +28,12 @@ struct run_opts {
 /* Runs the program to its end; returns the exit status (0, or 1 after a
  * runtime error or a failure to start). */
 int run_program(struct program *p, const struct run_opts *o);
+
+/* ---- verifier.c ---- */
+
+/* Says, at the probe in the script, why the verifier refused its program,
+ * from libbpf's messages (LOG), which hold the verifier's log. */
+void verifier_explain(const char *log, const struct program *p, bool verbose);
 
 /* ---- output.c ---- */
 

@@ -1,5 +1,6 @@
-# -h prints the usage on stdout and exits 0.
+# -h and --help print the usage on stdout and exit 0.
 # needs: nothing
-run: uscript -h | head -1
+run: uscript -h | head -1; uscript --help | head -1
 --- stdout
+Usage: uscript [OPTIONS] FILE.up [ARG...]
 Usage: uscript [OPTIONS] FILE.up [ARG...]

@@ -1,6 +1,12 @@
-# A script file that cannot be read: status 1 and a message naming it.
+# A script file that cannot be read: status 1 and one line naming it and
+# saying why: missing, a directory, or not readable by the user (root
+# reads any file, so the last runs as nobody).
 # needs: nothing
-run: uscript /no/such/script.up 2>&1 >/dev/null | grep -c '/no/such/script.up'; uscript /no/such/script.up 2>/dev/null; echo "status $?"
+run: d=$(mktemp -d); chmod 755 $d; printf 'probe begin { exit() }\n' > $d/private.up; chmod 600 $d/private.up; { uscript $d/missing.up; echo "status $?"; uscript $d; echo "status $?"; setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all uscript $d/private.up; echo "status $?"; } 2>&1 | sed "s|$d|D|"; rm -r $d
 --- stdout
-1
+uscript: cannot read D/missing.up: No such file or directory
+status 1
+uscript: cannot read D: Is a directory
+status 1
+uscript: cannot read D/private.up: Permission denied
 status 1
