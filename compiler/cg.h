@@ -176,7 +176,11 @@ struct cg {
 	uint32_t slot_top;           /* next free byte, statement temporaries */
 	uint32_t slot_fixed;         /* bytes of slots that live all along */
 	LLVMValueRef *local_slots;   /* per local: alloca (long) or scratch ptr */
+	uint32_t *local_offsets;     /* per local: its offset in scratch, or */
+#define CG_ON_STACK UINT32_MAX       /* this for a long on the stack */
 	bool in_return;              /* uretprobe handler */
+	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
+	LLVMValueRef each_frame_fn;  /* and the function it is in */
 	struct sym *cas_sym;         /* a global being updated atomically, */
 	LLVMValueRef cas_value;      /* and the value its reads see meanwhile */
 };
@@ -270,6 +274,11 @@ LLVMValueRef cg_array_add(struct cg *cg, struct expr *e, LLVMValueRef delta);
 LLVMValueRef cg_array_in(struct cg *cg, struct expr *e);
 void cg_delete(struct cg *cg, struct stmt *s);
 void cg_foreach(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct stmt *));
+/* Sets f's key variables from an element's key and its value variable from
+ * its value. */
+void cg_foreach_vars(struct cg *cg, struct foreach *f, LLVMValueRef key, LLVMValueRef value);
+/* cg_foreach_bpf.c: foreach in a BPF program, unsorted. */
+void cg_foreach_bpf(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct stmt *));
 /* Raises "Array overflow" at loc when rc (an i64 errno) says g's map is full. */
 void cg_check_overflow(struct cg *cg, LLVMValueRef rc, const struct loc *loc, int g);
 
@@ -319,6 +328,9 @@ void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
 /* bpf_loop: calls fn(index, NULL), a long (*)(void *, void *), up to n
  * times, until it returns 1. */
 void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn);
+/* bpf_for_each_map_elem over global g's map: fn(map, key, value, ctx) for
+ * each element until it returns 1. */
+void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
 

@@ -235,31 +235,9 @@ void cg_delete(struct cg *cg, struct stmt *st)
 		LLVMBuildStore(cg->b, cg_const(cg, 0), addr);
 }
 
-/* foreach, as a loop over the runtime's iterator: it has read the map and
- * sorted it, so the body may change the array freely. */
-void cg_foreach(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *))
+void cg_foreach_vars(struct cg *cg, struct foreach *f, LLVMValueRef key, LLVMValueRef value)
 {
-	struct foreach *f = st->foreach;
-	struct sym *a = f->array_sym;
-	if (!cg->t->foreach_begin) {
-		diag_error(&st->loc, "foreach cannot run in a process probe yet: BPF programs "
-			   "cannot sort; use it in begin, end, error or timer probes");
-		return;
-	}
-	int g = a->index;
-	const struct global_var *gv = gvar(cg, g);
-	LLVMValueRef limit = f->limit ? cg_expr(cg, f->limit) : NULL;
-	LLVMValueRef it = cg->t->foreach_begin(cg, g, f->sort_column, f->sort_dir,
-					       f->has_aggr ? (int)f->sort_aggr : (int)STAT_COUNT, limit);
-	LLVMValueRef keyp = cg_alloca(cg, cg->ptr, "keyp"), valp = cg_alloca(cg, cg->ptr, "valp");
-	LLVMBasicBlockRef head = cg_block(cg, "foreach.head"), loop = cg_block(cg, "foreach.body"),
-		out = cg_block(cg, "foreach.end");
-	LLVMBuildBr(cg->b, head);
-	LLVMPositionBuilderAtEnd(cg->b, head);
-	LLVMValueRef more = cg->t->foreach_next(cg, it, keyp, valp);
-	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, more, cg_const(cg, 0), ""), loop, out);
-	LLVMPositionBuilderAtEnd(cg->b, loop);
-	LLVMValueRef key = LLVMBuildLoad2(cg->b, cg->ptr, keyp, "");
+	const struct global_var *gv = gvar(cg, f->array_sym->index);
 	for (int i = 0; i < f->nkeys && i < MAX_KEYS; i++) {
 		struct sym *k = f->key_syms[i];
 		if (!k)
@@ -271,14 +249,40 @@ void cg_foreach(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct
 			LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, field, ""), cg_var_addr(cg, k));
 	}
 	if (f->value_sym) {
-		LLVMValueRef val = cg_field(cg, LLVMBuildLoad2(cg->b, cg->ptr, valp, ""),
-					    gv->value_offset);
+		LLVMValueRef val = cg_field(cg, value, gv->value_offset);
 		if (f->value_sym->type == TYPE_STRING)
 			cg_string_store(cg, cg_var_addr(cg, f->value_sym), val);
 		else
 			LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, val, ""),
 				       cg_var_addr(cg, f->value_sym));
 	}
+}
+
+/* foreach, as a loop over the runtime's iterator: it has read the map and
+ * sorted it, so the body may change the array freely.  BPF programs walk
+ * the map in the kernel instead (cg_foreach_bpf.c). */
+void cg_foreach(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *))
+{
+	struct foreach *f = st->foreach;
+	struct sym *a = f->array_sym;
+	if (!cg->t->foreach_begin) {
+		cg_foreach_bpf(cg, st, body);
+		return;
+	}
+	int g = a->index;
+	LLVMValueRef limit = f->limit ? cg_expr(cg, f->limit) : NULL;
+	LLVMValueRef it = cg->t->foreach_begin(cg, g, f->sort_column, f->sort_dir,
+					       f->has_aggr ? (int)f->sort_aggr : (int)STAT_COUNT, limit);
+	LLVMValueRef keyp = cg_alloca(cg, cg->ptr, "keyp"), valp = cg_alloca(cg, cg->ptr, "valp");
+	LLVMBasicBlockRef head = cg_block(cg, "foreach.head"), loop = cg_block(cg, "foreach.body"),
+		out = cg_block(cg, "foreach.end");
+	LLVMBuildBr(cg->b, head);
+	LLVMPositionBuilderAtEnd(cg->b, head);
+	LLVMValueRef more = cg->t->foreach_next(cg, it, keyp, valp);
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, more, cg_const(cg, 0), ""), loop, out);
+	LLVMPositionBuilderAtEnd(cg->b, loop);
+	cg_foreach_vars(cg, f, LLVMBuildLoad2(cg->b, cg->ptr, keyp, ""),
+			LLVMBuildLoad2(cg->b, cg->ptr, valp, ""));
 	if (cg->nloops == CG_MAX_LOOPS) {
 		diag_error(&st->loc, "loops nested more than %d deep", CG_MAX_LOOPS);
 		return;

@@ -484,6 +484,12 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn)
 	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
 }
 
+void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx)
+{
+	LLVMValueRef args[4] = { cg->gmaps[g], fn, ctx, cg_const(cg, 0) };
+	call_helper(cg, BPF_FUNC_for_each_map_elem, cg->i64, args, 4);
+}
+
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v)
 {

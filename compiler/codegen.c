@@ -325,8 +325,7 @@ static void cg_raise_with_site(struct cg *cg, struct error_rec *e)
 	cg_emit_record(cg, size, fill_error, e);
 	LLVMBuildBr(cg->b, out);
 	LLVMPositionBuilderAtEnd(cg->b, out);
-	LLVMBuildStore(cg->b, cg_const(cg, 1),
-		       cg->h->func ? LLVMGetParam(cg->fn, HID_ABORTED) : cg->aborted);
+	LLVMBuildStore(cg->b, cg_const(cg, 1), cg->aborted);
 	LLVMBuildBr(cg->b, cg->ret_bb);
 	after_jump(cg);
 }
@@ -569,22 +568,44 @@ static uint64_t stmt_count_expr(const struct expr *e)
 	return n + stmt_count_expr(e->lhs) + stmt_count_expr(e->rhs) + stmt_count_expr(e->cond);
 }
 
-/* Locals start as 0 or "" every time the handler runs. */
-static void init_locals(struct cg *cg, int first)
+/* Whether a BPF foreach is among these statements: its body runs in a
+ * function of its own (cg_foreach_bpf.c), which finds the locals in
+ * scratch. */
+static bool foreach_in(const struct cg *cg, const struct stmt *s)
+{
+	if (!cg->t->is_bpf)
+		return false;
+	for (; s; s = s->next)
+		if (s->kind == STMT_FOREACH || foreach_in(cg, s->body) ||
+		    foreach_in(cg, s->else_body) || foreach_in(cg, s->init) ||
+		    foreach_in(cg, s->step))
+			return true;
+	return false;
+}
+
+/* Locals start as 0 or "" every time the handler runs.  Longs live on the
+ * stack, but where a foreach body must reach them (`in_scratch`), and
+ * strings in scratch. */
+static void init_locals(struct cg *cg, int first, bool in_scratch)
 {
 	struct handler *h = cg->h;
 	cg->local_slots = arena_alloc(cg->arena, (h->nlocals + 1) * sizeof(LLVMValueRef));
+	cg->local_offsets = arena_alloc(cg->arena, (h->nlocals + 1) * sizeof(uint32_t));
 	for (int i = 0; i < h->nlocals; i++) {
 		struct sym *s = h->locals[i];
-		if (s->type == TYPE_STRING) {
-			cg->local_slots[i] = cg_string_slot(cg, false);
-			if (i >= first)
-				LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), cg->local_slots[i]);
+		bool is_string = s->type == TYPE_STRING;
+		if (is_string || in_scratch) {
+			uint32_t off = cg_scratch_reserve(cg, is_string ? cg->opts->maxstringlen : 8,
+							  false);
+			cg->local_offsets[i] = off;
+			cg->local_slots[i] = cg_field(cg, cg_scratch_base(cg), off);
 		} else {
+			cg->local_offsets[i] = CG_ON_STACK;
 			cg->local_slots[i] = cg_alloca(cg, cg->i64, s->name);
-			if (i >= first)
-				LLVMBuildStore(cg->b, cg_const(cg, 0), cg->local_slots[i]);
 		}
+		if (i >= first)
+			LLVMBuildStore(cg->b, is_string ? LLVMConstInt(cg->i8, 0, 0) : cg_const(cg, 0),
+				       cg->local_slots[i]);
 	}
 }
 
@@ -626,7 +647,7 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	} else {
 		cg->count_actions = loops_in(cg, p->body);
 		cg->pending_actions = 0;
-		init_locals(cg, 0);
+		init_locals(cg, 0, foreach_in(cg, p->body));
 		if (cg->t->is_bpf && target_saves(cg->attach, p->id))
 			cg_bpf_entry_load(cg, p);
 		/* A handler without loops is checked once, at its start, as
@@ -705,7 +726,7 @@ static void gen_function(struct cg *cg, int index, uint32_t slot_base)
 	cg->actions = LLVMGetParam(cg->fn, HID_ACTIONS);
 	cg->aborted = LLVMGetParam(cg->fn, HID_ABORTED);
 	cg->ret_bb = cg_block(cg, "return");
-	init_locals(cg, f->nparams);
+	init_locals(cg, f->nparams, foreach_in(cg, f->body));
 	for (int i = 0; i < f->nparams && i < 32; i++) {
 		LLVMValueRef v = LLVMGetParam(cg->fn, HID_COUNT + i);
 		if (h->locals[i]->type == TYPE_STRING)

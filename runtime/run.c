@@ -240,8 +240,10 @@ static void command_signalled(struct run *r)
 {
 	if (!r->target.spawned || !r->target.released || r->target_reported)
 		return;
-	if (target_dying(&r->target))
-		target_wait(&r->target, 2000);
+	/* The command may not show yet that the signal kills it: it can be
+	 * between taking the signal and starting to exit, or the signal may
+	 * still be on its way to it.  A short wait covers that. */
+	target_wait(&r->target, target_dying(&r->target) ? 2000 : 100);
 	target_ended(r);
 }
 
