@@ -318,8 +318,11 @@ static void print_lost(struct run *r)
 		for (int i = 0; i < ncpus; i++)
 			total += vals[i];
 	free(vals);
+	/* In the form of SystemTap's closing summary ("Number of errors: N,
+	 * skipped probes: M"); its own "transport failures" count output
+	 * buffers, not records, and name an option uscript lacks. */
 	if (total)
-		fprintf(stderr, "WARNING: %" PRIu64 " event%s lost\n", total, total == 1 ? "" : "s");
+		fprintf(stderr, "WARNING: Number of events lost: %" PRIu64 "\n", total);
 }
 
 static void stop(struct run *r)
