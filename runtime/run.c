@@ -42,6 +42,7 @@ struct run {
 	size_t globals_len;
 	bool globals_mapped;
 	struct ring_buffer *rb;
+	size_t batch;                /* bytes of records read by the last consume */
 	struct output out;
 	struct host *host;
 	struct maps maps;
@@ -139,6 +140,7 @@ static int64_t realtime_offset(void)
 static int ring_event(void *ctx, void *data, size_t size)
 {
 	struct run *r = ctx;
+	r->batch += size;
 	output_record(&r->out, data, size);
 	return 0;
 }
@@ -266,13 +268,35 @@ static void target_ended(struct run *r)
 	}
 }
 
+/* Reads what the ring holds.  Returns whether to pause before waiting
+ * again: the kernel wakes the reader for a record only if the reader had
+ * read everything before it, so a reader that is quicker than the probes
+ * would be woken for nearly every record, and each wake-up costs the
+ * traced program an interrupt and the reader a context switch.  While
+ * records keep coming but fill less than a sixteenth of the ring between
+ * two reads, pausing a millisecond lets them gather, for one wake-up and
+ * one write a batch; a batch larger than that means the probes may outrun
+ * the reader, which then reads on at once. */
+static bool read_ring(struct run *r)
+{
+	r->batch = 0;
+	ring_buffer__consume(r->rb);
+	return r->batch && r->batch < r->prog->ringbuf_size / 16;
+}
+
 /* Waits for the end: exit() or an error (seen in the records), a signal,
  * or the target's end.  Timers run their handlers meanwhile. */
 static void event_loop(struct run *r)
 {
+	bool pause = false;
 	while (!stopping(r)) {
 		struct epoll_event evs[16];
 		fflush(r->o->out);
+		if (pause) {
+			struct timespec ms = { 0, 1000000 };
+			nanosleep(&ms, NULL);
+			pause = false;
+		}
 		int n = epoll_wait(r->epfd, evs, 16, -1);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -283,7 +307,7 @@ static void event_loop(struct run *r)
 		for (int i = 0; i < n; i++) {
 			uint64_t tag = evs[i].data.u64;
 			if (tag == TAG_RING) {
-				ring_buffer__consume(r->rb);
+				pause = read_ring(r);
 			} else if (tag == TAG_SIGNAL) {
 				struct signalfd_siginfo si;
 				if (read(r->sigfd, &si, sizeof(si)) > 0)
