@@ -34,6 +34,8 @@ static void fill_printf(struct cg *cg, LLVMValueRef rec, void *arg)
 		case OUT_LONG:
 			cg_store_at(cg, rec, off, o->vals[i], cg->i64);
 			break;
+		case OUT_LITERAL:
+			break;
 		default:
 			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
 				    site_arg_size(o->site, i, 0));
@@ -84,6 +86,15 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 				site->pretty[i] = target_pretty(a);
 			}
 			o.vals[i] = cg_deferred_value(cg, a);
+		} else if (a->kind == EXPR_STR) {
+			size_t len = a->str_len < cg->opts->maxstringlen - 1 ?
+				a->str_len : cg->opts->maxstringlen - 1;
+			if (!site->literals)
+				site->literals = arena_alloc(cg->arena, ((size_t)site->nargs + 1) *
+							     sizeof(*site->literals));
+			site->arg_kinds[i] = OUT_LITERAL;
+			site->literals[i] = arena_strndup(cg->arena, a->str, strnlen(a->str, len));
+			o.vals[i] = NULL;
 		} else {
 			site->arg_kinds[i] = a->type == TYPE_STRING ? OUT_STRING : OUT_LONG;
 			o.vals[i] = cg_expr(cg, a);

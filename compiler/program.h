@@ -97,12 +97,20 @@ static inline uint32_t pt_regs_arg(int n)
 	return off[n];
 }
 
-/* The kinds of printf arguments.  The last three are text the runtime
- * makes when it prints the record, from what the probe saw:
+/* The kinds of printf arguments.  A string literal takes no room in the
+ * record: its text is the site's (OUT_LITERAL), so a line such as
+ * printf("%d %s\n", x, "ok") sends 8 bytes of arguments, not 8 +
+ * MAXSTRINGLEN, and many more such records fit the ring buffer.  The last
+ * four are text the runtime makes when it prints the record, from what the
+ * probe saw:
  *   OUT_BACKTRACE    print_ubacktrace(): struct out_stack
  *   OUT_SBACKTRACE   sprint_ubacktrace(): struct out_stack
- *   OUT_USYMNAME     usymname(addr): struct out_addr */
-enum out_arg { OUT_LONG, OUT_STRING, OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY };
+ *   OUT_USYMNAME     usymname(addr): struct out_addr
+ *   OUT_PRETTY       see below */
+enum out_arg {
+	OUT_LONG, OUT_STRING, OUT_LITERAL,
+	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY
+};
 
 /* OUT_PRETTY: $var$, $$parms$, $$return$ and the like, SystemTap's
  * pretty-printed forms, which the runtime writes from the values the probe
@@ -163,6 +171,7 @@ static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
 {
 	switch (kind) {
 	case OUT_STRING: return maxstringlen;
+	case OUT_LITERAL: return 0;
 	case OUT_BACKTRACE:
 	case OUT_SBACKTRACE: return sizeof(struct out_stack);
 	case OUT_USYMNAME: return sizeof(struct out_addr);
@@ -182,6 +191,9 @@ struct format_site {
 	enum out_arg *arg_kinds;
 	uint32_t *arg_offsets;   /* in the record, after the header */
 	const struct pretty_arg **pretty;   /* per argument, for OUT_PRETTY */
+	const char **literals;   /* per argument, for OUT_LITERAL: the string's
+				  * value (cut at MAXSTRINGLEN - 1 bytes and at
+				  * a NUL, as a string is), NUL-terminated */
 	uint32_t size;           /* the whole record */
 	struct loc loc;
 };

@@ -27,7 +27,7 @@ int output_init(struct output *o, const struct program *p, FILE *out)
 		return -1;
 	for (int i = 0; i < p->nformats; i++) {
 		for (int k = 0; k < p->formats[i].nargs && !o->sym; k++)
-			if (p->formats[i].arg_kinds[k] > OUT_STRING && !(o->sym = sym_new()))
+			if (p->formats[i].arg_kinds[k] >= OUT_BACKTRACE && !(o->sym = sym_new()))
 				return -1;
 		struct fmt_error err;
 		if (fmt_parse(p->formats[i].fmt, p->formats[i].fmt_len, &o->formats[i], &err) < 0) {
@@ -186,6 +186,9 @@ static int record_args(struct output *o, const struct format_site *site,
 		switch (site->arg_kinds[i]) {
 		case OUT_STRING:
 			args[i] = fmt_str(p, strnlen(p, o->prog->maxstringlen));
+			break;
+		case OUT_LITERAL:
+			args[i] = fmt_str(site->literals[i], strlen(site->literals[i]));
 			break;
 		case OUT_LONG: {
 			int64_t v;

@@ -42,6 +42,7 @@ struct run {
 	size_t globals_len;
 	bool globals_mapped;
 	struct ring_buffer *rb;
+	size_t batch;                /* bytes of records read by the last consume */
 	struct output out;
 	struct host *host;
 	struct maps maps;
@@ -105,6 +106,7 @@ static int64_t realtime_offset(void)
 static int ring_event(void *ctx, void *data, size_t size)
 {
 	struct run *r = ctx;
+	r->batch += size;
 	output_record(&r->out, data, size);
 	return 0;
 }
@@ -151,6 +153,59 @@ static int load_bpf(struct run *r)
 		return -1;
 	}
 	return 0;
+}
+
+/* What the kernel says an object of ours holds (its fdinfo): the fields
+ * named in `keys`, in that order, into `vals`; those missing stay 0. */
+static void fdinfo(int fd, const char *const *keys, uint64_t *vals, int n)
+{
+	char path[64], line[128];
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	memset(vals, 0, (size_t)n * sizeof(*vals));
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		for (int i = 0; i < n; i++) {
+			size_t len = strlen(keys[i]);
+			if (strncmp(line, keys[i], len) == 0 && line[len] == ':')
+				vals[i] = strtoull(line + len + 1, NULL, 10);
+		}
+	fclose(f);
+}
+
+/* -v: the kernel memory the script holds, map by map and in all.  Every
+ * map is created at its full size when the programs are loaded (hash maps
+ * preallocate their elements), so this is all the script will ever hold,
+ * however long it runs; the figures are the kernel's own ("memlock"). */
+static void show_kernel_memory(struct run *r)
+{
+	static const char *const keys[] = { "memlock", "max_entries", "key_size", "value_size" };
+	uint64_t total = 0, v[4];
+	struct bpf_map *m;
+	fprintf(stderr, "uscript: kernel memory:\n"
+		"uscript:   %-16s %-14s %10s %5s %6s %10s\n", "map", "kind", "entries", "key",
+		"value", "bytes");
+	bpf_object__for_each_map(m, r->obj) {
+		fdinfo(bpf_map__fd(m), keys, v, 4);
+		const char *kind = libbpf_bpf_map_type_str(bpf_map__type(m));
+		fprintf(stderr, "uscript:   %-16s %-14s %10" PRIu64 " %5" PRIu64 " %6" PRIu64
+			" %10" PRIu64 "\n", bpf_map__name(m), kind ? kind : "?", v[1], v[2], v[3], v[0]);
+		total += v[0];
+	}
+	struct bpf_program *prog;
+	uint64_t progs = 0, nprogs = 0;
+	bpf_object__for_each_program(prog, r->obj) {
+		if (bpf_program__fd(prog) < 0)
+			continue;
+		fdinfo(bpf_program__fd(prog), keys, v, 1);
+		progs += v[0];
+		nprogs++;
+	}
+	fprintf(stderr, "uscript:   %-16s %-14s %10" PRIu64 " %5s %6s %10" PRIu64 "\n",
+		"programs", "", nprogs, "", "", progs);
+	fprintf(stderr, "uscript:   %-16s %-14s %10s %5s %6s %10" PRIu64 "\n", "total", "", "", "",
+		"", total + progs);
 }
 
 static void init_globals(struct run *r)
@@ -247,13 +302,35 @@ static void command_signalled(struct run *r)
 	target_ended(r);
 }
 
+/* Reads what the ring holds.  Returns whether to pause before waiting
+ * again: the kernel wakes the reader for a record only if the reader had
+ * read everything before it, so a reader that is quicker than the probes
+ * would be woken for nearly every record, and each wake-up costs the
+ * traced program an interrupt and the reader a context switch.  While
+ * records keep coming but fill less than a sixteenth of the ring between
+ * two reads, pausing a millisecond lets them gather, for one wake-up and
+ * one write a batch; a batch larger than that means the probes may outrun
+ * the reader, which then reads on at once. */
+static bool read_ring(struct run *r)
+{
+	r->batch = 0;
+	ring_buffer__consume(r->rb);
+	return r->batch && r->batch < r->prog->ringbuf_size / 16;
+}
+
 /* Waits for the end: exit() or an error (seen in the records), a signal,
  * or the target's end.  Timers run their handlers meanwhile. */
 static void event_loop(struct run *r)
 {
+	bool pause = false;
 	while (!stopping(r)) {
 		struct epoll_event evs[16];
 		fflush(r->o->out);
+		if (pause) {
+			struct timespec ms = { 0, 1000000 };
+			nanosleep(&ms, NULL);
+			pause = false;
+		}
 		int n = epoll_wait(r->epfd, evs, 16, -1);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -264,7 +341,7 @@ static void event_loop(struct run *r)
 		for (int i = 0; i < n; i++) {
 			uint64_t tag = evs[i].data.u64;
 			if (tag == TAG_RING) {
-				ring_buffer__consume(r->rb);
+				pause = read_ring(r);
 			} else if (tag == TAG_SIGNAL) {
 				struct signalfd_siginfo si;
 				if (read(r->sigfd, &si, sizeof(si)) > 0) {
@@ -301,8 +378,11 @@ static void print_lost(struct run *r)
 		for (int i = 0; i < ncpus; i++)
 			total += vals[i];
 	free(vals);
+	/* In the form of SystemTap's closing summary ("Number of errors: N,
+	 * skipped probes: M"); its own "transport failures" count output
+	 * buffers, not records, and name an option uscript lacks. */
 	if (total)
-		fprintf(stderr, "WARNING: %" PRIu64 " event%s lost\n", total, total == 1 ? "" : "s");
+		fprintf(stderr, "WARNING: Number of events lost: %" PRIu64 "\n", total);
 }
 
 static void stop(struct run *r)
@@ -478,6 +558,8 @@ int run_program(struct program *p, const struct run_opts *o)
 	if (p->bpf_obj) {
 		if (load_bpf(&r) < 0)
 			goto out;
+		if (verbose)
+			show_kernel_memory(&r);
 		if (add_fd(&r, ring_buffer__epoll_fd(r.rb), TAG_RING) < 0)
 			goto out;
 	} else {

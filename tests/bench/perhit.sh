@@ -104,62 +104,10 @@ if command -v objdump >/dev/null; then
 	fi
 fi
 
-# ---- settle: runs a command and exits with its status, after every process
-# it left behind has gone too (it is a child subreaper).  uscript releases its
-# uprobe links in a background child, which waits for RCU grace periods; no
-# run starts before the last one's leftovers are done.
-cat >"$work/settle.c" <<'EOF'
-#include <errno.h>
-#include <signal.h>
-#include <stdio.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-static volatile sig_atomic_t late;
-
-static void on_alarm(int sig)
-{
-	(void)sig;
-	late = 1;
-}
-
-int main(int argc, char **argv)
-{
-	if (argc < 2) {
-		fprintf(stderr, "usage: settle CMD [ARG...]\n");
-		return 2;
-	}
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	pid_t pid = fork();
-	if (pid < 0) {
-		perror("settle: fork");
-		return 2;
-	}
-	if (pid == 0) {
-		execvp(argv[1], argv + 1);
-		perror(argv[1]);
-		_exit(127);
-	}
-	int st;
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR) {
-			perror("settle: waitpid");
-			return 2;
-		}
-	struct sigaction sa = { .sa_handler = on_alarm };
-	sigaction(SIGALRM, &sa, NULL);
-	alarm(60);
-	while ((wait(NULL) > 0 || errno == EINTR) && !late)
-		;
-	if (late) {
-		fprintf(stderr, "settle: %s left a process running 60 s after it exited\n", argv[1]);
-		return 3;
-	}
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-}
-EOF
-$CC -O2 -o "$work/settle" "$work/settle.c" || die "cannot build the helper with $CC"
+# ---- settle (settle.c): runs a command and waits for every process it left
+# behind, such as uscript's child that releases its uprobe links, so no run
+# starts before the last one's leftovers are done. ----
+$CC -O2 -o "$work/settle" "$src/tests/bench/settle.c" || die "cannot build the helper with $CC"
 
 # ---- the cases ----
 # Each has a label, a command, and a check of the tracer's output: the check
