@@ -4,12 +4,14 @@
 #   unit   the C unit tests (formatter, ELF reader)            no root needed
 #   parse  tests/parse/*.up: `uscript -p1`, golden output      no root needed
 #   diag   tests/diag/*.up: `uscript -p2`, golden diagnostics  no root needed
+#   fuzz   tests/fuzz/regressions/*: the fuzz target's inputs  no root needed
 #   e2e    tests/e2e/*.t: real scripts on real targets         root and BPF
 #
 # End-to-end tests are skipped, with the reason, where BPF is not available,
 # except when USCRIPT_REQUIRE_BPF=1: then a skip is a failure.
 #
-# Environment: USCRIPT (the binary), BUILDDIR (the build tree), CC;
+# Environment: USCRIPT (the binary), BUILDDIR (the build tree), CC,
+# FUZZ_BIN (the fuzz target or its replayer);
 # TESTS=pattern runs only the tests whose name contains it.
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -140,6 +142,22 @@ run_golden() {
 }
 run_golden parse -p1
 run_golden diag -p2
+
+# ---- fuzz regressions: inputs that once made the fuzz target fail ----
+# Each is run once through the fuzz target (FUZZ_BIN; tests/fuzz/), which
+# must neither crash nor report.
+if [ -n "${FUZZ_BIN:-}" ] && [ -x "$FUZZ_BIN" ]; then
+	for f in "$src"/tests/fuzz/regressions/*; do
+		[ -f "$f" ] || continue
+		name=fuzz/$(basename "$f")
+		wanted "$name" || continue
+		if out=$(USCRIPT_FUZZ_TARGETS=$T timeout 60 "$FUZZ_BIN" "$f" 2>&1); then
+			ok "$name"
+		else
+			bad "$name" "$(printf '%s\n' "$out" | tail -30)"
+		fi
+	done
+fi
 
 # ---- end to end ----
 # A case file: comment lines (#), a "run:" line run by bash from the case's
