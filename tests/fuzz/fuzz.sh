@@ -22,8 +22,20 @@ rm -rf "$dir/seeds"
 sh "$src/tests/fuzz/seeds.sh" "$dir/seeds"
 cp "$src"/tests/fuzz/regressions/* "$dir/seeds/" 2>/dev/null || true
 mkdir -p "$dir/corpus" "$dir/artifacts"
+# The words of the language, for the fuzzer to insert whole.
+{
+	sed -n 's/^[[:space:]]*X(\([a-z_0-9]*\),.*/\1/p' "$src/compiler/builtins.h"
+	grep -o '{ "[a-z]*", TOK_' "$src/compiler/lexer.l" | cut -d'"' -f2
+	printf '%s\n' begin end error timer.ms timer.s timer.us process '.function(' \
+		'.return' '.call' '.statement(' '.mark(' '"add"' '"main"' '"tick"' \
+		'$$vars' '$$parms' '$$locals' '$$return' '$return' '@cast(' '@var(' \
+		'@defined(' '@entry(' '@count(' '@sum(' '@min(' '@max(' '@avg(' \
+		'@hist_log(' '@hist_linear(' '<<<' '->' '.=' '++' '--' '<<' '>>' '&&' \
+		'||' '[*]' '$1' '@1' '@#' '$#' '%s' '%d' '%-10s' '%#x' '%p' '?' '"*"'
+} | sed -e 's/[\\"]/\\&/g' -e 's/.*/"&"/' > "$dir/uscript.dict"
 echo "fuzzing for $FUZZ_SECONDS seconds: $(ls "$dir/seeds" | wc -l) seeds, $(ls "$dir/corpus" | wc -l) in the corpus"
 # shellcheck disable=SC2086
 USCRIPT_FUZZ_TARGETS=$BUILDDIR/tests/bin "$fuzz" -max_total_time="$FUZZ_SECONDS" \
 	-max_len=4096 -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 \
+	-dict="$dir/uscript.dict" \
 	-artifact_prefix="$dir/artifacts/" ${FUZZ_ARGS:-} "$dir/corpus" "$dir/seeds"
