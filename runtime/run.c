@@ -279,7 +279,7 @@ static void event_loop(struct run *r)
 				continue;
 			break;
 		}
-		bool done = false;
+		bool signalled = false, target = false;
 		for (int i = 0; i < n; i++) {
 			uint64_t tag = evs[i].data.u64;
 			if (tag == TAG_RING) {
@@ -287,10 +287,9 @@ static void event_loop(struct run *r)
 			} else if (tag == TAG_SIGNAL) {
 				struct signalfd_siginfo si;
 				if (read(r->sigfd, &si, sizeof(si)) > 0)
-					done = true;
+					signalled = true;
 			} else if (tag == TAG_TARGET) {
-				target_ended(r);
-				done = true;
+				target = true;
 			} else if (tag & TAG_TIMER) {
 				int row = (int)(tag & 0xffffffff);
 				uint64_t ticks;
@@ -298,7 +297,13 @@ static void event_loop(struct run *r)
 					host_run(r->host, row);
 			}
 		}
-		if (done)
+		/* A stop signal that comes with the target's end stops the run
+		 * as it would alone: Ctrl-C, or timeout's signal, reaches the
+		 * whole process group, the target too, whose death from it is
+		 * no failure.  Under load both are often in one wakeup. */
+		if (target && !signalled)
+			target_ended(r);
+		if (signalled || target)
 			break;
 	}
 }
