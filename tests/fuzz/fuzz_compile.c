@@ -1,8 +1,11 @@
 /* fuzz_compile.c — a libFuzzer target over all that uscript does before it
  * loads anything: parse, resolve, probe points, target variables and code
- * generation to a BPF object in memory (-p4 without writing the object).
+ * generation to a BPF object in memory (-p4 without writing the object),
+ * and the printing of the syntax tree (-p1), of resolution (-p2) and of the
+ * probe points with their target variables (-L).
  *
- * An input is a script.  A first line "# -c NAME" names the target's
+ * An input is a script, compiled as -p1, -p2, -L and -p4 would, in turn,
+ * up to the first that fails.  A first line "# -c NAME" names the target's
  * executable, as -c would, for `process` without a path; the line is a
  * comment to the script itself.  The script's arguments are "7" and "seven".
  *
@@ -122,22 +125,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	static char arg1[] = "7", arg2[] = "seven";
 	char *args[] = { arg1, arg2, NULL };
-	struct compile_opts co;
-	compile_opts_default(&co);
-	co.last_pass = PASS_OBJECT;
-	co.dump = devnull;
-	co.args = args;
-	co.nargs = 2;
 	char *exe = target_of(text);
-	co.target_exe = exe;
-
-	diag_reset();
-	struct arena *a = arena_new();
-	struct program *p = NULL;
-	if (compile(a, &src, &co, &p) == 0 && (!p || !p->bpf_obj || !p->bpf_obj_size))
-		abort();  /* -p4 succeeded without an object to write */
-	program_release(p);
-	arena_free(a);
+	/* -p1 and -p2 print what the passes made, -L the points with their
+	 * target variables; -p4 goes on to the object. */
+	static const enum pass passes[] = { PASS_PARSE, PASS_RESOLVE, PASS_RESOLVE, PASS_OBJECT };
+	for (size_t i = 0; i < sizeof(passes) / sizeof(passes[0]); i++) {
+		struct compile_opts co;
+		compile_opts_default(&co);
+		co.last_pass = passes[i];
+		co.list_points = co.list_vars = i == 2;
+		co.dump = devnull;
+		co.args = args;
+		co.nargs = 2;
+		co.target_exe = exe;
+		diag_reset();
+		struct arena *a = arena_new();
+		struct program *p = NULL;
+		int rc = compile(a, &src, &co, &p);
+		if (rc == 0 && co.last_pass == PASS_OBJECT && (!p || !p->bpf_obj_size))
+			abort();  /* -p4 succeeded without an object to write */
+		program_release(p);
+		arena_free(a);
+		if (rc < 0)
+			break;
+	}
 	free(exe);
 	free(text);
 	return 0;
