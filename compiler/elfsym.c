@@ -237,6 +237,7 @@ int elf_find_path(const char *name, char *out, size_t outsz,
 	char found[PATH_MAX], real[PATH_MAX];
 	enum elf_found h = ELF_FOUND_AS_GIVEN;
 	bool denied = false;
+	size_t root;
 
 	if (!name[0])
 		return fail(err, -ENOENT, "empty file name");
@@ -301,9 +302,9 @@ resolve:
 	/* The kernel needs an absolute path; resolving links as well gives
 	 * one name per file, which is what SystemTap prints in pp() and what
 	 * the file cache is keyed by. */
-	size_t plen = proc_root_prefix(found);
-	if (plen) {
-		if (resolve_in_root(found, plen, real, sizeof(real), err) < 0)
+	root = proc_root_prefix(found);
+	if (root) {
+		if (resolve_in_root(found, root, real, sizeof(real), err) < 0)
 			return -1;
 	} else if (!realpath(found, real))
 		return fail_errno(err, errno);

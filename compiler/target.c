@@ -612,7 +612,7 @@ static int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 		}
 		type = v->type;
 	}
-	int nc = 0, slots = 0;
+	int nc = 0;
 	for (struct target_suffix *x = e->suffix; x; x = x->next)
 		nc++;
 	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(nc + 1) * sizeof(*comps));
@@ -624,7 +624,6 @@ static int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 		} else if (!x->member) {
 			comps[nc].runtime = true;
 			comps[nc].text = "...";
-			slots++;
 		}
 	}
 	struct dwi_access acc;

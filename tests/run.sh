@@ -4,12 +4,14 @@
 #   unit   the C unit tests (formatter, ELF reader)            no root needed
 #   parse  tests/parse/*.up: `uscript -p1`, golden output      no root needed
 #   diag   tests/diag/*.up: `uscript -p2`, golden diagnostics  no root needed
+#   fuzz   tests/fuzz/regressions/*: the fuzz target's inputs  no root needed
 #   e2e    tests/e2e/*.t: real scripts on real targets         root and BPF
 #
 # End-to-end tests are skipped, with the reason, where BPF is not available,
 # except when USCRIPT_REQUIRE_BPF=1: then a skip is a failure.
 #
-# Environment: USCRIPT (the binary), BUILDDIR (the build tree), CC;
+# Environment: USCRIPT (the binary), BUILDDIR (the build tree), CC,
+# FUZZ_BIN (the fuzz target or its replayer);
 # TESTS=pattern runs only the tests whose name contains it.
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,6 +45,19 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/uscript-tests.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# Valgrind mode (USCRIPT_VALGRIND=1): every uscript the tests run, on PATH
+# or as $USCRIPT, first starts its compile-only pass under valgrind's
+# memcheck (tests/valgrind/uscript), VALGRIND_JOBS (the number of CPUs) at
+# once; each test is judged as usual, and each failed check fails
+# valgrind/TEST.
+if [ "${USCRIPT_VALGRIND:-0}" = 1 ]; then
+	export USCRIPT_REAL=$USCRIPT VALGRIND_DIR=$work/valgrind
+	export VALGRIND_JOBS=${VALGRIND_JOBS:-$(nproc)}
+	USCRIPT=$src/tests/valgrind/uscript
+	mkdir -p "$VALGRIND_DIR"
+fi
+# The test running now, for the valgrind mode's reports.
+export USCRIPT_TEST=setup
 # `uscript` on PATH, so test commands and #! scripts find the one under test.
 mkdir -p "$work/bin"
 ln -s "$USCRIPT" "$work/bin/uscript"
@@ -128,6 +143,7 @@ run_golden() {
 		name=$kind/$(basename "$up" .up)
 		wanted "$name" || continue
 		expected=${up%.up}.out
+		USCRIPT_TEST=$name
 		got=$(cd "$src" && timeout 20 "$USCRIPT" "$pass_flag" "tests/$kind/$(basename "$up")" 2>"$work/stderr"; cat "$work/stderr")
 		if [ ! -f "$expected" ]; then
 			bad "$name" "no $expected"
@@ -140,6 +156,22 @@ run_golden() {
 }
 run_golden parse -p1
 run_golden diag -p2
+
+# ---- fuzz regressions: inputs that once made the fuzz target fail ----
+# Each is run once through the fuzz target (FUZZ_BIN; tests/fuzz/), which
+# must neither crash nor report.
+if [ -n "${FUZZ_BIN:-}" ] && [ -x "$FUZZ_BIN" ]; then
+	for f in "$src"/tests/fuzz/regressions/*; do
+		[ -f "$f" ] || continue
+		name=fuzz/$(basename "$f")
+		wanted "$name" || continue
+		if out=$(USCRIPT_FUZZ_TARGETS=$T timeout 60 "$FUZZ_BIN" "$f" 2>&1); then
+			ok "$name"
+		else
+			bad "$name" "$(printf '%s\n' "$out" | tail -30)"
+		fi
+	done
+fi
 
 # ---- end to end ----
 # A case file: comment lines (#), a "run:" line run by bash from the case's
@@ -172,6 +204,7 @@ run_case() {
 	expected_err=$(section "$t" stderr)
 	expected_status=$(section "$t" status)
 	[ -n "$expected_status" ] || expected_status=0
+	USCRIPT_TEST=$name
 	out=$(cd "$(dirname "$t")" && D=$(dirname "$t") timeout 60 bash -c "$cmd" 2>"$work/err")
 	status=$?
 	err=$(cat "$work/err")
@@ -219,6 +252,26 @@ if [ "$(id -u)" = 0 ] && command -v bpftool >/dev/null && wanted leftovers; then
 	else
 		bad "leftovers" "BPF programs still loaded:"$'\n'"$still"
 	fi
+fi
+
+# Valgrind mode: wait for the last checks; a failed one fails its test.
+if [ -n "${VALGRIND_DIR:-}" ]; then
+	for d in "$VALGRIND_DIR"/job.*; do
+		[ -e "$d/lock" ] && flock "$d/lock" true 2>/dev/null
+	done
+	checked=$(find "$VALGRIND_DIR" -maxdepth 1 -name 'passed.*' | wc -l)
+	# A check still here ended without a verdict.
+	for d in "$VALGRIND_DIR"/job.*; do
+		[ -d "$d" ] && echo "valgrind status: none" >> "$d/valgrind.log" &&
+			mv "$d" "$VALGRIND_DIR/failed/"
+	done
+	for d in "$VALGRIND_DIR"/failed/*; do
+		[ -d "$d" ] || continue
+		checked=$((checked + 1))
+		bad "valgrind/$(cat "$d/test")" "$(cat "$d/command")"$'\n'"$(grep -v '^==[0-9]*== *$' "$d/valgrind.log" | head -60)"
+	done
+	echo "valgrind: $checked compile passes checked"
+	[ "$checked" -gt 0 ] || bad "valgrind" "no compile pass was checked"
 fi
 
 [ $skip -gt 0 ] && echo "$skip skipped"

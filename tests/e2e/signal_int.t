@@ -1,5 +1,5 @@
 # SIGINT stops uscript normally: end runs, unread globals print, status 0.
-run: timeout --preserve-status -s INT 0.5 uscript -e 'global g; probe begin { println("begin"); g = 7 } probe end { println("end") }'; echo "status $?"
+run: "$D/interrupt.sh" INT 0.5 uscript -e 'global g; probe begin { println("begin"); g = 7 } probe end { println("end") }'; echo "status $?"
 --- stdout
 begin
 end

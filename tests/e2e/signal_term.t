@@ -1,5 +1,5 @@
 # SIGTERM stops uscript normally too: end runs, status 0.
-run: timeout --preserve-status -s TERM 0.5 uscript -e 'probe begin { println("begin") } probe end { println("end") }'; echo "status $?"
+run: "$D/interrupt.sh" TERM 0.5 uscript -e 'probe begin { println("begin") } probe end { println("end") }'; echo "status $?"
 --- stdout
 begin
 end
