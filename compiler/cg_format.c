@@ -33,6 +33,7 @@ struct sp {
 	LLVMValueRef digits; /* a number's digits, right-aligned */
 	uint32_t cap;        /* MAXSTRINGLEN */
 	int64_t mask;        /* span − 1; span is the power of two above cap */
+	LLVMValueRef spaces, zeros;  /* runs of span bytes, made when first needed */
 };
 
 enum { DIGITS = 24 };      /* enough for 2^64 − 1 in octal (22 digits) */
@@ -56,12 +57,17 @@ LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n)
 	return g;
 }
 
-/* A run of span bytes of c: the source of paddings. */
+/* A run of span bytes of c (' ' or '0'): the source of paddings, one of
+ * each for the whole format. */
 static LLVMValueRef run_of(struct sp *s, char c)
 {
-	char *bytes = arena_alloc(s->cg->arena, (size_t)s->mask + 1);
-	memset(bytes, c, (size_t)s->mask + 1);
-	return cg_const_bytes(s->cg, bytes, (uint32_t)s->mask + 1);
+	LLVMValueRef *run = c == ' ' ? &s->spaces : &s->zeros;
+	if (!*run) {
+		char *bytes = arena_alloc(s->cg->arena, (size_t)s->mask + 1);
+		memset(bytes, c, (size_t)s->mask + 1);
+		*run = cg_const_bytes(s->cg, bytes, (uint32_t)s->mask + 1);
+	}
+	return *run;
 }
 
 /* ---- arithmetic without branches, for values in [0, 2^62) ---- */
