@@ -558,6 +558,7 @@ int run_program(struct program *p, const struct run_opts *o)
 	if (p->bpf_obj) {
 		if (load_bpf(&r) < 0)
 			goto out;
+		verifier_report(r.obj, p, verbose);
 		if (verbose)
 			show_kernel_memory(&r);
 		if (add_fd(&r, ring_buffer__epoll_fd(r.rb), TAG_RING) < 0)

@@ -34,6 +34,10 @@ int run_program(struct program *p, const struct run_opts *o);
 /* Says, at the probe in the script, why the verifier refused its program,
  * from libbpf's messages (LOG), which hold the verifier's log. */
 void verifier_explain(const char *log, const struct program *p, bool verbose);
+/* Says how many instructions the verifier processed for each program: with
+ * VERBOSE on stderr, and in the file $USCRIPT_VERIFIER_STATS if set. */
+struct bpf_object;
+void verifier_report(struct bpf_object *obj, const struct program *p, bool verbose);
 
 /* ---- output.c ---- */
 

@@ -15,6 +15,9 @@
  * is its last line of prose.  Code the compiler makes always passes the
  * verifier's checks of safety; what it can still refuse is a program whose
  * paths are too many or too long to follow, which the script can change. */
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,4 +142,44 @@ void verifier_explain(const char *log, const struct program *p, bool verbose)
 			  "turns or branches, or share the work among several probes");
 	if (!verbose)
 		fprintf(stderr, "uscript: run with -v to see the verifier's whole log\n");
+}
+
+/* The probe point a program was made for: its first attach row. */
+static const struct attach_point *row_of(const struct program *p, const char *name)
+{
+	for (int i = 0; i < p->nattach; i++)
+		if (p->attach[i].prog_name && strcmp(p->attach[i].prog_name, name) == 0)
+			return &p->attach[i];
+	return NULL;
+}
+
+/* How much work each loaded program was for the verifier (the kernel's
+ * verified_insns, 5.16 and later): with -v on stderr, and one line a
+ * program appended to the file $USCRIPT_VERIFIER_STATS names, which the
+ * tests read to hold every program far below the verifier's limit. */
+void verifier_report(struct bpf_object *obj, const struct program *p, bool verbose)
+{
+	const char *path = getenv("USCRIPT_VERIFIER_STATS");
+	FILE *stats = path && *path ? fopen(path, "a") : NULL;
+	struct bpf_program *prog;
+	bpf_object__for_each_program(prog, obj) {
+		int fd = bpf_program__fd(prog);
+		if (fd < 0)
+			continue;
+		struct bpf_prog_info info;
+		__u32 len = sizeof(info);
+		memset(&info, 0, sizeof(info));
+		if (bpf_obj_get_info_by_fd(fd, &info, &len) != 0)
+			continue;
+		const struct attach_point *row = row_of(p, bpf_program__name(prog));
+		const char *point = row && row->pp ? row->pp : "?";
+		if (verbose)
+			fprintf(stderr, "uscript: %s (%s): the verifier processed %u instructions\n",
+				bpf_program__name(prog), point, info.verified_insns);
+		if (stats)
+			fprintf(stats, "%u %s %s\n", info.verified_insns, bpf_program__name(prog),
+				point);
+	}
+	if (stats)
+		fclose(stats);
 }
