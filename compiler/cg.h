@@ -219,6 +219,12 @@ uint32_t cg_scratch_reserve(struct cg *cg, uint32_t bytes, bool temp);
 LLVMValueRef cg_scratch_base(struct cg *cg);
 /* An alloca in the function's entry block. */
 LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name);
+/* The function's one alloca of this name, made the first time (*made says
+ * so when not NULL).  For values that a helper writes and the code reads
+ * at once: LLVM keeps a slot whose address a helper took for the whole
+ * function, and one slot per use would outgrow BPF's 512 bytes of stack in
+ * a probe of a few hundred statements. */
+LLVMValueRef cg_function_slot(struct cg *cg, const char *name, LLVMTypeRef ty, bool *made);
 /* Raises a runtime error: the error record, stopping, and the handler ends.
  * cg_raise_with names the error with a string value (error(msg)). */
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg);
@@ -339,6 +345,17 @@ LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off);
 /* llvm.ctlz.i64 of v: its leading zero bits, 64 for 0. */
 LLVMValueRef cg_ctlz(struct cg *cg, LLVMValueRef v);
 LLVMValueRef cg_opaque(struct cg *cg, LLVMValueRef v);
+/* Flags without branches (cg_format.c).  A comparison in BPF is a branch,
+ * and the verifier follows both ways of every branch whose outcome it
+ * knows nothing of; where the outcomes then feed other tests, their count
+ * doubles with each.  These give 0 or 1 as arithmetic on values LLVM
+ * cannot see into, so that it makes no branch of them either.
+ *   cg_nonzero  1 when v, in [0, 2^63), is not 0
+ *   cg_below    1 when a < b, both in [0, 2^62)
+ *   cg_choose   a when flag (0 or 1) is 1, else b */
+LLVMValueRef cg_nonzero(struct cg *cg, LLVMValueRef v);
+LLVMValueRef cg_below(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
+LLVMValueRef cg_choose(struct cg *cg, LLVMValueRef flag, LLVMValueRef a, LLVMValueRef b);
 LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVMValueRef pos,
 			LLVMValueRef v);
 LLVMValueRef cg_row_string(struct cg *cg, int row);

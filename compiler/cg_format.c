@@ -92,12 +92,31 @@ static LLVMValueRef at_least_0(struct sp *s, LLVMValueRef v)
 	return LLVMBuildAnd(s->cg->b, v, LLVMBuildNot(s->cg->b, sign_mask(s, v), ""), "");
 }
 
-/* 1 when v (below 2^63) is not 0, else 0. */
+/* The operands are hidden from LLVM as well as the result: where it knows
+ * their ranges, it recognises a comparison in the shift, and makes one. */
+LLVMValueRef cg_nonzero(struct cg *cg, LLVMValueRef v)
+{
+	LLVMBuilderRef bd = cg->b;
+	LLVMValueRef sum = LLVMBuildAdd(bd, cg_opaque(cg, v), cg_const(cg, INT64_MAX), "");
+	return cg_opaque(cg, LLVMBuildLShr(bd, sum, cg_const(cg, 63), ""));
+}
+
+LLVMValueRef cg_below(struct cg *cg, LLVMValueRef a, LLVMValueRef b)
+{
+	LLVMValueRef d = cg_opaque(cg, LLVMBuildSub(cg->b, a, b, ""));
+	return cg_opaque(cg, LLVMBuildLShr(cg->b, d, cg_const(cg, 63), ""));
+}
+
+LLVMValueRef cg_choose(struct cg *cg, LLVMValueRef flag, LLVMValueRef a, LLVMValueRef b)
+{
+	LLVMBuilderRef bd = cg->b;
+	LLVMValueRef all = LLVMBuildSub(bd, cg_const(cg, 0), flag, "");
+	return LLVMBuildXor(bd, b, LLVMBuildAnd(bd, LLVMBuildXor(bd, a, b, ""), all, ""), "");
+}
+
 static LLVMValueRef nonzero(struct sp *s, LLVMValueRef v)
 {
-	LLVMBuilderRef bd = s->cg->b;
-	return cg_opaque(s->cg, LLVMBuildLShr(bd, LLVMBuildAdd(bd, v, k(s, INT64_MAX), ""),
-					      k(s, 63), ""));
+	return cg_nonzero(s->cg, v);
 }
 
 static LLVMValueRef masked(struct sp *s, LLVMValueRef v)

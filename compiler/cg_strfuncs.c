@@ -134,6 +134,100 @@ static LLVMValueRef gen_isinstr(struct cg *cg, struct expr *call)
 	return LLVMBuildLoad2(b, cg->i64, found, "");
 }
 
+/* 1 when lo <= c <= hi, for a byte c. */
+static LLVMValueRef between(struct cg *cg, LLVMValueRef c, int lo, int hi)
+{
+	LLVMValueRef above = cg_below(cg, cg_const(cg, lo - 1), c);
+	return LLVMBuildAnd(cg->b, above, cg_below(cg, c, cg_const(cg, hi + 1)), "");
+}
+
+/* Whether the byte c is a digit below base, and its value.  The tests are
+ * arithmetic (cg_below): as branches on a byte the verifier does not know,
+ * they would multiply the paths it follows. */
+static LLVMValueRef strtol_digit(struct cg *cg, LLVMValueRef c, LLVMValueRef base,
+				 LLVMValueRef *val)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef lc = LLVMBuildOr(b, c, cg_const(cg, 0x20), "");
+	LLVMValueRef digit = between(cg, c, '0', '9');
+	LLVMValueRef letter = between(cg, lc, 'a', 'f');
+	*val = cg_choose(cg, digit, LLVMBuildSub(b, c, cg_const(cg, '0'), ""),
+			 LLVMBuildSub(b, lc, cg_const(cg, 'a' - 10), ""));
+	LLVMValueRef good = LLVMBuildAnd(b, LLVMBuildOr(b, digit, letter, ""),
+					 cg_below(cg, *val, base), "");
+	return LLVMBuildICmp(b, LLVMIntNE, good, cg_const(cg, 0), "");
+}
+
+/* In BPF, the digits are taken by a bpf_loop callback, one a call, which
+ * the verifier checks once instead of every turn of a loop.  Its state is
+ * in this CPU's scratch area, where the verifier does not follow values
+ * from one call to the next:
+ *
+ *   in    span + 8 bytes: the string
+ *   pos   where the next digit is
+ *   acc   the value so far
+ *   base  the base, 2 to 36 or any other value the script gave
+ *
+ * span is the power of two above MAXSTRINGLEN; the index is masked to it. */
+struct strtol_layout {
+	uint32_t off, in, pos, acc, base, size;
+	int64_t mask;
+};
+
+static LLVMValueRef strtol_step(struct cg *cg, const struct strtol_layout *l)
+{
+	static const char *const names[] = { "index", "ctx" };
+	struct cg_saved saved;
+	LLVMValueRef fn = cg_callback_begin(cg, "strtol_step", names, 2, &saved);
+	LLVMBuilderRef b = cg->b;
+	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go");
+	LLVMValueRef area = cg->t->scratch_lookup(cg);
+	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
+	LLVMPositionBuilderAtEnd(b, stop);
+	LLVMBuildRet(b, cg_const(cg, 1));
+
+	LLVMPositionBuilderAtEnd(b, go);
+	LLVMValueRef st = cg_field(cg, area, l->off);
+	LLVMValueRef pos = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l->pos), "pos");
+	LLVMBasicBlockRef read = cg_block(cg, "read");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntUGE, pos, cg_const(cg, cg->opts->maxstringlen),
+					 ""), stop, read);
+	LLVMPositionBuilderAtEnd(b, read);
+	LLVMValueRef at = LLVMBuildAnd(b, cg_opaque(cg, pos), cg_const(cg, l->mask), "");
+	LLVMValueRef base = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l->base), "base");
+	LLVMValueRef val, good = strtol_digit(cg, byte_at(cg, cg_field(cg, st, l->in), at), base,
+					      &val);
+	LLVMBasicBlockRef take = cg_block(cg, "take");
+	LLVMBuildCondBr(b, good, take, stop);
+	LLVMPositionBuilderAtEnd(b, take);
+	LLVMValueRef acc = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l->acc), "acc");
+	LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildMul(b, acc, base, ""), val, ""),
+		       cg_field(cg, st, l->acc));
+	LLVMBuildStore(b, LLVMBuildAdd(b, pos, cg_const(cg, 1), ""), cg_field(cg, st, l->pos));
+	LLVMBuildRet(b, cg_const(cg, 0));
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+static LLVMValueRef strtol_bpf(struct cg *cg, LLVMValueRef s, LLVMValueRef start,
+			       LLVMValueRef base)
+{
+	LLVMBuilderRef b = cg->b;
+	uint32_t cap = cg->opts->maxstringlen, span = 1;
+	while (span <= cap)
+		span *= 2;
+	struct strtol_layout l = { .in = 0, .pos = span + 8, .acc = span + 16, .base = span + 24,
+				   .size = span + 32, .mask = span - 1 };
+	l.off = cg_scratch_reserve(cg, l.size, true);
+	LLVMValueRef st = cg_field(cg, cg_scratch_base(cg), l.off);
+	cg->t->str_copy(cg, cg_field(cg, st, l.in), s, cg_const(cg, cap));
+	LLVMBuildStore(b, start, cg_field(cg, st, l.pos));
+	LLVMBuildStore(b, cg_const(cg, 0), cg_field(cg, st, l.acc));
+	LLVMBuildStore(b, base, cg_field(cg, st, l.base));
+	cg_bpf_loop(cg, cap, strtol_step(cg, &l));
+	return LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l.acc), "");
+}
+
 /* strtol(s, base): the kernel's simple_strtol, which SystemTap calls: an
  * optional '-', base 0 meaning 16 after "0x" (with a hex digit after it),
  * 8 after "0", else 10; base 16 skipping a "0x"; digits 0-9 and a-f below
@@ -169,32 +263,29 @@ static LLVMValueRef gen_strtol(struct cg *cg, struct expr *call)
 					 isx, "");
 	p = LLVMBuildAdd(b, p, LLVMBuildSelect(b, skip, cg_const(cg, 2), zero, ""), "");
 
-	LLVMValueRef acc = cg_alloca(cg, cg->i64, "strtol");
-	LLVMBuildStore(b, zero, acc);
-	struct loop l;
-	loop_begin(cg, &l, cg_const(cg, cg->opts->maxstringlen), "strtol.digit");
-	LLVMValueRef pos = LLVMBuildAdd(b, p, l.i, "");
-	LLVMValueRef inside = LLVMBuildICmp(b, LLVMIntULT, pos, cg_const(cg, cg->opts->maxstringlen), "");
-	LLVMBasicBlockRef read = cg_block(cg, "strtol.read");
-	LLVMBuildCondBr(b, inside, read, l.exit);
-	LLVMPositionBuilderAtEnd(b, read);
-	LLVMValueRef c = byte_at(cg, s, pos);
-	LLVMValueRef lc = LLVMBuildOr(b, c, cg_const(cg, 0x20), "");
-	LLVMValueRef digit = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntUGE, c, cg_const(cg, '0'), ""),
-					  LLVMBuildICmp(b, LLVMIntULE, c, cg_const(cg, '9'), ""), "");
-	LLVMValueRef letter = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntUGE, lc, cg_const(cg, 'a'), ""),
-					   LLVMBuildICmp(b, LLVMIntULE, lc, cg_const(cg, 'f'), ""), "");
-	LLVMValueRef val = LLVMBuildSelect(b, digit, LLVMBuildSub(b, c, cg_const(cg, '0'), ""),
-		LLVMBuildSub(b, lc, cg_const(cg, 'a' - 10), ""), "");
-	LLVMValueRef good = LLVMBuildAnd(b, LLVMBuildOr(b, digit, letter, ""),
-					 LLVMBuildICmp(b, LLVMIntULT, val, base, ""), "");
-	LLVMBasicBlockRef take = cg_block(cg, "strtol.take");
-	LLVMBuildCondBr(b, good, take, l.exit);
-	LLVMPositionBuilderAtEnd(b, take);
-	LLVMValueRef r = LLVMBuildLoad2(b, cg->i64, acc, "");
-	LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildMul(b, r, base, ""), val, ""), acc);
-	loop_end(cg, &l);
-	LLVMValueRef result = LLVMBuildLoad2(b, cg->i64, acc, "");
+	LLVMValueRef result;
+	if (cg->t->is_bpf) {
+		result = strtol_bpf(cg, s, p, base);
+	} else {
+		LLVMValueRef acc = cg_alloca(cg, cg->i64, "strtol");
+		LLVMBuildStore(b, zero, acc);
+		struct loop l;
+		loop_begin(cg, &l, cg_const(cg, cg->opts->maxstringlen), "strtol.digit");
+		LLVMValueRef pos = LLVMBuildAdd(b, p, l.i, "");
+		LLVMValueRef inside = LLVMBuildICmp(b, LLVMIntULT, pos,
+						    cg_const(cg, cg->opts->maxstringlen), "");
+		LLVMBasicBlockRef read = cg_block(cg, "strtol.read");
+		LLVMBuildCondBr(b, inside, read, l.exit);
+		LLVMPositionBuilderAtEnd(b, read);
+		LLVMValueRef val, good = strtol_digit(cg, byte_at(cg, s, pos), base, &val);
+		LLVMBasicBlockRef take = cg_block(cg, "strtol.take");
+		LLVMBuildCondBr(b, good, take, l.exit);
+		LLVMPositionBuilderAtEnd(b, take);
+		LLVMValueRef r = LLVMBuildLoad2(b, cg->i64, acc, "");
+		LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildMul(b, r, base, ""), val, ""), acc);
+		loop_end(cg, &l);
+		result = LLVMBuildLoad2(b, cg->i64, acc, "");
+	}
 	return LLVMBuildSelect(b, neg, LLVMBuildNeg(b, result, ""), result, "");
 }
 

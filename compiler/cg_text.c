@@ -59,55 +59,97 @@ static LLVMValueRef is(struct cg *cg, LLVMIntPredicate pred, LLVMValueRef a, int
 	return LLVMBuildICmp(cg->b, pred, a, k(cg, b), "");
 }
 
-static LLVMValueRef pick(struct cg *cg, LLVMValueRef cond, LLVMValueRef a, LLVMValueRef b)
+/* ---- flags, 0 or 1, for values in [0, 2^62) ----
+ * The bytes of the string are unknown to the verifier, and so is all that
+ * is computed from them.  Tests of them made as branches would each double
+ * the paths it follows through the callback, and the ways their outcomes
+ * meet again in later tests keep it from merging the paths; as arithmetic
+ * (cg_nonzero, cg_below, cg_choose), the callback has a handful of paths
+ * whatever the string. */
+static LLVMValueRef not_(struct cg *cg, LLVMValueRef f)
 {
-	return LLVMBuildSelect(cg->b, cond, a, b, "");
+	return LLVMBuildXor(cg->b, f, k(cg, 1), "");
 }
 
-/* The character at in[i], of which `left` bytes may be read: its code point
- * and byte count, as strfuncs.c's utf8_decode finds them. */
+static LLVMValueRef and_(struct cg *cg, LLVMValueRef f, LLVMValueRef g)
+{
+	return LLVMBuildAnd(cg->b, f, g, "");
+}
+
+static LLVMValueRef or_(struct cg *cg, LLVMValueRef f, LLVMValueRef g)
+{
+	return LLVMBuildOr(cg->b, f, g, "");
+}
+
+static LLVMValueRef eq(struct cg *cg, LLVMValueRef a, int64_t c)
+{
+	return not_(cg, cg_nonzero(cg, LLVMBuildXor(cg->b, a, k(cg, c), "")));
+}
+
+static LLVMValueRef lt(struct cg *cg, LLVMValueRef a, int64_t c)
+{
+	return cg_below(cg, a, k(cg, c));
+}
+
+static LLVMValueRef le(struct cg *cg, LLVMValueRef a, int64_t c)
+{
+	return lt(cg, a, c + 1);
+}
+
+static LLVMValueRef choose(struct cg *cg, LLVMValueRef f, int64_t a, int64_t b)
+{
+	return cg_choose(cg, f, k(cg, a), k(cg, b));
+}
+
+/* f * m, for a flag f. */
+static LLVMValueRef times(struct cg *cg, LLVMValueRef f, int64_t m)
+{
+	return LLVMBuildMul(cg->b, f, k(cg, m), "");
+}
+
+/* The character at in[i], of which `left` (at least 1) bytes may be read:
+ * its code point and byte count, as strfuncs.c's utf8_decode finds them. */
 static void decode(struct cg *cg, LLVMValueRef in, LLVMValueRef i, LLVMValueRef left,
 		   int64_t mask, LLVMValueRef *c, LLVMValueRef *n)
 {
 	LLVMBuilderRef b = cg->b;
 	LLVMValueRef b0 = byte_at(cg, in, i, mask);
-	LLVMValueRef two = is(cg, LLVMIntEQ, LLVMBuildAnd(b, b0, k(cg, 0xE0), ""), 0xC0);
-	LLVMValueRef three = is(cg, LLVMIntEQ, LLVMBuildAnd(b, b0, k(cg, 0xF0), ""), 0xE0);
-	LLVMValueRef four = is(cg, LLVMIntEQ, LLVMBuildAnd(b, b0, k(cg, 0xF8), ""), 0xF0);
-	LLVMValueRef len = pick(cg, two, k(cg, 2), pick(cg, three, k(cg, 3),
-							 pick(cg, four, k(cg, 4), k(cg, 1))));
-	LLVMValueRef v = LLVMBuildAnd(b, b0, pick(cg, two, k(cg, 0x1F), pick(cg, three, k(cg, 0x0F),
-									  k(cg, 0x07))), "");
+	LLVMValueRef two = eq(cg, LLVMBuildAnd(b, b0, k(cg, 0xE0), ""), 0xC0);
+	LLVMValueRef three = eq(cg, LLVMBuildAnd(b, b0, k(cg, 0xF0), ""), 0xE0);
+	LLVMValueRef four = eq(cg, LLVMBuildAnd(b, b0, k(cg, 0xF8), ""), 0xF0);
+	/* At most one of the three is 1. */
+	LLVMValueRef len = LLVMBuildAdd(b, LLVMBuildAdd(b, k(cg, 1), two, ""),
+					LLVMBuildAdd(b, times(cg, three, 2), times(cg, four, 3), ""),
+					"len");
+	LLVMValueRef lead = LLVMBuildAdd(b, LLVMBuildAdd(b, times(cg, two, 0x1F),
+							 times(cg, three, 0x0F), ""),
+					 times(cg, four, 0x07), "");
+	LLVMValueRef v = LLVMBuildAnd(b, b0, lead, "");
 	/* The continuation bytes, all read: the NUL that ends the string is
 	 * not a continuation, so what lies after it never counts, and the
 	 * outcome is that of reading up to the first bad one. */
-	LLVMValueRef ok = LLVMBuildAnd(b, is(cg, LLVMIntSGT, len, 1),
-				       LLVMBuildICmp(b, LLVMIntSGE, left, len, ""), "");
+	LLVMValueRef ok = and_(cg, not_(cg, le(cg, len, 1)), not_(cg, cg_below(cg, left, len)));
 	LLVMValueRef vs[5] = { NULL, NULL, v, NULL, NULL };
 	for (int j = 1; j < 4; j++) {
 		LLVMValueRef bj = byte_at(cg, in, LLVMBuildAdd(b, i, k(cg, j), ""), mask);
-		LLVMValueRef cont = is(cg, LLVMIntEQ, LLVMBuildAnd(b, bj, k(cg, 0xC0), ""), 0x80);
+		LLVMValueRef cont = eq(cg, LLVMBuildAnd(b, bj, k(cg, 0xC0), ""), 0x80);
 		/* byte j matters when len > j */
-		ok = LLVMBuildAnd(b, ok, LLVMBuildOr(b, cont, is(cg, LLVMIntSLE, len, j), ""), "");
+		ok = and_(cg, ok, or_(cg, cont, le(cg, len, j)));
 		v = LLVMBuildOr(b, LLVMBuildShl(b, v, k(cg, 6), ""),
 				LLVMBuildAnd(b, bj, k(cg, 0x3F), ""), "");
 		vs[j + 1] = v;
 	}
-	v = pick(cg, is(cg, LLVMIntEQ, len, 2), vs[2], pick(cg, is(cg, LLVMIntEQ, len, 3), vs[3],
-								  vs[4]));
+	v = cg_choose(cg, eq(cg, len, 2), vs[2], cg_choose(cg, eq(cg, len, 3), vs[3], vs[4]));
 	/* Surrogates, values beyond Unicode and overlong forms are taken a
 	 * byte at a time. */
-	LLVMValueRef bad = LLVMBuildOr(b, LLVMBuildAnd(b, is(cg, LLVMIntSGE, v, 0xD800),
-						       is(cg, LLVMIntSLE, v, 0xDFFF), ""),
-				       is(cg, LLVMIntSGT, v, 0x10FFFF), "");
-	bad = LLVMBuildOr(b, bad, is(cg, LLVMIntSLT, v, 0x80), "");
-	bad = LLVMBuildOr(b, bad, LLVMBuildAnd(b, is(cg, LLVMIntEQ, len, 3),
-					       is(cg, LLVMIntSLT, v, 0x800), ""), "");
-	bad = LLVMBuildOr(b, bad, LLVMBuildAnd(b, is(cg, LLVMIntEQ, len, 4),
-					       is(cg, LLVMIntSLT, v, 0x10000), ""), "");
-	ok = LLVMBuildAnd(b, ok, LLVMBuildNot(b, bad, ""), "");
-	*c = pick(cg, ok, v, b0);
-	*n = pick(cg, ok, len, k(cg, 1));
+	LLVMValueRef bad = or_(cg, and_(cg, not_(cg, lt(cg, v, 0xD800)), le(cg, v, 0xDFFF)),
+			       not_(cg, le(cg, v, 0x10FFFF)));
+	bad = or_(cg, bad, lt(cg, v, 0x80));
+	bad = or_(cg, bad, and_(cg, eq(cg, len, 3), lt(cg, v, 0x800)));
+	bad = or_(cg, bad, and_(cg, eq(cg, len, 4), lt(cg, v, 0x10000)));
+	ok = and_(cg, ok, not_(cg, bad));
+	*c = cg_choose(cg, ok, v, b0);
+	*n = cg_choose(cg, ok, len, k(cg, 1));
 }
 
 /* The letter of C's short escape for each byte below 128, or 0. */
@@ -152,22 +194,19 @@ static LLVMValueRef step_function(struct cg *cg, const struct text_layout *l)
 	LLVMPositionBuilderAtEnd(b, take);
 	LLVMValueRef c, n;
 	decode(cg, in, i, left, l->mask, &c, &n);
-	LLVMValueRef multi = is(cg, LLVMIntSGT, n, 1);
-	LLVMValueRef plain = LLVMBuildAnd(b, LLVMBuildAnd(b, is(cg, LLVMIntSGE, c, 0x20),
-							  is(cg, LLVMIntSLE, c, 0x7E), ""),
-					  LLVMBuildAnd(b, is(cg, LLVMIntNE, c, '"'),
-						       is(cg, LLVMIntNE, c, '\\'), ""), "");
+	LLVMValueRef multi = not_(cg, le(cg, n, 1));
+	LLVMValueRef plain = and_(cg, and_(cg, not_(cg, lt(cg, c, 0x20)), le(cg, c, 0x7E)),
+				  and_(cg, not_(cg, eq(cg, c, '"')), not_(cg, eq(cg, c, '\\'))));
 	LLVMValueRef letter = LLVMBuildZExt(b, LLVMBuildLoad2(b, cg->i8,
 		cg_gep(cg, letters(cg), LLVMBuildAnd(b, c, k(cg, 127), "")), ""), cg->i64, "");
-	LLVMValueRef has_letter = LLVMBuildAnd(b, is(cg, LLVMIntSLT, c, 128),
-					       is(cg, LLVMIntNE, letter, 0), "");
-	LLVMValueRef small = is(cg, LLVMIntSLE, c, 0xFFFF);
-	LLVMValueRef num = pick(cg, multi, pick(cg, small, k(cg, 6), k(cg, 10)),
-				pick(cg, plain, k(cg, 1), pick(cg, has_letter, k(cg, 2), k(cg, 4))));
+	LLVMValueRef has_letter = and_(cg, lt(cg, c, 128), cg_nonzero(cg, letter));
+	LLVMValueRef small = le(cg, c, 0xFFFF);
+	LLVMValueRef num = cg_choose(cg, multi, choose(cg, small, 6, 10),
+				     cg_choose(cg, plain, k(cg, 1), choose(cg, has_letter, 2, 4)));
 	/* The end of the string, or an escape that does not fit whole. */
 	LLVMValueRef room = LLVMBuildSub(b, k(cg, cap - 1), o, "room");
-	LLVMValueRef done = LLVMBuildOr(b, is(cg, LLVMIntEQ, c, 0),
-					LLVMBuildICmp(b, LLVMIntSLT, room, num, ""), "");
+	LLVMValueRef done = or_(cg, eq(cg, c, 0), cg_below(cg, room, num));
+	done = is(cg, LLVMIntNE, done, 0);
 	LLVMBasicBlockRef write = cg_block(cg, "write");
 	LLVMBuildCondBr(b, done, stop, write);
 
@@ -177,15 +216,15 @@ static LLVMValueRef step_function(struct cg *cg, const struct text_layout *l)
 		w_plain = cg_block(cg, "w.plain"), w_esc = cg_block(cg, "w.esc"),
 		w_letter = cg_block(cg, "w.letter"), w_octal = cg_block(cg, "w.octal"),
 		next = cg_block(cg, "next");
-	LLVMBuildCondBr(b, multi, w_multi, w_other);
+	LLVMBuildCondBr(b, is(cg, LLVMIntNE, multi, 0), w_multi, w_other);
 
 	/* \uXXXX or \UXXXXXXXX, upper-case hex; digits past the escape's own
 	 * are overwritten by what follows */
 	LLVMPositionBuilderAtEnd(b, w_multi);
 	LLVMValueRef hex = cg_const_bytes(cg, "0123456789ABCDEF", 16);
-	LLVMValueRef nd = pick(cg, small, k(cg, 4), k(cg, 8));
+	LLVMValueRef nd = choose(cg, small, 4, 8);
 	put_byte(cg, out, om, 0, k(cg, '\\'));
-	put_byte(cg, out, om, 1, pick(cg, small, k(cg, 'u'), k(cg, 'U')));
+	put_byte(cg, out, om, 1, choose(cg, small, 'u', 'U'));
 	for (int d = 0; d < 8; d++) {
 		LLVMValueRef sh = LLVMBuildShl(b, LLVMBuildAnd(b, LLVMBuildSub(b, nd, k(cg, d + 1), ""),
 							       k(cg, 7), ""), k(cg, 2), "");
@@ -196,13 +235,13 @@ static LLVMValueRef step_function(struct cg *cg, const struct text_layout *l)
 	LLVMBuildBr(b, next);
 
 	LLVMPositionBuilderAtEnd(b, w_other);
-	LLVMBuildCondBr(b, plain, w_plain, w_esc);
+	LLVMBuildCondBr(b, is(cg, LLVMIntNE, plain, 0), w_plain, w_esc);
 	LLVMPositionBuilderAtEnd(b, w_plain);
 	put_byte(cg, out, om, 0, c);
 	LLVMBuildBr(b, next);
 	LLVMPositionBuilderAtEnd(b, w_esc);
 	put_byte(cg, out, om, 0, k(cg, '\\'));
-	LLVMBuildCondBr(b, has_letter, w_letter, w_octal);
+	LLVMBuildCondBr(b, is(cg, LLVMIntNE, has_letter, 0), w_letter, w_octal);
 	LLVMPositionBuilderAtEnd(b, w_letter);
 	put_byte(cg, out, om, 1, letter);
 	LLVMBuildBr(b, next);
