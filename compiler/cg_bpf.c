@@ -196,12 +196,30 @@ static void bpf_module_end(struct cg *cg)
 
 /* ---- handlers ---- */
 
+/* The function's key 0 for array maps, 0 from its entry on. */
+static LLVMValueRef zero_key(struct cg *cg)
+{
+	bool made;
+	LLVMValueRef key = cg_function_slot(cg, "zero.key", cg->i32, &made);
+	if (made) {
+		LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
+		LLVMValueRef after = LLVMGetNextInstruction(key);
+		while (after && LLVMIsAAllocaInst(after))
+			after = LLVMGetNextInstruction(after);
+		if (after)
+			LLVMPositionBuilderBefore(cg->b, after);
+		else
+			LLVMPositionBuilderAtEnd(cg->b, LLVMGetEntryBasicBlock(cg->fn));
+		LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
+		LLVMPositionBuilderAtEnd(cg->b, cur);
+	}
+	return key;
+}
+
 /* bpf_map_lookup_elem(map, &0): the one element of an array map. */
 static LLVMValueRef lookup_first(struct cg *cg, LLVMValueRef map)
 {
-	LLVMValueRef key = cg_alloca(cg, cg->i32, "key");
-	LLVMBuildStore(cg->b, LLVMConstInt(cg->i32, 0, 0), key);
-	LLVMValueRef args[2] = { map, key };
+	LLVMValueRef args[2] = { map, zero_key(cg) };
 	return call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
 }
 
@@ -387,7 +405,7 @@ static int task_offsets(struct cg *cg, uint32_t *parent, uint32_t *tgid)
 
 static LLVMValueRef read_kernel(struct cg *cg, LLVMValueRef addr, LLVMTypeRef ty, uint32_t size)
 {
-	LLVMValueRef dst = cg_alloca(cg, cg->i64, "kread");
+	LLVMValueRef dst = cg_function_slot(cg, "read.slot", cg->i64, NULL);
 	LLVMBuildStore(cg->b, cg_const(cg, 0), dst);
 	LLVMValueRef args[3] = { dst, LLVMConstInt(cg->i32, size, 0), addr };
 	call_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);

@@ -1,5 +1,7 @@
 /* cg_context.c — context, time and register builtins. */
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "cg.h"
 
@@ -59,9 +61,21 @@ LLVMValueRef cg_time(struct cg *cg, struct expr *call)
 	return LLVMBuildUDiv(cg->b, ns, cg_const(cg, unit), "");
 }
 
+/* In BPF the load is one instruction of inline assembly: the verifier takes
+ * a read of the probe's context only at a constant offset from the context
+ * pointer itself, and LLVM, given the address as arithmetic, may compute it
+ * once into a register and load through that wherever a handler reads the
+ * same register again (it did, in a probe of some hundred statements). */
 LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off)
 {
-	return LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->regs, off), "reg");
+	if (!cg->t->is_bpf)
+		return LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->regs, off), "reg");
+	char text[48];
+	snprintf(text, sizeof(text), "$0 = *(u64 *)($1 + %u)", off);
+	LLVMTypeRef ty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
+	LLVMValueRef asm_ = LLVMGetInlineAsm(ty, text, strlen(text), "=r,r", 4, 0, 0,
+					     LLVMInlineAsmDialectATT, 0);
+	return LLVMBuildCall2(cg->b, ty, asm_, &cg->regs, 1, "reg");
 }
 
 /* The arguments where the System V x86-64 convention puts them (program.h):
@@ -88,7 +102,7 @@ LLVMValueRef cg_arg(struct cg *cg, struct expr *call)
 			LLVMValueRef is = LLVMBuildICmp(cg->b, LLVMIntEQ, k, cg_const(cg, i + 1), "");
 			v = LLVMBuildSelect(cg->b, is, cg_load_reg(cg, pt_regs_arg(i)), v, "");
 		}
-		LLVMValueRef slot = cg_alloca(cg, cg->i64, "stackarg");
+		LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
 		LLVMBasicBlockRef stack = cg_block(cg, "arg.stack"), done = cg_block(cg, "arg.done");
 		LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
 		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, k, cg_const(cg, 6), ""),

@@ -21,7 +21,7 @@ static LLVMValueRef load(struct cg *cg, const struct loc *loc, const struct tv_o
 			 LLVMValueRef addr)
 {
 	LLVMBuilderRef b = cg->b;
-	LLVMValueRef slot = cg_alloca(cg, cg->i64, "tval");
+	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
 	LLVMBuildStore(b, cg_const(cg, 0), slot);
 	LLVMValueRef rc = cg->t->read_user(cg, slot, op->size, addr);
 	LLVMValueRef v = extend(cg, LLVMBuildLoad2(b, cg->i64, slot, ""), op->size, op->is_signed);

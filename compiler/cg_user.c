@@ -48,7 +48,7 @@ static LLVMValueRef user_number(struct cg *cg, struct expr *call, uint32_t size)
 {
 	LLVMBuilderRef b = cg->b;
 	LLVMValueRef addr = cg_expr(cg, call->args);
-	LLVMValueRef slot = cg_alloca(cg, cg->i64, "uval");
+	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
 	LLVMBuildStore(b, cg_const(cg, 0), slot);
 	LLVMValueRef rc = cg->t->read_user(cg, slot, size, addr);
 	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, slot, "");

@@ -141,6 +141,25 @@ LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name)
 	return a;
 }
 
+LLVMValueRef cg_function_slot(struct cg *cg, const char *name, LLVMTypeRef ty, bool *made)
+{
+	size_t want = strlen(name);
+	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(cg->fn);
+	for (LLVMValueRef i = LLVMGetFirstInstruction(entry); i && LLVMIsAAllocaInst(i);
+	     i = LLVMGetNextInstruction(i)) {
+		size_t len;
+		const char *n = LLVMGetValueName2(i, &len);
+		if (len == want && memcmp(n, name, len) == 0) {
+			if (made)
+				*made = false;
+			return i;
+		}
+	}
+	if (made)
+		*made = true;
+	return cg_alloca(cg, ty, name);
+}
+
 LLVMValueRef cg_call_ptr(struct cg *cg, LLVMTypeRef ret, LLVMValueRef fnptr,
 			 LLVMValueRef *args, unsigned n)
 {

@@ -98,6 +98,8 @@ static LLVMTargetMachineRef bpf_target_machine(void)
 		LLVMInitializeBPFTarget();
 		LLVMInitializeBPFTargetMC();
 		LLVMInitializeBPFAsmPrinter();
+		/* The inline assembly of cg_load_reg. */
+		LLVMInitializeBPFAsmParser();
 		initialised = 1;
 	}
 	LLVMTargetRef target;
