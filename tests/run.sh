@@ -6,19 +6,24 @@
 #   diag   tests/diag/*.up: `uscript -p2`, golden diagnostics  no root needed
 #   fuzz   tests/fuzz/regressions/*: the fuzz target's inputs  no root needed
 #   e2e    tests/e2e/*.t: real scripts on real targets         root and BPF
+#   leftovers        no BPF program of uscript's left loaded
 #
 # End-to-end tests are skipped, with the reason, where BPF is not available,
 # except when USCRIPT_REQUIRE_BPF=1: then a skip is a failure.
 #
 # Environment: USCRIPT (the binary), BUILDDIR (the build tree), CC,
 # FUZZ_BIN (the fuzz target or its replayer);
-# TESTS=pattern runs only the tests whose name contains it.
+# TESTS=pattern runs only the tests whose name contains it;
+# TESTS_FILE=FILE runs only the tests FILE names, one a line (# comments);
+# TEST_COUNTS=FILE: the counts of the last line are also written to FILE,
+# as "PASSED FAILED SKIPPED", for a caller that adds up several runs.
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
 : "${BUILDDIR:=$PWD}"
 : "${USCRIPT:=$BUILDDIR/uscript}"
 : "${CC:=cc}"
 : "${TESTS:=}"
+: "${TESTS_FILE:=}"
 : "${USCRIPT_REQUIRE_BPF:=0}"
 export USCRIPT_REQUIRE_BPF
 
@@ -34,7 +39,27 @@ skipped() {
 		skip=$((skip + 1)); echo "SKIP $1: $2"
 	fi
 }
-wanted() { [ -z "$TESTS" ] || [[ "$1" == *"$TESTS"* ]]; }
+# The names TESTS_FILE lists, for wanted() to look up.
+declare -A listed=()
+if [ -n "$TESTS_FILE" ]; then
+	if [ ! -r "$TESTS_FILE" ]; then
+		echo "run.sh: cannot read TESTS_FILE $TESTS_FILE" >&2
+		exit 2
+	fi
+	while read -r line; do
+		read -ra words <<< "${line%%#*}"
+		for word in "${words[@]}"; do listed[$word]=1; done
+	done < "$TESTS_FILE"
+fi
+# Whether to run the test NAME; a name TESTS_FILE lists is marked as found.
+declare -A found=()
+wanted() {
+	if [ -n "$TESTS_FILE" ]; then
+		[ -n "${listed[$1]:-}" ] || return 1
+		found[$1]=1
+	fi
+	[ -z "$TESTS" ] || [[ "$1" == *"$TESTS"* ]]
+}
 
 # uscript's BPF programs are named probe_N; those loaded before the tests
 # are someone else's, the rest must be gone when the tests end.
@@ -281,7 +306,13 @@ if [ -n "${VALGRIND_DIR:-}" ]; then
 	[ "$checked" -gt 0 ] || bad "valgrind" "no compile pass was checked"
 fi
 
+# A name in TESTS_FILE that is no test would shrink the selection unseen.
+for name in "${!listed[@]}"; do
+	[ -n "${found[$name]:-}" ] || bad "$name" "$TESTS_FILE names it, but there is no such test"
+done
+
 [ $skip -gt 0 ] && echo "$skip skipped"
 [ ${#failed[@]} -gt 0 ] && echo "failed: ${failed[*]}"
+[ -n "${TEST_COUNTS:-}" ] && echo "$pass $fail $skip" > "$TEST_COUNTS"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
