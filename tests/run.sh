@@ -15,6 +15,7 @@
 # FUZZ_BIN (the fuzz target or its replayer);
 # TESTS=pattern runs only the tests whose name contains it;
 # TESTS_FILE=FILE runs only the tests FILE names, one a line (# comments);
+# TEST_JOBS=N runs up to N end-to-end tests at once (1);
 # TEST_COUNTS=FILE: the counts of the last line are also written to FILE,
 # as "PASSED FAILED SKIPPED", for a caller that adds up several runs.
 set -u
@@ -24,6 +25,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 : "${CC:=cc}"
 : "${TESTS:=}"
 : "${TESTS_FILE:=}"
+: "${TEST_JOBS:=1}"
 : "${USCRIPT_REQUIRE_BPF:=0}"
 export USCRIPT_REQUIRE_BPF
 
@@ -221,18 +223,23 @@ section() { # file section-name
 		on { print }' "$1"
 }
 
-run_case() {
+# The verdict on one case, on standard output: "pass" or "fail" on the
+# first line, then for a failure why, as bad() prints it.  It runs in a
+# subshell of its own, alone or beside others (see below), so it keeps its
+# stderr apart, in $work/err.NAME.
+judge_case() {
 	local t=$1 name=$2
 	local cmd expected_out expected_err expected_status out err status
+	local errfile=$work/err.${name//\//.}
 	cmd=$(sed -n 's/^run: //p' "$t")
 	expected_out=$(section "$t" stdout)
 	expected_err=$(section "$t" stderr)
 	expected_status=$(section "$t" status)
 	[ -n "$expected_status" ] || expected_status=0
 	USCRIPT_TEST=$name
-	out=$(cd "$(dirname "$t")" && D=$(dirname "$t") timeout 60 bash -c "$cmd" 2>"$work/err")
+	out=$(cd "$(dirname "$t")" && D=$(dirname "$t") timeout 60 bash -c "$cmd" 2>"$errfile")
 	status=$?
-	err=$(cat "$work/err")
+	err=$(cat "$errfile")
 	local why=""
 	[ "$status" == "$expected_status" ] || why+="status $status, expected $expected_status"$'\n'
 	[ "$out" == "$expected_out" ] || why+="stdout differs:"$'\n'"$(diff <(printf '%s\n' "$expected_out") <(printf '%s\n' "$out") | head -30)"$'\n'
@@ -241,7 +248,63 @@ run_case() {
 	elif [ -n "$err" ]; then
 		why+="unexpected stderr:"$'\n'"$err"$'\n'
 	fi
-	if [ -z "$why" ]; then ok "$name"; else bad "$name" "$why"; fi
+	if [ -z "$why" ]; then echo pass; else printf 'fail\n%s' "$why"; fi
+}
+
+# Counts and prints a verdict judge_case left in FILE: report NAME FILE.
+report() {
+	local verdict why
+	{ read -r verdict; why=$(cat; printf x); } < "$2"
+	why=${why%x}
+	if [ "$verdict" = pass ]; then ok "$1"; else bad "$1" "$why"; fi
+}
+
+# Up to TEST_JOBS cases run at once, each in a slot of its own.  A probe on
+# a file fires in every process that runs the file, so the cases of
+# different slots must not run the same files: slot 0 has the targets in
+# $T, every other slot a copy of its own, in a directory named bin as $T
+# is (a case may name a target as ../bin/NAME).  A case with the line
+# "# alone: REASON" runs with no other beside it, after the rest: it
+# depends on timing, on signals to process groups, or on what else the
+# kernel has loaded.
+jobs=$TEST_JOBS
+[[ $jobs =~ ^[1-9][0-9]*$ ]] || jobs=1
+slot_dir=("$T")
+declare -A slot_of=() case_of=()
+free_slots=(0)
+
+# Makes the slots 1 to jobs - 1, each with its copy of the targets.
+make_slots() {
+	local k
+	for ((k = 1; k < jobs; k++)); do
+		if ! mkdir -p "$work/slot$k" || ! cp -a "$T" "$work/slot$k/bin"; then
+			bad e2e-slots "could not copy $T for slot $k: the e2e cases run one at a time"
+			jobs=1
+			return
+		fi
+		slot_dir[k]=$(cd "$work/slot$k/bin" && pwd -P)
+		free_slots+=("$k")
+	done
+}
+
+# Starts case number I (of cases) in a free slot, in the background.
+start_case() {
+	local i=$1 slot=${free_slots[0]}
+	free_slots=("${free_slots[@]:1}")
+	local t=${cases[i]}
+	(export T=${slot_dir[slot]}; judge_case "$t" "e2e/$(basename "$t" .t)" > "$work/verdict.$i") &
+	slot_of[$!]=$slot
+	case_of[$!]=$i
+}
+
+# Waits for one running case to end, then reports it and frees its slot.
+finish_one() {
+	local pid
+	wait -n -p pid
+	local i=${case_of[$pid]}
+	report "e2e/$(basename "${cases[i]}" .t)" "$work/verdict.$i"
+	free_slots+=("${slot_of[$pid]}")
+	unset "slot_of[$pid]" "case_of[$pid]"
 }
 
 cases=()
@@ -252,7 +315,10 @@ for t in "$src"/tests/e2e/*.t; do
 done
 if [ ${#cases[@]} -gt 0 ]; then
 	bpf_check
-	for t in "${cases[@]}"; do
+	make_slots
+	alone=()
+	for i in "${!cases[@]}"; do
+		t=${cases[i]}
 		name=e2e/$(basename "$t" .t)
 		# A case that measures how fast uscript keeps up says so; a build
 		# with sanitizers is several times slower and does not run it.
@@ -261,11 +327,21 @@ if [ ${#cases[@]} -gt 0 ]; then
 			echo "SKIP $name: measures speed, and this build has sanitizers"
 			continue
 		fi
-		if grep -q '^# needs: nothing' "$t" || [ -z "$bpf_reason" ]; then
-			run_case "$t" "$name"
-		else
+		if ! grep -q '^# needs: nothing' "$t" && [ -n "$bpf_reason" ]; then
 			skipped "$name" "$bpf_reason"
+			continue
 		fi
+		if [ "$jobs" -gt 1 ] && grep -q '^# alone:' "$t"; then
+			alone+=("$i")
+			continue
+		fi
+		[ ${#free_slots[@]} -gt 0 ] || finish_one
+		start_case "$i"
+	done
+	while [ ${#case_of[@]} -gt 0 ]; do finish_one; done
+	for i in "${alone[@]}"; do
+		start_case "$i"
+		finish_one
 	done
 fi
 
