@@ -6,6 +6,7 @@
 #   diag   tests/diag/*.up: `uscript -p2`, golden diagnostics  no root needed
 #   fuzz   tests/fuzz/regressions/*: the fuzz target's inputs  no root needed
 #   e2e    tests/e2e/*.t: real scripts on real targets         root and BPF
+#   verifier_margin  the verifier's work for any program the e2e tests loaded
 #   leftovers        no BPF program of uscript's left loaded
 #
 # End-to-end tests are skipped, with the reason, where BPF is not available,
@@ -226,7 +227,9 @@ section() { # file section-name
 # The verdict on one case, on standard output: "pass" or "fail" on the
 # first line, then for a failure why, as bad() prints it.  It runs in a
 # subshell of its own, alone or beside others (see below), so it keeps its
-# stderr apart, in $work/err.NAME.
+# files apart: its stderr in $work/err.NAME, and the figures the verifier
+# gave for the programs its uscripts load in $work/verifier/NAME, for the
+# verifier_margin check.
 judge_case() {
 	local t=$1 name=$2
 	local cmd expected_out expected_err expected_status out err status
@@ -237,6 +240,7 @@ judge_case() {
 	expected_status=$(section "$t" status)
 	[ -n "$expected_status" ] || expected_status=0
 	USCRIPT_TEST=$name
+	export USCRIPT_VERIFIER_STATS=$work/verifier/$name
 	out=$(cd "$(dirname "$t")" && D=$(dirname "$t") timeout 60 bash -c "$cmd" 2>"$errfile")
 	status=$?
 	err=$(cat "$errfile")
@@ -316,6 +320,7 @@ done
 if [ ${#cases[@]} -gt 0 ]; then
 	bpf_check
 	make_slots
+	mkdir -p "$work/verifier/e2e"
 	alone=()
 	for i in "${!cases[@]}"; do
 		t=${cases[i]}
@@ -343,6 +348,45 @@ if [ ${#cases[@]} -gt 0 ]; then
 		start_case "$i"
 		finish_one
 	done
+fi
+
+# The verifier's margin: the most instructions the kernel's verifier
+# processed for any program an e2e case loaded (uscript appends a line
+# "INSNS PROGRAM PROBEPOINT" per program to $USCRIPT_VERIFIER_STATS) must
+# stay at or below a quarter of its limit of 1,000,000, so that code that
+# grows towards the limit shows here long before a program is refused.
+# The figure is printed on every run.  No figure at all fails when every
+# e2e case ran, for the record itself is broken then; when TESTS or
+# TESTS_FILE chose a few cases, none of which loads a program, there is
+# nothing to check.
+verifier_limit=250000
+if [ ${#cases[@]} -gt 0 ]; then
+	if [ -n "$bpf_reason" ]; then
+		skipped verifier_margin "$bpf_reason"
+	else
+		largest=$(cd "$work/verifier" && find . -type f -exec awk '
+			$1 ~ /^[0-9]+$/ && (!seen || $1 + 0 > max) {
+				seen = 1; max = $1 + 0; test = substr(FILENAME, 3)
+				point = $0; sub(/^[0-9]+ [^ ]+ /, "", point)
+			}
+			END { if (seen) print max, test, point }' {} + | sort -n | tail -1)
+		read -r insns test point <<< "$largest"
+		# The targets' directory, whichever copy, as the cases write it.
+		for d in "${slot_dir[@]}"; do point=${point//"$d"/\$T}; done
+		if [ -z "$largest" ] && [ -n "$TESTS$TESTS_FILE" ]; then
+			skip=$((skip + 1))
+			echo "SKIP verifier_margin: the e2e cases chosen load no BPF program"
+		elif [ -z "$largest" ]; then
+			bad verifier_margin "no e2e case recorded a BPF program (USCRIPT_VERIFIER_STATS)"
+		else
+			echo "verifier: at most $insns instructions processed, in $test at $point (limit $verifier_limit)"
+			if [ "$insns" -le "$verifier_limit" ]; then
+				ok verifier_margin
+			else
+				bad verifier_margin "$test: $point took the verifier $insns instructions, more than $verifier_limit"
+			fi
+		fi
+	fi
 fi
 
 # Nothing of ours may stay loaded once the tests are done.  The kernel frees
