@@ -265,25 +265,28 @@ report() {
 
 # Up to TEST_JOBS cases run at once, each in a slot of its own.  A probe on
 # a file fires in every process that runs the file, so the cases of
-# different slots must not run the same files: slot 0 has the targets in
-# $T, every other slot a copy of its own, in a directory named bin as $T
-# is (a case may name a target as ../bin/NAME).  A case with the line
-# "# alone: REASON" runs with no other beside it, after the rest: it
-# depends on timing, on signals to process groups, or on what else the
-# kernel has loaded.
+# different slots must not run the same files: every slot has a copy of
+# the targets of its own as $T, in a directory named bin as the build's is
+# (a case may name a target as ../bin/NAME).  The copies are in the
+# scratch directory, whose path is short wherever the build tree is: a
+# stack shows a path of 61 bytes or more as "..." and its tail.  A case
+# with the line "# alone: REASON" runs with no other beside it, after the
+# rest: it depends on timing, on signals to process groups, or on what
+# else the kernel has loaded.
 jobs=$TEST_JOBS
 [[ $jobs =~ ^[1-9][0-9]*$ ]] || jobs=1
-slot_dir=("$T")
+slot_dir=()
 declare -A slot_of=() case_of=()
-free_slots=(0)
+free_slots=()
 
-# Makes the slots 1 to jobs - 1, each with its copy of the targets.
+# Makes the slots 0 to jobs - 1, each with its copy of the targets.  Where
+# no copy can be made, the cases run one at a time on the build's.
 make_slots() {
 	local k
-	for ((k = 1; k < jobs; k++)); do
+	for ((k = 0; k < jobs; k++)); do
 		if ! mkdir -p "$work/slot$k" || ! cp -a "$T" "$work/slot$k/bin"; then
-			bad e2e-slots "could not copy $T for slot $k: the e2e cases run one at a time"
-			jobs=1
+			bad e2e-slots "could not copy $T for slot $k: the e2e cases run one at a time on it"
+			jobs=1 slot_dir=("$T") free_slots=(0)
 			return
 		fi
 		slot_dir[k]=$(cd "$work/slot$k/bin" && pwd -P)
