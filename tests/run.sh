@@ -42,9 +42,14 @@ skipped() {
 		skip=$((skip + 1)); echo "SKIP $1: $2"
 	fi
 }
-# The names TESTS_FILE lists, for wanted() to look up.
+# The names TESTS_FILE lists, for wanted() to look up.  A relative name
+# that is not there from here (the build tree) is the source tree's, as
+# tests/valgrind/sample.
 declare -A listed=()
 if [ -n "$TESTS_FILE" ]; then
+	if [ ! -e "$TESTS_FILE" ] && [[ $TESTS_FILE != /* ]] && [ -e "$src/$TESTS_FILE" ]; then
+		TESTS_FILE=$src/$TESTS_FILE
+	fi
 	if [ ! -r "$TESTS_FILE" ]; then
 		echo "run.sh: cannot read TESTS_FILE $TESTS_FILE" >&2
 		exit 2
