@@ -369,6 +369,7 @@ fi
 # nothing to check.
 verifier_limit=250000
 if [ ${#cases[@]} -gt 0 ]; then
+	found[verifier_margin]=1
 	if [ -n "$bpf_reason" ]; then
 		skipped verifier_margin "$bpf_reason"
 	else
