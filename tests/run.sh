@@ -6,19 +6,27 @@
 #   diag   tests/diag/*.up: `uscript -p2`, golden diagnostics  no root needed
 #   fuzz   tests/fuzz/regressions/*: the fuzz target's inputs  no root needed
 #   e2e    tests/e2e/*.t: real scripts on real targets         root and BPF
+#   verifier_margin  the verifier's work for any program the e2e tests loaded
+#   leftovers        no BPF program of uscript's left loaded
 #
 # End-to-end tests are skipped, with the reason, where BPF is not available,
 # except when USCRIPT_REQUIRE_BPF=1: then a skip is a failure.
 #
 # Environment: USCRIPT (the binary), BUILDDIR (the build tree), CC,
 # FUZZ_BIN (the fuzz target or its replayer);
-# TESTS=pattern runs only the tests whose name contains it.
+# TESTS=pattern runs only the tests whose name contains it;
+# TESTS_FILE=FILE runs only the tests FILE names, one a line (# comments);
+# TEST_JOBS=N runs up to N end-to-end tests at once (1);
+# TEST_COUNTS=FILE: the counts of the last line are also written to FILE,
+# as "PASSED FAILED SKIPPED", for a caller that adds up several runs.
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
 : "${BUILDDIR:=$PWD}"
 : "${USCRIPT:=$BUILDDIR/uscript}"
 : "${CC:=cc}"
 : "${TESTS:=}"
+: "${TESTS_FILE:=}"
+: "${TEST_JOBS:=1}"
 : "${USCRIPT_REQUIRE_BPF:=0}"
 export USCRIPT_REQUIRE_BPF
 
@@ -34,7 +42,32 @@ skipped() {
 		skip=$((skip + 1)); echo "SKIP $1: $2"
 	fi
 }
-wanted() { [ -z "$TESTS" ] || [[ "$1" == *"$TESTS"* ]]; }
+# The names TESTS_FILE lists, for wanted() to look up.  A relative name
+# that is not there from here (the build tree) is the source tree's, as
+# tests/valgrind/sample.
+declare -A listed=()
+if [ -n "$TESTS_FILE" ]; then
+	if [ ! -e "$TESTS_FILE" ] && [[ $TESTS_FILE != /* ]] && [ -e "$src/$TESTS_FILE" ]; then
+		TESTS_FILE=$src/$TESTS_FILE
+	fi
+	if [ ! -r "$TESTS_FILE" ]; then
+		echo "run.sh: cannot read TESTS_FILE $TESTS_FILE" >&2
+		exit 2
+	fi
+	while read -r line; do
+		read -ra words <<< "${line%%#*}"
+		for word in "${words[@]}"; do listed[$word]=1; done
+	done < "$TESTS_FILE"
+fi
+# Whether to run the test NAME; a name TESTS_FILE lists is marked as found.
+declare -A found=()
+wanted() {
+	if [ -n "$TESTS_FILE" ]; then
+		[ -n "${listed[$1]:-}" ] || return 1
+		found[$1]=1
+	fi
+	[ -z "$TESTS" ] || [[ "$1" == *"$TESTS"* ]]
+}
 
 # uscript's BPF programs are named probe_N; those loaded before the tests
 # are someone else's, the rest must be gone when the tests end.
@@ -196,18 +229,26 @@ section() { # file section-name
 		on { print }' "$1"
 }
 
-run_case() {
+# The verdict on one case, on standard output: "pass" or "fail" on the
+# first line, then for a failure why, as bad() prints it.  It runs in a
+# subshell of its own, alone or beside others (see below), so it keeps its
+# files apart: its stderr in $work/err.NAME, and the figures the verifier
+# gave for the programs its uscripts load in $work/verifier/NAME, for the
+# verifier_margin check.
+judge_case() {
 	local t=$1 name=$2
 	local cmd expected_out expected_err expected_status out err status
+	local errfile=$work/err.${name//\//.}
 	cmd=$(sed -n 's/^run: //p' "$t")
 	expected_out=$(section "$t" stdout)
 	expected_err=$(section "$t" stderr)
 	expected_status=$(section "$t" status)
 	[ -n "$expected_status" ] || expected_status=0
 	USCRIPT_TEST=$name
-	out=$(cd "$(dirname "$t")" && D=$(dirname "$t") timeout 60 bash -c "$cmd" 2>"$work/err")
+	export USCRIPT_VERIFIER_STATS=$work/verifier/$name
+	out=$(cd "$(dirname "$t")" && D=$(dirname "$t") timeout 60 bash -c "$cmd" 2>"$errfile")
 	status=$?
-	err=$(cat "$work/err")
+	err=$(cat "$errfile")
 	local why=""
 	[ "$status" == "$expected_status" ] || why+="status $status, expected $expected_status"$'\n'
 	[ "$out" == "$expected_out" ] || why+="stdout differs:"$'\n'"$(diff <(printf '%s\n' "$expected_out") <(printf '%s\n' "$out") | head -30)"$'\n'
@@ -216,7 +257,66 @@ run_case() {
 	elif [ -n "$err" ]; then
 		why+="unexpected stderr:"$'\n'"$err"$'\n'
 	fi
-	if [ -z "$why" ]; then ok "$name"; else bad "$name" "$why"; fi
+	if [ -z "$why" ]; then echo pass; else printf 'fail\n%s' "$why"; fi
+}
+
+# Counts and prints a verdict judge_case left in FILE: report NAME FILE.
+report() {
+	local verdict why
+	{ read -r verdict; why=$(cat; printf x); } < "$2"
+	why=${why%x}
+	if [ "$verdict" = pass ]; then ok "$1"; else bad "$1" "$why"; fi
+}
+
+# Up to TEST_JOBS cases run at once, each in a slot of its own.  A probe on
+# a file fires in every process that runs the file, so the cases of
+# different slots must not run the same files: every slot has a copy of
+# the targets of its own as $T, in a directory named bin as the build's is
+# (a case may name a target as ../bin/NAME).  The copies are in the
+# scratch directory, whose path is short wherever the build tree is: a
+# stack shows a path of 61 bytes or more as "..." and its tail.  A case
+# with the line "# alone: REASON" runs with no other beside it, after the
+# rest: it depends on timing, on signals to process groups, or on what
+# else the kernel has loaded.
+jobs=$TEST_JOBS
+[[ $jobs =~ ^[1-9][0-9]*$ ]] || jobs=1
+slot_dir=()
+declare -A slot_of=() case_of=()
+free_slots=()
+
+# Makes the slots 0 to jobs - 1, each with its copy of the targets.  Where
+# no copy can be made, the cases run one at a time on the build's.
+make_slots() {
+	local k
+	for ((k = 0; k < jobs; k++)); do
+		if ! mkdir -p "$work/slot$k" || ! cp -a "$T" "$work/slot$k/bin"; then
+			bad e2e-slots "could not copy $T for slot $k: the e2e cases run one at a time on it"
+			jobs=1 slot_dir=("$T") free_slots=(0)
+			return
+		fi
+		slot_dir[k]=$(cd "$work/slot$k/bin" && pwd -P)
+		free_slots+=("$k")
+	done
+}
+
+# Starts case number I (of cases) in a free slot, in the background.
+start_case() {
+	local i=$1 slot=${free_slots[0]}
+	free_slots=("${free_slots[@]:1}")
+	local t=${cases[i]}
+	(export T=${slot_dir[slot]}; judge_case "$t" "e2e/$(basename "$t" .t)" > "$work/verdict.$i") &
+	slot_of[$!]=$slot
+	case_of[$!]=$i
+}
+
+# Waits for one running case to end, then reports it and frees its slot.
+finish_one() {
+	local pid
+	wait -n -p pid
+	local i=${case_of[$pid]}
+	report "e2e/$(basename "${cases[i]}" .t)" "$work/verdict.$i"
+	free_slots+=("${slot_of[$pid]}")
+	unset "slot_of[$pid]" "case_of[$pid]"
 }
 
 cases=()
@@ -227,7 +327,11 @@ for t in "$src"/tests/e2e/*.t; do
 done
 if [ ${#cases[@]} -gt 0 ]; then
 	bpf_check
-	for t in "${cases[@]}"; do
+	make_slots
+	mkdir -p "$work/verifier/e2e"
+	alone=()
+	for i in "${!cases[@]}"; do
+		t=${cases[i]}
 		name=e2e/$(basename "$t" .t)
 		# A case that measures how fast uscript keeps up says so; a build
 		# with sanitizers is several times slower and does not run it.
@@ -236,12 +340,62 @@ if [ ${#cases[@]} -gt 0 ]; then
 			echo "SKIP $name: measures speed, and this build has sanitizers"
 			continue
 		fi
-		if grep -q '^# needs: nothing' "$t" || [ -z "$bpf_reason" ]; then
-			run_case "$t" "$name"
-		else
+		if ! grep -q '^# needs: nothing' "$t" && [ -n "$bpf_reason" ]; then
 			skipped "$name" "$bpf_reason"
+			continue
 		fi
+		if [ "$jobs" -gt 1 ] && grep -q '^# alone:' "$t"; then
+			alone+=("$i")
+			continue
+		fi
+		[ ${#free_slots[@]} -gt 0 ] || finish_one
+		start_case "$i"
 	done
+	while [ ${#case_of[@]} -gt 0 ]; do finish_one; done
+	for i in "${alone[@]}"; do
+		start_case "$i"
+		finish_one
+	done
+fi
+
+# The verifier's margin: the most instructions the kernel's verifier
+# processed for any program an e2e case loaded (uscript appends a line
+# "INSNS PROGRAM PROBEPOINT" per program to $USCRIPT_VERIFIER_STATS) must
+# stay at or below a quarter of its limit of 1,000,000, so that code that
+# grows towards the limit shows here long before a program is refused.
+# The figure is printed on every run.  No figure at all fails when every
+# e2e case ran, for the record itself is broken then; when TESTS or
+# TESTS_FILE chose a few cases, none of which loads a program, there is
+# nothing to check.
+verifier_limit=250000
+if [ ${#cases[@]} -gt 0 ]; then
+	found[verifier_margin]=1
+	if [ -n "$bpf_reason" ]; then
+		skipped verifier_margin "$bpf_reason"
+	else
+		largest=$(cd "$work/verifier" && find . -type f -exec awk '
+			$1 ~ /^[0-9]+$/ && (!seen || $1 + 0 > max) {
+				seen = 1; max = $1 + 0; test = substr(FILENAME, 3)
+				point = $0; sub(/^[0-9]+ [^ ]+ /, "", point)
+			}
+			END { if (seen) print max, test, point }' {} + | sort -n | tail -1)
+		read -r insns test point <<< "$largest"
+		# The targets' directory, whichever copy, as the cases write it.
+		for d in "${slot_dir[@]}"; do point=${point//"$d"/\$T}; done
+		if [ -z "$largest" ] && [ -n "$TESTS$TESTS_FILE" ]; then
+			skip=$((skip + 1))
+			echo "SKIP verifier_margin: the e2e cases chosen load no BPF program"
+		elif [ -z "$largest" ]; then
+			bad verifier_margin "no e2e case recorded a BPF program (USCRIPT_VERIFIER_STATS)"
+		else
+			echo "verifier: at most $insns instructions processed, in $test at $point (limit $verifier_limit)"
+			if [ "$insns" -le "$verifier_limit" ]; then
+				ok verifier_margin
+			else
+				bad verifier_margin "$test: $point took the verifier $insns instructions, more than $verifier_limit"
+			fi
+		fi
+	fi
 fi
 
 # Nothing of ours may stay loaded once the tests are done.  The kernel frees
@@ -281,7 +435,13 @@ if [ -n "${VALGRIND_DIR:-}" ]; then
 	[ "$checked" -gt 0 ] || bad "valgrind" "no compile pass was checked"
 fi
 
+# A name in TESTS_FILE that is no test would shrink the selection unseen.
+for name in "${!listed[@]}"; do
+	[ -n "${found[$name]:-}" ] || bad "$name" "$TESTS_FILE names it, but there is no such test"
+done
+
 [ $skip -gt 0 ] && echo "$skip skipped"
 [ ${#failed[@]} -gt 0 ] && echo "failed: ${failed[*]}"
+[ -n "${TEST_COUNTS:-}" ] && echo "$pass $fail $skip" > "$TEST_COUNTS"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

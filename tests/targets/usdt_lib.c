@@ -2,8 +2,12 @@
  *
  *   usdt_lib N   N rounds 10 ms apart; round i calls lib_work(i) and
  *                prints "round i traced" or "round i untraced" by what
- *                the library's semaphore said. */
-/* link: -L$T -lusdt -Wl,-rpath,$T */
+ *                the library's semaphore said.
+ *
+ * It loads the libusdt.so beside it ($ORIGIN), so that a copy of the
+ * targets (tests/run.sh makes one for each end-to-end test running beside
+ * another) uses its own library. */
+/* link: -L$T -lusdt -Wl,-rpath,$ORIGIN */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
