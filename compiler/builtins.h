@@ -8,7 +8,7 @@
 #ifndef USCRIPT_BUILTINS_H
 #define USCRIPT_BUILTINS_H
 
-#include "ast.h"
+#include "parse/ast.h"
 
 struct cg;
 struct expr;

@@ -24,7 +24,7 @@
 #include <llvm-c/DebugInfo.h>
 #include <llvm-c/Target.h>
 
-#include "ast.h"
+#include "parse/ast.h"
 #include "builtins.h"
 #include "compile.h"
 #include "probes.h"

@@ -6,9 +6,9 @@
 #include <linux/bpf.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
-#include "diag.h"
+#include "parse/diag.h"
 
 static const struct global_var *gvar(struct cg *cg, int g)
 {

@@ -11,9 +11,9 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
-#include "diag.h"
+#include "parse/diag.h"
 #include "probes.h"
 #include "target.h"
 

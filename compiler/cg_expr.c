@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
 
 LLVMValueRef cg_var_addr(struct cg *cg, struct sym *s)

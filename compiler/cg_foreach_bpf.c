@@ -17,9 +17,9 @@
  * The kernel visits elements in the order its hash map holds them, and a BPF
  * program cannot sort: a sorted foreach is an error here, and an unsorted one
  * sees the elements in another order than SystemTap's (creation order). */
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
-#include "diag.h"
+#include "parse/diag.h"
 
 enum frame_slot {
 	FR_GLOBALS, FR_SCRATCH, FR_REGS, FR_COOKIE, FR_ACTIONS, FR_ABORTED, FR_RET_SLOT,

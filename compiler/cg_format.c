@@ -21,7 +21,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
 #include "format.h"
 

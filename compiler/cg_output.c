@@ -6,10 +6,10 @@
  * runtime error while evaluating one must not leave a reservation open. */
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
 #include "target.h"
-#include "diag.h"
+#include "parse/diag.h"
 #include "format.h"
 #include "hostabi.h"
 

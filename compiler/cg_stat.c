@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
 
 static LLVMValueRef word(struct cg *cg, LLVMValueRef p, int i)

@@ -10,7 +10,7 @@
  * every string read stays inside the MAXSTRINGLEN bytes a string value
  * points at (cg_string.c). */
 #include "cg.h"
-#include "diag.h"
+#include "parse/diag.h"
 #include "hostabi.h"
 
 static LLVMValueRef byte_at(struct cg *cg, LLVMValueRef s, LLVMValueRef i)

@@ -6,7 +6,7 @@
  * memory behind the pointer, not against where the NUL is. */
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
 
 LLVMValueRef cg_string_literal(struct cg *cg, const char *s, size_t len)

@@ -3,7 +3,7 @@
  * handler chooses by its cookie, the row it was attached as. */
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
 #include "probes.h"
 #include "target.h"

@@ -17,8 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
-#include "diag.h"
+#include "parse/arena.h"
+#include "parse/diag.h"
 
 /* The hidden arguments every script function takes, in order. */
 enum {

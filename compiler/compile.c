@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "cg.h"
-#include "diag.h"
-#include "parse.h"
+#include "parse/diag.h"
+#include "parse/parse.h"
 #include "probes.h"
 #include "resolve.h"
 #include "target.h"

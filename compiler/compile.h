@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "ast.h"
+#include "parse/ast.h"
 #include "program.h"
 
 enum pass {

@@ -25,7 +25,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "dwarfinfo.h"
 
 /* Deeper than any real program nests its scopes or types; corrupt DWARF

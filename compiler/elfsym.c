@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 
 /* The machine uscript runs on decides which files it can probe, which
  * ld.so.cache entries are ours, and where the dynamic linker looks. */

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "probes.h"
 #include "strbuf.h"
 #include "usdt.h"

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "compile.h"
-#include "diag.h"
+#include "parse/diag.h"
 #include "dwarfinfo.h"
 #include "elfsym.h"
 #include "insn.h"

@@ -5,9 +5,9 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "compile.h"
-#include "diag.h"
+#include "parse/diag.h"
 #include "dwarfinfo.h"
 #include "elfsym.h"
 #include "usdt.h"

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "ast.h"
+#include "parse/ast.h"
 #include "elfsym.h"
 #include "program.h"
 

@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "builtins.h"
 #include "compile.h"
-#include "diag.h"
+#include "parse/diag.h"
 #include "format.h"
 #include "stats.h"
 #include "usage.h"

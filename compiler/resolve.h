@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "ast.h"
+#include "parse/ast.h"
 #include "program.h"
 
 struct compile_opts;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 
 /* libstdc++'s demangler, abi::__cxa_demangle, has C linkage. */
 char *__cxa_demangle(const char *mangled, char *buf, size_t *n, int *status);

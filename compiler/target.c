@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "compile.h"
-#include "diag.h"
+#include "parse/diag.h"
 #include "dwarfinfo.h"
 #include "elfsym.h"
 #include "probes.h"

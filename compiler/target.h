@@ -23,7 +23,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "ast.h"
+#include "parse/ast.h"
 #include "program.h"
 
 struct attach_table;

@@ -3,8 +3,8 @@
  * read, written and used (SystemTap prints some of them at the end). */
 #include "usage.h"
 
-#include "arena.h"
-#include "diag.h"
+#include "parse/arena.h"
+#include "parse/diag.h"
 
 /* Functions may not call themselves, directly or not: BPF has no recursion.
  * A depth-first search reports each cycle once, at the call that closes it. */

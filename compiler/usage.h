@@ -3,7 +3,7 @@
 #ifndef USCRIPT_USAGE_H
 #define USCRIPT_USAGE_H
 
-#include "ast.h"
+#include "parse/ast.h"
 #include "resolve.h"
 
 /* Reports every call that closes a cycle of calls. */

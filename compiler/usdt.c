@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 
 #define NOTE_SECTION ".note.stapsdt"
 #define BASE_SECTION ".stapsdt.base"

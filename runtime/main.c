@@ -14,9 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "compile.h"
-#include "diag.h"
+#include "parse/diag.h"
 #include "runtime.h"
 
 static const char usage_text[] =

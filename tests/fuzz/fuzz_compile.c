@@ -28,9 +28,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "compile.h"
-#include "diag.h"
+#include "parse/diag.h"
 #include "elfsym.h"
 
 #ifndef FUZZ_TARGETS_DIR

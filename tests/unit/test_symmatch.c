@@ -19,7 +19,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "check.h"
 #include "elfsym.h"
 #include "symmatch.h"
