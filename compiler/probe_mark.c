@@ -14,7 +14,7 @@
 #include "parse/arena.h"
 #include "probes.h"
 #include "strbuf.h"
-#include "usdt.h"
+#include "binary/usdt.h"
 
 /* "the probes are a, b, c" for an error: at most 8 names, each once. */
 static const char *some_names(struct attach_table *t, const struct usdt_file *u)

@@ -18,8 +18,8 @@
 #include "compile.h"
 #include "parse/diag.h"
 #include "dwarfinfo.h"
-#include "elfsym.h"
-#include "insn.h"
+#include "binary/elfsym.h"
+#include "binary/insn.h"
 #include "probes.h"
 #include "symmatch.h"
 

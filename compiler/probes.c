@@ -9,8 +9,8 @@
 #include "compile.h"
 #include "parse/diag.h"
 #include "dwarfinfo.h"
-#include "elfsym.h"
-#include "usdt.h"
+#include "binary/elfsym.h"
+#include "binary/usdt.h"
 #include "symmatch.h"
 
 static const struct probe_kind *const kinds[] = {

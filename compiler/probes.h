@@ -13,7 +13,7 @@
 #include <stdio.h>
 
 #include "parse/ast.h"
-#include "elfsym.h"
+#include "binary/elfsym.h"
 #include "program.h"
 
 struct compile_opts;

@@ -62,7 +62,7 @@
 
 #include <stdbool.h>
 
-#include "elfsym.h"
+#include "binary/elfsym.h"
 
 /* ---- Patterns ---- */
 

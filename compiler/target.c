@@ -11,9 +11,9 @@
 #include "compile.h"
 #include "parse/diag.h"
 #include "dwarfinfo.h"
-#include "elfsym.h"
+#include "binary/elfsym.h"
 #include "probes.h"
-#include "usdt.h"
+#include "binary/usdt.h"
 
 struct tctx {
 	struct attach_table *t;

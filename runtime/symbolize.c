@@ -46,7 +46,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-#include "elfsym.h"
+#include "binary/elfsym.h"
 
 /* Processes kept at once; the one used longest ago goes first. */
 #define MAX_PROCS 1024

@@ -31,7 +31,7 @@
 #include "parse/arena.h"
 #include "compile.h"
 #include "parse/diag.h"
-#include "elfsym.h"
+#include "binary/elfsym.h"
 
 #ifndef FUZZ_TARGETS_DIR
 #define FUZZ_TARGETS_DIR "tests/bin"

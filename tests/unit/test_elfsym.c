@@ -26,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "elfsym.h"
+#include "binary/elfsym.h"
 
 static int failures, checks;
 static const char *dir;

@@ -29,7 +29,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "elfsym.h"
+#include "binary/elfsym.h"
 #include "strbuf.h"
 #include "symbolize.h"
 

@@ -21,7 +21,7 @@
 
 #include "parse/arena.h"
 #include "check.h"
-#include "elfsym.h"
+#include "binary/elfsym.h"
 #include "symmatch.h"
 
 /* ---- Qualified names ---- */

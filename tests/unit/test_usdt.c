@@ -41,8 +41,8 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "elfsym.h"
-#include "usdt.h"
+#include "binary/elfsym.h"
+#include "binary/usdt.h"
 
 static const char *dir;
 static char tmpdir[PATH_MAX];
