@@ -17,7 +17,7 @@
 #include "parse/arena.h"
 #include "compile.h"
 #include "parse/diag.h"
-#include "dwarfinfo.h"
+#include "dwarf/dwarfinfo.h"
 #include "binary/elfsym.h"
 #include "binary/insn.h"
 #include "probes.h"

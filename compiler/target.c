@@ -10,7 +10,7 @@
 #include "parse/arena.h"
 #include "compile.h"
 #include "parse/diag.h"
-#include "dwarfinfo.h"
+#include "dwarf/dwarfinfo.h"
 #include "binary/elfsym.h"
 #include "probes.h"
 #include "binary/usdt.h"

@@ -47,7 +47,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "dwarfinfo.h"
+#include "dwarf/dwarfinfo.h"
 #include "format.h"
 #include "strbuf.h"
 #include "strfuncs.h"
