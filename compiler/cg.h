@@ -25,11 +25,11 @@
 #include <llvm-c/Target.h>
 
 #include "parse/ast.h"
-#include "builtins.h"
+#include "check/builtins.h"
 #include "compile.h"
 #include "probes.h"
 #include "program.h"
-#include "resolve.h"
+#include "check/resolve.h"
 
 struct cg;
 

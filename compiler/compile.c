@@ -16,7 +16,7 @@
 #include "parse/diag.h"
 #include "parse/parse.h"
 #include "probes.h"
-#include "resolve.h"
+#include "check/resolve.h"
 #include "target.h"
 
 void compile_opts_default(struct compile_opts *o)

@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "builtins.h"
+#include "check/builtins.h"
 #include "hostabi.h"
 #include "maps.h"
 #include "runtime.h"
