@@ -27,7 +27,7 @@
 #include "parse/ast.h"
 #include "check/builtins.h"
 #include "compile.h"
-#include "probes.h"
+#include "points/probes.h"
 #include "program.h"
 #include "check/resolve.h"
 

@@ -14,8 +14,8 @@
 #include "parse/arena.h"
 #include "cg.h"
 #include "parse/diag.h"
-#include "probes.h"
-#include "target.h"
+#include "points/probes.h"
+#include "points/target.h"
 
 enum { MAP_EVENTS, MAP_GLOBALS, MAP_SCRATCH, MAP_LOST, MAP_ENTRY };
 

@@ -8,7 +8,7 @@
 
 #include "parse/arena.h"
 #include "cg.h"
-#include "target.h"
+#include "points/target.h"
 #include "parse/diag.h"
 #include "format.h"
 #include "hostabi.h"

@@ -5,8 +5,8 @@
 
 #include "parse/arena.h"
 #include "cg.h"
-#include "probes.h"
-#include "target.h"
+#include "points/probes.h"
+#include "points/target.h"
 
 static LLVMValueRef extend(struct cg *cg, LLVMValueRef v, uint8_t size, bool is_signed)
 {

@@ -11,8 +11,8 @@
  * of its own, then all probe handlers share the rest, since two handlers
  * never run at once on one CPU. */
 #include "cg.h"
-#include "probes.h"
-#include "target.h"
+#include "points/probes.h"
+#include "points/target.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -15,9 +15,9 @@
 #include "cg.h"
 #include "parse/diag.h"
 #include "parse/parse.h"
-#include "probes.h"
+#include "points/probes.h"
 #include "check/resolve.h"
-#include "target.h"
+#include "points/target.h"
 
 void compile_opts_default(struct compile_opts *o)
 {

@@ -22,7 +22,7 @@
 #include "parse/arena.h"
 #include "check.h"
 #include "binary/elfsym.h"
-#include "symmatch.h"
+#include "points/symmatch.h"
 
 /* ---- Qualified names ---- */
 
