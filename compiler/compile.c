@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "parse/arena.h"
-#include "cg.h"
+#include "codegen/cg.h"
 #include "parse/diag.h"
 #include "parse/parse.h"
 #include "points/probes.h"

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "check/builtins.h"
-#include "hostabi.h"
+#include "codegen/hostabi.h"
 #include "maps.h"
 #include "runtime.h"
 

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "cg.h"
+#include "codegen/cg.h"
 
 static const struct builtin builtins[BI_COUNT] = {
 #define X(n, r, a, w, g) { BI_##n, #n, r, a, w, g },
