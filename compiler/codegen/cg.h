@@ -185,7 +185,7 @@ struct cg {
 	LLVMValueRef cas_value;      /* and the value its reads see meanwhile */
 };
 
-/* ---- codegen.c ---- */
+/* ---- emit.c ---- */
 LLVMValueRef cg_const(struct cg *cg, int64_t v);
 /* Gives the instructions built from now on the script location `loc`, so
  * the verifier's log names script lines (BPF only). */
@@ -241,7 +241,17 @@ LLVMValueRef cg_call_ptr(struct cg *cg, LLVMTypeRef ret, LLVMValueRef fnptr,
 /* A call to a declared function named `name` (host runtime functions). */
 LLVMValueRef cg_call_named(struct cg *cg, const char *name, LLVMTypeRef ret,
 			   LLVMTypeRef *params, LLVMValueRef *args, unsigned n);
+/* A new block for code after a jump, which nothing reaches but which the
+ * rest of a statement list still needs somewhere to go. */
+void after_jump(struct cg *cg);
 
+/* ---- stmt.c ---- */
+void gen_stmt(struct cg *cg, struct stmt *s);
+/* Counts n actions at loc toward MAXACTION; they are charged to the
+ * handler at a fixed point (`update`) or once ten are pending. */
+void record_actions(struct cg *cg, int n, const struct loc *loc, bool update);
+
+/* ---- codegen.c ---- */
 /* Calls a script function; see codegen.c for its hidden arguments. */
 LLVMValueRef cg_call_function(struct cg *cg, struct expr *call);
 
