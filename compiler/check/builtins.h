@@ -34,7 +34,7 @@ struct builtin {
 };
 
 #define BUILTIN_LIST(X) \
-	/* output (cg_output.c) */ \
+	/* output (codegen/output.c) */ \
 	X(printf,        TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_printf) \
 	X(print,         TYPE_UNKNOWN, "**.",  BI_ANYWHERE, cg_print) \
 	X(println,       TYPE_UNKNOWN, "*.",   BI_ANYWHERE, cg_print) \
@@ -42,10 +42,10 @@ struct builtin {
 	X(printdln,      TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_print) \
 	X(sprintf,       TYPE_STRING,  "S*.", BI_ANYWHERE, cg_sprintf) \
 	X(sprint,        TYPE_STRING,  "*",   BI_ANYWHERE, cg_strfunc) \
-	/* control (cg_output.c) */ \
+	/* control (codegen/output.c) */ \
 	X(exit,          TYPE_UNKNOWN, "",    BI_ANYWHERE, cg_exit) \
 	X(error,         TYPE_UNKNOWN, "S",   BI_ANYWHERE, cg_error) \
-	/* context (cg_context.c) */ \
+	/* context (codegen/context.c) */ \
 	X(pid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
 	X(tid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
 	X(ppid,          TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
@@ -57,13 +57,13 @@ struct builtin {
 	X(pp,            TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
 	X(probefunc,     TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
 	X(ppfunc,        TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
-	/* time (cg_context.c) */ \
+	/* time (codegen/context.c) */ \
 	X(gettimeofday_s,  TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	X(gettimeofday_ms, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	X(gettimeofday_us, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	X(gettimeofday_ns, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	X(local_clock_ns,  TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
-	/* registers (cg_context.c) */ \
+	/* registers (codegen/context.c) */ \
 	X(int_arg,       TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
 	X(uint_arg,      TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
 	X(long_arg,      TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
@@ -83,7 +83,7 @@ struct builtin {
 	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, cg_strfunc) \
 	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
 	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \
-	/* stacks (cg_stack.c) */ \
+	/* stacks (codegen/stack.c) */ \
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
 	X(ubacktrace,    TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \

@@ -294,7 +294,7 @@ static bool is_lvalue(const struct expr *e)
 
 /* A target variable's type comes from its spelling, as in SystemTap:
  * $$name, $$parms and the pretty-printed $x$ are strings, the rest longs.
- * Where it is read from is worked out per probe point (target.c). */
+ * Where it is read from is worked out per probe point (points/target.c). */
 static enum type infer_target(struct rs *rs, struct expr *e)
 {
 	for (struct target_suffix *s = e->suffix; s; s = s->next)
@@ -470,7 +470,7 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 			diag_error(&e->loc, "%s() can only be used in .return probes", b->name);
 	}
 	/* The values print and printf show themselves may be text only the
-	 * runtime can make (cg_stack.c). */
+	 * runtime can make (codegen/stack.c). */
 	if (b->id == BI_printf || b->id == BI_print || b->id == BI_println ||
 	    b->id == BI_printd || b->id == BI_printdln) {
 		bool skip_first = b->id == BI_printf || b->id == BI_printd || b->id == BI_printdln;

@@ -1,4 +1,4 @@
-/* cg_array.c — global arrays: elements, `in`, delete and foreach, built on
+/* array.c — global arrays: elements, `in`, delete and foreach, built on
  * the target's map operations (cg.h), so both targets share the semantics:
  * a missing element reads as 0 or "", writing creates it, a full array is
  * the runtime error SystemTap reports. */
@@ -260,7 +260,7 @@ void cg_foreach_vars(struct cg *cg, struct foreach *f, LLVMValueRef key, LLVMVal
 
 /* foreach, as a loop over the runtime's iterator: it has read the map and
  * sorted it, so the body may change the array freely.  BPF programs walk
- * the map in the kernel instead (cg_foreach_bpf.c). */
+ * the map in the kernel instead (foreach_bpf.c). */
 void cg_foreach(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *))
 {
 	struct foreach *f = st->foreach;

@@ -1,4 +1,4 @@
-/* cg_bpf.c — the BPF target: every helper call, map and record of the
+/* bpf.c — the BPF target: every helper call, map and record of the
  * kernel side is built here.
  *
  * Maps are BTF-defined, as libbpf expects from C: a global in ".maps" whose

@@ -3,13 +3,13 @@
  * One code generator compiles the language; a target layer supplies what
  * differs between running in the kernel and running in uscript itself:
  *
- *   cg_bpf.c   BPF programs on uprobes: maps, helpers, the ring buffer;
- *   cg_host.c  begin/end/error/timer handlers, run by the runtime's JIT,
- *              calling back into the runtime (hostabi.h).
+ *   bpf.c   BPF programs on uprobes: maps, helpers, the ring buffer;
+ *   host.c  begin/end/error/timer handlers, run by the runtime's JIT,
+ *           calling back into the runtime (hostabi.h).
  *
- * Statements and expressions (codegen.c, cg_expr.c), strings (cg_string.c)
- * and builtins (cg_output.c, cg_context.c) never build a helper call or a map
- * access themselves; they ask the target.  Both targets see the script's
+ * Statements and expressions (stmt.c, expr.c), strings (string.c) and
+ * builtins (output.c, context.c) never build a helper call or a map access
+ * themselves; they ask the target.  Both targets see the script's
  * shared state the same way: `globals` points at the globals area (struct
  * globals_hdr, then the script's scalars), `scratch` at this CPU's scratch
  * area, where string values live (the BPF stack is 512 bytes).
@@ -160,7 +160,7 @@ struct cg {
 	LLVMValueRef saved;              /* the slots saved at the entry (target.h) */
 	uint32_t entry_value_size;       /* their bytes: the largest probe's */
 	LLVMValueRef pretty_faults;      /* while reading an OUT_PRETTY: the groups' fault bits */
-	bool stack_rows;                 /* print_ubacktrace() wants the row (cg_stack.c) */
+	bool stack_rows;                 /* print_ubacktrace() wants the row (stack.c) */
 	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
 	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
 	LLVMValueRef rt;             /* host: the runtime's handle */
@@ -255,14 +255,14 @@ void record_actions(struct cg *cg, int n, const struct loc *loc, bool update);
 /* Calls a script function; see codegen.c for its hidden arguments. */
 LLVMValueRef cg_call_function(struct cg *cg, struct expr *call);
 
-/* ---- cg_expr.c ---- */
+/* ---- expr.c ---- */
 LLVMValueRef cg_expr(struct cg *cg, struct expr *e);
 /* The address a variable's value lives at. */
 LLVMValueRef cg_var_addr(struct cg *cg, struct sym *s);
 /* a / b, truncating toward zero, for b != 0: SystemTap's _stp_div64. */
 LLVMValueRef cg_sdiv(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
 
-/* ---- cg_string.c ---- */
+/* ---- string.c ---- */
 LLVMValueRef cg_string_literal(struct cg *cg, const char *s, size_t len);
 /* Copies a string value into storage of MAXSTRINGLEN bytes. */
 void cg_string_store(struct cg *cg, LLVMValueRef dst, LLVMValueRef src);
@@ -274,7 +274,7 @@ LLVMValueRef cg_string_compare(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
 LLVMValueRef cg_string_table(struct cg *cg, LLVMValueRef table, uint32_t width,
 			     uint32_t rows, LLVMValueRef index);
 
-/* ---- cg_array.c ---- */
+/* ---- array.c ---- */
 /* The key of g made of the key expressions, in scratch. */
 LLVMValueRef cg_array_key(struct cg *cg, int g, struct expr *keys);
 LLVMValueRef cg_array_read(struct cg *cg, struct expr *e);
@@ -287,12 +287,12 @@ void cg_foreach(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct 
 /* Sets f's key variables from an element's key and its value variable from
  * its value. */
 void cg_foreach_vars(struct cg *cg, struct foreach *f, LLVMValueRef key, LLVMValueRef value);
-/* cg_foreach_bpf.c: foreach in a BPF program, unsorted. */
+/* foreach_bpf.c: foreach in a BPF program, unsorted. */
 void cg_foreach_bpf(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct stmt *));
 /* Raises "Array overflow" at loc when rc (an i64 errno) says g's map is full. */
 void cg_check_overflow(struct cg *cg, LLVMValueRef rc, const struct loc *loc, int g);
 
-/* ---- cg_stat.c ---- */
+/* ---- stat.c ---- */
 void cg_stat_add(struct cg *cg, struct expr *e);
 LLVMValueRef cg_stat_read(struct cg *cg, struct expr *e);
 /* print(@hist_log(x)): a record the runtime prints the histogram for; `at`
@@ -305,9 +305,9 @@ LLVMValueRef cg_print(struct cg *cg, struct expr *call);
 LLVMValueRef cg_exit(struct cg *cg, struct expr *call);
 LLVMValueRef cg_error(struct cg *cg, struct expr *call);
 LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call);
-/* cg_format.c: sprintf formatted by generated code, for BPF programs. */
+/* format.c: sprintf formatted by generated code, for BPF programs. */
 LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call);
-/* cg_text.c: text_str of s by generated code, for BPF programs. */
+/* text.c: text_str of s by generated code, for BPF programs. */
 LLVMValueRef cg_text_str_inline(struct cg *cg, LLVMValueRef s);
 /* n bytes of constant data (read-only), whatever MAXSTRINGLEN is. */
 LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n);
@@ -318,18 +318,18 @@ LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call);
 LLVMValueRef cg_user(struct cg *cg, struct expr *call);
 LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
 
-/* ---- cg_stack.c: values made into text by the runtime ---- */
+/* ---- stack.c: values made into text by the runtime ---- */
 /* sprint_ubacktrace() and usymname() can only be printed: their text needs
  * the traced process's memory map, which only the runtime reads.  The
  * record carries what they need instead, as an argument of this kind; -1
  * for any other expression. */
-/* ---- cg_target.c ---- */
+/* ---- target_vars.c ---- */
 struct tv_saves;
 LLVMValueRef cg_target(struct cg *cg, struct expr *e);
 void cg_target_save(struct cg *cg, const struct tv_saves *sv, LLVMValueRef buf);
 /* The OUT_PRETTY argument of $var$ and the like, in scratch. */
 LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e);
-/* cg_bpf.c: a .return probe's values at the entry (target.h): the entry
+/* bpf.c: a .return probe's values at the entry (target.h): the entry
  * program's body, and the loading of them into cg->saved at the return. */
 void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
 void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
@@ -356,7 +356,7 @@ LLVMValueRef cg_no_user_stack(struct cg *cg, bool named);
 int cg_deferred_kind(const struct expr *e);
 /* The bytes of that argument, out_arg_size(kind) of them, in scratch. */
 LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e);
-/* print_ubacktrace() (cg_output.c). */
+/* print_ubacktrace() (output.c). */
 void cg_print_backtrace(struct cg *cg, struct expr *call);
 
 /* ---- the driver's entry ---- */

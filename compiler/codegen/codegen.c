@@ -97,7 +97,7 @@ static uint64_t stmt_count_expr(const struct expr *e)
 }
 
 /* Whether a BPF foreach is among these statements: its body runs in a
- * function of its own (cg_foreach_bpf.c), which finds the locals in
+ * function of its own (foreach_bpf.c), which finds the locals in
  * scratch. */
 static bool foreach_in(const struct cg *cg, const struct stmt *s)
 {
@@ -348,7 +348,7 @@ static const char *row_string(struct cg *cg, const struct attach_point *row, enu
  * probefunc() or ppfunc().  It has a power of two rows, so that an index
  * can be bounded with a mask (cg_string_table), plus MAXSTRINGLEN bytes
  * after the last row: every string value points at that many readable
- * bytes (cg_string.c). */
+ * bytes (string.c). */
 static void string_table(struct cg *cg, enum builtin_id id, struct row_strings *out)
 {
 	const struct attach_table *t = cg->attach;
@@ -475,7 +475,7 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
 	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
-	/* Stacks in uscript's own handlers name the probe point (cg_stack.c). */
+	/* Stacks in uscript's own handlers name the probe point (stack.c). */
 	bool host_stacks = !t->is_bpf && (script_uses(cg->script, BI_print_ubacktrace) ||
 					   script_uses(cg->script, BI_sprint_ubacktrace));
 	cg->stack_rows = t->is_bpf && script_uses(cg->script, BI_print_ubacktrace);

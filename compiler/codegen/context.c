@@ -1,4 +1,4 @@
-/* cg_context.c — context, time and register builtins. */
+/* context.c — context, time and register builtins. */
 #include <stddef.h>
 
 #include "cg.h"

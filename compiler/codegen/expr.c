@@ -1,4 +1,4 @@
-/* cg_expr.c — expressions; see cg.h.
+/* expr.c — expressions; see cg.h.
  *
  * Arithmetic is SystemTap's: 64-bit two's complement that wraps, shifts by
  * the count modulo 64 (what the C it compiles to does on x86-64), and

@@ -1,4 +1,4 @@
-/* cg_foreach_bpf.c — foreach in BPF programs.
+/* foreach_bpf.c — foreach in BPF programs.
  *
  * The kernel walks a map with bpf_for_each_map_elem, calling a function for
  * each element: the loop's body becomes that function.  It reaches the state

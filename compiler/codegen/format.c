@@ -1,23 +1,23 @@
-/* cg_format.c — sprintf in BPF programs: SystemTap's formatting as
+/* format.c — sprintf in BPF programs: SystemTap's formatting as
  * generated code.
  *
- * Host probes hand sprintf to the runtime's formatter (format.c).  A BPF
- * program formats by itself, and the verifier must be able to check what it
- * does.  The verifier walks every path through a program, so code that
- * branches on the values it formats — a room check for each byte, a test
- * for each digit — makes its work double with each branch, and a format of
- * a few fields exceeds its limit.  Here every field is straight-line code:
- * lengths, paddings and digit counts are computed with arithmetic instead
- * of comparisons, through values LLVM cannot see into (cg_opaque) so that it
- * does not turn them back into branches, and every write is a copy of a
- * computed length to a computed offset, both masked so that the verifier
- * knows they stay inside the buffer.
+ * Host probes hand sprintf to the runtime's formatter (runtime/format.c).
+ * A BPF program formats by itself, and the verifier must be able to check
+ * what it does.  The verifier walks every path through a program, so code
+ * that branches on the values it formats — a room check for each byte, a
+ * test for each digit — makes its work double with each branch, and a
+ * format of a few fields exceeds its limit.  Here every field is
+ * straight-line code: lengths, paddings and digit counts are computed with
+ * arithmetic instead of comparisons, through values LLVM cannot see into
+ * (cg_opaque) so that it does not turn them back into branches, and every
+ * write is a copy of a computed length to a computed offset, both masked
+ * so that the verifier knows they stay inside the buffer.
  *
- * The output follows format.c's sink and put_* functions exactly: fields are
- * written in order into MAXSTRINGLEN bytes and whatever does not fit is
- * dropped; a width or precision is clamped to the room left when its field
- * starts; a full buffer loses its last byte to the NUL, and a NUL written
- * earlier (%c of 0, %0s) ends the string there. */
+ * The output follows runtime/format.c's sink and put_* functions exactly:
+ * fields are written in order into MAXSTRINGLEN bytes and whatever does
+ * not fit is dropped; a width or precision is clamped to the room left when
+ * its field starts; a full buffer loses its last byte to the NUL, and a NUL
+ * written earlier (%c of 0, %0s) ends the string there. */
 #include <stdint.h>
 #include <string.h>
 
@@ -128,8 +128,9 @@ static void put_run(struct sp *s, char c, LLVMValueRef len)
 	put(s, run_of(s, c), len);
 }
 
-/* A width or precision as its field uses it (format.c's resolve): NULL for
- * none; a '*' takes the argument's low 32 bits, and a negative one is 0. */
+/* A width or precision as its field uses it (runtime/format.c's resolve):
+ * NULL for none; a '*' takes the argument's low 32 bits, and a negative one
+ * is 0. */
 static LLVMValueRef resolve(struct sp *s, int spec, struct expr **star)
 {
 	struct cg *cg = s->cg;
@@ -224,8 +225,8 @@ static void put_number(struct sp *s, const struct fmt_piece *p, LLVMValueRef v,
 }
 
 /* %#c's bytes for each c: a C character constant's escape where the
- * character is not printable ASCII or is a quote (format.c's put_char).
- * Entry c is 8 bytes: the length, then the bytes. */
+ * character is not printable ASCII or is a quote (runtime/format.c's
+ * put_char).  Entry c is 8 bytes: the length, then the bytes. */
 static LLVMValueRef escapes(struct sp *s)
 {
 	static const char letters[][2] = {

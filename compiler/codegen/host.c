@@ -1,4 +1,4 @@
-/* cg_host.c — the host target: handlers that run in uscript's own process
+/* host.c — the host target: handlers that run in uscript's own process
  * (begin, end, error, timer), compiled by the JIT and calling back into the
  * runtime through hostabi.h.  They see the same globals area as the BPF
  * programs, mapped into the runtime's memory. */

@@ -1,4 +1,4 @@
-/* cg_output.c — printf, print, println and exit: records for the runtime.
+/* output.c — printf, print, println and exit: records for the runtime.
  *
  * A printf sends {REC_PRINTF, site} and its argument values; the format
  * itself stays in the program's format table and is applied by the
@@ -142,7 +142,7 @@ void cg_print_backtrace(struct cg *cg, struct expr *call)
 
 /* sprintf in a host probe formats in the runtime, from a record built in
  * scratch: the same formatter as printf, so the same bytes.  A BPF program
- * formats with generated code that follows that formatter (cg_format.c). */
+ * formats with generated code that follows that formatter (format.c). */
 LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call)
 {
 	struct expr *fmt = call->args;

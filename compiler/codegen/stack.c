@@ -1,4 +1,4 @@
-/* cg_stack.c — the traced thread's stack: print_ubacktrace(),
+/* stack.c — the traced thread's stack: print_ubacktrace(),
  * sprint_ubacktrace(), ubacktrace() and usymname().
  *
  * The kernel walks the user stack (bpf_get_stack, by frame pointers) when
@@ -181,7 +181,7 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
 		cg_print_backtrace(cg, call);
 		return NULL;
 	default:
-		/* Resolution lets these be only printed, which cg_output.c
+		/* Resolution lets these be only printed, which output.c
 		 * does through cg_deferred_value(). */
 		return cg_string_literal(cg, "", 0);
 	}

@@ -1,4 +1,4 @@
-/* cg_stat.c — statistics: x <<< v, @count … @avg, and print(@hist_…).
+/* stat.c — statistics: x <<< v, @count … @avg, and print(@hist_…).
  *
  * Each CPU keeps its own count, sum, min, max and histogram (program.h), so
  * x <<< v takes no lock and touches no line another CPU writes; reading

@@ -1,14 +1,14 @@
-/* cg_strfuncs.c — strlen, substr, isinstr, strtol, sprint and text_str.
+/* strfuncs.c — strlen, substr, isinstr, strtol, sprint and text_str.
  *
  * SystemTap defines these in C in its tapset (string.stp) and the kernel
  * (simple_strtol).  Here they are generated code, the same for BPF and the
  * host, with the same results; only text_str, which decodes UTF-8, is left
  * to the runtime in host probes, and has code of its own in BPF
- * (cg_text.c).
+ * (text.c).
  *
  * The loops are bounded by MAXSTRINGLEN, which the BPF verifier needs, and
  * every string read stays inside the MAXSTRINGLEN bytes a string value
- * points at (cg_string.c). */
+ * points at (string.c). */
 #include "cg.h"
 #include "parse/diag.h"
 #include "hostabi.h"
@@ -245,7 +245,7 @@ static LLVMValueRef gen_sprint(struct cg *cg, struct expr *call)
 }
 
 /* text_str(s): escapes as C does, and UTF-8 as \u; the runtime does it
- * for host probes, generated code (cg_text.c) in BPF. */
+ * for host probes, generated code (text.c) in BPF. */
 static LLVMValueRef gen_text_str(struct cg *cg, struct expr *call)
 {
 	LLVMValueRef s = cg_expr(cg, call->args);

@@ -1,4 +1,4 @@
-/* cg_string.c — string values: literals, copies, concatenation and
+/* string.c — string values: literals, copies, concatenation and
  * comparison, the same code for both targets.
  *
  * Every string value points at MAXSTRINGLEN readable bytes, even a short

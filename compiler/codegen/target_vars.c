@@ -1,6 +1,7 @@
-/* cg_target.c — reading target variables, as target.c worked them out for
- * each row of the probe (target.h).  Where the rows read differently, the
- * handler chooses by its cookie, the row it was attached as. */
+/* target_vars.c — reading target variables, as points/target.c worked them
+ * out for each row of the probe (target.h).  Where the rows read
+ * differently, the handler chooses by its cookie, the row it was attached
+ * as. */
 #include <string.h>
 
 #include "parse/arena.h"

@@ -1,4 +1,4 @@
-/* cg_user.c — reading the traced program's memory: user_string,
+/* user.c — reading the traced program's memory: user_string,
  * user_string_n, user_long, user_int, user_short and user_char, as
  * SystemTap's tapset defines them (uconversions.stp).
  *

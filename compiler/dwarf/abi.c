@@ -1,4 +1,4 @@
-/* dwabi.c — where the System V x86-64 calling convention puts each
+/* abi.c — where the System V x86-64 calling convention puts each
  * argument at a function's first instruction, and its return value. */
 #include <string.h>
 

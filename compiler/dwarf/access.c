@@ -1,4 +1,4 @@
-/* dwaccess.c — $p->a[2].b as operations on one value (dwi_access), the
+/* access.c — $p->a[2].b as operations on one value (dwi_access), the
  * way SystemTap translates target expressions, with its messages. */
 #include <ctype.h>
 #include <inttypes.h>

@@ -4,11 +4,11 @@
  *
  *   dwarfinfo.c   the handle, opening and debug files, units and the walk
  *                 that indexes them, dwi_func_at
- *   dwtype.c      the type model and SystemTap's names for types
- *   dwabi.c       where the System V ABI puts arguments and return values
- *   dwfunc.c      functions' variables, -L listings, .function() matching
- *   dwaccess.c    $p->a[2].b as operations, with SystemTap's messages
- *   dwplan.c      $$parms, $$vars, $$return and $var$ as plans
+ *   type.c        the type model and SystemTap's names for types
+ *   abi.c         where the System V ABI puts arguments and return values
+ *   func.c        functions' variables, -L listings, .function() matching
+ *   access.c      $p->a[2].b as operations, with SystemTap's messages
+ *   plan.c        $$parms, $$vars, $$return and $var$ as plans
  *
  * Every object handed out lives in the handle's arena.  libdw DIEs are
  * copied into the objects (a Dwarf_Die is a value); nothing keeps a
@@ -259,22 +259,22 @@ uint64_t dw_die_entry(Dwarf_Die *die);
 void dw_basic(struct fnode *f);
 void dw_complete(struct fnode *f);
 
-/* dwtype.c */
+/* type.c */
 const struct dwi_type *dw_type_of(struct dwi *d, Dwarf_Die *die);
 const struct dwi_type *dw_void_type(struct dwi *d);
 bool dw_find_definition(struct dwi *d, Dwarf_Die *decl, Dwarf_Die *out);
 bool dw_member_offset(Dwarf_Die *m, uint64_t *off);
 
-/* dwabi.c */
+/* abi.c */
 void dw_assign_abi(struct fnode *f);
 struct dwi_abi dw_return_abi(const struct dwi_type *t);
 struct dwi_abi dw_abi_unsupported(const char *why);
 
-/* dwfunc.c */
+/* func.c */
 void dw_build_sig(struct fnode *f);
 bool dw_is_clone(struct fnode *f);
 
-/* dwaccess.c */
+/* access.c */
 bool dw_resolve_unqualified(Dwarf_Die *die, Dwarf_Die *out);
 bool dw_is_bitfield_member(Dwarf_Die *m);
 const char *dw_die_type_name(struct dwi *d, Dwarf_Die *die);

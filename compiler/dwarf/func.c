@@ -1,4 +1,4 @@
-/* dwfunc.c — functions: their parameters and locals, -L listings, and
+/* func.c — functions: their parameters and locals, -L listings, and
  * the probe sites .function(PATTERN) names, inlined copies included. */
 #include <fnmatch.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* dwplan.c — $$parms, $$locals, $$vars, $$return and $var$ as plans:
+/* plan.c — $$parms, $$locals, $$vars, $$return and $var$ as plans:
  * text and values in SystemTap's formats (tapsets.cxx's
  * visit_target_symbol_context and dwarf_pretty_print, step by step). */
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* dwtype.c — the DWARF module's type model: struct dwi_type over type
+/* type.c — the DWARF module's type model: struct dwi_type over type
  * DIEs, SystemTap's names for types (dwarf_type_name), members and
  * enumerators, and finding a struct's definition from a declaration. */
 #include <stdio.h>

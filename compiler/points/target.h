@@ -5,8 +5,9 @@
  * matched, every site of a USDT name), and a target variable can live in a
  * different place at each: resolution (target.c) works out, for each row,
  * how its value is read from the probe's registers and the program's
- * memory — a `struct tv_read` — and code generation (cg_target.c) reads it,
- * choosing by the row's cookie when the rows differ.
+ * memory — a `struct tv_read` — and code generation
+ * (codegen/target_vars.c) reads it, choosing by the row's cookie when the
+ * rows differ.
  *
  * A read starts from a root:
  *   TV_ROOT_CONST  v = value
@@ -14,7 +15,7 @@
  *                  shifted right by `shift` (8 for %ah)
  *   TV_ROOT_ADDR   v = value + regs[base] + regs[index] * scale, each
  *                  register left out when its offset is -1: an address
- * and applies its ops in order.  Its type (resolve.c) comes from the
+ * and applies its ops in order.  Its type (check/infer.c) comes from the
  * syntax alone, as in SystemTap: $$name, $$parms and $x$ are strings,
  * everything else is a long. */
 #ifndef USCRIPT_TARGET_H

@@ -1,4 +1,4 @@
-/* test_dwarfinfo.c — unit tests for compiler/dwarfinfo.c.
+/* test_dwarfinfo.c — unit tests for compiler/dwarf/dwarfinfo.c.
  *
  *   test_dwarfinfo DIR     DIR holds what dwarf_targets/build.sh builds
  *

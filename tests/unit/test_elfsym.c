@@ -1,4 +1,4 @@
-/* test_elfsym.c — unit tests for compiler/elfsym.c.
+/* test_elfsym.c — unit tests for compiler/binary/elfsym.c.
  *
  *   test_elfsym DIR         DIR holds the files elfsym_targets.sh builds
  *   test_elfsym --bench FILE...   time opening and enumerating big files

@@ -1,4 +1,4 @@
-/* test_symmatch.c — unit tests for compiler/symmatch.c.
+/* test_symmatch.c — unit tests for compiler/points/symmatch.c.
  *
  *   test_symmatch [DIR]           DIR holds what symmatch_targets/build.sh
  *                                 builds; without it, only the name tests

@@ -1,4 +1,4 @@
-/* test_usdt.c — unit tests for compiler/usdt.c.
+/* test_usdt.c — unit tests for compiler/binary/usdt.c.
  *
  *   test_usdt DIR     DIR holds what usdt_targets/build.sh builds
  *
