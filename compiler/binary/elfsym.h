@@ -1,4 +1,8 @@
-/* elfsym.h — the ELF files that probes name: finding them, checking that
+/* compiler/binary/ reads the program files that probes name: ELF files and
+ * their symbols (elfsym.h), USDT notes (usdt.h) and where instructions
+ * start (insn.h); it uses only the arena of parse/.
+ *
+ * elfsym.h — the ELF files that probes name: finding them, checking that
  * they can be probed here, their function symbols, and file offsets.
  *
  * elf_find_path() turns what the script wrote ("./app", "ls", "libc.so.6")

@@ -1,4 +1,11 @@
-/* resolve.h — name binding and type inference.
+/* compiler/check/ binds the names of the syntax tree and infers and checks
+ * its types (resolve.h, usage.h) against the table of builtins
+ * (builtins.h); it uses parse/, the options of compile.h and the runtime's
+ * rules for printf formats and statistics (runtime/format.h,
+ * runtime/stats.h), and the table names each builtin's generator in
+ * codegen/.
+ *
+ * resolve.h — name binding and type inference.
  *
  * Binds every identifier to a symbol (a local of its handler, a parameter,
  * or a global), every call to a builtin or a script function, and infers the

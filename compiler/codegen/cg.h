@@ -1,4 +1,9 @@
-/* cg.h — code generation through the LLVM C API, for two targets.
+/* compiler/codegen/ generates the code of a checked script and its probe
+ * points through LLVM, for BPF and for the host (cg.h); it uses parse/,
+ * check/ and points/, the options of compile.h and the runtime's printf
+ * formats (runtime/format.h).
+ *
+ * cg.h — code generation through the LLVM C API, for two targets.
  *
  * One code generator compiles the language; a target layer supplies what
  * differs between running in the kernel and running in uscript itself:

@@ -1,4 +1,8 @@
-/* dwarfinfo.h — what uscript needs from a file's DWARF (libdw): functions
+/* compiler/dwarf/ reads the DWARF of program files: functions, their
+ * variables and types, and where the ABI puts their arguments
+ * (dwarfinfo.h); it uses only the arena of parse/.
+ *
+ * dwarfinfo.h — what uscript needs from a file's DWARF (libdw): functions
  * and their parameters, a model of C and C++ types, where a function's
  * arguments are at its first instruction (System V x86-64), and the exact
  * layouts SystemTap prints for $$parms, $$locals, $$return and $var$.

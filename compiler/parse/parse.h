@@ -1,4 +1,8 @@
-/* parse.h — the parser's one entry point.  Bison's own header stays inside
+/* compiler/parse/ makes a script's text into its syntax tree (ast.h), and
+ * holds what every pass uses: the arena a compilation allocates from
+ * (arena.h) and the diagnostics (diag.h); it uses no other folder.
+ *
+ * parse.h — the parser's one entry point.  Bison's own header stays inside
  * parser.y; the rest of the compiler sees only this. */
 #ifndef USCRIPT_PARSE_H
 #define USCRIPT_PARSE_H

@@ -1,4 +1,10 @@
-/* probes.h — probe points into attach points.
+/* compiler/points/ turns the script's probe points into the rows of the
+ * attach table (probes.h), with the functions a name matches (symmatch.h)
+ * and where each target variable is at each row (target.h); it uses
+ * parse/, binary/ and dwarf/, the options of compile.h and the runtime's
+ * string buffer (runtime/strbuf.h).
+ *
+ * probes.h — probe points into attach points.
  *
  * Each kind of probe point is one `struct probe_kind` in a file of its own
  * (probe_host.c: begin, end, error, timer; probe_process.c: process
