@@ -821,6 +821,5 @@ int main(int argc, char **argv)
 	run_bench();
 
 	elf_cache_free(elves);
-	printf("%d checks, %d failed\n", checks, failures);
-	return failures != 0;
+	return checks_done("test_symbolize");
 }
