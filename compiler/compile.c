@@ -11,13 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "cg.h"
-#include "diag.h"
-#include "parse.h"
-#include "probes.h"
-#include "resolve.h"
-#include "target.h"
+#include "parse/arena.h"
+#include "codegen/cg.h"
+#include "parse/diag.h"
+#include "parse/parse.h"
+#include "points/probes.h"
+#include "check/resolve.h"
+#include "points/target.h"
 
 void compile_opts_default(struct compile_opts *o)
 {

@@ -1,4 +1,9 @@
-/* compile.h — the compiler's driver: parse → resolve → probe points →
+/* compiler/ turns a script into the program the runtime runs (program.h),
+ * a pass a folder: parse/, check/, points/ (which reads files with binary/
+ * and dwarf/), then codegen/; compile.c drives them and is the only one
+ * that uses them all.
+ *
+ * compile.h — the compiler's driver: parse → resolve → probe points →
  * code generation, in that order, each pass dumpable.
  *
  * compile() returns 0 with *out set to the compiled program, or -1 after the
@@ -11,7 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "ast.h"
+#include "parse/ast.h"
 #include "program.h"
 
 enum pass {

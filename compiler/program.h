@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ast.h"
+#include "parse/ast.h"
 
 enum rec_type {
 	REC_PRINTF = 1,   /* site: format table index */

@@ -17,8 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "builtins.h"
-#include "hostabi.h"
+#include "check/builtins.h"
+#include "codegen/hostabi.h"
 #include "maps.h"
 #include "runtime.h"
 

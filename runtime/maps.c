@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ast.h"
+#include "parse/ast.h"
 #include "stats.h"
 
 static size_t percpu_stride(const struct global_var *g)

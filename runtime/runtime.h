@@ -1,4 +1,11 @@
-/* runtime.h — running a compiled program: the pieces of the runtime and
+/* runtime/ runs a compiled program: it loads and attaches it, turns what
+ * its probes send into text, runs its host handlers and the -c/-x target;
+ * it uses the compiler's program.h, its table of builtins and host ABI
+ * (check/builtins.h, codegen/hostabi.h), the syntax tree and diagnostics
+ * of parse/ for messages, and the ELF reader of binary/, and the compiler
+ * uses its printf formats, statistics and string buffer in turn.
+ *
+ * runtime.h — running a compiled program: the pieces of the runtime and
  * what they share.
  *
  *   run.c     load, attach, the event loop, stopping and cleaning up;

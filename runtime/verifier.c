@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "parse/diag.h"
 #include "runtime.h"
 
 struct rejection {

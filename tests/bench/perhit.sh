@@ -31,18 +31,16 @@ Usage: perhit.sh [-n N] [-r R] [--uscript PATH] [--no-bpftrace] [--head-to-head]
 EOF
 }
 
-die() {
-	echo "perhit.sh: $*" >&2
-	exit 1
-}
+# shellcheck source=tests/bench/common.sh
+. "$(dirname "$0")/common.sh"
 
 calls=1000000
 runs=5
-uscript=
-use_bpftrace=1
 raw=
 h2h=
 while [ $# -gt 0 ]; do
+	bench_option "$@"
+	[ "$taken" = 0 ] || { shift "$taken"; continue; }
 	case $1 in
 	-n | -r)
 		[ $# -ge 2 ] || die "$1 needs a number"
@@ -54,48 +52,30 @@ while [ $# -gt 0 ]; do
 	-r*)
 		runs=${1#-r}
 		shift ;;
-	--uscript)
-		[ $# -ge 2 ] || die "--uscript needs a path"
-		uscript=$2
-		shift 2 ;;
-	--uscript=*)
-		uscript=${1#--uscript=}
-		shift ;;
-	--no-bpftrace)
-		use_bpftrace=0
-		shift ;;
 	--raw)
 		raw=1
 		shift ;;
 	--head-to-head)
 		h2h=1
 		shift ;;
-	-h | --help)
-		usage
-		exit 0 ;;
 	*)
-		usage >&2
-		exit 2 ;;
+		bad_option ;;
 	esac
 done
-[[ $calls =~ ^[1-9][0-9]*$ ]] || die "-n wants a positive whole number, not '$calls'"
-[[ $runs =~ ^[1-9][0-9]*$ ]] || die "-r wants a positive whole number, not '$runs'"
-
-me=perhit.sh
-# shellcheck source=tests/bench/common.sh
-. "$(dirname "$0")/common.sh"
+number -n "$calls"
+number -r "$runs"
+bench_setup
 
 # ---- the target, -O0 -g, as the e2e tests build theirs ----
 [ -f "$src/tests/bench/targets/loop.c" ] || die "no $src/tests/bench/targets/loop.c"
-$CC -O0 -g -o "$work/loop" "$src/tests/bench/targets/loop.c" || die "cannot build loop.c with $CC"
+build loop "$src/tests/bench/targets/loop.c" -O0 -g
 target=$work/loop
 
 # What the kernel does at a hit depends on the probed instruction: push %rbp
 # is emulated, most others are single-stepped, at ten times the cost.
 entry="not checked (no objdump)"
 if command -v objdump >/dev/null; then
-	entry=$(objdump -d --no-show-raw-insn "$target" |
-		awk '/^[0-9a-f]+ <f>:$/ { getline; sub(/^[ \t]*[0-9a-f]+:[ \t]*/, ""); gsub(/[ \t]+/, " "); print; exit }')
+	entry=$(first_insn "$target" f)
 	if [ "$entry" = "push %rbp" ]; then
 		entry="push %rbp, emulated"
 	else
@@ -107,7 +87,7 @@ fi
 # ---- settle (settle.c): runs a command and waits for every process it left
 # behind, such as uscript's child that releases its uprobe links, so no run
 # starts before the last one's leftovers are done. ----
-$CC -O2 -o "$work/settle" "$src/tests/bench/settle.c" || die "cannot build the helper with $CC"
+build settle "$src/tests/bench/settle.c" -O2
 
 # ---- the cases ----
 # Each has a label, a command, and a check of the tracer's output: the check

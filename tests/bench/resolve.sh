@@ -34,10 +34,8 @@ Usage: resolve.sh [OPTIONS]
 EOF
 }
 
-die() {
-	echo "resolve.sh: $*" >&2
-	exit 1
-}
+# shellcheck source=tests/bench/common.sh
+. "$(dirname "$0")/common.sh"
 
 runs=5
 slow_runs=3
@@ -45,15 +43,12 @@ lib=
 narrow='*Pass*'
 nfuncs=1000
 limit=600
-uscript=
-use_bpftrace=1
 raw=
-number() { # option value
-	[[ $2 =~ ^[1-9][0-9]*$ ]] || die "$1 wants a positive whole number, not '$2'"
-}
 while [ $# -gt 0 ]; do
+	bench_option "$@"
+	[ "$taken" = 0 ] || { shift "$taken"; continue; }
 	case $1 in
-	-n | --slow-runs | --lib | --narrow | --funcs | --timeout | --uscript)
+	-n | --slow-runs | --lib | --narrow | --funcs | --timeout)
 		[ $# -ge 2 ] || die "$1 needs a value"
 		case $1 in
 		-n) runs=$2 ;;
@@ -62,13 +57,12 @@ while [ $# -gt 0 ]; do
 		--narrow) narrow=$2 ;;
 		--funcs) nfuncs=$2 ;;
 		--timeout) limit=$2 ;;
-		--uscript) uscript=$2 ;;
 		esac
 		shift 2 ;;
 	-n*)
 		runs=${1#-n}
 		shift ;;
-	--slow-runs=* | --lib=* | --narrow=* | --funcs=* | --timeout=* | --uscript=*)
+	--slow-runs=* | --lib=* | --narrow=* | --funcs=* | --timeout=*)
 		v=${1#*=}
 		case $1 in
 		--slow-runs=*) slow_runs=$v ;;
@@ -76,31 +70,20 @@ while [ $# -gt 0 ]; do
 		--narrow=*) narrow=$v ;;
 		--funcs=*) nfuncs=$v ;;
 		--timeout=*) limit=$v ;;
-		--uscript=*) uscript=$v ;;
 		esac
-		shift ;;
-	--no-bpftrace)
-		use_bpftrace=0
 		shift ;;
 	--raw)
 		raw=1
 		shift ;;
-	-h | --help)
-		usage
-		exit 0 ;;
 	*)
-		usage >&2
-		exit 2 ;;
+		bad_option ;;
 	esac
 done
 number -n "$runs"
 number --slow-runs "$slow_runs"
 number --funcs "$nfuncs"
 number --timeout "$limit"
-
-me=resolve.sh
-# shellcheck source=tests/bench/common.sh
-. "$(dirname "$0")/common.sh"
+bench_setup
 
 # ---- the library: libLLVM-19 where it is, else the largest one here ----
 is_elf() { [ "$(head -c4 "$1" 2>/dev/null | od -An -c | tr -d ' ')" = '177ELF' ]; }
@@ -129,7 +112,7 @@ lib_mb=$(awk -v s="$(stat -Lc %s "$lib")" 'BEGIN { printf "%.1f", s / 1048576 }'
 target=$work/many
 sh "$src/tests/bench/targets/many.sh" "$nfuncs" >"$work/many.c" ||
 	die "cannot generate the target with $src/tests/bench/targets/many.sh"
-$CC -O0 -g -fPIE -pie -o "$target" "$work/many.c" || die "cannot build the target with $CC"
+build many "$work/many.c" -O0 -g -fPIE -pie
 tout=$work/target.out
 
 # What function("*") matches in the target: every function of its symbol
@@ -159,99 +142,16 @@ if command -v readelf >/dev/null; then
 	[ "$n_re" = "$n_all" ] || die "uscript -l lists $n_all functions of the target, readelf $n_re"
 fi
 
-# ---- measure: runs a command and appends one line to a file:
+# ---- measure (measure.c): runs a command and appends one line to a file,
 #   wall_us maxrss_kb status settled_us t0_ns
-# as startup.sh's helper does (wall time to the command's exit, its peak
-# resident set, then the time until every process it left behind has gone,
-# as a child subreaper), plus t0_ns, the CLOCK_MONOTONIC time just before
-# the fork: the target writes the time its main() began, and the difference
-# is how long the tracer took to be attached and running.  A command that
-# runs longer than SECONDS is killed (status 124), and so is the wait for
-# what it left behind.
-cat >"$work/measure.c" <<'EOF'
-#define _GNU_SOURCE
-#include <errno.h>
-#include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
-
-static volatile sig_atomic_t late;
-
-static void on_alarm(int sig)
-{
-	(void)sig;
-	late = 1;
-}
-
-static long long now_ns(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
-int main(int argc, char **argv)
-{
-	if (argc < 4) {
-		fprintf(stderr, "usage: measure STATS SECONDS CMD [ARG...]\n");
-		return 2;
-	}
-	unsigned limit = (unsigned)atoi(argv[2]);
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	struct sigaction sa = { .sa_handler = on_alarm };
-	sigaction(SIGALRM, &sa, NULL);
-	long long t0 = now_ns();
-	pid_t pid = fork();
-	if (pid < 0) {
-		perror("measure: fork");
-		return 2;
-	}
-	if (pid == 0) {
-		execvp(argv[3], argv + 3);
-		perror(argv[3]);
-		_exit(127);
-	}
-	alarm(limit);
-	int st, killed = 0;
-	struct rusage ru;
-	while (wait4(pid, &st, 0, &ru) < 0) {
-		if (errno != EINTR) {
-			perror("measure: wait4");
-			return 2;
-		}
-		if (late && !killed) {
-			killed = 1;
-			kill(pid, SIGKILL);
-		}
-	}
-	long long wall = now_ns() - t0;
-	late = 0;
-	alarm(limit);
-	while ((wait(NULL) > 0 || errno == EINTR) && !late)
-		;
-	if (late) {
-		fprintf(stderr, "measure: %s left a process running %u s after it exited\n",
-			argv[3], limit);
-		return 3;
-	}
-	long long settled = now_ns() - t0;
-	int code = killed ? 124 : WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	FILE *f = fopen(argv[1], "a");
-	if (!f) {
-		perror(argv[1]);
-		return 2;
-	}
-	fprintf(f, "%lld %ld %d %lld %lld\n", wall / 1000, ru.ru_maxrss, code, settled / 1000,
-		t0);
-	return fclose(f) == 0 ? code : 2;
-}
-EOF
-$CC -O2 -o "$work/measure" "$work/measure.c" || die "cannot build the measuring helper with $CC"
+# as startup.sh does (wall time to the command's exit, its peak resident
+# set, then the time until every process it left behind has gone), plus
+# t0_ns, the CLOCK_MONOTONIC time just before the fork: the target writes
+# the time its main() began, and the difference is how long the tracer took
+# to be attached and running.  A command that runs longer than the limit
+# (--timeout) is killed (status 124), and so is the wait for what it left
+# behind. ----
+build measure "$src/tests/bench/measure.c" -O2
 
 # ---- the cases ----
 # Each has an id, the part it belongs to (list, compile, attach), a label,
@@ -450,8 +350,7 @@ done
 # col ID N: the median of column N of ID's runs (the mean of the middle two
 # for an even count); range ID N: max - min.
 col() {
-	awk -v c="$2" '{ print $c }' "$work/$1.runs" | sort -n |
-		awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	awk -v c="$2" '{ print $c }' "$work/$1.runs" | median_of
 }
 range() {
 	awk -v c="$2" 'NR == 1 || $c > hi { hi = $c } NR == 1 || $c < lo { lo = $c } END { print hi - lo }' \

@@ -21,15 +21,13 @@ Usage: startup.sh [-n N] [--uscript PATH] [--no-bpftrace]
 EOF
 }
 
-die() {
-	echo "startup.sh: $*" >&2
-	exit 1
-}
+# shellcheck source=tests/bench/common.sh
+. "$(dirname "$0")/common.sh"
 
 runs=20
-uscript=
-use_bpftrace=1
 while [ $# -gt 0 ]; do
+	bench_option "$@"
+	[ "$taken" = 0 ] || { shift "$taken"; continue; }
 	case $1 in
 	-n)
 		[ $# -ge 2 ] || die "-n needs a number"
@@ -38,123 +36,26 @@ while [ $# -gt 0 ]; do
 	-n*)
 		runs=${1#-n}
 		shift ;;
-	--uscript)
-		[ $# -ge 2 ] || die "--uscript needs a path"
-		uscript=$2
-		shift 2 ;;
-	--uscript=*)
-		uscript=${1#--uscript=}
-		shift ;;
-	--no-bpftrace)
-		use_bpftrace=0
-		shift ;;
-	-h | --help)
-		usage
-		exit 0 ;;
 	*)
-		usage >&2
-		exit 2 ;;
+		bad_option ;;
 	esac
 done
-[[ $runs =~ ^[1-9][0-9]*$ ]] || die "-n wants a positive whole number, not '$runs'"
-
-me=startup.sh
-# shellcheck source=tests/bench/common.sh
-. "$(dirname "$0")/common.sh"
+number -n "$runs"
+bench_setup
 
 # ---- the targets, -O0 -g, as the e2e tests build theirs ----
 [ -f "$src/tests/bench/targets/once.c" ] || die "no $src/tests/bench/targets/once.c"
 for c in "$src"/tests/bench/targets/*.c; do
-	name=$(basename "$c" .c)
-	$CC -O0 -g -o "$work/$name" "$c" || die "cannot build $c with $CC"
+	build "$(basename "$c" .c)" "$c" -O0 -g
 done
 target=$work/once
 
-# ---- measure: runs a command and appends one line to a file:
-#   wall_us maxrss_kb status settled_us
-# wall_us runs from just before the fork to the command's exit (wait4), and
-# maxrss_kb is the command's peak resident set from wait4's rusage (its
-# reaped children count too: the target is tiny).  As a child subreaper it
-# then waits for every process the command left behind (uscript releases its
-# uprobe links in a background child: the kernel waits a grace period for
-# each), and settled_us runs until the last of them has gone.  So no run's
-# leftovers slow down the next one's attach, and the cost is still on record.
-cat >"$work/measure.c" <<'EOF'
-#define _GNU_SOURCE
-#include <errno.h>
-#include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
-
-static volatile sig_atomic_t late;
-
-static void on_alarm(int sig)
-{
-	(void)sig;
-	late = 1;
-}
-
-static long since(const struct timespec *t0)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000000L + (t.tv_nsec - t0->tv_nsec) / 1000;
-}
-
-int main(int argc, char **argv)
-{
-	if (argc < 3) {
-		fprintf(stderr, "usage: measure STATS CMD [ARG...]\n");
-		return 2;
-	}
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	pid_t pid = fork();
-	if (pid < 0) {
-		perror("measure: fork");
-		return 2;
-	}
-	if (pid == 0) {
-		execvp(argv[2], argv + 2);
-		perror(argv[2]);
-		_exit(127);
-	}
-	int st;
-	struct rusage ru;
-	while (wait4(pid, &st, 0, &ru) < 0)
-		if (errno != EINTR) {
-			perror("measure: wait4");
-			return 2;
-		}
-	long wall = since(&t0);
-	struct sigaction sa = { .sa_handler = on_alarm };
-	sigaction(SIGALRM, &sa, NULL);
-	alarm(60);
-	while ((wait(NULL) > 0 || errno == EINTR) && !late)
-		;
-	if (late) {
-		fprintf(stderr, "measure: %s left a process running 60 s after it exited\n",
-			argv[2]);
-		return 3;
-	}
-	long settled = since(&t0);
-	int code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	FILE *f = fopen(argv[1], "a");
-	if (!f) {
-		perror(argv[1]);
-		return 2;
-	}
-	fprintf(f, "%ld %ld %d %ld\n", wall, ru.ru_maxrss, code, settled);
-	return fclose(f) == 0 ? code : 2;
-}
-EOF
-$CC -O2 -o "$work/measure" "$work/measure.c" || die "cannot build the measuring helper with $CC"
+# ---- measure (measure.c): runs a command and appends one line to a file,
+#   wall_us maxrss_kb status settled_us t0_ns
+# the time to the command's exit, its peak memory, and the time until
+# every process it left behind has gone, so that no run's leftovers slow
+# down the next one's attach. ----
+build measure "$src/tests/bench/measure.c" -O2
 
 # ---- the tools and what each must print when the probe fired once ----
 us_script="global n; probe process(\"$target\").function(\"f\") { n++ }"
@@ -168,17 +69,17 @@ cmd_bpftrace=("$bpftrace" -e "$bt_script" -c "$target")
 fired_uscript() { [ "$(cat "$1")" = "n=1" ]; }
 fired_bpftrace() { grep -qx '@n: 1' "$1"; }
 
-# measure TOOL: one warm-up run and $runs measured ones; every run must exit 0
-# and show that the probe fired once.  Leaves the statistics in $work/TOOL.stats.
+# measure TOOL: one warm-up run and $runs measured ones, each given 60 s;
+# every run must exit 0 and show that the probe fired once.  Leaves the statistics in $work/TOOL.stats.
 measure() {
 	local tool=$1 i status
 	local -n cmd=cmd_$tool
 	rm -f "$work/$tool.stats"
 	for ((i = 0; i <= runs; i++)); do
-		"$work/measure" "$work/$tool.stats" "${cmd[@]}" >"$work/out" 2>"$work/err"
+		"$work/measure" "$work/$tool.stats" 60 "${cmd[@]}" >"$work/out" 2>"$work/err"
 		status=$?
 		if [ "$status" != 0 ] || ! "fired_$tool" "$work/out"; then
-			echo "startup.sh: $tool did not run the probe (run $i, exit status $status)" >&2
+			echo "$me: $tool did not run the probe (run $i, exit status $status)" >&2
 			echo "  command:$(printf " %q" "${cmd[@]}")" >&2
 			echo "  stdout:" >&2
 			sed 's/^/    /' "$work/out" | head -20 >&2
@@ -195,8 +96,7 @@ measure() {
 # median COLUMN FILE: the median of one column, the mean of the middle two
 # for an even count.
 median() {
-	sort -n -k"$1","$1" "$2" | awk -v c="$1" '{ v[NR] = $c }
-		END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	awk -v c="$1" '{ print $c }' "$2" | median_of
 }
 
 measure uscript || exit 1
@@ -211,7 +111,7 @@ if [ -n "$bpftrace" ]; then
 		bt_rss=$(median 2 "$work/bpftrace.stats")
 		bt_settled=$(median 4 "$work/bpftrace.stats")
 	else
-		echo "startup.sh: leaving bpftrace out" >&2
+		echo "$me: leaving bpftrace out" >&2
 	fi
 fi
 

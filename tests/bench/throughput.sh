@@ -32,56 +32,37 @@ Usage: throughput.sh [-n N] [-r R] [--uscript PATH] [--no-bpftrace] [--no-single
 EOF
 }
 
-die() {
-	echo "throughput.sh: $*" >&2
-	exit 1
-}
+# shellcheck source=tests/bench/common.sh
+. "$(dirname "$0")/common.sh"
 
 calls=1000000
 runs=3
-uscript=
-use_bpftrace=1
 single_step=1
 raw=
 while [ $# -gt 0 ]; do
+	bench_option "$@"
+	[ "$taken" = 0 ] || { shift "$taken"; continue; }
 	case $1 in
 	-n | -r)
 		[ $# -ge 2 ] || die "$1 needs a number"
 		if [ "$1" = -n ]; then calls=$2; else runs=$2; fi
 		shift 2 ;;
-	--uscript)
-		[ $# -ge 2 ] || die "--uscript needs a path"
-		uscript=$2
-		shift 2 ;;
-	--uscript=*)
-		uscript=${1#--uscript=}
-		shift ;;
-	--no-bpftrace)
-		use_bpftrace=0
-		shift ;;
 	--no-single-step)
 		single_step=
 		shift ;;
 	--raw)
 		raw=1
 		shift ;;
-	-h | --help)
-		usage
-		exit 0 ;;
 	*)
-		usage >&2
-		exit 2 ;;
+		bad_option ;;
 	esac
 done
-[[ $calls =~ ^[1-9][0-9]*$ ]] || die "-n wants a positive whole number, not '$calls'"
-[[ $runs =~ ^[1-9][0-9]*$ ]] || die "-r wants a positive whole number, not '$runs'"
+number -n "$calls"
+number -r "$runs"
 [ $((calls % 2)) = 0 ] || die "-n wants an even number: two threads make half the calls each"
+bench_setup
 
-me=throughput.sh
-# shellcheck source=tests/bench/common.sh
-. "$(dirname "$0")/common.sh"
-
-$CC -O2 -o "$work/settle" "$src/tests/bench/settle.c" || die "cannot build the helper with $CC"
+build settle "$src/tests/bench/settle.c" -O2
 
 # ---- the targets: one line() whose first instruction is emulated, one whose
 # first instruction is single-stepped; objdump says which they are ----
@@ -89,17 +70,12 @@ kinds=(emulated)
 [ -n "$single_step" ] && kinds+=(stepped)
 flags_emulated="-O0 -g"
 flags_stepped="-O0 -g -fomit-frame-pointer"
-first_insn() {
-	objdump -d --no-show-raw-insn "$1" |
-		awk '/^[0-9a-f]+ <line>:$/ { getline; sub(/^[ \t]*[0-9a-f]+:[ \t]*/, ""); gsub(/[ \t]+/, " "); print; exit }'
-}
 command -v objdump >/dev/null || die "objdump is needed to check how line() begins"
 for k in "${kinds[@]}"; do
 	f=flags_$k
 	# shellcheck disable=SC2086
-	$CC ${!f} -o "$work/flood_$k" "$src/tests/targets/flood.c" -lpthread ||
-		die "cannot build flood.c with $CC ${!f}"
-	insn=$(first_insn "$work/flood_$k")
+	build "flood_$k" "$src/tests/targets/flood.c" ${!f} -lpthread
+	insn=$(first_insn "$work/flood_$k" line)
 	case $k:$insn in
 	emulated:"push %rbp") ;;
 	emulated:*) die "line() built ${!f} begins with '$insn', not push %rbp" ;;
@@ -192,8 +168,7 @@ done
 # ---- the table: medians over the measured runs ----
 # median COLUMN FILE
 median() {
-	awk -v c="$1" '$1 > 0 { print $c }' "$2" | sort -n |
-		awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	awk -v c="$1" '$1 > 0 { print $c }' "$2" | median_of
 }
 range() {
 	awk -v c="$1" '$1 > 0 { if (n++ == 0 || $c < lo) lo = $c; if ($c > hi) hi = $c } END { print hi - lo }' "$2"

@@ -24,8 +24,8 @@ cp "$src"/tests/fuzz/regressions/* "$dir/seeds/" 2>/dev/null || true
 mkdir -p "$dir/corpus" "$dir/artifacts"
 # The words of the language, for the fuzzer to insert whole.
 {
-	sed -n 's/^[[:space:]]*X(\([a-z_0-9]*\),.*/\1/p' "$src/compiler/builtins.h"
-	grep -o '{ "[a-z]*", TOK_' "$src/compiler/lexer.l" | cut -d'"' -f2
+	sed -n 's/^[[:space:]]*X(\([a-z_0-9]*\),.*/\1/p' "$src/compiler/check/builtins.h"
+	grep -o '{ "[a-z]*", TOK_' "$src/compiler/parse/lexer.l" | cut -d'"' -f2
 	printf '%s\n' begin end error timer.ms timer.s timer.us process '.function(' \
 		'.return' '.call' '.statement(' '.mark(' '"add"' '"main"' '"tick"' \
 		'$$vars' '$$parms' '$$locals' '$$return' '$return' '@cast(' '@var(' \

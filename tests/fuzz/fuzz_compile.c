@@ -28,10 +28,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "compile.h"
-#include "diag.h"
-#include "elfsym.h"
+#include "parse/diag.h"
+#include "binary/elfsym.h"
 
 #ifndef FUZZ_TARGETS_DIR
 #define FUZZ_TARGETS_DIR "tests/bin"

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "ast.h"
-#include "diag.h"
-#include "parse.h"
+#include "parse/arena.h"
+#include "parse/ast.h"
+#include "parse/diag.h"
+#include "parse/parse.h"
 
 /* The whole file, NUL-terminated; NULL with errno set on failure. */
 static char *read_all(FILE *f, size_t *len)

@@ -1,4 +1,4 @@
-/* test_dwarfinfo.c — unit tests for compiler/dwarfinfo.c.
+/* test_dwarfinfo.c — unit tests for compiler/dwarf/dwarfinfo.c.
  *
  *   test_dwarfinfo DIR     DIR holds what dwarf_targets/build.sh builds
  *
@@ -47,27 +47,11 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "dwarfinfo.h"
+#include "dwarf/dwarfinfo.h"
 #include "format.h"
 #include "strbuf.h"
 #include "strfuncs.h"
 #include "dwarf_targets/types.h"
-
-static const char *dir;
-
-static const char *target(const char *name)
-{
-	static char buf[8][PATH_MAX];
-	static int next;
-	char *p = buf[next++ % 8];
-	snprintf(p, PATH_MAX, "%s/%s", dir, name);
-	return p;
-}
-
-static bool exists(const char *name)
-{
-	return access(target(name), R_OK) == 0;
-}
 
 /* The builds of types.c and classes.cc that are there (clang's only when
  * clang-19 is installed). */
@@ -699,17 +683,6 @@ static void test_abi_cxx(const char *build)
 
 /* Reads n bytes at addr for an evaluation; false if that faults. */
 typedef bool (*reader)(uint64_t addr, void *buf, size_t n, void *ctx);
-
-static int64_t extend(uint64_t v, unsigned size, bool sgn)
-{
-	if (size >= 8)
-		return (int64_t)v;
-	uint64_t mask = (1ull << (size * 8)) - 1;
-	v &= mask;
-	if (sgn && (v >> (size * 8 - 1) & 1))
-		v |= ~mask;
-	return (int64_t)v;
-}
 
 static uint64_t fp32_to_fp64(uint64_t v)
 {
@@ -1602,55 +1575,6 @@ static uint64_t file_offset(const char *path, uint64_t vaddr)
 	return off;
 }
 
-/* The run-time address of file offset `off` of `path` in an executable
- * mapping of pid. */
-static uint64_t map_offset(pid_t pid, const char *path, uint64_t off)
-{
-	char maps[64], line[PATH_MAX + 256];
-	snprintf(maps, sizeof(maps), "/proc/%d/maps", (int)pid);
-	FILE *fp = fopen(maps, "r");
-	if (!fp)
-		return 0;
-	uint64_t addr = 0;
-	while (!addr && fgets(line, sizeof(line), fp)) {
-		uint64_t start, end, pgoff;
-		char perms[8];
-		int pos = 0;
-		if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %7s %" SCNx64 " %*s %*s%n", &start,
-			   &end, perms, &pgoff, &pos) < 4)
-			continue;
-		char *name = line + pos;
-		name += strspn(name, " ");
-		name[strcspn(name, "\n")] = 0;
-		if (perms[2] == 'x' && strcmp(name, path) == 0 && off >= pgoff &&
-		    off < pgoff + (end - start))
-			addr = start + (off - pgoff);
-	}
-	fclose(fp);
-	return addr;
-}
-
-/* Starts exe stopped at its first instruction; -1 if it cannot, -2 if
- * ptrace is not permitted here. */
-static pid_t start_stopped(const char *exe)
-{
-	fflush(stdout);
-	pid_t pid = fork();
-	if (pid == 0) {
-		int null = open("/dev/null", O_WRONLY);
-		if (null >= 0)
-			dup2(null, 1);
-		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0)
-			_exit(126);
-		execl(exe, exe, (char *)NULL);
-		_exit(127);
-	}
-	int st;
-	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFSTOPPED(st))
-		return pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 126 ? -2 : -1;
-	return pid;
-}
-
 struct bp {
 	uint64_t addr;
 	unsigned char orig;
@@ -1783,7 +1707,7 @@ static void run_traced(const char *build, const struct expect *ex, size_t nex)
 	struct dwi *d = open_target(build);
 	if (!d)
 		return;
-	pid_t pid = start_stopped(exe);
+	pid_t pid = start_stopped(exe, NULL);
 	if (pid == -2) {
 		static bool said;
 		if (!said)
@@ -1830,7 +1754,7 @@ static void run_traced(const char *build, const struct expect *ex, size_t nex)
 				continue;
 			/* Overloads: the first one main() calls is checked. */
 			uint64_t off = file_offset(exe, s[k].entry);
-			uint64_t at = off ? map_offset(pid, exe, off) : 0;
+			uint64_t at = off ? map_offset(pid, exe, off, 'x') : 0;
 			CHECK(at, "%s: %s not mapped", build, ex[i].fn);
 			if (!at || !poke_byte(pid, at, 0xcc, &bps[nbp].orig))
 				continue;
@@ -2260,7 +2184,7 @@ static void test_damage(void)
 	free(buf);
 	/* The undamaged file, the same way, and every build of the C++. */
 	for (size_t i = 0; i < NELEM(class_builds); i++) {
-		if (!exists(class_builds[i]))
+		if (!exists(target(class_builds[i])))
 			continue;
 		struct dwi *d = open_target(class_builds[i]);
 		if (d)
@@ -2270,13 +2194,6 @@ static void test_damage(void)
 }
 
 /* ---- Timing: test_dwarfinfo --time FILE ---- */
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* The value of symbol `name` in path's .symtab, or 0. */
 static uint64_t symbol_value(const char *path, const char *name)
@@ -2308,45 +2225,45 @@ static uint64_t symbol_value(const char *path, const char *name)
 static int time_file(const char *path)
 {
 	elf_version(EV_CURRENT);
-	double t0 = now();
+	double t0 = now_ms();
 	struct dwi *d = dwi_open(path);
-	double t1 = now();
+	double t1 = now_ms();
 	if (!d) {
 		fprintf(stderr, "%s: no DWARF\n", path);
 		return 1;
 	}
-	printf("open                      %8.1f ms\n", (t1 - t0) * 1e3);
+	printf("open                      %8.1f ms\n", t1 - t0);
 	uint64_t main_at = symbol_value(path, "main");
-	t0 = now();
+	t0 = now_ms();
 	const struct dwi_func *m = main_at ? dwi_func_at(d, main_at) : NULL;
-	t1 = now();
-	printf("dwi_func_at(main), cold   %8.1f ms  (%s)\n", (t1 - t0) * 1e3,
+	t1 = now_ms();
+	printf("dwi_func_at(main), cold   %8.1f ms  (%s)\n", t1 - t0,
 	       m ? m->name : "not found");
 	dwi_close(d);
 
 	d = dwi_open(path);
 	struct dwi_site *s;
-	t0 = now();
+	t0 = now_ms();
 	int n = dwi_match(d, "*", 0, &s);
-	t1 = now();
+	t1 = now_ms();
 	free(s);
-	printf("dwi_match(\"*\"), cold      %8.1f ms  %d functions\n", (t1 - t0) * 1e3, n);
-	t0 = now();
+	printf("dwi_match(\"*\"), cold      %8.1f ms  %d functions\n", t1 - t0, n);
+	t0 = now_ms();
 	n = dwi_match(d, "*", 0, &s);
-	t1 = now();
+	t1 = now_ms();
 	free(s);
-	printf("dwi_match(\"*\"), again     %8.1f ms\n", (t1 - t0) * 1e3);
-	t0 = now();
+	printf("dwi_match(\"*\"), again     %8.1f ms\n", t1 - t0);
+	t0 = now_ms();
 	n = dwi_match(d, "main", 0, &s);
-	t1 = now();
+	t1 = now_ms();
 	free(s);
-	printf("dwi_match(\"main\"), warm   %8.1f ms\n", (t1 - t0) * 1e3);
-	t0 = now();
+	printf("dwi_match(\"main\"), warm   %8.1f ms\n", t1 - t0);
+	t0 = now_ms();
 	n = dwi_functions(d, &s);
-	t1 = now();
+	t1 = now_ms();
 	printf("dwi_functions, warm       %8.1f ms  %d sites with inlined copies\n",
-	       (t1 - t0) * 1e3, n);
-	t0 = now();
+	       t1 - t0, n);
+	t0 = now_ms();
 	size_t np = 0;
 	for (int i = 0; i < n; i++) {
 		size_t k;
@@ -2354,17 +2271,17 @@ static int time_file(const char *path)
 		np += k;
 		dwi_site_listing(&s[i], false);
 	}
-	t1 = now();
-	printf("params and -L of all      %8.1f ms  %zu parameters\n", (t1 - t0) * 1e3, np);
+	t1 = now_ms();
+	printf("params and -L of all      %8.1f ms  %zu parameters\n", t1 - t0, np);
 	free(s);
 	dwi_close(d);
 
 	d = dwi_open(path);
-	t0 = now();
+	t0 = now_ms();
 	n = dwi_functions(d, &s);
-	t1 = now();
+	t1 = now_ms();
 	free(s);
-	printf("dwi_functions, cold       %8.1f ms\n", (t1 - t0) * 1e3);
+	printf("dwi_functions, cold       %8.1f ms\n", t1 - t0);
 	dwi_close(d);
 	return 0;
 }
@@ -2377,42 +2294,41 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_dwarfinfo DIR | --time FILE\n");
 		return 2;
 	}
-	dir = argv[1];
+	target_dir = argv[1];
 	test_open();
 	for (size_t i = 0; i < NELEM(type_builds); i++)
-		if (exists(type_builds[i]))
+		if (exists(target(type_builds[i])))
 			test_type_names(type_builds[i]);
 	for (size_t i = 0; i < NELEM(class_builds); i++)
-		if (exists(class_builds[i]))
+		if (exists(target(class_builds[i])))
 			test_cxx_types(class_builds[i]);
 	for (size_t i = 0; i < NELEM(type_builds); i++)
-		if (exists(type_builds[i]))
+		if (exists(target(type_builds[i])))
 			test_abi_c(type_builds[i]);
 	for (size_t i = 0; i < NELEM(class_builds); i++)
-		if (exists(class_builds[i]))
+		if (exists(target(class_builds[i])))
 			test_abi_cxx(class_builds[i]);
 	for (size_t i = 0; i < NELEM(type_builds); i++)
-		if (exists(type_builds[i]))
+		if (exists(target(type_builds[i])))
 			test_access_c(type_builds[i]);
 	for (size_t i = 0; i < NELEM(class_builds); i++)
-		if (exists(class_builds[i]))
+		if (exists(target(class_builds[i])))
 			test_access_cxx(class_builds[i]);
 	for (size_t i = 0; i < NELEM(type_builds); i++)
-		if (exists(type_builds[i]))
+		if (exists(target(type_builds[i])))
 			test_plan_formats(type_builds[i]);
 	for (size_t i = 0; i < NELEM(type_builds); i++)
-		if (exists(type_builds[i]))
+		if (exists(target(type_builds[i])))
 			test_match_c(type_builds[i]);
 	for (size_t i = 0; i < NELEM(class_builds); i++)
-		if (exists(class_builds[i]))
+		if (exists(target(class_builds[i])))
 			test_match_cxx(class_builds[i]);
 	for (size_t i = 0; i < NELEM(type_builds); i++)
-		if (exists(type_builds[i]))
+		if (exists(target(type_builds[i])))
 			run_traced(type_builds[i], c_expect, NELEM(c_expect));
 	for (size_t i = 0; i < NELEM(class_builds); i++)
-		if (exists(class_builds[i]))
+		if (exists(target(class_builds[i])))
 			run_traced(class_builds[i], cxx_expect, NELEM(cxx_expect));
 	test_damage();
-	printf("test_dwarfinfo: %d checks, %d failed\n", checks, failures);
-	return failures != 0;
+	return checks_done("test_dwarfinfo");
 }

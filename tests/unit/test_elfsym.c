@@ -1,4 +1,4 @@
-/* test_elfsym.c — unit tests for compiler/elfsym.c.
+/* test_elfsym.c — unit tests for compiler/binary/elfsym.c.
  *
  *   test_elfsym DIR         DIR holds the files elfsym_targets.sh builds
  *   test_elfsym --bench FILE...   time opening and enumerating big files
@@ -26,74 +26,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "elfsym.h"
+#include "binary/elfsym.h"
+#include "check.h"
 
-static int failures, checks;
-static const char *dir;
 static char tmpdir[PATH_MAX];
-
-#define CHECK(cond, ...) check((cond), __LINE__, __VA_ARGS__)
-
-static void check(int ok, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void check(int ok, int line, const char *fmt, ...)
-{
-	checks++;
-	if (ok)
-		return;
-	failures++;
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stdout, "FAIL test_elfsym.c:%d: ", line);
-	vfprintf(stdout, fmt, ap);
-	fputc('\n', stdout);
-	va_end(ap);
-}
-
-static const char *target(const char *name)
-{
-	static char buf[4][PATH_MAX];
-	static int next;
-	char *p = buf[next++ % 4];
-	snprintf(p, PATH_MAX, "%s/%s", dir, name);
-	return p;
-}
 
 static const char *tmpfile_path(const char *name)
 {
 	static char buf[PATH_MAX + 64];
 	snprintf(buf, sizeof(buf), "%s/%s", tmpdir, name);
 	return buf;
-}
-
-static unsigned char *slurp(const char *path, size_t *size)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	long n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	unsigned char *buf = malloc(n > 0 ? (size_t)n : 1);
-	*size = fread(buf, 1, (size_t)n, fp);
-	fclose(fp);
-	return buf;
-}
-
-static void spit(const char *path, const void *buf, size_t size)
-{
-	FILE *fp = fopen(path, "wb");
-	if (!fp || fwrite(buf, 1, size, fp) != size) {
-		perror(path);
-		exit(2);
-	}
-	fclose(fp);
-}
-
-static bool exists(const char *path)
-{
-	return access(path, F_OK) == 0;
 }
 
 /* ---- An independent reader: section headers through libelf ---- */
@@ -181,7 +123,7 @@ static void test_find_path(void)
 	enum elf_found how;
 	int r;
 
-	setenv("PATH", dir, 1);
+	setenv("PATH", target_dir, 1);
 	unsetenv("LD_LIBRARY_PATH");
 	realpath(target("pie"), real);
 
@@ -199,7 +141,7 @@ static void test_find_path(void)
 
 	char cwd[PATH_MAX];
 	getcwd(cwd, sizeof(cwd));
-	chdir(dir);
+	chdir(target_dir);
 	r = elf_find_path("./pie", out, sizeof(out), &how, &err);
 	CHECK(r == 0 && strcmp(out, real) == 0 && how == ELF_FOUND_AS_GIVEN,
 	      "./pie: %d %s", r, r ? err.msg : out);
@@ -221,7 +163,7 @@ static void test_find_path(void)
 	/* Libraries: $PATH (which must not hold them here), LD_LIBRARY_PATH,
 	 * then the cache, then the directories. */
 	setenv("PATH", "/nonexistent", 1);
-	setenv("LD_LIBRARY_PATH", dir, 1);
+	setenv("LD_LIBRARY_PATH", target_dir, 1);
 	realpath(target("libtarget.so"), real);
 	r = elf_find_path("libtarget.so", out, sizeof(out), &how, &err);
 	CHECK(r == 0 && strcmp(out, real) == 0 && how == ELF_FOUND_LD_LIBRARY_PATH,
@@ -370,7 +312,7 @@ static void test_open_errors(void)
 	char msg[200];
 
 	expect_open_error("missing", target("nonexistent"), -ENOENT, "no such file");
-	expect_open_error("directory", dir, -EISDIR, "is a directory");
+	expect_open_error("directory", target_dir, -EISDIR, "is a directory");
 	expect_open_error("text file", target("text.txt"), -ENOEXEC, "not an ELF file");
 	expect_open_error(".o", target("prog_a.o"), -ENOEXEC,
 			  "a relocatable object file (.o), not a linked program or library");
@@ -832,13 +774,6 @@ static void fuzz(const char *name, int rounds)
 
 /* ---- Benchmark ---- */
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static int bench(int argc, char **argv)
 {
 	for (int i = 0; i < argc; i++) {
@@ -888,17 +823,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_elfsym DIR | --bench FILE...\n");
 		return 2;
 	}
-	dir = argv[1];
+	target_dir = argv[1];
 	if (!exists(target("pie"))) {
-		fprintf(stderr, "test_elfsym: %s has no targets; run elfsym_targets.sh %s\n", dir, dir);
+		fprintf(stderr, "test_elfsym: %s has no targets; run elfsym_targets.sh %s\n",
+			target_dir, target_dir);
 		return 2;
 	}
-	const char *t = getenv("TMPDIR");
-	snprintf(tmpdir, sizeof(tmpdir), "%s/test_elfsym.XXXXXX", t ? t : "/tmp");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (!make_tmpdir(tmpdir, sizeof(tmpdir), "test_elfsym"))
 		return 2;
-	}
 	/* Longer runs: ELFSYM_FUZZ_ROUNDS=100000 ELFSYM_FUZZ_SEED=n. */
 	int rounds = getenv("ELFSYM_FUZZ_ROUNDS") ? atoi(getenv("ELFSYM_FUZZ_ROUNDS")) : 400;
 	if (getenv("ELFSYM_FUZZ_SEED"))
@@ -932,6 +864,5 @@ int main(int argc, char **argv)
 		unlink(tmpfile_path(made[i]));
 	rmdir(tmpdir);
 
-	printf("test_elfsym: %d checks, %d failed\n", checks, failures);
-	return failures ? 1 : 0;
+	return checks_done("test_elfsym");
 }

@@ -17,42 +17,6 @@
 
 #include "check.h"
 
-/* Bytes made readable for a failure message: escapes, and long runs cut. */
-static const char *show(const char *s, size_t n)
-{
-	static char bufs[3][512];
-	static int which;
-	char *b = bufs[which = (which + 1) % 3];
-	size_t o = 0, i;
-
-	b[o++] = '"';
-	for (i = 0; i < n && o < sizeof(bufs[0]) - 16; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		/* Collapse a long run of one byte so widths stay readable. */
-		size_t run = 1;
-		while (i + run < n && s[i + run] == s[i])
-			run++;
-		if (run > 8) {
-			o += (size_t)snprintf(b + o, sizeof(bufs[0]) - o,
-					      "<%zu×%c>", run,
-					      c >= 0x20 && c < 0x7f ? c : '?');
-			i += run - 1;
-			continue;
-		}
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-			b[o++] = (char)c;
-		else
-			o += (size_t)snprintf(b + o, sizeof(bufs[0]) - o,
-					      "\\x%02x", c);
-	}
-	if (i < n)
-		o += (size_t)snprintf(b + o, sizeof(bufs[0]) - o, "...");
-	b[o++] = '"';
-	b[o] = '\0';
-	return b;
-}
-
 #define L(v) fmt_long(v)
 #define S(s) fmt_str((s), strlen(s))
 #define ARGS(...) ((struct fmt_arg[]){ __VA_ARGS__ })
@@ -73,7 +37,7 @@ static void check_out(int line, enum mode mode, size_t maxstringlen,
 	checks++;
 	r = fmt_parse(fmt, flen, &f, &err);
 	if (r) {
-		fail(__FILE__, line, "%s: parse failed: %s", show(fmt, flen), err.msg);
+		fail(__FILE__, line, "%s: parse failed: %s", show_bytes(fmt, flen), err.msg);
 		return;
 	}
 	/* Output appends: start from something to see that it is kept. */
@@ -83,12 +47,12 @@ static void check_out(int line, enum mode mode, size_t maxstringlen,
 	else
 		r = fmt_sprintf(&f, args, nargs, maxstringlen, &sb);
 	if (r)
-		fail(__FILE__, line, "%s: format failed: %d", show(fmt, flen), r);
+		fail(__FILE__, line, "%s: format failed: %d", show_bytes(fmt, flen), r);
 	else if (sb.len != wlen + 1 || sb.buf[0] != '<' ||
 		 memcmp(sb.buf + 1, want, wlen) != 0 || sb.buf[sb.len] != '\0')
 		fail(__FILE__, line, "%s: got %s (%zu bytes), want %s (%zu bytes)",
-		     show(fmt, flen), show(sb.buf + 1, sb.len - 1), sb.len - 1,
-		     show(want, wlen), wlen);
+		     show_bytes(fmt, flen), show_bytes(sb.buf + 1, sb.len - 1), sb.len - 1,
+		     show_bytes(want, wlen), wlen);
 	strbuf_free(&sb);
 	fmt_free(&f);
 }
@@ -524,7 +488,7 @@ static void test_sprintf(void)
 		fmt_parse("%200s", 5, &f, &err);
 		CHECK(fmt_sprintf(&f, ARGS(S("ab")), 1, 128, &sb) == 0, "sprintf");
 		CHECK(sb.len == 127 && memcmp(sb.buf, want, 127) == 0,
-		      "%%200s in 128: got %s", show(sb.buf, sb.len));
+		      "%%200s in 128: got %s", show_bytes(sb.buf, sb.len));
 		fmt_free(&f);
 
 		/* After 10 bytes, 118 are left for the field. */
@@ -535,7 +499,7 @@ static void test_sprintf(void)
 		fmt_parse("0123456789%200s", 15, &f, &err);
 		fmt_sprintf(&f, ARGS(S("ab")), 1, 128, &sb);
 		CHECK(sb.len == 127 && memcmp(sb.buf, want, 127) == 0,
-		      "10 + %%200s in 128: got %s", show(sb.buf, sb.len));
+		      "10 + %%200s in 128: got %s", show_bytes(sb.buf, sb.len));
 		fmt_free(&f);
 
 		/* Appending keeps what the buffer held. */
@@ -544,7 +508,7 @@ static void test_sprintf(void)
 		fmt_parse("%d", 2, &f, &err);
 		fmt_sprintf(&f, ARGS(L(12345)), 1, 4, &sb);
 		CHECK(sb.len == 7 && strcmp(sb.buf, "pre:123") == 0,
-		      "append: got %s", show(sb.buf, sb.len));
+		      "append: got %s", show_bytes(sb.buf, sb.len));
 		fmt_free(&f);
 		strbuf_free(&sb);
 	}
@@ -709,7 +673,7 @@ static void check_error(int line, const char *fmt, size_t offset,
 	memset(&err, 0x5a, sizeof(err));
 	r = fmt_parse(fmt, strlen(fmt), &f, &err);
 	if (r != -EINVAL) {
-		fail(__FILE__, line, "%s: parsed (%d), want error %s", show(fmt, strlen(fmt)),
+		fail(__FILE__, line, "%s: parsed (%d), want error %s", show_bytes(fmt, strlen(fmt)),
 		     r, msg);
 		if (!r)
 			fmt_free(&f);
@@ -718,7 +682,7 @@ static void check_error(int line, const char *fmt, size_t offset,
 	if (err.offset != offset || strcmp(err.msg, msg) != 0 ||
 	    (note && !strstr(err.note, note)))
 		fail(__FILE__, line, "%s: got %zu: %s (note: %s), want %zu: %s (note: %s)",
-		     show(fmt, strlen(fmt)), err.offset, err.msg, err.note,
+		     show_bytes(fmt, strlen(fmt)), err.offset, err.msg, err.note,
 		     offset, msg, note ? note : "");
 	if (f.pieces || f.args || f.text || f.lits)
 		fail(__FILE__, line, "%s: fmt not cleared after an error", fmt);
@@ -908,7 +872,7 @@ static void test_print_format(void)
 		      sb.len == strlen(cases[i].want) &&
 		      memcmp(sb.buf, cases[i].want, sb.len) == 0,
 		      "print format %zu: got %s, want %s", i,
-		      show(sb.buf, sb.len), cases[i].want);
+		      show_bytes(sb.buf, sb.len), cases[i].want);
 	}
 
 	/* printdln("%,", 1, "a") end to end. */
@@ -938,7 +902,7 @@ static void test_strbuf(void)
 	CHECK(strbuf_putc(&sb, 'a') == 0 && strbuf_puts(&sb, "bc") == 0 &&
 	      strbuf_append(&sb, "d\0e", 3) == 0, "appends");
 	CHECK(sb.len == 6 && memcmp(sb.buf, "abcd\0e", 7) == 0,
-	      "contents %s", show(sb.buf, sb.len));
+	      "contents %s", show_bytes(sb.buf, sb.len));
 	CHECK(strbuf_pad(&sb, '-', 3) == 0 && sb.len == 9 &&
 	      strcmp(sb.buf + 6, "---") == 0, "pad");
 	CHECK(strbuf_pad(&sb, '-', 0) == 0 && sb.len == 9, "pad 0");
@@ -990,6 +954,5 @@ int main(void)
 	test_check_args();
 	test_print_format();
 
-	printf("test_format: %d checks, %d failed\n", checks, failures);
-	return failures ? 1 : 0;
+	return checks_done("test_format");
 }

@@ -1343,6 +1343,5 @@ int main(int argc, char **argv)
 			       "BPF maps\n");
 		}
 	}
-	printf("test_iterate: %d checks, %d failed\n", checks, failures);
-	return failures ? 1 : 0;
+	return checks_done("test_iterate");
 }

@@ -578,6 +578,5 @@ int main(void)
 	test_merge_then_draw();
 	test_global();
 
-	printf("test_stats: %d checks, %d failed\n", checks, failures);
-	return failures ? 1 : 0;
+	return checks_done("test_stats");
 }

@@ -19,29 +19,6 @@
 
 #include "check.h"
 
-/* A string made readable for a failure message. */
-static const char *show(const char *s)
-{
-	static char bufs[4][1024];
-	static int which;
-	char *b = bufs[which = (which + 1) % 4];
-	size_t o = 0;
-
-	b[o++] = '"';
-	for (; *s && o < sizeof(bufs[0]) - 8; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-			b[o++] = (char)c;
-		else
-			o += (size_t)snprintf(b + o, sizeof(bufs[0]) - o,
-					      "\\x%02x", c);
-	}
-	b[o++] = '"';
-	b[o] = '\0';
-	return b;
-}
-
 #define OUTSZ 512
 #define CANARY 0x5A
 
@@ -615,6 +592,5 @@ int main(void)
 	test_sprint();
 	test_host_abi();
 
-	printf("test_strfuncs: %d checks, %d failed\n", checks, failures);
-	return failures ? 1 : 0;
+	return checks_done("test_strfuncs");
 }

@@ -29,7 +29,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "elfsym.h"
+#include "binary/elfsym.h"
 #include "strbuf.h"
 #include "symbolize.h"
 
@@ -821,6 +821,5 @@ int main(int argc, char **argv)
 	run_bench();
 
 	elf_cache_free(elves);
-	printf("%d checks, %d failed\n", checks, failures);
-	return failures != 0;
+	return checks_done("test_symbolize");
 }

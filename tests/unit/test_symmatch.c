@@ -1,4 +1,4 @@
-/* test_symmatch.c — unit tests for compiler/symmatch.c.
+/* test_symmatch.c — unit tests for compiler/points/symmatch.c.
  *
  *   test_symmatch [DIR]           DIR holds what symmatch_targets/build.sh
  *                                 builds; without it, only the name tests
@@ -19,10 +19,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "arena.h"
+#include "parse/arena.h"
 #include "check.h"
-#include "elfsym.h"
-#include "symmatch.h"
+#include "binary/elfsym.h"
+#include "points/symmatch.h"
 
 /* ---- Qualified names ---- */
 
@@ -283,8 +283,6 @@ static void test_matching(void)
 
 /* ---- Real programs ---- */
 
-static const char *dir;
-
 static bool is_function(const struct elf_sym *s)
 {
 	return s->type == STT_FUNC;
@@ -439,8 +437,7 @@ static const struct {
 
 static void test_program(const char *name, bool stripped)
 {
-	char path[PATH_MAX];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	const char *path = target(name);
 	struct elf_file *f;
 	struct elf_error err;
 	if (elf_open(path, &f, &err) < 0) {
@@ -517,8 +514,7 @@ static void test_program(const char *name, bool stripped)
  * qualified name does not select it, the same with '*' does. */
 static void test_clones(const char *name)
 {
-	char path[PATH_MAX];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	const char *path = target(name);
 	struct elf_file *f;
 	struct elf_error err;
 	if (elf_open(path, &f, &err) < 0) {
@@ -561,7 +557,7 @@ static void test_programs(void)
 	static const char *const progs[] = { "geo-gcc", "geo-clang" };
 	char path[PATH_MAX];
 	for (size_t i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, progs[i]);
+		snprintf(path, sizeof(path), "%s/%s", target_dir, progs[i]);
 		FILE *fp = fopen(path, "r");
 		if (!fp) {
 			CHECK(i > 0, "%s is missing", path);   /* clang is optional */
@@ -576,13 +572,6 @@ static void test_programs(void)
 }
 
 /* ---- Timing ---- */
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static void bench_pattern(struct elf_file *f, struct symm_cache *c, const char *pattern,
 			  bool ppfunc)
@@ -656,9 +645,8 @@ int main(int argc, char **argv)
 	test_pattern_errors();
 	test_matching();
 	if (argc > 1) {
-		dir = argv[1];
+		target_dir = argv[1];
 		test_programs();
 	}
-	printf("%d checks, %d failed\n", checks, failures);
-	return failures != 0;
+	return checks_done("test_symmatch");
 }

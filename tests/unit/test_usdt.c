@@ -1,4 +1,4 @@
-/* test_usdt.c — unit tests for compiler/usdt.c.
+/* test_usdt.c — unit tests for compiler/binary/usdt.c.
  *
  *   test_usdt DIR     DIR holds what usdt_targets/build.sh builds
  *
@@ -41,49 +41,10 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "elfsym.h"
-#include "usdt.h"
+#include "binary/elfsym.h"
+#include "binary/usdt.h"
 
-static const char *dir;
 static char tmpdir[PATH_MAX];
-
-static const char *target(const char *name)
-{
-	static char buf[4][PATH_MAX];
-	static int next;
-	char *p = buf[next++ % 4];
-	snprintf(p, PATH_MAX, "%s/%s", dir, name);
-	return p;
-}
-
-static bool exists(const char *path)
-{
-	return access(path, R_OK) == 0;
-}
-
-static unsigned char *slurp(const char *path, size_t *size)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	long n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	unsigned char *buf = malloc(n > 0 ? (size_t)n : 1);
-	*size = fread(buf, 1, (size_t)n, fp);
-	fclose(fp);
-	return buf;
-}
-
-static void spit(const char *path, const unsigned char *buf, size_t size)
-{
-	FILE *fp = fopen(path, "wb");
-	if (!fp || fwrite(buf, 1, size, fp) != size) {
-		perror(path);
-		exit(2);
-	}
-	fclose(fp);
-}
 
 /* Opens `path` with elfsym and usdt; NULL (and a failed check) if either fails. */
 static struct usdt_file *open_usdt(const char *path, struct elf_file **ef)
@@ -554,18 +515,6 @@ static void test_find(void)
 /* What the BPF program must compute for `a` at a probe: `regs` is the
  * struct pt_regs of the hit (ip = the probe's address), `memfd` reads the
  * process's memory as bpf_probe_read_user() would. */
-static int64_t extend_to(uint64_t v, unsigned bytes, bool sgn)
-{
-	if (bytes >= 8)
-		return (int64_t)v;
-	unsigned bits = bytes * 8;
-	uint64_t mask = (UINT64_C(1) << bits) - 1;
-	v &= mask;
-	if (sgn && (v >> (bits - 1)))
-		v |= ~mask;
-	return (int64_t)v;
-}
-
 static uint64_t reg_at(const unsigned char *regs, int off)
 {
 	uint64_t r;
@@ -582,7 +531,7 @@ static bool eval_arg(const struct usdt_arg *a, const unsigned char *regs, int me
 		return true;
 	case USDT_ARG_REG: {
 		uint64_t r = reg_at(regs, a->reg.off) >> a->reg.shift;
-		*out = extend_to(r, a->size < a->reg.width ? a->size : a->reg.width, a->is_signed);
+		*out = extend(r, a->size < a->reg.width ? a->size : a->reg.width, a->is_signed);
 		return true;
 	}
 	case USDT_ARG_MEM: {
@@ -594,7 +543,7 @@ static bool eval_arg(const struct usdt_arg *a, const unsigned char *regs, int me
 		uint64_t v = 0;
 		if (pread(memfd, &v, a->size, (off_t)addr) != a->size)
 			return false;
-		*out = extend_to(v, a->size, a->is_signed);
+		*out = extend(v, a->size, a->is_signed);
 		return true;
 	}
 	default:
@@ -609,35 +558,6 @@ struct traced {
 	bool armed;
 	uint64_t *addr;           /* run-time address of each probe */
 };
-
-/* The run-time address of file offset `off` of `path` in a mapping with
- * permission `perm` ('x' or 'w'): what the kernel does with a uprobe's
- * offset and ref_ctr_offset.  0 if not mapped (yet). */
-static uint64_t map_offset(pid_t pid, const char *path, uint64_t off, char perm)
-{
-	char maps[64], line[PATH_MAX + 256];
-	snprintf(maps, sizeof(maps), "/proc/%d/maps", (int)pid);
-	FILE *fp = fopen(maps, "r");
-	if (!fp)
-		return 0;
-	uint64_t addr = 0;
-	while (!addr && fgets(line, sizeof(line), fp)) {
-		uint64_t start, end, pgoff;
-		char perms[8];
-		int pos = 0;
-		if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %7s %" SCNx64 " %*s %*s%n", &start,
-			   &end, perms, &pgoff, &pos) < 4)
-			continue;
-		char *name = line + pos;
-		name += strspn(name, " ");
-		name[strcspn(name, "\n")] = 0;
-		bool ok = perm == 'x' ? perms[2] == 'x' : perms[1] == 'w';
-		if (ok && strcmp(name, path) == 0 && off >= pgoff && off < pgoff + (end - start))
-			addr = start + (off - pgoff);
-	}
-	fclose(fp);
-	return addr;
-}
 
 /* Puts an int3 on each probe of t and raises its semaphores, once the
  * file is mapped. */
@@ -702,34 +622,6 @@ static void read_lines(int fd, struct strlist *out)
 		push(out, line);
 	}
 	fclose(fp);
-}
-
-/* Starts exe stopped at its first instruction, stdout to *outfd; -1 if
- * it cannot, -2 if ptrace is not permitted here (a sandbox). */
-static pid_t start_stopped(const char *exe, int *outfd)
-{
-	int pfd[2];
-	if (pipe(pfd) != 0)
-		return -1;
-	fflush(stdout);
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(pfd[1], 1);
-		close(pfd[0]);
-		close(pfd[1]);
-		if (ptrace(PTRACE_TRACEME, 0, NULL, NULL) != 0)
-			_exit(126);
-		execl(exe, exe, (char *)NULL);
-		_exit(127);
-	}
-	close(pfd[1]);
-	int st;
-	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFSTOPPED(st)) {
-		close(pfd[0]);
-		return pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 126 ? -2 : -1;
-	}
-	*outfd = pfd[0];
-	return pid;
 }
 
 static void compare_lines(const char *what, const struct strlist *got, const struct strlist *want)
@@ -1246,12 +1138,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: test_usdt DIR   (DIR from usdt_targets/build.sh)\n");
 		return 2;
 	}
-	dir = argv[1];
-	snprintf(tmpdir, sizeof(tmpdir), "%s/test_usdt.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	target_dir = argv[1];
+	if (!make_tmpdir(tmpdir, sizeof(tmpdir), "test_usdt"))
 		return 2;
-	}
 	alarm(120);   /* a traced program that hangs must not hang the suite */
 
 	static const char *const apps[] = {
@@ -1294,6 +1183,5 @@ int main(int argc, char **argv)
 	if (kernel_runs)
 		printf("test_usdt: %d programs ran with the kernel's uprobes at our offsets\n",
 		       kernel_runs);
-	printf("test_usdt: %d checks, %d failed\n", checks, failures);
-	return failures != 0;
+	return checks_done("test_usdt");
 }

@@ -1,0 +1,108 @@
+/* builtins.h — the table of built-in functions.
+ *
+ * One row per builtin, in builtins.c, generated from the BUILTINS list below
+ * so the ids, names and code generators cannot disagree.  Resolution reads
+ * the signature; code generation calls the row's hook.  A row without a hook
+ * is a builtin of the language that this build cannot compile yet, and
+ * resolution says so at the call. */
+#ifndef USCRIPT_BUILTINS_H
+#define USCRIPT_BUILTINS_H
+
+#include "parse/ast.h"
+
+struct cg;
+struct expr;
+typedef struct LLVMOpaqueValue *cg_value;
+
+/* Where a builtin can be called. */
+enum bi_where {
+	BI_ANYWHERE,
+	BI_UPROBE,      /* needs the registers of a process probe */
+	BI_RETURN,      /* only in .return probes */
+};
+
+/* Argument signature: one letter an argument, L long, S string, * either;
+ * a lower-case letter is optional, and a letter followed by '.' may be
+ * repeated any number of times, none included. */
+struct builtin {
+	int id;
+	const char *name;
+	enum type ret;           /* TYPE_UNKNOWN: no value */
+	const char *args;
+	enum bi_where where;
+	cg_value (*gen)(struct cg *cg, struct expr *call);
+};
+
+#define BUILTIN_LIST(X) \
+	/* output (codegen/output.c) */ \
+	X(printf,        TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_printf) \
+	X(print,         TYPE_UNKNOWN, "**.",  BI_ANYWHERE, cg_print) \
+	X(println,       TYPE_UNKNOWN, "*.",   BI_ANYWHERE, cg_print) \
+	X(printd,        TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_print) \
+	X(printdln,      TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_print) \
+	X(sprintf,       TYPE_STRING,  "S*.", BI_ANYWHERE, cg_sprintf) \
+	X(sprint,        TYPE_STRING,  "*",   BI_ANYWHERE, cg_strfunc) \
+	/* control (codegen/output.c) */ \
+	X(exit,          TYPE_UNKNOWN, "",    BI_ANYWHERE, cg_exit) \
+	X(error,         TYPE_UNKNOWN, "S",   BI_ANYWHERE, cg_error) \
+	/* context (codegen/context.c) */ \
+	X(pid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
+	X(tid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
+	X(ppid,          TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
+	X(uid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
+	X(gid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
+	X(cpu,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
+	X(target,        TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
+	X(execname,      TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
+	X(pp,            TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
+	X(probefunc,     TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
+	X(ppfunc,        TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
+	/* time (codegen/context.c) */ \
+	X(gettimeofday_s,  TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
+	X(gettimeofday_ms, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
+	X(gettimeofday_us, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
+	X(gettimeofday_ns, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
+	X(local_clock_ns,  TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
+	/* registers (codegen/context.c) */ \
+	X(int_arg,       TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
+	X(uint_arg,      TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
+	X(long_arg,      TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
+	X(ulong_arg,     TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
+	X(pointer_arg,   TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
+	X(returnval,     TYPE_LONG,    "",    BI_RETURN,   cg_arg) \
+	/* target memory */ \
+	X(user_string,   TYPE_STRING,  "Ls",  BI_ANYWHERE, cg_user) \
+	X(user_string_n, TYPE_STRING,  "LLs", BI_ANYWHERE, cg_user) \
+	X(user_long,     TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	X(user_int,      TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	X(user_short,    TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	X(user_char,     TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	/* strings */ \
+	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, cg_strfunc) \
+	X(substr,        TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \
+	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, cg_strfunc) \
+	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
+	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \
+	/* stacks (codegen/stack.c) */ \
+	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
+	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
+	X(ubacktrace,    TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
+	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
+
+enum builtin_id {
+#define X(name, ret, args, where, gen) BI_##name,
+	BUILTIN_LIST(X)
+#undef X
+	BI_COUNT
+};
+
+const struct builtin *builtin_find(const char *name);
+
+/* The smallest and largest number of arguments a builtin takes; max is -1
+ * for variadic builtins. */
+void builtin_arity(const struct builtin *b, int *min, int *max);
+/* The type wanted for argument i (from 0): TYPE_LONG, TYPE_STRING, or
+ * TYPE_UNKNOWN for either. */
+enum type builtin_arg_type(const struct builtin *b, int i);
+
+#endif

@@ -1,0 +1,392 @@
+/* compiler/codegen/ generates the code of a checked script and its probe
+ * points through LLVM, for BPF and for the host (cg.h); it uses parse/,
+ * check/ and points/, the options of compile.h and the runtime's printf
+ * formats (runtime/format.h).
+ *
+ * cg.h — code generation through the LLVM C API, for two targets.
+ *
+ * One code generator compiles the language; a target layer supplies what
+ * differs between running in the kernel and running in uscript itself:
+ *
+ *   bpf.c   BPF programs on uprobes: maps, helpers, the ring buffer;
+ *   host.c  begin/end/error/timer handlers, run by the runtime's JIT,
+ *           calling back into the runtime (hostabi.h).
+ *
+ * Statements and expressions (stmt.c, expr.c), strings (string.c) and
+ * builtins (output.c, context.c) never build a helper call or a map access
+ * themselves; they ask the target.  Both targets see the script's
+ * shared state the same way: `globals` points at the globals area (struct
+ * globals_hdr, then the script's scalars), `scratch` at this CPU's scratch
+ * area, where string values live (the BPF stack is 512 bytes).
+ *
+ * A string value is a pointer to NUL-terminated bytes, at most
+ * MAXSTRINGLEN - 1 of them, valid until the end of the statement that made
+ * it; a long is an i64. */
+#ifndef USCRIPT_CG_H
+#define USCRIPT_CG_H
+
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <llvm-c/Target.h>
+
+#include "parse/ast.h"
+#include "check/builtins.h"
+#include "compile.h"
+#include "points/probes.h"
+#include "program.h"
+#include "check/resolve.h"
+
+struct cg;
+
+struct cg_target {
+	const char *name;
+	bool is_bpf;
+	/* Module-wide setup and teardown (maps, license, …). */
+	void (*module_begin)(struct cg *cg);
+	void (*module_end)(struct cg *cg);
+	/* Creates the function for probe p (attach points of this target only)
+	 * and positions the builder in it with cg->globals, cg->scratch,
+	 * cg->cookie and cg->regs set.  Handlers do nothing once the script is
+	 * stopping (BPF) — except end and error handlers, which run then. */
+	void (*handler_begin)(struct cg *cg, const struct probe *p, const char *name);
+	/* The return instruction of a handler. */
+	void (*handler_return)(struct cg *cg);
+	/* BPF: this CPU's scratch area, or NULL (cg_scratch_base). */
+	LLVMValueRef (*scratch_lookup)(struct cg *cg);
+	/* Output records: reserve returns a pointer that is NULL when the
+	 * record cannot be delivered; lost counts that. */
+	LLVMValueRef (*rec_reserve)(struct cg *cg, uint32_t size);
+	void (*rec_submit)(struct cg *cg, LLVMValueRef rec);
+	void (*rec_lost)(struct cg *cg);
+	/* pid, tid, ppid, uid, gid, cpu as an i64. */
+	LLVMValueRef (*context)(struct cg *cg, enum builtin_id id);
+	/* Writes the current task's name into buf (at least 16 bytes). */
+	void (*execname)(struct cg *cg, LLVMValueRef buf);
+	/* CLOCK_MONOTONIC in ns. */
+	LLVMValueRef (*clock_ns)(struct cg *cg);
+	/* Reads `size` bytes of the traced process's memory at addr (an i64)
+	 * into dst; returns 0 or a negative errno (i64).  Host: fails. */
+	LLVMValueRef (*read_user)(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				  LLVMValueRef addr);
+	/* ---- the maps of global arrays and statistics (g: index in the
+	 * program's globals table) ---- */
+	/* A pointer to the value stored under key, or NULL.  BPF points into
+	 * the map (this CPU's value for a statistic); the host gets a copy in
+	 * scratch, valid for the statement, so writes go through map_update. */
+	LLVMValueRef (*map_lookup)(struct cg *cg, int g, LLVMValueRef key);
+	/* Stores value under key (flags: BPF_ANY, BPF_NOEXIST); returns i64 0
+	 * or a negative errno: -E2BIG when the map is full. */
+	LLVMValueRef (*map_update)(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				   uint64_t flags);
+	void (*map_delete)(struct cg *cg, int g, LLVMValueRef key);
+	/* Whether map_lookup's pointer is the value itself (BPF), so that it can
+	 * be changed in place, atomically. */
+	bool in_place;
+	/* Sets size bytes at dst to zero; copies size bytes from src to dst. */
+	void (*zero)(struct cg *cg, LLVMValueRef dst, uint32_t size);
+	void (*copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size);
+	/* The same for an i64 size, which the caller keeps inside dst (BPF:
+	 * with a mask the verifier sees). */
+	void (*copy_n)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, LLVMValueRef size);
+	/* A statistic's value summed over the CPUs: a pointer to count, sum,
+	 * min, max (count 0 when empty or missing), in scratch. */
+	LLVMValueRef (*stat_merged)(struct cg *cg, int g, LLVMValueRef key);
+	/* Removes every element of g's map, or resets a scalar statistic. */
+	void (*map_clear)(struct cg *cg, int g);
+	/* foreach: begin returns an iterator over g in the order of the sort
+	 * column (0 none, 1… a key, -1 the value), direction, aggregate (for
+	 * statistics) and limit (NULL for none); next returns whether there is an element and points keyp and
+	 * valp at its key and value; end frees the iterator.  NULL where
+	 * foreach cannot run (BPF: the kernel cannot sort). */
+	LLVMValueRef (*foreach_begin)(struct cg *cg, int g, int column, int dir, int aggr,
+				      LLVMValueRef limit);
+	LLVMValueRef (*foreach_next)(struct cg *cg, LLVMValueRef it, LLVMValueRef keyp,
+				     LLVMValueRef valp);
+	void (*foreach_end)(struct cg *cg, LLVMValueRef it);
+	/* Copies the string at the traced program's address addr into dst, at
+	 * most max (an i64 in [1, MAXSTRINGLEN]) bytes with the NUL; returns
+	 * the length with the NUL, or a negative errno.  Host: faults. */
+	LLVMValueRef (*read_user_str)(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+				      LLVMValueRef addr);
+	/* The traced thread's user stack: the probed address, then the return
+	 * addresses of its callers, at most size / 8 of them, into dst (8-byte
+	 * words); returns the i64 number of bytes written, or a negative
+	 * errno.  Host: no stack, 0. */
+	LLVMValueRef (*user_stack)(struct cg *cg, LLVMValueRef dst, uint32_t size);
+	/* Copies the string at src into dst, at most max bytes with the NUL;
+	 * returns the i64 length copied, NUL included (at least 1). */
+	LLVMValueRef (*str_copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
+				 LLVMValueRef max);
+};
+
+extern const struct cg_target cg_target_bpf, cg_target_host;
+
+struct cg_loop {
+	LLVMBasicBlockRef brk, cont;
+};
+
+#define CG_MAX_LOOPS 64
+
+enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
+
+struct cg {
+	/* the module */
+	LLVMContextRef ctx;
+	LLVMModuleRef mod;
+	LLVMBuilderRef b;
+	const struct cg_target *t;
+	struct program *prog;
+	const struct compile_opts *opts;
+	struct script *script;
+	struct resolved *res;
+	struct attach_table *attach;
+	struct arena *arena;
+	LLVMTypeRef i1, i8, i32, i64, ptr, void_t;
+	LLVMTargetDataRef data_layout;   /* BPF: the BPF target machine's */
+	LLVMDIBuilderRef dib;        /* BPF: the BTF of the maps, and line info */
+	LLVMMetadataRef di_file, di_cu;
+	LLVMMetadataRef di_scope;    /* BPF: the function being generated */
+	LLVMValueRef maps[5];        /* BPF: events, globals, scratch, lost, entry */
+	LLVMValueRef *gmaps;         /* BPF: per global, its map or NULL */
+	LLVMValueRef zeros;          /* BPF: a block of zeros, zero_size bytes */
+	uint32_t zero_size;
+	struct row_strings {             /* a string per attach row, by cookie */
+		LLVMValueRef table;          /* NULL when the script does not ask */
+		uint32_t width, rows;        /* rows: a power of two */
+	} row_strings[ROW_STRINGS];              /* pp(), probefunc(), ppfunc() */
+	uint32_t scratch_size;       /* the largest any handler needs */
+	LLVMValueRef *func_fns;      /* per script function, once generated */
+
+	/* the function being generated */
+	LLVMValueRef fn;
+	struct handler *h;
+	const struct probe *probe;
+	LLVMValueRef globals, cookie, regs;
+	LLVMValueRef saved;              /* the slots saved at the entry (target.h) */
+	uint32_t entry_value_size;       /* their bytes: the largest probe's */
+	LLVMValueRef pretty_faults;      /* while reading an OUT_PRETTY: the groups' fault bits */
+	bool stack_rows;                 /* print_ubacktrace() wants the row (stack.c) */
+	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
+	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
+	LLVMValueRef rt;             /* host: the runtime's handle */
+	LLVMValueRef actions;        /* i64 alloca: the actions charged so far */
+	bool count_actions;          /* this handler can loop: count MAXACTION */
+	int pending_actions;         /* counted while generating, not yet charged */
+	LLVMValueRef aborted;        /* i64 alloca: a runtime error ended the handler */
+	LLVMBasicBlockRef ret_bb;    /* leaves the handler or function */
+	LLVMValueRef ret_slot;       /* script function: the value to return */
+	struct cg_loop loops[CG_MAX_LOOPS];
+	int nloops;
+	uint32_t slot_base;          /* this function's part of the scratch area */
+	uint32_t slot_top;           /* next free byte, statement temporaries */
+	uint32_t slot_fixed;         /* bytes of slots that live all along */
+	LLVMValueRef *local_slots;   /* per local: alloca (long) or scratch ptr */
+	uint32_t *local_offsets;     /* per local: its offset in scratch, or */
+#define CG_ON_STACK UINT32_MAX       /* this for a long on the stack */
+	bool in_return;              /* uretprobe handler */
+	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
+	LLVMValueRef each_frame_fn;  /* and the function it is in */
+	struct sym *cas_sym;         /* a global being updated atomically, */
+	LLVMValueRef cas_value;      /* and the value its reads see meanwhile */
+};
+
+/* ---- emit.c ---- */
+LLVMValueRef cg_const(struct cg *cg, int64_t v);
+/* Gives the instructions built from now on the script location `loc`, so
+ * the verifier's log names script lines (BPF only). */
+void cg_set_loc(struct cg *cg, const struct loc *loc);
+/* Gives the handler fn, long fn(void *ctx), debug info for line info. */
+void cg_debug_function(struct cg *cg, LLVMValueRef fn, const char *name, const struct loc *loc);
+/* The same for a function of pointer arguments with these names. */
+void cg_debug_function_args(struct cg *cg, LLVMValueRef fn, const char *name,
+			    const struct loc *loc, const char *const *args, unsigned nargs);
+LLVMBasicBlockRef cg_block(struct cg *cg, const char *name);
+/* A function long name(void *, …) of nargs pointer arguments for BPF to
+ * call back (bpf_loop, bpf_for_each_map_elem): internal, with its BTF, and
+ * generation moved to its entry; cg_callback_end moves it back. */
+struct cg_saved {
+	LLVMBuilderRef b;
+	LLVMValueRef fn;
+	LLVMMetadataRef scope;
+};
+LLVMValueRef cg_callback_begin(struct cg *cg, const char *name, const char *const *args,
+			       unsigned nargs, struct cg_saved *saved);
+void cg_callback_end(struct cg *cg, const struct cg_saved *saved);
+/* Allocates MAXSTRINGLEN bytes of scratch for this statement (temp) or for
+ * the whole handler, and returns a pointer to them. */
+LLVMValueRef cg_string_slot(struct cg *cg, bool temp);
+/* The same for `bytes` bytes. */
+LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp);
+/* The same, as an offset in the scratch area (for code that looks the area
+ * up itself, such as a BPF callback). */
+uint32_t cg_scratch_reserve(struct cg *cg, uint32_t bytes, bool temp);
+/* This CPU's scratch area; a handler that never asks does no lookup. */
+LLVMValueRef cg_scratch_base(struct cg *cg);
+/* An alloca in the function's entry block. */
+LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name);
+/* The function's one alloca of this name, made the first time (*made says
+ * so when not NULL).  For values that a helper writes and the code reads
+ * at once: LLVM keeps a slot whose address a helper took for the whole
+ * function, and one slot per use would outgrow BPF's 512 bytes of stack in
+ * a probe of a few hundred statements. */
+LLVMValueRef cg_function_slot(struct cg *cg, const char *name, LLVMTypeRef ty, bool *made);
+/* Raises a runtime error: the error record, stopping, and the handler ends.
+ * cg_raise_with names the error with a string value (error(msg)). */
+void cg_raise(struct cg *cg, const struct loc *loc, const char *msg);
+void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg);
+/* The same with a message that is the printf format `fmt` of longs. */
+void cg_raise_fmt(struct cg *cg, const struct loc *loc, const char *fmt, LLVMValueRef *longs,
+		  int n);
+/* Emits a record of `size` bytes: reserve, then fill(cg, rec, arg), then
+ * submit; a record that cannot be reserved is counted as lost. */
+void cg_emit_record(struct cg *cg, uint32_t size,
+		    void (*fill)(struct cg *cg, LLVMValueRef rec, void *arg), void *arg);
+/* Stores at rec + off. */
+void cg_store_at(struct cg *cg, LLVMValueRef base, uint32_t off, LLVMValueRef v,
+		 LLVMTypeRef ty);
+LLVMValueRef cg_gep(struct cg *cg, LLVMValueRef base, LLVMValueRef off);
+LLVMValueRef cg_field(struct cg *cg, LLVMValueRef base, uint32_t off);
+/* The value of a helper numbered `id` called with args (BPF). */
+LLVMValueRef cg_call_ptr(struct cg *cg, LLVMTypeRef ret, LLVMValueRef fnptr,
+			 LLVMValueRef *args, unsigned n);
+/* A call to a declared function named `name` (host runtime functions). */
+LLVMValueRef cg_call_named(struct cg *cg, const char *name, LLVMTypeRef ret,
+			   LLVMTypeRef *params, LLVMValueRef *args, unsigned n);
+/* A new block for code after a jump, which nothing reaches but which the
+ * rest of a statement list still needs somewhere to go. */
+void after_jump(struct cg *cg);
+
+/* ---- stmt.c ---- */
+void gen_stmt(struct cg *cg, struct stmt *s);
+/* Counts n actions at loc toward MAXACTION; they are charged to the
+ * handler at a fixed point (`update`) or once ten are pending. */
+void record_actions(struct cg *cg, int n, const struct loc *loc, bool update);
+
+/* ---- codegen.c ---- */
+/* Calls a script function; see codegen.c for its hidden arguments. */
+LLVMValueRef cg_call_function(struct cg *cg, struct expr *call);
+
+/* ---- expr.c ---- */
+LLVMValueRef cg_expr(struct cg *cg, struct expr *e);
+/* The address a variable's value lives at. */
+LLVMValueRef cg_var_addr(struct cg *cg, struct sym *s);
+/* a / b, truncating toward zero, for b != 0: SystemTap's _stp_div64. */
+LLVMValueRef cg_sdiv(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
+
+/* ---- string.c ---- */
+LLVMValueRef cg_string_literal(struct cg *cg, const char *s, size_t len);
+/* Copies a string value into storage of MAXSTRINGLEN bytes. */
+void cg_string_store(struct cg *cg, LLVMValueRef dst, LLVMValueRef src);
+LLVMValueRef cg_string_concat(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
+/* strcmp's sign as an i64: <0, 0, >0. */
+LLVMValueRef cg_string_compare(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
+/* Row `index` of a table of NUL-terminated strings of `width` bytes each;
+ * `rows` is a power of two, and the index is taken modulo it. */
+LLVMValueRef cg_string_table(struct cg *cg, LLVMValueRef table, uint32_t width,
+			     uint32_t rows, LLVMValueRef index);
+
+/* ---- array.c ---- */
+/* The key of g made of the key expressions, in scratch. */
+LLVMValueRef cg_array_key(struct cg *cg, int g, struct expr *keys);
+LLVMValueRef cg_array_read(struct cg *cg, struct expr *e);
+void cg_array_write(struct cg *cg, struct expr *e, LLVMValueRef v);
+/* a[k] op= d for ++, --, += and -=: returns the old value. */
+LLVMValueRef cg_array_add(struct cg *cg, struct expr *e, LLVMValueRef delta);
+LLVMValueRef cg_array_in(struct cg *cg, struct expr *e);
+void cg_delete(struct cg *cg, struct stmt *s);
+void cg_foreach(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct stmt *));
+/* Sets f's key variables from an element's key and its value variable from
+ * its value. */
+void cg_foreach_vars(struct cg *cg, struct foreach *f, LLVMValueRef key, LLVMValueRef value);
+/* foreach_bpf.c: foreach in a BPF program, unsorted. */
+void cg_foreach_bpf(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct stmt *));
+/* Raises "Array overflow" at loc when rc (an i64 errno) says g's map is full. */
+void cg_check_overflow(struct cg *cg, LLVMValueRef rc, const struct loc *loc, int g);
+
+/* ---- stat.c ---- */
+void cg_stat_add(struct cg *cg, struct expr *e);
+LLVMValueRef cg_stat_read(struct cg *cg, struct expr *e);
+/* print(@hist_log(x)): a record the runtime prints the histogram for; `at`
+ * is the print, where an empty statistic is reported. */
+void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at);
+
+/* ---- builtin families, the hooks of builtins.h ---- */
+LLVMValueRef cg_printf(struct cg *cg, struct expr *call);
+LLVMValueRef cg_print(struct cg *cg, struct expr *call);
+LLVMValueRef cg_exit(struct cg *cg, struct expr *call);
+LLVMValueRef cg_error(struct cg *cg, struct expr *call);
+LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call);
+/* format.c: sprintf formatted by generated code, for BPF programs. */
+LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call);
+/* text.c: text_str of s by generated code, for BPF programs. */
+LLVMValueRef cg_text_str_inline(struct cg *cg, LLVMValueRef s);
+/* n bytes of constant data (read-only), whatever MAXSTRINGLEN is. */
+LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n);
+LLVMValueRef cg_context(struct cg *cg, struct expr *call);
+LLVMValueRef cg_time(struct cg *cg, struct expr *call);
+LLVMValueRef cg_arg(struct cg *cg, struct expr *call);
+LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call);
+LLVMValueRef cg_user(struct cg *cg, struct expr *call);
+LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
+
+/* ---- stack.c: values made into text by the runtime ---- */
+/* sprint_ubacktrace() and usymname() can only be printed: their text needs
+ * the traced process's memory map, which only the runtime reads.  The
+ * record carries what they need instead, as an argument of this kind; -1
+ * for any other expression. */
+/* ---- target_vars.c ---- */
+struct tv_saves;
+LLVMValueRef cg_target(struct cg *cg, struct expr *e);
+void cg_target_save(struct cg *cg, const struct tv_saves *sv, LLVMValueRef buf);
+/* The OUT_PRETTY argument of $var$ and the like, in scratch. */
+LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e);
+/* bpf.c: a .return probe's values at the entry (target.h): the entry
+ * program's body, and the loading of them into cg->saved at the return. */
+void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
+void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
+/* The kernel's snprintf of one u64 into dst (size bytes) with the format
+ * conv ("%llu", "%llx", "%llX"); returns the length with the NUL. */
+/* bpf_loop: calls fn(index, NULL), a long (*)(void *, void *), up to n
+ * times, until it returns 1. */
+void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn);
+/* bpf_for_each_map_elem over global g's map: fn(map, key, value, ctx) for
+ * each element until it returns 1. */
+void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);
+LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
+			     LLVMValueRef v);
+
+/* The 8 bytes at offset off of the probe's struct pt_regs (BPF). */
+LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off);
+/* llvm.ctlz.i64 of v: its leading zero bits, 64 for 0. */
+LLVMValueRef cg_ctlz(struct cg *cg, LLVMValueRef v);
+LLVMValueRef cg_opaque(struct cg *cg, LLVMValueRef v);
+/* Flags without branches (format.c).  A comparison in BPF is a branch,
+ * and the verifier follows both ways of every branch whose outcome it
+ * knows nothing of; where the outcomes then feed other tests, their count
+ * doubles with each.  These give 0 or 1 as arithmetic on values LLVM
+ * cannot see into, so that it makes no branch of them either.
+ *   cg_nonzero  1 when v, in [0, 2^63), is not 0
+ *   cg_below    1 when a < b, both in [0, 2^62)
+ *   cg_choose   a when flag (0 or 1) is 1, else b */
+LLVMValueRef cg_nonzero(struct cg *cg, LLVMValueRef v);
+LLVMValueRef cg_below(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
+LLVMValueRef cg_choose(struct cg *cg, LLVMValueRef flag, LLVMValueRef a, LLVMValueRef b);
+LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVMValueRef pos,
+			LLVMValueRef v);
+LLVMValueRef cg_row_string(struct cg *cg, int row);
+LLVMValueRef cg_no_user_stack(struct cg *cg, bool named);
+int cg_deferred_kind(const struct expr *e);
+/* The bytes of that argument, out_arg_size(kind) of them, in scratch. */
+LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e);
+/* print_ubacktrace() (output.c). */
+void cg_print_backtrace(struct cg *cg, struct expr *call);
+
+/* ---- the driver's entry ---- */
+/* Generates the module for target t holding the probes whose home is
+ * `home`; returns 0 or -1 after diagnostics. */
+int cg_module(struct cg *cg, const struct cg_target *t, unsigned home);
+/* Adds a site to the program's tables and returns its index. */
+int cg_add_error_site(struct cg *cg, const struct loc *loc, const char *msg);
+struct format_site *cg_add_format(struct cg *cg, int *index);
+
+#endif

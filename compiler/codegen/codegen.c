@@ -1,0 +1,514 @@
+/* codegen.c — modules, handlers and script functions; see cg.h, stmt.c for
+ * statements and emit.c for what every part builds with.
+ *
+ * Script functions are compiled once per module as internal functions that
+ * are always inlined: BPF limits calls to five arguments and gains nothing
+ * from them, and without recursion inlining always terminates.  A function
+ * receives the handler's state as hidden arguments (globals, scratch, cookie,
+ * registers, the runtime's handle on the host, the action counter, and the
+ * flag that a runtime error ended the handler).
+ *
+ * The scratch area is laid out statically: each script function gets a part
+ * of its own, then all probe handlers share the rest, since two handlers
+ * never run at once on one CPU. */
+#include "cg.h"
+#include "points/probes.h"
+#include "points/target.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "parse/arena.h"
+#include "parse/diag.h"
+
+/* The hidden arguments every script function takes, in order. */
+enum {
+	HID_GLOBALS, HID_SCRATCH, HID_COOKIE, HID_REGS, HID_RT, HID_ACTIONS, HID_ABORTED,
+	HID_COUNT
+};
+
+/* ---- handlers and functions ---- */
+
+static bool loops_in_expr(struct cg *cg, const struct expr *e);
+
+/* Whether running these statements can loop, here or in a function they
+ * call: only then can a handler exceed MAXACTION. */
+static bool loops_in(struct cg *cg, const struct stmt *s)
+{
+	for (; s; s = s->next) {
+		if (s->kind == STMT_WHILE || s->kind == STMT_FOR || s->kind == STMT_FOREACH)
+			return true;
+		if (loops_in_expr(cg, s->expr) || loops_in(cg, s->body) ||
+		    loops_in(cg, s->else_body) || loops_in(cg, s->init) || loops_in(cg, s->step))
+			return true;
+	}
+	return false;
+}
+
+static bool loops_in_expr(struct cg *cg, const struct expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->func && loops_in(cg, e->func->body))
+		return true;
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (loops_in_expr(cg, a))
+			return true;
+	return loops_in_expr(cg, e->lhs) || loops_in_expr(cg, e->rhs) ||
+	       loops_in_expr(cg, e->cond);
+}
+
+static uint64_t stmt_count_expr(const struct expr *e);
+
+/* How many statements a loop-free handler runs at most, counted as
+ * SystemTap's max_action_info counts them: one a statement, the larger
+ * branch of an if, and the body of every function called. */
+static uint64_t stmt_count(const struct stmt *s)
+{
+	uint64_t n = 0;
+	for (; s; s = s->next) {
+		switch (s->kind) {
+		case STMT_BLOCK:
+			n += stmt_count(s->body);
+			break;
+		case STMT_IF: {
+			uint64_t a = stmt_count(s->body), b = stmt_count(s->else_body);
+			n += 1 + stmt_count_expr(s->expr) + (a > b ? a : b);
+			break;
+		}
+		default:
+			n += 1 + stmt_count_expr(s->expr);
+			break;
+		}
+	}
+	return n;
+}
+
+static uint64_t stmt_count_expr(const struct expr *e)
+{
+	if (!e)
+		return 0;
+	uint64_t n = 0;
+	if (e->kind == EXPR_CALL && e->func)
+		n += stmt_count(e->func->body);
+	for (const struct expr *a = e->args; a; a = a->next)
+		n += stmt_count_expr(a);
+	return n + stmt_count_expr(e->lhs) + stmt_count_expr(e->rhs) + stmt_count_expr(e->cond);
+}
+
+/* Whether a BPF foreach is among these statements: its body runs in a
+ * function of its own (foreach_bpf.c), which finds the locals in
+ * scratch. */
+static bool foreach_in(const struct cg *cg, const struct stmt *s)
+{
+	if (!cg->t->is_bpf)
+		return false;
+	for (; s; s = s->next)
+		if (s->kind == STMT_FOREACH || foreach_in(cg, s->body) ||
+		    foreach_in(cg, s->else_body) || foreach_in(cg, s->init) ||
+		    foreach_in(cg, s->step))
+			return true;
+	return false;
+}
+
+/* Locals start as 0 or "" every time the handler runs.  Longs live on the
+ * stack, but where a foreach body must reach them (`in_scratch`), and
+ * strings in scratch. */
+static void init_locals(struct cg *cg, int first, bool in_scratch)
+{
+	struct handler *h = cg->h;
+	cg->local_slots = arena_alloc(cg->arena, (h->nlocals + 1) * sizeof(LLVMValueRef));
+	cg->local_offsets = arena_alloc(cg->arena, (h->nlocals + 1) * sizeof(uint32_t));
+	for (int i = 0; i < h->nlocals; i++) {
+		struct sym *s = h->locals[i];
+		bool is_string = s->type == TYPE_STRING;
+		if (is_string || in_scratch) {
+			uint32_t off = cg_scratch_reserve(cg, is_string ? cg->opts->maxstringlen : 8,
+							  false);
+			cg->local_offsets[i] = off;
+			cg->local_slots[i] = cg_field(cg, cg_scratch_base(cg), off);
+		} else {
+			cg->local_offsets[i] = CG_ON_STACK;
+			cg->local_slots[i] = cg_alloca(cg, cg->i64, s->name);
+		}
+		if (i >= first)
+			LLVMBuildStore(cg->b, is_string ? LLVMConstInt(cg->i8, 0, 0) : cg_const(cg, 0),
+				       cg->local_slots[i]);
+	}
+}
+
+static void begin_function_state(struct cg *cg, struct handler *h, uint32_t slot_base)
+{
+	cg->h = h;
+	cg->nloops = 0;
+	cg->slot_base = slot_base;
+	cg->slot_top = cg->slot_fixed = 0;
+	cg->ret_slot = NULL;
+}
+
+/* Probe p's handler; or, with `entry`, the entry program that saves what
+ * its .return rows read at the entry (target.h). */
+static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry)
+{
+	char name[64];
+	snprintf(name, sizeof(name), "probe_%d%s", p->id,
+		 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
+	cg->probe = p;
+	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
+	cg->in_return = false;
+	if (cg->t->is_bpf && !entry) {
+		cg->in_return = true;
+		for (int i = 0; i < cg->attach->n; i++)
+			if (cg->attach->rows[i].probe == p->id && !cg->attach->rows[i].cookie_of &&
+			    cg->attach->rows[i].kind != ATTACH_URETPROBE)
+				cg->in_return = false;
+	}
+	cg->t->handler_begin(cg, p, name);
+	cg->actions = cg_alloca(cg, cg->i64, "actions");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->actions);
+	cg->aborted = cg_alloca(cg, cg->i64, "aborted");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
+	cg->ret_bb = cg_block(cg, "return");
+	cg->saved = NULL;
+	if (entry) {
+		cg_bpf_entry_save(cg, p);
+	} else {
+		cg->count_actions = loops_in(cg, p->body);
+		cg->pending_actions = 0;
+		init_locals(cg, 0, foreach_in(cg, p->body));
+		if (cg->t->is_bpf && target_saves(cg->attach, p->id))
+			cg_bpf_entry_load(cg, p);
+		/* A handler without loops is checked once, at its start, as
+		 * SystemTap checks it: more statements than MAXACTION, and it
+		 * stops there. */
+		if (!cg->count_actions && stmt_count(p->body) > cg->opts->maxaction)
+			cg_raise(cg, &p->loc, "MAXACTION exceeded");
+		gen_stmt(cg, p->body);
+		record_actions(cg, 0, &p->body->loc, true);
+	}
+	LLVMBuildBr(cg->b, cg->ret_bb);
+	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
+	cg_set_loc(cg, &p->loc);
+	cg->t->handler_return(cg);
+	/* No scratch asked for: the block just goes on to the body. */
+	if (cg->scratch_bb && !LLVMGetBasicBlockTerminator(cg->scratch_bb)) {
+		LLVMPositionBuilderAtEnd(cg->b, cg->scratch_bb);
+		LLVMBuildBr(cg->b, cg->body_bb);
+	}
+	cg->scratch_bb = NULL;
+	for (int i = 0; i < cg->attach->n; i++) {
+		struct attach_point *a = &cg->attach->rows[i];
+		bool mine = entry ? a->cookie_of != 0 :
+			!a->cookie_of && (a->kind == ATTACH_UPROBE ||
+					  a->kind == ATTACH_URETPROBE) == cg->t->is_bpf;
+		if (a->probe == p->id && mine)
+			a->prog_name = arena_strdup(cg->arena, name);
+	}
+}
+
+static LLVMTypeRef value_type(struct cg *cg, enum type t)
+{
+	return t == TYPE_STRING ? cg->ptr : t == TYPE_LONG ? cg->i64 : cg->void_t;
+}
+
+static void declare_function(struct cg *cg, int index)
+{
+	struct handler *h = &cg->res->funcs[index];
+	struct func *f = h->func;
+	LLVMTypeRef params[HID_COUNT + 32];
+	params[HID_GLOBALS] = params[HID_SCRATCH] = params[HID_REGS] = params[HID_RT] = cg->ptr;
+	params[HID_ACTIONS] = params[HID_ABORTED] = cg->ptr;
+	params[HID_COOKIE] = cg->i64;
+	int n = f->nparams < 32 ? f->nparams : 32;
+	for (int i = 0; i < n; i++)
+		params[HID_COUNT + i] = value_type(cg, h->locals[i]->type);
+	LLVMTypeRef fty = LLVMFunctionType(value_type(cg, f->ret_type), params,
+					   HID_COUNT + n, 0);
+	char name[256];
+	snprintf(name, sizeof(name), "fn_%s", f->name);
+	LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fty);
+	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
+	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+				LLVMCreateEnumAttribute(cg->ctx, kind, 0));
+	cg->func_fns[index] = fn;
+}
+
+static void gen_function(struct cg *cg, int index, uint32_t slot_base)
+{
+	struct handler *h = &cg->res->funcs[index];
+	struct func *f = h->func;
+	begin_function_state(cg, h, slot_base);
+	cg->probe = NULL;
+	cg->fn = cg->func_fns[index];
+	/* Always inlined: its code takes the location of the call. */
+	cg->di_scope = NULL;
+	LLVMBasicBlockRef entry = cg_block(cg, "entry");
+	LLVMPositionBuilderAtEnd(cg->b, entry);
+	cg_set_loc(cg, &f->loc);
+	cg->globals = LLVMGetParam(cg->fn, HID_GLOBALS);
+	cg->scratch = LLVMGetParam(cg->fn, HID_SCRATCH);
+	cg->cookie = LLVMGetParam(cg->fn, HID_COOKIE);
+	cg->regs = cg->t->is_bpf ? LLVMGetParam(cg->fn, HID_REGS) : NULL;
+	cg->rt = LLVMGetParam(cg->fn, HID_RT);
+	cg->actions = LLVMGetParam(cg->fn, HID_ACTIONS);
+	cg->aborted = LLVMGetParam(cg->fn, HID_ABORTED);
+	cg->ret_bb = cg_block(cg, "return");
+	init_locals(cg, f->nparams, foreach_in(cg, f->body));
+	for (int i = 0; i < f->nparams && i < 32; i++) {
+		LLVMValueRef v = LLVMGetParam(cg->fn, HID_COUNT + i);
+		if (h->locals[i]->type == TYPE_STRING)
+			cg_string_store(cg, cg->local_slots[i], v);
+		else
+			LLVMBuildStore(cg->b, v, cg->local_slots[i]);
+	}
+	if (f->ret_type == TYPE_STRING) {
+		cg->ret_slot = cg_string_slot(cg, false);
+		LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0), cg->ret_slot);
+	} else if (f->ret_type == TYPE_LONG) {
+		cg->ret_slot = cg_alloca(cg, cg->i64, "ret");
+		LLVMBuildStore(cg->b, cg_const(cg, 0), cg->ret_slot);
+	}
+	cg->count_actions = true;
+	cg->pending_actions = 0;
+	gen_stmt(cg, f->body);
+	record_actions(cg, 0, &f->body->loc, true);
+	LLVMBuildBr(cg->b, cg->ret_bb);
+	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
+	cg_set_loc(cg, &f->loc);
+	if (f->ret_type == TYPE_STRING)
+		LLVMBuildRet(cg->b, cg->ret_slot);
+	else if (f->ret_type == TYPE_LONG)
+		LLVMBuildRet(cg->b, LLVMBuildLoad2(cg->b, cg->i64, cg->ret_slot, ""));
+	else
+		LLVMBuildRetVoid(cg->b);
+}
+
+/* A script function call: the hidden state, the arguments, and afterwards
+ * the end of this handler too if the function raised an error. */
+LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
+{
+	int index = 0;
+	while (cg->res->funcs[index].func != call->func)
+		index++;
+	LLVMValueRef fn = cg->func_fns[index];
+	LLVMValueRef args[HID_COUNT + 32];
+	args[HID_GLOBALS] = cg->globals;
+	args[HID_SCRATCH] = cg_scratch_base(cg);
+	args[HID_COOKIE] = cg->cookie;
+	args[HID_REGS] = cg->regs ? cg->regs : LLVMConstNull(cg->ptr);
+	args[HID_RT] = cg->rt ? cg->rt : LLVMConstNull(cg->ptr);
+	args[HID_ACTIONS] = cg->actions;
+	args[HID_ABORTED] = cg->aborted;
+	int n = 0;
+	for (struct expr *a = call->args; a && n < 32; a = a->next, n++)
+		args[HID_COUNT + n] = cg_expr(cg, a);
+	LLVMValueRef v = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(fn), fn, args,
+					HID_COUNT + n, "");
+	LLVMValueRef aborted = LLVMBuildLoad2(cg->b, cg->i64, cg->aborted, "");
+	LLVMBasicBlockRef go = cg_block(cg, "call.ok");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, aborted, cg_const(cg, 0), ""),
+			cg->ret_bb, go);
+	LLVMPositionBuilderAtEnd(cg->b, go);
+	if (call->func->ret_type == TYPE_STRING) {
+		/* The callee's return slot is rewritten by its next call; a copy
+		 * keeps f(1) . f(2) right. */
+		LLVMValueRef tmp = cg_string_slot(cg, true);
+		cg_string_store(cg, tmp, v);
+		return tmp;
+	}
+	return call->func->ret_type == TYPE_LONG ? v : cg_const(cg, 0);
+}
+
+/* ppfunc(): the function pp() names, as SystemTap's tapset finds it: what
+ * follows function(" (or statement(") up to the '@' or the closing quote;
+ * "" for a point with neither. */
+static const char *pp_function(struct arena *a, const char *pp)
+{
+	const char *p = strstr(pp, "function(\"");
+	if (p)
+		p += strlen("function(\"");
+	else if ((p = strstr(pp, "statement(\"")))
+		p += strlen("statement(\"");
+	else
+		return "";
+	return arena_strndup(a, p, strcspn(p, "@\""));
+}
+
+static const char *row_string(struct cg *cg, const struct attach_point *row, enum builtin_id id)
+{
+	switch (id) {
+	case BI_probefunc: return row->func;
+	case BI_ppfunc: return pp_function(cg->arena, row->pp);
+	default: return row->pp;
+	}
+}
+
+/* The table of a string per attach row, indexed by cookie: pp(),
+ * probefunc() or ppfunc().  It has a power of two rows, so that an index
+ * can be bounded with a mask (cg_string_table), plus MAXSTRINGLEN bytes
+ * after the last row: every string value points at that many readable
+ * bytes (string.c). */
+static void string_table(struct cg *cg, enum builtin_id id, struct row_strings *out)
+{
+	const struct attach_table *t = cg->attach;
+	const char **strs = arena_alloc(cg->arena, ((size_t)t->n + 1) * sizeof(*strs));
+	size_t w = 1;
+	for (int i = 0; i < t->n; i++) {
+		strs[i] = row_string(cg, &t->rows[i], id);
+		size_t l = strlen(strs[i]) + 1;
+		if (l > w)
+			w = l;
+	}
+	if (w > cg->opts->maxstringlen)
+		w = cg->opts->maxstringlen;
+	w = (w + 7) & ~(size_t)7;
+	size_t n = 1;
+	while (n < (size_t)t->n)
+		n <<= 1;
+	size_t size = n * w + cg->opts->maxstringlen;
+	char *bytes = arena_alloc(cg->arena, size);
+	for (int i = 0; i < t->n; i++) {
+		size_t l = strlen(strs[i]);
+		if (l > w - 1)
+			l = w - 1;
+		memcpy(bytes + (size_t)i * w, strs[i], l);
+	}
+	LLVMValueRef init = LLVMConstStringInContext(cg->ctx, bytes, (unsigned)size, 1);
+	const char *name = id == BI_pp ? "pp_table" : id == BI_probefunc ? "func_table" :
+		"ppfunc_table";
+	LLVMValueRef g = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), name);
+	LLVMSetInitializer(g, init);
+	LLVMSetGlobalConstant(g, 1);
+	LLVMSetLinkage(g, LLVMInternalLinkage);
+	if (cg->t->is_bpf)
+		LLVMSetSection(g, ".rodata");
+	out->table = g;
+	out->width = (uint32_t)w;
+	out->rows = (uint32_t)n;
+}
+
+static bool expr_uses(const struct expr *e, enum builtin_id id)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->builtin && e->builtin->id == (int)id)
+		return true;
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (expr_uses(a, id))
+			return true;
+	return expr_uses(e->lhs, id) || expr_uses(e->rhs, id) || expr_uses(e->cond, id);
+}
+
+static bool uses_builtin(const struct stmt *s, enum builtin_id id)
+{
+	for (; s; s = s->next)
+		if (expr_uses(s->expr, id) || uses_builtin(s->body, id) ||
+		    uses_builtin(s->else_body, id) || uses_builtin(s->init, id) ||
+		    uses_builtin(s->step, id))
+			return true;
+	return false;
+}
+
+static bool script_uses(const struct script *s, enum builtin_id id)
+{
+	for (const struct probe *p = s->probes; p; p = p->next)
+		if (uses_builtin(p->body, id))
+			return true;
+	for (const struct func *f = s->funcs; f; f = f->next)
+		if (uses_builtin(f->body, id))
+			return true;
+	return false;
+}
+
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed);
+
+static void mark_calls_expr(struct cg *cg, const struct expr *e, bool *needed)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_CALL && e->func) {
+		int i = 0;
+		while (cg->res->funcs[i].func != e->func)
+			i++;
+		if (!needed[i]) {
+			needed[i] = true;
+			mark_calls(cg, e->func->body, needed);
+		}
+	}
+	for (const struct expr *a = e->args; a; a = a->next)
+		mark_calls_expr(cg, a, needed);
+	mark_calls_expr(cg, e->lhs, needed);
+	mark_calls_expr(cg, e->rhs, needed);
+	mark_calls_expr(cg, e->cond, needed);
+}
+
+/* The functions these statements call, directly or not. */
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed)
+{
+	for (; s; s = s->next) {
+		mark_calls_expr(cg, s->expr, needed);
+		mark_calls(cg, s->body, needed);
+		mark_calls(cg, s->else_body, needed);
+		mark_calls(cg, s->init, needed);
+		mark_calls(cg, s->step, needed);
+		if (s->foreach)
+			mark_calls_expr(cg, s->foreach->limit, needed);
+	}
+}
+
+int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
+{
+	int errors = diag_errors();
+	cg->t = t;
+	cg->mod = LLVMModuleCreateWithNameInContext(t->is_bpf ? "uscript_bpf" : "uscript_host",
+						    cg->ctx);
+	cg->b = LLVMCreateBuilderInContext(cg->ctx);
+	cg->i1 = LLVMInt1TypeInContext(cg->ctx);
+	cg->i8 = LLVMInt8TypeInContext(cg->ctx);
+	cg->i32 = LLVMInt32TypeInContext(cg->ctx);
+	cg->i64 = LLVMInt64TypeInContext(cg->ctx);
+	cg->ptr = LLVMPointerTypeInContext(cg->ctx, 0);
+	cg->void_t = LLVMVoidTypeInContext(cg->ctx);
+	cg->scratch_size = 0;
+	t->module_begin(cg);
+
+	memset(cg->row_strings, 0, sizeof(cg->row_strings));
+	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
+	/* Stacks in uscript's own handlers name the probe point (stack.c). */
+	bool host_stacks = !t->is_bpf && (script_uses(cg->script, BI_print_ubacktrace) ||
+					   script_uses(cg->script, BI_sprint_ubacktrace));
+	cg->stack_rows = t->is_bpf && script_uses(cg->script, BI_print_ubacktrace);
+	for (int i = 0; i < ROW_STRINGS; i++)
+		if (script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks))
+			string_table(cg, by_row[i], &cg->row_strings[i]);
+
+	/* A module holds the functions its handlers can call, no others: one
+	 * that only host probes call may do what BPF cannot. */
+	cg->func_fns = arena_alloc(cg->arena, (cg->res->nfuncs + 1) * sizeof(LLVMValueRef));
+	bool *needed = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
+	for (struct probe *p = cg->script->probes; p; p = p->next)
+		if (cg->attach->homes[p->id] & home)
+			mark_calls(cg, p->body, needed);
+	for (int i = 0; i < cg->res->nfuncs; i++)
+		if (needed[i])
+			declare_function(cg, i);
+	uint32_t base = 0;
+	for (int i = 0; i < cg->res->nfuncs; i++) {
+		if (!needed[i])
+			continue;
+		gen_function(cg, i, base);
+		base = cg->scratch_size > base ? cg->scratch_size : base;
+	}
+	for (struct probe *p = cg->script->probes; p; p = p->next) {
+		if (cg->attach->homes[p->id] & home)
+			gen_handler(cg, p, base, false);
+		if (t->is_bpf && target_saves(cg->attach, p->id))
+			gen_handler(cg, p, base, true);
+	}
+	cg->di_scope = NULL;
+	t->module_end(cg);
+	LLVMDisposeBuilder(cg->b);
+	cg->b = NULL;
+	return diag_errors() > errors ? -1 : 0;
+}

@@ -1,0 +1,182 @@
+/* foreach_bpf.c — foreach in BPF programs.
+ *
+ * The kernel walks a map with bpf_for_each_map_elem, calling a function for
+ * each element: the loop's body becomes that function.  It reaches the state
+ * of the handler (or script function) it belongs to through a frame on the
+ * handler's stack, which the kernel passes it: the globals, scratch and
+ * pt_regs pointers, the attach cookie, the action counter and error flag,
+ * and the return slot; the locals it finds in scratch, where a function
+ * with such a loop keeps them all (codegen.c).  The body is generated with
+ * the code generator's state pointed at those, so it is the same code as
+ * anywhere else.
+ *
+ * The function returns 0 for the next element and 1 to stop: `break` stops;
+ * `next`, `return` and a runtime error also set the frame's status, and the
+ * handler, back from the walk, goes on to its own end as it would have.
+ *
+ * The kernel visits elements in the order its hash map holds them, and a BPF
+ * program cannot sort: a sorted foreach is an error here, and an unsorted one
+ * sees the elements in another order than SystemTap's (creation order). */
+#include "parse/arena.h"
+#include "cg.h"
+#include "parse/diag.h"
+
+enum frame_slot {
+	FR_GLOBALS, FR_SCRATCH, FR_REGS, FR_COOKIE, FR_ACTIONS, FR_ABORTED, FR_RET_SLOT,
+	FR_SAVED, FR_STATUS, FR_COUNT, FR_LIMIT, FR_SIZE
+};
+
+struct fn_state {
+	LLVMValueRef globals, scratch, regs, cookie, actions, aborted, ret_slot, saved;
+	LLVMValueRef *local_slots;
+	uint32_t *local_offsets;
+	LLVMBasicBlockRef ret_bb;
+	int nloops;
+	LLVMValueRef each_frame, each_frame_fn;
+};
+
+static LLVMValueRef slot(struct cg *cg, LLVMValueRef frame, int i)
+{
+	return cg_field(cg, frame, 8 * (uint32_t)i);
+}
+
+static void put(struct cg *cg, LLVMValueRef frame, int i, LLVMValueRef v)
+{
+	LLVMBuildStore(cg->b, v ? v : LLVMConstNull(cg->ptr), slot(cg, frame, i));
+}
+
+static LLVMValueRef get_ptr(struct cg *cg, LLVMValueRef frame, int i)
+{
+	return LLVMBuildLoad2(cg->b, cg->ptr, slot(cg, frame, i), "");
+}
+
+static LLVMValueRef get_long(struct cg *cg, LLVMValueRef frame, int i)
+{
+	return LLVMBuildLoad2(cg->b, cg->i64, slot(cg, frame, i), "");
+}
+
+/* The body's function: long each(map, key, value, frame). */
+static LLVMValueRef body_function(struct cg *cg, struct stmt *st,
+				  void (*body)(struct cg *, struct stmt *))
+{
+	struct foreach *f = st->foreach;
+	int nlocals = cg->h->nlocals;
+	static const char *const names[] = { "map", "key", "value", "frame" };
+	struct cg_saved saved;
+	struct fn_state outer = {
+		cg->globals, cg->scratch, cg->regs, cg->cookie, cg->actions, cg->aborted,
+		cg->ret_slot, cg->saved, cg->local_slots, cg->local_offsets, cg->ret_bb, cg->nloops,
+		cg->each_frame, cg->each_frame_fn,
+	};
+	LLVMValueRef fn = cg_callback_begin(cg, "foreach_body", names, 4, &saved);
+	LLVMBuilderRef b = cg->b;
+	cg_set_loc(cg, &st->loc);
+	LLVMValueRef frame = LLVMGetParam(fn, 3);
+	LLVMValueRef key = LLVMGetParam(fn, 1), value = LLVMGetParam(fn, 2);
+	cg->globals = get_ptr(cg, frame, FR_GLOBALS);
+	cg->scratch = get_ptr(cg, frame, FR_SCRATCH);
+	cg->regs = outer.regs ? get_ptr(cg, frame, FR_REGS) : NULL;
+	cg->cookie = get_long(cg, frame, FR_COOKIE);
+	cg->actions = get_ptr(cg, frame, FR_ACTIONS);
+	cg->aborted = get_ptr(cg, frame, FR_ABORTED);
+	cg->ret_slot = outer.ret_slot ? get_ptr(cg, frame, FR_RET_SLOT) : NULL;
+	cg->saved = outer.saved ? get_ptr(cg, frame, FR_SAVED) : NULL;
+	cg->local_slots = arena_alloc(cg->arena, ((size_t)nlocals + 1) * sizeof(LLVMValueRef));
+	/* The function's locals are all in scratch (codegen.c's init_locals). */
+	for (int i = 0; i < nlocals; i++)
+		cg->local_slots[i] = outer.local_offsets[i] == CG_ON_STACK ? LLVMGetUndef(cg->ptr) :
+			cg_field(cg, cg->scratch, outer.local_offsets[i]);
+
+	/* break stops the walk; continue and the body's end go on; next,
+	 * return and errors stop it and tell the handler. */
+	LLVMBasicBlockRef stop = cg_block(cg, "each.stop"), more = cg_block(cg, "each.more");
+	cg->ret_bb = cg_block(cg, "each.leave");
+	LLVMPositionBuilderAtEnd(b, stop);
+	LLVMBuildRet(b, cg_const(cg, 1));
+	LLVMPositionBuilderAtEnd(b, more);
+	LLVMBuildRet(b, cg_const(cg, 0));
+	LLVMPositionBuilderAtEnd(b, cg->ret_bb);
+	LLVMBuildStore(b, cg_const(cg, 1), slot(cg, frame, FR_STATUS));
+	LLVMBuildBr(b, stop);
+	LLVMPositionBuilderAtEnd(b, LLVMGetFirstBasicBlock(fn));
+
+	if (f->limit) {
+		LLVMValueRef count = get_ptr(cg, frame, FR_COUNT);
+		LLVMValueRef n = LLVMBuildLoad2(b, cg->i64, count, "");
+		LLVMBasicBlockRef go = cg_block(cg, "each.go");
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGE, n, get_long(cg, frame, FR_LIMIT), ""),
+				stop, go);
+		LLVMPositionBuilderAtEnd(b, go);
+		LLVMBuildStore(b, LLVMBuildAdd(b, n, cg_const(cg, 1), ""), count);
+	}
+	cg_foreach_vars(cg, f, key, value);
+	if (cg->nloops == CG_MAX_LOOPS) {
+		diag_error(&st->loc, "loops nested more than %d deep", CG_MAX_LOOPS);
+	} else {
+		cg->loops[cg->nloops++] = (struct cg_loop){ stop, more };
+		body(cg, st);
+		cg->nloops--;
+	}
+	LLVMBuildBr(cg->b, more);
+
+	cg_callback_end(cg, &saved);
+	cg->globals = outer.globals;
+	cg->scratch = outer.scratch;
+	cg->regs = outer.regs;
+	cg->cookie = outer.cookie;
+	cg->actions = outer.actions;
+	cg->aborted = outer.aborted;
+	cg->ret_slot = outer.ret_slot;
+	cg->saved = outer.saved;
+	cg->local_slots = outer.local_slots;
+	cg->local_offsets = outer.local_offsets;
+	cg->ret_bb = outer.ret_bb;
+	cg->nloops = outer.nloops;
+	cg->each_frame = outer.each_frame;
+	cg->each_frame_fn = outer.each_frame_fn;
+	return fn;
+}
+
+void cg_foreach_bpf(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *))
+{
+	struct foreach *f = st->foreach;
+	if (f->sort_dir) {
+		diag_error(&st->loc, "a sorted foreach cannot run in a process probe: BPF programs "
+			   "cannot sort; leave out the sort, or loop in an end or timer probe");
+		return;
+	}
+	/* One frame serves the loops of a function one after another: the
+	 * stack has 512 bytes. */
+	if (cg->each_frame_fn != cg->fn) {
+		cg->each_frame = cg_alloca(cg, LLVMArrayType2(cg->i64, FR_SIZE), "frame");
+		cg->each_frame_fn = cg->fn;
+	}
+	LLVMValueRef frame = cg->each_frame;
+	/* The counters the body tests, the actions and the elements taken,
+	 * are in scratch while the walk lasts: the verifier knows nothing of
+	 * a value read from a map, so it checks the body once instead of
+	 * following the counts one element at a time. */
+	LLVMValueRef counters = cg_scratch(cg, 16, false);
+	LLVMValueRef actions = cg_field(cg, counters, 0), count = cg_field(cg, counters, 8);
+	LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, cg->actions, ""), actions);
+	LLVMBuildStore(cg->b, cg_const(cg, 0), count);
+	put(cg, frame, FR_GLOBALS, cg->globals);
+	put(cg, frame, FR_SCRATCH, cg_scratch_base(cg));
+	put(cg, frame, FR_REGS, cg->regs);
+	LLVMBuildStore(cg->b, cg->cookie ? cg->cookie : cg_const(cg, 0), slot(cg, frame, FR_COOKIE));
+	put(cg, frame, FR_ACTIONS, actions);
+	put(cg, frame, FR_ABORTED, cg->aborted);
+	put(cg, frame, FR_RET_SLOT, cg->ret_slot);
+	put(cg, frame, FR_SAVED, cg->saved);
+	LLVMBuildStore(cg->b, cg_const(cg, 0), slot(cg, frame, FR_STATUS));
+	put(cg, frame, FR_COUNT, count);
+	LLVMBuildStore(cg->b, f->limit ? cg_expr(cg, f->limit) : cg_const(cg, 0),
+		       slot(cg, frame, FR_LIMIT));
+	cg_bpf_for_each(cg, f->array_sym->index, body_function(cg, st, body), frame);
+	LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, actions, ""), cg->actions);
+	LLVMBasicBlockRef go = cg_block(cg, "foreach.end");
+	LLVMValueRef status = get_long(cg, frame, FR_STATUS);
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_const(cg, 0), ""),
+			cg->ret_bb, go);
+	LLVMPositionBuilderAtEnd(cg->b, go);
+}

@@ -1,0 +1,188 @@
+/* stack.c — the traced thread's stack: print_ubacktrace(),
+ * sprint_ubacktrace(), ubacktrace() and usymname().
+ *
+ * The kernel walks the user stack (bpf_get_stack, by frame pointers) when
+ * the probe fires.  Naming the addresses needs the process's memory map and
+ * the symbols of its files, which only the runtime reads: print_ubacktrace,
+ * sprint_ubacktrace and usymname send the addresses in the output record
+ * and the runtime makes the text when it prints it (runtime/symbolize.c).
+ * ubacktrace() needs no names, so it is a string made here: the addresses
+ * in hex, each followed by a space, as SystemTap makes it. */
+#include "cg.h"
+
+/* Fills a struct out_stack at buf: the pid and the stack. */
+static void fill_stack(struct cg *cg, LLVMValueRef buf)
+{
+	LLVMBuilderRef b = cg->b;
+	cg_store_at(cg, buf, offsetof(struct out_stack, pid), cg->t->context(cg, BI_pid),
+		    cg->i64);
+	cg_store_at(cg, buf, offsetof(struct out_stack, row), cg->cookie, cg->i64);
+	LLVMValueRef rc = cg->t->user_stack(cg, cg_field(cg, buf, offsetof(struct out_stack, frames)),
+					    OUT_MAX_FRAMES * 8);
+	LLVMValueRef n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, rc, cg_const(cg, 0), ""),
+					 LLVMBuildLShr(b, rc, cg_const(cg, 3), ""), cg_const(cg, 0), "");
+	cg_store_at(cg, buf, offsetof(struct out_stack, nframes), n, cg->i64);
+}
+
+/* In uscript's own handlers (begin, end, error, timer) there is no traced
+ * thread, and SystemTap's words for a stack are "<no user backtrace at PP>"
+ * and a line (ubacktrace()'s text, which names nothing, is the bare line). */
+LLVMValueRef cg_no_user_stack(struct cg *cg, bool named)
+{
+	if (!named)
+		return cg_string_literal(cg, "\n", 1);
+	static const char pre[] = "<no user backtrace at ", post[] = ">\n";
+	LLVMValueRef s = cg_string_concat(cg, cg_string_literal(cg, pre, sizeof(pre) - 1),
+					  cg_row_string(cg, ROW_PP));
+	return cg_string_concat(cg, s, cg_string_literal(cg, post, sizeof(post) - 1));
+}
+
+int cg_deferred_kind(const struct expr *e)
+{
+	if (e->kind == EXPR_TARGET && e->pretty)
+		return OUT_PRETTY;
+	if (e->kind != EXPR_CALL || !e->builtin)
+		return -1;
+	switch (e->builtin->id) {
+	case BI_sprint_ubacktrace: return OUT_SBACKTRACE;
+	case BI_usymname: return OUT_USYMNAME;
+	default: return -1;
+	}
+}
+
+LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e)
+{
+	if (cg_deferred_kind(e) == OUT_PRETTY)
+		return cg_target_pretty(cg, e);
+	if (cg_deferred_kind(e) == OUT_USYMNAME) {
+		LLVMValueRef addr = cg_expr(cg, e->args);
+		LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_addr), true);
+		cg_store_at(cg, buf, offsetof(struct out_addr, pid), cg->t->context(cg, BI_pid),
+			    cg->i64);
+		cg_store_at(cg, buf, offsetof(struct out_addr, addr), addr, cg->i64);
+		return buf;
+	}
+	LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_stack), true);
+	fill_stack(cg, buf);
+	return buf;
+}
+
+/* v, as a value the optimizer knows nothing of, so that a mask that keeps
+ * an index inside a buffer for the verifier is not dropped as one that
+ * changes nothing (BPF); elsewhere v itself. */
+LLVMValueRef cg_opaque(struct cg *cg, LLVMValueRef v)
+{
+	if (!cg->t->is_bpf)
+		return v;
+	LLVMTypeRef ty = LLVMFunctionType(cg->i64, (LLVMTypeRef[]){ cg->i64 }, 1, 0);
+	LLVMValueRef asm_ = LLVMGetInlineAsm(ty, "", 0, "=r,0", 4, 0, 0, LLVMInlineAsmDialectATT,
+					     0);
+	return LLVMBuildCall2(cg->b, ty, asm_, &v, 1, "");
+}
+
+LLVMValueRef cg_ctlz(struct cg *cg, LLVMValueRef v)
+{
+	LLVMTypeRef ty = LLVMFunctionType(cg->i64, (LLVMTypeRef[]){ cg->i64, cg->i1 }, 2, 0);
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "llvm.ctlz.i64");
+	if (!fn)
+		fn = LLVMAddFunction(cg->mod, "llvm.ctlz.i64", ty);
+	return LLVMBuildCall2(cg->b, ty, fn, (LLVMValueRef[]){ v, LLVMConstInt(cg->i1, 0, 0) }, 2,
+			      "lz");
+}
+
+/* Writes v as "0x" and lowercase hex digits (SystemTap's %#x; 0 is "0x0")
+ * at out[pos & mask] onwards, without branches, and returns the position
+ * after it.  The buffer must have 18 bytes of room past mask. */
+LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVMValueRef pos,
+			LLVMValueRef v)
+{
+	LLVMBuilderRef b = cg->b;
+	static const char hex[16] = "0123456789abcdef";
+	LLVMValueRef digits = cg_const_bytes(cg, hex, sizeof(hex));
+	LLVMValueRef lz = cg_ctlz(cg, v);
+	/* digits: 1 for 0, else the significant nibbles */
+	LLVMValueRef nd = LLVMBuildLShr(b, LLVMBuildSub(b, cg_const(cg, 67), lz, ""),
+					cg_const(cg, 2), "");
+	nd = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_const(cg, 0), ""),
+			     cg_const(cg, 1), nd, "nd");
+	LLVMValueRef p = LLVMBuildAnd(b, cg_opaque(cg, pos), mask, "");
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, '0', 0), cg_gep(cg, out, p));
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 'x', 0),
+		       cg_gep(cg, out, LLVMBuildAdd(b, p, cg_const(cg, 1), "")));
+	for (int k = 0; k < 16; k++) {
+		/* digit k from the left: nibble nd - 1 - k; those past the
+		 * number's own are overwritten by what comes next */
+		LLVMValueRef sh = LLVMBuildAnd(b, LLVMBuildShl(b,
+			LLVMBuildSub(b, nd, cg_const(cg, k + 1), ""), cg_const(cg, 2), ""),
+			cg_const(cg, 63), "");
+		LLVMValueRef d = LLVMBuildAnd(b, LLVMBuildLShr(b, v, sh, ""), cg_const(cg, 15), "");
+		LLVMValueRef c = LLVMBuildLoad2(b, cg->i8, cg_gep(cg, digits, d), "");
+		LLVMBuildStore(b, c, cg_gep(cg, out, LLVMBuildAdd(b, p, cg_const(cg, k + 2), "")));
+	}
+	return LLVMBuildAdd(b, pos, LLVMBuildAdd(b, nd, cg_const(cg, 2), ""), "");
+}
+
+/* ubacktrace(): "0x55d0c8a4b149 0x55d0c8a4b1c0 ", cut to MAXSTRINGLEN - 1
+ * bytes.  Each frame's text is written whole, without branches the
+ * verifier would have to follow, into a buffer that holds every frame's:
+ * "0x", sixteen digits (those past the number's own are overwritten next),
+ * the space; the cut comes last. */
+static LLVMValueRef ubacktrace(struct cg *cg)
+{
+	LLVMBuilderRef b = cg->b;
+	uint32_t need = OUT_MAX_FRAMES * 19 + 1, size = 1;
+	while (size < need || size < cg->opts->maxstringlen)
+		size <<= 1;
+	LLVMValueRef mask = cg_const(cg, size - 1);
+	LLVMValueRef out = cg_scratch(cg, size + 32, true);
+	/* 32 frame slots, so that a masked index stays inside */
+	LLVMValueRef frames = cg_scratch(cg, 32 * 8, true);
+	LLVMValueRef rc = cg->t->user_stack(cg, frames, OUT_MAX_FRAMES * 8);
+	LLVMValueRef n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, rc, cg_const(cg, 0), ""),
+					 LLVMBuildLShr(b, rc, cg_const(cg, 3), ""), cg_const(cg, 0), "");
+	LLVMBasicBlockRef pre = LLVMGetInsertBlock(b), head = cg_block(cg, "ubt.head"),
+		body = cg_block(cg, "ubt.body"), done = cg_block(cg, "ubt.done");
+	LLVMBuildBr(b, head);
+	LLVMPositionBuilderAtEnd(b, head);
+	LLVMValueRef i = LLVMBuildPhi(b, cg->i64, "i"), pos = LLVMBuildPhi(b, cg->i64, "pos");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULT, i, n, ""), body, done);
+
+	LLVMPositionBuilderAtEnd(b, body);
+	LLVMValueRef slot = LLVMBuildShl(b, LLVMBuildAnd(b, i, cg_const(cg, 31), ""),
+					 cg_const(cg, 3), "");
+	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, cg_gep(cg, frames, slot), "frame");
+	LLVMValueRef end = cg_put_hex(cg, out, mask, pos, v);
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, ' ', 0),
+		       cg_gep(cg, out, LLVMBuildAnd(b, end, mask, "")));
+	LLVMValueRef pos1 = LLVMBuildAdd(b, end, cg_const(cg, 1), "");
+	LLVMValueRef i1 = LLVMBuildAdd(b, i, cg_const(cg, 1), "");
+	LLVMBasicBlockRef latch = LLVMGetInsertBlock(b);
+	LLVMBuildBr(b, head);
+	LLVMAddIncoming(i, (LLVMValueRef[]){ cg_const(cg, 0), i1 },
+			(LLVMBasicBlockRef[]){ pre, latch }, 2);
+	LLVMAddIncoming(pos, (LLVMValueRef[]){ cg_const(cg, 0), pos1 },
+			(LLVMBasicBlockRef[]){ pre, latch }, 2);
+
+	LLVMPositionBuilderAtEnd(b, done);
+	LLVMValueRef max = cg_const(cg, cg->opts->maxstringlen - 1);
+	LLVMValueRef cut = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, pos, max, ""), pos, max,
+					   "");
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0),
+		       cg_gep(cg, out, LLVMBuildAnd(b, cut, mask, "")));
+	return out;
+}
+
+LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
+{
+	switch (call->builtin->id) {
+	case BI_ubacktrace:
+		return cg->t->is_bpf ? ubacktrace(cg) : cg_no_user_stack(cg, false);
+	case BI_print_ubacktrace:
+		cg_print_backtrace(cg, call);
+		return NULL;
+	default:
+		/* Resolution lets these be only printed, which output.c
+		 * does through cg_deferred_value(). */
+		return cg_string_literal(cg, "", 0);
+	}
+}

@@ -1,0 +1,210 @@
+/* stat.c — statistics: x <<< v, @count … @avg, and print(@hist_…).
+ *
+ * Each CPU keeps its own count, sum, min, max and histogram (program.h), so
+ * x <<< v takes no lock and touches no line another CPU writes; reading
+ * merges the CPUs.  The arithmetic is SystemTap's __stp_stat_add and
+ * _stp_val_to_bucket, so the same values fall in the same buckets. */
+#include <errno.h>
+#include <linux/bpf.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "parse/arena.h"
+#include "cg.h"
+
+static LLVMValueRef word(struct cg *cg, LLVMValueRef p, int i)
+{
+	return cg_field(cg, p, 8 * (uint32_t)i);
+}
+
+static LLVMValueRef load_word(struct cg *cg, LLVMValueRef p, int i)
+{
+	return LLVMBuildLoad2(cg->b, cg->i64, word(cg, p, i), "");
+}
+
+static LLVMValueRef ctlz(struct cg *cg, LLVMValueRef v)
+{
+	unsigned id = LLVMLookupIntrinsicID("llvm.ctlz", 9);
+	LLVMValueRef f = LLVMGetIntrinsicDeclaration(cg->mod, id, &cg->i64, 1);
+	LLVMValueRef args[2] = { v, LLVMConstInt(cg->i1, 0, 0) };
+	return LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(f), f, args, 2, "");
+}
+
+/* The bucket of v, from 0 to buckets - 1. */
+static LLVMValueRef bucket(struct cg *cg, const struct stat_shape *sh, LLVMValueRef v)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef last = cg_const(cg, sh->buckets - 1), n;
+	if (sh->hist == HIST_LOG) {
+		/* 64 for 0; 128 - clz(v) above it; clz(-v) below it. */
+		LLVMValueRef pos = LLVMBuildSub(b, cg_const(cg, 128), ctlz(cg, v), "");
+		LLVMValueRef neg = ctlz(cg, LLVMBuildNeg(b, v, ""));
+		n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, v, cg_const(cg, 0), ""), pos,
+			LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, v, cg_const(cg, 0), ""),
+					cg_const(cg, HIST_LOG_BUCKET0), neg, ""), "");
+	} else {
+		/* Under lo: bucket 0; then one per step; the rest in the last. */
+		LLVMValueRef d = LLVMBuildSub(b, v, cg_const(cg, sh->lo), "");
+		LLVMValueRef q = LLVMBuildAdd(b, LLVMBuildUDiv(b, d, cg_const(cg, sh->step), ""),
+					      cg_const(cg, 1), "");
+		n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, d, cg_const(cg, 0), ""),
+				    cg_const(cg, 0), q, "");
+	}
+	/* Unsigned, so that the verifier sees the index bounded both ways. */
+	return LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntUGT, n, last, ""), last, n, "");
+}
+
+/* Adds v to the value at p, one CPU's part of a statistic. */
+static void add_to(struct cg *cg, const struct global_var *gv, LLVMValueRef p, LLVMValueRef v)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef count = load_word(cg, p, STATW_COUNT);
+	LLVMBasicBlockRef first = cg_block(cg, "stat.first"), more = cg_block(cg, "stat.more"),
+		hist = cg_block(cg, "stat.hist");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, count, cg_const(cg, 0), ""), first, more);
+	LLVMPositionBuilderAtEnd(b, first);
+	LLVMBuildStore(b, cg_const(cg, 1), word(cg, p, STATW_COUNT));
+	LLVMBuildStore(b, v, word(cg, p, STATW_SUM));
+	LLVMBuildStore(b, v, word(cg, p, STATW_MIN));
+	LLVMBuildStore(b, v, word(cg, p, STATW_MAX));
+	LLVMBuildBr(b, hist);
+	LLVMPositionBuilderAtEnd(b, more);
+	LLVMBuildStore(b, LLVMBuildAdd(b, count, cg_const(cg, 1), ""), word(cg, p, STATW_COUNT));
+	LLVMBuildStore(b, LLVMBuildAdd(b, load_word(cg, p, STATW_SUM), v, ""), word(cg, p, STATW_SUM));
+	LLVMValueRef min = load_word(cg, p, STATW_MIN), max = load_word(cg, p, STATW_MAX);
+	LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, v, min, ""), v, min, ""),
+		       word(cg, p, STATW_MIN));
+	LLVMBuildStore(b, LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, v, max, ""), v, max, ""),
+		       word(cg, p, STATW_MAX));
+	LLVMBuildBr(b, hist);
+	LLVMPositionBuilderAtEnd(b, hist);
+	if (gv->stat.hist == HIST_NONE)
+		return;
+	LLVMValueRef n = bucket(cg, &gv->stat, v);
+	LLVMValueRef slot = cg_gep(cg, p, LLVMBuildMul(b, LLVMBuildAdd(b, n,
+		cg_const(cg, STAT_HDR_WORDS), ""), cg_const(cg, 8), ""));
+	LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i64, slot, ""), cg_const(cg, 1), ""),
+		       slot);
+}
+
+void cg_stat_add(struct cg *cg, struct expr *e)
+{
+	struct expr *t = e->lhs;
+	int g = t->sym->index;
+	const struct global_var *gv = &cg->prog->globals[g];
+	LLVMValueRef v = cg_expr(cg, e->rhs);
+	LLVMValueRef key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL);
+	if (!cg->t->in_place) {
+		/* The host works on a copy of one CPU's part and writes it back. */
+		LLVMValueRef p = cg->t->map_lookup(cg, g, key);
+		LLVMValueRef buf = cg_scratch(cg, gv->value_size, true);
+		cg->t->zero(cg, buf, gv->value_size);
+		LLVMBasicBlockRef have = cg_block(cg, "stat.have"), go = cg_block(cg, "stat.go");
+		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), go, have);
+		LLVMPositionBuilderAtEnd(cg->b, have);
+		cg->t->copy(cg, buf, p, gv->value_size);
+		LLVMBuildBr(cg->b, go);
+		LLVMPositionBuilderAtEnd(cg->b, go);
+		add_to(cg, gv, buf, v);
+		cg_check_overflow(cg, cg->t->map_update(cg, g, key, buf, BPF_ANY), &t->loc, g);
+		return;
+	}
+	LLVMValueRef slot = cg_alloca(cg, cg->ptr, "stat");
+	LLVMBuildStore(cg->b, cg->t->map_lookup(cg, g, key), slot);
+	LLVMBasicBlockRef create = cg_block(cg, "stat.create"), go = cg_block(cg, "stat.go");
+	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, LLVMBuildLoad2(cg->b, cg->ptr, slot, ""), ""),
+			create, go);
+	LLVMPositionBuilderAtEnd(cg->b, create);
+	LLVMValueRef rc = cg->t->map_update(cg, g, key, cg->zeros, BPF_NOEXIST);
+	LLVMValueRef p = cg->t->map_lookup(cg, g, key);
+	LLVMBuildStore(cg->b, p, slot);
+	LLVMValueRef err = LLVMBuildSelect(cg->b, LLVMBuildIsNull(cg->b, p, ""),
+		LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_const(cg, 0), ""), rc,
+				cg_const(cg, -E2BIG), ""),
+		cg_const(cg, 0), "");
+	cg_check_overflow(cg, err, &t->loc, g);
+	LLVMBuildBr(cg->b, go);
+	LLVMPositionBuilderAtEnd(cg->b, go);
+	add_to(cg, gv, LLVMBuildLoad2(cg->b, cg->ptr, slot, ""), v);
+}
+
+/* @count and @sum of an empty statistic are 0; @min, @max and @avg are
+ * SystemTap's runtime error "empty aggregate". */
+LLVMValueRef cg_stat_read(struct cg *cg, struct expr *e)
+{
+	struct expr *t = e->args;
+	int g = t->sym->index;
+	LLVMValueRef key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL);
+	LLVMValueRef h = cg->t->stat_merged(cg, g, key);
+	LLVMValueRef count = load_word(cg, h, STATW_COUNT);
+	if (e->stat == STAT_COUNT)
+		return count;
+	if (e->stat == STAT_SUM)
+		return load_word(cg, h, STATW_SUM);
+	LLVMBasicBlockRef empty = cg_block(cg, "stat.empty"), ok = cg_block(cg, "stat.ok");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, count, cg_const(cg, 0), ""), empty, ok);
+	LLVMPositionBuilderAtEnd(cg->b, empty);
+	cg_raise(cg, &e->loc, "empty aggregate");
+	LLVMBuildBr(cg->b, ok);
+	LLVMPositionBuilderAtEnd(cg->b, ok);
+	switch (e->stat) {
+	case STAT_MIN: return load_word(cg, h, STATW_MIN);
+	case STAT_MAX: return load_word(cg, h, STATW_MAX);
+	default: return cg_sdiv(cg, load_word(cg, h, STATW_SUM), count);
+	}
+}
+
+struct hist_rec {
+	LLVMValueRef key;
+	uint32_t size;
+	int site;
+};
+
+static void fill_hist(struct cg *cg, LLVMValueRef rec, void *arg)
+{
+	struct hist_rec *h = arg;
+	cg_store_at(cg, rec, 0, LLVMConstInt(cg->i32, REC_HIST, 0), cg->i32);
+	cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, (unsigned)h->site, 0), cg->i32);
+	cg->t->copy(cg, cg_field(cg, rec, sizeof(struct rec_hdr)), h->key, h->size);
+}
+
+/* The runtime reads the statistic when the record arrives and prints it,
+ * as SystemTap prints a histogram. */
+void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
+{
+	struct expr *t = hist->args;
+	int g = t->sym->index;
+	const struct global_var *gv = &cg->prog->globals[g];
+	struct program *p = cg->prog;
+	if (p->nhists % 16 == 0) {
+		struct hist_site *n = arena_alloc(cg->arena, (p->nhists + 16) * sizeof(*n));
+		if (p->nhists)
+			memcpy(n, p->hists, p->nhists * sizeof(*n));
+		p->hists = n;
+	}
+	/* An empty statistic is SystemTap's error at the print. */
+	p->hists[p->nhists] = (struct hist_site){
+		g, cg_add_error_site(cg, at, "empty aggregate"), hist->loc,
+	};
+	struct hist_rec h = {
+		.key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL),
+		.size = gv->key_size,
+		.site = p->nhists++,
+	};
+	cg_emit_record(cg, (uint32_t)sizeof(struct rec_hdr) + ((gv->key_size + 7) & ~7u), fill_hist, &h);
+	/* On the host the histogram was printed just now, or refused as empty:
+	 * then the handler ends, as SystemTap's does.  A BPF program cannot
+	 * know, and goes on. */
+	if (!cg->t->is_bpf) {
+		LLVMValueRef st = LLVMBuildLoad2(cg->b, cg->i64,
+			cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping)), "");
+		LLVMValueRef err = LLVMBuildAnd(cg->b, st, cg_const(cg, STOP_ERROR), "");
+		LLVMBasicBlockRef stop = cg_block(cg, "hist.error"), go = cg_block(cg, "hist.ok");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, err, cg_const(cg, 0), ""),
+				stop, go);
+		LLVMPositionBuilderAtEnd(cg->b, stop);
+		LLVMBuildStore(cg->b, cg_const(cg, 1), cg->aborted);
+		LLVMBuildBr(cg->b, cg->ret_bb);
+		LLVMPositionBuilderAtEnd(cg->b, go);
+	}
+}

@@ -1,0 +1,72 @@
+/* user.c — reading the traced program's memory: user_string,
+ * user_string_n, user_long, user_int, user_short and user_char, as
+ * SystemTap's tapset defines them (uconversions.stp).
+ *
+ * A read that faults never harms the program: the numbers read as 0, and a
+ * string is SystemTap's runtime error "user string copy fault" unless the
+ * script gave a string to use instead.  In begin, end and timer probes
+ * there is no traced program: every read faults. */
+#include "cg.h"
+
+/* user_string(addr [, err]) and user_string_n(addr, n [, err]): at most
+ * n bytes, n + 1 clamped to [1, MAXSTRINGLEN - 1] as SystemTap clamps it, so
+ * user_string gives at most MAXSTRINGLEN - 2 bytes. */
+static LLVMValueRef user_string(struct cg *cg, struct expr *call)
+{
+	LLVMBuilderRef b = cg->b;
+	bool with_n = call->builtin->id == BI_user_string_n;
+	struct expr *addr_e = call->args, *n_e = with_n ? addr_e->next : NULL;
+	struct expr *err_e = with_n ? n_e->next : addr_e->next;
+	uint32_t max = cg->opts->maxstringlen;
+	LLVMValueRef addr = cg_expr(cg, addr_e);
+	LLVMValueRef len = with_n ? LLVMBuildAdd(b, cg_expr(cg, n_e), cg_const(cg, 1), "") :
+		cg_const(cg, max);
+	LLVMValueRef lo = cg_const(cg, 1), hi = cg_const(cg, max > 1 ? max - 1 : 1);
+	len = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, len, lo, ""), lo, len, "");
+	len = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, len, hi, ""), hi, len, "");
+	LLVMValueRef err = err_e ? cg_expr(cg, err_e) : NULL;
+	LLVMValueRef dst = cg_string_slot(cg, true);
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0), dst);
+	LLVMValueRef rc = cg->t->read_user_str(cg, dst, len, addr);
+	LLVMBasicBlockRef fault = cg_block(cg, "ustr.fault"), ok = cg_block(cg, "ustr.ok");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
+	LLVMPositionBuilderAtEnd(b, fault);
+	if (err) {
+		cg_string_store(cg, dst, err);
+	} else {
+		LLVMValueRef vals[2] = { rc, addr };
+		cg_raise_fmt(cg, &call->loc, "user string copy fault %d at 0x%x [man error::fault]",
+			     vals, 2);
+	}
+	LLVMBuildBr(b, ok);
+	LLVMPositionBuilderAtEnd(b, ok);
+	return dst;
+}
+
+/* user_long and the narrower ones: signed, 0 when the read faults. */
+static LLVMValueRef user_number(struct cg *cg, struct expr *call, uint32_t size)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef addr = cg_expr(cg, call->args);
+	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
+	LLVMBuildStore(b, cg_const(cg, 0), slot);
+	LLVMValueRef rc = cg->t->read_user(cg, slot, size, addr);
+	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, slot, "");
+	if (size < 8) {
+		LLVMTypeRef narrow = LLVMIntTypeInContext(cg->ctx, size * 8);
+		v = LLVMBuildSExt(b, LLVMBuildTrunc(b, v, narrow, ""), cg->i64, "");
+	}
+	return LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""),
+			       cg_const(cg, 0), v, "");
+}
+
+LLVMValueRef cg_user(struct cg *cg, struct expr *call)
+{
+	switch (call->builtin->id) {
+	case BI_user_long: return user_number(cg, call, 8);
+	case BI_user_int: return user_number(cg, call, 4);
+	case BI_user_short: return user_number(cg, call, 2);
+	case BI_user_char: return user_number(cg, call, 1);
+	default: return user_string(cg, call);
+	}
+}

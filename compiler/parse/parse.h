@@ -1,0 +1,18 @@
+/* compiler/parse/ makes a script's text into its syntax tree (ast.h), and
+ * holds what every pass uses: the arena a compilation allocates from
+ * (arena.h) and the diagnostics (diag.h); it uses no other folder.
+ *
+ * parse.h — the parser's one entry point.  Bison's own header stays inside
+ * parser.y; the rest of the compiler sees only this. */
+#ifndef USCRIPT_PARSE_H
+#define USCRIPT_PARSE_H
+
+#include "ast.h"
+
+/* Parses a whole source text into a script allocated from `a`.  Syntax
+ * errors are reported through diag and counted; the parser recovers at the
+ * next statement or declaration, so one run reports them all.  The result
+ * is never NULL, but is only meaningful when diag_errors() is 0. */
+struct script *parse_script(struct arena *a, const struct src_file *file);
+
+#endif

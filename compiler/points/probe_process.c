@@ -1,0 +1,381 @@
+/* probe_process.c — process("PATH").function("NAME")[.call|.return]:
+ * uprobes at the entry of functions found in the file's symbol table, and
+ * uretprobes on their return; process("PATH").statement(ADDR): a uprobe at
+ * an address, checked to be where an instruction starts;
+ * process("PATH").mark("NAME"): USDT probes (probe_mark.c).
+ *
+ * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
+ * executable, or the executable of the -c/-x target for a bare `process`. */
+#include <elf.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "parse/arena.h"
+#include "compile.h"
+#include "parse/diag.h"
+#include "dwarf/dwarfinfo.h"
+#include "binary/elfsym.h"
+#include "binary/insn.h"
+#include "probes.h"
+#include "symmatch.h"
+
+static bool is_process(const struct probe_point *pp)
+{
+	return strcmp(pp->comps->name, "process") == 0;
+}
+
+/* The probed file of the point's process(…) component, in out. */
+static int process_file(struct attach_table *t, const struct probe_point *pp,
+			struct attach_point *proto, char *out, size_t outsz)
+{
+	const struct pp_comp *c = pp->comps;
+	struct elf_error err;
+	if (c->arg_kind == PP_ARG_STR) {
+		if (elf_find_path(c->str, out, outsz, NULL, &err) < 0)
+			return probes_fail(pp, "%s", err.msg);
+		proto->pid_filter = PID_ANY;
+		return 0;
+	}
+	if (c->arg_kind == PP_ARG_NUM) {
+		if (c->num <= 0 || c->num > INT_MAX)
+			return probes_fail(pp, "%" PRId64 " is not a process id", c->num);
+		char link[64];
+		snprintf(link, sizeof(link), "/proc/%" PRId64 "/exe", c->num);
+		if (!realpath(link, out))
+			return probes_fail(pp, "no process %" PRId64 " (or its executable "
+					   "cannot be read)", c->num);
+		proto->pid_filter = PID_GIVEN;
+		proto->pid = (int)c->num;
+		return 0;
+	}
+	if (!t->opts->target_exe)
+		return probes_fail(pp, "a bare 'process' names the target's executable, "
+				   "and there is no target: use -c CMD or -x PID");
+	if (elf_find_path(t->opts->target_exe, out, outsz, NULL, &err) < 0)
+		return probes_fail(pp, "%s", err.msg);
+	proto->pid_filter = PID_TARGET;
+	return 0;
+}
+
+/* File offsets already probed for one point, so that aliases (several
+ * names at one address: a constructor's C1 and C2, a C alias) get one
+ * probe, as the kernel would fire each of them at the same place. */
+struct offsets {
+	uint64_t *slot;   /* open addressing; an offset is stored plus one */
+	size_t cap, n;    /* cap is a power of two */
+};
+
+/* Adds off; false if it was there. */
+static bool offsets_add(struct offsets *o, uint64_t off)
+{
+	if (2 * (o->n + 1) > o->cap) {
+		struct offsets bigger = { xcalloc(o->cap ? 2 * o->cap : 64, sizeof(uint64_t)),
+					  o->cap ? 2 * o->cap : 64, 0 };
+		for (size_t i = 0; i < o->cap; i++)
+			if (o->slot[i])
+				offsets_add(&bigger, o->slot[i] - 1);
+		free(o->slot);
+		*o = bigger;
+	}
+	size_t i = (size_t)((off * 0x9e3779b97f4a7c15ull) >> 32) & (o->cap - 1);
+	for (; o->slot[i]; i = (i + 1) & (o->cap - 1))
+		if (o->slot[i] == off + 1)
+			return false;
+	o->slot[i] = off + 1;
+	o->n++;
+	return true;
+}
+
+/* pp() for a function: SystemTap's, the function as symm_ppfunc() names
+ * it and, when the file's DWARF has it, where it is declared:
+ * function("geo::Counter::bump@/src/geo.cc:33"). */
+static const char *function_pp(struct attach_table *t, const struct symm_pattern *pat,
+			       const struct elf_sym *s, struct dwi *dw,
+			       const struct attach_point *a, const char *suffix)
+{
+	const char *file;
+	int line;
+	bool dwarf = dwi_function_decl(dw, s->vaddr, &file, &line);
+	const char *name = symm_ppfunc(t->names, pat, s, dwarf);
+	if (dwarf)
+		return arena_printf(t->arena, "process(\"%s\").function(\"%s@%s:%d\")%s",
+				    a->path, name, file, line, suffix);
+	return arena_printf(t->arena, "process(\"%s\").function(\"%s\")%s", a->path, name,
+			    suffix);
+}
+
+/* After "no function named 'shapes::twice'": a template instance is
+ * named with its arguments, which is easy to forget; name one. */
+static void note_template(struct attach_table *t, const struct probe_point *pp,
+			  struct elf_file *f, const char *name)
+{
+	struct symm_pattern *pat;
+	if (pp->optional || strpbrk(name, "*?[<") ||
+	    symm_pattern_new(arena_printf(t->arena, "%s<*>", name), &pat, NULL) < 0)
+		return;
+	size_t nsyms;
+	const struct elf_sym *syms = elf_syms(f, &nsyms);
+	for (size_t i = 0; i < nsyms; i++) {
+		if (syms[i].type == STT_FUNC && symm_match(t->names, pat, &syms[i])) {
+			diag_note(&pp->loc, "a template instance is named with its template "
+				  "arguments, as in '%s'",
+				  symm_ppfunc(t->names, pat, &syms[i], true));
+			break;
+		}
+	}
+	symm_pattern_free(pat);
+}
+
+/* Adds one row per function that NAME names (symmatch.h: by linked name,
+ * or by C++ qualified name), one per address. */
+/* A row like proto at address vaddr of f, unless it is not in executable
+ * code or the point has one there already. */
+static struct attach_point *add_row(struct attach_table *t, const struct probe *p,
+				    const struct probe_point *pp, struct elf_file *f,
+				    uint64_t vaddr, const struct attach_point *proto,
+				    struct offsets *seen)
+{
+	uint64_t off;
+	bool exec;
+	struct elf_error err;
+	if (elf_vaddr_to_offset(f, vaddr, &off, &exec, &err) < 0 || !exec ||
+	    !offsets_add(seen, off))
+		return NULL;
+	struct attach_point *a = attach_add(t, p, pp, proto->kind);
+	a->path = proto->path;
+	a->offset = off;
+	a->pid_filter = proto->pid_filter;
+	a->pid = proto->pid;
+	return a;
+}
+
+/* GCC's "f.cold" (and "f.cold.1"): the unlikely part of f, moved away
+ * from it.  It has a symbol but is no function: nothing enters it, and a
+ * wildcard leaves it out, as SystemTap's DWARF does. */
+static bool is_cold_part(const char *name)
+{
+	const char *c = strstr(name, ".cold");
+	if (!c || c == name)
+		return false;
+	c += 5;
+	if (*c == '.')
+		for (c++; *c >= '0' && *c <= '9'; c++)
+			;
+	return *c == '\0';
+}
+
+/* Whether a function of rows[first..] may have inlined copies: finding
+ * them reads all of a file's DWARF (seconds, for a big program), which a
+ * name whose functions were never inlined does without. */
+static bool any_inlined(struct attach_table *t, struct dwi *dw, int first)
+{
+	for (int i = first; i < t->n; i++) {
+		const struct dwi_func *fn = dwi_func_at(dw, t->ctx[i].vaddr);
+		if (!fn || dwi_func_inlined(fn))
+			return true;
+	}
+	return false;
+}
+
+/* A row for each inlined copy of a function that NAME names. */
+static void add_inlines(struct attach_table *t, const struct probe *p,
+			const struct probe_point *pp, struct elf_file *f, struct dwi *dw,
+			const char *name, const struct attach_point *proto, struct offsets *seen)
+{
+	struct dwi_site *sites;
+	int n = dwi_match(dw, name, DWI_MATCH_INLINES, &sites);
+	for (int i = 0; i < n; i++) {
+		const struct dwi_site *site = &sites[i];
+		struct attach_point *a = site->caller ?
+			add_row(t, p, pp, f, site->entry, proto, seen) : NULL;
+		if (!a)
+			continue;
+		/* probefunc() is the symbol the address is in: the caller's */
+		a->func = arena_strdup(t->arena, site->caller->linkage ? site->caller->linkage :
+				       site->caller->name);
+		t->ctx[t->n - 1].inlined = true;
+		if (t->opts->list_vars)
+			t->ctx[t->n - 1].listing = arena_strdup(t->arena,
+								dwi_site_listing(site, false));
+		if (site->func->decl_file && site->func->decl_line)
+			a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s@%s:%d\")",
+					     a->path, site->name, site->func->decl_file,
+					     site->func->decl_line);
+		else
+			a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s\")", a->path,
+					     site->name);
+	}
+	if (n > 0)
+		free(sites);
+}
+
+static int add_functions(struct attach_table *t, const struct probe *p,
+			 const struct probe_point *pp, struct elf_file *f,
+			 const char *name, const struct attach_point *proto,
+			 const char *suffix)
+{
+	struct symm_pattern *pat;
+	const char *why;
+	if (symm_pattern_new(name, &pat, &why) < 0)
+		return probes_fail(pp, "%s", why);
+	if (!t->names)
+		t->names = symm_cache_new();
+	struct dwi *dw = elf_has_dwarf(f) ? probes_dwarf(t, proto->path) : NULL;
+	struct offsets seen = { 0 };
+	size_t nsyms;
+	const struct elf_sym *syms = elf_syms(f, &nsyms);
+	int first = t->n, matched = 0;
+	bool wild = symm_pattern_is_wild(pat);
+	for (size_t i = 0; i < nsyms; i++) {
+		const struct elf_sym *s = &syms[i];
+		if (s->type != STT_FUNC || !symm_match(t->names, pat, s) ||
+		    (wild && is_cold_part(s->name)))
+			continue;
+		matched++;
+		struct attach_point *a = add_row(t, p, pp, f, s->vaddr, proto, &seen);
+		if (!a)
+			continue;
+		a->func = s->name;   /* probefunc(): usymname(uaddr()) in SystemTap */
+		t->ctx[t->n - 1].file = f;
+		t->ctx[t->n - 1].vaddr = s->vaddr;
+		a->pp = function_pp(t, pat, s, dw, a, suffix);
+	}
+	/* .function also probes the copies the compiler inlined, which
+	 * only DWARF knows; .call and .return leave them out, as in
+	 * SystemTap (an inlined copy has no call and no return). */
+	if (dw && proto->kind == ATTACH_UPROBE && !*suffix &&
+	    (wild || t->n == first || any_inlined(t, dw, first)))
+		add_inlines(t, p, pp, f, dw, name, proto, &seen);
+	free(seen.slot);
+	symm_pattern_free(pat);
+	if (t->n > first)
+		return 0;
+	if (matched)
+		return probes_fail(pp, "'%s' is not in executable code of %s", name,
+				   elf_path(f));
+	if (!elf_sym_table(f))
+		return probes_fail(pp, "%s has no symbol table", elf_path(f));
+	probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named", name,
+		    elf_path(f));
+	note_template(t, pp, f, name);
+	return -1;
+}
+
+/* .statement(ADDR): ADDR as nm and objdump print it.  It must be in the
+ * code of a function the symbol table or the unwinding tables know, at the
+ * start of an instruction: anywhere else the breakpoint would corrupt the
+ * program. */
+static int add_statement(struct attach_table *t, const struct probe *p,
+			 const struct probe_point *pp, struct elf_file *f,
+			 uint64_t addr, const struct attach_point *proto)
+{
+	uint64_t off, before, after;
+	bool exec;
+	struct elf_error err;
+	if (elf_vaddr_to_offset(f, addr, &off, &exec, &err) < 0)
+		return probes_fail(pp, "%s", err.msg);
+	if (!exec)
+		return probes_fail(pp, "address 0x%" PRIx64 " is not in executable code of %s",
+				   addr, elf_path(f));
+	uint64_t lo, hi;
+	const char *fname;
+	if (elf_function_range(f, addr, &lo, &hi, &fname) < 0)
+		return probes_fail(pp, "address 0x%" PRIx64 " is in no function that %s's symbol "
+				   "table or unwinding tables know, so uscript cannot tell "
+				   "whether an instruction starts there", addr, elf_path(f));
+	const char *what = fname ? fname :
+		arena_printf(t->arena, "the function at 0x%" PRIx64, lo);
+	const unsigned char *code = elf_bytes_at(f, lo, hi - lo);
+	enum insn_result r = code ? insn_boundary(code, hi - lo, lo, addr, &before, &after) :
+		INSN_UNKNOWN;
+	if (r == INSN_INSIDE)
+		return probes_fail(pp, "address 0x%" PRIx64 " is inside an instruction of %s "
+				   "(it starts at 0x%" PRIx64 ", the next at 0x%" PRIx64 ")",
+				   addr, what, before, after);
+	if (r == INSN_UNKNOWN)
+		return probes_fail(pp, "the code of %s before address 0x%" PRIx64 " does not "
+				   "decode, so uscript cannot tell whether an instruction "
+				   "starts there", what, addr);
+	struct attach_point *a = attach_add(t, p, pp, ATTACH_UPROBE);
+	a->path = proto->path;
+	a->offset = off;
+	a->pid_filter = proto->pid_filter;
+	a->pid = proto->pid;
+	a->func = fname ? fname : "";
+	a->pp = arena_printf(t->arena, "process(\"%s\").statement(0x%" PRIx64 ")", a->path,
+			     addr);
+	return 0;
+}
+
+static int add_process(struct attach_table *t, const struct probe *p,
+		       const struct probe_point *pp)
+{
+	const struct pp_comp *what = pp->comps->next;
+	if (pp->comps->arg_kind == PP_ARG_NONE && !what)
+		return probes_fail(pp, "say what to probe in the process, as in "
+				   "process(\"PATH\").function(\"NAME\")");
+	if (!what)
+		return probes_fail(pp, "say what to probe in the process: .function(\"NAME\")");
+	bool mark = strcmp(what->name, "mark") == 0 || strcmp(what->name, "provider") == 0;
+	const char *provider = NULL, *mark_name = NULL;
+	if (mark) {
+		const struct pp_comp *m = what;
+		if (strcmp(what->name, "provider") == 0) {
+			if (what->arg_kind != PP_ARG_STR || !what->next ||
+			    strcmp(what->next->name, "mark") != 0)
+				return probes_fail(pp, "a USDT probe is .provider(\"PROVIDER\")"
+						   ".mark(\"NAME\") or .mark(\"NAME\")");
+			provider = what->str;
+			m = what->next;
+		}
+		if (m->arg_kind != PP_ARG_STR)
+			return probes_fail(pp, ".mark takes the name of a USDT probe, as in "
+					   ".mark(\"request__start\")");
+		if (m->next)
+			return probes_fail(pp, "nothing can follow .mark(\"NAME\")");
+		mark_name = m->str;
+	}
+	bool statement = strcmp(what->name, "statement") == 0;
+	if (statement && (what->arg_kind != PP_ARG_NUM || what->next))
+		return probes_fail(pp, what->next ? "nothing can follow .statement(ADDRESS)" :
+				   ".statement takes the address of an instruction, as in "
+				   ".statement(0x401126)");
+	if (!statement && !mark && (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR))
+		return probes_fail(pp, "expected .function(\"NAME\"), .statement(ADDRESS) or "
+				   ".mark(\"NAME\") after process(…), not .%s", what->name);
+
+	struct attach_point proto = { .kind = ATTACH_UPROBE };
+	const struct pp_comp *suffix = what->next;
+	const char *pp_suffix = "";
+	if (suffix && !statement && !mark) {
+		if (suffix->next || suffix->arg_kind != PP_ARG_NONE ||
+		    (strcmp(suffix->name, "return") != 0 && strcmp(suffix->name, "call") != 0))
+			return probes_fail(pp, "a function probe ends in .call or .return, "
+					   "not .%s", suffix->name);
+		if (strcmp(suffix->name, "return") == 0)
+			proto.kind = ATTACH_URETPROBE;
+		pp_suffix = proto.kind == ATTACH_URETPROBE ? ".return" : ".call";
+	}
+
+	char path[PATH_MAX];
+	if (process_file(t, pp, &proto, path, sizeof(path)) < 0)
+		return -1;
+	struct elf_file *f;
+	struct elf_error err;
+	if (elf_cache_open(t->elves, path, &f, &err) < 0)
+		return probes_fail(pp, "%s", err.msg);
+	proto.path = arena_strdup(t->arena, path);
+	if (statement)
+		return add_statement(t, p, pp, f, (uint64_t)what->num, &proto);
+	if (mark)
+		return probes_add_marks(t, p, pp, f, provider, mark_name, &proto);
+	return add_functions(t, p, pp, f, what->str, &proto, pp_suffix);
+}
+
+const struct probe_kind probe_kind_process = {
+	"process", HOME_BPF, is_process, add_process,
+};

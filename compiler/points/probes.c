@@ -1,0 +1,183 @@
+/* probes.c — the list of probe kinds, and the attach table; see probes.h. */
+#include "probes.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "parse/arena.h"
+#include "compile.h"
+#include "parse/diag.h"
+#include "dwarf/dwarfinfo.h"
+#include "binary/elfsym.h"
+#include "binary/usdt.h"
+#include "symmatch.h"
+
+static const struct probe_kind *const kinds[] = {
+	&probe_kind_begin,
+	&probe_kind_end,
+	&probe_kind_error,
+	&probe_kind_timer,
+	&probe_kind_process,
+};
+
+struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
+				const struct probe_point *pp, enum attach_kind kind)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 16;
+		struct attach_point *r = arena_alloc(t->arena, t->cap * sizeof(*r));
+		struct row_ctx *c = arena_alloc(t->arena, t->cap * sizeof(*c));
+		if (t->n) {
+			memcpy(r, t->rows, t->n * sizeof(*r));
+			memcpy(c, t->ctx, t->n * sizeof(*c));
+		}
+		t->rows = r;
+		t->ctx = c;
+	}
+	memset(&t->ctx[t->n], 0, sizeof(t->ctx[t->n]));
+	struct attach_point *a = &t->rows[t->n++];
+	memset(a, 0, sizeof(*a));
+	a->kind = kind;
+	a->probe = p->id;
+	a->loc = pp->loc;
+	a->pp = pp->text;
+	a->func = "";
+	return a;
+}
+
+int probes_fail(const struct probe_point *pp, const char *fmt, ...)
+{
+	if (pp->optional)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	char why[1024];
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	diag_error(&pp->loc, "probe point %s does not resolve: %s", pp->text, why);
+	return -1;
+}
+
+int probes_resolve(struct script *s, const struct compile_opts *opts,
+		   struct attach_table *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->arena = s->arena;
+	out->opts = opts;
+	out->elves = elf_cache_new();
+	out->homes = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(unsigned));
+	out->rows_vary = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(bool));
+	out->saves = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(*out->saves));
+	int errors = 0;
+	for (struct probe *p = s->probes; p; p = p->next) {
+		for (struct probe_point *pp = p->points; pp; pp = pp->next) {
+			const struct probe_kind *k = NULL;
+			for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !k; i++)
+				if (kinds[i]->matches(pp))
+					k = kinds[i];
+			if (!k) {
+				diag_error(&pp->loc, "unknown probe point %s", pp->text);
+				diag_note(&pp->loc, "probe points are begin, end, error, "
+					  "timer.s(N), timer.ms(N), timer.us(N), "
+					  "process(\"PATH\").function(\"NAME\")[.return]");
+				errors++;
+				continue;
+			}
+			int before = out->n;
+			if (k->resolve(out, p, pp) < 0) {
+				if (!pp->optional)
+					errors++;
+				continue;
+			}
+			if (out->n > before)
+				out->homes[p->id] |= k->home;
+		}
+	}
+	return errors ? -1 : 0;
+}
+
+struct dwi_entry {
+	struct dwi_entry *next;
+	const char *path;
+	struct dwi *dwi;
+};
+
+struct dwi *probes_dwarf(struct attach_table *t, const char *path)
+{
+	for (struct dwi_entry *e = t->dwarves; e; e = e->next)
+		if (strcmp(e->path, path) == 0)
+			return e->dwi;
+	struct dwi_entry *e = arena_alloc(t->arena, sizeof(*e));
+	e->path = arena_strdup(t->arena, path);
+	e->dwi = dwi_open(path);
+	e->next = t->dwarves;
+	t->dwarves = e;
+	return e->dwi;
+}
+
+struct usdt_entry {
+	struct usdt_entry *next;
+	struct elf_file *file;
+	struct usdt_file *usdt;  /* NULL: none, for `why` */
+	struct elf_error why;
+};
+
+struct usdt_file *probes_usdt(struct attach_table *t, struct elf_file *f,
+			      struct elf_error *err)
+{
+	struct usdt_entry *e;
+	for (e = t->usdts; e; e = e->next)
+		if (e->file == f)
+			break;
+	if (!e) {
+		e = arena_alloc(t->arena, sizeof(*e));
+		e->file = f;
+		if (usdt_open(f, &e->usdt, &e->why) < 0)
+			e->usdt = NULL;
+		e->next = t->usdts;
+		t->usdts = e;
+	}
+	if (!e->usdt)
+		*err = e->why;
+	return e->usdt;
+}
+
+void probes_release(struct attach_table *t)
+{
+	for (struct usdt_entry *e = t->usdts; e; e = e->next)
+		usdt_close(e->usdt);
+	t->usdts = NULL;
+	elf_cache_free(t->elves);
+	t->elves = NULL;
+	for (struct dwi_entry *e = t->dwarves; e; e = e->next)
+		dwi_close(e->dwi);
+	t->dwarves = NULL;
+	symm_cache_free(t->names);
+	t->names = NULL;
+}
+
+static const char *const kind_names[] = {
+	[ATTACH_BEGIN] = "begin", [ATTACH_END] = "end", [ATTACH_ERROR] = "error",
+	[ATTACH_TIMER] = "timer", [ATTACH_UPROBE] = "uprobe",
+	[ATTACH_URETPROBE] = "uretprobe",
+};
+
+void probes_print(const struct script *s, const struct attach_table *t, FILE *out)
+{
+	fprintf(out, "# probes\n");
+	for (int i = 0; i < t->n; i++) {
+		const struct attach_point *a = &t->rows[i];
+		fprintf(out, "%s /* probe %d, %s", a->pp, a->probe, kind_names[a->kind]);
+		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE)
+			fprintf(out, " %s+0x%" PRIx64, a->path, a->offset);
+		if (a->kind == ATTACH_TIMER)
+			fprintf(out, " every %" PRIu64 " ns", a->period_ns);
+		if (a->pid_filter == PID_GIVEN)
+			fprintf(out, " pid %d", a->pid);
+		else if (a->pid_filter == PID_TARGET)
+			fprintf(out, " target pid");
+		fprintf(out, " */\n");
+	}
+	(void)s;
+}

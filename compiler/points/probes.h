@@ -1,0 +1,112 @@
+/* compiler/points/ turns the script's probe points into the rows of the
+ * attach table (probes.h), with the functions a name matches (symmatch.h)
+ * and where each target variable is at each row (target.h); it uses
+ * parse/, binary/ and dwarf/, the options of compile.h and the runtime's
+ * string buffer (runtime/strbuf.h).
+ *
+ * probes.h — probe points into attach points.
+ *
+ * Each kind of probe point is one `struct probe_kind` in a file of its own
+ * (probe_host.c: begin, end, error, timer; probe_process.c: process
+ * functions and returns), listed once in probes.c.  A kind recognises its
+ * points by their components and turns each into rows of the attach table;
+ * a point that matches nothing is an error naming it and saying why, unless
+ * the point is optional ('?'). */
+#ifndef USCRIPT_PROBES_H
+#define USCRIPT_PROBES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "parse/ast.h"
+#include "binary/elfsym.h"
+#include "program.h"
+
+struct compile_opts;
+struct usdt_file;
+struct tv_saves;
+struct usdt_probe;
+
+/* Where a probe's handler runs. */
+enum probe_home {
+	HOME_BPF = 1,    /* in the kernel, on a uprobe */
+	HOME_HOST = 2,   /* in uscript, from the JIT */
+};
+
+/* What resolution knows of a row beyond what the runtime needs: where the
+ * target variables of its handler come from (target.c). */
+struct row_ctx {
+	const struct usdt_probe *mark;   /* a .mark row: the site */
+	struct elf_file *file;           /* a function row: the file, and */
+	uint64_t vaddr;                  /* the function's address there */
+	bool inlined;                    /* an inlined copy of a function */
+	const char *listing;             /* -L: its variables, when made here */
+};
+
+struct attach_table {
+	struct arena *arena;
+	const struct compile_opts *opts;
+	struct attach_point *rows;
+	struct row_ctx *ctx;     /* one per row */
+	int n, cap;
+	unsigned *homes;         /* per probe id: HOME_BPF | HOME_HOST */
+	bool *rows_vary;         /* per probe id: its target variables are read
+				  * differently at its rows (target.h) */
+	const struct tv_saves **saves;  /* per probe id: what its entry program
+					 * saves for its .return rows, or NULL */
+	struct elf_cache *elves; /* files opened while resolving */
+	struct dwi_entry *dwarves;  /* their DWARF, opened when first needed */
+	struct usdt_entry *usdts;   /* their USDT notes, likewise */
+	struct symm_cache *names;   /* their C++ names, demangled when first needed */
+};
+
+/* The DWARF of a file resolution opened, or NULL if it has none; opened
+ * once per compilation and closed by probes_release(). */
+struct dwi *probes_dwarf(struct attach_table *t, const char *path);
+
+/* The USDT probes of a file resolution opened; NULL with err set if it has
+ * none or they cannot be read.  Read once per compilation. */
+struct usdt_file *probes_usdt(struct attach_table *t, struct elf_file *f,
+			      struct elf_error *err);
+
+/* process(…).mark("NAME") and .provider("P").mark("NAME"): a row per USDT
+ * site of f that matches, like proto (probe_mark.c). */
+int probes_add_marks(struct attach_table *t, const struct probe *p,
+		     const struct probe_point *pp, struct elf_file *f, const char *provider,
+		     const char *name, const struct attach_point *proto);
+
+/* Appends a zeroed row for probe p at point pp and returns it. */
+struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
+				const struct probe_point *pp, enum attach_kind kind);
+
+struct probe_kind {
+	const char *name;                     /* "process function", "timer" … */
+	enum probe_home home;
+	/* Whether the point's components are this kind's. */
+	bool (*matches)(const struct probe_point *pp);
+	/* Adds the point's rows; returns 0, or -1 after reporting why the point
+	 * did not resolve (not reported for optional points). */
+	int (*resolve)(struct attach_table *t, const struct probe *p,
+		       const struct probe_point *pp);
+};
+
+extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
+	probe_kind_timer, probe_kind_process;
+
+/* Resolves every probe point of the script.  Returns 0 or -1 after the
+ * errors were reported. */
+int probes_resolve(struct script *s, const struct compile_opts *opts,
+		   struct attach_table *out);
+
+/* A point that failed to resolve: reports "probe point P does not resolve:
+ * WHY" at the point, unless it is optional.  Returns -1 for the caller. */
+int probes_fail(const struct probe_point *pp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Closes the files the table's resolution opened. */
+void probes_release(struct attach_table *t);
+
+/* -p2: the attach table, one point a line, with file and offset. */
+void probes_print(const struct script *s, const struct attach_table *t, FILE *out);
+
+#endif

@@ -1,0 +1,468 @@
+/* target_func.c — target variables in .function rows, from the DWARF of
+ * the function (dwarfinfo.h): $name, $p->a[2].b, $return, and the
+ * pretty-printed forms $$parms, $$locals, $$vars and $var$; see target.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "parse/arena.h"
+#include "compile.h"
+#include "parse/diag.h"
+#include "dwarf/dwarfinfo.h"
+#include "probes.h"
+#include "target_impl.h"
+
+/* Appends ops to n's (which live in the arena). */
+static void num_append(struct tctx *c, struct tv_num *n, const struct tv_op *ops, int k)
+{
+	struct tv_op *all = ops_new(c, n->nops + k + 1);
+	if (n->nops)
+		memcpy(all, n->ops, (size_t)n->nops * sizeof(*all));
+	memcpy(all + n->nops, ops, (size_t)k * sizeof(*all));
+	n->ops = all;
+	n->nops += k;
+}
+
+static void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k)
+{
+	struct tv_op *t = ops_new(c, k + 1);
+	for (int i = 0; i < k; i++) {
+		const struct dwi_op *o = &ops[i];
+		t[i] = (struct tv_op){ .size = o->size, .is_signed = o->is_signed,
+				       .shift = o->shift, .width = o->width, .slot = o->slot,
+				       .n = o->n };
+		switch (o->code) {
+		case DWI_OP_EXTEND: t[i].code = TV_OP_EXTEND; break;
+		case DWI_OP_ADD: t[i].code = TV_OP_ADD; break;
+		case DWI_OP_INDEX: t[i].code = TV_OP_INDEX; break;
+		case DWI_OP_LOAD: t[i].code = TV_OP_LOAD; break;
+		case DWI_OP_BITS: t[i].code = TV_OP_BITS; break;
+		case DWI_OP_FP32: t[i].code = TV_OP_FP32; break;
+		}
+	}
+	num_append(c, n, t, k);
+}
+
+/* What a function row's DWARF says, or NULL after an error at e. */
+static const struct dwi_func *row_func(struct tctx *c, struct expr *e, int row)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	const struct row_ctx *x = &c->t->ctx[row];
+	if (x->inlined) {
+		diag_error(&e->loc, "target variables such as $%s%.*s cannot be read yet at an "
+			   "inlined copy of a function, such as %s; .call probes leave "
+			   "inlined copies out", e->name, e->pretty, "$$", a->pp);
+		return NULL;
+	}
+	if (!x->file) {
+		diag_error(&e->loc, "target variables such as $%s%.*s cannot be read at %s: "
+			   "uscript reads them at the entry and return of functions and at "
+			   "USDT probes", e->name, e->pretty, "$$", a->pp);
+		return NULL;
+	}
+	struct dwi *d = probes_dwarf(c->t, a->path);
+	if (!d) {
+		diag_error(&e->loc, "$%s%.*s needs debug information, and %s has none (build "
+			   "it with -g, or install its debug file): without it, int_arg(N), "
+			   "uint_arg(N), long_arg(N), pointer_arg(N) and returnval() read the "
+			   "arguments and the return value", e->name, e->pretty, "$$", a->path);
+		return NULL;
+	}
+	const struct dwi_func *f = dwi_func_at(d, x->vaddr);
+	if (!f) {
+		diag_error(&e->loc, "the debug information of %s does not describe %s, so "
+			   "$%s%.*s cannot be found there", a->path, a->func, e->name, e->pretty,
+			   "$$");
+		return NULL;
+	}
+	return f;
+}
+
+/* Where variable v of f is at a row's probe: n is its value, or its
+ * address when *is_addr.  NULL, or why it cannot be read. */
+static const char *var_root(struct tctx *c, int row, const struct dwi_func *f,
+			    const struct dwi_var *v, struct tv_num *n, bool *is_addr)
+{
+	(void)row;
+	*is_addr = false;
+	if (!v->is_param) {
+		if (!v->addr)
+			return "a local variable, which has no value yet at the function's "
+			       "first instruction";
+		/* Its link-time address, moved as far as the function was: read
+		 * at the entry, where rip is the function's address. */
+		num_root(n, TV_ROOT_ADDR, (int64_t)(v->addr - f->entry), PT_REGS_IP);
+		*is_addr = true;
+		return NULL;
+	}
+	switch (v->abi.kind) {
+	case DWI_ABI_REG:
+		num_root(n, TV_ROOT_REG, 0, (int16_t)pt_regs_arg(v->abi.reg));
+		return NULL;
+	case DWI_ABI_STACK: {
+		num_root(n, TV_ROOT_ADDR, v->abi.stack, PT_REGS_SP);
+		struct tv_op ld = { .code = TV_OP_LOAD, .size = 8 };
+		num_append(c, n, &ld, 1);
+		return NULL;
+	}
+	case DWI_ABI_BYREF:
+		*is_addr = true;
+		if (v->abi.reg >= 0) {
+			num_root(n, TV_ROOT_REG, 0, (int16_t)pt_regs_arg(v->abi.reg));
+		} else {
+			num_root(n, TV_ROOT_ADDR, v->abi.stack, PT_REGS_SP);
+			struct tv_op ld = { .code = TV_OP_LOAD, .size = 8 };
+			num_append(c, n, &ld, 1);
+		}
+		return NULL;
+	case DWI_ABI_MEMORY:
+		num_root(n, TV_ROOT_ADDR, v->abi.stack, PT_REGS_SP);
+		*is_addr = true;
+		return NULL;
+	case DWI_ABI_UNSUPPORTED:
+	default:
+		return v->abi.why ? v->abi.why : "of an unknown type";
+	}
+}
+
+/* The parameter or variable `name` of f, and its plan root (a parameter's
+ * index, or nparams + a local's); NULL after an error at e that lists the
+ * parameters there are. */
+static const struct dwi_var *find_var(struct tctx *c, const struct expr *e, int row,
+				      const struct dwi_func *f, const char *name, int *root)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	size_t np, nl;
+	const struct dwi_var *ps = dwi_func_params(f, &np), *ls = dwi_func_locals(f, &nl);
+	for (size_t i = 0; i < np; i++)
+		if (ps[i].name && strcmp(ps[i].name, name) == 0) {
+			*root = (int)i;
+			return &ps[i];
+		}
+	for (size_t i = 0; i < nl; i++)
+		if (ls[i].name && strcmp(ls[i].name, name) == 0) {
+			*root = (int)(np + i);
+			return &ls[i];
+		}
+	const char *list = "";
+	for (size_t i = 0; i < np; i++)
+		if (ps[i].name)
+			list = arena_printf(c->arena, "%s%s%s", list, *list ? ", " : "", ps[i].name);
+	diag_error(&e->loc, "no parameter or variable $%s in %s, at %s", name, a->func, a->pp);
+	if (*list)
+		diag_note(&a->loc, "the parameters of %s are: %s", a->func, list);
+	else
+		diag_note(&a->loc, "%s has no parameters", a->func);
+	return NULL;
+}
+
+/* The variable a plan's root names (dwarfinfo.h). */
+static const struct dwi_var *root_var(const struct dwi_func *f, int root)
+{
+	size_t np, nl;
+	const struct dwi_var *ps = dwi_func_params(f, &np), *ls = dwi_func_locals(f, &nl);
+	(void)nl;
+	return (size_t)root < np ? &ps[root] : &ls[(size_t)root - np];
+}
+
+/* In a .return row, n read at the entry instead: it goes to the next slot
+ * of the expression, and n becomes that slot.  At other rows, n itself. */
+static void at_entry(struct tctx *c, int row, struct tv_num *n)
+{
+	if (c->t->rows[row].kind != ATTACH_URETPROBE)
+		return;
+	if (c->nsaved == c->cap_saved) {
+		c->cap_saved = c->cap_saved ? 2 * c->cap_saved : 16;
+		struct saved *bigger = arena_alloc(c->arena, (size_t)c->cap_saved * sizeof(*bigger));
+		if (c->nsaved)
+			memcpy(bigger, c->saved, (size_t)c->nsaved * sizeof(*bigger));
+		c->saved = bigger;
+	}
+	int slot = c->slot_next++;
+	c->saved[c->nsaved++] = (struct saved){ row, slot, *n, c->expr_loc };
+	if (c->slot_next > c->nslots)
+		c->nslots = c->slot_next;
+	num_root(n, TV_ROOT_SAVED, slot, -1);
+}
+
+/* A plan's pieces as a hex list: $$parms, $$locals, $$vars, $$return. */
+static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_func *f,
+		     const struct dwi_plan *plan, struct tv_read *r)
+{
+	char **texts = arena_alloc(c->arena, (plan->n + 1) * sizeof(char *));
+	struct tv_num *nums = arena_alloc(c->arena, (plan->n + 1) * sizeof(*nums));
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct dwi_piece *p = &plan->pieces[i];
+		texts[i] = arena_strdup(c->arena, p->text);
+		if (p->fmt == DWI_FMT_NONE) {
+			num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+			continue;
+		}
+		if (p->fmt != DWI_FMT_HEX) {
+			diag_error(&e->loc, "$%s%.*s prints values in ways this build cannot yet",
+				   e->name, e->pretty, "$$");
+			return -1;
+		}
+		bool is_addr = false;
+		if (p->root == DWI_ROOT_RETURN) {
+			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
+		} else {
+			const struct dwi_var *v = root_var(f, p->root);
+			const char *why = var_root(c, row, f, v, &nums[i], &is_addr);
+			if (why) {
+				/* SystemTap prints what it cannot read as "?" */
+				texts[i] = arena_printf(c->arena, "%s?", texts[i]);
+				num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+				continue;
+			}
+		}
+		num_append_dwi(c, &nums[i], p->ops, p->nops);
+		if (p->root != DWI_ROOT_RETURN)
+			at_entry(c, row, &nums[i]);
+	}
+	r->kind = TV_HEX_LIST;
+	r->texts = (const char *const *)texts;
+	r->nums = nums;
+	r->n = (int)plan->n;
+	return 0;
+}
+
+/* "$p->a[2].b" as SystemTap prints it in messages. */
+static const char *target_text(struct tctx *c, const struct expr *e)
+{
+	const char *s = arena_printf(c->arena, "$%s", e->name);
+	for (const struct target_suffix *x = e->suffix; x; x = x->next)
+		s = x->member ? arena_printf(c->arena, "%s->%s", s, x->member) :
+			x->index->kind == EXPR_NUM ?
+				arena_printf(c->arena, "%s[%lld]", s, (long long)x->index->num) :
+				arena_printf(c->arena, "%s[...]", s);
+	return s;
+}
+
+static enum pretty_fmt pretty_fmt(enum dwi_fmt f)
+{
+	switch (f) {
+	case DWI_FMT_HEX: return PRETTY_HEX;
+	case DWI_FMT_SIGNED: return PRETTY_SIGNED;
+	case DWI_FMT_UNSIGNED: return PRETTY_UNSIGNED;
+	case DWI_FMT_CHAR: return PRETTY_CHAR;
+	case DWI_FMT_POINTER: return PRETTY_POINTER;
+	case DWI_FMT_STRING: return PRETTY_STRING;
+	default: return PRETTY_TEXT;
+	}
+}
+
+/* $x$, $x$$, $$parms$, $$locals$, $$vars$, $$return$ and their $$ forms:
+ * the plan dwarfinfo makes, its values read here and formatted by the
+ * runtime (OUT_PRETTY). */
+static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi_func *f,
+		       struct tv_read *r)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	bool is_return = a->kind == ATTACH_URETPROBE;
+	const char *name = e->name;
+	int depth = e->pretty > 2 ? 2 : e->pretty;
+	struct dwi_plan plan;
+	int rc = -1;
+	if (e->suffix) {
+		diag_error(&e->loc, "$%s%.*s with members or elements is not supported yet; "
+			   "name the member before the '$', as in $p->field$", name, e->pretty,
+			   "$$");
+		return -1;
+	}
+	if (strcmp(name, "$return") == 0) {
+		if (!is_return) {
+			diag_error(&e->loc, "$$return%.*s can only be read in .return probes",
+				   e->pretty, "$$");
+			return -1;
+		}
+		rc = dwi_plan_return(f, depth, &plan);
+	} else if (is_return) {
+		diag_error(&e->loc, "$%s%.*s is not supported yet in .return probes; $%s there "
+			   "gives the values at the entry in hex", name, e->pretty, "$$", name);
+		return -1;
+	} else if (strcmp(name, "$parms") == 0) {
+		rc = dwi_plan_context(f, DWI_PLAN_PARMS, depth, &plan);
+	} else if (strcmp(name, "$locals") == 0) {
+		rc = dwi_plan_context(f, DWI_PLAN_LOCALS, depth, &plan);
+	} else if (strcmp(name, "$vars") == 0) {
+		rc = dwi_plan_context(f, DWI_PLAN_VARS, depth, &plan);
+	} else if (name[0] == '$') {
+		diag_error(&e->loc, "no target variable $%s%.*s at %s", name, e->pretty, "$$", a->pp);
+		return -1;
+	} else {
+		int root;
+		const struct dwi_var *v = find_var(c, e, row, f, name, &root);
+		if (!v)
+			return -1;
+		struct tv_num n;
+		bool is_addr;
+		const char *why = var_root(c, row, f, v, &n, &is_addr);
+		rc = dwi_plan_var(v->type, root, is_addr, why == NULL, depth, &plan);
+	}
+	if (rc < 0) {
+		diag_error(&e->loc, "out of memory");
+		return -1;
+	}
+	struct pretty_piece *pieces = arena_alloc(c->arena, (plan.n + 1) * sizeof(*pieces));
+	struct tv_num *nums = arena_alloc(c->arena, (plan.n + 1) * sizeof(*nums));
+	uint32_t off = 16, strsize = (c->t->opts->maxstringlen + 7) & ~7u;
+	for (size_t i = 0; i < plan.n; i++) {
+		const struct dwi_piece *p = &plan.pieces[i];
+		pieces[i].text = arena_strdup(c->arena, p->text);
+		pieces[i].fmt = pretty_fmt(p->fmt);
+		pieces[i].group = p->group > 63 ? 63 : p->group;
+		num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+		if (p->fmt == DWI_FMT_NONE)
+			continue;
+		if (p->fmt == DWI_FMT_STRING16 || p->fmt == DWI_FMT_STRING32) {
+			diag_error(&e->loc, "$%s%.*s holds a UTF-16 or UTF-32 string, which uscript "
+				   "cannot print yet", name, e->pretty, "$$");
+			return -1;
+		}
+		bool is_addr = false;
+		if (p->root == DWI_ROOT_RETURN) {
+			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
+		} else {
+			const struct dwi_var *v = root_var(f, p->root);
+			if (var_root(c, row, f, v, &nums[i], &is_addr)) {
+				pieces[i].text = arena_printf(c->arena, "%s?", pieces[i].text);
+				pieces[i].fmt = PRETTY_TEXT;
+				num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+				continue;
+			}
+		}
+		num_append_dwi(c, &nums[i], p->ops, p->nops);
+		/* a fault in a group makes it "ERROR", not a runtime error */
+		for (int k = 0; k < nums[i].nops; k++)
+			if (nums[i].ops[k].code == TV_OP_LOAD && pieces[i].group) {
+				((struct tv_op *)nums[i].ops)[k].or_zero = true;
+				((struct tv_op *)nums[i].ops)[k].group = pieces[i].group;
+			}
+		pieces[i].offset = off;
+		off += pieces[i].fmt == PRETTY_STRING ? 16 + strsize : 8;
+	}
+	struct pretty_plan *pl = arena_alloc(c->arena, sizeof(*pl));
+	pl->row = row;
+	pl->pieces = pieces;
+	pl->n = (int)plan.n;
+	r->kind = TV_PRETTY;
+	r->plan = pl;
+	r->nums = nums;
+	r->n = (int)plan.n;
+	r->size = off;
+	return 0;
+}
+
+const struct pretty_arg *target_pretty(const struct expr *e)
+{
+	if (e->kind != EXPR_TARGET || !e->res)
+		return NULL;
+	const struct tv_expr *tv = e->res;
+	if (!tv->nrows || tv->reads[0].kind != TV_PRETTY)
+		return NULL;
+	return tv->pretty;
+}
+
+int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
+{
+	const struct dwi_func *f = row_func(c, e, row);
+	if (!f)
+		return -1;
+	const struct attach_point *a = &c->t->rows[row];
+	bool is_return = a->kind == ATTACH_URETPROBE;
+	const char *name = e->name;
+	if (e->pretty)
+		return pretty_read(c, e, row, f, r);
+	if (name[0] == '$') {
+		struct dwi_plan plan;
+		int rc;
+		if (strcmp(name, "$parms") == 0)
+			rc = dwi_plan_context(f, DWI_PLAN_PARMS, 0, &plan);
+		else if (strcmp(name, "$locals") == 0)
+			rc = dwi_plan_context(f, DWI_PLAN_LOCALS, 0, &plan);
+		else if (strcmp(name, "$vars") == 0)
+			rc = dwi_plan_context(f, DWI_PLAN_VARS, 0, &plan);
+		else if (strcmp(name, "$return") == 0 && is_return)
+			rc = dwi_plan_return(f, 0, &plan);
+		else {
+			diag_error(&e->loc, "no target variable $%s at %s: there are $$parms, "
+				   "$$locals and $$vars%s", name, a->pp,
+				   is_return ? ", and $$return" : "");
+			return -1;
+		}
+		if (rc < 0) {
+			diag_error(&e->loc, "out of memory");
+			return -1;
+		}
+		if (e->suffix) {
+			diag_error(&e->suffix->loc, "$%s is a string: it has no members or "
+				   "elements", name);
+			return -1;
+		}
+		return plan_read(c, e, row, f, &plan, r);
+	}
+
+	struct tv_num n;
+	bool is_addr = false;
+	const struct dwi_type *type;
+	if (strcmp(name, "return") == 0) {
+		if (!is_return) {
+			diag_error(&e->loc, "$return can only be read in .return probes");
+			return -1;
+		}
+		struct dwi_abi abi = dwi_func_return_abi(f);
+		if (abi.kind != DWI_ABI_REG) {
+			diag_error(&e->loc, "$return of %s cannot be read: it is %s", a->func,
+				   abi.why ? abi.why : "not in a register");
+			return -1;
+		}
+		num_root(&n, TV_ROOT_REG, 0, PT_REGS_AX);
+		type = dwi_func_return(f);
+	} else {
+		int root;
+		const struct dwi_var *v = find_var(c, e, row, f, name, &root);
+		if (!v)
+			return -1;
+		const char *why = var_root(c, row, f, v, &n, &is_addr);
+		if (why) {
+			diag_error(&e->loc, "$%s of %s cannot be read: it is %s", name, a->func, why);
+			return -1;
+		}
+		type = v->type;
+	}
+	int nc = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next)
+		nc++;
+	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(nc + 1) * sizeof(*comps));
+	nc = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next, nc++) {
+		comps[nc].member = x->member;
+		if (!x->member && x->index->kind == EXPR_NUM) {
+			comps[nc].index = x->index->num;
+		} else if (!x->member) {
+			comps[nc].runtime = true;
+			comps[nc].text = "...";
+		}
+	}
+	struct dwi_access acc;
+	struct dwi_error err;
+	if (!type || dwi_access(type, is_addr, comps, (size_t)nc, &acc, &err) != 0) {
+		diag_error(&e->loc, "%s at %s: %s", target_text(c, e), a->pp,
+			   type ? err.msg : "its type is unknown");
+		return -1;
+	}
+	/* A float is read as the bits of a double, as SystemTap reads it. */
+	if (acc.type && (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
+		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members%s",
+			   target_text(c, e), a->pp,
+			   acc.type->name ? acc.type->name : "a value without a type",
+			   acc.type->kind == DWI_STRUCT ? ", or print it with $$parms" : "");
+		return -1;
+	}
+	num_append_dwi(c, &n, acc.ops, acc.nops);
+	if (strcmp(name, "return") != 0)
+		at_entry(c, row, &n);
+	r->kind = TV_NUM;
+	r->num = n;
+	return 0;
+}

@@ -1,0 +1,89 @@
+/* symbolize_impl.h — what the parts of symbolize share, and nothing else
+ * includes: the files and processes a context keeps, and how one part
+ * asks another to read them.
+ *
+ *   symbolize.c  contexts, processes, the lookup of an address, and the
+ *                text SystemTap prints
+ *   sym_file.c   a mapped file's segments and symbols (a module)
+ *   sym_maps.c   a process's /proc/PID/maps */
+#ifndef USCRIPT_SYMBOLIZE_IMPL_H
+#define USCRIPT_SYMBOLIZE_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "symbolize.h"
+
+/* Addresses found in no mapping even after reading the maps again; each
+ * process remembers the last few so that a stray one costs one read. */
+#define NMISSES 16
+
+/* ==== Files ==== */
+
+struct segment {
+	uint64_t vaddr, offset, filesz;
+};
+
+struct symbol {
+	uint64_t addr;
+	const char *name;
+};
+
+/* One ELF file, for every process that maps it. */
+struct module {
+	struct module *next;       /* hash chain */
+	dev_t dev;
+	uint64_t ino;
+	bool ok;                   /* symbols read; else we could not */
+	unsigned tried;            /* the ctx's maps generation of the last try */
+	struct segment *segs;
+	size_t nsegs;
+	struct symbol *syms;       /* sorted, one per address */
+	size_t nsyms;
+	char *names;
+};
+
+/* ==== Processes ==== */
+
+struct mapping {
+	uint64_t start, end, offset;
+	uint64_t run_start, run_end; /* the file's contiguous mappings */
+	dev_t dev;
+	uint64_t ino;
+	const char *path;          /* NULL: anonymous, or [vdso], [heap]... */
+	bool deleted, exec;
+	struct module *mod;        /* NULL until needed */
+};
+
+struct proc {
+	struct proc *next;         /* hash chain */
+	int pid;
+	bool gone;                 /* its maps can no longer be read */
+	uint64_t used;             /* ctx->clock at the last use */
+	struct mapping *maps;
+	size_t nmaps;
+	char *paths;               /* what the mappings' paths point into */
+	uint64_t misses[NMISSES];
+	unsigned nmiss;
+};
+
+struct sym_ctx {
+	struct proc **procs;
+	size_t nbuckets, nprocs;
+	struct proc *last;         /* the process looked up last */
+	struct module *mods[256];
+	unsigned gen;              /* maps read so far */
+	uint64_t clock;
+	char fmt[SYM_PATHLEN + 8]; /* a module path as shown */
+};
+
+/* sym_file.c: the module of mapping `mp` of process p. */
+struct module *get_module(struct sym_ctx *c, struct proc *p,
+			  struct mapping *mp);
+
+/* sym_maps.c: reads p's maps again. */
+int read_maps(struct sym_ctx *c, struct proc *p);
+
+#endif
