@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* main.c — the uscript command line.
  *
  * Exit status: 0 after a normal stop, 1 after a compile or runtime error,

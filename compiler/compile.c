@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compile.c — the passes in order: parse, resolve, probe points, code
  * generation for BPF and for the host; see compile.h. */
 #include "compile.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compiler/ turns a script into the program the runtime runs (program.h),
  * a pass a folder: parse/, check/, points/ (which reads files with binary/
  * and dwarf/), then codegen/; compile.c drives them and is the only one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* program.h — the compiled program: the one value the compiler hands to the
  * runtime, which needs nothing else to run the script.
  *

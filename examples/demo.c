@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* demo: a small program to trace with the example scripts.
  *
  * It serves `N` requests (argv[1], 20 by default): each one is parsed, waits

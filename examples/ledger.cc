@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 // ledger.cc — a small C++ program for the C++ example (methods.up): a
 // class in a namespace, with an overloaded method.
 //

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* attach.c — putting the uprobes in place, and taking them out.
  *
  * Where the kernel has uprobe_multi links (6.6 and later), every probe

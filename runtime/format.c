@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* format.c — see format.h.
  *
  * SystemTap parses a format in its translator (staptree.cxx,

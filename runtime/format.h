@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* format.h — printf formats: parsed once, checked against a call's
  * arguments, and applied to argument values with the bytes SystemTap prints.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* host.c — the JIT that runs begin/end/error/timer handlers, and the
  * functions of hostabi.h they call.
  *

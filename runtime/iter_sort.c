@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* iter_sort.c — sorting a snapshot as SystemTap's foreach sorts its
  * list: by number, by string or by keys, stably, all of it or its first
  * elements only; see iterate.h. */

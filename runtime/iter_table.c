@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* iter_table.c — snapshots for foreach: a global's BPF map read into
  * memory, in batches where the kernel can, key by key where it cannot,
  * with the per-CPU values of statistics merged; and the hash index of the

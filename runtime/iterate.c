@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* iterate.c — see iterate.h.
  *
  * A snapshot is two flat arrays, keys and values, n records each; an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* iterate.h — foreach: a global array read out of its BPF map, then walked
  * in the order SystemTap's foreach walks it.
  *

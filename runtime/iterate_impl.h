@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* iterate_impl.h — what the parts of foreach's iteration share, and
  * nothing else includes: the snapshot of a map, the hash index of keys,
  * the records' fields, and the sorts.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* maps.c — the maps of global arrays and statistics, from uscript's side:
  * for host handlers (hostabi.h), for print(@hist_…) records, and for the
  * unread globals printed at the end.

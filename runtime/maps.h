@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* maps.h — the maps of global arrays and statistics from uscript's side:
  * what host handlers read and write (hostabi.h), the histograms that
  * print(@hist_…) records ask for, and the unread globals printed at the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* output.c — records into text.
  *
  * A printf record carries its site id and argument values; the format was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* run.c — a compiled program from load to the last line of output.
  *
  *   load the BPF object, map its globals into our memory;

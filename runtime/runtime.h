@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* runtime/ runs a compiled program: it loads and attaches it, turns what
  * its probes send into text, runs its host handlers and the -c/-x target;
  * it uses the compiler's program.h, its table of builtins and host ABI

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* stats.c — see stats.h.
  *
  * Where the rules come from, in SystemTap's source:

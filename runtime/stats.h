@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* stats.h — statistics as the runtime reads them: merging the per-CPU
  * values, the aggregates @count @sum @min @max @avg, histogram buckets and
  * the text of print(@hist_log(x)) and print(@hist_linear(x, lo, hi, step)),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* strbuf.h — a growable byte buffer for building output.
  *
  * The bytes may include NULs; `len` counts them all.  Whenever `buf` is not

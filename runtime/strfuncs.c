@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* strfuncs.c — the string functions, with SystemTap's results.
  *
  * SystemTap defines strlen, substr, isinstr and strtol in tapset/string.stp

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* strfuncs.h — the string functions of the language: strlen, substr,
  * isinstr, strtol, text_str, text_strn and sprint of a long, with the
  * results SystemTap's tapset (tapset/string.stp) and runtime

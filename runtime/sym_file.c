@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sym_file.c — the files of processes for symbolize: each file's PT_LOAD
  * segments and its symbol table, read once for every process that maps
  * it, by the rules symbolize.c cites; see symbolize.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sym_maps.c — a process's /proc/PID/maps for symbolize: its mappings,
  * the runs of one file's contiguous mappings that SystemTap calls a
  * module, and the files of its code; see symbolize.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* symbolize.c — user stacks as SystemTap prints them; see symbolize.h.
  *
  * Where the rules come from, in SystemTap's source:

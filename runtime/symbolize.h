@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* symbolize.h — user-space stacks in SystemTap's words: the text of
  * print_ubacktrace(), sprint_ubacktrace(), ubacktrace() and usymname() for
  * the addresses a BPF program collected with bpf_get_stack(ctx, buf, size,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* symbolize_impl.h — what the parts of symbolize share, and nothing else
  * includes: the files and processes a context keeps, and how one part
  * asks another to read them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target.c — the -c command and the -x process.
  *
  * For -c the child is forked first and waits on a pipe; the runtime attaches

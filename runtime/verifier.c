@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* verifier.c — why the kernel refused a probe's program, said at the
  * probe in the script.
  *

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Runs every test of uscript and ends with one line: "N passed, M failed".
 #
 #   unit   the C unit tests (formatter, ELF reader)            no root needed

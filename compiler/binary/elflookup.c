@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* elflookup.c — what an opened ELF file answers from memory: its symbols
  * by name and by address, and for an address, its file offset, the
  * function that holds it and the bytes there; see elfsym.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* elfpath.c — finding the ELF file a probe point names, as process("NAME")
  * means it: the name as written, $PATH, and for libraries LD_LIBRARY_PATH,
  * /etc/ld.so.cache and the default directories; see elfsym.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* elfsym.c — opening and checking the ELF files probes name, reading
  * their function symbols, and the cache of opened files; see elfsym.h, and
  * elfsym_impl.h for the other parts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compiler/binary/ reads the program files that probes name: ELF files and
  * their symbols (elfsym.h), USDT notes (usdt.h) and where instructions
  * start (insn.h); it uses only the arena of parse/.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* elfsym_impl.h — what the parts of elfsym share, and nothing else
  * includes: the machine uscript runs on, the opened file, and the words of
  * the errors.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* insn.c — where x86-64 instructions start.
  *
  * A uprobe replaces the first byte of an instruction with a breakpoint; put

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* insn.h — whether an address is where an x86-64 instruction starts. */
 #ifndef USCRIPT_INSN_H
 #define USCRIPT_INSN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* usdt.c — the USDT probes of an ELF file; see usdt.h.  The note format
  * and the .stapsdt.base rule are those of
  * https://sourceware.org/systemtap/wiki/UserSpaceProbeImplementation; the

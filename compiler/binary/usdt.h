@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* usdt.h — the USDT probes of an ELF file (<sys/sdt.h>'s STAP_PROBEn and
  * DTRACE_PROBEn), for process("PATH").mark("NAME") and
  * process("PATH").provider("P").mark("NAME").

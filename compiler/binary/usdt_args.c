@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* usdt_args.c — the arguments of USDT probes: each operand of a note's
  * argument string ("-4@%edi 8@8(%rsp)") as where its value can be read at
  * the probe; see usdt.h.  The argument grammar is that of SystemTap's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* usdt_impl.h — what the two parts of usdt share, and nothing else
  * includes: the state of decoding one file's arguments.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* builtins.c — the builtin table, generated from BUILTIN_LIST. */
 #include "builtins.h"
 

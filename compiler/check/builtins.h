@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* builtins.h — the table of built-in functions.
  *
  * One row per builtin, in builtins.c, generated from the BUILTINS list below

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* infer.c — the type of every expression, inferred from its uses and
  * checked once the types have settled: variables, arrays and statistics,
  * target variables, operators, calls of builtins and of script functions,

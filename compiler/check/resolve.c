@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* resolve.c — name binding and the walks of type inference; see resolve.h,
  * and infer.c for the type of each expression.
  *

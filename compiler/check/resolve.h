@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compiler/check/ binds the names of the syntax tree and infers and checks
  * its types (resolve.h, usage.h) against the table of builtins
  * (builtins.h); it uses parse/, the options of compile.h and the runtime's

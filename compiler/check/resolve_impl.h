@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* resolve_impl.h — what the two parts of resolution share, and nothing
  * else includes: the state of a walk, and what one part asks the other.
  *

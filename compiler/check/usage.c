@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* usage.c — what the whole script tells about its functions and globals:
  * which function calls which (recursion is an error), and which globals are
  * read, written and used (SystemTap prints some of them at the end). */

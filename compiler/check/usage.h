@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* usage.h — whole-script facts that resolution needs after types are known:
  * recursion (an error: BPF has no recursion) and the use of globals. */
 #ifndef USCRIPT_USAGE_H

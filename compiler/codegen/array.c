@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* array.c — global arrays: elements, `in`, delete and foreach, built on
  * the target's map operations (cg.h), so both targets share the semantics:
  * a missing element reads as 0 or "", writing creates it, a full array is

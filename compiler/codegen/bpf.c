@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* bpf.c — the BPF target: every helper call, map and record of the
  * kernel side is built here.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compiler/codegen/ generates the code of a checked script and its probe
  * points through LLVM, for BPF and for the host (cg.h); it uses parse/,
  * check/ and points/, the options of compile.h and the runtime's printf

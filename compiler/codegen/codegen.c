@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* codegen.c — modules, handlers and script functions; see cg.h, stmt.c for
  * statements and emit.c for what every part builds with.
  *

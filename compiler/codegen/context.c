@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* context.c — context, time and register builtins. */
 #include <stddef.h>
 #include <stdio.h>

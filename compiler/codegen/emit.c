@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* emit.c — what every part of the code generator builds with: constants,
  * line information, blocks, calls, callbacks for BPF, the scratch area,
  * the program's tables of error and format sites, records, and runtime

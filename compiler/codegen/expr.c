@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* expr.c — expressions; see cg.h.
  *
  * Arithmetic is SystemTap's: 64-bit two's complement that wraps, shifts by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* foreach_bpf.c — foreach in BPF programs.
  *
  * The kernel walks a map with bpf_for_each_map_elem, calling a function for

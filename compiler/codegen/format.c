@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* format.c — sprintf in BPF programs: SystemTap's formatting as
  * generated code.
  *

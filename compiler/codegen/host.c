@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* host.c — the host target: handlers that run in uscript's own process
  * (begin, end, error, timer), compiled by the JIT and calling back into the
  * runtime through hostabi.h.  They see the same globals area as the BPF

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* hostabi.h — what host handlers call in the runtime.
  *
  * A handler compiled for the host (begin, end, error, timer) is

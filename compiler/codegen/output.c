@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* output.c — printf, print, println and exit: records for the runtime.
  *
  * A printf sends {REC_PRINTF, site} and its argument values; the format

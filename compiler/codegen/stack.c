@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* stack.c — the traced thread's stack: print_ubacktrace(),
  * sprint_ubacktrace(), ubacktrace() and usymname().
  *

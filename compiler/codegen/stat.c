@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* stat.c — statistics: x <<< v, @count … @avg, and print(@hist_…).
  *
  * Each CPU keeps its own count, sum, min, max and histogram (program.h), so

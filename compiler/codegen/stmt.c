@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* stmt.c — statements, and MAXACTION counted as SystemTap counts it; see
  * cg.h. */
 #include "cg.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* strfuncs.c — strlen, substr, isinstr, strtol, sprint and text_str.
  *
  * SystemTap defines these in C in its tapset (string.stp) and the kernel

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* string.c — string values: literals, copies, concatenation and
  * comparison, the same code for both targets.
  *

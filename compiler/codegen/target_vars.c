@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target_vars.c — reading target variables, as points/target.c worked them
  * out for each row of the probe (target.h).  Where the rows read
  * differently, the handler chooses by its cookie, the row it was attached

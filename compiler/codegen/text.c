@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* text.c — text_str in BPF programs.
  *
  * Host probes call the runtime's str_text (strfuncs.c); a BPF program

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* user.c — reading the traced program's memory: user_string,
  * user_string_n, user_long, user_int, user_short and user_char, as
  * SystemTap's tapset defines them (uconversions.stp).

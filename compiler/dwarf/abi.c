@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* abi.c — where the System V x86-64 calling convention puts each
  * argument at a function's first instruction, and its return value. */
 #include <string.h>

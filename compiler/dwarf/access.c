@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* access.c — $p->a[2].b as operations on one value (dwi_access), the
  * way SystemTap translates target expressions, with its messages. */
 #include <ctype.h>

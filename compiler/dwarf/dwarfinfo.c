@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* dwarfinfo.c — see dwarfinfo.h; dwarfinfo_impl.h says which part of the
  * module is where.  This part: the handle, opening a file and finding its
  * separate debug file, the unit table, and the walk that indexes one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compiler/dwarf/ reads the DWARF of program files: functions, their
  * variables and types, and where the ABI puts their arguments
  * (dwarfinfo.h); it uses only the arena of parse/.

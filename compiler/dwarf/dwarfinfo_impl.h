@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* dwarfinfo_impl.h — what the parts of the DWARF module share, and nothing
  * else includes: the handle, the nodes behind struct dwi_func and struct
  * dwi_type, and the functions one part asks another.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* func.c — functions: their parameters and locals, -L listings, and
  * the probe sites .function(PATTERN) names, inlined copies included. */
 #include <fnmatch.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* plan.c — $$parms, $$locals, $$vars, $$return and $var$ as plans:
  * text and values in SystemTap's formats (tapsets.cxx's
  * visit_target_symbol_context and dwarf_pretty_print, step by step). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* type.c — the DWARF module's type model: struct dwi_type over type
  * DIEs, SystemTap's names for types (dwarf_type_name), members and
  * enumerators, and finding a struct's definition from a declaration. */

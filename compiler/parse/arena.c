@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* arena.c — bump allocation in chunks; see arena.h. */
 #include "arena.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* arena.h — bump allocation for everything one compilation builds.
  *
  * The syntax tree, the resolved symbols and the compiled tables live as long

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ast.c — names for the tree's enums, node constructors, and the -p1 dump.
  *
  * ast_print writes the script back as uscript text that parses to the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* ast.h — the syntax tree of a uscript script, and source locations.
  *
  * The parser builds this tree and nothing else; resolution annotates it in

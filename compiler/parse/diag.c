@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* diag.c — gcc-style diagnostics with the source line and a caret; see
  * diag.h.  Errors are counted for the driver; after DIAG_MAX_ERRORS of them
  * one line says so and the rest are counted silently, since a flood of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* diag.h — diagnostics: every message names file:line:col, shows the line
  * and a caret under the span.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compiler/parse/ makes a script's text into its syntax tree (ast.h), and
  * holds what every pass uses: the arena a compilation allocates from
  * (arena.h) and the diagnostics (diag.h); it uses no other folder.

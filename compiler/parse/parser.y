@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* parser.y — the grammar of uscript: SystemTap's language, user-space subset.
  *
  * A pure LALR(1) parser over the reentrant scanner in lexer.l; it builds the

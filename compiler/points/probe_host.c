@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* probe_host.c — probe points whose handlers run in uscript itself:
  * begin, end, error and timer.s/ms/us(N). */
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* probe_mark.c — process("PATH").mark("NAME") and
  * process("PATH").provider("PROVIDER").mark("NAME"): USDT probes, the
  * <sys/sdt.h> sites a program declares in .note.stapsdt (usdt.h).

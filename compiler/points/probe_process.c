@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* probe_process.c — process("PATH").function("NAME")[.call|.return]:
  * uprobes at the entry of functions found in the file's symbol table, and
  * uretprobes on their return; process("PATH").statement(ADDR): a uprobe at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* probes.c — the list of probe kinds, and the attach table; see probes.h. */
 #include "probes.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compiler/points/ turns the script's probe points into the rows of the
  * attach table (probes.h), with the functions a name matches (symmatch.h)
  * and where each target variable is at each row (target.h); it uses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* symmatch.c — matching probe point names against C and C++ symbols; see
  * symmatch.h for the rules and where SystemTap has them. */
 #include "symmatch.h"

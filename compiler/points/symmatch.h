@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* symmatch.h — which functions a probe point's NAME names, decided as
  * SystemTap decides it for C and C++, and how pp() names each.
  *

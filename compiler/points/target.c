@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target.c — where each target expression's value is, at each row of its
  * probe: the walk over the probes' bodies, whether the rows read alike, and
  * what a .return row saves at the entry; see target.h, and target_impl.h

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target.h — target variables: $arg1 and $$name in .mark probes, $name,
  * $p->field and $$parms in .function probes.
  *

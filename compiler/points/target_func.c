@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target_func.c — target variables in .function rows, from the DWARF of
  * the function (dwarfinfo.h): $name, $p->a[2].b, $return, and the
  * pretty-printed forms $$parms, $$locals, $$vars and $var$; see target.h. */

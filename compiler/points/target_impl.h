@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target_impl.h — what the parts of target variables' resolution share,
  * and nothing else includes: the state of the walk over one probe, and the
  * reads of each kind of row.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target_mark.c — target variables in .mark rows: $argN of a USDT site,
  * read where its note says the argument is (usdt.h), and $$name; see
  * target.h. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # common.sh — what every benchmark script shares, sourced before its
 # options are read: die, the options every benchmark takes, the check of a
 # count given as an option, building the programs it runs (targets and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* measure: runs a command, with a time limit, and appends one line to a
  * file:
  *

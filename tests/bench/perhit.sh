@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The per-hit benchmark: what one uprobe hit costs the traced program, for an
 # empty probe and for a counter, a statistic and an array keyed by tid, under
 # uscript and (when it is installed) bpftrace.  The target calls f() N times

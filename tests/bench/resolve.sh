@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The resolution and attach benchmark: how long uscript takes, and how much
 # memory, to list the functions of a big shared library, to compile a
 # wildcard script over it, and to attach a probe to a thousand functions of

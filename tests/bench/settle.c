@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* settle: runs a command and exits with its status, after every process it
  * left behind has gone too (it is a child subreaper).  uscript releases its
  * uprobe links in a background child, which waits for RCU grace periods; a

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The start-up benchmark: the wall time and peak memory of a one-probe script
 # on a target that returns at once, from exec'ing the tracer until it has
 # exited, i.e. compile, load, attach, the target's run, detach and exit.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The output-throughput benchmark: a target calls line() N times as fast as
 # it can, from one thread and from two, and the probe prints one short line
 # per call, the same line in uscript and (when it is installed) bpftrace:

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `make fuzz`: replays tests/fuzz/regressions/, then runs the fuzz target
 # for FUZZ_SECONDS on the scripts of the tests and examples (seeds.sh) and
 # on what earlier runs found (BUILDDIR/tests/fuzz/corpus).  Fails on any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* fuzz_compile.c — a libFuzzer target over all that uscript does before it
  * loads anything: parse, resolve, probe points, target variables and code
  * generation to a BPF object in memory (-p4 without writing the object),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* replay.c — runs fuzz_compile.c's target once on each file named, as a
  * libFuzzer binary does when given files; for builds without libFuzzer. */
 #include <stdint.h>

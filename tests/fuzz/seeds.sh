@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Writes the fuzzer's seed corpus to DIR: every script in the tests and the
 # examples, one file each.  tests/parse and tests/diag scripts as they are;
 # from tests/e2e/*.t, the programs the run: lines give with -e, with the

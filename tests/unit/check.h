@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* check.h — what uscript's unit tests share.
  *
  *   CHECK(cond, fmt, …)  counts a check and, when cond is false, prints

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # elfsym_targets.sh OUTDIR — builds the ELF files test_elfsym reads:
 #   pie, nopie           the same small program, -O0 -g, PIE and non-PIE
 #   libtarget.so         a shared library with a static function, an IFUNC

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* parse_driver.c — `parse_driver FILE`: parses FILE ("-" for standard
  * input) and, when it has no errors, prints the tree as `uscript -p1`
  * would.  Exits 0 without errors, 1 with.  The golden tests in tests/parse

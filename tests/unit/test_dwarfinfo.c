@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_dwarfinfo.c — unit tests for compiler/dwarf/dwarfinfo.c.
  *
  *   test_dwarfinfo DIR     DIR holds what dwarf_targets/build.sh builds

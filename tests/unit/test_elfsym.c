@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_elfsym.c — unit tests for compiler/binary/elfsym.c.
  *
  *   test_elfsym DIR         DIR holds the files elfsym_targets.sh builds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_format.c — unit tests of the printf formatter (runtime/format.c) and
  * of the byte buffer under it (runtime/strbuf.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_iterate.c — unit tests of foreach's order (runtime/iterate.c), and an
  * end-to-end check that reads real BPF maps through it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_stats.c — unit tests of statistics (runtime/stats.c): merging
  * per-CPU values, the aggregates, bucketing, histograms as print() draws
  * them, and the end-of-run line of an unread statistic.

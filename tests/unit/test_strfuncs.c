@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_strfuncs.c — unit tests of the string functions (runtime/strfuncs.c).
  *
  * Every expected value is what SystemTap returns, worked out from its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_symbolize.c — unit tests for runtime/symbolize.c, on live processes.
  *
  *   test_symbolize DIR           DIR holds what symbolize_targets/build.sh

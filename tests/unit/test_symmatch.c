@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_symmatch.c — unit tests for compiler/points/symmatch.c.
  *
  *   test_symmatch [DIR]           DIR holds what symmatch_targets/build.sh

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* test_usdt.c — unit tests for compiler/binary/usdt.c.
  *
  *   test_usdt DIR     DIR holds what usdt_targets/build.sh builds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The per-hit benchmark's target: it calls f() N times in a tight loop and
  * times the calls itself with CLOCK_MONOTONIC, so a tracer's start-up and
  * shut-down are not counted, only what each uprobe hit costs.  Built -O0,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # many.sh N: prints the C source of the attach benchmark's target, a program
 # with N distinct functions fn_0000, fn_0001 ... that main() calls once each.
 #

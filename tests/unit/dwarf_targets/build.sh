@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # build.sh OUTDIR — builds the files test_dwarfinfo reads and runs, from
 # the sources beside this script:
 #   types-gcc-O0-pie types-gcc-O0-nopie types-gcc-O2-pie types-gcc-O2-nopie

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # build.sh OUTDIR — builds the processes test_symbolize reads:
 #   chain_pie, chain_nopie   chain.c, -O0 -g with frame pointers, PIE and
 #                            not, both linked with libchain.so

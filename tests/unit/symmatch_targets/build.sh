@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # build.sh OUTDIR — builds the programs test_symmatch reads, from geo.cc:
 #   geo-gcc, geo-clang               -O0 -g, with .symtab and DWARF
 #   geo-gcc.stripped, geo-clang.stripped

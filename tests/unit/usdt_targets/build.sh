@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # build.sh OUTDIR — builds the ELF files test_usdt reads and runs, from the
 # sources beside this script:
 #   app-O0-pie app-O2-pie app-O0-nopie app-O2-nopie   app.c + app_sema.c
