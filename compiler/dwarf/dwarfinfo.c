@@ -655,6 +655,7 @@ void dw_complete(struct fnode *f)
 	if (dwarf_decl_line(die, &line) == 0)
 		f->pub.decl_line = line;
 	f->pub.is_external = dwarf_hasattr_integrate(die, DW_AT_external);
+	f->pub.noreturn = dwarf_hasattr_integrate(die, DW_AT_noreturn);
 	resolve_scopes(f->d, f);
 	f->pub.is_clone = dw_is_clone(f);
 }

@@ -209,6 +209,7 @@ struct dwi_func {
 	bool is_inline;            /* DW_AT_inline: only inlined copies, or the
 				    * abstract form of an out-of-line copy */
 	bool is_external;
+	bool noreturn;             /* DW_AT_noreturn: declared never to return */
 	bool is_clone;             /* a compiler clone (foo.isra.0, .constprop.0,
 				    * clang's .specialized.1 or DW_CC_nocall):
 				    * parameters missing, reordered or constant */

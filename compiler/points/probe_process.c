@@ -214,6 +214,66 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 		free(sites);
 }
 
+/* The functions a .return point leaves out (returns.c). */
+struct ret_skips {
+	int entry, twice, never;
+	bool this_one;         /* the last one asked about */
+	bool cxx_warned;
+};
+
+/* Whether s, which a .return point matches, is left out; -1 after an
+ * error.  A name that means the entry point or a function that returns
+ * twice is an error, one that never returns a warning; a wildcard leaves
+ * them out, each named with -v. */
+static int skip_return(struct attach_table *t, const struct probe_point *pp, struct elf_file *f,
+		       const struct elf_sym *s, const struct dwi_func *fn, bool wild,
+		       struct ret_skips *k)
+{
+	enum ret_verdict v = ret_verdict(f, s, fn);
+	k->this_one = v != RET_OK;
+	if (v == RET_OK) {
+		if (!k->cxx_warned && !t->cxx_return_warned && ret_cxx_unwinds(f, s)) {
+			diag_warning(&pp->loc, "a C++ exception thrown through a function with a "
+				     ".return probe ends the program (std::terminate): the "
+				     "unwinder meets the return probe's trampoline where the "
+				     "return address was");
+			t->cxx_return_warned = k->cxx_warned = true;
+		}
+		return 0;
+	}
+	if (!wild && v != RET_NEVER)
+		return probes_fail(pp, "'%s' %s", s->name, ret_why(v));
+	if (!wild)
+		diag_warning(&pp->loc, "'%s' %s; it is left out", s->name, ret_why(v));
+	else if (t->opts->verbose)
+		diag_note(&pp->loc, "no .return probe on '%s': it %s", s->name, ret_why(v));
+	k->entry += v == RET_ENTRY_POINT;
+	k->twice += v == RET_TWICE;
+	k->never += v == RET_NEVER;
+	return 0;
+}
+
+/* A wildcard's .return point: what it left out, in one note. */
+static void note_skips(struct attach_table *t, const struct probe_point *pp, const char *name,
+		       bool wild, const struct ret_skips *k)
+{
+	int n = k->entry + k->twice + k->never;
+	if (!n || !wild || t->opts->verbose)
+		return;
+	char what[160] = "";
+	size_t len = 0;
+	if (k->entry)
+		len += (size_t)snprintf(what, sizeof(what), "the entry point");
+	if (k->twice)
+		len += (size_t)snprintf(what + len, sizeof(what) - len, "%s%d that return twice",
+					len ? ", " : "", k->twice);
+	if (k->never)
+		snprintf(what + len, sizeof(what) - len, "%s%d that never return",
+			 len ? ", " : "", k->never);
+	diag_note(&pp->loc, "%d function%s that '%s' matches get%s no .return probe (%s); "
+		  "-v names them", n, n == 1 ? "" : "s", name, n == 1 ? "s" : "", what);
+}
+
 static int add_functions(struct attach_table *t, const struct probe *p,
 			 const struct probe_point *pp, struct elf_file *f,
 			 const char *name, const struct attach_point *proto,
@@ -231,12 +291,27 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 	const struct elf_sym *syms = elf_syms(f, &nsyms);
 	int first = t->n, matched = 0;
 	bool wild = symm_pattern_is_wild(pat);
+	struct ret_skips skips = { 0 };
 	for (size_t i = 0; i < nsyms; i++) {
 		const struct elf_sym *s = &syms[i];
 		if (s->type != STT_FUNC || !symm_match(t->names, pat, s) ||
 		    (wild && is_cold_part(s->name)))
 			continue;
+		/* As in SystemTap, a wildcard in a file with DWARF names the
+		 * functions the DWARF describes, not what the compiler and
+		 * the linker added (_start, _init, frame_dummy...). */
+		const struct dwi_func *fn = dw ? dwi_func_at(dw, s->vaddr) : NULL;
+		if (wild && dw && !fn)
+			continue;
 		matched++;
+		if (proto->kind == ATTACH_URETPROBE &&
+		    skip_return(t, pp, f, s, fn, wild, &skips) < 0) {
+			free(seen.slot);
+			symm_pattern_free(pat);
+			return -1;
+		}
+		if (skips.this_one)
+			continue;
 		struct attach_point *a = add_row(t, p, pp, f, s->vaddr, proto, &seen);
 		if (!a)
 			continue;
@@ -253,7 +328,8 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		add_inlines(t, p, pp, f, dw, name, proto, &seen);
 	free(seen.slot);
 	symm_pattern_free(pat);
-	if (t->n > first)
+	note_skips(t, pp, name, wild, &skips);
+	if (t->n > first || (matched && skips.never == matched && !wild))
 		return 0;
 	if (matched)
 		return probes_fail(pp, "'%s' is not in executable code of %s", name,
@@ -365,6 +441,12 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	char path[PATH_MAX];
 	if (process_file(t, pp, &proto, path, sizeof(path)) < 0)
 		return -1;
+	/* A probe on a file fires in every process that maps it; one that
+	 * acts only for the target may as well not trap in the others: the
+	 * kernel's pid filter keeps them out, and a return probe on a shared
+	 * library then never touches another process's stack. */
+	if (proto.pid_filter == PID_ANY && t->opts->target_exe && probe_only_for_target(p))
+		proto.pid_filter = PID_TARGET;
 	struct elf_file *f;
 	struct elf_error err;
 	if (elf_cache_open(t->elves, path, &f, &err) < 0)

@@ -58,6 +58,7 @@ struct attach_table {
 	struct elf_cache *elves; /* files opened while resolving */
 	struct dwi_entry *dwarves;  /* their DWARF, opened when first needed */
 	struct usdt_entry *usdts;   /* their USDT notes, likewise */
+	bool cxx_return_warned;     /* the warning on .return in C++ is given */
 	struct symm_cache *names;   /* their C++ names, demangled when first needed */
 };
 
@@ -96,6 +97,29 @@ extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_erro
 
 /* Resolves every probe point of the script.  Returns 0 or -1 after the
  * errors were reported. */
+/* ---- returns.c ---- */
+
+/* Whether a function may have a .return probe (see returns.c). */
+enum ret_verdict {
+	RET_OK,
+	RET_ENTRY_POINT,   /* refused: the stack holds no return address */
+	RET_TWICE,         /* refused: returns twice */
+	RET_NEVER,         /* left out: never returns */
+};
+struct dwi_func;
+/* fn: the function's DWARF, or NULL. */
+enum ret_verdict ret_verdict(struct elf_file *f, const struct elf_sym *s,
+			     const struct dwi_func *fn);
+/* Why, as the end of a sentence that starts with the function's name. */
+const char *ret_why(enum ret_verdict v);
+/* Whether s is C++ code, which an exception may unwind through. */
+bool ret_cxx_unwinds(struct elf_file *f, const struct elf_sym *s);
+/* Whether p's handler does nothing outside the target process: it starts
+ * with `if (pid() != target()) next`, or is all one
+ * `if (pid() == target()) { … }`.  Its rows can then have the kernel's
+ * pid filter, and other processes never trap. */
+bool probe_only_for_target(const struct probe *p);
+
 int probes_resolve(struct script *s, const struct compile_opts *opts,
 		   struct attach_table *out);
 
