@@ -324,6 +324,7 @@ struct program {
 #define PROG_MAP_GLOBALS "globals"
 #define PROG_MAP_SCRATCH "scratch"
 #define PROG_MAP_LOST    "lost"
+#define PROG_MAP_RSTACK  "rstack"
 #define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
 
 #endif

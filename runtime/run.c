@@ -372,18 +372,26 @@ static void print_lost(struct run *r)
 	int ncpus = libbpf_num_possible_cpus();
 	if (!m || ncpus <= 0)
 		return;
-	uint64_t *vals = calloc((size_t)ncpus, sizeof(uint64_t));
+	/* Per CPU: the events lost, then the returns the kernel did not
+	 * report (at most 64 return probes pending per thread). */
+	uint64_t *vals = calloc((size_t)ncpus * 2, sizeof(uint64_t));
 	uint32_t key = 0;
-	uint64_t total = 0;
+	uint64_t lost = 0, missed = 0;
 	if (vals && bpf_map_lookup_elem(bpf_map__fd(m), &key, vals) == 0)
-		for (int i = 0; i < ncpus; i++)
-			total += vals[i];
+		for (int i = 0; i < ncpus; i++) {
+			lost += vals[2 * i];
+			missed += vals[2 * i + 1];
+		}
 	free(vals);
 	/* In the form of SystemTap's closing summary ("Number of errors: N,
 	 * skipped probes: M"); its own "transport failures" count output
 	 * buffers, not records, and name an option uscript lacks. */
-	if (total)
-		fprintf(stderr, "WARNING: Number of events lost: %" PRIu64 "\n", total);
+	if (lost)
+		fprintf(stderr, "WARNING: Number of events lost: %" PRIu64 "\n", lost);
+	if (missed)
+		fprintf(stderr, "WARNING: Number of returns missed: %" PRIu64 " (the kernel "
+			"reports no return of a call made while 64 returns of its thread "
+			"are pending)\n", missed);
 }
 
 static void stop(struct run *r)

@@ -18,8 +18,6 @@
 #include "points/probes.h"
 #include "points/target.h"
 
-enum { MAP_EVENTS, MAP_GLOBALS, MAP_SCRATCH, MAP_LOST, MAP_ENTRY };
-
 static LLVMValueRef helper(struct cg *cg, int id)
 {
 	return LLVMConstIntToPtr(LLVMConstInt(cg->i64, (unsigned)id, 0), cg->ptr);
@@ -29,6 +27,12 @@ static LLVMValueRef call_helper(struct cg *cg, int id, LLVMTypeRef ret, LLVMValu
 				unsigned n)
 {
 	return cg_call_ptr(cg, ret, helper(cg, id), args, n);
+}
+
+LLVMValueRef cg_bpf_helper(struct cg *cg, int id, LLVMTypeRef ret, LLVMValueRef *args,
+			   unsigned n)
+{
+	return call_helper(cg, id, ret, args, n);
 }
 
 /* ---- maps and their BTF ---- */
@@ -101,11 +105,15 @@ static void bpf_module_begin(struct cg *cg)
 	LLVMAddModuleFlag(cg->mod, LLVMModuleFlagBehaviorWarning, "Dwarf Version", 13,
 			  LLVMValueAsMetadata(LLVMConstInt(cg->i32, 4, 0)));
 
-	cg->maps[MAP_EVENTS] = map_global(cg, PROG_MAP_EVENTS, 2);
-	cg->maps[MAP_GLOBALS] = map_global(cg, PROG_MAP_GLOBALS, 5);
-	cg->maps[MAP_SCRATCH] = map_global(cg, PROG_MAP_SCRATCH, 4);
-	cg->maps[MAP_LOST] = map_global(cg, PROG_MAP_LOST, 4);
-	cg->maps[MAP_ENTRY] = NULL;
+	cg->maps[CG_MAP_EVENTS] = map_global(cg, PROG_MAP_EVENTS, 2);
+	cg->maps[CG_MAP_GLOBALS] = map_global(cg, PROG_MAP_GLOBALS, 5);
+	cg->maps[CG_MAP_SCRATCH] = map_global(cg, PROG_MAP_SCRATCH, 4);
+	cg->maps[CG_MAP_LOST] = map_global(cg, PROG_MAP_LOST, 4);
+	cg->maps[CG_MAP_ENTRY] = NULL;
+	cg->maps[CG_MAP_RSTACK] = NULL;
+	cg_rstack_owners(cg);
+	if (cg->has_returns)
+		cg->maps[CG_MAP_RSTACK] = map_global(cg, PROG_MAP_RSTACK, 4);
 	uint32_t entry_slots = 0;
 	for (int i = 0; i < cg->script->nprobes; i++) {
 		const struct tv_saves *sv = target_saves(cg->attach, i);
@@ -113,7 +121,7 @@ static void bpf_module_begin(struct cg *cg)
 			entry_slots = (uint32_t)sv->nslots;
 	}
 	if (entry_slots) {
-		cg->maps[MAP_ENTRY] = map_global(cg, PROG_MAP_ENTRY, 4);
+		cg->maps[CG_MAP_ENTRY] = map_global(cg, PROG_MAP_ENTRY, 4);
 		cg->entry_value_size = 8 * entry_slots;
 	}
 
@@ -131,8 +139,10 @@ static void bpf_module_begin(struct cg *cg)
 		if (g->value_size > cg->zero_size)
 			cg->zero_size = g->value_size;
 	}
-	if (cg->maps[MAP_ENTRY] && cg->entry_value_size > cg->zero_size)
+	if (cg->maps[CG_MAP_ENTRY] && cg->entry_value_size > cg->zero_size)
 		cg->zero_size = cg->entry_value_size;
+	if (cg->maps[CG_MAP_RSTACK] && cg_rstack_value_size() > cg->zero_size)
+		cg->zero_size = cg_rstack_value_size();
 	cg->zero_size = (cg->zero_size + 7) & ~7u;
 	char *zeros = arena_alloc(cg->arena, cg->zero_size);
 	LLVMValueRef zinit = LLVMConstStringInContext(cg->ctx, zeros, cg->zero_size, 1);
@@ -162,21 +172,30 @@ static void bpf_module_end(struct cg *cg)
 		{ "type", BPF_MAP_TYPE_PERCPU_ARRAY }, { "max_entries", 1 }, { "key_size", 4 },
 		{ "value_size", scratch },
 	};
+	/* Events lost, then returns the kernel did not report (returns_bpf.c). */
 	const struct map_field lost[] = {
 		{ "type", BPF_MAP_TYPE_PERCPU_ARRAY }, { "max_entries", 1 }, { "key_size", 4 },
-		{ "value_size", 8 },
+		{ "value_size", 16 },
 	};
-	define_map_btf(cg, cg->maps[MAP_EVENTS], PROG_MAP_EVENTS, events, 2);
-	define_map_btf(cg, cg->maps[MAP_GLOBALS], PROG_MAP_GLOBALS, globals, 5);
-	define_map_btf(cg, cg->maps[MAP_SCRATCH], PROG_MAP_SCRATCH, scratch_f, 4);
-	define_map_btf(cg, cg->maps[MAP_LOST], PROG_MAP_LOST, lost, 4);
-	if (cg->maps[MAP_ENTRY]) {
+	define_map_btf(cg, cg->maps[CG_MAP_EVENTS], PROG_MAP_EVENTS, events, 2);
+	define_map_btf(cg, cg->maps[CG_MAP_GLOBALS], PROG_MAP_GLOBALS, globals, 5);
+	define_map_btf(cg, cg->maps[CG_MAP_SCRATCH], PROG_MAP_SCRATCH, scratch_f, 4);
+	define_map_btf(cg, cg->maps[CG_MAP_LOST], PROG_MAP_LOST, lost, 4);
+	if (cg->maps[CG_MAP_ENTRY]) {
 		/* LRU: what a longjmp leaves behind goes first */
 		const struct map_field entry[] = {
 			{ "type", BPF_MAP_TYPE_LRU_HASH }, { "max_entries", 16384 },
 			{ "key_size", 16 }, { "value_size", cg->entry_value_size },
 		};
-		define_map_btf(cg, cg->maps[MAP_ENTRY], PROG_MAP_ENTRY, entry, 4);
+		define_map_btf(cg, cg->maps[CG_MAP_ENTRY], PROG_MAP_ENTRY, entry, 4);
+	}
+	if (cg->maps[CG_MAP_RSTACK]) {
+		/* LRU: a thread that ended with calls pending goes first */
+		const struct map_field rstack[] = {
+			{ "type", BPF_MAP_TYPE_LRU_HASH }, { "max_entries", cg->opts->maxmapentries },
+			{ "key_size", 4 }, { "value_size", cg_rstack_value_size() },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_RSTACK], PROG_MAP_RSTACK, rstack, 4);
 	}
 	for (int i = 0; i < cg->prog->nglobals; i++) {
 		const struct global_var *g = &cg->prog->globals[i];
@@ -242,7 +261,7 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	cg->regs = LLVMGetParam(cg->fn, 0);
 	cg->rt = NULL;
 
-	cg->globals = lookup_first(cg, cg->maps[MAP_GLOBALS]);
+	cg->globals = lookup_first(cg, cg->maps[CG_MAP_GLOBALS]);
 	LLVMBasicBlockRef g_ok = cg_block(cg, "globals.ok");
 	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, cg->globals, ""), quit, g_ok);
 	LLVMPositionBuilderAtEnd(cg->b, g_ok);
@@ -288,9 +307,12 @@ static LLVMValueRef entry_key(struct cg *cg, const struct probe *p, int64_t sp_d
 void cg_bpf_entry_save(struct cg *cg, const struct probe *p)
 {
 	const struct tv_saves *sv = target_saves(cg->attach, p->id);
+	cg_rstack_push(cg, sv);
+	if (!sv->nslots)
+		return;
 	LLVMValueRef buf = cg_scratch(cg, cg->entry_value_size, false);
 	cg_target_save(cg, sv, buf);
-	LLVMValueRef args[4] = { cg->maps[MAP_ENTRY], entry_key(cg, p, 0), buf,
+	LLVMValueRef args[4] = { cg->maps[CG_MAP_ENTRY], entry_key(cg, p, 0), buf,
 				 cg_const(cg, BPF_ANY) };
 	call_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
 }
@@ -305,7 +327,7 @@ void cg_bpf_entry_load(struct cg *cg, const struct probe *p)
 	LLVMBuilderRef b = cg->b;
 	cg->saved = cg_scratch(cg, cg->entry_value_size, false);
 	LLVMValueRef key = entry_key(cg, p, -8);
-	LLVMValueRef args[2] = { cg->maps[MAP_ENTRY], key };
+	LLVMValueRef args[2] = { cg->maps[CG_MAP_ENTRY], key };
 	LLVMValueRef v = call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
 	LLVMBasicBlockRef found = cg_block(cg, "entry.found"), none = cg_block(cg, "entry.none"),
 		done = cg_block(cg, "entry.done");
@@ -329,7 +351,7 @@ void cg_bpf_entry_load(struct cg *cg, const struct probe *p)
 
 static LLVMValueRef bpf_scratch_lookup(struct cg *cg)
 {
-	return lookup_first(cg, cg->maps[MAP_SCRATCH]);
+	return lookup_first(cg, cg->maps[CG_MAP_SCRATCH]);
 }
 
 static void bpf_handler_return(struct cg *cg)
@@ -341,7 +363,7 @@ static void bpf_handler_return(struct cg *cg)
 
 static LLVMValueRef bpf_rec_reserve(struct cg *cg, uint32_t size)
 {
-	LLVMValueRef args[3] = { cg->maps[MAP_EVENTS], cg_const(cg, size), cg_const(cg, 0) };
+	LLVMValueRef args[3] = { cg->maps[CG_MAP_EVENTS], cg_const(cg, size), cg_const(cg, 0) };
 	return call_helper(cg, BPF_FUNC_ringbuf_reserve, cg->ptr, args, 3);
 }
 
@@ -354,12 +376,25 @@ static void bpf_rec_submit(struct cg *cg, LLVMValueRef rec)
 /* Counted per CPU, so no two CPUs ever write the same counter. */
 static void bpf_rec_lost(struct cg *cg)
 {
-	LLVMValueRef lost = lookup_first(cg, cg->maps[MAP_LOST]);
+	LLVMValueRef lost = lookup_first(cg, cg->maps[CG_MAP_LOST]);
 	LLVMBasicBlockRef add = cg_block(cg, "lost.add"), done = cg_block(cg, "lost.done");
 	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, lost, ""), done, add);
 	LLVMPositionBuilderAtEnd(cg->b, add);
 	LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, lost, "");
 	LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, n, cg_const(cg, 1), ""), lost);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+}
+
+void cg_bpf_count_missed_return(struct cg *cg)
+{
+	LLVMValueRef lost = lookup_first(cg, cg->maps[CG_MAP_LOST]);
+	LLVMBasicBlockRef add = cg_block(cg, "missed.add"), done = cg_block(cg, "missed.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, lost, ""), done, add);
+	LLVMPositionBuilderAtEnd(cg->b, add);
+	LLVMValueRef at = cg_field(cg, lost, 8);
+	LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, at, "");
+	LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, n, cg_const(cg, 1), ""), at);
 	LLVMBuildBr(cg->b, done);
 	LLVMPositionBuilderAtEnd(cg->b, done);
 }

@@ -130,6 +130,11 @@ struct cg_loop {
 
 enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
 
+/* The maps every BPF program may use; entry and rstack only where a probe
+ * has .return rows. */
+enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
+       CG_NMAPS };
+
 struct cg {
 	/* the module */
 	LLVMContextRef ctx;
@@ -147,7 +152,7 @@ struct cg {
 	LLVMDIBuilderRef dib;        /* BPF: the BTF of the maps, and line info */
 	LLVMMetadataRef di_file, di_cu;
 	LLVMMetadataRef di_scope;    /* BPF: the function being generated */
-	LLVMValueRef maps[5];        /* BPF: events, globals, scratch, lost, entry */
+	LLVMValueRef maps[CG_NMAPS]; /* BPF: the maps of every program */
 	LLVMValueRef *gmaps;         /* BPF: per global, its map or NULL */
 	LLVMValueRef zeros;          /* BPF: a block of zeros, zero_size bytes */
 	uint32_t zero_size;
@@ -156,6 +161,9 @@ struct cg {
 		uint32_t width, rows;        /* rows: a power of two */
 	} row_strings[ROW_STRINGS];              /* pp(), probefunc(), ppfunc() */
 	uint32_t scratch_size;       /* the largest any handler needs */
+	bool *rstack_owner;          /* BPF: per row, the .return row that counts
+				      * the calls pending at its address */
+	bool has_returns;            /* BPF: some probe has .return rows */
 	LLVMValueRef *func_fns;      /* per script function, once generated */
 
 	/* the function being generated */
@@ -345,6 +353,19 @@ LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e);
  * program's body, and the loading of them into cg->saved at the return. */
 void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
 void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
+/* bpf.c: a helper call, for the parts of the BPF target in files of their
+ * own; one more return the kernel did not report, in `lost`. */
+LLVMValueRef cg_bpf_helper(struct cg *cg, int id, LLVMTypeRef ret, LLVMValueRef *args,
+			   unsigned n);
+void cg_bpf_count_missed_return(struct cg *cg);
+/* returns_bpf.c: the calls whose returns are pending, per thread, as the
+ * kernel counts them: which rows keep the count (before the maps are
+ * made), the record's size, its push in a .return probe's entry program
+ * and its pop at the return. */
+void cg_rstack_owners(struct cg *cg);
+uint32_t cg_rstack_value_size(void);
+void cg_rstack_push(struct cg *cg, const struct tv_saves *sv);
+void cg_rstack_pop(struct cg *cg, const struct probe *p, const struct tv_saves *sv);
 /* The kernel's snprintf of one u64 into dst (size bytes) with the format
  * conv ("%llu", "%llx", "%llX"); returns the length with the NUL. */
 /* bpf_loop: calls fn(index, NULL), a long (*)(void *, void *), up to n

@@ -177,7 +177,10 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 		cg->count_actions = loops_in(cg, p->body);
 		cg->pending_actions = 0;
 		init_locals(cg, 0, foreach_in(cg, p->body));
-		if (cg->t->is_bpf && target_saves(cg->attach, p->id))
+		const struct tv_saves *sv = cg->t->is_bpf ? target_saves(cg->attach, p->id) : NULL;
+		if (sv)
+			cg_rstack_pop(cg, p, sv);
+		if (sv && sv->nslots)
 			cg_bpf_entry_load(cg, p);
 		/* A handler without loops is checked once, at its start, as
 		 * SystemTap checks it: more statements than MAXACTION, and it

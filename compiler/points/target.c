@@ -239,7 +239,13 @@ int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary)
 		c.nsaved = c.nslots = 0;
 		if (c.nrows)
 			walk_stmts(&c, p->body);
-		if (c.nsaved && !c.errors)
+		/* Every probe with .return rows has an entry program: it saves
+		 * what they read at the entry, if anything, and counts the
+		 * returns the kernel will not report (codegen/returns.c). */
+		bool returns = false;
+		for (int i = 0; i < c.nrows; i++)
+			returns |= t->rows[c.rows[i]].kind == ATTACH_URETPROBE;
+		if ((c.nsaved || returns) && !c.errors)
 			add_saves(&c, p);
 	}
 	return c.errors ? -1 : 0;
