@@ -87,6 +87,38 @@ static void define_map_btf(struct cg *cg, LLVMValueRef g, const char *name,
 	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
 }
 
+/* A task storage map's definition: local storage wants its key and value
+ * types in BTF, not their sizes: an int, and `value_size` bytes. */
+static void define_task_storage_btf(struct cg *cg, LLVMValueRef g, const char *name,
+				    uint32_t value_size)
+{
+	LLVMMetadataRef di_int = LLVMDIBuilderCreateBasicType(cg->dib, "int", 3, 32,
+							     5 /* DW_ATE_signed */, 0);
+	LLVMMetadataRef di_u64 = LLVMDIBuilderCreateBasicType(cg->dib, "unsigned long", 13, 64,
+							     7 /* DW_ATE_unsigned */, 0);
+	LLVMMetadataRef sub = LLVMDIBuilderGetOrCreateSubrange(cg->dib, 0, value_size / 8);
+	LLVMMetadataRef arr = LLVMDIBuilderCreateArrayType(cg->dib, (uint64_t)value_size * 8, 64,
+							   di_u64, &sub, 1);
+	LLVMMetadataRef key = LLVMDIBuilderCreatePointerType(cg->dib, di_int, 64, 64, 0, NULL, 0);
+	LLVMMetadataRef val = LLVMDIBuilderCreatePointerType(cg->dib, arr, 64, 64, 0, NULL, 0);
+	LLVMMetadataRef members[4] = {
+		uint_member(cg, di_int, "type", BPF_MAP_TYPE_TASK_STORAGE, 0),
+		uint_member(cg, di_int, "map_flags", BPF_F_NO_PREALLOC, 64),
+		LLVMDIBuilderCreateMemberType(cg->dib, cg->di_cu, "key", 3, cg->di_file, 0, 64, 64,
+					      128, 0, key),
+		LLVMDIBuilderCreateMemberType(cg->dib, cg->di_cu, "value", 5, cg->di_file, 0, 64,
+					      64, 192, 0, val),
+	};
+	LLVMMetadataRef st = LLVMDIBuilderCreateStructType(cg->dib, cg->di_cu, "", 0, cg->di_file,
+							   0, 256, 64, 0, NULL, members, 4, 0,
+							   NULL, "", 0);
+	LLVMMetadataRef expr = LLVMDIBuilderCreateExpression(cg->dib, NULL, 0);
+	LLVMMetadataRef gve = LLVMDIBuilderCreateGlobalVariableExpression(
+		cg->dib, cg->di_cu, name, strlen(name), name, strlen(name), cg->di_file, 0, st, 0,
+		expr, NULL, 64);
+	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
+}
+
 static void bpf_module_begin(struct cg *cg)
 {
 	LLVMSetTarget(cg->mod, "bpfel");
@@ -141,8 +173,6 @@ static void bpf_module_begin(struct cg *cg)
 	}
 	if (cg->maps[CG_MAP_ENTRY] && cg->entry_value_size > cg->zero_size)
 		cg->zero_size = cg->entry_value_size;
-	if (cg->maps[CG_MAP_RSTACK] && cg_rstack_value_size() > cg->zero_size)
-		cg->zero_size = cg_rstack_value_size();
 	cg->zero_size = (cg->zero_size + 7) & ~7u;
 	char *zeros = arena_alloc(cg->arena, cg->zero_size);
 	LLVMValueRef zinit = LLVMConstStringInContext(cg->ctx, zeros, cg->zero_size, 1);
@@ -189,14 +219,10 @@ static void bpf_module_end(struct cg *cg)
 		};
 		define_map_btf(cg, cg->maps[CG_MAP_ENTRY], PROG_MAP_ENTRY, entry, 4);
 	}
-	if (cg->maps[CG_MAP_RSTACK]) {
-		/* LRU: a thread that ended with calls pending goes first */
-		const struct map_field rstack[] = {
-			{ "type", BPF_MAP_TYPE_LRU_HASH }, { "max_entries", cg->opts->maxmapentries },
-			{ "key_size", 4 }, { "value_size", cg_rstack_value_size() },
-		};
-		define_map_btf(cg, cg->maps[CG_MAP_RSTACK], PROG_MAP_RSTACK, rstack, 4);
-	}
+	/* The thread's own storage: made at its first call, gone with it. */
+	if (cg->maps[CG_MAP_RSTACK])
+		define_task_storage_btf(cg, cg->maps[CG_MAP_RSTACK], PROG_MAP_RSTACK,
+					cg_rstack_value_size());
 	for (int i = 0; i < cg->prog->nglobals; i++) {
 		const struct global_var *g = &cg->prog->globals[i];
 		if (!cg->gmaps[i])
