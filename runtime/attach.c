@@ -12,6 +12,12 @@
  * point's cookie is its row in the attach table, which pp() and probefunc()
  * read.
  *
+ * The compiler leaves out the points whose instruction the kernel would
+ * refuse (binary/insn.h); should the kernel refuse one all the same, the
+ * link fails whole, and the points are attached again in smaller links
+ * until the refused ones are found (attach_rows).  A wildcard's refused
+ * points are skipped with a warning, as the compiler's are.
+ *
  * libbpf 1.1 predates uprobe_multi, so those links are made with the bpf()
  * system call directly; the layout of its attributes is the kernel's ABI. */
 #define _GNU_SOURCE
@@ -333,6 +339,12 @@ static int attach_one(struct attach_ctx *c, int i)
 	return 0;
 }
 
+/* Whether two rows come from the same probe point of the script. */
+static bool same_point(const struct attach_point *a, const struct attach_point *b)
+{
+	return a->point == b->point && a->loc.line == b->loc.line && a->loc.col == b->loc.col;
+}
+
 /* The points the kernel refused, as resolution warns of those it knew it
  * would refuse: a warning at each probe point that lost some, and with -v
  * a note for each. */
@@ -342,14 +354,11 @@ static void warn_skipped(const struct attachments *at, const struct program *p, 
 		const struct attach_point *a = &p->attach[at->skipped[i].row];
 		bool first = true;
 		int n = 0;
-		for (int j = 0; j < at->nskipped; j++) {
-			const struct attach_point *b = &p->attach[at->skipped[j].row];
-			if (b->point == a->point && b->loc.line == a->loc.line &&
-			    b->loc.col == a->loc.col) {
+		for (int j = 0; j < at->nskipped; j++)
+			if (same_point(a, &p->attach[at->skipped[j].row])) {
 				first &= j >= i;
 				n++;
 			}
-		}
 		if (!first)
 			continue;
 		diag_warning(&a->loc, "%d probe point%s of %s cannot be probed and %s skipped%s",
@@ -357,8 +366,7 @@ static void warn_skipped(const struct attachments *at, const struct program *p, 
 			     verbose ? "" : n == 1 ? " (-v names it)" : " (-v lists them)");
 		for (int j = i; verbose && j < at->nskipped; j++) {
 			const struct attach_point *b = &p->attach[at->skipped[j].row];
-			if (b->point == a->point && b->loc.line == a->loc.line &&
-			    b->loc.col == a->loc.col)
+			if (same_point(a, b))
 				diag_note(NULL, "skipped %s: the kernel refused to probe it: %s",
 					  b->pp, errno_text(at->skipped[j].err));
 		}
