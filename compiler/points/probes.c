@@ -61,12 +61,13 @@ void probes_skip(struct attach_table *t, const char *pp, const char *why)
 	t->skipped[t->nskipped++] = (struct skipped_point){ pp, why };
 }
 
-/* The warning for the points probes_skip() left out of pp's rows. */
+/* The warning for the points probes_skip() left out of pp's rows; an
+ * optional point gets it too, as it did resolve. */
 static void warn_skipped(struct attach_table *t, const struct probe_point *pp)
 {
 	int n = t->nskipped;
 	t->nskipped = 0;
-	if (n == 0 || pp->optional)
+	if (n == 0)
 		return;
 	bool verbose = t->opts->verbose > 0;
 	diag_warning(&pp->loc, "%d probe point%s of %s cannot be probed and %s skipped%s", n,
