@@ -85,6 +85,11 @@ struct attach_point {
 	const char *pp;          /* pp() */
 	const char *func;        /* probefunc(): the symbol as linked */
 	struct loc loc;          /* the probe point in the script */
+	const char *point;       /* and its text there */
+	bool may_skip;           /* one of a wildcard's functions, or an inlined
+				  * copy: if the kernel refuses to probe it, it
+				  * is left out with a warning, and the rest of
+				  * the script runs */
 };
 
 /* Offsets in the x86-64 struct pt_regs, a uprobe program's context: rax

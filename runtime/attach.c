@@ -12,6 +12,12 @@
  * point's cookie is its row in the attach table, which pp() and probefunc()
  * read.
  *
+ * The compiler leaves out the points whose instruction the kernel would
+ * refuse (binary/insn.h); should the kernel refuse one all the same, the
+ * link fails whole, and the points are attached again in smaller links
+ * until the refused ones are found (attach_rows).  A wildcard's refused
+ * points are skipped with a warning, as the compiler's are.
+ *
  * libbpf 1.1 predates uprobe_multi, so those links are made with the bpf()
  * system call directly; the layout of its attributes is the kernel's ABI. */
 #define _GNU_SOURCE
@@ -27,6 +33,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "parse/diag.h"
 #include "runtime.h"
 
 /* From the kernel's uapi/linux/bpf.h (6.6), which this system's headers
@@ -53,6 +60,10 @@ struct attachments {
 	int n, cap;
 	struct bpf_link **links; /* the perf-event links libbpf made */
 	int nlinks;
+	struct {                 /* the points the kernel refused, left out */
+		int row, err;
+	} *skipped;
+	int nskipped;
 };
 
 static int probe_result = -1;
@@ -175,36 +186,60 @@ static void report(const struct attach_point *a, int more, int err)
 	if (more)
 		fprintf(stderr, " (and %d more probe point%s)", more, more == 1 ? "" : "s");
 	fprintf(stderr, " at %s:%d:%d: %s\n", a->loc.file->name, a->loc.line, a->loc.col,
-		strerror(err));
+		errno_text(err));
 }
 
-/* One uprobe_multi link for rows[first..] of the same group. */
-static int attach_group(struct attachments *at, struct bpf_object *obj,
-			const struct program *p, int first, bool *done, pid_t target,
-			int verbose)
+/* The errors with which the kernel refuses one point when it puts the
+ * breakpoint in place: ENOTSUPP (its own code, 524) for an instruction it
+ * cannot single-step or emulate, ENOEXEC for one it cannot decode, EINVAL
+ * for an offset past the end of the file.  Any of them fails a whole
+ * uprobe_multi link; the others (no such file, no permission, too many
+ * files open) are the link's own. */
+enum { KERNEL_ENOTSUPP = 524 };
+
+static bool refuses_point(int err)
 {
-	const struct attach_point *a = &p->attach[first];
-	int n = 0;
-	for (int i = first; i < p->nattach; i++)
-		if (!done[i] && same_group(a, &p->attach[i]))
-			n++;
+	return err == KERNEL_ENOTSUPP || err == ENOEXEC || err == EINVAL;
+}
+
+/* What the attaching knows besides the attach table. */
+struct attach_ctx {
+	struct attachments *at;
+	struct bpf_object *obj;
+	const struct program *p;
+	pid_t target;
+	int verbose;
+};
+
+/* A point the kernel refused, left out. */
+static void skip(struct attachments *at, int row, int err)
+{
+	at->skipped = realloc(at->skipped, (size_t)(at->nskipped + 1) * sizeof(*at->skipped));
+	if (!at->skipped)
+		abort();
+	at->skipped[at->nskipped].row = row;
+	at->skipped[at->nskipped++].err = err;
+}
+
+/* One uprobe_multi link for the rows (n of them, all of one group);
+ * returns 0, or the error. */
+static int link_rows(struct attach_ctx *c, const int *rows, int n)
+{
+	const struct attach_point *a = &c->p->attach[rows[0]];
 	uint64_t *offsets = calloc((size_t)n, sizeof(uint64_t));
 	uint64_t *cookies = calloc((size_t)n, sizeof(uint64_t));
 	uint64_t *ref_ctrs = calloc((size_t)n, sizeof(uint64_t));
 	if (!offsets || !cookies || !ref_ctrs)
 		abort();
-	int k = 0;
 	bool semaphores = false;
-	for (int i = first; i < p->nattach; i++)
-		if (!done[i] && same_group(a, &p->attach[i])) {
-			offsets[k] = p->attach[i].offset;
-			ref_ctrs[k] = p->attach[i].ref_ctr_offset;
-			semaphores |= ref_ctrs[k] != 0;
-			cookies[k++] = (uint64_t)cookie_of(p, i);
-			done[i] = true;
-		}
-	struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
-	pid_t pid = filter_pid(a, target);
+	for (int k = 0; k < n; k++) {
+		offsets[k] = c->p->attach[rows[k]].offset;
+		ref_ctrs[k] = c->p->attach[rows[k]].ref_ctr_offset;
+		semaphores |= ref_ctrs[k] != 0;
+		cookies[k] = (uint64_t)cookie_of(c->p, rows[k]);
+	}
+	struct bpf_program *prog = bpf_object__find_program_by_name(c->obj, a->prog_name);
+	pid_t pid = filter_pid(a, c->target);
 	struct link_uprobe_multi attr = {
 		.prog_fd = prog ? (uint32_t)bpf_program__fd(prog) : 0,
 		.attach_type = ATTACH_TYPE_UPROBE_MULTI,
@@ -221,29 +256,76 @@ static int attach_group(struct attachments *at, struct bpf_object *obj,
 	free(offsets);
 	free(cookies);
 	free(ref_ctrs);
-	if (fd < 0) {
-		report(a, n - 1, err);
-		return -1;
-	}
-	add_fd(at, fd);
-	if (verbose)
+	if (fd < 0)
+		return err;
+	add_fd(c->at, fd);
+	if (c->verbose)
 		fprintf(stderr, "uscript: attached %d probe point%s in %s with one link\n", n,
 			n == 1 ? "" : "s", a->path);
 	return 0;
 }
 
-static int attach_one(struct attachments *at, struct bpf_object *obj,
-		      const struct program *p, int i, pid_t target, int verbose)
+/* Links for the rows, leaving out those the kernel refuses.  The kernel
+ * fails a link whole for one point it refuses, without saying which:
+ * the rows are halved until each refused one is alone, so that a few
+ * refused points among thousands cost a few dozen attempts and a few
+ * dozen links, never a link per point (releasing each waits for the
+ * kernel).  A refused point that may not be skipped fails the script. */
+static int attach_rows(struct attach_ctx *c, const int *rows, int n)
 {
-	const struct attach_point *a = &p->attach[i];
-	struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
+	int err = link_rows(c, rows, n);
+	if (err == 0)
+		return 0;
+	const struct attach_point *a = &c->p->attach[rows[0]];
+	if (!refuses_point(err) || (n == 1 && !a->may_skip)) {
+		report(a, n - 1, err);
+		return -1;
+	}
+	if (n == 1) {
+		skip(c->at, rows[0], err);
+		return 0;
+	}
+	if (attach_rows(c, rows, n / 2) < 0)
+		return -1;
+	return attach_rows(c, rows + n / 2, n - n / 2);
+}
+
+/* Links for the rows from first on of first's group. */
+static int attach_group(struct attach_ctx *c, int first, bool *done)
+{
+	const struct program *p = c->p;
+	int *rows = calloc((size_t)p->nattach, sizeof(int));
+	if (!rows)
+		abort();
+	int n = 0;
+	for (int i = first; i < p->nattach; i++)
+		if (!done[i] && same_group(&p->attach[first], &p->attach[i])) {
+			rows[n++] = i;
+			done[i] = true;
+		}
+	int rc = attach_rows(c, rows, n);
+	free(rows);
+	return rc;
+}
+
+static int attach_one(struct attach_ctx *c, int i)
+{
+	const struct attach_point *a = &c->p->attach[i];
+	struct attachments *at = c->at;
+	struct bpf_program *prog = bpf_object__find_program_by_name(c->obj, a->prog_name);
 	LIBBPF_OPTS(bpf_uprobe_opts, opts, .retprobe = a->kind == ATTACH_URETPROBE,
-		    .bpf_cookie = (uint64_t)cookie_of(p, i), .ref_ctr_offset = (size_t)a->ref_ctr_offset);
-	struct bpf_link *l = prog ? bpf_program__attach_uprobe_opts(prog, filter_pid(a, target),
+		    .bpf_cookie = (uint64_t)cookie_of(c->p, i),
+		    .ref_ctr_offset = (size_t)a->ref_ctr_offset);
+	struct bpf_link *l = prog ? bpf_program__attach_uprobe_opts(prog, filter_pid(a, c->target),
 								    a->path, (size_t)a->offset,
 								    &opts) : NULL;
 	if (!l) {
-		report(a, 0, prog ? errno : ENOENT);
+		int err = prog ? errno : ENOENT;
+		if (a->may_skip && refuses_point(err)) {
+			skip(at, i, err);
+			return 0;
+		}
+		report(a, 0, err);
 		return -1;
 	}
 	at->links = realloc(at->links, (size_t)(at->nlinks + 1) * sizeof(*at->links));
@@ -251,10 +333,44 @@ static int attach_one(struct attachments *at, struct bpf_object *obj,
 		abort();
 	at->links[at->nlinks++] = l;
 	add_fd(at, bpf_link__fd(l));
-	if (verbose)
+	if (c->verbose)
 		fprintf(stderr, "uscript: attached %s at %s+0x%" PRIx64 "\n", a->pp, a->path,
 			a->offset);
 	return 0;
+}
+
+/* Whether two rows come from the same probe point of the script. */
+static bool same_point(const struct attach_point *a, const struct attach_point *b)
+{
+	return a->point == b->point && a->loc.line == b->loc.line && a->loc.col == b->loc.col;
+}
+
+/* The points the kernel refused, as resolution warns of those it knew it
+ * would refuse: a warning at each probe point that lost some, and with -v
+ * a note for each. */
+static void warn_skipped(const struct attachments *at, const struct program *p, int verbose)
+{
+	for (int i = 0; i < at->nskipped; i++) {
+		const struct attach_point *a = &p->attach[at->skipped[i].row];
+		bool first = true;
+		int n = 0;
+		for (int j = 0; j < at->nskipped; j++)
+			if (same_point(a, &p->attach[at->skipped[j].row])) {
+				first &= j >= i;
+				n++;
+			}
+		if (!first)
+			continue;
+		diag_warning(&a->loc, "%d probe point%s of %s cannot be probed and %s skipped%s",
+			     n, n == 1 ? "" : "s", a->point, n == 1 ? "was" : "were",
+			     verbose ? "" : n == 1 ? " (-v names it)" : " (-v lists them)");
+		for (int j = i; verbose && j < at->nskipped; j++) {
+			const struct attach_point *b = &p->attach[at->skipped[j].row];
+			if (same_point(a, b))
+				diag_note(NULL, "skipped %s: the kernel refused to probe it: %s",
+					  b->pp, errno_text(at->skipped[j].err));
+		}
+	}
 }
 
 struct attachments *attach_uprobes(struct bpf_object *obj, const struct program *p,
@@ -264,6 +380,7 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 	bool *done = calloc((size_t)p->nattach + 1, sizeof(bool));
 	if (!at || !done)
 		abort();
+	struct attach_ctx c = { at, obj, p, target, verbose };
 	int rc = 0;
 	for (int i = 0; i < p->nattach && rc == 0; i++) {
 		const struct attach_point *a = &p->attach[i];
@@ -272,10 +389,10 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 		struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);
 		if (prog && bpf_program__expected_attach_type(prog) ==
 			    (enum bpf_attach_type)ATTACH_TYPE_UPROBE_MULTI) {
-			rc = attach_group(at, obj, p, i, done, target, verbose);
+			rc = attach_group(&c, i, done);
 		} else {
 			done[i] = true;
-			rc = attach_one(at, obj, p, i, target, verbose);
+			rc = attach_one(&c, i);
 		}
 	}
 	free(done);
@@ -283,6 +400,7 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 		attach_free(at);
 		return NULL;
 	}
+	warn_skipped(at, p, verbose);
 	return at;
 }
 
@@ -309,5 +427,6 @@ void attach_free(struct attachments *at)
 			close(at->fds[j]);
 	free(at->links);
 	free(at->fds);
+	free(at->skipped);
 	free(at);
 }

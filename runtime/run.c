@@ -66,14 +66,15 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 {
 	if (level == LIBBPF_DEBUG && verbose < 2)
 		return 0;
-	if (verbose) {
-		va_list copy;
-		va_copy(copy, ap);
-		vfprintf(stderr, fmt, copy);
-		va_end(copy);
-	}
+	struct strbuf msg = STRBUF_INIT, said = STRBUF_INIT;
+	strbuf_vprintf(&msg, fmt, ap);
+	errno_rewrite(&said, msg.buf ? msg.buf : "");
+	if (verbose)
+		fputs(said.buf ? said.buf : "", stderr);
 	if (level != LIBBPF_DEBUG && libbpf_log.len < (16u << 20))
-		strbuf_vprintf(&libbpf_log, fmt, ap);
+		strbuf_append(&libbpf_log, said.buf, said.len);
+	strbuf_free(&msg);
+	strbuf_free(&said);
 	return 0;
 }
 
@@ -118,7 +119,7 @@ static int load_bpf(struct run *r)
 	LIBBPF_OPTS(bpf_object_open_opts, opts, .object_name = "uscript");
 	r->obj = bpf_object__open_mem(p->bpf_obj, p->bpf_obj_size, &opts);
 	if (!r->obj) {
-		fprintf(stderr, "uscript: cannot open the BPF object: %s\n", strerror(errno));
+		fprintf(stderr, "uscript: cannot open the BPF object: %s\n", errno_text(errno));
 		return -1;
 	}
 	attach_prepare(r->obj, p);
@@ -127,7 +128,7 @@ static int load_bpf(struct run *r)
 		if (strstr(libbpf_log.buf ? libbpf_log.buf : "", "-- BEGIN PROG LOAD LOG --")) {
 			verifier_explain(libbpf_log.buf, p, verbose);
 		} else {
-			fprintf(stderr, "uscript: cannot load the BPF programs: %s%s\n", strerror(err),
+			fprintf(stderr, "uscript: cannot load the BPF programs: %s%s\n", errno_text(err),
 				verbose ? "" : "; run with -v to see libbpf's messages");
 		}
 		return -1;
@@ -144,13 +145,13 @@ static int load_bpf(struct run *r)
 			  bpf_map__fd(g), 0);
 	if (r->globals == MAP_FAILED) {
 		r->globals = NULL;
-		fprintf(stderr, "uscript: cannot map the globals: %s\n", strerror(errno));
+		fprintf(stderr, "uscript: cannot map the globals: %s\n", errno_text(errno));
 		return -1;
 	}
 	r->globals_mapped = true;
 	r->rb = ring_buffer__new(bpf_map__fd(ev), ring_event, r, NULL);
 	if (!r->rb) {
-		fprintf(stderr, "uscript: cannot read the ring buffer: %s\n", strerror(errno));
+		fprintf(stderr, "uscript: cannot read the ring buffer: %s\n", errno_text(errno));
 		return -1;
 	}
 	return 0;
@@ -615,7 +616,7 @@ int run_program(struct program *p, const struct run_opts *o)
 			}
 		}
 		if (start_timers(&r) < 0) {
-			fprintf(stderr, "uscript: cannot start the timers: %s\n", strerror(errno));
+			fprintf(stderr, "uscript: cannot start the timers: %s\n", errno_text(errno));
 			r.status = 1;
 			goto out;
 		}

@@ -13,7 +13,8 @@
  *   output.c  records from the ring buffer (or from host handlers) into text;
  *   host.c    the JIT for begin/end/error/timer handlers, and hostabi.h;
  *   target.c  the -c command and the -x process;
- *   verifier.c why the kernel refused a probe's program. */
+ *   verifier.c why the kernel refused a probe's program;
+ *   errname.c the kernel's errors in words, its internal ones too. */
 #ifndef USCRIPT_RUNTIME_H
 #define USCRIPT_RUNTIME_H
 
@@ -36,6 +37,17 @@ struct run_opts {
 /* Runs the program to its end; returns the exit status (0, or 1 after a
  * runtime error or a failure to start). */
 int run_program(struct program *p, const struct run_opts *o);
+
+/* ---- errname.c ---- */
+
+/* strerror() for what the kernel returns, which can be one of its own
+ * codes from 512 on ("Unknown error 524" to the C library): words and, for
+ * those, the name.  Never "Unknown error". */
+const char *errno_text(int err);
+/* Appends msg to out with every "Unknown error N" in it said as
+ * errno_text(N) says it, as libbpf's messages need (they use strerror(),
+ * and say "ERROR: strerror_r(-N)=22" when that fails). */
+void errno_rewrite(struct strbuf *out, const char *msg);
 
 /* ---- verifier.c ---- */
 

@@ -3,10 +3,12 @@
  * by name and by address, and for an address, its file offset, the
  * function that holds it and the bytes there; see elfsym.h. */
 #include <elfutils/libdw.h>
+#include <errno.h>
 #include <gelf.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "parse/arena.h"
 #include "elfsym_impl.h"
@@ -271,4 +273,19 @@ const unsigned char *elf_bytes_at(const struct elf_file *f, uint64_t vaddr, size
 		return (const unsigned char *)raw + off;
 	}
 	return NULL;
+}
+
+ssize_t elf_read_code(const struct elf_file *f, uint64_t vaddr, void *buf, size_t len)
+{
+	for (size_t i = 0; i < f->nloads; i++) {
+		const struct elf_load *l = &f->loads[i];
+		if (vaddr < l->vaddr || vaddr - l->vaddr >= l->filesz)
+			continue;
+		uint64_t left = l->filesz - (vaddr - l->vaddr);
+		if (len > left)
+			len = (size_t)left;
+		ssize_t n = pread(f->fd, buf, len, (off_t)(vaddr - l->vaddr + l->offset));
+		return n < 0 ? -errno : n;
+	}
+	return -ENOENT;
 }

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 /* Why a call failed, for the user.  Callers may pass NULL. */
 struct elf_error {
@@ -167,5 +168,16 @@ int elf_function_range(struct elf_file *f, uint64_t addr, uint64_t *start, uint6
  * file-backed part of one PT_LOAD segment; NULL if they are not.  They live
  * as long as the elf_file. */
 const unsigned char *elf_bytes_at(const struct elf_file *f, uint64_t vaddr, size_t len);
+
+/* Up to `len` bytes of code at virtual address `vaddr`, read from the file
+ * into buf, as many as the file-backed part of its PT_LOAD segment holds
+ * from there: their number, or a negative errno (-ENOENT if no segment
+ * holds vaddr).  Code must be read this way, not with elf_bytes_at(): the
+ * kernel puts the breakpoint of every uprobe in place into each private
+ * mapping of the file that could be made executable, elf_open()'s too, so
+ * there an instruction another tracer (or a uscript still letting go of
+ * its probes) has a probe on reads as int3.  The file itself is never
+ * written. */
+ssize_t elf_read_code(const struct elf_file *f, uint64_t vaddr, void *buf, size_t len);
 
 #endif

@@ -131,27 +131,48 @@ static void note_template(struct attach_table *t, const struct probe_point *pp,
 	symm_pattern_free(pat);
 }
 
-/* Adds one row per function that NAME names (symmatch.h: by linked name,
- * or by C++ qualified name), one per address. */
-/* A row like proto at address vaddr of f, unless it is not in executable
- * code or the point has one there already. */
-static struct attach_point *add_row(struct attach_table *t, const struct probe *p,
-				    const struct probe_point *pp, struct elf_file *f,
-				    uint64_t vaddr, const struct attach_point *proto,
-				    struct offsets *seen)
+/* The file offset of vaddr in f, if it is in executable code and the point
+ * has no row there yet. */
+static bool new_offset(struct elf_file *f, uint64_t vaddr, struct offsets *seen,
+		       uint64_t *off)
 {
-	uint64_t off;
 	bool exec;
 	struct elf_error err;
-	if (elf_vaddr_to_offset(f, vaddr, &off, &exec, &err) < 0 || !exec ||
-	    !offsets_add(seen, off))
-		return NULL;
+	return elf_vaddr_to_offset(f, vaddr, off, &exec, &err) == 0 && exec &&
+	       offsets_add(seen, *off);
+}
+
+/* A row like proto at file offset off. */
+static struct attach_point *add_row(struct attach_table *t, const struct probe *p,
+				    const struct probe_point *pp, uint64_t off,
+				    const struct attach_point *proto)
+{
 	struct attach_point *a = attach_add(t, p, pp, proto->kind);
 	a->path = proto->path;
 	a->offset = off;
 	a->pid_filter = proto->pid_filter;
 	a->pid = proto->pid;
 	return a;
+}
+
+/* NULL if the kernel can put a uprobe on the instruction at vaddr of f,
+ * else a sentence saying why not, which names the function func if it is
+ * not NULL.  USCRIPT_NO_INSN_CHECK=1 leaves the judgement to the kernel,
+ * so the tests can cover what attach.c does when it refuses a point. */
+static const char *refusal(struct attach_table *t, struct elf_file *f, uint64_t vaddr,
+			   const char *func)
+{
+	const char *off = getenv("USCRIPT_NO_INSN_CHECK");
+	if (off && *off && strcmp(off, "0") != 0)
+		return NULL;
+	unsigned char code[15];
+	ssize_t len = elf_read_code(f, vaddr, code, sizeof(code));
+	struct insn_refusal r;
+	if (len <= 0 || insn_uprobe_ok(code, (size_t)len, vaddr, &r))
+		return NULL;
+	return arena_printf(t->arena, "the kernel cannot probe the instruction at 0x%" PRIx64
+			    "%s%s%s%s%s: %s", vaddr, func ? " in " : "", func ? func : "",
+			    r.text[0] ? " (" : "", r.text, r.text[0] ? ")" : "", r.why);
 }
 
 /* GCC's "f.cold" (and "f.cold.1"): the unlikely part of f, moved away
@@ -182,7 +203,20 @@ static bool any_inlined(struct attach_table *t, struct dwi *dw, int first)
 	return false;
 }
 
-/* A row for each inlined copy of a function that NAME names. */
+/* pp() for an inlined copy: the inlined function's name and declaration. */
+static const char *inline_pp(struct attach_table *t, const char *path,
+			     const struct dwi_site *site)
+{
+	if (site->func->decl_file && site->func->decl_line)
+		return arena_printf(t->arena, "process(\"%s\").function(\"%s@%s:%d\")", path,
+				    site->name, site->func->decl_file, site->func->decl_line);
+	return arena_printf(t->arena, "process(\"%s\").function(\"%s\")", path, site->name);
+}
+
+/* A row for each inlined copy of a function that NAME names.  A copy the
+ * kernel cannot probe is left out with a warning even when NAME has no
+ * wildcard: its first instruction is whatever the caller's code has there,
+ * which is no reason to give up the function's other copies. */
 static void add_inlines(struct attach_table *t, const struct probe *p,
 			const struct probe_point *pp, struct elf_file *f, struct dwi *dw,
 			const char *name, const struct attach_point *proto, struct offsets *seen)
@@ -191,10 +225,16 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 	int n = dwi_match(dw, name, DWI_MATCH_INLINES, &sites);
 	for (int i = 0; i < n; i++) {
 		const struct dwi_site *site = &sites[i];
-		struct attach_point *a = site->caller ?
-			add_row(t, p, pp, f, site->entry, proto, seen) : NULL;
-		if (!a)
+		uint64_t off;
+		if (!site->caller || !new_offset(f, site->entry, seen, &off))
 			continue;
+		const char *why = refusal(t, f, site->entry, NULL);
+		if (why) {
+			probes_skip(t, inline_pp(t, proto->path, site), why);
+			continue;
+		}
+		struct attach_point *a = add_row(t, p, pp, off, proto);
+		a->may_skip = true;
 		/* probefunc() is the symbol the address is in: the caller's */
 		a->func = arena_strdup(t->arena, site->caller->linkage ? site->caller->linkage :
 				       site->caller->name);
@@ -202,13 +242,7 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 		if (t->opts->list_vars)
 			t->ctx[t->n - 1].listing = arena_strdup(t->arena,
 								dwi_site_listing(site, false));
-		if (site->func->decl_file && site->func->decl_line)
-			a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s@%s:%d\")",
-					     a->path, site->name, site->func->decl_file,
-					     site->func->decl_line);
-		else
-			a->pp = arena_printf(t->arena, "process(\"%s\").function(\"%s\")", a->path,
-					     site->name);
+		a->pp = inline_pp(t, a->path, site);
 	}
 	if (n > 0)
 		free(sites);
@@ -274,6 +308,10 @@ static void note_skips(struct attach_table *t, const struct probe_point *pp, con
 		  "-v names them", n, n == 1 ? "" : "s", name, n == 1 ? "s" : "", what);
 }
 
+/* Adds one row per function that NAME names (symmatch.h: by linked name,
+ * or by C++ qualified name), one per address.  A function the kernel
+ * cannot probe is left out, with a warning, if NAME is a wildcard, and is
+ * an error if NAME names it. */
 static int add_functions(struct attach_table *t, const struct probe *p,
 			 const struct probe_point *pp, struct elf_file *f,
 			 const char *name, const struct attach_point *proto,
@@ -289,11 +327,12 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 	struct offsets seen = { 0 };
 	size_t nsyms;
 	const struct elf_sym *syms = elf_syms(f, &nsyms);
-	int first = t->n, matched = 0;
+	int first = t->n, matched = 0, skipped = t->nskipped, refused = 0;
 	bool wild = symm_pattern_is_wild(pat);
 	struct ret_skips skips = { 0 };
 	for (size_t i = 0; i < nsyms; i++) {
 		const struct elf_sym *s = &syms[i];
+		uint64_t off;
 		if (s->type != STT_FUNC || !symm_match(t->names, pat, s) ||
 		    (wild && is_cold_part(s->name)))
 			continue;
@@ -312,9 +351,20 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		}
 		if (skips.this_one)
 			continue;
-		struct attach_point *a = add_row(t, p, pp, f, s->vaddr, proto, &seen);
-		if (!a)
+		if (!new_offset(f, s->vaddr, &seen, &off))
 			continue;
+		why = refusal(t, f, s->vaddr, wild ? NULL : s->name);
+		if (why && wild) {
+			probes_skip(t, function_pp(t, pat, s, dw, proto, suffix), why);
+			continue;
+		}
+		if (why) {
+			probes_fail(pp, "%s", why);
+			refused++;
+			continue;
+		}
+		struct attach_point *a = add_row(t, p, pp, off, proto);
+		a->may_skip = wild;
 		a->func = s->name;   /* probefunc(): usymname(uaddr()) in SystemTap */
 		t->ctx[t->n - 1].file = f;
 		t->ctx[t->n - 1].vaddr = s->vaddr;
@@ -323,14 +373,31 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 	/* .function also probes the copies the compiler inlined, which
 	 * only DWARF knows; .call and .return leave them out, as in
 	 * SystemTap (an inlined copy has no call and no return). */
-	if (dw && proto->kind == ATTACH_UPROBE && !*suffix &&
+	if (!refused && dw && proto->kind == ATTACH_UPROBE && !*suffix &&
 	    (wild || t->n == first || any_inlined(t, dw, first)))
 		add_inlines(t, p, pp, f, dw, name, proto, &seen);
 	free(seen.slot);
 	symm_pattern_free(pat);
 	note_skips(t, pp, name, wild, &skips);
+	if (refused)
+		return -1;
 	if (t->n > first || (matched && skips.never == matched && !wild))
 		return 0;
+	if (t->nskipped > skipped) {
+		/* Every point was refused: nothing is left to probe. */
+		int k = t->nskipped - skipped;
+		if (wild)
+			probes_fail(pp, "the kernel cannot probe any of the %d function%s '%s' "
+				    "matches in %s", k, k == 1 ? "" : "s", name, elf_path(f));
+		else
+			probes_fail(pp, "the kernel cannot probe any of the %d inlined "
+				    "cop%s of '%s' in %s", k, k == 1 ? "y" : "ies", name,
+				    elf_path(f));
+		if (!pp->optional)
+			diag_note(&pp->loc, "%s", t->skipped[skipped].why);
+		t->nskipped = skipped;
+		return -1;
+	}
 	if (matched)
 		return probes_fail(pp, "'%s' is not in executable code of %s", name,
 				   elf_path(f));
@@ -366,9 +433,11 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 				   "whether an instruction starts there", addr, elf_path(f));
 	const char *what = fname ? fname :
 		arena_printf(t->arena, "the function at 0x%" PRIx64, lo);
-	const unsigned char *code = elf_bytes_at(f, lo, hi - lo);
-	enum insn_result r = code ? insn_boundary(code, hi - lo, lo, addr, &before, &after) :
-		INSN_UNKNOWN;
+	unsigned char *code = xcalloc(hi - lo + 1, 1);
+	ssize_t len = elf_read_code(f, lo, code, hi - lo);
+	enum insn_result r = len > 0 ? insn_boundary(code, (size_t)len, lo, addr, &before,
+						     &after) : INSN_UNKNOWN;
+	free(code);
 	if (r == INSN_INSIDE)
 		return probes_fail(pp, "address 0x%" PRIx64 " is inside an instruction of %s "
 				   "(it starts at 0x%" PRIx64 ", the next at 0x%" PRIx64 ")",
@@ -377,11 +446,10 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 		return probes_fail(pp, "the code of %s before address 0x%" PRIx64 " does not "
 				   "decode, so uscript cannot tell whether an instruction "
 				   "starts there", what, addr);
-	struct attach_point *a = attach_add(t, p, pp, ATTACH_UPROBE);
-	a->path = proto->path;
-	a->offset = off;
-	a->pid_filter = proto->pid_filter;
-	a->pid = proto->pid;
+	const char *why = refusal(t, f, addr, what);
+	if (why)
+		return probes_fail(pp, "%s", why);
+	struct attach_point *a = add_row(t, p, pp, off, proto);
 	a->func = fname ? fname : "";
 	a->pp = arena_printf(t->arena, "process(\"%s\").statement(0x%" PRIx64 ")", a->path,
 			     addr);

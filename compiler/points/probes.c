@@ -43,8 +43,38 @@ struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
 	a->probe = p->id;
 	a->loc = pp->loc;
 	a->pp = pp->text;
+	a->point = pp->text;
 	a->func = "";
 	return a;
+}
+
+void probes_skip(struct attach_table *t, const char *pp, const char *why)
+{
+	if (t->nskipped == t->skipped_cap) {
+		t->skipped_cap = t->skipped_cap ? 2 * t->skipped_cap : 8;
+		struct skipped_point *s = arena_alloc(t->arena, (size_t)t->skipped_cap *
+						      sizeof(*s));
+		if (t->nskipped)
+			memcpy(s, t->skipped, (size_t)t->nskipped * sizeof(*s));
+		t->skipped = s;
+	}
+	t->skipped[t->nskipped++] = (struct skipped_point){ pp, why };
+}
+
+/* The warning for the points probes_skip() left out of pp's rows; an
+ * optional point gets it too, as it did resolve. */
+static void warn_skipped(struct attach_table *t, const struct probe_point *pp)
+{
+	int n = t->nskipped;
+	t->nskipped = 0;
+	if (n == 0)
+		return;
+	bool verbose = t->opts->verbose > 0;
+	diag_warning(&pp->loc, "%d probe point%s of %s cannot be probed and %s skipped%s", n,
+		     n == 1 ? "" : "s", pp->text, n == 1 ? "was" : "were",
+		     verbose ? "" : n == 1 ? " (-v names it)" : " (-v lists them)");
+	for (int i = 0; verbose && i < n; i++)
+		diag_note(NULL, "skipped %s: %s", t->skipped[i].pp, t->skipped[i].why);
 }
 
 int probes_fail(const struct probe_point *pp, const char *fmt, ...)
@@ -86,7 +116,9 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 				continue;
 			}
 			int before = out->n;
-			if (k->resolve(out, p, pp) < 0) {
+			int rc = k->resolve(out, p, pp);
+			warn_skipped(out, pp);
+			if (rc < 0) {
 				if (!pp->optional)
 					errors++;
 				continue;

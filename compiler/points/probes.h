@@ -44,6 +44,12 @@ struct row_ctx {
 	const char *listing;             /* -L: its variables, when made here */
 };
 
+/* A point the kernel cannot probe, left out of a wildcard's rows. */
+struct skipped_point {
+	const char *pp;          /* as pp() would have named it */
+	const char *why;         /* "the kernel cannot probe the instruction at …" */
+};
+
 struct attach_table {
 	struct arena *arena;
 	const struct compile_opts *opts;
@@ -60,6 +66,8 @@ struct attach_table {
 	struct usdt_entry *usdts;   /* their USDT notes, likewise */
 	bool cxx_return_warned;     /* the warning on .return in C++ is given */
 	struct symm_cache *names;   /* their C++ names, demangled when first needed */
+	struct skipped_point *skipped;  /* the point being resolved left these out */
+	int nskipped, skipped_cap;
 };
 
 /* The DWARF of a file resolution opened, or NULL if it has none; opened
@@ -94,6 +102,12 @@ struct probe_kind {
 
 extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
 	probe_kind_timer, probe_kind_process;
+
+/* Leaves a point out of the rows of the probe point being resolved, since
+ * the kernel cannot probe it (why says so).  Once that probe point is
+ * resolved, a warning at it counts what was left out, and with -v a note
+ * names each. */
+void probes_skip(struct attach_table *t, const char *pp, const char *why);
 
 /* Resolves every probe point of the script.  Returns 0 or -1 after the
  * errors were reported. */
