@@ -338,6 +338,7 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	p->script = s;
 	p->maxstringlen = opts->maxstringlen;
 	p->ringbuf_size = opts->bufsize;
+	p->maxmapentries = opts->maxmapentries;
 	layout_globals(p, &res, opts);
 
 	struct cg base = {

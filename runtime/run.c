@@ -122,6 +122,8 @@ static int load_bpf(struct run *r)
 		return -1;
 	}
 	attach_prepare(r->obj, p);
+	if (kmem_check(r->obj, p, verbose) < 0)
+		return -1;
 	if (bpf_object__load(r->obj)) {
 		int err = errno;
 		if (strstr(libbpf_log.buf ? libbpf_log.buf : "", "-- BEGIN PROG LOAD LOG --")) {
@@ -154,59 +156,6 @@ static int load_bpf(struct run *r)
 		return -1;
 	}
 	return 0;
-}
-
-/* What the kernel says an object of ours holds (its fdinfo): the fields
- * named in `keys`, in that order, into `vals`; those missing stay 0. */
-static void fdinfo(int fd, const char *const *keys, uint64_t *vals, int n)
-{
-	char path[64], line[128];
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
-	memset(vals, 0, (size_t)n * sizeof(*vals));
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return;
-	while (fgets(line, sizeof(line), f))
-		for (int i = 0; i < n; i++) {
-			size_t len = strlen(keys[i]);
-			if (strncmp(line, keys[i], len) == 0 && line[len] == ':')
-				vals[i] = strtoull(line + len + 1, NULL, 10);
-		}
-	fclose(f);
-}
-
-/* -v: the kernel memory the script holds, map by map and in all.  Every
- * map is created at its full size when the programs are loaded (hash maps
- * preallocate their elements), so this is all the script will ever hold,
- * however long it runs; the figures are the kernel's own ("memlock"). */
-static void show_kernel_memory(struct run *r)
-{
-	static const char *const keys[] = { "memlock", "max_entries", "key_size", "value_size" };
-	uint64_t total = 0, v[4];
-	struct bpf_map *m;
-	fprintf(stderr, "uscript: kernel memory:\n"
-		"uscript:   %-16s %-14s %10s %5s %6s %10s\n", "map", "kind", "entries", "key",
-		"value", "bytes");
-	bpf_object__for_each_map(m, r->obj) {
-		fdinfo(bpf_map__fd(m), keys, v, 4);
-		const char *kind = libbpf_bpf_map_type_str(bpf_map__type(m));
-		fprintf(stderr, "uscript:   %-16s %-14s %10" PRIu64 " %5" PRIu64 " %6" PRIu64
-			" %10" PRIu64 "\n", bpf_map__name(m), kind ? kind : "?", v[1], v[2], v[3], v[0]);
-		total += v[0];
-	}
-	struct bpf_program *prog;
-	uint64_t progs = 0, nprogs = 0;
-	bpf_object__for_each_program(prog, r->obj) {
-		if (bpf_program__fd(prog) < 0)
-			continue;
-		fdinfo(bpf_program__fd(prog), keys, v, 1);
-		progs += v[0];
-		nprogs++;
-	}
-	fprintf(stderr, "uscript:   %-16s %-14s %10" PRIu64 " %5s %6s %10" PRIu64 "\n",
-		"programs", "", nprogs, "", "", progs);
-	fprintf(stderr, "uscript:   %-16s %-14s %10s %5s %6s %10" PRIu64 "\n", "total", "", "", "",
-		"", total + progs);
 }
 
 static void init_globals(struct run *r)
@@ -561,7 +510,7 @@ int run_program(struct program *p, const struct run_opts *o)
 			goto out;
 		verifier_report(r.obj, p, verbose);
 		if (verbose)
-			show_kernel_memory(&r);
+			kmem_show(r.obj);
 		if (add_fd(&r, ring_buffer__epoll_fd(r.rb), TAG_RING) < 0)
 			goto out;
 	} else {

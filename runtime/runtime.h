@@ -13,6 +13,7 @@
  *   output.c  records from the ring buffer (or from host handlers) into text;
  *   host.c    the JIT for begin/end/error/timer handlers, and hostabi.h;
  *   target.c  the -c command and the -x process;
+ *   kmem.c    the kernel memory the maps take, checked before they are made;
  *   verifier.c why the kernel refused a probe's program. */
 #ifndef USCRIPT_RUNTIME_H
 #define USCRIPT_RUNTIME_H
@@ -46,6 +47,17 @@ void verifier_explain(const char *log, const struct program *p, bool verbose);
  * VERBOSE on stderr, and in the file $USCRIPT_VERIFIER_STATS if set. */
 struct bpf_object;
 void verifier_report(struct bpf_object *obj, const struct program *p, bool verbose);
+
+/* ---- kmem.c ---- */
+
+/* Before the object is loaded: whether the machine, and uscript's memory
+ * cgroup, have the memory its maps will take (with VERBOSE, says how
+ * much); -1 after saying they have not, with the figures and the -D
+ * option to lower. */
+int kmem_check(struct bpf_object *obj, const struct program *p, bool verbose);
+/* -v, once loaded: the memory each map and the programs hold, as the
+ * kernel counts it. */
+void kmem_show(struct bpf_object *obj);
 
 /* ---- output.c ---- */
 
