@@ -53,6 +53,7 @@ struct run {
 	bool has_target;
 	bool target_reported;        /* the -c command's end was reported */
 	int epfd, sigfd;
+	int watchfd;                 /* -x without a pidfd: the timer to look at it */
 	int *timerfds;               /* per attach row, or -1 */
 	int status;
 };
@@ -188,7 +189,23 @@ static int add_fd(struct run *r, int fd, uint64_t tag)
 	return epoll_ctl(r->epfd, EPOLL_CTL_ADD, fd, &ev);
 }
 
-enum { TAG_RING = 1ull << 32, TAG_SIGNAL, TAG_TARGET, TAG_TIMER = 1ull << 33 };
+enum { TAG_RING = 1ull << 32, TAG_SIGNAL, TAG_TARGET, TAG_WATCH, TAG_TIMER = 1ull << 33 };
+
+/* How the end of the target is seen: its pidfd, readable once it has
+ * exited; without one, SIGCHLD for the -c command (through the signalfd)
+ * and, for the -x process, a look at /proc every tenth of a second. */
+static int watch_target(struct run *r)
+{
+	if (r->target.pidfd >= 0)
+		return add_fd(r, r->target.pidfd, TAG_TARGET);
+	if (r->target.spawned)
+		return 0;
+	r->watchfd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+	struct itimerspec its = { .it_interval = { 0, 100000000 }, .it_value = { 0, 100000000 } };
+	if (r->watchfd < 0 || timerfd_settime(r->watchfd, 0, &its, NULL) < 0)
+		return -1;
+	return add_fd(r, r->watchfd, TAG_WATCH);
+}
 
 static int start_timers(struct run *r)
 {
@@ -294,10 +311,21 @@ static void event_loop(struct run *r)
 				pause = read_ring(r);
 			} else if (tag == TAG_SIGNAL) {
 				struct signalfd_siginfo si;
-				if (read(r->sigfd, &si, sizeof(si)) > 0) {
+				if (read(r->sigfd, &si, sizeof(si)) <= 0)
+					continue;
+				if (si.ssi_signo != SIGCHLD) {
 					command_signalled(r);
 					done = true;
+				} else if (r->target.spawned && target_gone(&r->target)) {
+					/* A child stopped or continued is no end. */
+					target_ended(r);
+					done = true;
 				}
+			} else if (tag == TAG_WATCH) {
+				uint64_t ticks;
+				if (read(r->watchfd, &ticks, sizeof(ticks)) > 0 &&
+				    target_gone(&r->target))
+					done = true;
 			} else if (tag == TAG_TARGET) {
 				target_ended(r);
 				done = true;
@@ -465,6 +493,8 @@ static void cleanup(struct run *r)
 	}
 	if (r->sigfd >= 0)
 		close(r->sigfd);
+	if (r->watchfd >= 0)
+		close(r->watchfd);
 	if (r->epfd >= 0)
 		close(r->epfd);
 	output_free(&r->out);
@@ -473,7 +503,7 @@ static void cleanup(struct run *r)
 
 int run_program(struct program *p, const struct run_opts *o)
 {
-	struct run r = { .prog = p, .o = o, .epfd = -1, .sigfd = -1 };
+	struct run r = { .prog = p, .o = o, .epfd = -1, .sigfd = -1, .watchfd = -1 };
 	verbose = o->verbose;
 	libbpf_set_print(libbpf_print);
 	if (p->bpf_obj && !privileged()) {
@@ -487,19 +517,24 @@ int run_program(struct program *p, const struct run_opts *o)
 	}
 	r.status = 1;
 
-	/* The stop signals arrive through a signalfd.  A shell starts background
-	 * jobs with SIGINT ignored, and an ignored signal never reaches a
-	 * signalfd, so their handling is reset first. */
+	/* The stop signals arrive through a signalfd, and SIGCHLD too, which
+	 * says that the -c command has exited where there is no pidfd.  A shell
+	 * starts background jobs with SIGINT ignored, and an ignored signal
+	 * never reaches a signalfd (an ignored SIGCHLD would even reap the
+	 * command unseen), so their handling is reset first; the command gets
+	 * back what uscript was started with. */
 	target_save_signals(&r.target_signals);
 	sigset_t mask;
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGHUP);
+	sigaddset(&mask, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &mask, NULL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
 	r.sigfd = signalfd(-1, &mask, SFD_CLOEXEC);
 	r.epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (r.sigfd < 0 || r.epfd < 0 || add_fd(&r, r.sigfd, TAG_SIGNAL) < 0)
@@ -527,7 +562,7 @@ int run_program(struct program *p, const struct run_opts *o)
 			goto out;
 		r.has_target = true;
 	}
-	if (r.has_target && r.target.pidfd >= 0 && add_fd(&r, r.target.pidfd, TAG_TARGET) < 0)
+	if (r.has_target && watch_target(&r) < 0)
 		goto out;
 	init_globals(&r);
 	r.out.globals = r.globals;

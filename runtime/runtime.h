@@ -133,6 +133,7 @@ struct target {
 	bool released;           /* the held child was let go */
 	bool reaped;
 	int status;              /* wait status, once reaped */
+	unsigned long long start_time;  /* -x without a pidfd: when it started */
 };
 
 /* The signal mask and the ignored signals uscript was started with, which
@@ -149,8 +150,11 @@ void target_save_signals(struct target_signals *s);
 int target_spawn(struct target *t, const char *command, const struct target_signals *sigs);
 /* Lets the held child exec. */
 int target_release(struct target *t);
-/* -x: watches an existing process. */
+/* -x: watches an existing process, with a pidfd where pidfd_open works. */
 int target_watch(struct target *t, pid_t pid);
+/* Whether the process has exited, looked at without a pidfd: the -c
+ * command, left to reap, or the -x process, gone from /proc or a zombie. */
+bool target_gone(const struct target *t);
 /* Reaps the child if it has exited; returns true if it is gone. */
 bool target_reap(struct target *t);
 /* Whether the process is exiting or has a fatal signal on its way (as
