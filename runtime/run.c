@@ -9,14 +9,14 @@
  *   (or error) handlers, print the unprinted globals and the lost count.
  *
  * Everything the kernel holds for us belongs to the bpf_object and its
- * links, so closing them on every path leaves nothing behind. */
+ * links, so closing them on every path leaves nothing behind.  The links
+ * are released by a keeper process once uscript is gone, however it ends,
+ * SIGKILL included (attach.c). */
 #define _GNU_SOURCE
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -24,7 +24,6 @@
 #include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/signalfd.h>
-#include <sys/syscall.h>
 #include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -394,83 +393,8 @@ static void stop(struct run *r)
 	print_lost(r);
 }
 
-/* Releasing a uprobe link makes the kernel wait for an RCU grace period,
- * about 0.1 s here, and one link after another.  Once everything is
- * printed, nobody should wait for that: a child process that holds only the
- * links releases them all at once (their waits overlap) while uscript
- * exits.  The probes do nothing meanwhile, as `stopping` is set. */
-static void *close_fd(void *arg)
-{
-	close((int)(intptr_t)arg);
-	return NULL;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-	return *(const int *)a - *(const int *)b;
-}
-
-static void release_links_in_background(struct run *r)
-{
-	int n;
-	const int *fds = attach_fds(r->at, &n);
-	if (n == 0)
-		return;
-	/* The child releases only once the parent has dropped its references
-	 * (the end of this pipe closes when uscript exits); otherwise the last
-	 * reference, and the wait, could be the parent's. */
-	int gate[2];
-	if (pipe2(gate, O_CLOEXEC) < 0)
-		return;
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid != 0) {
-		/* The parent's own closes are quick: the child holds the links.
-		 * If fork failed, they are released here, slowly.  The write end
-		 * stays open until uscript exits. */
-		close(gate[0]);
-		return;
-	}
-	close(gate[1]);
-	/* Keep the links and the gate, nothing else: whoever reads uscript's
-	 * output must see its end now, not when the links are gone. */
-	int *keep = calloc((size_t)n + 1, sizeof(int));
-	int k = 0;
-	for (int i = 0; i < n && keep; i++)
-		keep[k++] = fds[i];
-	if (keep) {
-		keep[k] = gate[0];
-		qsort(keep, (size_t)k + 1, sizeof(int), cmp_int);
-	}
-	unsigned next = 0;
-	for (int j = 0; keep && j <= k; j++) {
-		if ((unsigned)keep[j] > next)
-			syscall(SYS_close_range, next, (unsigned)keep[j] - 1, 0);
-		next = (unsigned)keep[j] + 1;
-	}
-	syscall(SYS_close_range, next, ~0u, 0);
-	char c;
-	while (read(gate[0], &c, 1) < 0 && errno == EINTR)
-		;
-	close(gate[0]);
-	pthread_t *threads = calloc((size_t)n, sizeof(pthread_t));
-	bool *started = calloc((size_t)n, sizeof(bool));
-	for (int j = 0; j < n; j++) {
-		if (threads && started)
-			started[j] = pthread_create(&threads[j], NULL, close_fd,
-						    (void *)(intptr_t)fds[j]) == 0;
-		if (!threads || !started || !started[j])
-			close(fds[j]);
-	}
-	for (int j = 0; j < n; j++)
-		if (threads && started && started[j])
-			pthread_join(threads[j], NULL);
-	_exit(0);
-}
-
 static void cleanup(struct run *r)
 {
-	release_links_in_background(r);
 	if (r->timerfds) {
 		for (int i = 0; i < r->prog->nattach; i++)
 			if (r->timerfds[i] >= 0)
@@ -589,6 +513,7 @@ int run_program(struct program *p, const struct run_opts *o)
 				r.status = 1;
 				goto out;
 			}
+			attach_keep(r.at);
 		}
 		if (start_timers(&r) < 0) {
 			fprintf(stderr, "uscript: cannot start the timers: %s\n", strerror(errno));

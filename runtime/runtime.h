@@ -119,8 +119,12 @@ void attach_prepare(struct bpf_object *obj, const struct program *p);
  * target (for process.… points).  NULL after the error was printed. */
 struct attachments *attach_uprobes(struct bpf_object *obj, const struct program *p,
 				   pid_t target, int verbose);
-/* The link descriptors, for releasing them in a child process. */
-const int *attach_fds(const struct attachments *at, int *n);
+/* Once the probes are in place: starts the keeper, a process that holds
+ * the links until uscript is gone, however it ends, and then releases them
+ * all at once; see attach.c. */
+void attach_keep(struct attachments *at);
+/* Drops uscript's references to the links (the keeper's are the last),
+ * or releases them where there is no keeper. */
 void attach_free(struct attachments *at);
 
 /* ---- target.c ---- */
