@@ -9,6 +9,9 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +22,27 @@
 #include "points/probes.h"
 #include "check/resolve.h"
 #include "points/target.h"
+
+bool script_arg_number(const char *text, int64_t *v)
+{
+	char *end;
+	errno = 0;
+	long long n = strtoll(text, &end, 0);
+	if (errno == ERANGE && n == LLONG_MAX) {
+		/* Too large for a long: as a literal, it may still fit 64 bits. */
+		const char *digits = text;
+		while (isspace((unsigned char)*digits) || *digits == '+')
+			digits++;
+		if (*digits == '-')
+			return false;
+		errno = 0;
+		n = (long long)strtoull(text, &end, 0);
+	}
+	if (errno || end == text || *end)
+		return false;
+	*v = n;
+	return true;
+}
 
 void compile_opts_default(struct compile_opts *o)
 {
@@ -314,6 +338,7 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	p->script = s;
 	p->maxstringlen = opts->maxstringlen;
 	p->ringbuf_size = opts->bufsize;
+	p->maxmapentries = opts->maxmapentries;
 	layout_globals(p, &res, opts);
 
 	struct cg base = {

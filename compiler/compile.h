@@ -46,6 +46,11 @@ struct compile_opts {
 
 void compile_opts_default(struct compile_opts *o);
 
+/* A numeric script argument's value ($1): a number as strtoll reads it, or
+ * one up to 2^64 - 1, which wraps to a negative long as a literal in the
+ * script does.  False if it is no number or out of range. */
+bool script_arg_number(const char *text, int64_t *v);
+
 int compile(struct arena *a, const struct src_file *file,
 	    const struct compile_opts *opts, struct program **out);
 

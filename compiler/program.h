@@ -320,6 +320,7 @@ struct program {
 	uint32_t globals_size;   /* the shared scalar area, struct globals_hdr first */
 	uint32_t maxstringlen;
 	uint32_t ringbuf_size;
+	uint32_t maxmapentries;  /* -D MAXMAPENTRIES, for messages */
 	bool needs_target;       /* uses target() or process.…: wants -c or -x */
 	bool has_maps;           /* arrays or statistics: the BPF object holds them */
 };

@@ -19,18 +19,41 @@
  * points are skipped with a warning, as the compiler's are.
  *
  * libbpf 1.1 predates uprobe_multi, so those links are made with the bpf()
- * system call directly; the layout of its attributes is the kernel's ABI. */
+ * system call directly; the layout of its attributes is the kernel's ABI.
+ *
+ * Taking the probes out is the kernel's work once the last reference to
+ * a link is gone, and it waits: for RCU grace periods, and for the return
+ * probes pending in traced threads.  A thread's pending return probes hold
+ * that wait up for as long as it hits some return probe at least every
+ * 0.1 s, as each hit postpones the kernel's timer that lets go of the older
+ * ones: a main() probed on return, in a program whose loop calls another
+ * function probed on return, holds it up until the program exits.  A
+ * process releases its files one after another as it exits, so a uscript
+ * that exits, or is killed, holding its links would release the first one
+ * and wait there, while the probes of the links after it stay in place and
+ * keep the wait going: seconds, or as long as the program runs.  Released
+ * all at once, each from a thread of its own, all the probes are out at
+ * once, and the waits end together.
+ *
+ * So once the probes are in place, attach_keep() starts a keeper: a
+ * process holding a copy of the links and nothing else, out of uscript's
+ * session, that waits for uscript to be gone, however it ends (SIGKILL
+ * included), and then releases the links all at once.  uscript's own
+ * copies are then mere references, dropped at once. */
 #define _GNU_SOURCE
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <linux/bpf.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "parse/diag.h"
@@ -64,6 +87,7 @@ struct attachments {
 		int row, err;
 	} *skipped;
 	int nskipped;
+	int gate;                /* the keeper's pipe, or -1 */
 };
 
 static int probe_result = -1;
@@ -381,6 +405,7 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 	if (!at || !done)
 		abort();
 	struct attach_ctx c = { at, obj, p, target, verbose };
+	at->gate = -1;
 	int rc = 0;
 	for (int i = 0; i < p->nattach && rc == 0; i++) {
 		const struct attach_point *a = &p->attach[i];
@@ -404,10 +429,95 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 	return at;
 }
 
-const int *attach_fds(const struct attachments *at, int *n)
+static void *release_link(void *fd)
 {
-	*n = at ? at->n : 0;
-	return at ? at->fds : NULL;
+	close((int)(intptr_t)fd);
+	return NULL;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* The keeper, in the child: KEEP (sorted) are the descriptors it keeps,
+ * the links and the gate, and THREADS room for a thread per link, both
+ * allocated before the fork.  It never returns. */
+static void keeper(const struct attachments *at, int *keep, pthread_t *threads, pid_t parent)
+{
+	/* Out of uscript's session and process group: a signal to the group,
+	 * a kill of it or the terminal's hangup does not reach it. */
+	setsid();
+	/* Nothing but the links and the gate: whoever reads uscript's output
+	 * sees its end when uscript ends, and a file uscript leaves is not
+	 * kept open either. */
+	unsigned next = 0;
+	for (int j = 0; j <= at->n; j++) {
+		if ((unsigned)keep[j] > next)
+			syscall(SYS_close_range, next, (unsigned)keep[j] - 1, 0);
+		next = (unsigned)keep[j] + 1;
+	}
+	syscall(SYS_close_range, next, ~0u, 0);
+	/* The gate closes when uscript closes it or exits.  A process closes
+	 * its files in order as it exits, the gate maybe before some links;
+	 * only once it is gone altogether, and this process has been given
+	 * to another parent, are the keeper's references the last. */
+	char c;
+	while (read(at->gate, &c, 1) < 0 && errno == EINTR)
+		;
+	close(at->gate);
+	const struct timespec ms = { 0, 1000000 };
+	while (getppid() == parent)
+		nanosleep(&ms, NULL);
+	/* The threads do nothing but wait in close(): small stacks do. */
+	pthread_attr_t attr;
+	bool small = pthread_attr_init(&attr) == 0 &&
+		     pthread_attr_setstacksize(&attr, 64 * 1024) == 0;
+	bool *started = (bool *)(threads + at->n);
+	for (int j = 0; j < at->n; j++) {
+		started[j] = pthread_create(&threads[j], small ? &attr : NULL, release_link,
+					    (void *)(intptr_t)at->fds[j]) == 0;
+		if (!started[j])
+			close(at->fds[j]);
+	}
+	for (int j = 0; j < at->n; j++)
+		if (started[j])
+			pthread_join(threads[j], NULL);
+	_exit(0);
+}
+
+void attach_keep(struct attachments *at)
+{
+	if (!at || at->n == 0)
+		return;
+	int gate[2];
+	int *keep = calloc((size_t)at->n + 1, sizeof(int));
+	pthread_t *threads = malloc((size_t)at->n * (sizeof(pthread_t) + sizeof(bool)));
+	if (!keep || !threads || pipe2(gate, O_CLOEXEC) < 0) {
+		free(keep);
+		free(threads);
+		return;
+	}
+	memcpy(keep, at->fds, (size_t)at->n * sizeof(int));
+	keep[at->n] = gate[0];
+	qsort(keep, (size_t)at->n + 1, sizeof(int), cmp_int);
+	pid_t parent = getpid();
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(gate[1]);
+		at->gate = gate[0];
+		keeper(at, keep, threads, parent);
+	}
+	/* Without a keeper (fork failed), uscript releases the links itself,
+	 * one after another. */
+	free(keep);
+	free(threads);
+	close(gate[0]);
+	if (pid > 0)
+		at->gate = gate[1];
+	else
+		close(gate[1]);
 }
 
 void attach_free(struct attachments *at)
@@ -425,6 +535,8 @@ void attach_free(struct attachments *at)
 	for (int j = 0; j < at->n; j++)
 		if (at->fds[j] >= 0)
 			close(at->fds[j]);
+	if (at->gate >= 0)
+		close(at->gate);
 	free(at->links);
 	free(at->fds);
 	free(at->skipped);

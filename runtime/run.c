@@ -9,14 +9,14 @@
  *   (or error) handlers, print the unprinted globals and the lost count.
  *
  * Everything the kernel holds for us belongs to the bpf_object and its
- * links, so closing them on every path leaves nothing behind. */
+ * links, so closing them on every path leaves nothing behind.  The links
+ * are released by a keeper process once uscript is gone, however it ends,
+ * SIGKILL included (attach.c). */
 #define _GNU_SOURCE
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -24,7 +24,6 @@
 #include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/signalfd.h>
-#include <sys/syscall.h>
 #include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -53,6 +52,7 @@ struct run {
 	bool has_target;
 	bool target_reported;        /* the -c command's end was reported */
 	int epfd, sigfd;
+	int watchfd;                 /* -x without a pidfd: the timer to look at it */
 	int *timerfds;               /* per attach row, or -1 */
 	int status;
 };
@@ -123,6 +123,8 @@ static int load_bpf(struct run *r)
 		return -1;
 	}
 	attach_prepare(r->obj, p);
+	if (kmem_check(r->obj, p, verbose) < 0)
+		return -1;
 	if (bpf_object__load(r->obj)) {
 		int err = errno;
 		if (strstr(libbpf_log.buf ? libbpf_log.buf : "", "-- BEGIN PROG LOAD LOG --")) {
@@ -157,59 +159,6 @@ static int load_bpf(struct run *r)
 	return 0;
 }
 
-/* What the kernel says an object of ours holds (its fdinfo): the fields
- * named in `keys`, in that order, into `vals`; those missing stay 0. */
-static void fdinfo(int fd, const char *const *keys, uint64_t *vals, int n)
-{
-	char path[64], line[128];
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
-	memset(vals, 0, (size_t)n * sizeof(*vals));
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return;
-	while (fgets(line, sizeof(line), f))
-		for (int i = 0; i < n; i++) {
-			size_t len = strlen(keys[i]);
-			if (strncmp(line, keys[i], len) == 0 && line[len] == ':')
-				vals[i] = strtoull(line + len + 1, NULL, 10);
-		}
-	fclose(f);
-}
-
-/* -v: the kernel memory the script holds, map by map and in all.  Every
- * map is created at its full size when the programs are loaded (hash maps
- * preallocate their elements), so this is all the script will ever hold,
- * however long it runs; the figures are the kernel's own ("memlock"). */
-static void show_kernel_memory(struct run *r)
-{
-	static const char *const keys[] = { "memlock", "max_entries", "key_size", "value_size" };
-	uint64_t total = 0, v[4];
-	struct bpf_map *m;
-	fprintf(stderr, "uscript: kernel memory:\n"
-		"uscript:   %-16s %-14s %10s %5s %6s %10s\n", "map", "kind", "entries", "key",
-		"value", "bytes");
-	bpf_object__for_each_map(m, r->obj) {
-		fdinfo(bpf_map__fd(m), keys, v, 4);
-		const char *kind = libbpf_bpf_map_type_str(bpf_map__type(m));
-		fprintf(stderr, "uscript:   %-16s %-14s %10" PRIu64 " %5" PRIu64 " %6" PRIu64
-			" %10" PRIu64 "\n", bpf_map__name(m), kind ? kind : "?", v[1], v[2], v[3], v[0]);
-		total += v[0];
-	}
-	struct bpf_program *prog;
-	uint64_t progs = 0, nprogs = 0;
-	bpf_object__for_each_program(prog, r->obj) {
-		if (bpf_program__fd(prog) < 0)
-			continue;
-		fdinfo(bpf_program__fd(prog), keys, v, 1);
-		progs += v[0];
-		nprogs++;
-	}
-	fprintf(stderr, "uscript:   %-16s %-14s %10" PRIu64 " %5s %6s %10" PRIu64 "\n",
-		"programs", "", nprogs, "", "", progs);
-	fprintf(stderr, "uscript:   %-16s %-14s %10s %5s %6s %10" PRIu64 "\n", "total", "", "", "",
-		"", total + progs);
-}
-
 static void init_globals(struct run *r)
 {
 	struct globals_hdr *h = r->globals;
@@ -240,7 +189,23 @@ static int add_fd(struct run *r, int fd, uint64_t tag)
 	return epoll_ctl(r->epfd, EPOLL_CTL_ADD, fd, &ev);
 }
 
-enum { TAG_RING = 1ull << 32, TAG_SIGNAL, TAG_TARGET, TAG_TIMER = 1ull << 33 };
+enum { TAG_RING = 1ull << 32, TAG_SIGNAL, TAG_TARGET, TAG_WATCH, TAG_TIMER = 1ull << 33 };
+
+/* How the end of the target is seen: its pidfd, readable once it has
+ * exited; without one, SIGCHLD for the -c command (through the signalfd)
+ * and, for the -x process, a look at /proc every tenth of a second. */
+static int watch_target(struct run *r)
+{
+	if (r->target.pidfd >= 0)
+		return add_fd(r, r->target.pidfd, TAG_TARGET);
+	if (r->target.spawned)
+		return 0;
+	r->watchfd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+	struct itimerspec its = { .it_interval = { 0, 100000000 }, .it_value = { 0, 100000000 } };
+	if (r->watchfd < 0 || timerfd_settime(r->watchfd, 0, &its, NULL) < 0)
+		return -1;
+	return add_fd(r, r->watchfd, TAG_WATCH);
+}
 
 static int start_timers(struct run *r)
 {
@@ -346,10 +311,21 @@ static void event_loop(struct run *r)
 				pause = read_ring(r);
 			} else if (tag == TAG_SIGNAL) {
 				struct signalfd_siginfo si;
-				if (read(r->sigfd, &si, sizeof(si)) > 0) {
+				if (read(r->sigfd, &si, sizeof(si)) <= 0)
+					continue;
+				if (si.ssi_signo != SIGCHLD) {
 					command_signalled(r);
 					done = true;
+				} else if (r->target.spawned && target_gone(&r->target)) {
+					/* A child stopped or continued is no end. */
+					target_ended(r);
+					done = true;
 				}
+			} else if (tag == TAG_WATCH) {
+				uint64_t ticks;
+				if (read(r->watchfd, &ticks, sizeof(ticks)) > 0 &&
+				    target_gone(&r->target))
+					done = true;
 			} else if (tag == TAG_TARGET) {
 				target_ended(r);
 				done = true;
@@ -426,83 +402,8 @@ static void stop(struct run *r)
 	print_lost(r);
 }
 
-/* Releasing a uprobe link makes the kernel wait for an RCU grace period,
- * about 0.1 s here, and one link after another.  Once everything is
- * printed, nobody should wait for that: a child process that holds only the
- * links releases them all at once (their waits overlap) while uscript
- * exits.  The probes do nothing meanwhile, as `stopping` is set. */
-static void *close_fd(void *arg)
-{
-	close((int)(intptr_t)arg);
-	return NULL;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-	return *(const int *)a - *(const int *)b;
-}
-
-static void release_links_in_background(struct run *r)
-{
-	int n;
-	const int *fds = attach_fds(r->at, &n);
-	if (n == 0)
-		return;
-	/* The child releases only once the parent has dropped its references
-	 * (the end of this pipe closes when uscript exits); otherwise the last
-	 * reference, and the wait, could be the parent's. */
-	int gate[2];
-	if (pipe2(gate, O_CLOEXEC) < 0)
-		return;
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid != 0) {
-		/* The parent's own closes are quick: the child holds the links.
-		 * If fork failed, they are released here, slowly.  The write end
-		 * stays open until uscript exits. */
-		close(gate[0]);
-		return;
-	}
-	close(gate[1]);
-	/* Keep the links and the gate, nothing else: whoever reads uscript's
-	 * output must see its end now, not when the links are gone. */
-	int *keep = calloc((size_t)n + 1, sizeof(int));
-	int k = 0;
-	for (int i = 0; i < n && keep; i++)
-		keep[k++] = fds[i];
-	if (keep) {
-		keep[k] = gate[0];
-		qsort(keep, (size_t)k + 1, sizeof(int), cmp_int);
-	}
-	unsigned next = 0;
-	for (int j = 0; keep && j <= k; j++) {
-		if ((unsigned)keep[j] > next)
-			syscall(SYS_close_range, next, (unsigned)keep[j] - 1, 0);
-		next = (unsigned)keep[j] + 1;
-	}
-	syscall(SYS_close_range, next, ~0u, 0);
-	char c;
-	while (read(gate[0], &c, 1) < 0 && errno == EINTR)
-		;
-	close(gate[0]);
-	pthread_t *threads = calloc((size_t)n, sizeof(pthread_t));
-	bool *started = calloc((size_t)n, sizeof(bool));
-	for (int j = 0; j < n; j++) {
-		if (threads && started)
-			started[j] = pthread_create(&threads[j], NULL, close_fd,
-						    (void *)(intptr_t)fds[j]) == 0;
-		if (!threads || !started || !started[j])
-			close(fds[j]);
-	}
-	for (int j = 0; j < n; j++)
-		if (threads && started && started[j])
-			pthread_join(threads[j], NULL);
-	_exit(0);
-}
-
 static void cleanup(struct run *r)
 {
-	release_links_in_background(r);
 	if (r->timerfds) {
 		for (int i = 0; i < r->prog->nattach; i++)
 			if (r->timerfds[i] >= 0)
@@ -525,6 +426,8 @@ static void cleanup(struct run *r)
 	}
 	if (r->sigfd >= 0)
 		close(r->sigfd);
+	if (r->watchfd >= 0)
+		close(r->watchfd);
 	if (r->epfd >= 0)
 		close(r->epfd);
 	output_free(&r->out);
@@ -533,7 +436,7 @@ static void cleanup(struct run *r)
 
 int run_program(struct program *p, const struct run_opts *o)
 {
-	struct run r = { .prog = p, .o = o, .epfd = -1, .sigfd = -1 };
+	struct run r = { .prog = p, .o = o, .epfd = -1, .sigfd = -1, .watchfd = -1 };
 	verbose = o->verbose;
 	libbpf_set_print(libbpf_print);
 	if (p->bpf_obj && !privileged()) {
@@ -547,19 +450,24 @@ int run_program(struct program *p, const struct run_opts *o)
 	}
 	r.status = 1;
 
-	/* The stop signals arrive through a signalfd.  A shell starts background
-	 * jobs with SIGINT ignored, and an ignored signal never reaches a
-	 * signalfd, so their handling is reset first. */
+	/* The stop signals arrive through a signalfd, and SIGCHLD too, which
+	 * says that the -c command has exited where there is no pidfd.  A shell
+	 * starts background jobs with SIGINT ignored, and an ignored signal
+	 * never reaches a signalfd (an ignored SIGCHLD would even reap the
+	 * command unseen), so their handling is reset first; the command gets
+	 * back what uscript was started with. */
 	target_save_signals(&r.target_signals);
 	sigset_t mask;
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGHUP);
+	sigaddset(&mask, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &mask, NULL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
 	r.sigfd = signalfd(-1, &mask, SFD_CLOEXEC);
 	r.epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (r.sigfd < 0 || r.epfd < 0 || add_fd(&r, r.sigfd, TAG_SIGNAL) < 0)
@@ -570,7 +478,7 @@ int run_program(struct program *p, const struct run_opts *o)
 			goto out;
 		verifier_report(r.obj, p, verbose);
 		if (verbose)
-			show_kernel_memory(&r);
+			kmem_show(r.obj);
 		if (add_fd(&r, ring_buffer__epoll_fd(r.rb), TAG_RING) < 0)
 			goto out;
 	} else {
@@ -587,7 +495,7 @@ int run_program(struct program *p, const struct run_opts *o)
 			goto out;
 		r.has_target = true;
 	}
-	if (r.has_target && r.target.pidfd >= 0 && add_fd(&r, r.target.pidfd, TAG_TARGET) < 0)
+	if (r.has_target && watch_target(&r) < 0)
 		goto out;
 	init_globals(&r);
 	r.out.globals = r.globals;
@@ -614,6 +522,7 @@ int run_program(struct program *p, const struct run_opts *o)
 				r.status = 1;
 				goto out;
 			}
+			attach_keep(r.at);
 		}
 		if (start_timers(&r) < 0) {
 			fprintf(stderr, "uscript: cannot start the timers: %s\n", errno_text(errno));

@@ -13,6 +13,7 @@
  *   output.c  records from the ring buffer (or from host handlers) into text;
  *   host.c    the JIT for begin/end/error/timer handlers, and hostabi.h;
  *   target.c  the -c command and the -x process;
+ *   kmem.c    the kernel memory the maps take, checked before they are made;
  *   verifier.c why the kernel refused a probe's program;
  *   errname.c the kernel's errors in words, its internal ones too. */
 #ifndef USCRIPT_RUNTIME_H
@@ -58,6 +59,17 @@ void verifier_explain(const char *log, const struct program *p, bool verbose);
  * VERBOSE on stderr, and in the file $USCRIPT_VERIFIER_STATS if set. */
 struct bpf_object;
 void verifier_report(struct bpf_object *obj, const struct program *p, bool verbose);
+
+/* ---- kmem.c ---- */
+
+/* Before the object is loaded: whether the machine, and uscript's memory
+ * cgroup, have the memory its maps will take (with VERBOSE, says how
+ * much); -1 after saying they have not, with the figures and the -D
+ * option to lower. */
+int kmem_check(struct bpf_object *obj, const struct program *p, bool verbose);
+/* -v, once loaded: the memory each map and the programs hold, as the
+ * kernel counts it. */
+void kmem_show(struct bpf_object *obj);
 
 /* ---- output.c ---- */
 
@@ -119,8 +131,12 @@ void attach_prepare(struct bpf_object *obj, const struct program *p);
  * target (for process.… points).  NULL after the error was printed. */
 struct attachments *attach_uprobes(struct bpf_object *obj, const struct program *p,
 				   pid_t target, int verbose);
-/* The link descriptors, for releasing them in a child process. */
-const int *attach_fds(const struct attachments *at, int *n);
+/* Once the probes are in place: starts the keeper, a process that holds
+ * the links until uscript is gone, however it ends, and then releases them
+ * all at once; see attach.c. */
+void attach_keep(struct attachments *at);
+/* Drops uscript's references to the links (the keeper's are the last),
+ * or releases them where there is no keeper. */
 void attach_free(struct attachments *at);
 
 /* ---- target.c ---- */
@@ -133,6 +149,7 @@ struct target {
 	bool released;           /* the held child was let go */
 	bool reaped;
 	int status;              /* wait status, once reaped */
+	unsigned long long start_time;  /* -x without a pidfd: when it started */
 };
 
 /* The signal mask and the ignored signals uscript was started with, which
@@ -149,8 +166,11 @@ void target_save_signals(struct target_signals *s);
 int target_spawn(struct target *t, const char *command, const struct target_signals *sigs);
 /* Lets the held child exec. */
 int target_release(struct target *t);
-/* -x: watches an existing process. */
+/* -x: watches an existing process, with a pidfd where pidfd_open works. */
 int target_watch(struct target *t, pid_t pid);
+/* Whether the process has exited, looked at without a pidfd: the -c
+ * command, left to reap, or the -x process, gone from /proc or a zombie. */
+bool target_gone(const struct target *t);
 /* Reaps the child if it has exited; returns true if it is gone. */
 bool target_reap(struct target *t);
 /* Whether the process is exiting or has a fatal signal on its way (as

@@ -7,7 +7,14 @@
  * words as the shell would (wordexp, without command substitution) and
  * exec'd directly, so its pid is target().  It starts as it would without
  * uscript: with the signal mask and ignored signals uscript was started
- * with, and none of uscript's files (all opened close-on-exec). */
+ * with, and none of uscript's files (all opened close-on-exec).
+ *
+ * A pidfd tells when the process exits.  Where pidfd_open fails (before
+ * Linux 5.3, under seccomp filters that refuse it, under valgrind), the -c
+ * command, uscript's own child, is watched through SIGCHLD, and the -x
+ * process by looking at /proc/PID on a timer (run.c): its entry is gone
+ * or a zombie's once it has exited, and its start time tells it from a
+ * later process that got the same pid. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +25,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <wordexp.h>
 
@@ -107,6 +115,28 @@ int target_spawn(struct target *t, const char *command, const struct target_sign
 	return 0;
 }
 
+/* The process's start time (field 22 of /proc/PID/stat, in clock ticks
+ * since boot), and whether it has exited: no entry, or a zombie's. */
+static bool proc_stat(pid_t pid, unsigned long long *start, bool *exited)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return false;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* The name may hold anything: the fields are counted from its last ')'. */
+	const char *p = strrchr(buf, ')');
+	char state;
+	if (!p || sscanf(p + 1, " %c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d "
+			 "%*d %*d %*d %*d %llu", &state, start) != 2)
+		return false;
+	*exited = state == 'Z' || state == 'X';
+	return true;
+}
+
 int target_release(struct target *t)
 {
 	if (t->hold_fd < 0)
@@ -124,12 +154,31 @@ int target_watch(struct target *t, pid_t pid)
 	t->hold_fd = -1;
 	t->pid = pid;
 	t->pidfd = pidfd_open(pid);
-	if (t->pidfd < 0) {
-		fprintf(stderr, "uscript: -x %d: %s\n", (int)pid,
-			errno == ESRCH ? "no such process" : strerror(errno));
+	if (t->pidfd >= 0)
+		return 0;
+	/* Without a pidfd, target_gone() looks at /proc; a zombie is let
+	 * through, to be found gone at the first look, as its pidfd would be
+	 * readable at once. */
+	int err = errno;
+	bool exited;
+	if (err == ESRCH || !proc_stat(pid, &t->start_time, &exited)) {
+		fprintf(stderr, "uscript: -x %d: no such process\n", (int)pid);
 		return -1;
 	}
 	return 0;
+}
+
+bool target_gone(const struct target *t)
+{
+	if (t->spawned) {
+		/* Our own child: whether it can be waited for, left to reap. */
+		siginfo_t si = { 0 };
+		return t->reaped || (waitid(P_PID, (id_t)t->pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+				     si.si_pid == t->pid);
+	}
+	unsigned long long start;
+	bool exited;
+	return !proc_stat(t->pid, &start, &exited) || exited || start != t->start_time;
 }
 
 bool target_reap(struct target *t)
@@ -184,8 +233,16 @@ bool target_dying(const struct target *t)
 
 bool target_wait(const struct target *t, int timeout_ms)
 {
-	if (t->pidfd < 0)
-		return false;
+	if (t->pidfd < 0) {
+		/* Without a pidfd, a look every few milliseconds. */
+		for (int waited = 0; !target_gone(t); waited += 5) {
+			if (waited >= timeout_ms)
+				return false;
+			struct timespec ms5 = { 0, 5 * 1000 * 1000 };
+			nanosleep(&ms5, NULL);
+		}
+		return true;
+	}
 	struct pollfd pfd = { .fd = t->pidfd, .events = POLLIN };
 	int n;
 	do

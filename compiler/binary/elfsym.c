@@ -453,7 +453,12 @@ void elf_close(struct elf_file *f)
 	free(f);
 }
 
-const char *elf_path(const struct elf_file *f) { return f->path; }
+const char *elf_path(const struct elf_file *f) { return f->name ? f->name : f->path; }
+
+void elf_set_name(struct elf_file *f, const char *name)
+{
+	f->name = arena_strdup(f->arena, name);
+}
 enum elf_filetype elf_filetype(const struct elf_file *f) { return f->type; }
 bool elf_is_pie(const struct elf_file *f) { return f->type == ELF_FILE_PIE; }
 bool elf_has_dwarf(const struct elf_file *f) { return f->has_dwarf; }

@@ -93,7 +93,11 @@ void elf_cache_free(struct elf_cache *c);
 int elf_cache_open(struct elf_cache *c, const char *path,
 		   struct elf_file **out, struct elf_error *err);
 
-const char *elf_path(const struct elf_file *f);   /* as given to elf_open() */
+/* The file's name for messages and pp(): as given to elf_open(), or as
+ * elf_set_name() named it (a running process's executable, opened as
+ * /proc/PID/exe). */
+const char *elf_path(const struct elf_file *f);
+void elf_set_name(struct elf_file *f, const char *name);
 /* The libelf handle, for readers of other sections (usdt.c); it belongs
  * to the elf_file. */
 struct Elf;

@@ -81,6 +81,7 @@ struct elf_load {
 
 struct elf_file {
 	char *path;
+	char *name;           /* how messages name it, where not by its path */
 	int fd;
 	Elf *elf;
 	struct arena *arena;  /* small strings: names split at '@' */

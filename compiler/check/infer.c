@@ -4,7 +4,6 @@
  * target variables, operators, calls of builtins and of script functions,
  * and printf's formats against their arguments; see resolve.c for the
  * walks that call it. */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,7 +209,9 @@ static bool literal(const struct expr *e, int64_t *v)
 		return true;
 	}
 	if (e && e->kind == EXPR_UNARY && e->op == OP_NEG && e->lhs->kind == EXPR_NUM) {
-		*v = -(int64_t)((uint64_t)e->lhs->num);
+		/* Negated as unsigned: -(-2^63) wraps to itself, not into
+		 * undefined behaviour. */
+		*v = (int64_t)(0 - (uint64_t)e->lhs->num);
 		return true;
 	}
 	return false;
@@ -586,10 +587,8 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 				   rs->opts->nargs == 1 ? " was" : "s were");
 		} else if (rs->checking && !e->is_string) {
 			const char *v = rs->opts->args[e->num - 1];
-			char *end;
-			errno = 0;
-			(void)strtoll(v, &end, 0);
-			if (errno || end == v || *end)
+			int64_t n;
+			if (!script_arg_number(v, &n))
 				diag_error(&e->loc, "script argument $%" PRId64 " is not a number: "
 					   "'%s' (use @%" PRId64 " for a string)", e->num, v, e->num);
 		}

@@ -342,7 +342,9 @@ static LLVMValueRef script_arg(struct cg *cg, struct expr *e)
 	const char *v = cg->opts->args[e->num - 1];
 	if (e->is_string)
 		return cg_string_literal(cg, v, strlen(v));
-	return cg_const(cg, strtoll(v, NULL, 0));
+	int64_t n = 0;
+	script_arg_number(v, &n);
+	return cg_const(cg, n);
 }
 
 LLVMValueRef cg_expr(struct cg *cg, struct expr *e)

@@ -27,14 +27,14 @@
 /* Semantic values.  Expressions carry the depth of the expression tree
  * under them, statements that of the statements under them, so both are
  * bounded while the tree is built. */
-struct tok_num { int64_t v; bool big; };   /* big: exactly 2^63 */
+struct tok_num { int64_t v; bool above; };  /* above: written above 2^63 - 1 */
 struct tok_str { const char *s; size_t len; };
 struct tok_target { const char *name; int pretty; };
 struct tok_sarg { int64_t idx; bool is_string; };
 
 struct str_piece { struct str_piece *next; const char *s; size_t len; };
 struct sv_strs { struct str_piece *head, *tail; size_t len; };
-struct sv_expr { struct expr *e; int depth; bool big; };
+struct sv_expr { struct expr *e; int depth; bool big; };   /* big: the literal 2^63 */
 struct sv_exprs { struct expr *head, *tail; int depth, n; };
 struct sv_stmt { struct stmt *s; int depth; };
 struct sv_stmts { struct stmt *head, *tail; int depth; };
@@ -134,7 +134,6 @@ static int parse_lex(PARSE_STYPE *lval, PARSE_LTYPE *lloc, struct pstate *p)
 static void parse_error(PARSE_LTYPE *loc, struct pstate *p, const char *msg);
 
 static struct loc span(const struct loc *a, const struct loc *b);
-static void check_num(struct pstate *p, struct sv_expr *v);
 static struct sv_expr ex(struct pstate *p, struct expr *e, int child_depth);
 static struct sv_expr ex_num(struct pstate *p, struct tok_num n, const struct loc *loc);
 static struct sv_expr ex_unary(struct pstate *p, enum op op, struct sv_expr a,
@@ -589,7 +588,7 @@ expr:
 	| expr '*' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_MUL, $1, $3, &@$, &@2); }
 	| expr '/' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_DIV, $1, $3, &@$, &@2); }
 	| expr '%' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_MOD, $1, $3, &@$, &@2); }
-	| unary			{ $$ = $1; check_num(p, &$$); }
+	| unary
 	;
 
 /* Unary operators bind an operand without binary operators: "-a * b" is
@@ -702,24 +701,11 @@ static struct sv_expr ex(struct pstate *p, struct expr *e, int child_depth)
 	return v;
 }
 
-/* 9223372036854775808 fits only as the operand of a unary minus; the
- * scanner lets it through marked `big` and every other use lands here. */
-static void check_num(struct pstate *p, struct sv_expr *v)
-{
-	(void)p;
-	if (v->big) {
-		diag_error(&v->e->loc, "number out of range: the largest is "
-			   "9223372036854775807");
-		v->big = false;
-		v->e->num = INT64_MAX;
-	}
-}
-
 static struct sv_expr ex_num(struct pstate *p, struct tok_num n, const struct loc *loc)
 {
 	struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_NUM, loc), 0);
-	v.e->num = n.big ? INT64_MIN : n.v;
-	v.big = n.big;
+	v.e->num = n.v;
+	v.big = n.above && n.v == INT64_MIN;
 	return v;
 }
 
@@ -727,12 +713,12 @@ static struct sv_expr ex_unary(struct pstate *p, enum op op, struct sv_expr a,
 			       const struct loc *loc)
 {
 	if (op == OP_NEG && a.big) {
-		/* -9223372036854775808 is INT64_MIN, one literal. */
+		/* -9223372036854775808 is INT64_MIN, one literal: the negation
+		 * of 2^63, which wraps to itself. */
 		a.e->loc = *loc;
 		a.big = false;
 		return a;
 	}
-	check_num(p, &a);
 	struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_UNARY, loc), a.depth);
 	v.e->op = op;
 	v.e->lhs = a.e;
@@ -742,7 +728,6 @@ static struct sv_expr ex_unary(struct pstate *p, enum op op, struct sv_expr a,
 static struct sv_expr ex_incdec(struct pstate *p, enum op op, struct sv_expr a,
 				const struct loc *loc)
 {
-	check_num(p, &a);
 	struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_INCDEC, loc), a.depth);
 	v.e->op = op;
 	v.e->lhs = a.e;
@@ -1149,9 +1134,11 @@ static struct expr *literal_num(struct pstate *p, struct tok_num n, bool neg,
 				const struct loc *loc)
 {
 	struct expr *e = ast_expr(p->arena, EXPR_NUM, loc);
-	if (n.big && !neg)
-		diag_error(loc, "number out of range: the largest is 9223372036854775807");
-	e->num = n.big ? INT64_MIN : neg ? -n.v : n.v;
+	/* As SystemTap's, the minus sign may take a literal down to -2^63,
+	 * no further: -18446744073709551615 is no -1 here. */
+	if (neg && n.above && n.v != INT64_MIN)
+		diag_error(loc, "number out of range: the smallest is -9223372036854775808");
+	e->num = neg ? (int64_t)(0 - (uint64_t)n.v) : n.v;
 	return e;
 }
 

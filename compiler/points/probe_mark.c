@@ -64,10 +64,10 @@ int probes_add_marks(struct attach_table *t, const struct probe *p,
 		 * named one. */
 		if (provider)
 			a->pp = arena_printf(t->arena, "process(\"%s\").provider(\"%s\").mark(\"%s\")",
-					     a->path, m->provider, m->name);
+					     elf_path(f), m->provider, m->name);
 		else
-			a->pp = arena_printf(t->arena, "process(\"%s\").mark(\"%s\")", a->path,
-					     m->name);
+			a->pp = arena_printf(t->arena, "process(\"%s\").mark(\"%s\")",
+					     elf_path(f), m->name);
 		t->ctx[t->n - 1].mark = m;
 		found++;
 	}

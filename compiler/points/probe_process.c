@@ -6,11 +6,20 @@
  * process("PATH").mark("NAME"): USDT probes (probe_mark.c).
  *
  * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
- * executable, or the executable of the -c/-x target for a bare `process`. */
+ * executable, or the executable of the -c/-x target for a bare `process`.
+ * A running process's executable is opened, read and probed as
+ * /proc/PID/exe, never by the name that link reads: the kernel resolves it
+ * to the file the process maps, which after a package upgrade is deleted
+ * ("PATH (deleted)") or no longer the file at PATH, and a file that happens
+ * to be named "PATH (deleted)" is no concern of the process.  pp() and
+ * messages name it as the link reads, " (deleted)" included, as
+ * /proc/PID/maps and perf do, which tells an old program from the one now
+ * installed. */
 #include <elf.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,10 +38,29 @@ static bool is_process(const struct probe_point *pp)
 	return strcmp(pp->comps->name, "process") == 0;
 }
 
-/* The probed file of the point's process(…) component, in out. */
-static int process_file(struct attach_table *t, const struct probe_point *pp,
-			struct attach_point *proto, char *out, size_t outsz)
+/* A running process's executable: /proc/PID/exe in out, and in *name
+ * what that link reads, for pp() (NULL if it cannot be read). */
+static int process_exe(struct attach_table *t, const struct probe_point *pp, int64_t pid,
+		       char *out, size_t outsz, const char **name)
 {
+	snprintf(out, outsz, "/proc/%" PRId64 "/exe", pid);
+	int fd = open(out, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return probes_fail(pp, "no process %" PRId64 " (or its executable cannot be read)",
+				   pid);
+	close(fd);
+	char link[PATH_MAX];
+	ssize_t n = readlink(out, link, sizeof(link) - 1);
+	*name = n > 0 ? arena_strndup(t->arena, link, (size_t)n) : NULL;
+	return 0;
+}
+
+/* The probed file of the point's process(…) component, in out, and the
+ * name pp() gives it where that is not its path. */
+static int process_file(struct attach_table *t, const struct probe_point *pp,
+			struct attach_point *proto, char *out, size_t outsz, const char **name)
+{
+	*name = NULL;
 	const struct pp_comp *c = pp->comps;
 	struct elf_error err;
 	if (c->arg_kind == PP_ARG_STR) {
@@ -44,11 +72,8 @@ static int process_file(struct attach_table *t, const struct probe_point *pp,
 	if (c->arg_kind == PP_ARG_NUM) {
 		if (c->num <= 0 || c->num > INT_MAX)
 			return probes_fail(pp, "%" PRId64 " is not a process id", c->num);
-		char link[64];
-		snprintf(link, sizeof(link), "/proc/%" PRId64 "/exe", c->num);
-		if (!realpath(link, out))
-			return probes_fail(pp, "no process %" PRId64 " (or its executable "
-					   "cannot be read)", c->num);
+		if (process_exe(t, pp, c->num, out, outsz, name) < 0)
+			return -1;
 		proto->pid_filter = PID_GIVEN;
 		proto->pid = (int)c->num;
 		return 0;
@@ -56,9 +81,13 @@ static int process_file(struct attach_table *t, const struct probe_point *pp,
 	if (!t->opts->target_exe)
 		return probes_fail(pp, "a bare 'process' names the target's executable, "
 				   "and there is no target: use -c CMD or -x PID");
+	proto->pid_filter = PID_TARGET;
+	if (t->opts->target_pid)
+		return process_exe(t, pp, t->opts->target_pid, out, outsz, name);
+	/* The -c command has not started: its file is found by name, as
+	 * its exec will find it. */
 	if (elf_find_path(t->opts->target_exe, out, outsz, NULL, &err) < 0)
 		return probes_fail(pp, "%s", err.msg);
-	proto->pid_filter = PID_TARGET;
 	return 0;
 }
 
@@ -96,7 +125,7 @@ static bool offsets_add(struct offsets *o, uint64_t off)
  * function("geo::Counter::bump@/src/geo.cc:33"). */
 static const char *function_pp(struct attach_table *t, const struct symm_pattern *pat,
 			       const struct elf_sym *s, struct dwi *dw,
-			       const struct attach_point *a, const char *suffix)
+			       const struct elf_file *f, const char *suffix)
 {
 	const char *file;
 	int line;
@@ -104,8 +133,8 @@ static const char *function_pp(struct attach_table *t, const struct symm_pattern
 	const char *name = symm_ppfunc(t->names, pat, s, dwarf);
 	if (dwarf)
 		return arena_printf(t->arena, "process(\"%s\").function(\"%s@%s:%d\")%s",
-				    a->path, name, file, line, suffix);
-	return arena_printf(t->arena, "process(\"%s\").function(\"%s\")%s", a->path, name,
+				    elf_path(f), name, file, line, suffix);
+	return arena_printf(t->arena, "process(\"%s\").function(\"%s\")%s", elf_path(f), name,
 			    suffix);
 }
 
@@ -230,7 +259,7 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 			continue;
 		const char *why = refusal(t, f, site->entry, NULL);
 		if (why) {
-			probes_skip(t, inline_pp(t, proto->path, site), why);
+			probes_skip(t, inline_pp(t, elf_path(f), site), why);
 			continue;
 		}
 		struct attach_point *a = add_row(t, p, pp, off, proto);
@@ -242,7 +271,7 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 		if (t->opts->list_vars)
 			t->ctx[t->n - 1].listing = arena_strdup(t->arena,
 								dwi_site_listing(site, false));
-		a->pp = inline_pp(t, a->path, site);
+		a->pp = inline_pp(t, elf_path(f), site);
 	}
 	if (n > 0)
 		free(sites);
@@ -355,7 +384,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 			continue;
 		why = refusal(t, f, s->vaddr, wild ? NULL : s->name);
 		if (why && wild) {
-			probes_skip(t, function_pp(t, pat, s, dw, proto, suffix), why);
+			probes_skip(t, function_pp(t, pat, s, dw, f, suffix), why);
 			continue;
 		}
 		if (why) {
@@ -368,7 +397,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		a->func = s->name;   /* probefunc(): usymname(uaddr()) in SystemTap */
 		t->ctx[t->n - 1].file = f;
 		t->ctx[t->n - 1].vaddr = s->vaddr;
-		a->pp = function_pp(t, pat, s, dw, a, suffix);
+		a->pp = function_pp(t, pat, s, dw, f, suffix);
 	}
 	/* .function also probes the copies the compiler inlined, which
 	 * only DWARF knows; .call and .return leave them out, as in
@@ -451,7 +480,7 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 		return probes_fail(pp, "%s", why);
 	struct attach_point *a = add_row(t, p, pp, off, proto);
 	a->func = fname ? fname : "";
-	a->pp = arena_printf(t->arena, "process(\"%s\").statement(0x%" PRIx64 ")", a->path,
+	a->pp = arena_printf(t->arena, "process(\"%s\").statement(0x%" PRIx64 ")", elf_path(f),
 			     addr);
 	return 0;
 }
@@ -507,7 +536,8 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	}
 
 	char path[PATH_MAX];
-	if (process_file(t, pp, &proto, path, sizeof(path)) < 0)
+	const char *name;
+	if (process_file(t, pp, &proto, path, sizeof(path), &name) < 0)
 		return -1;
 	/* A probe on a file fires in every process that maps it; one that
 	 * acts only for the target may as well not trap in the others: the
@@ -519,6 +549,8 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	struct elf_error err;
 	if (elf_cache_open(t->elves, path, &f, &err) < 0)
 		return probes_fail(pp, "%s", err.msg);
+	if (name)
+		elf_set_name(f, name);
 	proto.path = arena_strdup(t->arena, path);
 	if (statement)
 		return add_statement(t, p, pp, f, (uint64_t)what->num, &proto);

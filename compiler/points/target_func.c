@@ -65,13 +65,14 @@ static const struct dwi_func *row_func(struct tctx *c, struct expr *e, int row)
 		diag_error(&e->loc, "$%s%.*s needs debug information, and %s has none (build "
 			   "it with -g, or install its debug file): without it, int_arg(N), "
 			   "uint_arg(N), long_arg(N), pointer_arg(N) and returnval() read the "
-			   "arguments and the return value", e->name, e->pretty, "$$", a->path);
+			   "arguments and the return value", e->name, e->pretty, "$$",
+			   elf_path(x->file));
 		return NULL;
 	}
 	const struct dwi_func *f = dwi_func_at(d, x->vaddr);
 	if (!f) {
 		diag_error(&e->loc, "the debug information of %s does not describe %s, so "
-			   "$%s%.*s cannot be found there", a->path, a->func, e->name, e->pretty,
+			   "$%s%.*s cannot be found there", elf_path(x->file), a->func, e->name, e->pretty,
 			   "$$");
 		return NULL;
 	}
