@@ -119,6 +119,23 @@ static void define_task_storage_btf(struct cg *cg, LLVMValueRef g, const char *n
 	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
 }
 
+void cg_bpf_rodata(struct cg *cg, LLVMValueRef g, uint64_t size)
+{
+	LLVMSetSection(g, ".rodata");
+	/* Described in BTF, or the kernel refuses the .rodata map's (a DATASEC
+	 * of no variable) and libbpf makes the map again without it. */
+	LLVMMetadataRef byte = LLVMDIBuilderCreateBasicType(cg->dib, "unsigned char", 13, 8,
+							    8 /* DW_ATE_unsigned_char */, 0);
+	LLVMMetadataRef sub = LLVMDIBuilderGetOrCreateSubrange(cg->dib, 0, (int64_t)size);
+	LLVMMetadataRef arr = LLVMDIBuilderCreateArrayType(cg->dib, size * 8, 8, byte, &sub, 1);
+	size_t len;
+	const char *name = LLVMGetValueName2(g, &len);
+	LLVMMetadataRef expr = LLVMDIBuilderCreateExpression(cg->dib, NULL, 0);
+	LLVMMetadataRef gve = LLVMDIBuilderCreateGlobalVariableExpression(
+		cg->dib, cg->di_cu, name, len, name, len, cg->di_file, 0, arr, 1, expr, NULL, 8);
+	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
+}
+
 static void bpf_module_begin(struct cg *cg)
 {
 	LLVMSetTarget(cg->mod, "bpfel");
@@ -183,7 +200,7 @@ static void bpf_module_begin(struct cg *cg)
 	LLVMSetInitializer(cg->zeros, zinit);
 	LLVMSetGlobalConstant(cg->zeros, 1);
 	LLVMSetLinkage(cg->zeros, LLVMInternalLinkage);
-	LLVMSetSection(cg->zeros, ".rodata");
+	cg_bpf_rodata(cg, cg->zeros, cg->zero_size);
 
 	LLVMValueRef lic = LLVMAddGlobal(cg->mod, LLVMArrayType2(cg->i8, 4), "_license");
 	LLVMSetInitializer(lic, LLVMConstStringInContext(cg->ctx, "GPL", 3, 0));

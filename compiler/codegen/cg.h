@@ -385,6 +385,8 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn);
  * passes it (a callback cannot look it up itself: which area a handler has
  * is known only once the handler is done, see sleep.c). */
 LLVMValueRef cg_loop_scratch(struct cg *cg);
+/* Puts constant data g of `size` bytes in .rodata, described in BTF. */
+void cg_bpf_rodata(struct cg *cg, LLVMValueRef g, uint64_t size);
 /* BPF: the user string read of user.c, that faults the string's pages in
  * where the handler may sleep (sleep.c). */
 LLVMValueRef cg_bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,

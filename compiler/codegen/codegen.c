@@ -397,7 +397,7 @@ static void string_table(struct cg *cg, enum builtin_id id, struct row_strings *
 	LLVMSetGlobalConstant(g, 1);
 	LLVMSetLinkage(g, LLVMInternalLinkage);
 	if (cg->t->is_bpf)
-		LLVMSetSection(g, ".rodata");
+		cg_bpf_rodata(cg, g, size);
 	out->table = g;
 	out->width = (uint32_t)w;
 	out->rows = (uint32_t)n;
