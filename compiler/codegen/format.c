@@ -54,7 +54,7 @@ LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n)
 	LLVMSetAlignment(g, 8);
 	LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);  /* equal ones are merged */
 	if (cg->t->is_bpf)
-		LLVMSetSection(g, ".rodata");
+		cg_bpf_rodata(cg, g, n);
 	return g;
 }
 
