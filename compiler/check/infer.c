@@ -703,6 +703,11 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 	case EXPR_TARGET:
 		t = infer_target(rs, e);
 		break;
+	case EXPR_EMBEDDED:
+		/* Refused by embedded_check; whatever its use wants meanwhile. */
+		t = want == TYPE_STRING ? TYPE_STRING : TYPE_LONG;
+		e->bad = true;
+		break;
 	}
 	e->type = t;
 	(void)what;

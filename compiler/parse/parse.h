@@ -10,10 +10,20 @@
 
 #include "ast.h"
 
-/* Parses a whole source text into a script allocated from `a`.  Syntax
- * errors are reported through diag and counted; the parser recovers at the
- * next statement or declaration, so one run reports them all.  The result
- * is never NULL, but is only meaningful when diag_errors() is 0. */
-struct script *parse_script(struct arena *a, const struct src_file *file);
+/* What the preprocessor needs from outside the script (preproc.c). */
+struct parse_opts {
+	char **args;            /* the script arguments $1 @1 …, pasted as tokens */
+	int nargs;
+	const char *kernel_release;  /* kernel_vr; NULL: uname's */
+};
+
+/* Parses a whole source text into a script allocated from `a`, after
+ * preprocessing it (macros, %( %) conditionals, script arguments; `opts`
+ * may be NULL: no arguments).  Syntax errors are reported through diag and
+ * counted; the parser recovers at the next statement or declaration, so
+ * one run reports them all.  The result is never NULL, but is only
+ * meaningful when diag_errors() is 0. */
+struct script *parse_script(struct arena *a, const struct src_file *file,
+			    const struct parse_opts *opts);
 
 #endif

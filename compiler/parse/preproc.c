@@ -1,0 +1,957 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* preproc.c — SystemTap's preprocessor, between the lexer and the parser.
+ *
+ * The parser reads its tokens from pp_lex, which reads the lexer's and
+ * does, at the token level, what SystemTap's parser does before parsing:
+ *
+ *   - script arguments are pasted where they stand: $N as the tokens of
+ *     the argument's text (so `probe $1`, `process(@1)`, `timer.s($1)`,
+ *     `global n = $2` all work), @N as a string literal, $# and @# as the
+ *     count; a missing one is an error at its use;
+ *   - `@define NAME %( BODY %)` and `@define NAME(a, b) %( BODY %)` define
+ *     macros, `@NAME` and `@NAME(x, y)` expand them, `@a` in a body being
+ *     the tokens of that parameter; an @word that names no macro is left
+ *     for the parser (@cast, @count …);
+ *   - `%( COND %? THEN %: ELSE %)` keeps one branch, anywhere a token may
+ *     stand; COND compares arch, runtime, kernel_v, kernel_vr,
+ *     systemtap_v, systemtap_privilege, guru_mode, CONFIG_… or two
+ *     literals, joined by && and ||.
+ *
+ * The order is SystemTap's: arguments and macros are expanded first (also
+ * inside conditions), conditionals see the expanded tokens; a skipped
+ * branch is only scanned for its %( %) nesting, so what is in it (a missing
+ * argument, a macro definition) has no effect.
+ *
+ * Expansions are frames on a stack, each a list of tokens and a cursor.  A
+ * token from a macro body or an argument takes the location of the use
+ * that brought it in (the outermost one when expansions nest), and a note
+ * on a syntax error names where it came from.  Macros are looked up in the
+ * script's own definitions, then in `library`, where definitions read from
+ * tapset macro files (.stpm) are to go; none are read yet.
+ *
+ * State lives in the parse's arena and in `struct preproc`, one per parse;
+ * the host's facts (uname, the kernel's configuration) are read when a
+ * condition first asks for them. */
+#define _GNU_SOURCE
+#include <fnmatch.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "parse.h"
+#include "parser.h"
+
+/* What uscript answers to SystemTap's conditions; see doc/guide.md. */
+#define PP_SYSTEMTAP_V "5.0"   /* the SystemTap whose language it follows */
+#define PP_RUNTIME "bpf"       /* SystemTap's name for its BPF back end */
+#define PP_MAX_FRAMES 200      /* expansions inside expansions */
+
+struct pp_tok {
+	int kind;
+	PARSE_STYPE val;
+	struct loc loc;
+	const char *text;        /* its spelling, for messages */
+	size_t len;
+	const char *origin;      /* "macro '@m'" when it came from one */
+};
+
+struct pp_toks {
+	struct pp_tok *v;
+	int n, cap;
+};
+
+struct pp_macro {
+	struct pp_macro *next;
+	const char *name;        /* without the '@' */
+	struct loc loc;          /* its name in the definition */
+	const char **params;
+	int nparams;
+	struct pp_toks body;
+};
+
+/* The macros whose bodies a token came through, innermost first: a macro
+ * met again on its own chain is recursive.  An argument's tokens have the
+ * chain of the call, not of the body that uses them, so @max(@max(1, 2), 3)
+ * is no recursion. */
+struct pp_chain {
+	const struct pp_chain *up;
+	const struct pp_macro *macro;
+};
+
+/* A macro's parameters in one expansion: each one's tokens, expanded
+ * where the macro was called (`env`, `chain`). */
+struct pp_binding {
+	struct pp_binding *next;
+	const char *name;
+	struct pp_toks toks;
+	struct pp_binding *env;
+	const struct pp_chain *chain;
+};
+
+struct pp_frame {
+	struct pp_frame *up;
+	const struct pp_toks *toks;
+	int cursor;
+	const struct pp_chain *chain;    /* the macros it came through */
+	struct pp_binding *env;          /* the @names this frame's tokens see */
+	bool relocate;                   /* its tokens take `use` as location */
+	struct loc use;
+	const char *origin;
+};
+
+enum pp_branch { KEEP_THEN, SKIP_THEN, KEEP_ELSE, SKIP_ELSE };
+
+struct pp_cond {
+	struct pp_cond *up;
+	struct loc loc;          /* its %( */
+	enum pp_branch branch;
+};
+
+struct preproc {
+	struct pstate *p;
+	struct pp_frame *frames;
+	int nframes;
+	struct pp_cond *conds;
+	struct pp_macro *macros, *library;
+	struct pp_toks *args;        /* $N's tokens, lexed on first use */
+	struct pp_tok back;          /* one token read too far */
+	bool has_back;
+
+	bool have_uname;
+	char arch[65], kernel_v[65], kernel_vr[65];
+	bool have_config;
+	char *config;                /* the kernel's .config, or NULL */
+};
+
+/* ---- tokens ---- */
+
+static void toks_add(struct arena *a, struct pp_toks *l, const struct pp_tok *t)
+{
+	if (l->n == l->cap) {
+		int cap = l->cap ? 2 * l->cap : 8;
+		struct pp_tok *v = arena_alloc(a, (size_t)cap * sizeof(*v));
+		if (l->n)
+			memcpy(v, l->v, (size_t)l->n * sizeof(*v));
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *t;
+}
+
+/* The lexer's next token, with its spelling. */
+static struct pp_tok lex(struct pstate *p)
+{
+	struct pp_tok t = { 0 };
+	t.kind = lex_lex(&t.val, &t.loc, p->scanner);
+	t.text = p->file->text + p->tok_offset;
+	t.len = p->tok_len;
+	return t;
+}
+
+static bool is(const struct pp_tok *t, int kind)
+{
+	return t->kind == kind;
+}
+
+static bool is_word(const struct pp_tok *t, const char *word)
+{
+	return t->kind == TOK_AT_WORD && strcmp(t->val.id, word) == 0;
+}
+
+/* The @word a token is, with its '@', or NULL: a macro may take the name
+ * of an operator (@max), as in SystemTap. */
+static const char *at_name(const struct pp_tok *t)
+{
+	return t->kind == TOK_AT_WORD ? t->val.id :
+	       t->kind == TOK_STATOP ? stat_op_name(t->val.stat) : NULL;
+}
+
+static bool is_operator(const char *name)
+{
+	static const char *const ops[] = {
+		"cast", "var", "entry", "defined", "perf", "const", "probewrite",
+		"kregister", "uregister", "choose_defined", "count", "sum", "min", "max",
+		"avg", "hist_log", "hist_linear", "variance",
+	};
+	for (size_t i = 0; i < sizeof(ops) / sizeof(*ops); i++)
+		if (strcmp(name, ops[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The next token before expansion: from the innermost frame, or from the
+ * lexer.  Without `cross`, the end of the innermost frame is an end (a
+ * macro call's arguments must lie within one frame, as in SystemTap). */
+static bool raw(struct preproc *pp, struct pp_tok *t, bool cross)
+{
+	if (pp->has_back) {
+		pp->has_back = false;
+		*t = pp->back;
+		return true;
+	}
+	while (pp->frames) {
+		struct pp_frame *f = pp->frames;
+		if (f->cursor < f->toks->n) {
+			*t = f->toks->v[f->cursor++];
+			if (f->relocate) {
+				t->loc = f->use;
+				if (!t->origin)
+					t->origin = f->origin;
+			}
+			return true;
+		}
+		if (!cross)
+			return false;
+		pp->frames = f->up;
+		pp->nframes--;
+	}
+	*t = lex(pp->p);
+	return true;
+}
+
+static void unread(struct preproc *pp, const struct pp_tok *t)
+{
+	pp->back = *t;
+	pp->has_back = true;
+}
+
+static void push(struct preproc *pp, const struct pp_toks *toks, const struct loc *use,
+		 bool relocate, const char *origin)
+{
+	/* Frames that are done go first: the stack holds only expansions
+	 * still under way. */
+	while (pp->frames && pp->frames->cursor >= pp->frames->toks->n) {
+		pp->frames = pp->frames->up;
+		pp->nframes--;
+	}
+	struct pp_frame *f = arena_alloc(pp->p->arena, sizeof(*f));
+	f->up = pp->frames;
+	f->toks = toks;
+	f->relocate = relocate;
+	f->use = *use;
+	f->origin = origin;
+	pp->frames = f;
+	pp->nframes++;
+}
+
+/* ---- script arguments ---- */
+
+/* $N: the argument's text through the lexer, once.  What the lexer
+ * reports about it names the argument as its file. */
+static const struct pp_toks *arg_tokens(struct preproc *pp, int idx)
+{
+	struct pstate *p = pp->p;
+	if (!pp->args)
+		pp->args = arena_alloc(p->arena, (size_t)p->opts->nargs * sizeof(*pp->args));
+	struct pp_toks *l = &pp->args[idx - 1];
+	if (l->cap)
+		return l;
+	struct src_file *file = arena_alloc(p->arena, sizeof(*file));
+	file->name = arena_printf(p->arena, "command line argument $%d", idx);
+	file->text = p->opts->args[idx - 1];
+	file->len = strlen(file->text);
+	struct pstate sub = {
+		.arena = p->arena, .file = file, .script = p->script, .opts = p->opts,
+		.line = 1, .col = 1, .end_line = 1,
+	};
+	sub.scanner = lex_open(&sub);
+	for (struct pp_tok t = lex(&sub); !is(&t, TOK_END); t = lex(&sub)) {
+		if (is(&t, TOK_SCRIPT_ARG) || is(&t, TOK_ARGC))
+			diag_error(&t.loc, "invalid nested substitution of command line "
+				   "arguments");
+		else
+			toks_add(p->arena, l, &t);
+	}
+	lex_close(sub.scanner);
+	l->cap = l->cap ? l->cap : 1;  /* lexed, even if empty */
+	return l;
+}
+
+/* $N, @N, $#, @#: pastes the argument (true), or reports it missing and
+ * stands in a 0 or "" for it. */
+static void paste_arg(struct preproc *pp, struct pp_tok *t)
+{
+	struct pstate *p = pp->p;
+	int nargs = p->opts->nargs;
+	struct pp_tok v = *t;
+	bool is_string;
+	const char *s = NULL;
+	if (is(t, TOK_ARGC)) {
+		is_string = t->val.is_string;
+		s = arena_printf(p->arena, "%d", nargs);
+	} else {
+		int64_t idx = t->val.sarg.idx;
+		is_string = t->val.sarg.is_string;
+		if (idx < 1 || idx > nargs) {
+			char c = is_string ? '@' : '$';
+			if (idx == 0)
+				diag_error(&t->loc, "no command line argument %c0: they count from "
+					   "%c1", c, c);
+			else if (nargs == 0)
+				diag_error(&t->loc, "command line argument %c%lld is missing: no "
+					   "arguments were given", c, (long long)idx);
+			else
+				diag_error(&t->loc, "command line argument %c%lld out of range "
+					   "[1-%d]", c, (long long)idx, nargs);
+			s = is_string ? "" : "0";
+		} else if (is_string) {
+			s = p->opts->args[idx - 1];
+		} else {
+			struct pp_toks *l = arena_alloc(p->arena, sizeof(*l));
+			int errors = diag_errors();
+			*l = *arg_tokens(pp, (int)idx);
+			if (diag_errors() > errors)
+				diag_note(&t->loc, "in command line argument $%lld, pasted here",
+					  (long long)idx);
+			push(pp, l, &t->loc, true,
+			     arena_printf(p->arena, "command line argument $%lld",
+					  (long long)idx));
+			t->kind = 0;
+			return;
+		}
+	}
+	if (is_string) {
+		v.kind = TOK_STRING;
+		v.val.str.s = s;
+		v.val.str.len = strlen(s);
+		v.text = arena_printf(p->arena, "\"%s\"", s);
+	} else {
+		v.kind = TOK_NUMBER;
+		v.val.num.v = strtoll(s, NULL, 10);
+		v.val.num.above = false;
+		v.text = s;
+	}
+	v.len = strlen(v.text);
+	*t = v;
+}
+
+/* ---- macros ---- */
+
+static struct pp_macro *find_macro(struct preproc *pp, const char *name)
+{
+	for (struct pp_macro *m = pp->macros; m; m = m->next)
+		if (strcmp(m->name, name) == 0)
+			return m;
+	for (struct pp_macro *m = pp->library; m; m = m->next)
+		if (strcmp(m->name, name) == 0)
+			return m;
+	return NULL;
+}
+
+/* A body: the tokens up to the %) that closes the %( before them, nested
+ * %( %) kept.  The lexer does not count their brackets: they count where
+ * the macro is used. */
+static bool slurp_body(struct preproc *pp, struct pp_toks *body)
+{
+	int nesting = 0;
+	struct pp_tok t;
+	pp->p->untracked = true;
+	for (;;) {
+		raw(pp, &t, false);
+		if (is(&t, TOK_END))
+			break;
+		if (is(&t, TOK_PP_OPEN))
+			nesting++;
+		else if (is(&t, TOK_PP_CLOSE) && nesting-- == 0)
+			break;
+		toks_add(pp->p->arena, body, &t);
+	}
+	pp->p->untracked = false;
+	if (is(&t, TOK_END))
+		unread(pp, &t);
+	return !is(&t, TOK_END);
+}
+
+/* After `@define`: NAME, its parameters, %( BODY %). */
+static void define(struct preproc *pp, const struct pp_tok *at)
+{
+	struct arena *a = pp->p->arena;
+	struct pp_tok t;
+	if (pp->frames) {
+		diag_error(&at->loc, "'@define' cannot be used inside a macro body");
+		return;
+	}
+	raw(pp, &t, false);
+	if (!is(&t, TOK_IDENT)) {
+		diag_error(&t.loc, "expected the macro's name after '@define'");
+		unread(pp, &t);
+		return;
+	}
+	struct pp_macro *m = arena_alloc(a, sizeof(*m));
+	m->name = t.val.id;
+	m->loc = t.loc;
+	struct pp_macro *old = find_macro(pp, m->name);
+	if (strcmp(m->name, "define") == 0) {
+		diag_error(&t.loc, "attempt to redefine '@define'");
+	} else if (old) {
+		diag_error(&t.loc, "attempt to redefine macro '@%s' in the same file", m->name);
+		diag_note(&old->loc, "macro '@%s' first defined here", m->name);
+	} else if (is_operator(m->name)) {
+		diag_warning(&t.loc, "macro redefines built-in operator '@%s'", m->name);
+	}
+
+	raw(pp, &t, false);
+	bool saw_params = is(&t, '(');
+	if (saw_params) {
+		const char *names[64];
+		for (;;) {
+			raw(pp, &t, false);
+			if (!is(&t, TOK_IDENT)) {
+				diag_error(&t.loc, "expected a parameter name");
+				unread(pp, &t);
+				return;
+			}
+			if (m->nparams == 64) {
+				diag_error(&t.loc, "a macro takes at most 64 parameters");
+				return;
+			}
+			names[m->nparams++] = t.val.id;
+			raw(pp, &t, false);
+			if (is(&t, ')'))
+				break;
+			if (!is(&t, ',')) {
+				diag_error(&t.loc, "expected ',' or ')' after a parameter name");
+				unread(pp, &t);
+				return;
+			}
+		}
+		m->params = arena_alloc(a, (size_t)m->nparams * sizeof(*m->params));
+		memcpy(m->params, names, (size_t)m->nparams * sizeof(*m->params));
+		raw(pp, &t, false);
+	}
+	if (!is(&t, TOK_PP_OPEN)) {
+		diag_error(&t.loc, saw_params ? "expected '%%(' before the macro's body" :
+			   "expected '%%(' or '(' after the macro's name");
+		unread(pp, &t);
+		return;
+	}
+	if (!slurp_body(pp, &m->body)) {
+		diag_error(&m->loc, "unterminated macro definition: no '%%)' closes the body "
+			   "of '@%s'", m->name);
+		return;
+	}
+	if (!old && strcmp(m->name, "define") != 0) {
+		m->next = pp->macros;
+		pp->macros = m;
+	}
+}
+
+/* One argument of a macro call: the tokens up to a ',' or ')' outside
+ * brackets, which is returned in `end`. */
+static void slurp_arg(struct preproc *pp, struct pp_toks *arg, struct pp_tok *end)
+{
+	int nesting = 0;
+	for (;;) {
+		if (!raw(pp, end, false)) {
+			end->kind = TOK_END;
+			return;
+		}
+		if (is(end, TOK_END))
+			return;
+		if (is(end, '(') || is(end, '['))
+			nesting++;
+		else if (nesting && (is(end, ')') || is(end, ']')))
+			nesting--;
+		else if (!nesting && (is(end, ')') || is(end, ',')))
+			return;
+		toks_add(pp->p->arena, arg, end);
+	}
+}
+
+/* @NAME or @NAME(args): pushes its body; false if NAME is no macro or
+ * parameter in scope, and the token is an ordinary @word. */
+static bool invoke(struct preproc *pp, const struct pp_tok *at)
+{
+	struct arena *a = pp->p->arena;
+	const char *name = at_name(at) + 1;
+	struct pp_binding *env = pp->frames ? pp->frames->env : NULL;
+	const struct pp_chain *chain = pp->frames ? pp->frames->chain : NULL;
+	for (struct pp_binding *b = env; b; b = b->next) {
+		if (strcmp(b->name, name) == 0) {
+			/* A parameter: its tokens as written in the call. */
+			push(pp, &b->toks, &at->loc, false, NULL);
+			pp->frames->env = b->env;
+			pp->frames->chain = b->chain;
+			return true;
+		}
+	}
+	struct pp_macro *m = find_macro(pp, name);
+	if (!m)
+		return false;
+
+	struct loc use = at->loc;
+	struct pp_binding *params = NULL, **tail = &params;
+	if (m->nparams) {
+		struct pp_tok t;
+		if (!raw(pp, &t, false) || !is(&t, '(')) {
+			diag_error(&at->loc, "expected '(' after '@%s', a macro of %d parameter%s",
+				   name, m->nparams, m->nparams == 1 ? "" : "s");
+			if (t.kind)
+				unread(pp, &t);
+			return true;
+		}
+		for (int i = 0; i < m->nparams; i++) {
+			struct pp_binding *b = arena_alloc(a, sizeof(*b));
+			b->name = m->params[i];
+			b->env = env;
+			b->chain = chain;
+			slurp_arg(pp, &b->toks, &t);
+			*tail = b;
+			tail = &b->next;
+			if (is(&t, TOK_END)) {
+				diag_error(&at->loc, "could not find the end of this call of "
+					   "macro '@%s': no ')'", name);
+				unread(pp, &t);
+				return true;
+			}
+			if (is(&t, ',') && i + 1 == m->nparams) {
+				diag_error(&t.loc, "too many arguments for macro '@%s' "
+					   "(expected %d)", name, m->nparams);
+				return true;
+			}
+			if (is(&t, ')') && i + 1 < m->nparams) {
+				diag_error(&t.loc, "too few arguments for macro '@%s' "
+					   "(expected %d)", name, m->nparams);
+				return true;
+			}
+		}
+		use.end_line = t.loc.end_line;
+		use.end_col = t.loc.end_col;
+	}
+
+	for (const struct pp_chain *c = chain; c; c = c->up) {
+		if (c->macro == m) {
+			diag_error(&at->loc, "macro '@%s' uses itself: a macro cannot be "
+				   "recursive", name);
+			return true;
+		}
+	}
+	if (pp->nframes >= PP_MAX_FRAMES) {
+		diag_error(&at->loc, "macros nested too deep (more than %d)", PP_MAX_FRAMES);
+		return true;
+	}
+	/* Inside another expansion, the location is already the outer use. */
+	struct pp_chain *link = arena_alloc(a, sizeof(*link));
+	link->up = chain;
+	link->macro = m;
+	push(pp, &m->body, &use, true, arena_printf(a, "macro '@%s'", name));
+	pp->frames->chain = link;
+	pp->frames->env = params;
+	return true;
+}
+
+/* The next token with arguments pasted and macros expanded, as
+ * SystemTap's scan_pp1.  `skipping`: in a branch left out, where only
+ * the nesting of %( %) matters. */
+static struct pp_tok expand(struct preproc *pp, bool skipping)
+{
+	struct pp_tok t;
+	for (;;) {
+		raw(pp, &t, true);
+		if (skipping)
+			return t;
+		if (is(&t, TOK_SCRIPT_ARG) || is(&t, TOK_ARGC)) {
+			paste_arg(pp, &t);
+			if (t.kind == 0)
+				continue;
+			return t;
+		}
+		if (is_word(&t, "@define")) {
+			define(pp, &t);
+			continue;
+		}
+		if (at_name(&t) && invoke(pp, &t))
+			continue;
+		return t;
+	}
+}
+
+/* ---- conditions ---- */
+
+static void read_uname(struct preproc *pp)
+{
+	if (pp->have_uname)
+		return;
+	pp->have_uname = true;
+	struct utsname u;
+	if (uname(&u) != 0)
+		memset(&u, 0, sizeof(u));
+	const char *rel = pp->p->opts->kernel_release ? pp->p->opts->kernel_release :
+			  u.release;
+	snprintf(pp->kernel_vr, sizeof(pp->kernel_vr), "%s", rel);
+	/* kernel_v is the release without its "-…" build suffix. */
+	snprintf(pp->kernel_v, sizeof(pp->kernel_v), "%.*s", (int)strcspn(rel, "-"), rel);
+	/* SystemTap's names for the machine, as its configure normalises them. */
+	static const struct { const char *pattern, *arch; } names[] = {
+		{ "i?86", "i386" }, { "armv*", "arm" }, { "aarch64", "arm64" },
+		{ "ppc*", "powerpc" }, { "s390*", "s390" }, { "mips*", "mips" },
+		{ "sparc*", "sparc" }, { "sh[0-9]*", "sh" }, { "riscv*", "riscv" },
+	};
+	snprintf(pp->arch, sizeof(pp->arch), "%s", u.machine);
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (fnmatch(names[i].pattern, u.machine, 0) == 0)
+			snprintf(pp->arch, sizeof(pp->arch), "%s", names[i].arch);
+}
+
+/* The running kernel's configuration, from /boot/config-RELEASE or else
+ * /proc/config.gz (through gzip, read only if a condition names CONFIG_). */
+static const char *kernel_config(struct preproc *pp, const char *name)
+{
+	if (!pp->have_config) {
+		pp->have_config = true;
+		struct utsname u;
+		char path[128 + sizeof(u.release)];
+		FILE *f = NULL;
+		bool piped = false;
+		if (uname(&u) == 0) {
+			snprintf(path, sizeof(path), "/boot/config-%s", u.release);
+			f = fopen(path, "r");
+		}
+		if (!f && access("/proc/config.gz", R_OK) == 0) {
+			f = popen("gzip -dc /proc/config.gz 2>/dev/null", "r");
+			piped = f != NULL;
+		}
+		if (f) {
+			size_t size = 0;
+			FILE *mem = open_memstream(&pp->config, &size);
+			char buf[8192];
+			size_t n;
+			while (mem && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+				fwrite(buf, 1, n, mem);
+			if (mem)
+				fclose(mem);
+			if (piped)
+				pclose(f);
+			else
+				fclose(f);
+		}
+	}
+	/* "CONFIG_X=value" at the start of a line; unset is "". */
+	size_t len = strlen(name);
+	for (const char *line = pp->config; line && *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		if (n > len && strncmp(line, name, len) == 0 && line[len] == '=') {
+			const char *v = line + len + 1;
+			size_t vlen = n - len - 1;
+			if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"') {
+				v++;
+				vlen -= 2;
+			}
+			return arena_strndup(pp->p->arena, v, vlen);
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	return "";
+}
+
+static bool is_cmp(const struct pp_tok *op)
+{
+	return is(op, TOK_EQ) || is(op, TOK_NE) || is(op, '<') || is(op, '>') ||
+	       is(op, TOK_LE) || is(op, TOK_GE);
+}
+
+static bool compare(int c, const struct pp_tok *op)
+{
+	switch (op->kind) {
+	case TOK_EQ: return c == 0;
+	case TOK_NE: return c != 0;
+	case '<': return c < 0;
+	case '>': return c > 0;
+	case TOK_LE: return c <= 0;
+	default: return c >= 0;
+	}
+}
+
+static int cmp_num(int64_t a, int64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static bool parse_num(const char *s, int64_t *v)
+{
+	char *end;
+	if (!*s)
+		return false;
+	*v = strtoll(s, &end, 0);
+	return *end == '\0';
+}
+
+/* A name against a pattern: == and != only, with fnmatch wildcards. */
+static bool match(const char *value, const struct pp_tok *op, const struct pp_tok *r,
+		  bool *ok)
+{
+	if (!is(r, TOK_STRING)) {
+		diag_error(&r->loc, "expected a string literal");
+		*ok = false;
+		return false;
+	}
+	if (!is(op, TOK_EQ) && !is(op, TOK_NE)) {
+		diag_error(&op->loc, "expected '==' or '!='");
+		*ok = false;
+		return false;
+	}
+	bool same = fnmatch(r->val.str.s, value, FNM_NOESCAPE) == 0;
+	return is(op, TOK_EQ) ? same : !same;
+}
+
+/* One comparison `l op r`, as SystemTap evaluates it; an error leaves
+ * *ok false. */
+static bool eval(struct preproc *pp, const struct pp_tok *l, const struct pp_tok *op,
+		 const struct pp_tok *r, bool *ok)
+{
+	if (is(l, TOK_AT_WORD) && strcmp(l->val.id, "@defined") == 0) {
+		diag_error(&l->loc, "'@defined' cannot be a preprocessor condition: it is "
+			   "known only after resolution; test it with 'if (@defined(...))' "
+			   "or '@defined(...) ? a : b'");
+		*ok = false;
+		return false;
+	}
+	if (!is_cmp(op)) {
+		diag_error(&op->loc, "expected a comparison operator ('==', '!=', '<', '<=', "
+			   "'>' or '>=')");
+		*ok = false;
+		return false;
+	}
+	const char *name = is(l, TOK_IDENT) ? l->val.id : "";
+	if (!strcmp(name, "kernel_v") || !strcmp(name, "kernel_vr") ||
+	    !strcmp(name, "systemtap_v")) {
+		read_uname(pp);
+		const char *have = !strcmp(name, "kernel_v") ? pp->kernel_v :
+				   !strcmp(name, "kernel_vr") ? pp->kernel_vr : PP_SYSTEMTAP_V;
+		if (!is(r, TOK_STRING)) {
+			diag_error(&r->loc, "expected a string literal");
+			*ok = false;
+			return false;
+		}
+		if (strpbrk(r->val.str.s, "*?[")) {
+			if (is(op, TOK_EQ) || is(op, TOK_NE))
+				return match(have, op, r, ok);
+			diag_error(&op->loc, "wildcard not allowed with order comparison "
+				   "operators");
+			*ok = false;
+			return false;
+		}
+		return compare(strverscmp(have, r->val.str.s), op);
+	}
+	if (!strcmp(name, "arch")) {
+		read_uname(pp);
+		return match(pp->arch, op, r, ok);
+	}
+	if (!strcmp(name, "runtime"))
+		return match(PP_RUNTIME, op, r, ok);
+	if (!strcmp(name, "systemtap_privilege")) {
+		/* BPF needs root, which is SystemTap's stapdev; compared whole,
+		 * with no wildcards, as SystemTap does. */
+		if (!is(r, TOK_STRING) || (!is(op, TOK_EQ) && !is(op, TOK_NE))) {
+			diag_error(is(r, TOK_STRING) ? &op->loc : &r->loc, "%s",
+				   is(r, TOK_STRING) ? "expected '==' or '!='" :
+				   "expected a string literal");
+			*ok = false;
+			return false;
+		}
+		bool same = strcmp(r->val.str.s, geteuid() == 0 ? "stapdev" : "stapusr") == 0;
+		return is(op, TOK_EQ) ? same : !same;
+	}
+	if (!strcmp(name, "guru_mode")) {
+		if (!is(r, TOK_NUMBER) || (r->val.num.v != 0 && r->val.num.v != 1)) {
+			diag_error(&r->loc, "expected 0 or 1");
+			*ok = false;
+			return false;
+		}
+		if (!is(op, TOK_EQ) && !is(op, TOK_NE)) {
+			diag_error(&op->loc, "expected '==' or '!='");
+			*ok = false;
+			return false;
+		}
+		return compare(cmp_num(0, r->val.num.v), op);  /* uscript has no guru mode */
+	}
+	if (!strncmp(name, "CONFIG_", 7)) {
+		const char *have = kernel_config(pp, name);
+		int64_t a, b;
+		if (is(r, TOK_STRING))
+			return match(have, op, r, ok);
+		if (is(r, TOK_NUMBER)) {
+			if (!parse_num(have, &a)) {
+				diag_error(&l->loc, "%s is '%s', not a number", name, have);
+				*ok = false;
+				return false;
+			}
+			return compare(cmp_num(a, r->val.num.v), op);
+		}
+		if (is(r, TOK_IDENT) && !strncmp(r->val.id, "CONFIG_", 7)) {
+			const char *other = kernel_config(pp, r->val.id);
+			if (parse_num(have, &a) && parse_num(other, &b))
+				return compare(cmp_num(a, b), op);
+			return compare(strcmp(have, other), op);
+		}
+		diag_error(&r->loc, "expected a string, a number or a CONFIG_... option");
+		*ok = false;
+		return false;
+	}
+	if (is(l, TOK_STRING) && is(r, TOK_STRING))
+		return compare(strcmp(l->val.str.s, r->val.str.s), op);
+	if (is(l, TOK_NUMBER) && is(r, TOK_NUMBER))
+		return compare(cmp_num(l->val.num.v, r->val.num.v), op);
+	if (is(l, TOK_STRING) || is(l, TOK_NUMBER)) {
+		diag_error(&r->loc, "expected a %s literal to compare with",
+			   is(l, TOK_STRING) ? "string" : "number");
+		*ok = false;
+		return false;
+	}
+	diag_error(&l->loc, "expected 'arch', 'kernel_v', 'kernel_vr', 'systemtap_v', "
+		   "'runtime', 'systemtap_privilege', 'guru_mode', 'CONFIG_...', or a "
+		   "comparison of two strings or two numbers");
+	*ok = false;
+	return false;
+}
+
+static bool is_pp(const struct pp_tok *t)
+{
+	return is(t, TOK_PP_OPEN) || is(t, TOK_PP_THEN) || is(t, TOK_PP_ELSE) ||
+	       is(t, TOK_PP_CLOSE) || is(t, TOK_END);
+}
+
+/* After %(: the condition, through its %?.  After an error the rest of
+ * the condition is passed over and it counts as false. */
+static bool condition(struct preproc *pp, const struct pp_tok *open)
+{
+	bool result = false, all = true, ok = true;
+	struct pp_tok n;
+	for (;;) {
+		struct pp_tok l = expand(pp, false), op = l, r = l;
+		n = l;
+		if (!is_pp(&l)) {
+			n = op = expand(pp, false);
+			if (!is_pp(&op))
+				n = r = expand(pp, false);
+		}
+		if (is_pp(&n)) {
+			pp->p->eof_error |= is(&n, TOK_END);
+			diag_error(&open->loc, "incomplete condition after '%%(': expected "
+				   "'NAME OPERATOR VALUE' before '%%?'");
+			ok = false;
+			break;
+		}
+		bool v = eval(pp, &l, &op, &r, &ok);
+		all = all && v;
+		n = expand(pp, false);
+		if (!ok)
+			break;
+		if (is(&n, TOK_LAND))
+			continue;
+		result = result || all;
+		all = true;
+		if (!is(&n, TOK_LOR))
+			break;
+	}
+	if (ok && is(&n, TOK_PP_THEN))
+		return result;
+	if (ok)
+		diag_error(&n.loc, "expected '%%?' after the condition of this '%%(', or "
+			   "'&&' or '||' and another comparison");
+	/* Recover at the %? (or whatever ends the conditional). */
+	struct pp_tok t = n;
+	while (!is_pp(&t))
+		t = expand(pp, true);
+	if (!is(&t, TOK_PP_THEN))
+		unread(pp, &t);
+	return false;
+}
+
+/* ---- the parser's tokens ---- */
+
+/* A branch left out: to the %: or %) that ends it, nested %( %) and all
+ * in between passed over unexpanded. */
+static struct pp_tok skip(struct preproc *pp)
+{
+	int nesting = 0;
+	struct pp_tok t;
+	pp->p->untracked = true;
+	for (;;) {
+		t = expand(pp, true);
+		if (is(&t, TOK_END))
+			break;
+		if (is(&t, TOK_PP_OPEN))
+			nesting++;
+		else if (nesting && is(&t, TOK_PP_CLOSE))
+			nesting--;
+		else if (!nesting && (is(&t, TOK_PP_ELSE) || is(&t, TOK_PP_THEN) ||
+				      is(&t, TOK_PP_CLOSE)))
+			break;
+	}
+	pp->p->untracked = false;
+	return t;
+}
+
+static struct pp_tok next(struct preproc *pp)
+{
+	for (;;) {
+		struct pp_cond *c = pp->conds;
+		bool skipping = c && (c->branch == SKIP_THEN || c->branch == SKIP_ELSE);
+		struct pp_tok t = skipping ? skip(pp) : expand(pp, false);
+		switch (t.kind) {
+		case TOK_END:
+			pp->p->eof_error |= c != NULL;
+			for (; c; c = c->up)
+				diag_error(&c->loc, "unterminated preprocessor conditional: no "
+					   "'%%)' after this '%%('");
+			pp->conds = NULL;
+			return t;
+		case TOK_PP_THEN:
+			diag_error(&t.loc, "'%%?' without a '%%(' before it");
+			continue;
+		case TOK_PP_ELSE:
+			if (!c)
+				diag_error(&t.loc, "'%%:' without a '%%(' before it");
+			else if (c->branch == KEEP_ELSE || c->branch == SKIP_ELSE)
+				diag_error(&t.loc, "a second '%%:' in this conditional");
+			else
+				c->branch = c->branch == KEEP_THEN ? SKIP_ELSE : KEEP_ELSE;
+			continue;
+		case TOK_PP_CLOSE:
+			if (!c)
+				diag_error(&t.loc, "'%%)' without a '%%(' before it");
+			else
+				pp->conds = c->up;
+			continue;
+		case TOK_PP_OPEN: {
+			struct pp_cond *n = arena_alloc(pp->p->arena, sizeof(*n));
+			n->loc = t.loc;
+			n->up = pp->conds;
+			n->branch = condition(pp, &t) ? KEEP_THEN : SKIP_THEN;
+			pp->conds = n;
+			continue;
+		}
+		default:
+			return t;
+		}
+	}
+}
+
+void pp_open(struct pstate *p)
+{
+	p->pp = arena_alloc(p->arena, sizeof(*p->pp));
+	p->pp->p = p;
+}
+
+void pp_close(struct pstate *p)
+{
+	free(p->pp->config);
+}
+
+int pp_lex(PARSE_STYPE *lval, PARSE_LTYPE *lloc, struct pstate *p)
+{
+	struct pp_tok t = next(p->pp);
+	*lval = t.val;
+	*lloc = t.loc;
+	p->tok_text = t.text;
+	p->tok_text_len = t.len;
+	p->tok_origin = t.origin;
+	return t.kind;
+}
