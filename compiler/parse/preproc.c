@@ -367,19 +367,34 @@ static bool slurp_body(struct preproc *pp, struct pp_toks *body)
 	return !is(&t, TOK_END);
 }
 
+/* After a bad macro header: on to its body, which is dropped, or to what
+ * starts a declaration, which is not. */
+static void skip_definition(struct preproc *pp, struct pp_tok *t)
+{
+	while (!is(t, TOK_END) && !is(t, TOK_PP_OPEN) && !is(t, TOK_PROBE) &&
+	       !is(t, TOK_GLOBAL) && !is(t, TOK_FUNCTION) && !is_word(t, "@define"))
+		raw(pp, t, false);
+	struct pp_toks dropped = { 0 };
+	if (!is(t, TOK_PP_OPEN))
+		unread(pp, t);
+	else if (!slurp_body(pp, &dropped))
+		diag_error(&t->loc, "unterminated macro body: no '%%)' after this '%%('");
+}
+
 /* After `@define`: NAME, its parameters, %( BODY %). */
 static void define(struct preproc *pp, const struct pp_tok *at)
 {
 	struct arena *a = pp->p->arena;
 	struct pp_tok t;
+	bool keep = true;
 	if (pp->frames) {
 		diag_error(&at->loc, "'@define' cannot be used inside a macro body");
-		return;
+		keep = false;
 	}
 	raw(pp, &t, false);
 	if (!is(&t, TOK_IDENT)) {
 		diag_error(&t.loc, "expected the macro's name after '@define'");
-		unread(pp, &t);
+		skip_definition(pp, &t);
 		return;
 	}
 	struct pp_macro *m = arena_alloc(a, sizeof(*m));
@@ -388,9 +403,11 @@ static void define(struct preproc *pp, const struct pp_tok *at)
 	struct pp_macro *old = find_macro(pp, m->name);
 	if (strcmp(m->name, "define") == 0) {
 		diag_error(&t.loc, "attempt to redefine '@define'");
+		keep = false;
 	} else if (old) {
 		diag_error(&t.loc, "attempt to redefine macro '@%s' in the same file", m->name);
 		diag_note(&old->loc, "macro '@%s' first defined here", m->name);
+		keep = false;
 	} else if (is_operator(m->name)) {
 		diag_warning(&t.loc, "macro redefines built-in operator '@%s'", m->name);
 	}
@@ -401,13 +418,10 @@ static void define(struct preproc *pp, const struct pp_tok *at)
 		const char *names[64];
 		for (;;) {
 			raw(pp, &t, false);
-			if (!is(&t, TOK_IDENT)) {
-				diag_error(&t.loc, "expected a parameter name");
-				unread(pp, &t);
-				return;
-			}
-			if (m->nparams == 64) {
-				diag_error(&t.loc, "a macro takes at most 64 parameters");
+			if (!is(&t, TOK_IDENT) || m->nparams == 64) {
+				diag_error(&t.loc, m->nparams == 64 ? "a macro takes at most 64 "
+					   "parameters" : "expected a parameter name");
+				skip_definition(pp, &t);
 				return;
 			}
 			names[m->nparams++] = t.val.id;
@@ -416,7 +430,7 @@ static void define(struct preproc *pp, const struct pp_tok *at)
 				break;
 			if (!is(&t, ',')) {
 				diag_error(&t.loc, "expected ',' or ')' after a parameter name");
-				unread(pp, &t);
+				skip_definition(pp, &t);
 				return;
 			}
 		}
@@ -427,7 +441,7 @@ static void define(struct preproc *pp, const struct pp_tok *at)
 	if (!is(&t, TOK_PP_OPEN)) {
 		diag_error(&t.loc, saw_params ? "expected '%%(' before the macro's body" :
 			   "expected '%%(' or '(' after the macro's name");
-		unread(pp, &t);
+		skip_definition(pp, &t);
 		return;
 	}
 	if (!slurp_body(pp, &m->body)) {
@@ -435,7 +449,7 @@ static void define(struct preproc *pp, const struct pp_tok *at)
 			   "of '@%s'", m->name);
 		return;
 	}
-	if (!old && strcmp(m->name, "define") != 0) {
+	if (keep) {
 		m->next = pp->macros;
 		pp->macros = m;
 	}
@@ -463,9 +477,12 @@ static void slurp_arg(struct preproc *pp, struct pp_toks *arg, struct pp_tok *en
 	}
 }
 
-/* @NAME or @NAME(args): pushes its body; false if NAME is no macro or
- * parameter in scope, and the token is an ordinary @word. */
-static bool invoke(struct preproc *pp, const struct pp_tok *at)
+enum pp_use { NOT_MACRO, EXPANDED, FAILED };
+
+/* @NAME or @NAME(args): pushes its body.  NOT_MACRO if NAME is no macro or
+ * parameter in scope, and the token is an ordinary @word; FAILED after an
+ * error, the call passed over. */
+static enum pp_use invoke(struct preproc *pp, const struct pp_tok *at)
 {
 	struct arena *a = pp->p->arena;
 	const char *name = at_name(at) + 1;
@@ -477,12 +494,12 @@ static bool invoke(struct preproc *pp, const struct pp_tok *at)
 			push(pp, &b->toks, &at->loc, false, NULL);
 			pp->frames->env = b->env;
 			pp->frames->chain = b->chain;
-			return true;
+			return EXPANDED;
 		}
 	}
 	struct pp_macro *m = find_macro(pp, name);
 	if (!m)
-		return false;
+		return NOT_MACRO;
 
 	struct loc use = at->loc;
 	struct pp_binding *params = NULL, **tail = &params;
@@ -493,7 +510,7 @@ static bool invoke(struct preproc *pp, const struct pp_tok *at)
 				   name, m->nparams, m->nparams == 1 ? "" : "s");
 			if (t.kind)
 				unread(pp, &t);
-			return true;
+			return FAILED;
 		}
 		for (int i = 0; i < m->nparams; i++) {
 			struct pp_binding *b = arena_alloc(a, sizeof(*b));
@@ -507,17 +524,22 @@ static bool invoke(struct preproc *pp, const struct pp_tok *at)
 				diag_error(&at->loc, "could not find the end of this call of "
 					   "macro '@%s': no ')'", name);
 				unread(pp, &t);
-				return true;
+				return FAILED;
 			}
 			if (is(&t, ',') && i + 1 == m->nparams) {
 				diag_error(&t.loc, "too many arguments for macro '@%s' "
 					   "(expected %d)", name, m->nparams);
-				return true;
+				struct pp_toks rest = { 0 };
+				while (is(&t, ','))
+					slurp_arg(pp, &rest, &t);
+				if (is(&t, TOK_END))
+					unread(pp, &t);
+				return FAILED;
 			}
 			if (is(&t, ')') && i + 1 < m->nparams) {
 				diag_error(&t.loc, "too few arguments for macro '@%s' "
 					   "(expected %d)", name, m->nparams);
-				return true;
+				return FAILED;
 			}
 		}
 		use.end_line = t.loc.end_line;
@@ -528,12 +550,12 @@ static bool invoke(struct preproc *pp, const struct pp_tok *at)
 		if (c->macro == m) {
 			diag_error(&at->loc, "macro '@%s' uses itself: a macro cannot be "
 				   "recursive", name);
-			return true;
+			return FAILED;
 		}
 	}
 	if (pp->nframes >= PP_MAX_FRAMES) {
 		diag_error(&at->loc, "macros nested too deep (more than %d)", PP_MAX_FRAMES);
-		return true;
+		return FAILED;
 	}
 	/* Inside another expansion, the location is already the outer use. */
 	struct pp_chain *link = arena_alloc(a, sizeof(*link));
@@ -542,7 +564,7 @@ static bool invoke(struct preproc *pp, const struct pp_tok *at)
 	push(pp, &m->body, &use, true, arena_printf(a, "macro '@%s'", name));
 	pp->frames->chain = link;
 	pp->frames->env = params;
-	return true;
+	return EXPANDED;
 }
 
 /* The next token with arguments pasted and macros expanded, as
@@ -565,8 +587,15 @@ static struct pp_tok expand(struct preproc *pp, bool skipping)
 			define(pp, &t);
 			continue;
 		}
-		if (at_name(&t) && invoke(pp, &t))
+		enum pp_use use = at_name(&t) ? invoke(pp, &t) : NOT_MACRO;
+		if (use == EXPANDED)
 			continue;
+		if (use == FAILED) {
+			/* A 0 in its place: the parser need not report it again. */
+			t.kind = TOK_NUMBER;
+			t.val.num.v = 0;
+			t.val.num.above = false;
+		}
 		return t;
 	}
 }
