@@ -15,7 +15,8 @@
  * Syntax errors are reported through diag with what was expected, and the
  * parser resynchronises at the next statement, or at the next `probe`,
  * `global` or `function` outside a body, so one run reports them all.
- * Bison's header (parser.h) is shared with lexer.l only. */
+ * Bison's header (parser.h) is shared with lexer.l and preproc.c only, the
+ * token layers; parse_lex reads the preprocessor's tokens. */
 
 %code requires {
 #include <stdbool.h>
