@@ -29,12 +29,12 @@
  * under them, statements that of the statements under them, so both are
  * bounded while the tree is built. */
 struct tok_num { int64_t v; bool above; };  /* above: written above 2^63 - 1 */
-struct tok_str { const char *s; size_t len; };
+struct tok_str { const char *s; size_t len; bool nul; };  /* nul: cut at a \0 */
 struct tok_target { const char *name; int pretty; };
 struct tok_sarg { int64_t idx; bool is_string; };
 
 struct str_piece { struct str_piece *next; const char *s; size_t len; };
-struct sv_strs { struct str_piece *head, *tail; size_t len; };
+struct sv_strs { struct str_piece *head, *tail; size_t len; bool nul; };
 struct sv_expr { struct expr *e; int depth; bool big; };   /* big: the literal 2^63 */
 struct sv_exprs { struct expr *head, *tail; int depth, n; };
 struct sv_stmt { struct stmt *s; int depth; };
@@ -887,6 +887,10 @@ static struct sv_exprs exprs_add(struct sv_exprs l, struct sv_expr e)
 
 static struct sv_strs strs_add(struct pstate *p, struct sv_strs l, struct tok_str s)
 {
+	/* SystemTap joins the literals, then C ends the whole at its NUL. */
+	if (l.nul)
+		return l;
+	l.nul = s.nul;
 	struct str_piece *piece = arena_alloc(p->arena, sizeof(*piece));
 	piece->s = s.s;
 	piece->len = s.len;
@@ -899,7 +903,8 @@ static struct sv_strs strs_add(struct pstate *p, struct sv_strs l, struct tok_st
 	return l;
 }
 
-/* Adjacent literals concatenate, "a" "b" being "ab", as in SystemTap. */
+/* Adjacent literals concatenate, "a" "b" being "ab", as in SystemTap;
+ * "a\0" "b" is "a". */
 static struct sv_expr strs_join(struct pstate *p, struct sv_strs s, const struct loc *loc)
 {
 	struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_STR, loc), 0);

@@ -319,6 +319,7 @@ static void paste_arg(struct preproc *pp, struct pp_tok *t)
 		v.kind = TOK_STRING;
 		v.val.str.s = s;
 		v.val.str.len = strlen(s);
+		v.val.str.nul = false;
 		v.text = arena_printf(p->arena, "\"%s\"", s);
 	} else {
 		v.kind = TOK_NUMBER;
