@@ -50,6 +50,7 @@
 #define PP_SYSTEMTAP_V "5.0"   /* the SystemTap whose language it follows */
 #define PP_RUNTIME "bpf"       /* SystemTap's name for its BPF back end */
 #define PP_MAX_FRAMES 200      /* expansions inside expansions */
+#define PP_MAX_EXPANDED 10000000  /* tokens from expansions, in all */
 
 struct pp_tok {
 	int kind;
@@ -121,6 +122,7 @@ struct preproc {
 	struct pp_toks *args;        /* $N's tokens, lexed on first use */
 	struct pp_tok back;          /* one token read too far */
 	bool has_back;
+	long expanded;               /* tokens read from frames */
 
 	bool have_uname;
 	char arch[65], kernel_v[65], kernel_vr[65];
@@ -153,9 +155,17 @@ static struct pp_tok lex(struct pstate *p)
 	return t;
 }
 
+/* What raw() gives at the end of a frame it may not leave. */
+#define PP_FRAME_END (-1)
+
 static bool is(const struct pp_tok *t, int kind)
 {
 	return t->kind == kind;
+}
+
+static bool at_end(const struct pp_tok *t)
+{
+	return t->kind == TOK_END || t->kind == PP_FRAME_END;
 }
 
 static bool is_word(const struct pp_tok *t, const char *word)
@@ -186,7 +196,8 @@ static bool is_operator(const char *name)
 
 /* The next token before expansion: from the innermost frame, or from the
  * lexer.  Without `cross`, the end of the innermost frame is an end (a
- * macro call's arguments must lie within one frame, as in SystemTap). */
+ * macro call's arguments must lie within one frame, as in SystemTap):
+ * false, and a PP_FRAME_END token at the frame's use. */
 static bool raw(struct preproc *pp, struct pp_tok *t, bool cross)
 {
 	if (pp->has_back) {
@@ -197,6 +208,16 @@ static bool raw(struct preproc *pp, struct pp_tok *t, bool cross)
 	while (pp->frames) {
 		struct pp_frame *f = pp->frames;
 		if (f->cursor < f->toks->n) {
+			/* Macros that double their tokens at each level would
+			 * take forever; the first token past the limit ends
+			 * all expansions. */
+			if (++pp->expanded == PP_MAX_EXPANDED) {
+				diag_error(&f->use, "macro expansion too large: more than %d tokens",
+					   PP_MAX_EXPANDED);
+				pp->frames = NULL;
+				pp->nframes = 0;
+				continue;
+			}
 			*t = f->toks->v[f->cursor++];
 			if (f->relocate) {
 				t->loc = f->use;
@@ -205,8 +226,13 @@ static bool raw(struct preproc *pp, struct pp_tok *t, bool cross)
 			}
 			return true;
 		}
-		if (!cross)
+		if (!cross) {
+			memset(t, 0, sizeof(*t));
+			t->kind = PP_FRAME_END;
+			t->loc = f->use;
+			t->text = "";
 			return false;
+		}
 		pp->frames = f->up;
 		pp->nframes--;
 	}
@@ -216,6 +242,8 @@ static bool raw(struct preproc *pp, struct pp_tok *t, bool cross)
 
 static void unread(struct preproc *pp, const struct pp_tok *t)
 {
+	if (is(t, PP_FRAME_END))
+		return;
 	pp->back = *t;
 	pp->has_back = true;
 }
@@ -354,7 +382,7 @@ static bool slurp_body(struct preproc *pp, struct pp_toks *body)
 	pp->p->untracked = true;
 	for (;;) {
 		raw(pp, &t, false);
-		if (is(&t, TOK_END))
+		if (at_end(&t))
 			break;
 		if (is(&t, TOK_PP_OPEN))
 			nesting++;
@@ -363,16 +391,17 @@ static bool slurp_body(struct preproc *pp, struct pp_toks *body)
 		toks_add(pp->p->arena, body, &t);
 	}
 	pp->p->untracked = false;
-	if (is(&t, TOK_END))
-		unread(pp, &t);
-	return !is(&t, TOK_END);
+	if (!at_end(&t))
+		return true;
+	unread(pp, &t);
+	return false;
 }
 
 /* After a bad macro header: on to its body, which is dropped, or to what
  * starts a declaration, which is not. */
 static void skip_definition(struct preproc *pp, struct pp_tok *t)
 {
-	while (!is(t, TOK_END) && !is(t, TOK_PP_OPEN) && !is(t, TOK_PROBE) &&
+	while (!at_end(t) && !is(t, TOK_PP_OPEN) && !is(t, TOK_PROBE) &&
 	       !is(t, TOK_GLOBAL) && !is(t, TOK_FUNCTION) && !is_word(t, "@define"))
 		raw(pp, t, false);
 	struct pp_toks dropped = { 0 };
@@ -389,7 +418,8 @@ static void define(struct preproc *pp, const struct pp_tok *at)
 	struct pp_tok t;
 	bool keep = true;
 	if (pp->frames) {
-		diag_error(&at->loc, "'@define' cannot be used inside a macro body");
+		diag_error(&at->loc, "'@define' can only stand in the script's own text, not "
+			   "in a macro's body or a script argument");
 		keep = false;
 	}
 	raw(pp, &t, false);
@@ -462,11 +492,7 @@ static void slurp_arg(struct preproc *pp, struct pp_toks *arg, struct pp_tok *en
 {
 	int nesting = 0;
 	for (;;) {
-		if (!raw(pp, end, false)) {
-			end->kind = TOK_END;
-			return;
-		}
-		if (is(end, TOK_END))
+		if (!raw(pp, end, false) || at_end(end))
 			return;
 		if (is(end, '(') || is(end, '['))
 			nesting++;
@@ -509,8 +535,7 @@ static enum pp_use invoke(struct preproc *pp, const struct pp_tok *at)
 		if (!raw(pp, &t, false) || !is(&t, '(')) {
 			diag_error(&at->loc, "expected '(' after '@%s', a macro of %d parameter%s",
 				   name, m->nparams, m->nparams == 1 ? "" : "s");
-			if (t.kind)
-				unread(pp, &t);
+			unread(pp, &t);
 			return FAILED;
 		}
 		for (int i = 0; i < m->nparams; i++) {
@@ -521,7 +546,7 @@ static enum pp_use invoke(struct preproc *pp, const struct pp_tok *at)
 			slurp_arg(pp, &b->toks, &t);
 			*tail = b;
 			tail = &b->next;
-			if (is(&t, TOK_END)) {
+			if (at_end(&t)) {
 				diag_error(&at->loc, "could not find the end of this call of "
 					   "macro '@%s': no ')'", name);
 				unread(pp, &t);
@@ -533,7 +558,7 @@ static enum pp_use invoke(struct preproc *pp, const struct pp_tok *at)
 				struct pp_toks rest = { 0 };
 				while (is(&t, ','))
 					slurp_arg(pp, &rest, &t);
-				if (is(&t, TOK_END))
+				if (at_end(&t))
 					unread(pp, &t);
 				return FAILED;
 			}
