@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compiler/parse/ makes a script's text into its syntax tree (ast.h), and
  * holds what every pass uses: the arena a compilation allocates from
- * (arena.h) and the diagnostics (diag.h); it uses no other folder.
+ * (arena.h) and the diagnostics (diag.h); it uses no other folder.  The
+ * text goes lexer.l → preproc.c (SystemTap's preprocessor: arguments,
+ * macros, %( %) conditionals, with ppcond.c) → parser.y.
  *
  * parse.h — the parser's one entry point.  Bison's own header stays inside
- * parser.y; the rest of the compiler sees only this. */
+ * the token layers (lexer, preprocessor, parser); the rest of the compiler
+ * sees only this. */
 #ifndef USCRIPT_PARSE_H
 #define USCRIPT_PARSE_H
 
