@@ -1157,7 +1157,11 @@ static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct 
 static const char *pp_join(struct pstate *p, const char *a, const struct loc *aloc,
 			   const char *b, const struct loc *bloc)
 {
-	if (aloc->end_line != bloc->line || aloc->end_col + 1 != bloc->col)
+	/* Tokens from one macro or argument share its use's location, and
+	 * whether they touched is not known here: they pass. */
+	bool same = aloc->line == bloc->line && aloc->col == bloc->col &&
+		    aloc->end_line == bloc->end_line && aloc->end_col == bloc->end_col;
+	if (!same && (aloc->end_line != bloc->line || aloc->end_col + 1 != bloc->col))
 		diag_error(bloc, "expected '.', ',', '?' or '{' between probe point "
 			   "components");
 	return arena_printf(p->arena, "%s%s", a, b);
