@@ -468,7 +468,6 @@ param: IDENT type_opt		{ $$ = param_new(p, $1, $2, &@$); } ;
  * there by the scanner (see lexer.l), so the rest of the file still parses. */
 body: '{' stmts '}'		{ $$ = st_block(p, $2, &@$); } ;
 
-
 /* ---- statements ---- */
 
 stmts:
