@@ -300,7 +300,8 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	    struct program **out)
 {
 	*out = NULL;
-	struct script *s = parse_script(a, file);
+	struct parse_opts popts = { .args = opts->args, .nargs = opts->nargs };
+	struct script *s = parse_script(a, file, &popts);
 	if (diag_errors())
 		return -1;
 	if (opts->last_pass == PASS_PARSE) {

@@ -560,6 +560,12 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 		f->ret_type = want;
 		rs->changed = true;
 	}
+	/* Embedded C is refused by embedded_check; an untyped one is a long,
+	 * so that its refusal is the only error. */
+	if (f->embedded && f->ret_type == TYPE_UNKNOWN) {
+		f->ret_type = TYPE_LONG;
+		rs->changed = true;
+	}
 	return f->ret_type;
 }
 
@@ -702,6 +708,11 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		break;
 	case EXPR_TARGET:
 		t = infer_target(rs, e);
+		break;
+	case EXPR_EMBEDDED:
+		/* Refused by embedded_check; whatever its use wants meanwhile. */
+		t = want == TYPE_STRING ? TYPE_STRING : TYPE_LONG;
+		e->bad = true;
 		break;
 	}
 	e->type = t;

@@ -60,6 +60,7 @@ enum expr_kind {
 	EXPR_INCDEC,    /* ++x, x++, --x, x-- */
 	EXPR_STAT_ADD,  /* lhs <<< rhs */
 	EXPR_IN,        /* [args] in name */
+	EXPR_EMBEDDED,  /* %{ str %}: embedded C (guru mode), refused by resolve */
 };
 
 enum op {
@@ -237,6 +238,7 @@ struct func {
 	struct param *params;
 	int nparams;
 	struct stmt *body;
+	const char *embedded;    /* the C of `function f() %{ … %}` (body empty) */
 
 	/* resolve */
 	enum type ret_type;
@@ -250,6 +252,7 @@ struct script {
 	struct probe *probes;
 	struct global *globals;
 	struct func *funcs;
+	struct expr *embedded;   /* top-level %{ %} blocks, EXPR_EMBEDDED */
 	int nprobes;
 };
 
