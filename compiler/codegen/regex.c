@@ -13,8 +13,8 @@
  * and the walk stops at the string's NUL, at REGEX_MATCH or at REGEX_DEAD;
  * the end column then says whether the pattern matched.
  *
- * In BPF the steps are a bpf_loop callback, one byte a call, which the
- * verifier checks once whatever the string; it keeps its state in this
+ * In BPF the steps are a bpf_loop callback, RX_UNROLL bytes a call, which
+ * the verifier checks once whatever the string; it keeps its state in this
  * CPU's scratch area (as strfuncs.c's strtol does):
  *
  *   in     span + 8 bytes: the string
@@ -90,6 +90,10 @@ static LLVMValueRef byte_at(struct cg *cg, LLVMValueRef s, LLVMValueRef i)
 
 /* ---- BPF ---- */
 
+/* Bytes a call of the callback takes: fewer calls, each a few more
+ * instructions to verify. */
+#define RX_UNROLL 8
+
 struct rx_layout {
 	uint32_t off, in, pos, state, size;
 	int64_t mask;
@@ -110,16 +114,32 @@ static LLVMValueRef step_function(struct cg *cg, const struct rx *x, const struc
 	LLVMPositionBuilderAtEnd(b, go);
 	LLVMValueRef st = cg_field(cg, area, l->off);
 	LLVMValueRef pos = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l->pos), "pos");
-	LLVMValueRef at = LLVMBuildAnd(b, cg_opaque(cg, pos), k(cg, l->mask), "");
-	LLVMValueRef c = byte_at(cg, cg_field(cg, st, l->in), at);
-	LLVMBasicBlockRef read = cg_block(cg, "read");
-	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, c, k(cg, 0), ""), stop, read);
-	LLVMPositionBuilderAtEnd(b, read);
 	LLVMValueRef state = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l->state), "state");
-	state = step(cg, x, state, c);
+	LLVMBuildStore(b, LLVMBuildAdd(b, pos, k(cg, RX_UNROLL), ""), cg_field(cg, st, l->pos));
+	/* The walk ends at the NUL or once settled: the state is kept, and 1
+	 * stops bpf_loop. */
+	LLVMBasicBlockRef end = cg_block(cg, "end");
+	LLVMPositionBuilderAtEnd(b, end);
+	LLVMValueRef last = LLVMBuildPhi(b, cg->i64, "last");
+	LLVMBuildStore(b, last, cg_field(cg, st, l->state));
+	LLVMBuildRet(b, k(cg, 1));
+	LLVMPositionBuilderAtEnd(b, go);
+	for (int i = 0; i < RX_UNROLL; i++) {
+		LLVMValueRef at = LLVMBuildAnd(b, cg_opaque(cg, LLVMBuildAdd(b, pos, k(cg, i), "")),
+					       k(cg, l->mask), "");
+		LLVMValueRef c = byte_at(cg, cg_field(cg, st, l->in), at);
+		LLVMBasicBlockRef read = cg_block(cg, "read"), more = cg_block(cg, "more");
+		LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, c, k(cg, 0), ""), end, read);
+		LLVMAddIncoming(last, &state, &here, 1);
+		LLVMPositionBuilderAtEnd(b, read);
+		state = step(cg, x, state, c);
+		LLVMBuildCondBr(b, settled(cg, state), end, more);
+		LLVMAddIncoming(last, &state, &read, 1);
+		LLVMPositionBuilderAtEnd(b, more);
+	}
 	LLVMBuildStore(b, state, cg_field(cg, st, l->state));
-	LLVMBuildStore(b, LLVMBuildAdd(b, pos, k(cg, 1), ""), cg_field(cg, st, l->pos));
-	LLVMBuildRet(b, LLVMBuildZExt(b, settled(cg, state), cg->i64, ""));
+	LLVMBuildRet(b, k(cg, 0));
 	cg_callback_end(cg, &saved);
 	return fn;
 }
@@ -137,7 +157,7 @@ static LLVMValueRef walk_bpf(struct cg *cg, const struct rx *x, LLVMValueRef s)
 	cg->t->str_copy(cg, cg_field(cg, st, l.in), s, k(cg, cap));
 	LLVMBuildStore(b, k(cg, 0), cg_field(cg, st, l.pos));
 	LLVMBuildStore(b, k(cg, x->re->start), cg_field(cg, st, l.state));
-	cg_bpf_loop(cg, cap, step_function(cg, x, &l));
+	cg_bpf_loop(cg, (cap + RX_UNROLL - 1) / RX_UNROLL, step_function(cg, x, &l));
 	return LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l.state), "state");
 }
 
