@@ -45,8 +45,15 @@ static int fail(struct parser *ps, size_t offset, size_t len, const char *fmt, .
 	va_start(ap, fmt);
 	vsnprintf(ps->err->msg, sizeof(ps->err->msg), fmt, ap);
 	va_end(ap);
+	/* Past the end, the error is at the last byte. */
+	if (ps->len && offset >= ps->len)
+		offset = ps->len - 1;
+	if (!len || offset + len > ps->len)
+		len = ps->len ? ps->len - offset : 0;
+	if (!len)
+		len = 1;
 	ps->err->offset = offset;
-	ps->err->len = len ? len : 1;
+	ps->err->len = len;
 	return -1;
 }
 
