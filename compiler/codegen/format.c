@@ -52,9 +52,14 @@ LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n)
 	LLVMSetGlobalConstant(g, 1);
 	LLVMSetLinkage(g, LLVMPrivateLinkage);
 	LLVMSetAlignment(g, 8);
-	LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);  /* equal ones are merged */
+	/* Equal ones are merged on the host.  Not in BPF: LLVM puts a C string
+	 * or a constant of 4 to 32 bytes that may be merged in a section of
+	 * mergeable data, a second ".rodata" beside the first, which libbpf
+	 * loads as a map of its own after an error about its BTF. */
 	if (cg->t->is_bpf)
 		LLVMSetSection(g, ".rodata");
+	else
+		LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
 	return g;
 }
 

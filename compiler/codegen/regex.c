@@ -46,8 +46,7 @@ static void tables(struct cg *cg, struct rx *x)
 	uint32_t n = re->nstates * re->ncols, size = 1;
 	while (size < n)
 		size *= 2;
-	/* One piece of data, never 4 to 32 bytes long: LLVM would put such a
-	 * constant in a section of mergeable constants, a second .rodata. */
+	/* One piece of data: the columns, then the states. */
 	uint32_t bytes = 256 + size * (uint32_t)sizeof(uint16_t);
 	char *data = arena_alloc(cg->arena, bytes);
 	memset(data, 0, bytes);   /* REGEX_DEAD */
