@@ -180,7 +180,20 @@ static int gen_bpf(struct cg *base, struct program *p)
 	struct cg cg = *base;
 	cg.ctx = LLVMContextCreate();
 	cg.data_layout = LLVMCreateTargetDataLayout(tm);
+	/* Handlers that read user strings may wait for their pages, with a
+	 * scratch area per thread (codegen/sleep.c), unless the area is too
+	 * large for that: then everything is generated again without. */
+	cg.may_sleep = true;
+	int nerrors = p->nerrors, nformats = p->nformats, nhists = p->nhists;
 	int rc = cg_module(&cg, &cg_target_bpf, HOME_BPF);
+	if (rc == 0 && cg.any_sleeps && !cg_bpf_tscratch_fits(cg.scratch_size)) {
+		LLVMDisposeModule(cg.mod);
+		p->nerrors = nerrors;
+		p->nformats = nformats;
+		p->nhists = nhists;
+		cg.may_sleep = false;
+		rc = cg_module(&cg, &cg_target_bpf, HOME_BPF);
+	}
 	if (rc == 0)
 		rc = verify(cg.mod);
 	if (rc == 0)

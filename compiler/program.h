@@ -331,6 +331,7 @@ struct program {
 #define PROG_MAP_SCRATCH "scratch"
 #define PROG_MAP_LOST    "lost"
 #define PROG_MAP_RSTACK  "rstack"
+#define PROG_MAP_TSCRATCH "tscratch" /* scratch of handlers that may sleep */
 #define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
 
 #endif

@@ -133,7 +133,7 @@ enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
 /* The maps every BPF program may use; entry and rstack only where a probe
  * has .return rows. */
 enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
-       CG_NMAPS };
+       CG_MAP_TSCRATCH, CG_NMAPS };
 
 struct cg {
 	/* the module */
@@ -165,6 +165,12 @@ struct cg {
 				      * the calls pending at its address */
 	bool has_returns;            /* BPF: some probe has .return rows */
 	LLVMValueRef *func_fns;      /* per script function, once generated */
+	/* BPF: whether a user string read may wait for the page it is on
+	 * (sleep.c); per script function, whether its own code does; and
+	 * whether any handler does. */
+	bool may_sleep;
+	bool *func_sleeps;
+	bool any_sleeps;
 
 	/* the function being generated */
 	LLVMValueRef fn;
@@ -176,6 +182,7 @@ struct cg {
 	LLVMValueRef pretty_faults;      /* while reading an OUT_PRETTY: the groups' fault bits */
 	bool stack_rows;                 /* print_ubacktrace() wants the row (stack.c) */
 	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
+	bool sleeps;                 /* BPF: this handler or function may sleep */
 	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
 	LLVMValueRef rt;             /* host: the runtime's handle */
 	LLVMValueRef actions;        /* i64 alloca: the actions charged so far */
@@ -229,8 +236,11 @@ LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp);
 /* The same, as an offset in the scratch area (for code that looks the area
  * up itself, such as a BPF callback). */
 uint32_t cg_scratch_reserve(struct cg *cg, uint32_t bytes, bool temp);
-/* This CPU's scratch area; a handler that never asks does no lookup. */
+/* The handler's scratch area; a handler that never asks does no lookup.
+ * In BPF it is a stand-in until the handler is done (sleep.c). */
 LLVMValueRef cg_scratch_base(struct cg *cg);
+#define CG_SCRATCH_STUB "scratch.stub"
+
 /* An alloca in the function's entry block. */
 LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name);
 /* The function's one alloca of this name, made the first time (*made says
@@ -375,6 +385,25 @@ void cg_rstack_pop(struct cg *cg, const struct probe *p, const struct tv_saves *
 /* bpf_loop: calls fn(index, NULL), a long (*)(void *, void *), up to n
  * times, until it returns 1. */
 void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn);
+/* In a bpf_loop callback: the handler's scratch area, which cg_bpf_loop()
+ * passes it (a callback cannot look it up itself: which area a handler has
+ * is known only once the handler is done, see sleep.c). */
+LLVMValueRef cg_loop_scratch(struct cg *cg);
+/* Puts constant data g of `size` bytes in .rodata, described in BTF. */
+void cg_bpf_rodata(struct cg *cg, LLVMValueRef g, uint64_t size);
+/* BPF: the user string read of user.c, that faults the string's pages in
+ * where the handler may sleep (sleep.c). */
+LLVMValueRef cg_bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+				  LLVMValueRef addr);
+/* BPF: the handler's scratch area, this CPU's or, where it may sleep, its
+ * thread's (sleep.c). */
+LLVMValueRef cg_bpf_scratch_lookup(struct cg *cg);
+/* At the end of a BPF handler: its scratch area looked up at last, and
+ * its program made sleepable if it may sleep (sleep.c). */
+void cg_bpf_handler_finish(struct cg *cg, const bool *calls);
+/* The per-thread scratch map's definition, at the module's end, if a
+ * handler sleeps; false when the area is too large for it. */
+bool cg_bpf_tscratch_fits(uint32_t scratch);
 /* bpf_for_each_map_elem over global g's map: fn(map, key, value, ctx) for
  * each element until it returns 1. */
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);

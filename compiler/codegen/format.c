@@ -64,9 +64,9 @@ LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n)
 	/* Not unnamed_addr in BPF: LLVM would put a C string or a constant of
 	 * 4 to 32 bytes that may be merged in a section of mergeable data, a
 	 * second ".rodata" beside the first, which libbpf loads as a map of
-	 * its own after an error about its BTF. */
+	 * its own. */
 	if (cg->t->is_bpf)
-		LLVMSetSection(g, ".rodata");
+		cg_bpf_rodata(cg, g, n);
 	else
 		LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
 	return g;

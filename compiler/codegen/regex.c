@@ -14,8 +14,9 @@
  * the end column then says whether the pattern matched.
  *
  * In BPF the steps are a bpf_loop callback, RX_UNROLL bytes a call, which
- * the verifier checks once whatever the string; it keeps its state in this
- * CPU's scratch area (as strfuncs.c's strtol does):
+ * the verifier checks once whatever the string; it keeps its state in the
+ * handler's scratch area, which bpf_loop passes it (as for strfuncs.c's
+ * strtol):
  *
  *   in     span + 8 bytes: the string
  *   pos    the next byte's index
@@ -105,7 +106,7 @@ static LLVMValueRef step_function(struct cg *cg, const struct rx *x, const struc
 	LLVMValueRef fn = cg_callback_begin(cg, "regex_step", names, 2, &saved);
 	LLVMBuilderRef b = cg->b;
 	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go");
-	LLVMValueRef area = cg->t->scratch_lookup(cg);
+	LLVMValueRef area = cg_loop_scratch(cg);
 	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
 	LLVMPositionBuilderAtEnd(b, stop);
 	LLVMBuildRet(b, k(cg, 1));
