@@ -154,6 +154,7 @@ run_unit unit/strfuncs "$BUILDDIR/tests/unit/test_strfuncs"
 run_unit unit/stats "$BUILDDIR/tests/unit/test_stats"
 run_unit unit/iterate "$BUILDDIR/tests/unit/test_iterate"
 run_unit unit/insn "$BUILDDIR/tests/unit/test_insn"
+run_unit unit/regex "$BUILDDIR/tests/unit/test_regex"
 # A unit test that reads programs a script of its own builds, into
 # $BUILDDIR/tests/DIR: run_unit_on_targets NAME TEST SCRIPT DIR.
 run_unit_on_targets() {

@@ -304,6 +304,10 @@ LLVMValueRef cg_string_compare(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
 LLVMValueRef cg_string_table(struct cg *cg, LLVMValueRef table, uint32_t width,
 			     uint32_t rows, LLVMValueRef index);
 
+/* ---- regex.c ---- */
+/* s =~ "ERE" and s !~ "ERE": 1 or 0, by the DFA in e->res. */
+LLVMValueRef cg_regex_match(struct cg *cg, struct expr *e);
+
 /* ---- array.c ---- */
 /* The key of g made of the key expressions, in scratch. */
 LLVMValueRef cg_array_key(struct cg *cg, int g, struct expr *keys);

@@ -33,7 +33,7 @@ const char *op_name(enum op op)
 		[OP_LAND] = "&&", [OP_LOR] = "||",
 		[OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=",
 		[OP_GT] = ">", [OP_GE] = ">=",
-		[OP_CONCAT] = ".",
+		[OP_CONCAT] = ".", [OP_MATCH] = "=~", [OP_NMATCH] = "!~",
 		[OP_NEG] = "-", [OP_PLUS] = "+", [OP_NOT] = "!", [OP_BNOT] = "~",
 		[OP_DEREF] = "*",
 		[OP_PREINC] = "++", [OP_PREDEC] = "--", [OP_POSTINC] = "++",

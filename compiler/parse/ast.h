@@ -74,6 +74,8 @@ enum op {
 	OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
 	/* string concatenation, '.' */
 	OP_CONCAT,
+	/* string =~ and !~ a literal regular expression → long */
+	OP_MATCH, OP_NMATCH,
 	/* unary */
 	OP_NEG, OP_PLUS, OP_NOT, OP_BNOT, OP_DEREF,
 	/* ++ and -- */

@@ -282,7 +282,8 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %token <op> ASSIGN_OP "assignment operator"
 %token STAT_ADD "'<<<'" LOR "'||'" LAND "'&&'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" SHL "'<<'" SHR "'>>'"
-%token INC "'++'" DEC "'--'" ARROW "'->'" DOT_MEMBER "'.'" REGEX_OP "'=~'"
+%token INC "'++'" DEC "'--'" ARROW "'->'" DOT_MEMBER "'.'"
+%token <op> REGEX_OP "'=~'"
 
 /* Lowest first.  LOWEST marks the rules that end an expression or a
  * statement where the next token could also continue it: the parser
@@ -593,12 +594,7 @@ expr:
 	| expr '>' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_GT, $1, $3, &@$, &@2); }
 	| expr LE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_LE, $1, $3, &@$, &@2); }
 	| expr GE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_GE, $1, $3, &@$, &@2); }
-	| expr REGEX_OP expr
-		{
-			int d = $1.depth > $3.depth ? $1.depth : $3.depth;
-			$$ = ex_unsupported(p, "regular expression matching ('=~', '!~')",
-					    &@2, d, &@$);
-		}
+	| expr REGEX_OP expr	{ $$ = ex_binary(p, EXPR_BINARY, $2, $1, $3, &@$, &@2); }
 	| expr SHL expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHL, $1, $3, &@$, &@2); }
 	| expr SHR expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHR, $1, $3, &@$, &@2); }
 	| expr '.' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
@@ -847,7 +843,7 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 	return v;
 }
 
-/* SystemTap operators uscript does not have (@cast, @entry, =~ …) parse as
+/* SystemTap operators uscript does not have (@cast, @entry …) parse as
  * a placeholder, so one error covers the whole construct. */
 static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 				     const struct loc *what_loc, int child_depth,
