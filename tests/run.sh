@@ -13,7 +13,8 @@
 # End-to-end tests are skipped, with the reason, where BPF is not available,
 # except when USCRIPT_REQUIRE_BPF=1: then a skip is a failure.
 #
-# Environment: USCRIPT (the binary), BUILDDIR (the build tree), CC,
+# Environment: USCRIPT (the binary), BUILDDIR (the build tree, exported to
+# the cases), CC,
 # FUZZ_BIN (the fuzz target or its replayer);
 # TESTS=pattern runs only the tests whose name contains it;
 # TESTS_FILE=FILE runs only the tests FILE names, one a line (# comments);
@@ -23,6 +24,7 @@
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
 : "${BUILDDIR:=$PWD}"
+export BUILDDIR
 : "${USCRIPT:=$BUILDDIR/uscript}"
 : "${CC:=cc}"
 : "${TESTS:=}"
