@@ -299,6 +299,25 @@ static bool is_lvalue(const struct expr *e)
  * Where it is read from is worked out per probe point (points/target.c). */
 static enum type infer_target(struct rs *rs, struct expr *e)
 {
+	if (e->form != TARGET_DOLLAR) {
+		if (e->lhs)
+			expect(rs, e->lhs, TYPE_LONG, "the address @cast reads at");
+		for (struct target_suffix *s = e->suffix; s; s = s->next)
+			if (s->index)
+				expect(rs, s->index, TYPE_LONG, "an index of a target expression");
+		const char *what = e->form == TARGET_CAST ? "@cast" : "@var";
+		if (rs->checking && !rs->h->probe) {
+			diag_error(&e->loc, "%s can only be used in probe handlers, not in "
+				   "functions: uscript reads its types from the probed program; "
+				   "pass the value as an argument", what);
+			e->bad = true;
+		} else if (rs->checking && !rs->in_process_probe) {
+			diag_error(&e->loc, "%s can only be used in process probes: uscript "
+				   "reads its types from the probed program", what);
+			e->bad = true;
+		}
+		return TYPE_LONG;
+	}
 	for (struct target_suffix *s = e->suffix; s; s = s->next)
 		if (s->index)
 			expect(rs, s->index, TYPE_LONG, "an index of a target variable");
@@ -601,8 +620,8 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		if (e->op == OP_DEREF) {
 			/* *$p is $p[0], as in C */
 			struct expr *target = e->lhs;
-			if (target->kind == EXPR_TARGET && !target->pretty &&
-			    target->name[0] != '$') {
+			if (target->kind == EXPR_TARGET && !target->pretty && !target->addr_of &&
+			    (target->form != TARGET_DOLLAR || target->name[0] != '$')) {
 				struct target_suffix *zero = arena_alloc(rs->arena, sizeof(*zero));
 				zero->loc = e->loc;
 				zero->index = arena_alloc(rs->arena, sizeof(*zero->index));

@@ -254,12 +254,15 @@ LLVMValueRef cg_target(struct cg *cg, struct expr *e)
 		size = hex_list_size(cg, tv);
 		buf = cg_scratch(cg, size + 32, true);
 	}
-	/* The run-time indexes, $a[i], evaluated once whatever the row. */
-	int nindex = 0;
+	/* The run-time indexes, $a[i], evaluated once whatever the row;
+	 * @cast's address is the first (points/target_at.c). */
+	int nindex = 1;
 	for (struct target_suffix *x = e->suffix; x; x = x->next)
 		nindex += !x->member && x->index->kind != EXPR_NUM;
 	LLVMValueRef *index = arena_alloc(cg->arena, (size_t)(nindex + 1) * sizeof(*index));
 	nindex = 0;
+	if (e->lhs)
+		index[nindex++] = cg_expr(cg, e->lhs);
 	for (struct target_suffix *x = e->suffix; x; x = x->next)
 		if (!x->member && x->index->kind != EXPR_NUM)
 			index[nindex++] = cg_expr(cg, x->index);

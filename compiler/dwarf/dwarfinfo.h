@@ -245,6 +245,13 @@ struct dwi_abi dwi_func_return_abi(const struct dwi_func *f);
 const struct dwi_var *dwi_func_param(const struct dwi_func *f, const char *name,
 				     struct dwi_error *err);
 
+/* The global or static variable `name` with a fixed address (its addr),
+ * defined in the unit for source `file` ("file.c" matches ".../file.c"),
+ * or in any unit when file is NULL: the first found, as SystemTap's @var
+ * takes it.  NULL with err saying so when there is none. */
+const struct dwi_var *dwi_global(struct dwi *d, const char *name, const char *file,
+				 struct dwi_error *err);
+
 /* What `stap -L` prints after the probe point for this function:
  * " $a:int $b:char*" — parameters and locals in DWARF order, those with
  * `listed`, each "name:type" once; with_return puts "$return:TYPE"
@@ -376,6 +383,25 @@ struct dwi_comp {
 int dwi_access(const struct dwi_type *var_type, bool root_is_address,
 	       const struct dwi_comp *comps, size_t ncomps,
 	       struct dwi_access *out, struct dwi_error *err);
+
+/* dwi_access() for @cast and &: `levels` >= 0 says var_type is the type
+ * an @cast names, followed by that many '*' ("struct foo **" is struct
+ * foo and 2), v starting as the address of such a value; as in SystemTap
+ * a first [i] on a type that is no pointer or array steps over whole
+ * values of it.  -1 is a variable's own type.  want_address stops before
+ * the final fetch: v is then where the value is (&$p->x), and an error
+ * where it is in no memory (a register, a bit-field). */
+int dwi_access_ex(const struct dwi_type *var_type, int levels, bool root_is_address,
+		  bool want_address, const struct dwi_comp *comps, size_t ncomps,
+		  struct dwi_access *out, struct dwi_error *err);
+
+/* The type `spelling` names in d, as @cast(p, "struct foo *") spells it:
+ * "struct NAME", "union NAME", "class NAME", "enum NAME", a typedef's or
+ * a base type's name ("int", "unsigned long"), a C++ class's name, each
+ * with any number of '*' after it, counted in *levels.  NULL with err
+ * saying so when d has no such type. */
+const struct dwi_type *dwi_type_named(struct dwi *d, const char *spelling, int *levels,
+				      struct dwi_error *err);
 
 /* ---- What $$parms, $$locals, $$vars, $$return and $var$ print ----
  *

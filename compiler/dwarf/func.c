@@ -558,3 +558,63 @@ bool dwi_func_inlined(const struct dwi_func *pf)
 		return true;
 	return ref_die(&f->die, DW_AT_abstract_origin, &origin) && dwarf_func_inline(&origin) != 0;
 }
+
+/* ---- The program's globals, for @var and $name ---- */
+
+/* Whether a unit named `cu` (as DW_AT_name gives it) is `file`: the same
+ * name, or one that ends in "/file". */
+static bool unit_is(const char *cu, const char *file)
+{
+	size_t n = strlen(cu), k = strlen(file);
+	return strcmp(cu, file) == 0 || (n > k && cu[n - k - 1] == '/' && strcmp(cu + n - k, file) == 0);
+}
+
+static bool global_in(struct dwi *d, Dwarf_Die *parent, const char *name, int depth,
+		      struct dwi_var *out)
+{
+	Dwarf_Die c;
+	if (depth > 16 || dwarf_child(parent, &c) != 0)
+		return false;
+	do {
+		int tag = dwarf_tag(&c);
+		if (tag == DW_TAG_namespace && global_in(d, &c, name, depth + 1, out))
+			return true;
+		if (tag != DW_TAG_variable)
+			continue;
+		const char *n = dwarf_diename(&c);
+		uint64_t addr = n && strcmp(n, name) == 0 ? static_address(&c) : 0;
+		if (!addr)
+			continue;
+		fill_var(d, out, &c, 0, false);
+		out->addr = addr;
+		return true;
+	} while (dwarf_siblingof(&c, &c) == 0);
+	return false;
+}
+
+const struct dwi_var *dwi_global(struct dwi *d, const char *name, const char *file,
+				 struct dwi_error *err)
+{
+	dw_read_units(d);
+	bool unit_found = !file;
+	for (size_t i = 0; i < d->ncus; i++) {
+		const char *cu = dwarf_diename(&d->cus[i].die);
+		if (file && (!cu || !unit_is(cu, file)))
+			continue;
+		unit_found = true;
+		struct dwi_var v;
+		memset(&v, 0, sizeof(v));
+		if (global_in(d, &d->cus[i].die, name, 0, &v)) {
+			struct dwi_var *p = arena_alloc(d->arena, sizeof(*p));
+			*p = v;
+			return p;
+		}
+	}
+	if (!unit_found)
+		dw_set_err(err, "no compilation unit '%s' in the debug information of %s", file,
+			   d->path);
+	else
+		dw_set_err(err, "no global or static variable '%s'%s%s in the debug information "
+			   "of %s", name, file ? " in " : "", file ? file : "", d->path);
+	return NULL;
+}

@@ -9,6 +9,7 @@
 #include "ast.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -123,7 +124,23 @@ static void print_list(const struct expr *list, FILE *out)
 
 static void print_target(const struct expr *e, FILE *out)
 {
-	fprintf(out, "$%s", e->name);
+	if (e->addr_of)
+		fputc('&', out);
+	if (e->form == TARGET_DOLLAR) {
+		fprintf(out, "$%s", e->name);
+	} else {
+		fputs(e->form == TARGET_CAST ? "@cast(" : "@var(", out);
+		if (e->lhs) {
+			print_expr(e->lhs, true, out);
+			fputs(", ", out);
+		}
+		ast_print_string(e->name, strlen(e->name), out);
+		if (e->module) {
+			fputs(", ", out);
+			ast_print_string(e->module, strlen(e->module), out);
+		}
+		fputc(')', out);
+	}
 	for (const struct target_suffix *s = e->suffix; s; s = s->next) {
 		if (s->member) {
 			fprintf(out, "->%s", s->member);

@@ -156,6 +156,9 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 				     const struct loc *what_loc, int child_depth,
 				     const struct loc *loc);
+static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc *what_loc,
+			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc);
+static struct sv_expr ex_addr(struct pstate *p, struct sv_expr a, const struct loc *loc);
 static struct sv_exprs exprs_one(struct sv_expr e);
 static struct sv_exprs exprs_add(struct sv_exprs l, struct sv_expr e);
 static struct sv_strs strs_add(struct pstate *p, struct sv_strs l, struct tok_str s);
@@ -600,6 +603,7 @@ unary:
 	| '!' unary		{ $$ = ex_unary(p, OP_NOT, $2, &@$); }
 	| '~' unary		{ $$ = ex_unary(p, OP_BNOT, $2, &@$); }
 	| '*' unary		{ $$ = ex_unary(p, OP_DEREF, $2, &@$); }
+	| '&' unary		{ $$ = ex_addr(p, $2, &@$); }
 	| INC primary		{ $$ = ex_incdec(p, OP_PREINC, $2, &@$); }
 	| DEC primary		{ $$ = ex_incdec(p, OP_PREDEC, $2, &@$); }
 	;
@@ -635,10 +639,7 @@ primary:
 				{ $$ = ex_stat(p, $1, $3, &@$); }
 	| AT_WORD %prec LOWEST	{ $$ = ex_unsupported(p, $1, &@1, 0, &@$); }
 	| AT_WORD '(' args ')' suffixes %prec LOWEST
-		{
-			int d = $3.depth > $5.depth ? $3.depth : $5.depth;
-			$$ = ex_unsupported(p, $1, &@1, d, &@$);
-		}
+				{ $$ = ex_at(p, $1, &@1, $3, $5, &@$); }
 	;
 
 strings:
@@ -819,6 +820,71 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 	v.e->suffix = sfx.head;
 	v.e->pretty = t.pretty + pretty;
 	return v;
+}
+
+/* @cast(addr, "type" [, "module"]) and @var("name[@file]" [, "module"]),
+ * with members and indexes after them: target expressions that start from
+ * an address or a global rather than a $name. */
+static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc *what_loc,
+			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc)
+{
+	int d = args.depth > sfx.depth ? args.depth : sfx.depth;
+	bool cast = strcmp(what, "@cast") == 0;
+	if (!cast && strcmp(what, "@var") != 0)
+		return ex_unsupported(p, what, what_loc, d, loc);
+	int first = cast ? 1 : 0;
+	struct expr *name = args.head;
+	for (int i = 0; i < first && name; i++)
+		name = name->next;
+	struct expr *module = name ? name->next : NULL;
+	if (args.n < first + 1 || args.n > first + 2) {
+		diag_error(what_loc, "%s takes %s", what,
+			   cast ? "an address, a type and optionally a module: @cast(p, \"struct "
+				  "foo\"[, \"module\"])" :
+				  "a name and optionally a module: @var(\"name@file.c\"[, "
+				  "\"module\"])");
+		return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+	}
+	bool bad = false;
+	for (struct expr *s = name; s; s = s->next)
+		if (s->kind != EXPR_STR) {
+			diag_error(&s->loc, "%s's %s must be a literal string", what,
+				   s == name ? (cast ? "type" : "name") : "module");
+			bad = true;
+		} else if (!s->str_len || strlen(s->str) != s->str_len) {
+			diag_error(&s->loc, "%s's %s must not be empty or hold a NUL", what,
+				   s == name ? (cast ? "type" : "name") : "module");
+			bad = true;
+		}
+	if (bad)
+		return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+	struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_TARGET, loc), d);
+	v.e->form = cast ? TARGET_CAST : TARGET_ATVAR;
+	v.e->lhs = cast ? args.head : NULL;
+	if (v.e->lhs)
+		v.e->lhs->next = NULL;
+	v.e->name = name->str;
+	v.e->arg_loc = name->loc;
+	if (module) {
+		v.e->module = module->str;
+		v.e->module_loc = module->loc;
+	}
+	v.e->suffix = sfx.head;
+	return v;
+}
+
+/* &$p->x, &@cast(p, "T")->f, &@var("g"): where a target expression is. */
+static struct sv_expr ex_addr(struct pstate *p, struct sv_expr a, const struct loc *loc)
+{
+	if (a.e->kind != EXPR_TARGET || a.e->pretty || a.e->addr_of ||
+	    (a.e->form == TARGET_DOLLAR && a.e->name[0] == '$')) {
+		diag_error(loc, "'&' takes the address of a target expression, such as "
+			   "&$p->field, &$arr[2] or &@cast(p, \"struct foo\")->field");
+		return ex(p, ast_expr(p->arena, EXPR_NUM, loc), a.depth);
+	}
+	a.e->addr_of = true;
+	a.e->loc = *loc;
+	return a;
 }
 
 /* SystemTap operators uscript does not have (@cast, @entry, =~ …) parse as
@@ -1200,13 +1266,13 @@ static const struct group groups[] = {
 	    YYSYMBOL_WHILE, YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_IN, YYSYMBOL_LIMIT,
 	    YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT, YYSYMBOL_DELETE,
 	    YYSYMBOL_YYEMPTY } },
-	{ "statement", "{", ";([-+!~*",
+	{ "statement", "{", ";([-+!~*&",
 	  { YYSYMBOL_IF, YYSYMBOL_WHILE, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT,
 	    YYSYMBOL_RETURN, YYSYMBOL_DELETE, YYSYMBOL_NUMBER, YYSYMBOL_STRING, YYSYMBOL_IDENT,
 	    YYSYMBOL_TARGET, YYSYMBOL_SCRIPT_ARG, YYSYMBOL_ARGC, YYSYMBOL_STATOP,
 	    YYSYMBOL_AT_WORD, YYSYMBOL_YYEMPTY } },
-	{ "expression", "(", "[-+!~*",
+	{ "expression", "(", "[-+!~*&",
 	  { YYSYMBOL_NUMBER, YYSYMBOL_IDENT, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_STRING, YYSYMBOL_TARGET, YYSYMBOL_SCRIPT_ARG, YYSYMBOL_ARGC,
 	    YYSYMBOL_STATOP, YYSYMBOL_AT_WORD, YYSYMBOL_INC, YYSYMBOL_DEC, YYSYMBOL_YYEMPTY } },

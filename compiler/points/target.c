@@ -101,7 +101,9 @@ static void target_expr(struct tctx *c, struct expr *e)
 		int row = c->rows[i];
 		int rc;
 		c->slot_next = c->slot_base;
-		if (c->t->ctx[row].mark)
+		if (e->form != TARGET_DOLLAR)
+			rc = at_read(c, e, row, &reads[i]);
+		else if (c->t->ctx[row].mark)
 			rc = mark_read(c, e, row, &reads[i]);
 		else
 			rc = func_read(c, e, row, &reads[i]);
@@ -146,6 +148,7 @@ static void walk_expr(struct tctx *c, struct expr *e)
 	if (!e)
 		return;
 	if (e->kind == EXPR_TARGET) {
+		walk_expr(c, e->lhs);
 		for (struct target_suffix *s = e->suffix; s; s = s->next)
 			walk_expr(c, s->index);
 		if (!e->bad)

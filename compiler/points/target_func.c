@@ -23,7 +23,7 @@ static void num_append(struct tctx *c, struct tv_num *n, const struct tv_op *ops
 	n->nops += k;
 }
 
-static void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k)
+void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k)
 {
 	struct tv_op *t = ops_new(c, k + 1);
 	for (int i = 0; i < k; i++) {
@@ -168,7 +168,7 @@ static const struct dwi_var *root_var(const struct dwi_func *f, int root)
 
 /* In a .return row, n read at the entry instead: it goes to the next slot
  * of the expression, and n becomes that slot.  At other rows, n itself. */
-static void at_entry(struct tctx *c, int row, struct tv_num *n)
+void at_entry(struct tctx *c, int row, struct tv_num *n)
 {
 	if (c->t->rows[row].kind != ATTACH_URETPROBE)
 		return;
@@ -231,7 +231,7 @@ static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_f
 /* "$p->a[2].b" as SystemTap prints it in messages. */
 static const char *target_text(struct tctx *c, const struct expr *e)
 {
-	const char *s = arena_printf(c->arena, "$%s", e->name);
+	const char *s = arena_printf(c->arena, "%s$%s", e->addr_of ? "&" : "", e->name);
 	for (const struct target_suffix *x = e->suffix; x; x = x->next)
 		s = x->member ? arena_printf(c->arena, "%s->%s", s, x->member) :
 			x->index->kind == EXPR_NUM ?
@@ -448,13 +448,15 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	}
 	struct dwi_access acc;
 	struct dwi_error err;
-	if (!type || dwi_access(type, is_addr, comps, (size_t)nc, &acc, &err) != 0) {
+	if (!type || dwi_access_ex(type, -1, is_addr, e->addr_of, comps, (size_t)nc, &acc,
+				   &err) != 0) {
 		diag_error(&e->loc, "%s at %s: %s", target_text(c, e), a->pp,
 			   type ? err.msg : "its type is unknown");
 		return -1;
 	}
 	/* A float is read as the bits of a double, as SystemTap reads it. */
-	if (acc.type && (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
+	if (!e->addr_of && acc.type &&
+	    (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
 		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members%s",
 			   target_text(c, e), a->pp,
 			   acc.type->name ? acc.type->name : "a value without a type",

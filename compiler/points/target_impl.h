@@ -8,7 +8,8 @@
  *                  the entry
  *   target_mark.c  $argN and $$name at the sites of .mark rows (usdt.h)
  *   target_func.c  $name, $p->a[2].b, $$parms and the like in .function
- *                  rows, from the function's DWARF (dwarfinfo.h) */
+ *                  rows, from the function's DWARF (dwarfinfo.h)
+ *   target_at.c    @cast(p, "type")->x and @var("name") at any row */
 #ifndef USCRIPT_TARGET_IMPL_H
 #define USCRIPT_TARGET_IMPL_H
 
@@ -42,5 +43,13 @@ void num_root(struct tv_num *n, enum tv_root root, int64_t value, int16_t reg);
  * .function row (target_func.c): 0, or -1 after an error at e. */
 int mark_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* @cast(...) and @var(...) at any row (target_at.c). */
+int at_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+
+/* target_func.c, for target_at.c: ops appended to a number's; in a .return
+ * row, n read at the entry instead (it becomes a saved slot) */
+struct dwi_op;
+void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k);
+void at_entry(struct tctx *c, int row, struct tv_num *n);
 
 #endif

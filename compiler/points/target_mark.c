@@ -74,6 +74,11 @@ int mark_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
 	const struct usdt_probe *m = c->t->ctx[row].mark;
 	const char *name = e->name;
+	if (e->addr_of) {
+		diag_error(&e->loc, "'&' of $%s: at %s, a USDT probe's arguments are values, "
+			   "not places in memory", name, mark_desc(c, row));
+		return -1;
+	}
 	if (strcmp(name, "$name") == 0 || strcmp(name, "$provider") == 0) {
 		r->kind = TV_STR;
 		r->str = name[1] == 'n' ? m->name : m->provider;
