@@ -341,6 +341,32 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 	return e->name[0] == '$' || e->pretty ? TYPE_STRING : TYPE_LONG;
 }
 
+/* @defined(x) and @choose_defined(a, b): whether x and a resolve is known
+ * only per probe point (points/target.c), so what goes wrong in them here
+ * is not an error either, only a mark that they are not defined. */
+static enum type infer_defined(struct rs *rs, struct expr *e, enum type want)
+{
+	enum type t[2] = { TYPE_UNKNOWN, TYPE_UNKNOWN };
+	int i = 0;
+	for (struct expr *a = e->args; a; a = a->next, i++) {
+		bool hush = !e->num || a == e->args;
+		int mark = hush ? diag_hush() : 0;
+		t[i] = infer(rs, a, e->num ? want : TYPE_UNKNOWN, NULL);
+		if (hush && diag_unhush(mark) && rs->checking)
+			a->bad = true;
+	}
+	if (!e->num)
+		return TYPE_LONG;
+	if (e->args->bad || t[0] == TYPE_UNKNOWN)
+		return t[1];
+	if (rs->checking && t[1] != TYPE_UNKNOWN && t[0] != t[1] && !is_bad(e->args->next)) {
+		diag_error(&e->loc, "@choose_defined's two expressions are of different types, "
+			   "%s and %s", type_name(t[0]), type_name(t[1]));
+		e->bad = true;
+	}
+	return t[0];
+}
+
 static enum type infer_assign(struct rs *rs, struct expr *e)
 {
 	struct expr *lhs = e->lhs;
@@ -721,6 +747,9 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		break;
 	case EXPR_TARGET:
 		t = infer_target(rs, e);
+		break;
+	case EXPR_DEFINED:
+		t = infer_defined(rs, e, want);
 		break;
 	}
 	e->type = t;

@@ -191,6 +191,11 @@ static void print_expr(const struct expr *e, bool top, FILE *out)
 	case EXPR_TARGET:
 		print_target(e, out);
 		break;
+	case EXPR_DEFINED:
+		fputs(e->num ? "@choose_defined(" : "@defined(", out);
+		print_list(e->args, out);
+		fputc(')', out);
+		break;
 	case EXPR_SCRIPT_ARG:
 		fprintf(out, "%c%" PRId64, e->is_string ? '@' : '$', e->num);
 		break;

@@ -60,6 +60,8 @@ enum expr_kind {
 	EXPR_INCDEC,    /* ++x, x++, --x, x-- */
 	EXPR_STAT_ADD,  /* lhs <<< rhs */
 	EXPR_IN,        /* [args] in name */
+	EXPR_DEFINED,   /* @defined(args) (num 0) or @choose_defined(args) (num 1);
+			 * points/target.c folds it to a number or an argument */
 };
 
 enum op {

@@ -92,8 +92,26 @@ static void report(const char *kind, const struct loc *loc, const char *fmt, va_
 		show_source(f, loc);
 }
 
+static int hushed, hushed_errors;
+
+int diag_hush(void)
+{
+	hushed++;
+	return hushed_errors;
+}
+
+int diag_unhush(int mark)
+{
+	hushed--;
+	return hushed_errors - mark;
+}
+
 void diag_error(const struct loc *loc, const char *fmt, ...)
 {
+	if (hushed) {
+		hushed_errors++;
+		return;
+	}
 	errors++;
 	if (stopped)
 		return;
@@ -110,7 +128,7 @@ void diag_error(const struct loc *loc, const char *fmt, ...)
 
 void diag_warning(const struct loc *loc, const char *fmt, ...)
 {
-	if (stopped)
+	if (stopped || hushed)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
@@ -120,7 +138,7 @@ void diag_warning(const struct loc *loc, const char *fmt, ...)
 
 void diag_note(const struct loc *loc, const char *fmt, ...)
 {
-	if (stopped)
+	if (stopped || hushed)
 		return;
 	va_list ap;
 	va_start(ap, fmt);

@@ -829,6 +829,21 @@ static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc
 			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc)
 {
 	int d = args.depth > sfx.depth ? args.depth : sfx.depth;
+	bool choose = strcmp(what, "@choose_defined") == 0;
+	if (choose || strcmp(what, "@defined") == 0) {
+		if (args.n != 1 + choose || sfx.head) {
+			diag_error(what_loc, "%s", choose ?
+				   "@choose_defined takes two expressions, and no members after "
+				   "it: @choose_defined($a, $b)" :
+				   "@defined takes one expression, and no members after it: "
+				   "@defined($p->field)");
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+		}
+		struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_DEFINED, loc), d);
+		v.e->num = choose;
+		v.e->args = args.head;
+		return v;
+	}
 	bool cast = strcmp(what, "@cast") == 0;
 	if (!cast && strcmp(what, "@var") != 0)
 		return ex_unsupported(p, what, what_loc, d, loc);

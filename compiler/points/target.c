@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "parse/arena.h"
+#include "parse/diag.h"
 #include "dwarf/dwarfinfo.h"
 #include "probes.h"
 #include "binary/usdt.h"
@@ -143,10 +144,102 @@ static void walk_list(struct tctx *c, struct expr *e)
 		walk_expr(c, e);
 }
 
+/* Whether e resolves at every row of the probe, its errors unsaid. */
+static bool resolves(struct tctx *c, struct expr *e)
+{
+	if (e->bad)
+		return false;
+	int errors = c->errors, mark = diag_hush();
+	walk_expr(c, e);
+	bool ok = !diag_unhush(mark) && c->errors == errors && !e->bad;
+	c->errors = errors;
+	return ok;
+}
+
+/* e becomes what it folds to: a number, or one of its parts. */
+static void become(struct expr *e, const struct expr *by)
+{
+	struct loc loc = e->loc;
+	struct expr *next = e->next;
+	enum type type = e->type;
+	*e = *by;
+	e->loc = loc;
+	e->next = next;
+	if (type != TYPE_UNKNOWN)
+		e->type = type;
+}
+
+static void become_num(struct expr *e, int64_t n)
+{
+	struct expr num = { .kind = EXPR_NUM, .num = n, .type = TYPE_LONG };
+	become(e, &num);
+}
+
+/* Whether e is a constant after folding, and its value: what @defined
+ * left, and '!' of it. */
+static bool constant(const struct expr *e, int64_t *v)
+{
+	if (e->kind == EXPR_NUM) {
+		*v = e->num;
+		return true;
+	}
+	if (e->kind == EXPR_UNARY && e->op == OP_NOT && constant(e->lhs, v)) {
+		*v = !*v;
+		return true;
+	}
+	return false;
+}
+
+/* @defined(x) is 1 where x resolves at this probe and 0 where it does
+ * not, @choose_defined(a, b) is a where a resolves and b otherwise, as in
+ * SystemTap; code they make dead is left out before its target
+ * expressions are read, so that `if (@defined($x)) print($x)` compiles
+ * where there is no $x.  A probe is one answer: x must resolve at every
+ * row. */
+static void walk_defined(struct tctx *c, struct expr *e)
+{
+	struct expr *a = e->args, *b = a->next;
+	bool ok = resolves(c, a);
+	if (!e->num) {
+		become_num(e, ok);
+		return;
+	}
+	if (!ok)
+		walk_expr(c, b);
+	become(e, ok ? a : b);
+}
+
 static void walk_expr(struct tctx *c, struct expr *e)
 {
 	if (!e)
 		return;
+	int64_t v;
+	switch (e->kind) {
+	case EXPR_DEFINED:
+		walk_defined(c, e);
+		return;
+	case EXPR_TERNARY:
+		walk_expr(c, e->cond);
+		if (constant(e->cond, &v)) {
+			struct expr *live = v ? e->lhs : e->rhs;
+			walk_expr(c, live);
+			become(e, live);
+			return;
+		}
+		break;
+	case EXPR_BINARY:
+		if (e->op != OP_LAND && e->op != OP_LOR)
+			break;
+		walk_expr(c, e->lhs);
+		if (constant(e->lhs, &v) && (e->op == OP_LAND ? !v : v)) {
+			become_num(e, e->op == OP_LOR);
+			return;
+		}
+		walk_expr(c, e->rhs);
+		return;
+	default:
+		break;
+	}
 	if (e->kind == EXPR_TARGET) {
 		walk_expr(c, e->lhs);
 		for (struct target_suffix *s = e->suffix; s; s = s->next)
@@ -165,6 +258,22 @@ static void walk_stmts(struct tctx *c, struct stmt *s)
 {
 	for (; s; s = s->next) {
 		walk_expr(c, s->expr);
+		int64_t v;
+		if (s->kind == STMT_IF && constant(s->expr, &v)) {
+			/* the dead branch is left out, the live one kept */
+			struct stmt *live = v ? s->body : s->else_body;
+			if (live) {
+				walk_stmts(c, live);
+				s->body = live;
+			} else {
+				s->body = arena_alloc(c->arena, sizeof(*s->body));
+				s->body->kind = STMT_EMPTY;
+				s->body->loc = s->loc;
+			}
+			become_num(s->expr, 1);
+			s->else_body = NULL;
+			continue;
+		}
 		walk_stmts(c, s->body);
 		walk_stmts(c, s->else_body);
 		walk_stmts(c, s->init);
@@ -240,8 +349,9 @@ int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary)
 		c.nrows = start[p->id + 1] - start[p->id];
 		/* Resolution reported target expressions in other probes. */
 		c.nsaved = c.nslots = 0;
-		if (c.nrows)
-			walk_stmts(&c, p->body);
+		/* Without rows (begin, end, timers) every target expression is
+		 * an error already, and @defined of one is 0. */
+		walk_stmts(&c, p->body);
 		/* Every probe with .return rows has an entry program: it saves
 		 * what they read at the entry, if anything, and counts the
 		 * returns the kernel will not report (codegen/returns.c). */

@@ -126,9 +126,12 @@ static const char *var_root(struct tctx *c, int row, const struct dwi_func *f,
 	}
 }
 
+/* The plan root of a global: none of f's variables. */
+enum { GLOBAL_ROOT = 1 << 24 };
+
 /* The parameter or variable `name` of f, and its plan root (a parameter's
- * index, or nparams + a local's); NULL after an error at e that lists the
- * parameters there are. */
+ * index, nparams + a local's, or GLOBAL_ROOT for a global of the program);
+ * NULL after an error at e that lists the parameters there are. */
 static const struct dwi_var *find_var(struct tctx *c, const struct expr *e, int row,
 				      const struct dwi_func *f, const char *name, int *root)
 {
@@ -145,6 +148,14 @@ static const struct dwi_var *find_var(struct tctx *c, const struct expr *e, int 
 			*root = (int)(np + i);
 			return &ls[i];
 		}
+	/* As in SystemTap, a name no parameter or local has may be a global
+	 * or static of the program. */
+	struct dwi *d = probes_dwarf(c->t, a->path);
+	const struct dwi_var *g = d ? dwi_global(d, name, NULL, NULL) : NULL;
+	if (g) {
+		*root = GLOBAL_ROOT;
+		return g;
+	}
 	const char *list = "";
 	for (size_t i = 0; i < np; i++)
 		if (ps[i].name)
@@ -264,6 +275,7 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 	const char *name = e->name;
 	int depth = e->pretty > 2 ? 2 : e->pretty;
 	struct dwi_plan plan;
+	const struct dwi_var *global = NULL;
 	int rc = -1;
 	if (e->suffix) {
 		diag_error(&e->loc, "$%s%.*s with members or elements is not supported yet; "
@@ -296,6 +308,8 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 		const struct dwi_var *v = find_var(c, e, row, f, name, &root);
 		if (!v)
 			return -1;
+		if (root == GLOBAL_ROOT)
+			global = v;
 		struct tv_num n;
 		bool is_addr;
 		const char *why = var_root(c, row, f, v, &n, &is_addr);
@@ -325,7 +339,7 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 		if (p->root == DWI_ROOT_RETURN) {
 			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
 		} else {
-			const struct dwi_var *v = root_var(f, p->root);
+			const struct dwi_var *v = p->root == GLOBAL_ROOT ? global : root_var(f, p->root);
 			if (var_root(c, row, f, v, &nums[i], &is_addr)) {
 				pieces[i].text = arena_printf(c->arena, "%s?", pieces[i].text);
 				pieces[i].fmt = PRETTY_TEXT;
