@@ -64,10 +64,15 @@ static struct dwi *module_dwarf(struct tctx *c, const struct expr *e, int row,
 		return NULL;
 	}
 	if (module[0] == '<') {
-		diag_error(&e->module_loc, "%s with a header (\"%s\") is not supported yet: name "
-			   "a program or library with debug information that has the type",
-			   what, module);
-		return NULL;
+		const char *why = NULL;
+		const char *so = e->form == TARGET_CAST ? header_types(c->arena, module, e->name,
+								       &why) : NULL;
+		struct dwi *d = so ? probes_dwarf(c->t, so) : NULL;
+		if (!d)
+			diag_error(&e->module_loc, "%s's header \"%s\": %s", what, module,
+				   why ? why : e->form == TARGET_CAST ? "no debug information" :
+				   "@var reads the program's variables, not a header's");
+		return d;
 	}
 	char path[4096];
 	struct elf_error err;

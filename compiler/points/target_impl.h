@@ -46,6 +46,12 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 /* @cast(...) and @var(...) at any row (target_at.c). */
 int at_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 
+/* target_header.c: a shared object whose DWARF has `type` as "<a.h><b.h>"
+ * declare it, compiled into the cache if not there yet; NULL with *why a
+ * sentence when that fails. */
+const char *header_types(struct arena *a, const char *module, const char *type,
+			 const char **why);
+
 /* target_func.c, for target_at.c: ops appended to a number's; in a .return
  * row, n read at the entry instead (it becomes a saved slot) */
 struct dwi_op;
