@@ -315,8 +315,13 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 			diag_error(&e->loc, "%s can only be used in process probes: uscript "
 				   "reads its types from the probed program", what);
 			e->bad = true;
+		} else if (rs->checking && e->pretty && !e->printed) {
+			diag_error(&e->loc, "%s(...)%.*s can only be printed, as an argument of "
+				   "print, println, printd, printdln or printf: uscript formats it "
+				   "when it prints it", what, e->pretty, "$$");
+			e->bad = true;
 		}
-		return TYPE_LONG;
+		return e->pretty ? TYPE_STRING : TYPE_LONG;
 	}
 	for (struct target_suffix *s = e->suffix; s; s = s->next)
 		if (s->index)

@@ -245,17 +245,10 @@ static LLVMValueRef read_row(struct cg *cg, int i, void *arg)
 	return read_one(cg, &a->e->loc, &a->tv->reads[i], a->buf, a->size, a->index);
 }
 
-LLVMValueRef cg_target(struct cg *cg, struct expr *e)
+/* The run-time indexes, $a[i], evaluated once whatever the row;
+ * @cast's address is the first (points/target_at.c). */
+static LLVMValueRef *run_indexes(struct cg *cg, struct expr *e)
 {
-	const struct tv_expr *tv = e->res;
-	uint32_t size = 0;
-	LLVMValueRef buf = NULL;
-	if (tv->reads[0].kind == TV_HEX_LIST) {
-		size = hex_list_size(cg, tv);
-		buf = cg_scratch(cg, size + 32, true);
-	}
-	/* The run-time indexes, $a[i], evaluated once whatever the row;
-	 * @cast's address is the first (points/target_at.c). */
 	int nindex = 1;
 	for (struct target_suffix *x = e->suffix; x; x = x->next)
 		nindex += !x->member && x->index->kind != EXPR_NUM;
@@ -266,6 +259,19 @@ LLVMValueRef cg_target(struct cg *cg, struct expr *e)
 	for (struct target_suffix *x = e->suffix; x; x = x->next)
 		if (!x->member && x->index->kind != EXPR_NUM)
 			index[nindex++] = cg_expr(cg, x->index);
+	return index;
+}
+
+LLVMValueRef cg_target(struct cg *cg, struct expr *e)
+{
+	const struct tv_expr *tv = e->res;
+	uint32_t size = 0;
+	LLVMValueRef buf = NULL;
+	if (tv->reads[0].kind == TV_HEX_LIST) {
+		size = hex_list_size(cg, tv);
+		buf = cg_scratch(cg, size + 32, true);
+	}
+	LLVMValueRef *index = run_indexes(cg, e);
 	struct read_args a = { e, tv, buf, index, size };
 	if (!tv->varies)
 		return read_row(cg, 0, &a);
@@ -300,7 +306,7 @@ void cg_target_save(struct cg *cg, const struct tv_saves *sv, LLVMValueRef buf)
 /* One row's values of a pretty-printed expression, into buf (program.h,
  * OUT_PRETTY). */
 static void pretty_values(struct cg *cg, const struct loc *loc, const struct tv_read *r,
-			  LLVMValueRef buf)
+			  LLVMValueRef buf, LLVMValueRef *index)
 {
 	LLVMBuilderRef b = cg->b;
 	uint32_t max = cg->opts->maxstringlen;
@@ -308,7 +314,7 @@ static void pretty_values(struct cg *cg, const struct loc *loc, const struct tv_
 		const struct pretty_piece *p = &r->plan->pieces[i];
 		if (p->fmt == PRETTY_TEXT)
 			continue;
-		LLVMValueRef v = num(cg, loc, &r->nums[i], NULL);
+		LLVMValueRef v = num(cg, loc, &r->nums[i], index);
 		cg_store_at(cg, buf, p->offset, v, cg->i64);
 		if (p->fmt != PRETTY_STRING)
 			continue;
@@ -324,7 +330,7 @@ static void pretty_values(struct cg *cg, const struct loc *loc, const struct tv_
 static LLVMValueRef pretty_row(struct cg *cg, int i, void *arg)
 {
 	struct read_args *a = arg;
-	pretty_values(cg, &a->e->loc, &a->tv->reads[i], a->buf);
+	pretty_values(cg, &a->e->loc, &a->tv->reads[i], a->buf, a->index);
 	return NULL;
 }
 
@@ -332,11 +338,12 @@ LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e)
 {
 	const struct tv_expr *tv = e->res;
 	LLVMBuilderRef b = cg->b;
+	LLVMValueRef *index = run_indexes(cg, e);
 	LLVMValueRef buf = cg_scratch(cg, tv->pretty->size, true);
 	cg->pretty_faults = cg_alloca(cg, cg->i64, "faults");
 	LLVMBuildStore(b, cg_const(cg, 0), cg->pretty_faults);
 	/* the runtime chooses the plan by the row */
-	struct read_args a = { e, tv, buf, NULL, 0 };
+	struct read_args a = { e, tv, buf, index, 0 };
 	by_row(cg, tv->rows, tv->varies ? tv->nrows : 1, NULL, NULL, pretty_row, &a);
 	cg_store_at(cg, buf, 0, tv->varies ? cg->cookie : cg_const(cg, tv->rows[0]), cg->i64);
 	cg_store_at(cg, buf, 8, LLVMBuildLoad2(b, cg->i64, cg->pretty_faults, ""), cg->i64);

@@ -640,6 +640,15 @@ primary:
 	| AT_WORD %prec LOWEST	{ $$ = ex_unsupported(p, $1, &@1, 0, &@$); }
 	| AT_WORD '(' args ')' suffixes %prec LOWEST
 				{ $$ = ex_at(p, $1, &@1, $3, $5, &@$); }
+	| AT_WORD '(' args ')' suffixes PRETTY suffixes %prec LOWEST
+		{
+			$$ = ex_at(p, $1, &@1, $3, $5, &@$);
+			if ($$.e->kind == EXPR_TARGET && !$7.head)
+				$$.e->pretty = $6;
+			else
+				diag_error(&@6, "only @cast and @var are pretty-printed, and no "
+					   "'->', '.' or '[' follows their '$'");
+		}
 	;
 
 strings:

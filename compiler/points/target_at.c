@@ -108,11 +108,33 @@ static struct dwi_comp *comps_of(struct tctx *c, const struct expr *e, int *n)
 	return comps;
 }
 
-/* The access's result must be a number, unless its address is taken. */
+/* n followed by the access, whose run-time indexes come slot_shift after
+ * n's.  The result must be a number, unless its address is taken or it is
+ * pretty-printed (the access then ends at its address). */
 static int finish(struct tctx *c, struct expr *e, int row, const struct dwi_access *acc,
 		  struct tv_num *n, int slot_shift, struct tv_read *r)
 {
 	const struct attach_point *a = &c->t->rows[row];
+	struct dwi_op ops[DWI_MAX_OPS];
+	memcpy(ops, acc->ops, (size_t)acc->nops * sizeof(*ops));
+	for (int i = 0; i < acc->nops; i++)
+		ops[i].slot += slot_shift;
+	num_append_dwi(c, n, ops, acc->nops);
+	if (e->pretty) {
+		struct dwi_plan plan;
+		if (a->kind == ATTACH_URETPROBE) {
+			diag_error(&e->loc, "%s is not supported yet in .return probes",
+				   at_text(c, e));
+			return -1;
+		}
+		if (!acc->type || dwi_plan_var(acc->type, 0, true, true,
+					       e->pretty > 2 ? 2 : e->pretty, &plan) < 0) {
+			diag_error(&e->loc, "%s at %s cannot be pretty-printed: its type is "
+				   "unknown", at_text(c, e), a->pp);
+			return -1;
+		}
+		return pretty_pieces(c, e, row, &plan, pretty_fixed_root, n, r);
+	}
 	if (!e->addr_of && acc->type &&
 	    (acc->type->kind == DWI_STRUCT || acc->type->kind == DWI_VOID)) {
 		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members, or "
@@ -120,11 +142,6 @@ static int finish(struct tctx *c, struct expr *e, int row, const struct dwi_acce
 			   acc->type->name ? acc->type->name : "a value without a type");
 		return -1;
 	}
-	struct dwi_op ops[DWI_MAX_OPS];
-	memcpy(ops, acc->ops, (size_t)acc->nops * sizeof(*ops));
-	for (int i = 0; i < acc->nops; i++)
-		ops[i].slot += slot_shift;
-	num_append_dwi(c, n, ops, acc->nops);
 	r->kind = TV_NUM;
 	r->num = *n;
 	return 0;
@@ -155,7 +172,7 @@ static int cast_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	int nc;
 	struct dwi_comp *comps = comps_of(c, e, &nc);
 	struct dwi_access acc;
-	if (dwi_access_ex(type, levels, true, e->addr_of, comps, (size_t)nc, &acc, &err) != 0) {
+	if (dwi_access_ex(type, levels, true, e->addr_of || e->pretty, comps, (size_t)nc, &acc, &err) != 0) {
 		diag_error(&e->loc, "%s at %s: %s", at_text(c, e), a->pp, err.msg);
 		return -1;
 	}
@@ -207,7 +224,7 @@ static int var_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	struct dwi_comp *comps = comps_of(c, e, &nc);
 	struct dwi_access acc;
 	if (!v->type ||
-	    dwi_access_ex(v->type, -1, true, e->addr_of, comps, (size_t)nc, &acc, &err) != 0) {
+	    dwi_access_ex(v->type, -1, true, e->addr_of || e->pretty, comps, (size_t)nc, &acc, &err) != 0) {
 		diag_error(&e->loc, "%s at %s: %s", at_text(c, e), a->pp,
 			   v->type ? err.msg : "its type is unknown");
 		return -1;

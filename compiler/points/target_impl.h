@@ -46,6 +46,16 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 /* @cast(...) and @var(...) at any row (target_at.c). */
 int at_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 
+/* target_func.c: a plan's pieces as a TV_PRETTY read, each piece's root
+ * read by root_of (false: it cannot be, and prints "?") */
+typedef bool (*pretty_root_fn)(struct tctx *c, int row, int root, const void *arg,
+			       struct tv_num *n);
+struct dwi_plan;
+/* A pretty_root_fn for a plan of one root: arg is the tv_num it is. */
+bool pretty_fixed_root(struct tctx *c, int row, int root, const void *arg, struct tv_num *n);
+int pretty_pieces(struct tctx *c, struct expr *e, int row, const struct dwi_plan *pl,
+		  pretty_root_fn root_of, const void *arg, struct tv_read *r);
+
 /* target_header.c: a shared object whose DWARF has `type` as "<a.h><b.h>"
  * declare it, compiled into the cache if not there yet; NULL with *why a
  * sentence when that fails. */
