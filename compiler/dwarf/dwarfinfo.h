@@ -252,6 +252,34 @@ const struct dwi_var *dwi_func_param(const struct dwi_func *f, const char *name,
 const struct dwi_var *dwi_global(struct dwi *d, const char *name, const char *file,
 				 struct dwi_error *err);
 
+/* ---- A variable at an address inside its function ---- */
+
+enum { DWI_REG_LINK = -1 };
+
+/* Where a variable is at one address: the value of DWARF register `reg`
+ * (x86-64: 0 rax, 1 rdx, 2 rcx, 3 rbx, 4 rsi, 5 rdi, 6 rbp, 7 rsp, 8-15
+ * r8-r15, 16 rip), or with in_memory the memory at reg + offset, or at
+ * the link-time address `offset` for DWI_REG_LINK. */
+struct dwi_place {
+	bool in_memory;
+	bool is_sum;     /* the value is reg + offset (DW_OP_bregN; DW_OP_stack_value) */
+	bool is_const;   /* the value is offset */
+	int reg;
+	int64_t offset;
+	const struct dwi_type *type;   /* NULL if the DWARF gives none */
+	const char *func;              /* the function the address is in, or NULL */
+};
+
+/* The variable or parameter `name` that the scopes around link-time
+ * address pc see (a USDT site's), innermost first: its DWARF location at
+ * pc, when it is a register, a register plus an offset, a static address,
+ * or the frame base plus an offset, the frame base being a register or
+ * the canonical frame address of the call-frame information.  Returns 0,
+ * -ENOENT when no such variable is in scope there, or -1 with err saying
+ * why ("... optimized it out there"). */
+int dwi_var_at(struct dwi *d, uint64_t pc, const char *name, struct dwi_place *out,
+	       struct dwi_error *err);
+
 /* What `stap -L` prints after the probe point for this function:
  * " $a:int $b:char*" — parameters and locals in DWARF order, those with
  * `listed`, each "name:type" once; with_return puts "$return:TYPE"
