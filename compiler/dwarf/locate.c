@@ -187,7 +187,8 @@ int dwi_var_at(struct dwi *d, uint64_t pc, const char *name, struct dwi_place *o
 			   "entered (DW_OP_entry_value), which uscript cannot read yet", name);
 	} else if (nops != 1 || (!simple_place(&ops[0], out) && ops[0].atom != DW_OP_fbreg)) {
 		dw_set_err(err, "'%s' is computed there by a DWARF expression uscript cannot "
-			   "read yet (%zu operations, the first %#x)", name, nops, ops[0].atom);
+			   "read yet (%zu operations, starting with DW_OP %#x)", name, nops,
+			   ops[0].atom);
 	} else if (ops[0].atom == DW_OP_fbreg) {
 		struct dwi_place fb;
 		if (!func || !frame_base(d, func, pc, &fb)) {
