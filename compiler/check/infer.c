@@ -306,14 +306,25 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 			if (s->index)
 				expect(rs, s->index, TYPE_LONG, "an index of a target expression");
 		const char *what = e->form == TARGET_CAST ? "@cast" : "@var";
-		if (rs->checking && !rs->h->probe) {
-			diag_error(&e->loc, "%s can only be used in probe handlers, not in "
-				   "functions: uscript reads its types from the probed program; "
-				   "pass the value as an argument", what);
+		/* An @cast that names its module is read anywhere; the others
+		 * take their types from the probed file. */
+		bool anywhere = e->form == TARGET_CAST && e->module && !e->pretty;
+		if (rs->checking && !rs->h->probe && !anywhere) {
+			diag_error(&e->loc, "%s", e->form == TARGET_CAST && e->pretty ?
+				   "a pretty-printed @cast can only be used in probe handlers" :
+				   e->form == TARGET_CAST ?
+				   "@cast in a function needs a module, a program, a library or a "
+				   "header that has the type, as its third argument: a function "
+				   "is not in one probe's program" :
+				   "@var can only be used in probe handlers, not in functions: "
+				   "uscript reads it from the probed program; pass the value as "
+				   "an argument");
 			e->bad = true;
-		} else if (rs->checking && !rs->in_process_probe) {
-			diag_error(&e->loc, "%s can only be used in process probes: uscript "
-				   "reads its types from the probed program", what);
+		} else if (rs->checking && rs->h->probe && !rs->in_process_probe && !anywhere) {
+			diag_error(&e->loc, "%s%.*s can only be used in process probes%s: uscript "
+				   "reads its types from the probed program", what, e->pretty, "$$",
+				   e->form == TARGET_CAST && !e->pretty ? ", unless it names a module" :
+				   "");
 			e->bad = true;
 		} else if (rs->checking && e->pretty && !e->printed) {
 			diag_error(&e->loc, "%s(...)%.*s can only be printed, as an argument of "

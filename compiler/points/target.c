@@ -90,18 +90,28 @@ static bool read_equal(const struct tv_read *a, const struct tv_read *b)
 
 static void target_expr(struct tctx *c, struct expr *e)
 {
-	struct tv_read *reads = arena_alloc(c->arena, (size_t)(c->nrows + 1) * sizeof(*reads));
+	/* Outside the rows of a program (a function, a begin probe) only an
+	 * @cast with a module gets here without an error: one read, at no
+	 * row. */
+	static const int no_row = -1;
+	const int *rows = c->nrows ? c->rows : &no_row;
+	int nrows = c->nrows ? c->nrows : 1;
+	struct tv_read *reads = arena_alloc(c->arena, (size_t)(nrows + 1) * sizeof(*reads));
 	struct tv_expr *tv = arena_alloc(c->arena, sizeof(*tv));
-	tv->rows = c->rows;
-	tv->nrows = c->nrows;
+	tv->rows = rows;
+	tv->nrows = nrows;
 	tv->reads = reads;
 	e->res = tv;
 	c->slot_base = c->slot_next = c->nslots;
 	c->expr_loc = &e->loc;
-	for (int i = 0; i < c->nrows; i++) {
-		int row = c->rows[i];
+	for (int i = 0; i < nrows; i++) {
+		int row = rows[i];
 		int rc;
 		c->slot_next = c->slot_base;
+		if (row < 0 && (e->form != TARGET_CAST || !e->module)) {
+			e->bad = true;
+			return;
+		}
 		if (e->form != TARGET_DOLLAR)
 			rc = at_read(c, e, row, &reads[i]);
 		else if (c->t->ctx[row].mark)
@@ -360,6 +370,13 @@ int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary)
 			returns |= t->rows[c.rows[i]].kind == ATTACH_URETPROBE;
 		if ((c.nsaved || returns) && !c.errors)
 			add_saves(&c, p);
+	}
+	/* Functions: their @casts with a module, and @defined */
+	c.probe = NULL;
+	c.nrows = 0;
+	for (struct func *f = s->funcs; f; f = f->next) {
+		c.nsaved = c.nslots = 0;
+		walk_stmts(&c, f->body);
 	}
 	return c.errors ? -1 : 0;
 }

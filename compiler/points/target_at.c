@@ -40,15 +40,22 @@ static const char *at_text(struct tctx *c, const struct expr *e)
 	return e->form == TARGET_CAST ? "@cast" : "@var";
 }
 
+/* " at PP" for messages; "" where the expression is in no probe's rows
+ * (an @cast with a module in a function or a begin probe). */
+static const char *where(struct tctx *c, int row)
+{
+	return row < 0 ? "" : arena_printf(c->arena, " at %s", c->t->rows[row].pp);
+}
+
 /* The DWARF that names the types: the probed file's, or the module's.  A
  * module may list several files, "a:b", tried in turn by the caller; this
  * opens one.  NULL after an error at e. */
 static struct dwi *module_dwarf(struct tctx *c, const struct expr *e, int row,
 				const char *module)
 {
-	const struct attach_point *a = &c->t->rows[row];
 	const char *what = e->form == TARGET_CAST ? "@cast" : "@var";
 	if (!module) {
+		const struct attach_point *a = &c->t->rows[row];
 		struct dwi *d = probes_dwarf(c->t, a->path);
 		if (!d)
 			diag_error(&e->loc, "%s needs the debug information of %s, which has none "
@@ -114,7 +121,6 @@ static struct dwi_comp *comps_of(struct tctx *c, const struct expr *e, int *n)
 static int finish(struct tctx *c, struct expr *e, int row, const struct dwi_access *acc,
 		  struct tv_num *n, int slot_shift, struct tv_read *r)
 {
-	const struct attach_point *a = &c->t->rows[row];
 	struct dwi_op ops[DWI_MAX_OPS];
 	memcpy(ops, acc->ops, (size_t)acc->nops * sizeof(*ops));
 	for (int i = 0; i < acc->nops; i++)
@@ -122,23 +128,23 @@ static int finish(struct tctx *c, struct expr *e, int row, const struct dwi_acce
 	num_append_dwi(c, n, ops, acc->nops);
 	if (e->pretty) {
 		struct dwi_plan plan;
-		if (a->kind == ATTACH_URETPROBE) {
-			diag_error(&e->loc, "%s is not supported yet in .return probes",
-				   at_text(c, e));
+		if (row < 0 || c->t->rows[row].kind == ATTACH_URETPROBE) {
+			diag_error(&e->loc, "%s is not supported yet in .return probes, "
+				   "functions and probes outside the program", at_text(c, e));
 			return -1;
 		}
 		if (!acc->type || dwi_plan_var(acc->type, 0, true, true,
 					       e->pretty > 2 ? 2 : e->pretty, &plan) < 0) {
-			diag_error(&e->loc, "%s at %s cannot be pretty-printed: its type is "
-				   "unknown", at_text(c, e), a->pp);
+			diag_error(&e->loc, "%s%s cannot be pretty-printed: its type is "
+				   "unknown", at_text(c, e), where(c, row));
 			return -1;
 		}
 		return pretty_pieces(c, e, row, &plan, pretty_fixed_root, n, r);
 	}
 	if (!e->addr_of && acc->type &&
 	    (acc->type->kind == DWI_STRUCT || acc->type->kind == DWI_VOID)) {
-		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members, or "
-			   "take its address with '&'", at_text(c, e), a->pp,
+		diag_error(&e->loc, "%s%s is %s, not a number: name one of its members, or "
+			   "take its address with '&'", at_text(c, e), where(c, row),
 			   acc->type->name ? acc->type->name : "a value without a type");
 		return -1;
 	}
@@ -149,7 +155,6 @@ static int finish(struct tctx *c, struct expr *e, int row, const struct dwi_acce
 
 static int cast_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
-	const struct attach_point *a = &c->t->rows[row];
 	const struct dwi_type *type = NULL;
 	int levels = 0;
 	struct dwi_error err = { "" };
@@ -173,7 +178,7 @@ static int cast_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	struct dwi_comp *comps = comps_of(c, e, &nc);
 	struct dwi_access acc;
 	if (dwi_access_ex(type, levels, true, e->addr_of || e->pretty, comps, (size_t)nc, &acc, &err) != 0) {
-		diag_error(&e->loc, "%s at %s: %s", at_text(c, e), a->pp, err.msg);
+		diag_error(&e->loc, "%s%s: %s", at_text(c, e), where(c, row), err.msg);
 		return -1;
 	}
 	/* v = the address @cast was given: run-time index 0 */
