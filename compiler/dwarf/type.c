@@ -768,7 +768,22 @@ const struct dwi_type *dwi_type_named(struct dwi *d, const char *spelling, int *
 		dw_set_err(err, "'%s' is not a type", spelling);
 		return NULL;
 	}
-	memcpy(name, s, n);
+	/* "ns::Klass" is looked for as Klass: the index has DWARF's own
+	 * names, without their scopes */
+	const char *scope = NULL;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (s[i] == ':' && s[i + 1] == ':')
+			scope = s + i + 2;
+	if (scope && !strchr(scope, '<')) {
+		const char *word = strchr(s, ' ');
+		size_t k = word && word < scope ? (size_t)(word - s) + 1 : 0;
+		size_t rest = n - (size_t)(scope - s);
+		memmove(name, s, k);
+		memcpy(name + k, scope, rest);
+		n = k + rest;
+	} else {
+		memcpy(name, s, n);
+	}
 	name[n] = '\0';
 	static const struct { const char *word; int tag; } tags[] = {
 		{ "struct ", DW_TAG_structure_type }, { "class ", DW_TAG_structure_type },
