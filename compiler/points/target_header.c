@@ -101,6 +101,13 @@ static const char *first_error(struct arena *a, const char *log)
 const char *header_types(struct arena *a, const char *module, const char *type,
 			 const char **why)
 {
+	/* What goes into the unit is a header's name and a type's, nothing
+	 * that could end a line or a declaration. */
+	if (strpbrk(module, "\n\r\"\\;{}") || strpbrk(type, "\n\r\"\\;{}#<>")) {
+		*why = "a header's or a type's name cannot hold a newline, a quote, a "
+		       "backslash, ';', '{' or '}', nor a type's '#', '<' or '>'";
+		return NULL;
+	}
 	/* "<a.h><b/c.h>": each header in turn */
 	const char *src = "";
 	for (const char *s = module; *s;) {
