@@ -89,6 +89,69 @@ static LLVMValueRef bits(struct cg *cg, LLVMValueRef v, const struct tv_op *op)
 	return op->is_signed ? LLVMBuildAShr(b, v, down, "") : LLVMBuildLShr(b, v, down, "");
 }
 
+/* The load bias of the library whose dynamic section is at link-time
+ * address n->lib_dyn, in the process the probe hit.  The dynamic linker
+ * lists what it loaded in r_debug.r_map, which the program's DT_DEBUG
+ * entry points to: each link_map holds its object's bias (l_addr, at 0)
+ * and its dynamic section's address (l_ld, at 16), and the next one
+ * (l_next, at 24); the library's is the one whose l_ld - l_addr is
+ * lib_dyn.  The first 64 are looked at (each one the verifier walks
+ * through costs it about 110 instructions); none is the runtime error
+ * "PATH is not loaded in this process", and a bias of 0. */
+static LLVMValueRef lib_bias(struct cg *cg, const struct loc *loc, const struct tv_num *n)
+{
+	LLVMBuilderRef b = cg->b;
+	const struct tv_op ld = { .code = TV_OP_LOAD, .size = 8, .or_zero = true };
+	LLVMValueRef slot = LLVMBuildAdd(b, cg_load_reg(cg, (uint32_t)n->reg),
+					 cg_const(cg, n->debug_rel), "");
+	LLVMValueRef rdebug = load(cg, loc, &ld, slot);
+	LLVMValueRef first = load(cg, loc, &ld, LLVMBuildAdd(b, rdebug, cg_const(cg, 8), ""));
+	LLVMBasicBlockRef pre = LLVMGetInsertBlock(b), head = cg_block(cg, "lib.head"),
+		body = cg_block(cg, "lib.body"), next = cg_block(cg, "lib.next"),
+		found = cg_block(cg, "lib.found"), missing = cg_block(cg, "lib.missing"),
+		done = cg_block(cg, "lib.done");
+	LLVMBuildBr(b, head);
+	LLVMPositionBuilderAtEnd(b, head);
+	LLVMValueRef map = LLVMBuildPhi(b, cg->i64, "map"), i = LLVMBuildPhi(b, cg->i64, "i");
+	LLVMValueRef more = LLVMBuildAnd(b,
+		LLVMBuildICmp(b, LLVMIntNE, map, cg_const(cg, 0), ""),
+		LLVMBuildICmp(b, LLVMIntULT, i, cg_const(cg, 64), ""), "");
+	LLVMBuildCondBr(b, more, body, missing);
+	LLVMPositionBuilderAtEnd(b, body);
+	LLVMValueRef l_addr = load(cg, loc, &ld, map);
+	LLVMValueRef l_ld = load(cg, loc, &ld, LLVMBuildAdd(b, map, cg_const(cg, 16), ""));
+	LLVMValueRef is = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildSub(b, l_ld, l_addr, ""),
+					cg_const(cg, n->lib_dyn), "");
+	LLVMBasicBlockRef body_end = LLVMGetInsertBlock(b);
+	LLVMBuildCondBr(b, is, found, next);
+	LLVMPositionBuilderAtEnd(b, next);
+	LLVMValueRef l_next = load(cg, loc, &ld, LLVMBuildAdd(b, map, cg_const(cg, 24), ""));
+	LLVMValueRef i1 = LLVMBuildAdd(b, i, cg_const(cg, 1), "");
+	LLVMBasicBlockRef next_end = LLVMGetInsertBlock(b);
+	LLVMBuildBr(b, head);
+	LLVMAddIncoming(map, (LLVMValueRef[]){ first, l_next },
+			(LLVMBasicBlockRef[]){ pre, next_end }, 2);
+	LLVMAddIncoming(i, (LLVMValueRef[]){ cg_const(cg, 0), i1 },
+			(LLVMBasicBlockRef[]){ pre, next_end }, 2);
+	LLVMPositionBuilderAtEnd(b, found);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, missing);
+	/* the path as the message's text: any '%' doubled */
+	const char *fmt = "";
+	for (const char *s = n->lib_path; *s; s++)
+		fmt = arena_printf(cg->arena, "%s%s", fmt, *s == '%' ? "%%" : (char[]){ *s, 0 });
+	cg_raise_fmt(cg, loc, arena_printf(cg->arena, "%s is not loaded in this process", fmt),
+		     NULL, 0);
+	LLVMBasicBlockRef missing_end = LLVMGetInsertBlock(b);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
+	LLVMValueRef bias = LLVMBuildPhi(b, cg->i64, "bias");
+	LLVMAddIncoming(bias, (LLVMValueRef[]){ l_addr, cg_const(cg, 0) },
+			(LLVMBasicBlockRef[]){ found, missing_end }, 2);
+	(void)body_end;
+	return bias;
+}
+
 static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_num *n,
 			LLVMValueRef *index)
 {
@@ -107,6 +170,9 @@ static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_nu
 		return cg_const(cg, 0);
 	case TV_ROOT_SAVED:
 		v = LLVMBuildLoad2(b, cg->i64, cg_field(cg, cg->saved, 8 * (uint32_t)n->value), "saved");
+		break;
+	case TV_ROOT_LIB:
+		v = LLVMBuildAdd(b, lib_bias(cg, loc, n), cg_const(cg, n->value), "");
 		break;
 	case TV_ROOT_ADDR:
 	default:

@@ -53,7 +53,7 @@ static bool num_equal(const struct tv_num *a, const struct tv_num *b)
 {
 	if (a->root != b->root || a->value != b->value || a->reg != b->reg ||
 	    a->index != b->index || a->shift != b->shift || a->scale != b->scale ||
-	    a->nops != b->nops)
+	    a->nops != b->nops || a->debug_rel != b->debug_rel || a->lib_dyn != b->lib_dyn)
 		return false;
 	for (int i = 0; i < a->nops; i++) {
 		const struct tv_op *x = &a->ops[i], *y = &b->ops[i];

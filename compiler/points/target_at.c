@@ -200,6 +200,39 @@ static uint64_t row_vaddr(struct tctx *c, int row)
 	return x->mark ? x->mark->vaddr : x->vaddr;
 }
 
+/* @var of a library from a probe on the program that loads it: the
+ * library's load address is found when the probe hits (TV_ROOT_LIB). */
+static int lib_root(struct tctx *c, struct expr *e, int row, uint64_t addr, struct tv_num *n)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	char path[4096];
+	struct elf_error err;
+	struct elf_file *prog, *lib;
+	uint64_t prog_dyn, debug_slot, lib_dyn;
+	if (elf_find_path(e->module, path, sizeof(path), NULL, &err) < 0 ||
+	    elf_cache_open(c->t->elves, path, &lib, &err) < 0 ||
+	    elf_cache_open(c->t->elves, a->path, &prog, &err) < 0) {
+		diag_error(&e->module_loc, "@var's module \"%s\": %s", e->module, err.msg);
+		return -1;
+	}
+	if (elf_dynamic(lib, &lib_dyn, NULL) < 0) {
+		diag_error(&e->module_loc, "@var's module %s is not a shared library: it has no "
+			   "dynamic section", path);
+		return -1;
+	}
+	if (elf_dynamic(prog, &prog_dyn, &debug_slot) < 0) {
+		diag_error(&e->module_loc, "@var of another file than the probed one is read "
+			   "in probes on a dynamically linked program, through the list of the "
+			   "libraries it loaded; %s is not one", a->path);
+		return -1;
+	}
+	num_root(n, TV_ROOT_LIB, (int64_t)addr, PT_REGS_IP);
+	n->debug_rel = (int64_t)(debug_slot - row_vaddr(c, row));
+	n->lib_dyn = (int64_t)lib_dyn;
+	n->lib_path = arena_strdup(c->arena, path);
+	return 0;
+}
+
 static int var_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
 	const struct attach_point *a = &c->t->rows[row];
@@ -211,11 +244,7 @@ static int var_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	struct dwi *d = module_dwarf(c, e, row, e->module);
 	if (!d)
 		return -1;
-	if (e->module && dwi_debug_path(d) != dwi_debug_path(probes_dwarf(c->t, a->path))) {
-		diag_error(&e->module_loc, "@var of another file than the probed one (%s) is not "
-			   "supported yet: probe a function of that file", a->path);
-		return -1;
-	}
+	bool other = e->module && d != probes_dwarf(c->t, a->path);
 	const char *at = strchr(e->name, '@');
 	const char *name = at ? arena_printf(c->arena, "%.*s", (int)(at - e->name), e->name)
 			      : e->name;
@@ -236,6 +265,8 @@ static int var_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	}
 	struct tv_num n;
 	num_root(&n, TV_ROOT_ADDR, (int64_t)(v->addr - row_vaddr(c, row)), PT_REGS_IP);
+	if (other && lib_root(c, e, row, v->addr, &n) < 0)
+		return -1;
 	/* a .return row's rip is the caller's: the address is taken at the
 	 * entry, the value read at the return */
 	at_entry(c, row, &n);
