@@ -94,27 +94,6 @@ static struct dwi *module_dwarf(struct tctx *c, const struct expr *e, int row,
 	return d;
 }
 
-/* The components after the base, as dwi_access_ex takes them. */
-static struct dwi_comp *comps_of(struct tctx *c, const struct expr *e, int *n)
-{
-	int k = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next)
-		k++;
-	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(k + 1) * sizeof(*comps));
-	k = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next, k++) {
-		comps[k].member = x->member;
-		if (!x->member && x->index->kind == EXPR_NUM) {
-			comps[k].index = x->index->num;
-		} else if (!x->member) {
-			comps[k].runtime = true;
-			comps[k].text = "...";
-		}
-	}
-	*n = k;
-	return comps;
-}
-
 /* n followed by the access, whose run-time indexes come slot_shift after
  * n's.  The result must be a number, unless its address is taken or it is
  * pretty-printed (the access then ends at its address). */
@@ -175,7 +154,7 @@ static int cast_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 		return -1;
 	}
 	int nc;
-	struct dwi_comp *comps = comps_of(c, e, &nc);
+	struct dwi_comp *comps = target_comps(c, e, &nc);
 	struct dwi_access acc;
 	if (dwi_access_ex(type, levels, true, e->addr_of || e->pretty, comps, (size_t)nc, &acc, &err) != 0) {
 		diag_error(&e->loc, "%s%s: %s", at_text(c, e), where(c, row), err.msg);
@@ -255,7 +234,7 @@ static int var_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 		return -1;
 	}
 	int nc;
-	struct dwi_comp *comps = comps_of(c, e, &nc);
+	struct dwi_comp *comps = target_comps(c, e, &nc);
 	struct dwi_access acc;
 	if (!v->type ||
 	    dwi_access_ex(v->type, -1, true, e->addr_of || e->pretty, comps, (size_t)nc, &acc, &err) != 0) {

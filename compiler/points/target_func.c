@@ -43,6 +43,27 @@ void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, 
 	num_append(c, n, t, k);
 }
 
+/* The components after the base, as dwi_access_ex takes them. */
+struct dwi_comp *target_comps(struct tctx *c, const struct expr *e, int *n)
+{
+	int k = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next)
+		k++;
+	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(k + 1) * sizeof(*comps));
+	k = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next, k++) {
+		comps[k].member = x->member;
+		if (!x->member && x->index->kind == EXPR_NUM) {
+			comps[k].index = x->index->num;
+		} else if (!x->member) {
+			comps[k].runtime = true;
+			comps[k].text = "...";
+		}
+	}
+	*n = k;
+	return comps;
+}
+
 /* What a function row's DWARF says, or NULL after an error at e. */
 static const struct dwi_func *row_func(struct tctx *c, struct expr *e, int row)
 {
@@ -366,20 +387,8 @@ static int pretty_member(struct tctx *c, struct expr *e, int row, const struct d
 		diag_error(&e->loc, "$%s of %s cannot be read: it is %s", e->name, a->func, why);
 		return -1;
 	}
-	int nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next)
-		nc++;
-	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(nc + 1) * sizeof(*comps));
-	nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next, nc++) {
-		comps[nc].member = x->member;
-		if (!x->member && x->index->kind == EXPR_NUM) {
-			comps[nc].index = x->index->num;
-		} else if (!x->member) {
-			comps[nc].runtime = true;
-			comps[nc].text = "...";
-		}
-	}
+	int nc;
+	struct dwi_comp *comps = target_comps(c, e, &nc);
 	struct dwi_access acc;
 	struct dwi_error err;
 	struct dwi_plan plan;
@@ -530,20 +539,8 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 		}
 		type = v->type;
 	}
-	int nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next)
-		nc++;
-	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(nc + 1) * sizeof(*comps));
-	nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next, nc++) {
-		comps[nc].member = x->member;
-		if (!x->member && x->index->kind == EXPR_NUM) {
-			comps[nc].index = x->index->num;
-		} else if (!x->member) {
-			comps[nc].runtime = true;
-			comps[nc].text = "...";
-		}
-	}
+	int nc;
+	struct dwi_comp *comps = target_comps(c, e, &nc);
 	struct dwi_access acc;
 	struct dwi_error err;
 	if (!type || dwi_access_ex(type, -1, is_addr, e->addr_of, comps, (size_t)nc, &acc,

@@ -65,6 +65,9 @@ const char *header_types(struct arena *a, const char *module, const char *type,
 /* target_func.c, for target_at.c: ops appended to a number's; in a .return
  * row, n read at the entry instead (it becomes a saved slot) */
 struct dwi_op;
+struct dwi_comp;
+/* The ->x, [2] and [i] after e's base, as dwi_access_ex() takes them. */
+struct dwi_comp *target_comps(struct tctx *c, const struct expr *e, int *n);
 void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k);
 void at_entry(struct tctx *c, int row, struct tv_num *n);
 

@@ -122,20 +122,8 @@ static int dwarf_read(struct tctx *c, struct expr *e, int row, struct tv_read *r
 	} else {
 		num_root(&n, TV_ROOT_REG, 0, (int16_t)dwarf_reg(pl.reg));
 	}
-	int nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next)
-		nc++;
-	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(nc + 1) * sizeof(*comps));
-	nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next, nc++) {
-		comps[nc].member = x->member;
-		if (!x->member && x->index->kind == EXPR_NUM) {
-			comps[nc].index = x->index->num;
-		} else if (!x->member) {
-			comps[nc].runtime = true;
-			comps[nc].text = "...";
-		}
-	}
+	int nc;
+	struct dwi_comp *comps = target_comps(c, e, &nc);
 	struct dwi_access acc;
 	struct dwi_plan plan;
 	if (e->pretty && !nc && !pl.in_memory) {
