@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target_at.c — @cast(p, "type" [, "module"]) and @var("name[@file]"
- * [, "module"]) with their members and indexes, and '&' on them, at any
- * uprobe row; see target.h.
+ * [, "module"]) with their members and indexes, '&' and '$' on them, at
+ * any uprobe row, and an @cast with a module at none (in a function or a
+ * begin probe); see target.h.  A module is a file (target_header.c
+ * compiles one for headers).
  *
  * Both read through the same operations as $p->a[2].b (dwi_access_ex), so
  * an @cast chain costs what the same $var chain costs.  @cast's address is
@@ -11,7 +13,9 @@
  * address moved as far as the file was loaded: the probe's instruction
  * pointer is its own link-time address moved the same way, so the root
  * is `addr - row's address + rip`, for PIE, non-PIE and shared libraries
- * alike, with no table of load addresses. */
+ * alike, with no table of load addresses.  Only an @var of a library from
+ * a probe on the program looks for where the library is, when the probe
+ * hits (TV_ROOT_LIB). */
 #include <stdio.h>
 #include <string.h>
 
