@@ -302,6 +302,24 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 	if (e->form != TARGET_DOLLAR) {
 		if (e->lhs)
 			expect(rs, e->lhs, TYPE_LONG, "the address @cast reads at");
+		/* @var("x", @1): the argument's text, as SystemTap pastes it */
+		for (struct expr *a = e->args; a; a = a->next) {
+			if (a->kind != EXPR_SCRIPT_ARG)
+				continue;
+			infer(rs, a, TYPE_STRING, NULL);
+			const char *text = a->num <= rs->opts->nargs ? rs->opts->args[a->num - 1] : NULL;
+			if (a == e->args)
+				e->name = text;
+			else
+				e->module = text;
+			if (rs->checking && text && !*text && !e->bad) {
+				diag_error(&a->loc, "script argument @%" PRId64 " is empty: it gives "
+					   "the %s", a->num, a == e->args ? "name" : "module");
+				e->bad = true;
+			}
+		}
+		if (!e->name)
+			e->bad = true;
 		for (struct target_suffix *s = e->suffix; s; s = s->next)
 			if (s->index)
 				expect(rs, s->index, TYPE_LONG, "an index of a target expression");

@@ -561,12 +561,16 @@ bool dwi_func_inlined(const struct dwi_func *pf)
 
 /* ---- The program's globals, for @var and $name ---- */
 
-/* Whether a unit named `cu` (as DW_AT_name gives it) is `file`: the same
- * name, or one that ends in "/file". */
+/* Whether a unit named `cu` (as DW_AT_name gives it) is `file`, which may
+ * be a pattern ("at_var_cu*.c"): the whole name, or its part after a '/'. */
 static bool unit_is(const char *cu, const char *file)
 {
-	size_t n = strlen(cu), k = strlen(file);
-	return strcmp(cu, file) == 0 || (n > k && cu[n - k - 1] == '/' && strcmp(cu + n - k, file) == 0);
+	if (fnmatch(file, cu, 0) == 0)
+		return true;
+	for (const char *s = strchr(cu, '/'); s; s = strchr(s + 1, '/'))
+		if (fnmatch(file, s + 1, 0) == 0)
+			return true;
+	return false;
 }
 
 static bool global_in(struct dwi *d, Dwarf_Die *parent, const char *name, int depth,

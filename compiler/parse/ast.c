@@ -134,11 +134,7 @@ static void print_target(const struct expr *e, FILE *out)
 			print_expr(e->lhs, true, out);
 			fputs(", ", out);
 		}
-		ast_print_string(e->name, strlen(e->name), out);
-		if (e->module) {
-			fputs(", ", out);
-			ast_print_string(e->module, strlen(e->module), out);
-		}
+		print_list(e->args, out);
 		fputc(')', out);
 	}
 	for (const struct target_suffix *s = e->suffix; s; s = s->next) {

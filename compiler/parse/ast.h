@@ -116,7 +116,9 @@ struct expr {
 	bool is_string;          /* EXPR_SCRIPT_ARG: @N rather than $N */
 	int pretty;              /* EXPR_TARGET: number of trailing '$' ($var$ is 1) */
 	/* EXPR_TARGET written @cast(lhs, "name", "module") or @var("name",
-	 * "module") rather than $name; module is NULL when not given, and
+	 * "module") rather than $name; args is the name's string and the
+	 * module's, each a literal or a script argument (@1), whose text
+	 * check/ puts in name and module; module is NULL when not given, and
 	 * arg_loc is where the name's string is. */
 	enum { TARGET_DOLLAR, TARGET_CAST, TARGET_ATVAR } form;
 	const char *module;

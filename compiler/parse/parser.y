@@ -871,8 +871,11 @@ static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc
 	}
 	bool bad = false;
 	for (struct expr *s = name; s; s = s->next)
-		if (s->kind != EXPR_STR) {
-			diag_error(&s->loc, "%s's %s must be a literal string", what,
+		if (s->kind == EXPR_SCRIPT_ARG && s->is_string) {
+			continue;   /* @1: the argument's text, filled in by check/ */
+		} else if (s->kind != EXPR_STR) {
+			diag_error(&s->loc, "%s's %s must be a literal string or a script "
+				   "argument such as @1", what,
 				   s == name ? (cast ? "type" : "name") : "module");
 			bad = true;
 		} else if (!s->str_len || strlen(s->str) != s->str_len) {
@@ -887,10 +890,11 @@ static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc
 	v.e->lhs = cast ? args.head : NULL;
 	if (v.e->lhs)
 		v.e->lhs->next = NULL;
-	v.e->name = name->str;
+	v.e->args = name;
+	v.e->name = name->kind == EXPR_STR ? name->str : NULL;
 	v.e->arg_loc = name->loc;
 	if (module) {
-		v.e->module = module->str;
+		v.e->module = module->kind == EXPR_STR ? module->str : NULL;
 		v.e->module_loc = module->loc;
 	}
 	v.e->suffix = sfx.head;
