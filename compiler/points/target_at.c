@@ -76,8 +76,8 @@ static struct dwi *module_dwarf(struct tctx *c, const struct expr *e, int row,
 	}
 	if (module[0] == '<') {
 		const char *why = NULL;
-		const char *so = e->form == TARGET_CAST ? header_types(c->arena, module, e->name,
-								       &why) : NULL;
+		const char *so = e->form == TARGET_CAST ?
+			header_types(c->arena, module, &why) : NULL;
 		struct dwi *d = so ? probes_dwarf(c->t, so) : NULL;
 		if (!d)
 			diag_error(&e->module_loc, "%s's header \"%s\": %s", what, module,

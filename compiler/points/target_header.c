@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target_header.c — the types of a header, for @cast(p, "struct stat",
  * "<sys/stat.h>"): as SystemTap does, a small translation unit that
- * includes the header and uses the type is compiled with debug
- * information by the system's C compiler, and its DWARF read.
+ * includes the header is compiled with debug information by the system's
+ * C compiler, and its DWARF read.  -fno-eliminate-unused-debug-types
+ * makes the compiler describe every type the headers declare, so the unit
+ * need not name the type (which "sockaddr", written without its "struct"
+ * as SystemTap's scripts do, could not), and one object serves every
+ * type of its headers.
  *
  * The unit is linked as a shared object (cc -g -shared): the DWARF of a
  * relocatable object still needs its relocations applied, which libdw
@@ -98,14 +102,13 @@ static const char *first_error(struct arena *a, const char *log)
 	return found ? found : "it failed";
 }
 
-const char *header_types(struct arena *a, const char *module, const char *type,
-			 const char **why)
+const char *header_types(struct arena *a, const char *module, const char **why)
 {
-	/* What goes into the unit is a header's name and a type's, nothing
-	 * that could end a line or a declaration. */
-	if (strpbrk(module, "\n\r\"\\;{}") || strpbrk(type, "\n\r\"\\;{}#<>")) {
-		*why = "a header's or a type's name cannot hold a newline, a quote, a "
-		       "backslash, ';', '{' or '}', nor a type's '#', '<' or '>'";
+	/* What goes into the unit is headers' names, nothing that could end
+	 * a line */
+	if (strpbrk(module, "\n\r\"\\;{}")) {
+		*why = "a header's name cannot hold a newline, a quote, a backslash, ';', "
+		       "'{' or '}'";
 		return NULL;
 	}
 	/* "<a.h><b/c.h>": each header in turn */
@@ -119,12 +122,6 @@ const char *header_types(struct arena *a, const char *module, const char *type,
 		src = arena_printf(a, "%s#include %.*s\n", src, (int)(end - s + 1), s);
 		s = end + 1;
 	}
-	/* The type without its '*'s: a pointer to it is a use that makes the
-	 * compiler describe it. */
-	size_t n = strlen(type);
-	while (n && (type[n - 1] == '*' || type[n - 1] == ' '))
-		n--;
-	src = arena_printf(a, "%s%.*s *__uscript_use;\n", src, (int)n, type);
 	const char *cc = getenv("CC");
 	if (!cc || !*cc)
 		cc = "cc";

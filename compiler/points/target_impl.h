@@ -56,11 +56,10 @@ bool pretty_fixed_root(struct tctx *c, int row, int root, const void *arg, struc
 int pretty_pieces(struct tctx *c, struct expr *e, int row, const struct dwi_plan *pl,
 		  pretty_root_fn root_of, const void *arg, struct tv_read *r);
 
-/* target_header.c: a shared object whose DWARF has `type` as "<a.h><b.h>"
- * declare it, compiled into the cache if not there yet; NULL with *why a
- * sentence when that fails. */
-const char *header_types(struct arena *a, const char *module, const char *type,
-			 const char **why);
+/* target_header.c: a shared object whose DWARF has every type the
+ * headers "<a.h><b.h>" declare, compiled into the cache if not there yet;
+ * NULL with *why a sentence when that fails. */
+const char *header_types(struct arena *a, const char *module, const char **why);
 
 /* target_func.c, for target_at.c: ops appended to a number's; in a .return
  * row, n read at the entry instead (it becomes a saved slot) */
