@@ -247,8 +247,9 @@ const struct dwi_var *dwi_func_param(const struct dwi_func *f, const char *name,
 
 /* The global or static variable `name` with a fixed address (its addr),
  * defined in the unit for source `file` ("file.c" matches ".../file.c";
- * a pattern "f*.c" the units it matches), or in any unit when file is
- * NULL: the first found, as SystemTap's @var takes it.  NULL with err saying so when there is none. */
+ * a pattern "f*.c" the units it matches; of several, the first with the
+ * shortest name, as SystemTap's @var takes it), or in any unit when file
+ * is NULL: the first found.  NULL with err saying so when there is none. */
 const struct dwi_var *dwi_global(struct dwi *d, const char *name, const char *file,
 				 struct dwi_error *err);
 

@@ -600,12 +600,18 @@ const struct dwi_var *dwi_global(struct dwi *d, const char *name, const char *fi
 				 struct dwi_error *err)
 {
 	dw_read_units(d);
-	bool unit_found = !file;
-	for (size_t i = 0; i < d->ncus; i++) {
+	/* With a file, SystemTap looks in one unit: of those it names, the
+	 * first with the shortest name ("bar/baz.c" is src/bar/baz.c rather
+	 * than src/sub/bar/baz.c). */
+	size_t best = d->ncus;
+	for (size_t i = 0; file && i < d->ncus; i++) {
 		const char *cu = dwarf_diename(&d->cus[i].die);
-		if (file && (!cu || !unit_is(cu, file)))
-			continue;
-		unit_found = true;
+		if (cu && unit_is(cu, file) &&
+		    (best == d->ncus || strlen(cu) < strlen(dwarf_diename(&d->cus[best].die))))
+			best = i;
+	}
+	bool unit_found = !file || best < d->ncus;
+	for (size_t i = file ? best : 0; i < d->ncus && (!file || i == best); i++) {
 		struct dwi_var v;
 		memset(&v, 0, sizeof(v));
 		if (global_in(d, &d->cus[i].die, name, 0, &v)) {

@@ -112,7 +112,12 @@ static void target_expr(struct tctx *c, struct expr *e)
 			e->bad = true;
 			return;
 		}
-		if (e->form != TARGET_DOLLAR)
+		if (e->form == TARGET_ATVAR && !e->module && !strchr(e->name, '@') &&
+		    !c->t->ctx[row].inlined) {
+			/* SystemTap: @var("x") is another way to write $x */
+			rc = c->t->ctx[row].mark ? mark_read(c, e, row, &reads[i]) :
+						   func_read(c, e, row, &reads[i]);
+		} else if (e->form != TARGET_DOLLAR)
 			rc = at_read(c, e, row, &reads[i]);
 		else if (c->t->ctx[row].mark)
 			rc = mark_read(c, e, row, &reads[i]);

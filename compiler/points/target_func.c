@@ -181,7 +181,9 @@ static const struct dwi_var *find_var(struct tctx *c, const struct expr *e, int 
 	for (size_t i = 0; i < np; i++)
 		if (ps[i].name)
 			list = arena_printf(c->arena, "%s%s%s", list, *list ? ", " : "", ps[i].name);
-	diag_error(&e->loc, "no parameter or variable $%s in %s, at %s", name, a->func, a->pp);
+	diag_error(&e->loc, "no parameter or variable %s%s%s in %s, at %s",
+		   e->form == TARGET_ATVAR ? "@var(\"" : "$", name,
+		   e->form == TARGET_ATVAR ? "\")" : "", a->func, a->pp);
 	if (*list)
 		diag_note(&a->loc, "the parameters of %s are: %s", a->func, list);
 	else

@@ -95,11 +95,22 @@ static int dwarf_read(struct tctx *c, struct expr *e, int row, struct tv_read *r
 	struct dwi_place pl;
 	struct dwi_error err;
 	int rc = d ? dwi_var_at(d, m->vaddr, e->name, &pl, &err) : -ENOENT;
+	const struct dwi_var *g = rc == -ENOENT && d ? dwi_global(d, e->name, NULL, NULL) : NULL;
+	if (g) {
+		/* a global of another unit than the site's */
+		memset(&pl, 0, sizeof(pl));
+		pl.in_memory = true;
+		pl.reg = DWI_REG_LINK;
+		pl.offset = (int64_t)g->addr;
+		pl.type = g->type;
+		rc = 0;
+	}
 	if (rc == -ENOENT) {
-		diag_error(&e->loc, "no target variable $%s at %s: USDT probes have $arg1 to "
-			   "$argN, $$name, $$provider and $$parms, and the variables in scope "
-			   "at the site where the program has debug information", e->name,
-			   mark_desc(c, row));
+		diag_error(&e->loc, "no target variable %s%s%s at %s: USDT probes have $arg1 "
+			   "to $argN, $$name, $$provider and $$parms, and the variables in "
+			   "scope at the site where the program has debug information",
+			   e->form == TARGET_ATVAR ? "@var(\"" : "$", e->name,
+			   e->form == TARGET_ATVAR ? "\")" : "", mark_desc(c, row));
 		return -1;
 	}
 	if (rc < 0) {

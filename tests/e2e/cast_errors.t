@@ -26,9 +26,12 @@ status 1
     1 | probe process("./casts").function("take") { println(@cast($p, "struct rec", "nosuchlib.so.9")->id + @cast($p, "struct task_struct", "kernel")->pid + @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pid) }
       |                                                                                                                                                                                      ^~~~~~~~~~~~~~~~~~~~~~~
 status 1
-<input>:1:58: error: @var("nosuch"): no global or static variable 'nosuch' in the debug information of T/casts
+<input>:1:53: error: no parameter or variable @var("nosuch") in take, at process("T/casts").function("take@casts.c:38")
     1 | probe process("./casts").function("take") { println(@var("nosuch") + @var("counter@other.c") + @var("hidden@casts.c")->x) }
-      |                                                          ^~~~~~~~
+      |                                                     ^~~~~~~~~~~~~~
+<input>:1:7: note: the parameters of take are: p, table
+    1 | probe process("./casts").function("take") { println(@var("nosuch") + @var("counter@other.c") + @var("hidden@casts.c")->x) }
+      |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 <input>:1:75: error: @var("counter@other.c"): no compilation unit 'other.c' in the debug information of T/casts
     1 | probe process("./casts").function("take") { println(@var("nosuch") + @var("counter@other.c") + @var("hidden@casts.c")->x) }
       |                                                                           ^~~~~~~~~~~~~~~~~
