@@ -833,7 +833,8 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 
 /* @cast(addr, "type" [, "module"]) and @var("name[@file]" [, "module"]),
  * with members and indexes after them: target expressions that start from
- * an address or a global rather than a $name. */
+ * an address or a global rather than a $name.  And @defined(expr) and
+ * @choose_defined(a, b), which points/target.c folds per probe. */
 static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc *what_loc,
 			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc)
 {
@@ -922,9 +923,18 @@ static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 				     const struct loc *loc)
 {
 	static const char *const stap_ops[] = {
-		"@cast", "@var", "@entry", "@defined", "@perf", "@define", "@const",
-		"@probewrite", "@kregister", "@uregister", "@choose_defined",
+		"@entry", "@perf", "@define", "@const", "@probewrite", "@kregister",
+		"@uregister",
 	};
+	static const char *const with_args[] = {
+		"@cast", "@var", "@defined", "@choose_defined",
+	};
+	for (size_t i = 0; i < sizeof(with_args) / sizeof(*with_args); i++)
+		if (strcmp(what, with_args[i]) == 0) {
+			diag_error(what_loc, "'%s' takes its arguments in parentheses: %s(...)",
+				   what, what);
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), child_depth);
+		}
 	bool at = what[0] == '@', known = !at;
 	for (size_t i = 0; i < sizeof(stap_ops) / sizeof(*stap_ops); i++)
 		known |= strcmp(what, stap_ops[i]) == 0;
