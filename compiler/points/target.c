@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target.c — where each target expression's value is, at each row of its
- * probe: the walk over the probes' bodies, whether the rows read alike, and
- * what a .return row saves at the entry; see target.h, and target_impl.h
- * for the parts that read each kind of row. */
+ * probe: the walk over the probes' bodies (and functions', for their
+ * @casts with a module), whether the rows read alike, what a .return row
+ * saves at the entry, and @defined, answered per row, with the code it
+ * rules out at a row reading nothing there; see target.h, and
+ * target_impl.h for the parts that read each kind of row. */
 #include "target.h"
 
 #include <string.h>
@@ -104,10 +106,16 @@ static void target_expr(struct tctx *c, struct expr *e)
 	e->res = tv;
 	c->slot_base = c->slot_next = c->nslots;
 	c->expr_loc = &e->loc;
+	bool *dead = arena_alloc(c->arena, (size_t)nrows + 1);
+	int live_row = -1;
 	for (int i = 0; i < nrows; i++) {
 		int row = rows[i];
 		int rc;
 		c->slot_next = c->slot_base;
+		if (c->live && !c->live[i]) {
+			dead[i] = true;
+			continue;
+		}
 		if (row < 0 && (e->form != TARGET_CAST || !e->module)) {
 			e->bad = true;
 			return;
@@ -123,15 +131,42 @@ static void target_expr(struct tctx *c, struct expr *e)
 			rc = mark_read(c, e, row, &reads[i]);
 		else
 			rc = func_read(c, e, row, &reads[i]);
+		if (rc < 0 && c->row_ok) {
+			/* @defined is trying it: not here */
+			c->row_ok[i] = false;
+			dead[i] = true;
+			continue;
+		}
 		if (rc < 0) {
 			/* one error an expression: the first row that fails */
 			c->errors++;
 			e->bad = true;
 			return;
 		}
-		if (i && !read_equal(&reads[i], &reads[0]))
-			tv->varies = true;
+		if (live_row < 0)
+			live_row = i;
 	}
+	/* Where it does not run, it reads nothing, as what it reads where it
+	 * runs: 0, "", no text */
+	for (int i = 0; i < nrows; i++) {
+		if (!dead[i])
+			continue;
+		struct tv_read *r = &reads[i];
+		enum tv_kind kind = live_row >= 0 ? reads[live_row].kind :
+				    e->pretty ? TV_PRETTY : e->type == TYPE_STRING ? TV_STR : TV_NUM;
+		memset(r, 0, sizeof(*r));
+		r->kind = kind;
+		num_root(&r->num, TV_ROOT_CONST, 0, -1);
+		r->str = "";
+		if (kind == TV_PRETTY) {
+			struct pretty_plan *plan = arena_alloc(c->arena, sizeof(*plan));
+			plan->row = rows[i];
+			r->plan = plan;
+			r->size = 16;
+		}
+	}
+	for (int i = 1; i < nrows; i++)
+		tv->varies |= !read_equal(&reads[i], &reads[0]);
 	if (reads[0].kind == TV_PRETTY) {
 		struct pretty_arg *pa = arena_alloc(c->arena, sizeof(*pa));
 		struct pretty_plan *plans = arena_alloc(c->arena,
@@ -159,15 +194,29 @@ static void walk_list(struct tctx *c, struct expr *e)
 		walk_expr(c, e);
 }
 
-/* Whether e resolves at every row of the probe, its errors unsaid. */
-static bool resolves(struct tctx *c, struct expr *e)
+/* The rows walked: the probe's, or one for code at no row. */
+static int walk_rows(const struct tctx *c)
 {
+	return c->nrows ? c->nrows : 1;
+}
+
+/* Where e resolves, per row, its errors unsaid. */
+static bool *resolves(struct tctx *c, struct expr *e)
+{
+	int n = walk_rows(c);
+	bool *ok = arena_alloc(c->arena, (size_t)n + 1), *outer = c->row_ok;
+	for (int i = 0; i < n; i++)
+		ok[i] = !e->bad;
 	if (e->bad)
-		return false;
+		return ok;
 	int errors = c->errors, mark = diag_hush();
+	c->row_ok = ok;
 	walk_expr(c, e);
-	bool ok = !diag_unhush(mark) && c->errors == errors && !e->bad;
+	c->row_ok = outer;
+	bool failed = diag_unhush(mark) && c->errors != errors;
 	c->errors = errors;
+	for (int i = 0; i < n; i++)
+		ok[i] = ok[i] && !failed && !e->bad;
 	return ok;
 }
 
@@ -190,67 +239,170 @@ static void become_num(struct expr *e, int64_t n)
 	become(e, &num);
 }
 
-/* Whether e is a constant after folding, and its value: what @defined
- * left, and '!' of it. */
-static bool constant(const struct expr *e, int64_t *v)
+/* e becomes 1 at the rows where `yes` and 0 at the others: a number if
+ * that is the same at every row that runs it, else a read by row. */
+static void become_rows(struct tctx *c, struct expr *e, const bool *yes)
 {
+	int n = walk_rows(c), seen = -1;
+	bool same = true;
+	for (int i = 0; i < n; i++) {
+		if (c->live && !c->live[i])
+			continue;
+		if (seen >= 0 && yes[i] != yes[seen])
+			same = false;
+		seen = seen < 0 ? i : seen;
+	}
+	if (same) {
+		become_num(e, seen >= 0 && yes[seen]);
+		return;
+	}
+	struct tv_read *reads = arena_alloc(c->arena, (size_t)(n + 1) * sizeof(*reads));
+	for (int i = 0; i < n; i++) {
+		reads[i].kind = TV_NUM;
+		num_root(&reads[i].num, TV_ROOT_CONST, yes[i], -1);
+	}
+	struct tv_expr *tv = arena_alloc(c->arena, sizeof(*tv));
+	tv->rows = c->rows;
+	tv->nrows = n;
+	tv->reads = reads;
+	tv->varies = true;
+	c->rows_vary[c->probe->id] = true;
+	struct expr by = { .kind = EXPR_TARGET, .name = "@defined", .type = TYPE_LONG,
+			   .res = tv };
+	become(e, &by);
+}
+
+/* Whether e is known per row after folding, and its value at each: a
+ * number, what @defined left, and '!' of them.  v has a value per row. */
+static bool row_values(const struct tctx *c, const struct expr *e, bool *v)
+{
+	int n = walk_rows(c);
 	if (e->kind == EXPR_NUM) {
-		*v = e->num;
+		for (int i = 0; i < n; i++)
+			v[i] = e->num != 0;
 		return true;
 	}
-	if (e->kind == EXPR_UNARY && e->op == OP_NOT && constant(e->lhs, v)) {
-		*v = !*v;
+	if (e->kind == EXPR_TARGET && e->name && strcmp(e->name, "@defined") == 0 && e->res &&
+	    e->form == TARGET_DOLLAR) {
+		const struct tv_expr *tv = e->res;
+		for (int i = 0; i < n; i++)
+			v[i] = tv->reads[i].num.value != 0;
+		return true;
+	}
+	if (e->kind == EXPR_UNARY && e->op == OP_NOT && row_values(c, e->lhs, v)) {
+		for (int i = 0; i < n; i++)
+			v[i] = !v[i];
 		return true;
 	}
 	return false;
 }
 
-/* @defined(x) is 1 where x resolves at this probe and 0 where it does
- * not, @choose_defined(a, b) is a where a resolves and b otherwise, as in
- * SystemTap; code they make dead is left out before its target
- * expressions are read, so that `if (@defined($x)) print($x)` compiles
- * where there is no $x.  A probe is one answer: x must resolve at every
- * row. */
+/* Whether v is the same at every row that runs the code walked; *val is
+ * that value. */
+static bool uniform(const struct tctx *c, const bool *v, bool *val)
+{
+	int seen = -1;
+	for (int i = 0; i < walk_rows(c); i++) {
+		if (c->live && !c->live[i])
+			continue;
+		if (seen >= 0 && v[i] != v[seen])
+			return false;
+		seen = seen < 0 ? i : seen;
+	}
+	*val = seen >= 0 && v[seen];
+	return true;
+}
+
+/* Walks e (a statement list when `stmts`) as code that runs only at the
+ * rows where `when` says `want`. */
+static void walk_stmts(struct tctx *c, struct stmt *s);
+
+static void walk_where(struct tctx *c, void *code, bool stmts, const bool *when, bool want)
+{
+	int n = walk_rows(c);
+	bool *outer = c->live, *live = arena_alloc(c->arena, (size_t)n + 1);
+	for (int i = 0; i < n; i++)
+		live[i] = (!outer || outer[i]) && when[i] == want;
+	c->live = live;
+	if (stmts)
+		walk_stmts(c, code);
+	else
+		walk_expr(c, code);
+	c->live = outer;
+}
+
+/* @defined(x) is 1 where x resolves and 0 where it does not, at each row
+ * of the probe, @choose_defined(a, b) is a where a resolves and b where it
+ * does not, as in SystemTap; the code they rule out at a row reads
+ * nothing there, so that `if (@defined($x)) print($x)` compiles where
+ * some rows have no $x.  Where the answer is the same at every row, they
+ * fold to it, and dead code goes. */
 static void walk_defined(struct tctx *c, struct expr *e)
 {
 	struct expr *a = e->args, *b = a->next;
-	bool ok = resolves(c, a);
+	bool *ok = resolves(c, a);
 	if (!e->num) {
-		become_num(e, ok);
+		become_rows(c, e, ok);
 		return;
 	}
-	if (!ok)
-		walk_expr(c, b);
-	become(e, ok ? a : b);
+	struct expr *cond = arena_alloc(c->arena, sizeof(*cond));
+	*cond = *e;
+	cond->next = NULL;
+	become_rows(c, cond, ok);
+	int64_t v;
+	if (cond->kind == EXPR_NUM) {
+		v = cond->num;
+		walk_expr(c, v ? a : b);
+		become(e, v ? a : b);
+		return;
+	}
+	/* a where it resolves, b elsewhere: cond ? a : b */
+	walk_where(c, a, false, ok, true);
+	walk_where(c, b, false, ok, false);
+	e->kind = EXPR_TERNARY;
+	e->cond = cond;
+	e->lhs = a;
+	e->rhs = b;
+	e->args = NULL;
+	a->next = NULL;
 }
 
 static void walk_expr(struct tctx *c, struct expr *e)
 {
 	if (!e)
 		return;
-	int64_t v;
+	bool *v = arena_alloc(c->arena, (size_t)walk_rows(c) + 1), val;
 	switch (e->kind) {
 	case EXPR_DEFINED:
 		walk_defined(c, e);
 		return;
 	case EXPR_TERNARY:
 		walk_expr(c, e->cond);
-		if (constant(e->cond, &v)) {
-			struct expr *live = v ? e->lhs : e->rhs;
+		if (!row_values(c, e->cond, v))
+			break;
+		if (uniform(c, v, &val)) {
+			struct expr *live = val ? e->lhs : e->rhs;
 			walk_expr(c, live);
 			become(e, live);
-			return;
+		} else {
+			walk_where(c, e->lhs, false, v, true);
+			walk_where(c, e->rhs, false, v, false);
 		}
-		break;
+		return;
 	case EXPR_BINARY:
 		if (e->op != OP_LAND && e->op != OP_LOR)
 			break;
 		walk_expr(c, e->lhs);
-		if (constant(e->lhs, &v) && (e->op == OP_LAND ? !v : v)) {
-			become_num(e, e->op == OP_LOR);
+		if (!row_values(c, e->lhs, v)) {
+			walk_expr(c, e->rhs);
 			return;
 		}
-		walk_expr(c, e->rhs);
+		/* && needs its right side where the left is true, || where false */
+		bool need = e->op == OP_LAND;
+		if (uniform(c, v, &val) && val != need)
+			become_num(e, !need);
+		else
+			walk_where(c, e->rhs, false, v, need);
 		return;
 	default:
 		break;
@@ -273,10 +425,10 @@ static void walk_stmts(struct tctx *c, struct stmt *s)
 {
 	for (; s; s = s->next) {
 		walk_expr(c, s->expr);
-		int64_t v;
-		if (s->kind == STMT_IF && constant(s->expr, &v)) {
+		bool *v = arena_alloc(c->arena, (size_t)walk_rows(c) + 1), val;
+		if (s->kind == STMT_IF && row_values(c, s->expr, v) && uniform(c, v, &val)) {
 			/* the dead branch is left out, the live one kept */
-			struct stmt *live = v ? s->body : s->else_body;
+			struct stmt *live = val ? s->body : s->else_body;
 			if (live) {
 				walk_stmts(c, live);
 				s->body = live;
@@ -287,6 +439,13 @@ static void walk_stmts(struct tctx *c, struct stmt *s)
 			}
 			become_num(s->expr, 1);
 			s->else_body = NULL;
+			continue;
+		}
+		if (s->kind == STMT_IF && row_values(c, s->expr, v)) {
+			/* each branch reads nothing at the rows where it does not run */
+			walk_where(c, s->body, true, v, true);
+			if (s->else_body)
+				walk_where(c, s->else_body, true, v, false);
 			continue;
 		}
 		walk_stmts(c, s->body);

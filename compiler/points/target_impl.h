@@ -33,6 +33,11 @@ struct tctx {
 	int nsaved, cap_saved;
 	int slot_base, slot_next, nslots;   /* of the expression being read */
 	const struct loc *expr_loc;
+	/* Per row (in rows' order): whether the code being walked runs there
+	 * (NULL: everywhere), what @defined made dead at some rows; and while
+	 * @defined tries an expression, where it resolves. */
+	bool *live;
+	bool *row_ok;
 };
 
 /* target.c: room for n ops in the arena, and a number read from a root */
