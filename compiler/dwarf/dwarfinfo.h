@@ -426,8 +426,9 @@ int dwi_access_ex(const struct dwi_type *var_type, int levels, bool root_is_addr
 
 /* The type `spelling` names in d, as @cast(p, "struct foo *") spells it:
  * "struct NAME", "union NAME", "class NAME", "enum NAME", a typedef's or
- * a base type's name ("int", "unsigned long"), a C++ class's name, each
- * with any number of '*' after it, counted in *levels.  NULL with err
+ * a base type's name ("int", "unsigned long"), a C++ class's name (its
+ * scopes, "ns::Klass", left out), each with any number of '*' after it,
+ * counted in *levels; const and volatile are passed over.  NULL with err
  * saying so when d has no such type. */
 const struct dwi_type *dwi_type_named(struct dwi *d, const char *spelling, int *levels,
 				      struct dwi_error *err);

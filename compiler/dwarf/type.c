@@ -758,12 +758,29 @@ const struct dwi_type *dwi_type_named(struct dwi *d, const char *spelling, int *
 {
 	char name[256];
 	const char *s = spelling;
-	while (*s == ' ' || *s == '\t')
-		s++;
+	/* qualifiers change nothing that is read: "const struct foo *" */
+	for (bool again = true; again;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		again = false;
+		for (const char *const *q = (const char *const[]){ "const ", "volatile ", NULL };
+		     *q; q++)
+			if (strncmp(s, *q, strlen(*q)) == 0) {
+				s += strlen(*q);
+				again = true;
+			}
+	}
 	size_t n = strlen(s);
 	*levels = 0;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '*'))
-		*levels += s[--n] == '*';
+	for (bool again = true; again;) {
+		again = false;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '*'))
+			*levels += s[--n] == '*';
+		if (n > 6 && strncmp(s + n - 6, " const", 6) == 0) {
+			n -= 6;
+			again = true;
+		}
+	}
 	if (!n || n >= sizeof(name)) {
 		dw_set_err(err, "'%s' is not a type", spelling);
 		return NULL;
