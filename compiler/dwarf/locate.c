@@ -35,8 +35,13 @@ static bool simple_place(const Dwarf_Op *op, struct dwi_place *p);
 /* The CFA at pc as "register + offset", from .eh_frame or .debug_frame. */
 static bool cfa_at(struct dwi *d, uint64_t pc, int *reg, int64_t *off)
 {
-	/* .eh_frame is in the program, .debug_frame with the DWARF */
-	Dwarf_CFI *cfis[2] = { dwarf_getcfi_elf(d->elf), dwarf_getcfi(d->dbg) };
+	/* .eh_frame is in the program (dwi_close() ends it), .debug_frame
+	 * with the DWARF */
+	if (!d->eh_cfi_done) {
+		d->eh_cfi_done = true;
+		d->eh_cfi = dwarf_getcfi_elf(d->elf);
+	}
+	Dwarf_CFI *cfis[2] = { d->eh_cfi, dwarf_getcfi(d->dbg) };
 	for (int i = 0; i < 2; i++) {
 		Dwarf_Frame *frame = NULL;
 		Dwarf_Op *ops;
