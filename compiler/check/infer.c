@@ -301,6 +301,59 @@ static bool is_lvalue(const struct expr *e)
  * Where it is read from is worked out per probe point (points/target.c). */
 static enum type infer_target(struct rs *rs, struct expr *e)
 {
+	if (e->form != TARGET_DOLLAR) {
+		if (e->lhs)
+			expect(rs, e->lhs, TYPE_LONG, "the address @cast reads at");
+		/* @var("x", @1): the argument's text, as SystemTap pastes it */
+		for (struct expr *a = e->args; a; a = a->next) {
+			if (a->kind != EXPR_SCRIPT_ARG)
+				continue;
+			infer(rs, a, TYPE_STRING, NULL);
+			const char *text = a->num <= rs->opts->nargs ? rs->opts->args[a->num - 1] : NULL;
+			if (a == e->args)
+				e->name = text;
+			else
+				e->module = text;
+			if (rs->checking && text && !*text && !e->bad) {
+				diag_error(&a->loc, "script argument @%" PRId64 " is empty: it gives "
+					   "the %s", a->num, a == e->args ? "name" : "module");
+				e->bad = true;
+			}
+		}
+		if (!e->name)
+			e->bad = true;
+		for (struct target_suffix *s = e->suffix; s; s = s->next)
+			if (s->index)
+				expect(rs, s->index, TYPE_LONG, "an index of a target expression");
+		const char *what = e->form == TARGET_CAST ? "@cast" : "@var";
+		/* An @cast that names its module is read anywhere; the others
+		 * take their types from the probed file. */
+		bool anywhere = e->form == TARGET_CAST && e->module && !e->pretty;
+		if (rs->checking && !rs->h->probe && !anywhere) {
+			diag_error(&e->loc, "%s", e->form == TARGET_CAST && e->pretty ?
+				   "a pretty-printed @cast can only be used in probe handlers" :
+				   e->form == TARGET_CAST ?
+				   "@cast in a function needs a module, a program, a library or a "
+				   "header that has the type, as its third argument: a function "
+				   "is not in one probe's program" :
+				   "@var can only be used in probe handlers, not in functions: "
+				   "uscript reads it from the probed program; pass the value as "
+				   "an argument");
+			e->bad = true;
+		} else if (rs->checking && rs->h->probe && !rs->in_process_probe && !anywhere) {
+			diag_error(&e->loc, "%s%.*s can only be used in process probes%s: uscript "
+				   "reads its types from the probed program", what, e->pretty, "$$",
+				   e->form == TARGET_CAST && !e->pretty ? ", unless it names a module" :
+				   "");
+			e->bad = true;
+		} else if (rs->checking && e->pretty && !e->printed) {
+			diag_error(&e->loc, "%s(...)%.*s can only be printed, as an argument of "
+				   "print, println, printd, printdln or printf: uscript formats it "
+				   "when it prints it", what, e->pretty, "$$");
+			e->bad = true;
+		}
+		return e->pretty ? TYPE_STRING : TYPE_LONG;
+	}
 	for (struct target_suffix *s = e->suffix; s; s = s->next)
 		if (s->index)
 			expect(rs, s->index, TYPE_LONG, "an index of a target variable");
@@ -322,6 +375,32 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 		e->bad = true;
 	}
 	return e->name[0] == '$' || e->pretty ? TYPE_STRING : TYPE_LONG;
+}
+
+/* @defined(x) and @choose_defined(a, b): whether x and a resolve is known
+ * only per probe point (points/target.c), so what goes wrong in them here
+ * is not an error either, only a mark that they are not defined. */
+static enum type infer_defined(struct rs *rs, struct expr *e, enum type want)
+{
+	enum type t[2] = { TYPE_UNKNOWN, TYPE_UNKNOWN };
+	int i = 0;
+	for (struct expr *a = e->args; a; a = a->next, i++) {
+		bool hush = !e->num || a == e->args;
+		int mark = hush ? diag_hush() : 0;
+		t[i] = infer(rs, a, e->num ? want : TYPE_UNKNOWN, NULL);
+		if (hush && diag_unhush(mark) && rs->checking)
+			a->bad = true;
+	}
+	if (!e->num)
+		return TYPE_LONG;
+	if (e->args->bad || t[0] == TYPE_UNKNOWN)
+		return t[1];
+	if (rs->checking && t[1] != TYPE_UNKNOWN && t[0] != t[1] && !is_bad(e->args->next)) {
+		diag_error(&e->loc, "@choose_defined's two expressions are of different types, "
+			   "%s and %s", type_name(t[0]), type_name(t[1]));
+		e->bad = true;
+	}
+	return t[0];
 }
 
 static enum type infer_assign(struct rs *rs, struct expr *e)
@@ -678,8 +757,8 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		if (e->op == OP_DEREF) {
 			/* *$p is $p[0], as in C */
 			struct expr *target = e->lhs;
-			if (target->kind == EXPR_TARGET && !target->pretty &&
-			    target->name[0] != '$') {
+			if (target->kind == EXPR_TARGET && !target->pretty && !target->addr_of &&
+			    (target->form != TARGET_DOLLAR || target->name[0] != '$')) {
 				struct target_suffix *zero = arena_alloc(rs->arena, sizeof(*zero));
 				zero->loc = e->loc;
 				zero->index = arena_alloc(rs->arena, sizeof(*zero->index));
@@ -784,6 +863,9 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		/* Refused by embedded_check; whatever its use wants meanwhile. */
 		t = want == TYPE_STRING ? TYPE_STRING : TYPE_LONG;
 		e->bad = true;
+		break;
+	case EXPR_DEFINED:
+		t = infer_defined(rs, e, want);
 		break;
 	}
 	e->type = t;

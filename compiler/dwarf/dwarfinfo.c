@@ -274,6 +274,8 @@ void dwi_close(struct dwi *d)
 	dw_map_free(&d->partsyms);
 	free(d->cus);
 	free(d->ranges);
+	if (d->eh_cfi)
+		dwarf_cfi_end(d->eh_cfi);
 	if (d->dbg)
 		dwarf_end(d->dbg);
 	if (d->delf)

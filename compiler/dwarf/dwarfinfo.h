@@ -245,6 +245,42 @@ struct dwi_abi dwi_func_return_abi(const struct dwi_func *f);
 const struct dwi_var *dwi_func_param(const struct dwi_func *f, const char *name,
 				     struct dwi_error *err);
 
+/* The global or static variable `name` with a fixed address (its addr),
+ * defined in the unit for source `file` ("file.c" matches ".../file.c";
+ * a pattern "f*.c" the units it matches; of several, the first with the
+ * shortest name, as SystemTap's @var takes it), or in any unit when file
+ * is NULL: the first found.  NULL with err saying so when there is none. */
+const struct dwi_var *dwi_global(struct dwi *d, const char *name, const char *file,
+				 struct dwi_error *err);
+
+/* ---- A variable at an address inside its function ---- */
+
+enum { DWI_REG_LINK = -1 };
+
+/* Where a variable is at one address: the value of DWARF register `reg`
+ * (x86-64: 0 rax, 1 rdx, 2 rcx, 3 rbx, 4 rsi, 5 rdi, 6 rbp, 7 rsp, 8-15
+ * r8-r15, 16 rip), or with in_memory the memory at reg + offset, or at
+ * the link-time address `offset` for DWI_REG_LINK. */
+struct dwi_place {
+	bool in_memory;
+	bool is_sum;     /* the value is reg + offset (DW_OP_bregN; DW_OP_stack_value) */
+	bool is_const;   /* the value is offset */
+	int reg;
+	int64_t offset;
+	const struct dwi_type *type;   /* NULL if the DWARF gives none */
+	const char *func;              /* the function the address is in, or NULL */
+};
+
+/* The variable or parameter `name` that the scopes around link-time
+ * address pc see (a USDT site's), innermost first: its DWARF location at
+ * pc, when it is a register, a register plus an offset, a static address,
+ * or the frame base plus an offset, the frame base being a register or
+ * the canonical frame address of the call-frame information.  Returns 0,
+ * -ENOENT when no such variable is in scope there, or -1 with err saying
+ * why ("... optimized it out there"). */
+int dwi_var_at(struct dwi *d, uint64_t pc, const char *name, struct dwi_place *out,
+	       struct dwi_error *err);
+
 /* What `stap -L` prints after the probe point for this function:
  * " $a:int $b:char*" — parameters and locals in DWARF order, those with
  * `listed`, each "name:type" once; with_return puts "$return:TYPE"
@@ -376,6 +412,26 @@ struct dwi_comp {
 int dwi_access(const struct dwi_type *var_type, bool root_is_address,
 	       const struct dwi_comp *comps, size_t ncomps,
 	       struct dwi_access *out, struct dwi_error *err);
+
+/* dwi_access() for @cast and &: `levels` >= 0 says var_type is the type
+ * an @cast names, followed by that many '*' ("struct foo **" is struct
+ * foo and 2), v starting as the address of such a value; as in SystemTap
+ * a first [i] on a type that is no pointer or array steps over whole
+ * values of it.  -1 is a variable's own type.  want_address stops before
+ * the final fetch: v is then where the value is (&$p->x), and an error
+ * where it is in no memory (a register, a bit-field). */
+int dwi_access_ex(const struct dwi_type *var_type, int levels, bool root_is_address,
+		  bool want_address, const struct dwi_comp *comps, size_t ncomps,
+		  struct dwi_access *out, struct dwi_error *err);
+
+/* The type `spelling` names in d, as @cast(p, "struct foo *") spells it:
+ * "struct NAME", "union NAME", "class NAME", "enum NAME", a typedef's or
+ * a base type's name ("int", "unsigned long"), a C++ class's name (its
+ * scopes, "ns::Klass", left out), each with any number of '*' after it,
+ * counted in *levels; const and volatile are passed over.  NULL with err
+ * saying so when d has no such type. */
+const struct dwi_type *dwi_type_named(struct dwi *d, const char *spelling, int *levels,
+				      struct dwi_error *err);
 
 /* ---- What $$parms, $$locals, $$vars, $$return and $var$ print ----
  *

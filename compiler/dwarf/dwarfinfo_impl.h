@@ -128,6 +128,8 @@ struct dwi {
 	bool named_done;
 	struct map partsyms;     /* code address -> name of a compiler-made part or clone */
 	bool partsyms_done;
+	Dwarf_CFI *eh_cfi;       /* the file's .eh_frame, read once (locate.c) */
+	bool eh_cfi_done;
 };
 
 struct scopes {

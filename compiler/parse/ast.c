@@ -9,6 +9,7 @@
 #include "ast.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -123,7 +124,19 @@ static void print_list(const struct expr *list, FILE *out)
 
 static void print_target(const struct expr *e, FILE *out)
 {
-	fprintf(out, "$%s", e->name);
+	if (e->addr_of)
+		fputc('&', out);
+	if (e->form == TARGET_DOLLAR) {
+		fprintf(out, "$%s", e->name);
+	} else {
+		fputs(e->form == TARGET_CAST ? "@cast(" : "@var(", out);
+		if (e->lhs) {
+			print_expr(e->lhs, true, out);
+			fputs(", ", out);
+		}
+		print_list(e->args, out);
+		fputc(')', out);
+	}
 	for (const struct target_suffix *s = e->suffix; s; s = s->next) {
 		if (s->member) {
 			fprintf(out, "->%s", s->member);
@@ -176,6 +189,11 @@ static void print_expr(const struct expr *e, bool top, FILE *out)
 		break;
 	case EXPR_TARGET:
 		print_target(e, out);
+		break;
+	case EXPR_DEFINED:
+		fputs(e->num ? "@choose_defined(" : "@defined(", out);
+		print_list(e->args, out);
+		fputc(')', out);
 		break;
 	case EXPR_SCRIPT_ARG:
 		fprintf(out, "%c%" PRId64, e->is_string ? '@' : '$', e->num);

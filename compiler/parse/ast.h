@@ -61,6 +61,8 @@ enum expr_kind {
 	EXPR_STAT_ADD,  /* lhs <<< rhs */
 	EXPR_IN,        /* [args] in name */
 	EXPR_EMBEDDED,  /* %{ str %}: embedded C (guru mode), refused by resolve */
+	EXPR_DEFINED,   /* @defined(args) (num 0) or @choose_defined(args) (num 1);
+			 * points/target.c folds it to a number or an argument */
 };
 
 enum op {
@@ -116,9 +118,19 @@ struct expr {
 	enum stat_op stat;       /* EXPR_STAT */
 	bool is_string;          /* EXPR_SCRIPT_ARG: @N rather than $N */
 	int pretty;              /* EXPR_TARGET: number of trailing '$' ($var$ is 1) */
+	/* EXPR_TARGET written @cast(lhs, "name", "module") or @var("name",
+	 * "module") rather than $name; args is the name's string and the
+	 * module's, each a literal or a script argument (@1), whose text
+	 * check/ puts in name and module; module is NULL when not given, and
+	 * arg_loc is where the name's string is. */
+	enum { TARGET_DOLLAR, TARGET_CAST, TARGET_ATVAR } form;
+	const char *module;
+	struct loc arg_loc, module_loc;
+	bool addr_of;            /* EXPR_TARGET after a unary '&': its address */
 
 	struct expr *args;       /* CALL STAT arguments; INDEX IN keys */
-	struct expr *lhs, *rhs;  /* BINARY ASSIGN STAT_ADD; UNARY INCDEC use lhs */
+	struct expr *lhs, *rhs;  /* BINARY ASSIGN STAT_ADD; UNARY INCDEC use lhs;
+	                          * TARGET: @cast's address */
 	struct expr *cond;       /* TERNARY: cond ? lhs : rhs */
 	struct target_suffix *suffix; /* EXPR_TARGET */
 

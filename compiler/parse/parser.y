@@ -173,6 +173,9 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 				     const struct loc *what_loc, int child_depth,
 				     const struct loc *loc);
+static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc *what_loc,
+			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc);
+static struct sv_expr ex_addr(struct pstate *p, struct sv_expr a, const struct loc *loc);
 static struct sv_exprs exprs_one(struct sv_expr e);
 static struct sv_exprs exprs_add(struct sv_exprs l, struct sv_expr e);
 static struct sv_strs strs_add(struct pstate *p, struct sv_strs l, struct tok_str s);
@@ -616,6 +619,7 @@ unary:
 	| '!' unary		{ $$ = ex_unary(p, OP_NOT, $2, &@$); }
 	| '~' unary		{ $$ = ex_unary(p, OP_BNOT, $2, &@$); }
 	| '*' unary		{ $$ = ex_unary(p, OP_DEREF, $2, &@$); }
+	| '&' unary		{ $$ = ex_addr(p, $2, &@$); }
 	| INC primary		{ $$ = ex_incdec(p, OP_PREINC, $2, &@$); }
 	| DEC primary		{ $$ = ex_incdec(p, OP_PREDEC, $2, &@$); }
 	;
@@ -657,9 +661,15 @@ primary:
 		}
 	| AT_WORD %prec LOWEST	{ $$ = ex_unsupported(p, $1, &@1, 0, &@$); }
 	| AT_WORD '(' args ')' suffixes %prec LOWEST
+				{ $$ = ex_at(p, $1, &@1, $3, $5, &@$); }
+	| AT_WORD '(' args ')' suffixes PRETTY suffixes %prec LOWEST
 		{
-			int d = $3.depth > $5.depth ? $3.depth : $5.depth;
-			$$ = ex_unsupported(p, $1, &@1, d, &@$);
+			$$ = ex_at(p, $1, &@1, $3, $5, &@$);
+			if ($$.e->kind == EXPR_TARGET && !$7.head)
+				$$.e->pretty = $6;
+			else
+				diag_error(&@6, "only @cast and @var are pretty-printed, and no "
+					   "'->', '.' or '[' follows their '$'");
 		}
 	;
 
@@ -843,6 +853,91 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 	return v;
 }
 
+/* @cast(addr, "type" [, "module"]) and @var("name[@file]" [, "module"]),
+ * with members and indexes after them: target expressions that start from
+ * an address or a global rather than a $name.  And @defined(expr) and
+ * @choose_defined(a, b), which points/target.c folds per probe. */
+static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc *what_loc,
+			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc)
+{
+	int d = args.depth > sfx.depth ? args.depth : sfx.depth;
+	bool choose = strcmp(what, "@choose_defined") == 0;
+	if (choose || strcmp(what, "@defined") == 0) {
+		if (args.n != 1 + choose || sfx.head) {
+			diag_error(what_loc, "%s", choose ?
+				   "@choose_defined takes two expressions, and no members after "
+				   "it: @choose_defined($a, $b)" :
+				   "@defined takes one expression, and no members after it: "
+				   "@defined($p->field)");
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+		}
+		struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_DEFINED, loc), d);
+		v.e->num = choose;
+		v.e->args = args.head;
+		return v;
+	}
+	bool cast = strcmp(what, "@cast") == 0;
+	if (!cast && strcmp(what, "@var") != 0)
+		return ex_unsupported(p, what, what_loc, d, loc);
+	int first = cast ? 1 : 0;
+	struct expr *name = args.head;
+	for (int i = 0; i < first && name; i++)
+		name = name->next;
+	struct expr *module = name ? name->next : NULL;
+	if (args.n < first + 1 || args.n > first + 2) {
+		diag_error(what_loc, "%s takes %s", what,
+			   cast ? "an address, a type and optionally a module: @cast(p, \"struct "
+				  "foo\"[, \"module\"])" :
+				  "a name and optionally a module: @var(\"name@file.c\"[, "
+				  "\"module\"])");
+		return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+	}
+	bool bad = false;
+	for (struct expr *s = name; s; s = s->next)
+		if (s->kind == EXPR_SCRIPT_ARG && s->is_string) {
+			continue;   /* @1: the argument's text, filled in by check/ */
+		} else if (s->kind != EXPR_STR) {
+			diag_error(&s->loc, "%s's %s must be a literal string or a script "
+				   "argument such as @1", what,
+				   s == name ? (cast ? "type" : "name") : "module");
+			bad = true;
+		} else if (!s->str_len || strlen(s->str) != s->str_len) {
+			diag_error(&s->loc, "%s's %s must not be empty or hold a NUL", what,
+				   s == name ? (cast ? "type" : "name") : "module");
+			bad = true;
+		}
+	if (bad)
+		return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+	struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_TARGET, loc), d);
+	v.e->form = cast ? TARGET_CAST : TARGET_ATVAR;
+	v.e->lhs = cast ? args.head : NULL;
+	if (v.e->lhs)
+		v.e->lhs->next = NULL;
+	v.e->args = name;
+	v.e->name = name->kind == EXPR_STR ? name->str : NULL;
+	v.e->arg_loc = name->loc;
+	if (module) {
+		v.e->module = module->kind == EXPR_STR ? module->str : NULL;
+		v.e->module_loc = module->loc;
+	}
+	v.e->suffix = sfx.head;
+	return v;
+}
+
+/* &$p->x, &@cast(p, "T")->f, &@var("g"): where a target expression is. */
+static struct sv_expr ex_addr(struct pstate *p, struct sv_expr a, const struct loc *loc)
+{
+	if (a.e->kind != EXPR_TARGET || a.e->pretty || a.e->addr_of ||
+	    (a.e->form == TARGET_DOLLAR && a.e->name[0] == '$')) {
+		diag_error(loc, "'&' takes the address of a target expression, such as "
+			   "&$p->field, &$arr[2] or &@cast(p, \"struct foo\")->field");
+		return ex(p, ast_expr(p->arena, EXPR_NUM, loc), a.depth);
+	}
+	a.e->addr_of = true;
+	a.e->loc = *loc;
+	return a;
+}
+
 /* SystemTap operators uscript does not have (@cast, @entry …) parse as
  * a placeholder, so one error covers the whole construct. */
 static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
@@ -850,9 +945,18 @@ static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 				     const struct loc *loc)
 {
 	static const char *const stap_ops[] = {
-		"@cast", "@var", "@entry", "@defined", "@perf", "@define", "@const",
-		"@probewrite", "@kregister", "@uregister", "@choose_defined",
+		"@entry", "@perf", "@define", "@const", "@probewrite", "@kregister",
+		"@uregister",
 	};
+	static const char *const with_args[] = {
+		"@cast", "@var", "@defined", "@choose_defined",
+	};
+	for (size_t i = 0; i < sizeof(with_args) / sizeof(*with_args); i++)
+		if (strcmp(what, with_args[i]) == 0) {
+			diag_error(what_loc, "'%s' takes its arguments in parentheses: %s(...)",
+				   what, what);
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), child_depth);
+		}
 	bool at = what[0] == '@', known = !at;
 	for (size_t i = 0; i < sizeof(stap_ops) / sizeof(*stap_ops); i++)
 		known |= strcmp(what, stap_ops[i]) == 0;
@@ -1244,13 +1348,13 @@ static const struct group groups[] = {
 	    YYSYMBOL_WHILE, YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_IN, YYSYMBOL_LIMIT,
 	    YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT, YYSYMBOL_DELETE,
 	    YYSYMBOL_YYEMPTY } },
-	{ "statement", "{", ";([-+!~*",
+	{ "statement", "{", ";([-+!~*&",
 	  { YYSYMBOL_IF, YYSYMBOL_WHILE, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT,
 	    YYSYMBOL_RETURN, YYSYMBOL_DELETE, YYSYMBOL_NUMBER, YYSYMBOL_STRING, YYSYMBOL_IDENT,
 	    YYSYMBOL_TARGET, YYSYMBOL_SCRIPT_ARG, YYSYMBOL_ARGC, YYSYMBOL_STATOP,
 	    YYSYMBOL_AT_WORD, YYSYMBOL_YYEMPTY } },
-	{ "expression", "(", "[-+!~*",
+	{ "expression", "(", "[-+!~*&",
 	  { YYSYMBOL_NUMBER, YYSYMBOL_IDENT, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_STRING, YYSYMBOL_TARGET, YYSYMBOL_SCRIPT_ARG, YYSYMBOL_ARGC,
 	    YYSYMBOL_STATOP, YYSYMBOL_AT_WORD, YYSYMBOL_INC, YYSYMBOL_DEC, YYSYMBOL_YYEMPTY } },

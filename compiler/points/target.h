@@ -54,8 +54,13 @@ struct tv_op {
 };
 
 /* TV_ROOT_NONE: no value (text only, in a TV_HEX_LIST).  TV_ROOT_SAVED:
- * slot `value` of what the probe's entry program saved (below). */
-enum tv_root { TV_ROOT_CONST, TV_ROOT_REG, TV_ROOT_ADDR, TV_ROOT_NONE, TV_ROOT_SAVED };
+ * slot `value` of what the probe's entry program saved (below).
+ * TV_ROOT_LIB: value + the load bias of the library whose dynamic section
+ * is at link-time address lib_dyn, in the process the probe hit: found in
+ * the dynamic linker's list of what it loaded, through the program's
+ * DT_DEBUG entry, which is at regs[reg] + debug_rel. */
+enum tv_root { TV_ROOT_CONST, TV_ROOT_REG, TV_ROOT_ADDR, TV_ROOT_NONE, TV_ROOT_SAVED,
+	       TV_ROOT_LIB };
 
 /* A number: a root, then ops. */
 struct tv_num {
@@ -63,6 +68,8 @@ struct tv_num {
 	int64_t value;
 	int16_t reg, index;      /* pt_regs offsets; -1: none */
 	uint8_t shift, scale;
+	int64_t debug_rel, lib_dyn;   /* TV_ROOT_LIB, and the library's path: */
+	const char *lib_path;
 	const struct tv_op *ops;
 	int nops;
 };

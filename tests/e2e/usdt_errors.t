@@ -14,7 +14,7 @@ status 1
 <input>:1:56: error: $arg1 is a number: a USDT probe does not say the type of its arguments, so it has no members or elements
     1 | probe process("./usdt").mark("twice") { println($arg1->x + $foo) }
       |                                                        ^
-<input>:1:60: error: no target variable $foo at process("T/usdt").mark("twice"): USDT probes have $arg1 to $argN, $$name, $$provider and $$parms
+<input>:1:60: error: no target variable $foo at process("T/usdt").mark("twice"): USDT probes have $arg1 to $argN, $$name, $$provider and $$parms, and the variables in scope at the site where the program has debug information
     1 | probe process("./usdt").mark("twice") { println($arg1->x + $foo) }
       |                                                            ^~~~
 status 1
