@@ -308,6 +308,85 @@ const char *dwi_site_listing(const struct dwi_site *s, bool with_return);
  * d.  (dwi_func_at() gives the same and more.) */
 bool dwi_function_decl(struct dwi *d, uint64_t vaddr, const char **file, int *line);
 
+/* ---- Source lines for .statement("FUNC@FILE:LINE") (lines.c) ---- */
+
+enum dwi_lines_kind {
+	DWI_LINES_ONE,       /* ":N": lines[0] */
+	DWI_LINES_RELATIVE,  /* "+N": lines[0] lines below each function's declaration */
+	DWI_LINES_LIST,      /* ":N-M,K": the lines listed, sorted */
+	DWI_LINES_ALL,       /* ":*": every line of each function */
+};
+
+struct dwi_linespec {
+	enum dwi_lines_kind kind;
+	const int *lines;
+	size_t n;
+};
+
+/* One place to probe: a line's lowest address in one function or inlined
+ * copy whose code has it. */
+struct dwi_line {
+	struct dwi_site site;   /* the function, or inlined copy, holding it */
+	const char *file;       /* as the line table names it */
+	int line;
+	uint64_t addr;
+	/* addr is the entry of the function: "f@FILE:N" where N is f's
+	 * declaration names f itself, as in SystemTap, and a line may start
+	 * there.  Its parameters are read by the ABI, as for .function. */
+	bool whole_function;
+};
+
+/* The places of `spec` in the functions `func` names (a dwi_match()
+ * pattern) that are declared in a file matching `file` (an fnmatch()
+ * pattern, matched as it is or as the last components of the path), one
+ * per address.  Writes a malloc'ed array to *out and returns how many; -1
+ * with err saying why none: "no source file matches 'x.c' in the debug
+ * information of PATH", "no function named 'f' in a source file matching
+ * 'x.c' in PATH", "no code at /src/x.c:12 (the nearest lines with code
+ * are 11 and 14)". */
+int dwi_lines(struct dwi *d, const char *func, const char *file,
+	      const struct dwi_linespec *spec, struct dwi_line **out, struct dwi_error *err);
+
+/* ---- Variables at an address inside a function (scope.c) ---- */
+
+struct dwi_scope {
+	uint64_t pc;
+	const char *name;              /* the function (or inlined copy) holding pc */
+	/* The variables and parameters in scope at pc, innermost block
+	 * first, each name once (the innermost hides the others). */
+	const struct dwi_var *vars;
+	size_t n;
+	void *priv;
+};
+
+/* The scope at pc (a link-time address), or NULL where the DWARF has no
+ * function there.  Lives as long as d. */
+const struct dwi_scope *dwi_scope_at(struct dwi *d, uint64_t pc);
+/* What -L prints for a probe at pc: " $i:int $p:char*", the variables
+ * with a location there. */
+const char *dwi_scope_listing(struct dwi *d, uint64_t pc);
+
+enum dwi_loc_kind {
+	DWI_LOC_REG,     /* the value is in DWARF register `reg` */
+	DWI_LOC_MEM,     /* the variable is at DWARF register `reg` + offset */
+	DWI_LOC_STATIC,  /* the variable is at link-time address `addr` */
+	DWI_LOC_CONST,   /* its value is `value` */
+	DWI_LOC_NONE,    /* it cannot be read: `why`, a phrase for "it is %s" */
+};
+
+struct dwi_loc {
+	enum dwi_loc_kind kind;
+	int reg;         /* x86-64 DWARF numbering: 0 rax, 1 rdx, 2 rcx, 3 rbx,
+			  * 4 rsi, 5 rdi, 6 rbp, 7 rsp, 8-15 r8-r15 */
+	int64_t offset;
+	uint64_t addr;
+	int64_t value;
+	const char *why;
+};
+
+/* Where variable i of s is at s->pc. */
+struct dwi_loc dwi_scope_loc(const struct dwi_scope *s, size_t i);
+
 /* ---- Reading a target expression: $p->a[2].b ----
  *
  * dwi_access() turns a variable and the components after it into

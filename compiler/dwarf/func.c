@@ -154,7 +154,7 @@ static struct dwi_var *var_push(struct varvec *vv)
 	return v;
 }
 
-static void fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t pc, bool param)
+void dw_fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t pc, bool param)
 {
 	Dwarf_Die t;
 	v->name = dwarf_diename(die);
@@ -193,7 +193,7 @@ void dw_build_sig(struct fnode *f)
 				continue;
 			bool param = tag == DW_TAG_formal_parameter;
 			struct varvec *vv = param ? &pv : &lv;
-			fill_var(d, var_push(vv), &c, pc, param);
+			dw_fill_var(d, var_push(vv), &c, pc, param);
 			if (norder == ocap) {
 				ocap = ocap ? ocap * 2 : 16;
 				order = xrealloc(order, ocap * sizeof(*order));
@@ -424,7 +424,7 @@ const char *dwi_site_listing(const struct dwi_site *s, bool with_return)
 		do {
 			int tag = dwarf_tag(&c);
 			if ((tag == DW_TAG_formal_parameter && k < 0) || tag == DW_TAG_variable)
-				fill_var(d, var_push(&vv), &c, i->entry, tag == DW_TAG_formal_parameter);
+				dw_fill_var(d, var_push(&vv), &c, i->entry, tag == DW_TAG_formal_parameter);
 		} while (dwarf_siblingof(&c, &c) == 0);
 	}
 	const struct dwi_var **vars = xcalloc(vv.n + 1, sizeof(*vars));

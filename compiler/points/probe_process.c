@@ -3,6 +3,7 @@
  * uprobes at the entry of functions found in the file's symbol table, and
  * uretprobes on their return; process("PATH").statement(ADDR): a uprobe at
  * an address, checked to be where an instruction starts;
+ * process("PATH").statement("FUNC@FILE:LINE"): source lines (probe_lines.c);
  * process("PATH").mark("NAME"): USDT probes (probe_mark.c).
  *
  * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
@@ -184,11 +185,9 @@ static struct attach_point *add_row(struct attach_table *t, const struct probe *
 	return a;
 }
 
-/* NULL if the kernel can put a uprobe on the instruction at vaddr of f,
- * else a sentence saying why not, which names the function func if it is
- * not NULL.  USCRIPT_NO_INSN_CHECK=1 leaves the judgement to the kernel,
- * so the tests can cover what attach.c does when it refuses a point. */
-static const char *refusal(struct attach_table *t, struct elf_file *f, uint64_t vaddr,
+/* USCRIPT_NO_INSN_CHECK=1 leaves the judgement to the kernel, so the
+ * tests can cover what attach.c does when it refuses a point. */
+const char *probes_refusal(struct attach_table *t, struct elf_file *f, uint64_t vaddr,
 			   const char *func)
 {
 	const char *off = getenv("USCRIPT_NO_INSN_CHECK");
@@ -257,7 +256,7 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 		uint64_t off;
 		if (!site->caller || !new_offset(f, site->entry, seen, &off))
 			continue;
-		const char *why = refusal(t, f, site->entry, NULL);
+		const char *why = probes_refusal(t, f, site->entry, NULL);
 		if (why) {
 			probes_skip(t, inline_pp(t, elf_path(f), site), why);
 			continue;
@@ -382,7 +381,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 			continue;
 		if (!new_offset(f, s->vaddr, &seen, &off))
 			continue;
-		why = refusal(t, f, s->vaddr, wild ? NULL : s->name);
+		why = probes_refusal(t, f, s->vaddr, wild ? NULL : s->name);
 		if (why && wild) {
 			probes_skip(t, function_pp(t, pat, s, dw, f, suffix), why);
 			continue;
@@ -475,7 +474,7 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 		return probes_fail(pp, "the code of %s before address 0x%" PRIx64 " does not "
 				   "decode, so uscript cannot tell whether an instruction "
 				   "starts there", what, addr);
-	const char *why = refusal(t, f, addr, what);
+	const char *why = probes_refusal(t, f, addr, what);
 	if (why)
 		return probes_fail(pp, "%s", why);
 	struct attach_point *a = add_row(t, p, pp, off, proto);
@@ -514,9 +513,12 @@ static int add_process(struct attach_table *t, const struct probe *p,
 		mark_name = m->str;
 	}
 	bool statement = strcmp(what->name, "statement") == 0;
-	if (statement && (what->arg_kind != PP_ARG_NUM || what->next))
-		return probes_fail(pp, what->next ? "nothing can follow .statement(ADDRESS)" :
-				   ".statement takes the address of an instruction, as in "
+	if (statement && (what->arg_kind == PP_ARG_NONE || what->next))
+		return probes_fail(pp, what->next ? (what->arg_kind == PP_ARG_NUM ?
+						     "nothing can follow .statement(ADDRESS)" :
+						     "nothing can follow .statement(\"LINE\")") :
+				   ".statement takes a source line or the address of an "
+				   "instruction, as in .statement(\"main@prog.c:12\") or "
 				   ".statement(0x401126)");
 	if (!statement && !mark && (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR))
 		return probes_fail(pp, "expected .function(\"NAME\"), .statement(ADDRESS) or "
@@ -552,6 +554,8 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	if (name)
 		elf_set_name(f, name);
 	proto.path = arena_strdup(t->arena, path);
+	if (statement && what->arg_kind == PP_ARG_STR)
+		return probes_add_lines(t, p, pp, f, what->str, &proto);
 	if (statement)
 		return add_statement(t, p, pp, f, (uint64_t)what->num, &proto);
 	if (mark)

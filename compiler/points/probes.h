@@ -42,6 +42,9 @@ struct row_ctx {
 	uint64_t vaddr;                  /* the function's address there */
 	bool inlined;                    /* an inlined copy of a function */
 	const char *listing;             /* -L: its variables, when made here */
+	bool at_line;                    /* a source line inside the function
+					  * at vaddr: its variables are those
+					  * in scope there, where DWARF puts them */
 };
 
 /* A point the kernel cannot probe, left out of a wildcard's rows. */
@@ -84,6 +87,18 @@ struct usdt_file *probes_usdt(struct attach_table *t, struct elf_file *f,
 int probes_add_marks(struct attach_table *t, const struct probe *p,
 		     const struct probe_point *pp, struct elf_file *f, const char *provider,
 		     const char *name, const struct attach_point *proto);
+
+/* process(…).statement("FUNC@FILE:LINE"): a row per place the source
+ * line spec `text` names in f (probe_lines.c). */
+int probes_add_lines(struct attach_table *t, const struct probe *p,
+		     const struct probe_point *pp, struct elf_file *f, const char *text,
+		     const struct attach_point *proto);
+
+/* NULL if the kernel can put a uprobe on the instruction at vaddr of f,
+ * else a sentence saying why not, which names the function func if it is
+ * not NULL (probe_process.c). */
+const char *probes_refusal(struct attach_table *t, struct elf_file *f, uint64_t vaddr,
+			   const char *func);
 
 /* Appends a zeroed row for probe p at point pp and returns it. */
 struct attach_point *attach_add(struct attach_table *t, const struct probe *p,

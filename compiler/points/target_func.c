@@ -23,7 +23,7 @@ static void num_append(struct tctx *c, struct tv_num *n, const struct tv_op *ops
 	n->nops += k;
 }
 
-static void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k)
+void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k)
 {
 	struct tv_op *t = ops_new(c, k + 1);
 	for (int i = 0; i < k; i++) {
@@ -365,8 +365,47 @@ const struct pretty_arg *target_pretty(const struct expr *e)
 	return tv->pretty;
 }
 
+int access_read(struct tctx *c, struct expr *e, int row, const struct dwi_type *type,
+		struct tv_num *n, bool is_addr)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	int nc = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next)
+		nc++;
+	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(nc + 1) * sizeof(*comps));
+	nc = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next, nc++) {
+		comps[nc].member = x->member;
+		if (!x->member && x->index->kind == EXPR_NUM) {
+			comps[nc].index = x->index->num;
+		} else if (!x->member) {
+			comps[nc].runtime = true;
+			comps[nc].text = "...";
+		}
+	}
+	struct dwi_access acc;
+	struct dwi_error err;
+	if (!type || dwi_access(type, is_addr, comps, (size_t)nc, &acc, &err) != 0) {
+		diag_error(&e->loc, "%s at %s: %s", target_text(c, e), a->pp,
+			   type ? err.msg : "its type is unknown");
+		return -1;
+	}
+	/* A float is read as the bits of a double, as SystemTap reads it. */
+	if (acc.type && (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
+		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members%s",
+			   target_text(c, e), a->pp,
+			   acc.type->name ? acc.type->name : "a value without a type",
+			   acc.type->kind == DWI_STRUCT ? ", or print it with $$parms" : "");
+		return -1;
+	}
+	num_append_dwi(c, n, acc.ops, acc.nops);
+	return 0;
+}
+
 int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
+	if (c->t->ctx[row].at_line)
+		return line_read(c, e, row, r);
 	const struct dwi_func *f = row_func(c, e, row);
 	if (!f)
 		return -1;
@@ -432,36 +471,8 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 		}
 		type = v->type;
 	}
-	int nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next)
-		nc++;
-	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(nc + 1) * sizeof(*comps));
-	nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next, nc++) {
-		comps[nc].member = x->member;
-		if (!x->member && x->index->kind == EXPR_NUM) {
-			comps[nc].index = x->index->num;
-		} else if (!x->member) {
-			comps[nc].runtime = true;
-			comps[nc].text = "...";
-		}
-	}
-	struct dwi_access acc;
-	struct dwi_error err;
-	if (!type || dwi_access(type, is_addr, comps, (size_t)nc, &acc, &err) != 0) {
-		diag_error(&e->loc, "%s at %s: %s", target_text(c, e), a->pp,
-			   type ? err.msg : "its type is unknown");
+	if (access_read(c, e, row, type, &n, is_addr) < 0)
 		return -1;
-	}
-	/* A float is read as the bits of a double, as SystemTap reads it. */
-	if (acc.type && (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
-		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members%s",
-			   target_text(c, e), a->pp,
-			   acc.type->name ? acc.type->name : "a value without a type",
-			   acc.type->kind == DWI_STRUCT ? ", or print it with $$parms" : "");
-		return -1;
-	}
-	num_append_dwi(c, &n, acc.ops, acc.nops);
 	if (strcmp(name, "return") != 0)
 		at_entry(c, row, &n);
 	r->kind = TV_NUM;

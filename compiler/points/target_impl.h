@@ -8,7 +8,9 @@
  *                  the entry
  *   target_mark.c  $argN and $$name at the sites of .mark rows (usdt.h)
  *   target_func.c  $name, $p->a[2].b, $$parms and the like in .function
- *                  rows, from the function's DWARF (dwarfinfo.h) */
+ *                  rows, from the function's DWARF (dwarfinfo.h)
+ *   target_line.c  the same at source lines and labels, from DWARF's
+ *                  locations at the address */
 #ifndef USCRIPT_TARGET_IMPL_H
 #define USCRIPT_TARGET_IMPL_H
 
@@ -42,5 +44,16 @@ void num_root(struct tv_num *n, enum tv_root root, int64_t value, int16_t reg);
  * .function row (target_func.c): 0, or -1 after an error at e. */
 int mark_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* At a row inside a function (a source line, a label): target_line.c. */
+int line_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* $v->a[2].b from v's root n (its value, or its address when is_addr),
+ * with e's members and indexes applied: 0, or -1 after an error at e
+ * (target_func.c). */
+struct dwi_type;
+int access_read(struct tctx *c, struct expr *e, int row, const struct dwi_type *type,
+		struct tv_num *n, bool is_addr);
+/* Appends dwarfinfo's ops to n. */
+struct dwi_op;
+void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k);
 
 #endif
