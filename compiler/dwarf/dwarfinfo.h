@@ -334,6 +334,7 @@ struct dwi_line {
 	 * declaration names f itself, as in SystemTap, and a line may start
 	 * there.  Its parameters are read by the ABI, as for .function. */
 	bool whole_function;
+	const char *label;      /* dwi_labels(): the label's name */
 };
 
 /* The places of `spec` in the functions `func` names (a dwi_match()
@@ -346,6 +347,19 @@ struct dwi_line {
  * are 11 and 14)". */
 int dwi_lines(struct dwi *d, const char *func, const char *file,
 	      const struct dwi_linespec *spec, struct dwi_line **out, struct dwi_error *err);
+
+/* The C labels (DW_TAG_label with an address) matching the fnmatch()
+ * pattern `label` in the functions, and inlined copies, that `func` names,
+ * as SystemTap's .function(FUNC).label(LABEL) finds them: in the
+ * function's blocks, not in functions nested or inlined in it.  `file`,
+ * if not NULL, keeps only the functions declared in a file matching it;
+ * line, if not 0, only the labels declared on that line.  `line` of each
+ * is the label's declaration.  Writes a malloc'ed array to *out (free()
+ * it) and returns how many; -1 with err saying why none ("no function
+ * named 'f' in PATH", "no label matches 'L*' in the functions 'f'
+ * names"). */
+int dwi_labels(struct dwi *d, const char *func, const char *file, int line,
+	       const char *label, struct dwi_line **out, struct dwi_error *err);
 
 /* ---- Variables at an address inside a function (scope.c) ---- */
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lines.c — .statement("FUNC@FILE:LINE"): the addresses the line table
  * gives a source line, in the functions a pattern names, by SystemTap's
- * rules (dwflpp::iterate_over_srcfile_lines and its helpers).
+ * rules (dwflpp::iterate_over_srcfile_lines and its helpers); and
+ * .function("FUNC").label("LABEL"): C labels, which DWARF gives an
+ * address of their own (dwflpp::iterate_over_labels).
  *
  * A line is probed once in each function, or inlined copy, whose code it
  * has: at the lowest address among the line's rows inside that function,
@@ -134,7 +136,7 @@ static void add_line(struct linevec *lv, struct map *seen, const struct cand *c,
 	 * ABI puts them, and the frame slots DWARF names for them at -O0
 	 * are not yet written. */
 	lv->v[lv->n++] = (struct dwi_line){ c->site, c->rows->file, line, addr,
-					    !c->site.caller && addr == c->site.entry };
+					    !c->site.caller && addr == c->site.entry, NULL };
 }
 
 /* The nearest lines above and below `line`, up to 5 away, with code in
@@ -298,4 +300,87 @@ done:
 	}
 	*out = lv.v;
 	return (int)lv.n;
+}
+
+struct label_walk {
+	struct dwi *d;
+	const char *pat;
+	int line;
+	const struct dwi_site *site;
+	struct linevec *lv;
+	struct map *seen;
+	int depth;
+};
+
+/* The labels in the blocks of one function or inlined copy. */
+static void walk_labels(struct label_walk *w, Dwarf_Die *parent)
+{
+	Dwarf_Die c;
+	if (w->depth > MAX_DEPTH || dwarf_child(parent, &c) != 0)
+		return;
+	do {
+		int tag = dwarf_tag(&c);
+		if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine)
+			continue;
+		if (tag != DW_TAG_label) {
+			if (dwarf_haschildren(&c)) {
+				w->depth++;
+				walk_labels(w, &c);
+				w->depth--;
+			}
+			continue;
+		}
+		Dwarf_Attribute a;
+		const char *name = dwarf_formstring(dwarf_attr_integrate(&c, DW_AT_name, &a));
+		Dwarf_Addr addr;
+		int line = 0;
+		if (!name || fnmatch(w->pat, name, 0) != 0 || dwarf_lowpc(&c, &addr) != 0)
+			continue;
+		dwarf_decl_line(&c, &line);
+		if (w->line && line != w->line)
+			continue;
+		const char *file = dw_decl_file(&c);
+		struct cand k = { .site = *w->site };
+		struct file_rows r = { .file = file ? file : w->site->func->decl_file };
+		k.rows = &r;
+		size_t before = w->lv->n;
+		add_line(w->lv, w->seen, &k, line, addr);
+		if (w->lv->n > before)
+			w->lv->v[before].label = name;
+	} while (dwarf_siblingof(&c, &c) == 0);
+}
+
+int dwi_labels(struct dwi *d, const char *func, const char *file, int line,
+	       const char *label, struct dwi_line **out, struct dwi_error *err)
+{
+	*out = NULL;
+	struct dwi_site *sites;
+	int n = dwi_match(d, func, DWI_MATCH_INLINES, &sites), matched = 0;
+	struct linevec lv = { 0 };
+	struct map seen = { 0 };
+	for (int i = 0; i < n; i++) {
+		if (file && !file_matches(d, file, sites[i].func->decl_file))
+			continue;
+		matched++;
+		struct inl *in = (struct inl *)sites[i].priv;
+		Dwarf_Die die = in ? in->die : fnode_of(sites[i].func)->die;
+		struct label_walk w = { d, label, line, &sites[i], &lv, &seen, 0 };
+		walk_labels(&w, &die);
+	}
+	free(sites);
+	dw_map_free(&seen);
+	if (lv.n) {
+		*out = lv.v;
+		return (int)lv.n;
+	}
+	free(lv.v);
+	if (!matched)
+		dw_set_err(err, "no function %s '%s'%s%s%s in %s", has_wild(func) ? "matches" :
+			   "named", func, file ? " in a source file matching '" : "",
+			   file ? file : "", file ? "'" : "", d->path);
+	else
+		dw_set_err(err, "no label %s '%s'%s in the function%s that '%s' names in %s",
+			   has_wild(label) ? "matches" : "named", label,
+			   line ? " on that line" : "", matched == 1 ? "" : "s", func, d->path);
+	return -1;
 }

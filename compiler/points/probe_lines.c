@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* probe_lines.c — process("PATH").statement("FUNC@FILE:LINE"): uprobes at
- * source lines, found in the DWARF line table (dwarf/lines.c).
+ * source lines, found in the DWARF line table (dwarf/lines.c); and
+ * process("PATH").function("FUNC").label("LABEL"): at C labels, which
+ * DWARF gives an address of their own.
  *
  * The spec is SystemTap's: FUNC is a function pattern as .function takes
  * it ("*" for every function), FILE a source file pattern that may name
@@ -119,6 +121,61 @@ static const char *line_func(const struct dwi_site *s)
 	return f->linkage ? f->linkage : f->name;
 }
 
+/* A row for each place, at its address in f; pp() as SystemTap names a
+ * line or a label there.  A place the kernel cannot probe is an error if
+ * it is all the script named (`one`), else left out with a warning. */
+static int add_places(struct attach_table *t, const struct probe *p,
+		      const struct probe_point *pp, struct elf_file *f, struct dwi *dw,
+		      const struct dwi_line *lines, int n, bool one, const char *text,
+		      const struct attach_point *proto)
+{
+	int first = t->n, skipped = t->nskipped;
+	for (int i = 0; i < n; i++) {
+		const struct dwi_line *l = &lines[i];
+		uint64_t off;
+		bool exec;
+		if (elf_vaddr_to_offset(f, l->addr, &off, &exec, &(struct elf_error){ 0 }) < 0 ||
+		    !exec)
+			continue;
+		const char *where = l->label ?
+			arena_printf(t->arena, "process(\"%s\").function(\"%s@%s:%d\").label(\"%s\")",
+				     elf_path(f), l->site.name, l->file, l->line, l->label) :
+			arena_printf(t->arena, "process(\"%s\").statement(\"%s@%s:%d\")",
+				     elf_path(f), l->site.name, l->file, l->line);
+		const char *why = probes_refusal(t, f, l->addr, line_func(&l->site));
+		if (why && one)
+			return probes_fail(pp, "%s", why);
+		if (why) {
+			probes_skip(t, where, why);
+			continue;
+		}
+		struct attach_point *a = attach_add(t, p, pp, proto->kind);
+		a->path = proto->path;
+		a->offset = off;
+		a->pid_filter = proto->pid_filter;
+		a->pid = proto->pid;
+		a->may_skip = !one;
+		a->func = arena_strdup(t->arena, line_func(&l->site));
+		a->pp = where;
+		struct row_ctx *x = &t->ctx[t->n - 1];
+		x->file = f;
+		x->vaddr = l->addr;
+		x->at_line = !l->whole_function;
+		if (t->opts->list_vars)
+			x->listing = l->whole_function ? dwi_site_listing(&l->site, false) :
+				     dwi_scope_listing(dw, l->addr);
+	}
+	if (t->n > first)
+		return 0;
+	int k = t->nskipped - skipped;
+	probes_fail(pp, "the kernel cannot probe any of the %d place%s '%s' names in %s", k,
+		    k == 1 ? "" : "s", text, elf_path(f));
+	if (!pp->optional && k)
+		diag_note(&pp->loc, "%s", t->skipped[skipped].why);
+	t->nskipped = skipped;
+	return -1;
+}
+
 int probes_add_lines(struct attach_table *t, const struct probe *p,
 		     const struct probe_point *pp, struct elf_file *f, const char *text,
 		     const struct attach_point *proto)
@@ -141,50 +198,43 @@ int probes_add_lines(struct attach_table *t, const struct probe *p,
 	if (n < 0)
 		return probes_fail(pp, "%s", err.msg);
 	bool one = n == 1 && spec.kind == DWI_LINES_ONE && !strpbrk(func, "*?[");
-	int first = t->n, skipped = t->nskipped;
-	for (int i = 0; i < n; i++) {
-		const struct dwi_line *l = &lines[i];
-		uint64_t off;
-		bool exec;
-		if (elf_vaddr_to_offset(f, l->addr, &off, &exec, &(struct elf_error){ 0 }) < 0 ||
-		    !exec)
-			continue;
-		const char *where = arena_printf(t->arena, "process(\"%s\").statement(\"%s@%s:%d\")",
-						 elf_path(f), l->site.name, l->file, l->line);
-		const char *why = probes_refusal(t, f, l->addr, line_func(&l->site));
-		if (why && one) {
-			free(lines);
-			return probes_fail(pp, "%s", why);
-		}
-		if (why) {
-			probes_skip(t, where, why);
-			continue;
-		}
-		struct attach_point *a = attach_add(t, p, pp, proto->kind);
-		a->path = proto->path;
-		a->offset = off;
-		a->pid_filter = proto->pid_filter;
-		a->pid = proto->pid;
-		a->may_skip = !one;
-		a->func = arena_strdup(t->arena, line_func(&l->site));
-		a->pp = where;
-		struct row_ctx *x = &t->ctx[t->n - 1];
-		x->file = f;
-		x->vaddr = l->addr;
-		x->at_line = !l->whole_function;
-		x->inlined = l->site.caller != NULL && l->whole_function;
-		if (t->opts->list_vars)
-			x->listing = l->whole_function ? dwi_site_listing(&l->site, false) :
-				     dwi_scope_listing(dw, l->addr);
-	}
+	int rc = add_places(t, p, pp, f, dw, lines, n, one, text, proto);
 	free(lines);
-	if (t->n > first)
-		return 0;
-	int k = t->nskipped - skipped;
-	probes_fail(pp, "the kernel cannot probe any of the %d place%s '%s' names in %s", k,
-		    k == 1 ? "" : "s", text, elf_path(f));
-	if (!pp->optional && k)
-		diag_note(&pp->loc, "%s", t->skipped[skipped].why);
-	t->nskipped = skipped;
-	return -1;
+	return rc;
+}
+
+int probes_add_labels(struct attach_table *t, const struct probe *p,
+		      const struct probe_point *pp, struct elf_file *f, const char *func,
+		      const char *label, const struct attach_point *proto)
+{
+	/* "f@file.c" keeps the functions of that file, "f@file.c:N" the
+	 * labels on line N */
+	const char *file = NULL, *at = strchr(func, '@');
+	int line = 0;
+	if (at) {
+		const char *colon = strchr(at, ':');
+		char *end = NULL;
+		if (colon)
+			line = (int)strtol(colon + 1, &end, 10);
+		if (at == func || (colon && (colon == at + 1 || line <= 0 || *end)))
+			return probes_fail(pp, "a label's function is \"FUNCTION\", "
+					   "\"FUNCTION@FILE\" or \"FUNCTION@FILE:LINE\", not '%s'",
+					   func);
+		file = colon ? arena_strndup(t->arena, at + 1, (size_t)(colon - at - 1)) :
+			       at + 1;
+		func = arena_strndup(t->arena, func, (size_t)(at - func));
+	}
+	struct dwi *dw = probes_dwarf(t, proto->path);
+	if (!dw)
+		return probes_fail(pp, "labels need debug information, and %s has none (build "
+				   "it with -g, or install its debug file)", elf_path(f));
+	struct dwi_line *lines;
+	struct dwi_error err;
+	int n = dwi_labels(dw, func, file, line, label, &lines, &err);
+	if (n < 0)
+		return probes_fail(pp, "%s", err.msg);
+	bool one = n == 1 && !strpbrk(func, "*?[") && !strpbrk(label, "*?[");
+	int rc = add_places(t, p, pp, f, dw, lines, n, one, label, proto);
+	free(lines);
+	return rc;
 }

@@ -3,7 +3,9 @@
  * uprobes at the entry of functions found in the file's symbol table, and
  * uretprobes on their return; process("PATH").statement(ADDR): a uprobe at
  * an address, checked to be where an instruction starts;
- * process("PATH").statement("FUNC@FILE:LINE"): source lines (probe_lines.c);
+ * process("PATH").statement("FUNC@FILE:LINE") and
+ * process("PATH").function("FUNC").label("LABEL"): source lines and C
+ * labels (probe_lines.c);
  * process("PATH").mark("NAME"): USDT probes (probe_mark.c).
  *
  * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
@@ -527,11 +529,15 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	struct attach_point proto = { .kind = ATTACH_UPROBE };
 	const struct pp_comp *suffix = what->next;
 	const char *pp_suffix = "";
-	if (suffix && !statement && !mark) {
+	bool label = suffix && !statement && !mark && strcmp(suffix->name, "label") == 0;
+	if (label && (suffix->arg_kind != PP_ARG_STR || suffix->next))
+		return probes_fail(pp, suffix->next ? "nothing can follow .label(\"NAME\")" :
+				   ".label takes the name of a C label, as in .label(\"out\")");
+	if (suffix && !statement && !mark && !label) {
 		if (suffix->next || suffix->arg_kind != PP_ARG_NONE ||
 		    (strcmp(suffix->name, "return") != 0 && strcmp(suffix->name, "call") != 0))
-			return probes_fail(pp, "a function probe ends in .call or .return, "
-					   "not .%s", suffix->name);
+			return probes_fail(pp, "a function probe ends in .call, .return or "
+					   ".label(\"NAME\"), not .%s", suffix->name);
 		if (strcmp(suffix->name, "return") == 0)
 			proto.kind = ATTACH_URETPROBE;
 		pp_suffix = proto.kind == ATTACH_URETPROBE ? ".return" : ".call";
@@ -558,6 +564,8 @@ static int add_process(struct attach_table *t, const struct probe *p,
 		return probes_add_lines(t, p, pp, f, what->str, &proto);
 	if (statement)
 		return add_statement(t, p, pp, f, (uint64_t)what->num, &proto);
+	if (label)
+		return probes_add_labels(t, p, pp, f, what->str, suffix->str, &proto);
 	if (mark)
 		return probes_add_marks(t, p, pp, f, provider, mark_name, &proto);
 	return add_functions(t, p, pp, f, what->str, &proto, pp_suffix);

@@ -94,6 +94,12 @@ int probes_add_lines(struct attach_table *t, const struct probe *p,
 		     const struct probe_point *pp, struct elf_file *f, const char *text,
 		     const struct attach_point *proto);
 
+/* process(…).function("FUNC").label("LABEL"): a row per label LABEL (a
+ * pattern) in the functions FUNC names (probe_lines.c). */
+int probes_add_labels(struct attach_table *t, const struct probe *p,
+		      const struct probe_point *pp, struct elf_file *f, const char *func,
+		      const char *label, const struct attach_point *proto);
+
 /* NULL if the kernel can put a uprobe on the instruction at vaddr of f,
  * else a sentence saying why not, which names the function func if it is
  * not NULL (probe_process.c). */

@@ -25,7 +25,7 @@ static inline __attribute__((always_inline)) int twice(int v)
 {
 	int doubled = v * 2 + sink;
 	sink = doubled;
-	return doubled;
+done:	return doubled;
 }
 
 int main(int argc, char **argv)
