@@ -5,7 +5,8 @@
  * an address, checked to be where an instruction starts;
  * process("PATH").statement("FUNC@FILE:LINE") and
  * process("PATH").function("FUNC").label("LABEL"): source lines and C
- * labels (probe_lines.c);
+ * labels (probe_lines.c); process("PATH").plt("NAME")[.return]: PLT
+ * entries (probe_plt.c);
  * process("PATH").mark("NAME"): USDT probes (probe_mark.c).
  *
  * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
@@ -296,12 +297,9 @@ static int skip_return(struct attach_table *t, const struct probe_point *pp, str
 	enum ret_verdict v = ret_verdict(f, s, fn);
 	k->this_one = v != RET_OK;
 	if (v == RET_OK) {
-		if (!k->cxx_warned && !t->cxx_return_warned && ret_cxx_unwinds(f, s)) {
-			diag_warning(&pp->loc, "a C++ exception thrown through a function with a "
-				     ".return probe ends the program (std::terminate): the "
-				     "unwinder meets the return probe's trampoline where the "
-				     "return address was");
-			t->cxx_return_warned = k->cxx_warned = true;
+		if (!k->cxx_warned && ret_cxx_unwinds(f, s)) {
+			ret_warn_cxx(t, pp);
+			k->cxx_warned = true;
 		}
 		return 0;
 	}
@@ -514,6 +512,13 @@ static int add_process(struct attach_table *t, const struct probe *p,
 			return probes_fail(pp, "nothing can follow .mark(\"NAME\")");
 		mark_name = m->str;
 	}
+	bool plt = strcmp(what->name, "plt") == 0;
+	if (plt && (what->arg_kind == PP_ARG_NUM ||
+		    (what->next && (strcmp(what->next->name, "return") != 0 ||
+				    what->next->arg_kind != PP_ARG_NONE || what->next->next))))
+		return probes_fail(pp, what->arg_kind == PP_ARG_NUM ?
+				   ".plt takes a function's name, as in .plt(\"malloc\")" :
+				   "a PLT probe is .plt, .plt(\"NAME\") or either with .return");
 	bool statement = strcmp(what->name, "statement") == 0;
 	if (statement && (what->arg_kind == PP_ARG_NONE || what->next))
 		return probes_fail(pp, what->next ? (what->arg_kind == PP_ARG_NUM ?
@@ -522,18 +527,22 @@ static int add_process(struct attach_table *t, const struct probe *p,
 				   ".statement takes a source line or the address of an "
 				   "instruction, as in .statement(\"main@prog.c:12\") or "
 				   ".statement(0x401126)");
-	if (!statement && !mark && (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR))
-		return probes_fail(pp, "expected .function(\"NAME\"), .statement(ADDRESS) or "
-				   ".mark(\"NAME\") after process(…), not .%s", what->name);
+	if (!statement && !mark && !plt &&
+	    (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR))
+		return probes_fail(pp, "expected .function(\"NAME\"), .statement(…), "
+				   ".mark(\"NAME\") or .plt(\"NAME\") after process(…), not .%s",
+				   what->name);
 
 	struct attach_point proto = { .kind = ATTACH_UPROBE };
 	const struct pp_comp *suffix = what->next;
 	const char *pp_suffix = "";
-	bool label = suffix && !statement && !mark && strcmp(suffix->name, "label") == 0;
+	bool label = suffix && !statement && !mark && !plt && strcmp(suffix->name, "label") == 0;
 	if (label && (suffix->arg_kind != PP_ARG_STR || suffix->next))
 		return probes_fail(pp, suffix->next ? "nothing can follow .label(\"NAME\")" :
 				   ".label takes the name of a C label, as in .label(\"out\")");
-	if (suffix && !statement && !mark && !label) {
+	if (plt && suffix)
+		proto.kind = ATTACH_URETPROBE;
+	if (suffix && !statement && !mark && !label && !plt) {
 		if (suffix->next || suffix->arg_kind != PP_ARG_NONE ||
 		    (strcmp(suffix->name, "return") != 0 && strcmp(suffix->name, "call") != 0))
 			return probes_fail(pp, "a function probe ends in .call, .return or "
@@ -564,6 +573,9 @@ static int add_process(struct attach_table *t, const struct probe *p,
 		return probes_add_lines(t, p, pp, f, what->str, &proto);
 	if (statement)
 		return add_statement(t, p, pp, f, (uint64_t)what->num, &proto);
+	if (plt)
+		return probes_add_plt(t, p, pp, f, what->arg_kind == PP_ARG_STR ? what->str : "*",
+				      &proto);
 	if (label)
 		return probes_add_labels(t, p, pp, f, what->str, suffix->str, &proto);
 	if (mark)

@@ -42,6 +42,7 @@ struct row_ctx {
 	uint64_t vaddr;                  /* the function's address there */
 	bool inlined;                    /* an inlined copy of a function */
 	const char *listing;             /* -L: its variables, when made here */
+	const char *plt_name;            /* a .plt row: the function's name */
 	bool at_line;                    /* a source line inside the function
 					  * at vaddr: its variables are those
 					  * in scope there, where DWARF puts them */
@@ -100,6 +101,12 @@ int probes_add_labels(struct attach_table *t, const struct probe *p,
 		      const struct probe_point *pp, struct elf_file *f, const char *func,
 		      const char *label, const struct attach_point *proto);
 
+/* process(…).plt("NAME")[.return]: a row per PLT entry of f that NAME
+ * (a pattern) matches (probe_plt.c). */
+int probes_add_plt(struct attach_table *t, const struct probe *p,
+		   const struct probe_point *pp, struct elf_file *f, const char *name,
+		   const struct attach_point *proto);
+
 /* NULL if the kernel can put a uprobe on the instruction at vaddr of f,
  * else a sentence saying why not, which names the function func if it is
  * not NULL (probe_process.c). */
@@ -149,6 +156,9 @@ enum ret_verdict ret_verdict(struct elf_file *f, const struct elf_sym *s,
 const char *ret_why(enum ret_verdict v);
 /* Whether s is C++ code, which an exception may unwind through. */
 bool ret_cxx_unwinds(struct elf_file *f, const struct elf_sym *s);
+/* The warning, once a compilation, that such a probe ends the program
+ * when an exception goes through it. */
+void ret_warn_cxx(struct attach_table *t, const struct probe_point *pp);
 /* Whether p's handler does nothing outside the target process: it starts
  * with `if (pid() != target()) next`, or is all one
  * `if (pid() == target()) { … }`.  Its rows can then have the kernel's

@@ -10,7 +10,8 @@
  *   target_func.c  $name, $p->a[2].b, $$parms and the like in .function
  *                  rows, from the function's DWARF (dwarfinfo.h)
  *   target_line.c  the same at source lines and labels, from DWARF's
- *                  locations at the address */
+ *                  locations at the address
+ *   target_plt.c   $$name at PLT entries */
 #ifndef USCRIPT_TARGET_IMPL_H
 #define USCRIPT_TARGET_IMPL_H
 
@@ -44,6 +45,8 @@ void num_root(struct tv_num *n, enum tv_root root, int64_t value, int16_t reg);
  * .function row (target_func.c): 0, or -1 after an error at e. */
 int mark_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* At a .plt row: $$name (target_plt.c). */
+int plt_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 /* At a row inside a function (a source line, a label): target_line.c. */
 int line_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 /* $v->a[2].b from v's root n (its value, or its address when is_addr),
