@@ -10,7 +10,8 @@
  * process("PATH").mark("NAME"): USDT probes (probe_mark.c).
  *
  * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
- * executable, or the executable of the -c/-x target for a bare `process`.
+ * executable, or the executable of the -c/-x target for a bare `process`,
+ * whose points fire in the target and its descendants (PID_FAMILY).
  * A running process's executable is opened, read and probed as
  * /proc/PID/exe, never by the name that link reads: the kernel resolves it
  * to the file the process maps, which after a package upgrade is deleted
@@ -85,7 +86,7 @@ static int process_file(struct attach_table *t, const struct probe_point *pp,
 	if (!t->opts->target_exe)
 		return probes_fail(pp, "a bare 'process' names the target's executable, "
 				   "and there is no target: use -c CMD or -x PID");
-	proto->pid_filter = PID_TARGET;
+	proto->pid_filter = PID_FAMILY;
 	if (t->opts->target_pid)
 		return process_exe(t, pp, t->opts->target_pid, out, outsz, name);
 	/* The -c command has not started: its file is found by name, as
@@ -560,7 +561,16 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	 * acts only for the target may as well not trap in the others: the
 	 * kernel's pid filter keeps them out, and a return probe on a shared
 	 * library then never touches another process's stack. */
-	if (proto.pid_filter == PID_ANY && t->opts->target_exe && probe_only_for_target(p))
+	if ((proto.pid_filter == PID_ANY || proto.pid_filter == PID_FAMILY) &&
+	    t->opts->target_exe && probe_only_for_target(p))
+		proto.pid_filter = PID_TARGET;
+	/* A bare process's points fire in the target's descendants too, as
+	 * SystemTap's do, which the kernel cannot filter: the BPF program
+	 * checks the process (codegen/bpf.c), and processes outside the
+	 * family trap for nothing.  A return probe must not even touch them:
+	 * its trap replaces the caller's return address (returns.c), so a
+	 * .return point stays with the target, under the kernel's filter. */
+	if (proto.pid_filter == PID_FAMILY && proto.kind == ATTACH_URETPROBE)
 		proto.pid_filter = PID_TARGET;
 	struct elf_file *f;
 	struct elf_error err;

@@ -210,6 +210,8 @@ void probes_print(const struct script *s, const struct attach_table *t, FILE *ou
 			fprintf(out, " pid %d", a->pid);
 		else if (a->pid_filter == PID_TARGET)
 			fprintf(out, " target pid");
+		else if (a->pid_filter == PID_FAMILY)
+			fprintf(out, " target and descendants");
 		fprintf(out, " */\n");
 	}
 	(void)s;
