@@ -321,6 +321,9 @@ struct dwi_linespec {
 	enum dwi_lines_kind kind;
 	const int *lines;
 	size_t n;
+	/* .nearest: a line without code is the nearest one with some,
+	 * within 5 lines (the later of two as near), as in SystemTap */
+	bool nearest;
 };
 
 /* One place to probe: a line's lowest address in one function or inlined

@@ -153,6 +153,16 @@ static void nearest(struct cand *cs, size_t n, int line, int *below, int *above)
 		}
 }
 
+/* The nearest line to `line` with code in a candidate, 0 if none within 5. */
+static int nearest_line(struct cand *cs, size_t n, int line)
+{
+	int below, above;
+	nearest(cs, n, line, &below, &above);
+	if (below && above)
+		return line - below < above - line ? below : above;
+	return below ? below : above;
+}
+
 int dwi_lines(struct dwi *d, const char *func, const char *file,
 	      const struct dwi_linespec *spec, struct dwi_line **out, struct dwi_error *err)
 {
@@ -216,21 +226,32 @@ int dwi_lines(struct dwi *d, const char *func, const char *file,
 		rc = 0;
 		goto done;
 	}
+	/* Line by line, each in every function, as SystemTap collects them;
+	 * with .nearest, a line without code in any of them gives way to the
+	 * nearest one that has some (the later one of two as near). */
+	if (spec->kind == DWI_LINES_ONE || spec->kind == DWI_LINES_LIST) {
+		for (size_t k = 0; k < spec->n; k++) {
+			size_t before = lv.n;
+			for (size_t i = 0; i < ncand; i++)
+				add_line(&lv, &seen, &cs[i], spec->lines[k],
+					 line_in(&cs[i], spec->lines[k]));
+			int line = spec->nearest && lv.n == before ?
+				   nearest_line(cs, ncand, spec->lines[k]) : 0;
+			for (size_t i = 0; line && i < ncand; i++)
+				add_line(&lv, &seen, &cs[i], line, line_in(&cs[i], line));
+		}
+	}
 	for (size_t i = 0; i < ncand; i++) {
 		struct cand *c = &cs[i];
 		switch (spec->kind) {
 		case DWI_LINES_ONE:
-			add_line(&lv, &seen, c, spec->lines[0], line_in(c, spec->lines[0]));
+		case DWI_LINES_LIST:
 			break;
 		case DWI_LINES_RELATIVE: {
 			int line = c->site.func->decl_line + spec->lines[0];
 			add_line(&lv, &seen, c, line, line_in(c, line));
 			break;
 		}
-		case DWI_LINES_LIST:
-			for (size_t k = 0; k < spec->n; k++)
-				add_line(&lv, &seen, c, spec->lines[k], line_in(c, spec->lines[k]));
-			break;
 		case DWI_LINES_ALL: {
 			/* From the line of the function's first row on, for as
 			 * long as each next line has code in it. */
@@ -265,6 +286,11 @@ int dwi_lines(struct dwi *d, const char *func, const char *file,
 			break;
 		}
 		}
+	}
+	if (!lv.n && spec->kind == DWI_LINES_RELATIVE && spec->nearest) {
+		int line = nearest_line(cs, ncand, cs[0].site.func->decl_line + spec->lines[0]);
+		for (size_t i = 0; line && i < ncand; i++)
+			add_line(&lv, &seen, &cs[i], line, line_in(&cs[i], line));
 	}
 	if (lv.n) {
 		rc = 0;

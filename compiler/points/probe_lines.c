@@ -8,7 +8,8 @@
  * it ("*" for every function), FILE a source file pattern that may name
  * only the last components of the path, and after it ":N" (line N),
  * "+N" (N lines below FUNC's declaration), ":*" (every line of FUNC), or
- * lines and ranges ":N-M,K".  pp() names each place as SystemTap does,
+ * lines and ranges ":N-M,K"; with .nearest, a line without code is the
+ * nearest one that has some.  pp() names each place as SystemTap does,
  * "FUNC@FILE:LINE" with FUNC the function whose code holds the line (the
  * inlined function, for an inlined copy) and FILE as the line table names
  * it.  Target variables are those in scope at the address (target_func.c). */
@@ -178,16 +179,17 @@ static int add_places(struct attach_table *t, const struct probe *p,
 
 int probes_add_lines(struct attach_table *t, const struct probe *p,
 		     const struct probe_point *pp, struct elf_file *f, const char *text,
-		     const struct attach_point *proto)
+		     bool nearest, const struct attach_point *proto)
 {
 	const char *func, *file;
-	struct dwi_linespec spec;
+	struct dwi_linespec spec = { 0 };
 	if (!parse_spec(t, text, &func, &file, &spec))
 		return probes_fail(pp, "'%s' is not a source line: .statement takes "
 				   "\"FUNCTION@FILE:LINE\", \"FUNCTION@FILE+N\" (N lines below "
 				   "the function's declaration), \"FUNCTION@FILE:FIRST-LAST\", "
 				   "\"FUNCTION@FILE:*\" (every line), or an address such as "
 				   "0x401126", text);
+	spec.nearest = nearest;
 	struct dwi *dw = probes_dwarf(t, proto->path);
 	if (!dw)
 		return probes_fail(pp, "source lines need debug information, and %s has none "

@@ -521,10 +521,13 @@ static int add_process(struct attach_table *t, const struct probe *p,
 				   ".plt takes a function's name, as in .plt(\"malloc\")" :
 				   "a PLT probe is .plt, .plt(\"NAME\") or either with .return");
 	bool statement = strcmp(what->name, "statement") == 0;
-	if (statement && (what->arg_kind == PP_ARG_NONE || what->next))
+	bool nearest = statement && what->arg_kind == PP_ARG_STR && what->next &&
+		       strcmp(what->next->name, "nearest") == 0 &&
+		       what->next->arg_kind == PP_ARG_NONE && !what->next->next;
+	if (statement && (what->arg_kind == PP_ARG_NONE || (what->next && !nearest)))
 		return probes_fail(pp, what->next ? (what->arg_kind == PP_ARG_NUM ?
 						     "nothing can follow .statement(ADDRESS)" :
-						     "nothing can follow .statement(\"LINE\")") :
+						     "only .nearest can follow .statement(\"LINE\")") :
 				   ".statement takes a source line or the address of an "
 				   "instruction, as in .statement(\"main@prog.c:12\") or "
 				   ".statement(0x401126)");
@@ -580,7 +583,7 @@ static int add_process(struct attach_table *t, const struct probe *p,
 		elf_set_name(f, name);
 	proto.path = arena_strdup(t->arena, path);
 	if (statement && what->arg_kind == PP_ARG_STR)
-		return probes_add_lines(t, p, pp, f, what->str, &proto);
+		return probes_add_lines(t, p, pp, f, what->str, nearest, &proto);
 	if (statement)
 		return add_statement(t, p, pp, f, (uint64_t)what->num, &proto);
 	if (plt)

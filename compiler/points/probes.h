@@ -89,11 +89,11 @@ int probes_add_marks(struct attach_table *t, const struct probe *p,
 		     const struct probe_point *pp, struct elf_file *f, const char *provider,
 		     const char *name, const struct attach_point *proto);
 
-/* process(…).statement("FUNC@FILE:LINE"): a row per place the source
- * line spec `text` names in f (probe_lines.c). */
+/* process(…).statement("FUNC@FILE:LINE")[.nearest]: a row per place the
+ * source line spec `text` names in f (probe_lines.c). */
 int probes_add_lines(struct attach_table *t, const struct probe *p,
 		     const struct probe_point *pp, struct elf_file *f, const char *text,
-		     const struct attach_point *proto);
+		     bool nearest, const struct attach_point *proto);
 
 /* process(…).function("FUNC").label("LABEL"): a row per label LABEL (a
  * pattern) in the functions FUNC names (probe_lines.c). */
