@@ -557,6 +557,11 @@ enum dwi_plan_which { DWI_PLAN_PARMS, DWI_PLAN_LOCALS, DWI_PLAN_VARS };
  * as d.  Returns 0. */
 int dwi_plan_context(const struct dwi_func *f, enum dwi_plan_which which,
 		     int depth, struct dwi_plan *out);
+/* The same for the variables in scope at a source line or a label, their
+ * roots being their indexes in s->vars (scope.c). */
+struct dwi_scope;
+int dwi_plan_scope(const struct dwi_scope *s, enum dwi_plan_which which, int depth,
+		   struct dwi_plan *out);
 /* $$return (depth 0), $$return$ and $$return$$.  Returns 0. */
 int dwi_plan_return(const struct dwi_func *f, int depth, struct dwi_plan *out);
 /* $v$ (depth 1) or $v$$ (depth 2) for a variable of type t read from

@@ -186,9 +186,16 @@ static void at_entry(struct tctx *c, int row, struct tv_num *n)
 	num_root(n, TV_ROOT_SAVED, slot, -1);
 }
 
-/* A plan's pieces as a hex list: $$parms, $$locals, $$vars, $$return. */
-static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_func *f,
-		     const struct dwi_plan *plan, struct tv_read *r)
+/* A function row's roots: its parameters and locals, by var_root(). */
+static const char *func_root(struct tctx *c, int row, const void *arg, int root,
+			     struct tv_num *n, bool *is_addr)
+{
+	const struct dwi_func *f = arg;
+	return var_root(c, row, f, root_var(f, root), n, is_addr);
+}
+
+int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_plan *plan,
+	      const struct plan_roots *roots, struct tv_read *r)
 {
 	char **texts = arena_alloc(c->arena, (plan->n + 1) * sizeof(char *));
 	struct tv_num *nums = arena_alloc(c->arena, (plan->n + 1) * sizeof(*nums));
@@ -208,8 +215,8 @@ static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_f
 		if (p->root == DWI_ROOT_RETURN) {
 			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
 		} else {
-			const struct dwi_var *v = root_var(f, p->root);
-			const char *why = var_root(c, row, f, v, &nums[i], &is_addr);
+			const char *why = roots->find(c, row, roots->arg, p->root, &nums[i],
+						      &is_addr);
 			if (why) {
 				/* SystemTap prints what it cannot read as "?" */
 				texts[i] = arena_printf(c->arena, "%s?", texts[i]);
@@ -305,11 +312,19 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 		diag_error(&e->loc, "out of memory");
 		return -1;
 	}
-	struct pretty_piece *pieces = arena_alloc(c->arena, (plan.n + 1) * sizeof(*pieces));
-	struct tv_num *nums = arena_alloc(c->arena, (plan.n + 1) * sizeof(*nums));
+	struct plan_roots roots = { func_root, f };
+	return pretty_pieces(c, e, row, &plan, &roots, r);
+}
+
+int pretty_pieces(struct tctx *c, struct expr *e, int row, const struct dwi_plan *plan,
+		  const struct plan_roots *roots, struct tv_read *r)
+{
+	const char *name = e->name;
+	struct pretty_piece *pieces = arena_alloc(c->arena, (plan->n + 1) * sizeof(*pieces));
+	struct tv_num *nums = arena_alloc(c->arena, (plan->n + 1) * sizeof(*nums));
 	uint32_t off = 16, strsize = (c->t->opts->maxstringlen + 7) & ~7u;
-	for (size_t i = 0; i < plan.n; i++) {
-		const struct dwi_piece *p = &plan.pieces[i];
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct dwi_piece *p = &plan->pieces[i];
 		pieces[i].text = arena_strdup(c->arena, p->text);
 		pieces[i].fmt = pretty_fmt(p->fmt);
 		pieces[i].group = p->group > 63 ? 63 : p->group;
@@ -325,8 +340,7 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 		if (p->root == DWI_ROOT_RETURN) {
 			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
 		} else {
-			const struct dwi_var *v = root_var(f, p->root);
-			if (var_root(c, row, f, v, &nums[i], &is_addr)) {
+			if (roots->find(c, row, roots->arg, p->root, &nums[i], &is_addr)) {
 				pieces[i].text = arena_printf(c->arena, "%s?", pieces[i].text);
 				pieces[i].fmt = PRETTY_TEXT;
 				num_root(&nums[i], TV_ROOT_NONE, 0, -1);
@@ -346,11 +360,11 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 	struct pretty_plan *pl = arena_alloc(c->arena, sizeof(*pl));
 	pl->row = row;
 	pl->pieces = pieces;
-	pl->n = (int)plan.n;
+	pl->n = (int)plan->n;
 	r->kind = TV_PRETTY;
 	r->plan = pl;
 	r->nums = nums;
-	r->n = (int)plan.n;
+	r->n = (int)plan->n;
 	r->size = off;
 	return 0;
 }
@@ -440,7 +454,8 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 				   "elements", name);
 			return -1;
 		}
-		return plan_read(c, e, row, f, &plan, r);
+		struct plan_roots roots = { func_root, f };
+		return plan_read(c, e, row, &plan, &roots, r);
 	}
 
 	struct tv_num n;

@@ -55,6 +55,21 @@ int line_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 struct dwi_type;
 int access_read(struct tctx *c, struct expr *e, int row, const struct dwi_type *type,
 		struct tv_num *n, bool is_addr);
+/* Where a plan's root (dwarfinfo.h) is at a row: n its value, or its
+ * address when *is_addr; NULL, or why it cannot be read there. */
+struct plan_roots {
+	const char *(*find)(struct tctx *c, int row, const void *arg, int root,
+			    struct tv_num *n, bool *is_addr);
+	const void *arg;
+};
+struct dwi_plan;
+/* A plan as a hex list ($$parms, $$vars...), or as the pieces the
+ * runtime pretty-prints ($x$, $$vars$...): 0, or -1 after an error at e
+ * (target_func.c). */
+int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_plan *plan,
+	      const struct plan_roots *roots, struct tv_read *r);
+int pretty_pieces(struct tctx *c, struct expr *e, int row, const struct dwi_plan *plan,
+		  const struct plan_roots *roots, struct tv_read *r);
 /* Appends dwarfinfo's ops to n. */
 struct dwi_op;
 void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k);

@@ -5,10 +5,9 @@
  * (dwarf/scope.c), not where the ABI put the arguments at the entry.
  *
  * $name and $name->a[2].b read as at a function's entry once the root is
- * found.  $$vars, $$locals and $$parms print "name=0x…" for each variable
- * in scope, "name=?" for one that cannot be read there, and a struct's or
- * an array's value as SystemTap does ("{...}", "[...]"); the $ and $$
- * forms ($$vars$, $x$) are not yet supported here. */
+ * found.  $$vars, $$locals and $$parms, their $ and $$ forms, and $x$,
+ * are the plans of dwarfinfo.h over the variables in scope: "name=?" for
+ * one that cannot be read there. */
 #include <string.h>
 
 #include "parse/arena.h"
@@ -57,57 +56,81 @@ static const char *line_root(const struct dwi_scope *s, size_t i, struct tv_num 
 	}
 }
 
-/* $$vars, $$locals, $$parms: each variable "name=0x…" with its value
- * extended to 64 bits as $$parms prints it. */
-static int context_read(struct tctx *c, struct expr *e, int row, const struct dwi_scope *s,
+/* The index of e's variable in s, or s->n after an error at e that lists
+ * those in scope. */
+static size_t find_in_scope(struct tctx *c, const struct expr *e, int row,
+			    const struct dwi_scope *s)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	for (size_t i = 0; i < s->n; i++)
+		if (s->vars[i].name && strcmp(s->vars[i].name, e->name) == 0)
+			return i;
+	const char *list = "";
+	for (size_t k = 0; k < s->n; k++)
+		if (s->vars[k].name)
+			list = arena_printf(c->arena, "%s%s%s", list, *list ? ", " : "",
+					    s->vars[k].name);
+	diag_error(&e->loc, "no variable $%s in scope at %s", e->name, a->pp);
+	if (*list)
+		diag_note(&a->loc, "the variables in scope there are: %s", list);
+	return s->n;
+}
+
+/* A plan's root at a line: the variable of that index in the scope. */
+static const char *scope_root(struct tctx *c, int row, const void *arg, int root,
+			      struct tv_num *n, bool *is_addr)
+{
+	(void)c;
+	(void)row;
+	return line_root(arg, (size_t)root, n, is_addr);
+}
+
+/* $$vars, $$locals, $$parms and their $ and $$ forms, and $x$ and $x$$:
+ * plans as at a function's entry (dwarfinfo.h), of the variables in
+ * scope. */
+static int plan_at_line(struct tctx *c, struct expr *e, int row, const struct dwi_scope *s,
 			struct tv_read *r)
 {
-	bool parms = strcmp(e->name, "$parms") == 0, locals = strcmp(e->name, "$locals") == 0;
-	if (!parms && !locals && strcmp(e->name, "$vars") != 0) {
-		diag_error(&e->loc, "no target variable $%s at %s: there are $$parms, $$locals "
-			   "and $$vars", e->name, c->t->rows[row].pp);
+	int depth = e->pretty > 2 ? 2 : e->pretty;
+	struct dwi_plan plan;
+	if (e->suffix && (e->name[0] == '$' || e->pretty)) {
+		diag_error(&e->suffix->loc, e->pretty ? "$%s%.*s with members or elements is "
+			   "not supported yet; name the member before the '$', as in "
+			   "$p->field$" : "$%s%.*s is a string: it has no members or elements",
+			   e->name, e->pretty, "$$");
 		return -1;
 	}
-	if (e->suffix) {
-		diag_error(&e->suffix->loc, "$%s is a string: it has no members or elements",
-			   e->name);
-		return -1;
-	}
-	const char **texts = arena_alloc(c->arena, (s->n + 1) * sizeof(char *));
-	struct tv_num *nums = arena_alloc(c->arena, (s->n + 1) * sizeof(*nums));
-	int k = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		const struct dwi_var *v = &s->vars[i];
-		if (!v->name || (parms && !v->is_param) || (locals && v->is_param))
-			continue;
-		const char *text = arena_printf(c->arena, "%s%s=", k ? " " : "", v->name);
-		num_root(&nums[k], TV_ROOT_NONE, 0, -1);
-		const struct dwi_type *t = v->type;
-		bool is_addr;
-		if (t && (t->kind == DWI_STRUCT || t->kind == DWI_ARRAY)) {
-			text = arena_printf(c->arena, "%s%s", text,
-					    t->kind == DWI_STRUCT ? "{...}" : "[...]");
-		} else if (!t || t->kind == DWI_FLOAT || t->size > 8 || t->size == 0 ||
-			   line_root(s, i, &nums[k], &is_addr)) {
-			text = arena_printf(c->arena, "%s?", text);
-			num_root(&nums[k], TV_ROOT_NONE, 0, -1);
-		} else {
-			struct dwi_access acc;
-			struct dwi_error err;
-			if (dwi_access(t, is_addr, NULL, 0, &acc, &err) == 0) {
-				num_append_dwi(c, &nums[k], acc.ops, acc.nops);
-			} else {
-				text = arena_printf(c->arena, "%s?", text);
-				num_root(&nums[k], TV_ROOT_NONE, 0, -1);
-			}
+	if (e->name[0] == '$') {
+		enum dwi_plan_which which;
+		if (strcmp(e->name, "$parms") == 0)
+			which = DWI_PLAN_PARMS;
+		else if (strcmp(e->name, "$locals") == 0)
+			which = DWI_PLAN_LOCALS;
+		else if (strcmp(e->name, "$vars") == 0)
+			which = DWI_PLAN_VARS;
+		else {
+			diag_error(&e->loc, "no target variable $%s%.*s at %s: there are $$parms, "
+				   "$$locals and $$vars", e->name, e->pretty, "$$",
+				   c->t->rows[row].pp);
+			return -1;
 		}
-		texts[k++] = text;
+		dwi_plan_scope(s, which, depth, &plan);
+	} else {
+		size_t i = find_in_scope(c, e, row, s);
+		if (i == s->n)
+			return -1;
+		struct tv_num n;
+		bool is_addr;
+		const char *why = line_root(s, i, &n, &is_addr);
+		if (dwi_plan_var(s->vars[i].type, (int)i, is_addr, why == NULL, depth, &plan) < 0) {
+			diag_error(&e->loc, "$%s%.*s cannot be printed: its type is unknown",
+				   e->name, e->pretty, "$$");
+			return -1;
+		}
 	}
-	r->kind = TV_HEX_LIST;
-	r->texts = texts;
-	r->nums = nums;
-	r->n = k;
-	return 0;
+	struct plan_roots roots = { scope_root, s };
+	return depth ? pretty_pieces(c, e, row, &plan, &roots, r) :
+		       plan_read(c, e, row, &plan, &roots, r);
 }
 
 int line_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
@@ -121,31 +144,15 @@ int line_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 			   e->pretty, "$$");
 		return -1;
 	}
-	if (e->pretty) {
-		diag_error(&e->loc, "$%s%.*s is not supported yet at a source line; $%s prints "
-			   "the values in hex", e->name, e->pretty, "$$", e->name);
-		return -1;
-	}
-	if (e->name[0] == '$')
-		return context_read(c, e, row, s, r);
 	if (strcmp(e->name, "return") == 0) {
 		diag_error(&e->loc, "$return can only be read in .return probes");
 		return -1;
 	}
-	size_t i = 0;
-	while (i < s->n && !(s->vars[i].name && strcmp(s->vars[i].name, e->name) == 0))
-		i++;
-	if (i == s->n) {
-		const char *list = "";
-		for (size_t k = 0; k < s->n; k++)
-			if (s->vars[k].name)
-				list = arena_printf(c->arena, "%s%s%s", list, *list ? ", " : "",
-						    s->vars[k].name);
-		diag_error(&e->loc, "no variable $%s in scope at %s", e->name, a->pp);
-		if (*list)
-			diag_note(&a->loc, "the variables in scope there are: %s", list);
+	if (e->pretty || e->name[0] == '$')
+		return plan_at_line(c, e, row, s, r);
+	size_t i = find_in_scope(c, e, row, s);
+	if (i == s->n)
 		return -1;
-	}
 	struct tv_num n;
 	bool is_addr;
 	const char *why = line_root(s, i, &n, &is_addr);
