@@ -105,28 +105,31 @@ static bool same_place(const struct attach_point *a, const struct attach_point *
 /* The kernel's pid filter keeps a .return probe's breakpoint out of other
  * processes, but once the breakpoint is in a process, every return probe
  * on it takes the return address there, filter or not.  A row of the
- * target's family (PID_FAMILY) has no filter, so it puts the breakpoint in
- * every process that runs the file: at the place of a filtered .return
- * row it is kept to the target too, so that the return probe touches no
- * process outside.  This is the common case of a function timed from its
- * entry to its return, so it is said only with -v. */
+ * target's family (PID_FAMILY), or of every process (PID_ANY), has no
+ * filter, so it puts the breakpoint in every process that runs the file:
+ * at the place of a filtered .return row it takes that row's filter, so
+ * that the return probe touches no process outside.  A function timed
+ * from its entry to its return is the common case, so this is said only
+ * with -v. */
 static void keep_returns_filtered(struct attach_table *t)
 {
 	const struct loc *warned = NULL;
 	for (int i = 0; i < t->n; i++) {
 		struct attach_point *a = &t->rows[i];
-		if (a->kind != ATTACH_UPROBE || a->pid_filter != PID_FAMILY)
+		if (a->kind != ATTACH_UPROBE ||
+		    (a->pid_filter != PID_FAMILY && a->pid_filter != PID_ANY))
 			continue;
 		for (int j = 0; j < t->n; j++) {
 			const struct attach_point *r = &t->rows[j];
 			if (r->kind != ATTACH_URETPROBE || r->pid_filter == PID_ANY ||
 			    r->pid_filter == PID_FAMILY || !same_place(a, r))
 				continue;
-			a->pid_filter = PID_TARGET;
+			a->pid_filter = r->pid_filter;
+			a->pid = r->pid;
 			if (t->opts->verbose && warned != &a->loc)
-				diag_note(&a->loc, "%s fires in the target only, not in its "
-					  "descendants: %s has a .return probe, which must not "
-					  "touch processes outside the target", a->pp, a->func);
+				diag_note(&a->loc, "%s fires only in the process that a .return "
+					  "probe on %s is kept to, which must not touch other "
+					  "processes", a->pp, a->func);
 			warned = &a->loc;
 			break;
 		}
