@@ -340,6 +340,11 @@ struct dwi_line {
 	const char *label;      /* dwi_labels(): the label's name */
 };
 
+/* Whether `file` (as the line table names it) matches the source file
+ * pattern `pat` as SystemTap matches "@FILE": as it is, or as the last
+ * components of the path. */
+bool dwi_file_matches(const char *pat, const char *file);
+
 /* The places of `spec` in the functions `func` names (a dwi_match()
  * pattern) that are declared in a file matching `file` (an fnmatch()
  * pattern, matched as it is or as the last components of the path), one

@@ -106,15 +106,25 @@ static bool has_wild(const char *s)
 	return strpbrk(s, "*?[") != NULL;
 }
 
-/* SystemTap's source file match: the pattern, or the pattern's last
- * components ("*" "/" before it). */
-static bool file_matches(struct dwi *d, const char *pat, const char *file)
+bool dwi_file_matches(const char *pat, const char *file)
 {
 	if (!file)
 		return false;
 	if (fnmatch(pat, file, 0) == 0)
 		return true;
-	return fnmatch(arena_printf(d->arena, "*/%s", pat), file, 0) == 0;
+	size_t n = strlen(pat);
+	char *last = xcalloc(n + 3, 1);
+	memcpy(last, "*/", 2);
+	memcpy(last + 2, pat, n);
+	bool ok = fnmatch(last, file, 0) == 0;
+	free(last);
+	return ok;
+}
+
+static bool file_matches(struct dwi *d, const char *pat, const char *file)
+{
+	(void)d;
+	return dwi_file_matches(pat, file);
 }
 
 struct linevec {

@@ -251,14 +251,16 @@ static const char *inline_pp(struct attach_table *t, const char *path,
  * which is no reason to give up the function's other copies. */
 static void add_inlines(struct attach_table *t, const struct probe *p,
 			const struct probe_point *pp, struct elf_file *f, struct dwi *dw,
-			const char *name, const struct attach_point *proto, struct offsets *seen)
+			const char *name, const char *file, const struct attach_point *proto,
+			struct offsets *seen)
 {
 	struct dwi_site *sites;
 	int n = dwi_match(dw, name, DWI_MATCH_INLINES, &sites);
 	for (int i = 0; i < n; i++) {
 		const struct dwi_site *site = &sites[i];
 		uint64_t off;
-		if (!site->caller || !new_offset(f, site->entry, seen, &off))
+		if (!site->caller || (file && !dwi_file_matches(file, site->func->decl_file)) ||
+		    !new_offset(f, site->entry, seen, &off))
 			continue;
 		const char *why = probes_refusal(t, f, site->entry, NULL);
 		if (why) {
@@ -271,6 +273,7 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 		a->func = arena_strdup(t->arena, site->caller->linkage ? site->caller->linkage :
 				       site->caller->name);
 		t->ctx[t->n - 1].inlined = true;
+		t->ctx[t->n - 1].decl_line = site->func->decl_line;
 		if (t->opts->list_vars)
 			t->ctx[t->n - 1].listing = arena_strdup(t->arena,
 								dwi_site_listing(site, false));
@@ -343,7 +346,7 @@ static void note_skips(struct attach_table *t, const struct probe_point *pp, con
  * an error if NAME names it. */
 static int add_functions(struct attach_table *t, const struct probe *p,
 			 const struct probe_point *pp, struct elf_file *f,
-			 const char *name, const struct attach_point *proto,
+			 const char *name, const char *file, const struct attach_point *proto,
 			 const char *suffix)
 {
 	struct symm_pattern *pat;
@@ -369,7 +372,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		 * functions the DWARF describes, not what the compiler and
 		 * the linker added (_start, _init, frame_dummy...). */
 		const struct dwi_func *fn = dw ? dwi_func_at(dw, s->vaddr) : NULL;
-		if (wild && dw && !fn)
+		if ((wild && dw && !fn) || (file && !(fn && dwi_file_matches(file, fn->decl_file))))
 			continue;
 		matched++;
 		if (proto->kind == ATTACH_URETPROBE &&
@@ -404,7 +407,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 	 * SystemTap (an inlined copy has no call and no return). */
 	if (!refused && dw && proto->kind == ATTACH_UPROBE && !*suffix &&
 	    (wild || t->n == first || any_inlined(t, dw, first)))
-		add_inlines(t, p, pp, f, dw, name, proto, &seen);
+		add_inlines(t, p, pp, f, dw, name, file, proto, &seen);
 	free(seen.slot);
 	symm_pattern_free(pat);
 	note_skips(t, pp, name, wild, &skips);
@@ -432,8 +435,12 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 				   elf_path(f));
 	if (!elf_sym_table(f))
 		return probes_fail(pp, "%s has no symbol table", elf_path(f));
-	probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named", name,
-		    elf_path(f));
+	if (file)
+		probes_fail(pp, "no function %s '%s' in a source file matching '%s' in %s",
+			    wild ? "matches" : "named", name, file, elf_path(f));
+	else
+		probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named", name,
+			    elf_path(f));
 	note_template(t, pp, f, name);
 	return -1;
 }
@@ -482,6 +489,62 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 	a->func = fname ? fname : "";
 	a->pp = arena_printf(t->arena, "process(\"%s\").statement(0x%" PRIx64 ")", elf_path(f),
 			     addr);
+	return 0;
+}
+
+/* .function("NAME@FILE"), "NAME@FILE:LINE" and "NAME@FILE+N", as
+ * SystemTap takes them: the functions NAME names that are declared in a
+ * file matching FILE (which needs DWARF).  A line that is none of theirs
+ * does not narrow them further: SystemTap probes them all and says that a
+ * line is probed with .statement, and so does uscript. */
+static int add_functions_at(struct attach_table *t, const struct probe *p,
+			    const struct probe_point *pp, struct elf_file *f, const char *text,
+			    const struct attach_point *proto, const char *suffix)
+{
+	const char *scope = NULL;
+	for (const char *c = strstr(text, "::"); c; c = strstr(c + 1, "::"))
+		scope = c + 2;
+	const char *at = strchr(scope ? scope : text, '@');
+	if (!at)
+		return add_functions(t, p, pp, f, text, NULL, proto, suffix);
+	const char *sep = strpbrk(at, ":+");
+	const char *file = arena_strndup(t->arena, at + 1,
+					 sep ? (size_t)(sep - at - 1) : strlen(at + 1));
+	if (at == text || !*file || (sep && !sep[1]))
+		return probes_fail(pp, "a function is \"NAME\", \"NAME@FILE\" or "
+				   "\"NAME@FILE:LINE\", not '%s'", text);
+	if (!elf_has_dwarf(f) && !probes_dwarf(t, proto->path))
+		return probes_fail(pp, "'%s' names a source file, which needs debug "
+				   "information, and %s has none", text, elf_path(f));
+	const char *name = arena_strndup(t->arena, text, (size_t)(at - text));
+	int first = t->n;
+	if (add_functions(t, p, pp, f, name, file, proto, suffix) < 0)
+		return -1;
+	if (!sep)
+		return 0;
+	/* The line of a function's declaration names that function, as
+	 * pp() prints it: of overloads, the one declared there.  (SystemTap
+	 * takes the line as naming all of them, when it is the first one's.) */
+	char *end;
+	long line = *sep == ':' ? strtol(sep + 1, &end, 10) : 0;
+	struct dwi *dw = probes_dwarf(t, proto->path);
+	int kept = first;
+	for (int i = first; line > 0 && !*end && i < t->n; i++) {
+		const char *df;
+		int dl;
+		if (t->ctx[i].inlined ? t->ctx[i].decl_line != line :
+		    !(dwi_function_decl(dw, t->ctx[i].vaddr, &df, &dl) && dl == line))
+			continue;
+		t->rows[kept] = t->rows[i];
+		t->ctx[kept++] = t->ctx[i];
+	}
+	if (kept > first) {
+		t->n = kept;
+		return 0;
+	}
+	diag_warning(&pp->loc, "for probing a particular line, use a .statement() probe, not "
+		     ".function(): '%s' probes the functions '%s' names in '%s'", text, name,
+		     file);
 	return 0;
 }
 
@@ -593,7 +656,7 @@ static int add_process(struct attach_table *t, const struct probe *p,
 		return probes_add_labels(t, p, pp, f, what->str, suffix->str, &proto);
 	if (mark)
 		return probes_add_marks(t, p, pp, f, provider, mark_name, &proto);
-	return add_functions(t, p, pp, f, what->str, &proto, pp_suffix);
+	return add_functions_at(t, p, pp, f, what->str, &proto, pp_suffix);
 }
 
 const struct probe_kind probe_kind_process = {

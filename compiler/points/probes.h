@@ -41,6 +41,7 @@ struct row_ctx {
 	struct elf_file *file;           /* a function row: the file, and */
 	uint64_t vaddr;                  /* the function's address there */
 	bool inlined;                    /* an inlined copy of a function */
+	int decl_line;                   /* an inlined copy: its function's line */
 	const char *listing;             /* -L: its variables, when made here */
 	const char *plt_name;            /* a .plt row: the function's name */
 	bool at_line;                    /* a source line inside the function
