@@ -6,6 +6,7 @@
  *   family leaf     work(20), says "leaf", exits 4
  *   family spawn    work(30); a child execs "family fork" (so a grandchild
  *                   too); the parent says how it ended, work(30) again
+ *   family await F  waits for the file F to exist, then as spawn
  *   family kill N   work(1), says "kill", and sends itself signal N
  *   family catch    calls work(i) every 10 ms until SIGINT, says "caught",
  *                   calls work(i) 20 more times, says "bye", exits 0 */
@@ -62,6 +63,11 @@ int main(int argc, char **argv)
 		printf("exec\n");
 		execl("/proc/self/exe", argv[0], "leaf", (char *)NULL);
 		return 127;
+	}
+	if (strcmp(mode, "await") == 0 && argc > 2) {
+		while (access(argv[2], F_OK) != 0)
+			sleep_10ms();
+		mode = "spawn";
 	}
 	if (strcmp(mode, "spawn") == 0) {
 		work(30);
