@@ -338,6 +338,10 @@ struct dwi_line {
 	 * there.  Its parameters are read by the ABI, as for .function. */
 	bool whole_function;
 	const char *label;      /* dwi_labels(): the label's name */
+	/* dwi_labels(): the variables in the label's scope, as its DIE is
+	 * nested, which an optimised program's ranges may not say by its
+	 * address; NULL: dwi_scope_at(addr) */
+	const struct dwi_scope *scope;
 };
 
 /* Whether `file` (as the line table names it) matches the source file
@@ -384,9 +388,9 @@ struct dwi_scope {
 /* The scope at pc (a link-time address), or NULL where the DWARF has no
  * function there.  Lives as long as d. */
 const struct dwi_scope *dwi_scope_at(struct dwi *d, uint64_t pc);
-/* What -L prints for a probe at pc: " $i:int $p:char*", the variables
- * with a location there. */
-const char *dwi_scope_listing(struct dwi *d, uint64_t pc);
+/* What -L prints for a probe in scope s: " $i:int $p:char*", the
+ * variables with a location at its address. */
+const char *dwi_scope_listing(const struct dwi_scope *s);
 
 enum dwi_loc_kind {
 	DWI_LOC_REG,     /* the value is in DWARF register `reg` */

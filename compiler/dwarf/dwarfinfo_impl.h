@@ -281,6 +281,9 @@ void dw_build_sig(struct fnode *f);
 void dw_fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t pc, bool param);
 bool dw_is_clone(struct fnode *f);
 
+/* scope.c: the scope of a DIE (a label), at its address pc */
+const struct dwi_scope *dw_scope_of_die(struct dwi *d, Dwarf_Die *die, uint64_t pc);
+
 /* access.c */
 bool dw_resolve_unqualified(Dwarf_Die *die, Dwarf_Die *out);
 bool dw_is_bitfield_member(Dwarf_Die *m);

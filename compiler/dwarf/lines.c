@@ -146,7 +146,7 @@ static void add_line(struct linevec *lv, struct map *seen, const struct cand *c,
 	 * ABI puts them, and the frame slots DWARF names for them at -O0
 	 * are not yet written. */
 	lv->v[lv->n++] = (struct dwi_line){ c->site, c->rows->file, line, addr,
-					    !c->site.caller && addr == c->site.entry, NULL };
+					    !c->site.caller && addr == c->site.entry, NULL, NULL };
 }
 
 /* The nearest lines above and below `line`, up to 5 away, with code in
@@ -381,8 +381,10 @@ static void walk_labels(struct label_walk *w, Dwarf_Die *parent)
 		k.rows = &r;
 		size_t before = w->lv->n;
 		add_line(w->lv, w->seen, &k, line, addr);
-		if (w->lv->n > before)
+		if (w->lv->n > before) {
 			w->lv->v[before].label = name;
+			w->lv->v[before].scope = dw_scope_of_die(w->d, &c, addr);
+		}
 	} while (dwarf_siblingof(&c, &c) == 0);
 }
 

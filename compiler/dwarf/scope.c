@@ -25,6 +25,9 @@
 
 #include "dwarfinfo_impl.h"
 
+struct snode;
+static struct snode *scope_of(struct dwi *d, uint64_t pc, Dwarf_Die *scopes, int n);
+
 struct snode {
 	struct dwi_scope pub;
 	Dwarf_Die *dies;      /* one per variable */
@@ -57,15 +60,56 @@ const struct dwi_scope *dwi_scope_at(struct dwi *d, uint64_t pc)
 	if (!cu)
 		return NULL;
 	int n = dwarf_getscopes(cu, pc, &scopes);
+	s = scope_of(d, pc, scopes, n);
+	free(scopes);
+	if (s)
+		dw_map_put(&d->scopes_at, key, s);
+	return s ? &s->pub : NULL;
+}
+
+/* A label's variables, as SystemTap finds them: from the DIE the label
+ * is in, down the blocks that hold its address (a C label belongs to its
+ * function, and GCC may put it there rather than in its block), but no
+ * further up than that DIE where the ranges do not hold the address (an
+ * inlined copy that GCC -O2 describes with empty ranges). */
+const struct dwi_scope *dw_scope_of_die(struct dwi *d, Dwarf_Die *die, uint64_t pc)
+{
+	Dwarf_Die *scopes = NULL;
+	int n = dwarf_getscopes_die(die, &scopes);
+	if (n < 2) {
+		free(n > 0 ? scopes : NULL);
+		return NULL;
+	}
+	Dwarf_Die inner = scopes[1];
+	free(scopes);
+	for (int depth = 0; depth < MAX_DEPTH; depth++) {
+		Dwarf_Die c;
+		bool found = false;
+		if (dwarf_child(&inner, &c) == 0)
+			do
+				found = dwarf_tag(&c) == DW_TAG_lexical_block &&
+					dwarf_haspc(&c, pc) == 1;
+			while (!found && dwarf_siblingof(&c, &c) == 0);
+		if (!found)
+			break;
+		inner = c;
+	}
+	n = dwarf_getscopes_die(&inner, &scopes);
+	struct snode *s = n > 0 ? scope_of(d, pc, scopes, n) : NULL;
+	free(n > 0 ? scopes : NULL);
+	return s ? &s->pub : NULL;
+}
+
+/* The scope at pc whose chain, innermost first, is scopes[0..n). */
+static struct snode *scope_of(struct dwi *d, uint64_t pc, Dwarf_Die *scopes, int n)
+{
 	int fn = -1;
 	for (int i = 0; i < n && fn < 0; i++)
 		if (is_function(&scopes[i]))
 			fn = i;
-	if (fn < 0) {
-		free(scopes);
+	if (fn < 0)
 		return NULL;
-	}
-	s = arena_alloc(d->arena, sizeof(*s));
+	struct snode *s = arena_alloc(d->arena, sizeof(*s));
 	s->func = scopes[fn];
 	s->pub.pc = pc;
 	s->pub.name = dwarf_diename(&scopes[fn]);
@@ -101,7 +145,6 @@ const struct dwi_scope *dwi_scope_at(struct dwi *d, uint64_t pc)
 			dies[nv++] = c;
 		} while (dwarf_siblingof(&c, &c) == 0);
 	}
-	free(scopes);
 	struct dwi_var *v = arena_alloc(d->arena, (nv + 1) * sizeof(*v));
 	s->dies = arena_alloc(d->arena, (nv + 1) * sizeof(*s->dies));
 	if (nv) {
@@ -113,15 +156,14 @@ const struct dwi_scope *dwi_scope_at(struct dwi *d, uint64_t pc)
 	s->pub.vars = v;
 	s->pub.n = nv;
 	s->pub.priv = d;
-	dw_map_put(&d->scopes_at, key, s);
-	return &s->pub;
+	return s;
 }
 
-const char *dwi_scope_listing(struct dwi *d, uint64_t pc)
+const char *dwi_scope_listing(const struct dwi_scope *s)
 {
-	const struct dwi_scope *s = dwi_scope_at(d, pc);
 	if (!s)
 		return "";
+	struct dwi *d = s->priv;
 	struct sb b = { 0 };
 	for (size_t i = 0; i < s->n; i++) {
 		const struct dwi_var *v = &s->vars[i];

@@ -162,9 +162,11 @@ static int add_places(struct attach_table *t, const struct probe *p,
 		x->file = f;
 		x->vaddr = l->addr;
 		x->at_line = !l->whole_function;
+		x->scope = l->scope;
 		if (t->opts->list_vars)
 			x->listing = l->whole_function ? dwi_site_listing(&l->site, false) :
-				     dwi_scope_listing(dw, l->addr);
+				     dwi_scope_listing(l->scope ? l->scope :
+						       dwi_scope_at(dw, l->addr));
 	}
 	if (t->n > first)
 		return 0;

@@ -44,6 +44,7 @@ struct row_ctx {
 	int decl_line;                   /* an inlined copy: its function's line */
 	const char *listing;             /* -L: its variables, when made here */
 	const char *plt_name;            /* a .plt row: the function's name */
+	const struct dwi_scope *scope;   /* a label's row: its variables */
 	bool at_line;                    /* a source line inside the function
 					  * at vaddr: its variables are those
 					  * in scope there, where DWARF puts them */

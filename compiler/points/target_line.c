@@ -137,7 +137,9 @@ int line_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
 	const struct attach_point *a = &c->t->rows[row];
 	struct dwi *d = probes_dwarf(c->t, a->path);
-	const struct dwi_scope *s = d ? dwi_scope_at(d, c->t->ctx[row].vaddr) : NULL;
+	const struct dwi_scope *s = c->t->ctx[row].scope;
+	if (!s && d)
+		s = dwi_scope_at(d, c->t->ctx[row].vaddr);
 	if (!s) {
 		diag_error(&e->loc, "the debug information of %s describes no function at %s, "
 			   "so $%s%.*s cannot be found there", a->path, a->pp, e->name,
