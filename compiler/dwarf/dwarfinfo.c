@@ -273,6 +273,8 @@ void dwi_close(struct dwi *d)
 	dw_map_free(&d->named);
 	dw_map_free(&d->partsyms);
 	dw_map_free(&d->scopes_at);
+	if (d->eh_cfi)
+		dwarf_cfi_end(d->eh_cfi);
 	free(d->cus);
 	free(d->ranges);
 	if (d->dbg)

@@ -131,6 +131,8 @@ struct dwi {
 	struct map partsyms;     /* code address -> name of a compiler-made part or clone */
 	bool partsyms_done;
 	struct map scopes_at;    /* 2 * pc + 1 -> the struct snode there (scope.c) */
+	Dwarf_CFI *eh_cfi;       /* the file's .eh_frame, read when first needed */
+	bool eh_cfi_done;
 };
 
 struct scopes {

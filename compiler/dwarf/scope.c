@@ -212,7 +212,12 @@ static bool reg_plus(const Dwarf_Op *op, int *reg, int64_t *off, bool *is_value)
 /* The CFA at pc as register + offset, from .eh_frame or .debug_frame. */
 static bool cfa_at(struct dwi *d, uint64_t pc, int *reg, int64_t *off)
 {
-	Dwarf_CFI *cfis[2] = { dwarf_getcfi_elf(d->elf), dwarf_getcfi(d->dbg) };
+	/* .eh_frame's is ours to end (dwi_close); .debug_frame's is libdw's */
+	if (!d->eh_cfi_done) {
+		d->eh_cfi_done = true;
+		d->eh_cfi = dwarf_getcfi_elf(d->elf);
+	}
+	Dwarf_CFI *cfis[2] = { d->eh_cfi, dwarf_getcfi(d->dbg) };
 	for (int i = 0; i < 2; i++) {
 		Dwarf_Frame *fr;
 		Dwarf_Op *ops;
