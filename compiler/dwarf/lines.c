@@ -121,11 +121,6 @@ bool dwi_file_matches(const char *pat, const char *file)
 	return ok;
 }
 
-static bool file_matches(struct dwi *d, const char *pat, const char *file)
-{
-	(void)d;
-	return dwi_file_matches(pat, file);
-}
 
 struct linevec {
 	struct dwi_line *v;
@@ -184,7 +179,7 @@ int dwi_lines(struct dwi *d, const char *func, const char *file,
 	size_t ncand = 0, ncache = 0;
 	for (int i = 0; i < nsites; i++) {
 		const char *df = sites[i].func->decl_file;
-		if (!file_matches(d, file, df))
+		if (!dwi_file_matches(file, df))
 			continue;
 		struct cand *c = &cs[ncand];
 		c->site = sites[i];
@@ -217,7 +212,7 @@ int dwi_lines(struct dwi *d, const char *func, const char *file,
 			if (dwarf_getsrcfiles(&d->cus[u].die, &files, &nf) != 0)
 				continue;
 			for (size_t k = 0; k < nf && !any_file; k++)
-				any_file = file_matches(d, file, dwarf_filesrc(files, k, NULL, NULL));
+				any_file = dwi_file_matches(file, dwarf_filesrc(files, k, NULL, NULL));
 		}
 		if (!any_file)
 			dw_set_err(err, "no source file matches '%s' in the debug information of %s",
@@ -397,7 +392,7 @@ int dwi_labels(struct dwi *d, const char *func, const char *file, int line,
 	struct linevec lv = { 0 };
 	struct map seen = { 0 };
 	for (int i = 0; i < n; i++) {
-		if (file && !file_matches(d, file, sites[i].func->decl_file))
+		if (file && !dwi_file_matches(file, sites[i].func->decl_file))
 			continue;
 		matched++;
 		struct inl *in = (struct inl *)sites[i].priv;

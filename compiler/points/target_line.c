@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target_line.c — target variables at a row inside a function (a source
- * line of .statement("f@file.c:N")): the variables in scope at its
- * address, read where DWARF's location at that address puts them
- * (dwarf/scope.c), not where the ABI put the arguments at the entry.
+ * line of .statement("f@file.c:N"), a .label): the variables in scope at
+ * its address (a label's, in the DIE it is in), read where DWARF's
+ * location at that address puts them (dwarf/scope.c), not where the ABI
+ * put the arguments at the entry.
  *
  * $name and $name->a[2].b read as at a function's entry once the root is
  * found.  $$vars, $$locals and $$parms, their $ and $$ forms, and $x$,
