@@ -489,6 +489,15 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 	a->func = fname ? fname : "";
 	a->pp = arena_printf(t->arena, "process(\"%s\").statement(0x%" PRIx64 ")", elf_path(f),
 			     addr);
+	/* Its variables: a function's, by the ABI, at the function's first
+	 * instruction; those in scope, by DWARF, anywhere else. */
+	struct row_ctx *x = &t->ctx[t->n - 1];
+	struct dwi *dw = elf_has_dwarf(f) ? probes_dwarf(t, proto->path) : NULL;
+	x->file = f;
+	x->vaddr = addr;
+	x->at_line = !dwi_func_at(dw, addr);
+	if (t->opts->list_vars && x->at_line)
+		x->listing = dwi_scope_listing(dwi_scope_at(dw, addr));
 	return 0;
 }
 

@@ -141,6 +141,12 @@ int line_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	const struct dwi_scope *s = c->t->ctx[row].scope;
 	if (!s && d)
 		s = dwi_scope_at(d, c->t->ctx[row].vaddr);
+	if (!d) {
+		diag_error(&e->loc, "$%s%.*s needs debug information, and %s has none (build "
+			   "it with -g, or install its debug file)", e->name, e->pretty, "$$",
+			   elf_path(c->t->ctx[row].file));
+		return -1;
+	}
 	if (!s) {
 		diag_error(&e->loc, "the debug information of %s describes no function at %s, "
 			   "so $%s%.*s cannot be found there", a->path, a->pp, e->name,
