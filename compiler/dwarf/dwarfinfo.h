@@ -298,6 +298,11 @@ bool dwi_func_inlined(const struct dwi_func *f);
  * DWARF order; for an f with is_inline.  *n 0 if none. */
 const struct dwi_site *dwi_inlines(struct dwi *d, const struct dwi_func *f, size_t *n);
 
+/* The variables in scope at a site's entry: for an inlined copy, its own
+ * and those of its blocks there, read where DWARF puts them (scope.c). */
+struct dwi_scope;
+const struct dwi_scope *dwi_site_scope(struct dwi *d, const struct dwi_site *s);
+
 /* dwi_func_listing() for a site; for an inlined copy, its own variables
  * with a location at its entry, then those of the scopes around the
  * function inlined (SystemTap's getscopes()); no $return. */

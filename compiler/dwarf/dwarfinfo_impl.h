@@ -283,8 +283,10 @@ void dw_build_sig(struct fnode *f);
 void dw_fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t pc, bool param);
 bool dw_is_clone(struct fnode *f);
 
-/* scope.c: the scope of a DIE (a label), at its address pc */
+/* scope.c: the scope of a DIE (a label), at its address pc; the scope
+ * inside a DIE (an inlined copy) at pc */
 const struct dwi_scope *dw_scope_of_die(struct dwi *d, Dwarf_Die *die, uint64_t pc);
+const struct dwi_scope *dw_scope_in_die(struct dwi *d, Dwarf_Die *start, uint64_t pc);
 
 /* access.c */
 bool dw_resolve_unqualified(Dwarf_Die *die, Dwarf_Die *out);

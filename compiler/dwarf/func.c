@@ -404,6 +404,12 @@ const struct dwi_site *dwi_inlines(struct dwi *d, const struct dwi_func *pf, siz
 	return f->inl;
 }
 
+const struct dwi_scope *dwi_site_scope(struct dwi *d, const struct dwi_site *s)
+{
+	struct inl *i = (struct inl *)s->priv;
+	return i ? dw_scope_in_die(d, &i->die, s->entry) : dwi_scope_at(d, s->entry);
+}
+
 const char *dwi_site_listing(const struct dwi_site *s, bool with_return)
 {
 	struct inl *i = (struct inl *)s->priv;

@@ -71,7 +71,8 @@ const struct dwi_scope *dwi_scope_at(struct dwi *d, uint64_t pc)
  * is in, down the blocks that hold its address (a C label belongs to its
  * function, and GCC may put it there rather than in its block), but no
  * further up than that DIE where the ranges do not hold the address (an
- * inlined copy that GCC -O2 describes with empty ranges). */
+ * inlined copy that GCC -O2 describes with empty ranges).  An inlined
+ * copy's, at its entry, likewise from its own DIE (dw_scope_in_die). */
 const struct dwi_scope *dw_scope_of_die(struct dwi *d, Dwarf_Die *die, uint64_t pc)
 {
 	Dwarf_Die *scopes = NULL;
@@ -80,8 +81,15 @@ const struct dwi_scope *dw_scope_of_die(struct dwi *d, Dwarf_Die *die, uint64_t 
 		free(n > 0 ? scopes : NULL);
 		return NULL;
 	}
-	Dwarf_Die inner = scopes[1];
+	Dwarf_Die parent = scopes[1];
 	free(scopes);
+	return dw_scope_in_die(d, &parent, pc);
+}
+
+const struct dwi_scope *dw_scope_in_die(struct dwi *d, Dwarf_Die *start, uint64_t pc)
+{
+	Dwarf_Die *scopes = NULL, inner = *start;
+	int n;
 	for (int depth = 0; depth < MAX_DEPTH; depth++) {
 		Dwarf_Die c;
 		bool found = false;

@@ -274,6 +274,11 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 				       site->caller->name);
 		t->ctx[t->n - 1].inlined = true;
 		t->ctx[t->n - 1].decl_line = site->func->decl_line;
+		/* its variables are where DWARF puts them, as at a line */
+		t->ctx[t->n - 1].file = f;
+		t->ctx[t->n - 1].vaddr = site->entry;
+		t->ctx[t->n - 1].at_line = true;
+		t->ctx[t->n - 1].scope = dwi_site_scope(dw, site);
 		if (t->opts->list_vars)
 			t->ctx[t->n - 1].listing = arena_strdup(t->arena,
 								dwi_site_listing(site, false));

@@ -48,12 +48,6 @@ static const struct dwi_func *row_func(struct tctx *c, struct expr *e, int row)
 {
 	const struct attach_point *a = &c->t->rows[row];
 	const struct row_ctx *x = &c->t->ctx[row];
-	if (x->inlined) {
-		diag_error(&e->loc, "target variables such as $%s%.*s cannot be read yet at an "
-			   "inlined copy of a function, such as %s; .call probes leave "
-			   "inlined copies out", e->name, e->pretty, "$$", a->pp);
-		return NULL;
-	}
 	if (!x->file) {
 		diag_error(&e->loc, "target variables such as $%s%.*s cannot be read at %s: "
 			   "uscript reads them at the entry and return of functions and at "
