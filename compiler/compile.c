@@ -372,7 +372,8 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	p->attach = attach.rows;
 	p->nattach = attach.n;
 	for (int i = 0; i < attach.n; i++)
-		if (attach.rows[i].pid_filter == PID_TARGET)
+		if (attach.rows[i].pid_filter == PID_TARGET ||
+		    attach.rows[i].pid_filter == PID_FAMILY)
 			p->needs_target = true;
 	probes_release(&attach);
 	if (rc < 0) {

@@ -65,8 +65,10 @@ enum attach_kind {
 /* How a probe point restricts the processes it fires in. */
 enum pid_filter {
 	PID_ANY,      /* every process that maps the file */
-	PID_TARGET,   /* process.…: the -c/-x target */
+	PID_TARGET,   /* the -c/-x target: .return points of a bare process */
 	PID_GIVEN,    /* process(PID).… */
+	PID_FAMILY,   /* process.…: the -c/-x target and its descendants,
+		       * checked by the BPF program (codegen/bpf.c) */
 };
 
 struct attach_point {

@@ -146,6 +146,8 @@ static bool is_uprobe(const struct attach_point *a)
 	return a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE;
 }
 
+static pid_t filter_pid(const struct attach_point *a, pid_t target);
+
 /* A program is attached one way: all its points with uprobe_multi links,
  * or all with perf-event links, as its load fixed. */
 void attach_prepare(struct bpf_object *obj, const struct program *p)
@@ -163,7 +165,7 @@ void attach_prepare(struct bpf_object *obj, const struct program *p)
 			if (!is_uprobe(a) || strcmp(a->prog_name, name) != 0)
 				continue;
 			used = true;
-			ok = pids || a->pid_filter == PID_ANY;
+			ok = pids || filter_pid(a, 0) < 0;
 		}
 		if (used && ok)
 			bpf_program__set_expected_attach_type(prog,
@@ -182,6 +184,9 @@ static void add_fd(struct attachments *at, int fd)
 	at->fds[at->n++] = fd;
 }
 
+/* The kernel's pid filter of a row, or -1 for none.  The target's
+ * descendants are not one process the kernel could filter by: their rows
+ * (PID_FAMILY) have none, and the BPF program checks the process. */
 static pid_t filter_pid(const struct attach_point *a, pid_t target)
 {
 	if (a->pid_filter == PID_GIVEN)

@@ -299,6 +299,8 @@ static LLVMValueRef lookup_first(struct cg *cg, LLVMValueRef map)
 	return call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
 }
 
+static void family_check(struct cg *cg, const struct probe *p, LLVMBasicBlockRef quit);
+
 static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *name)
 {
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
@@ -327,6 +329,7 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, stopping, cg_const(cg, 0), ""),
 			quit, running);
 	LLVMPositionBuilderAtEnd(cg->b, running);
+	family_check(cg, p, quit);
 	/* Only handlers that use scratch look it up (cg_scratch_base), and
 	 * only scripts that ask which probe point fired read the cookie. */
 	cg->scratch = NULL;
@@ -463,8 +466,8 @@ void cg_bpf_count_missed_return(struct cg *cg)
 /* ---- context ---- */
 
 /* Where task_struct keeps real_parent and tgid in the running kernel, from
- * its BTF; ppid() reads them. */
-static int task_offsets(struct cg *cg, uint32_t *parent, uint32_t *tgid)
+ * its BTF; ppid() and the family check read them.  `what` needs them. */
+static int task_offsets(struct cg *cg, const char *what, uint32_t *parent, uint32_t *tgid)
 {
 	static int done, ok;
 	static uint32_t off_parent, off_tgid;
@@ -491,7 +494,7 @@ static int task_offsets(struct cg *cg, uint32_t *parent, uint32_t *tgid)
 		}
 	}
 	if (!ok) {
-		diag_error(NULL, "ppid() needs the kernel's BTF (/sys/kernel/btf/vmlinux)");
+		diag_error(NULL, "%s needs the kernel's BTF (/sys/kernel/btf/vmlinux)", what);
 		return -1;
 	}
 	(void)cg;
@@ -509,10 +512,97 @@ static LLVMValueRef read_kernel(struct cg *cg, LLVMValueRef addr, LLVMTypeRef ty
 	return LLVMBuildLoad2(cg->b, ty, dst, "");
 }
 
+/* ---- the target's family ----
+ *
+ * Under -c and -x, the points of a bare `process` fire in the target and
+ * in its descendants: the children it forks, what they exec, and theirs,
+ * as SystemTap's process probes do.  The kernel's pid filter takes one
+ * process, so those rows (PID_FAMILY) are attached without it, and the
+ * program itself checks, before anything else, that the process is the
+ * target or descends from it: its tgid, then those of its real_parent
+ * chain, up to FAMILY_DEPTH generations, compared with target().  This
+ * needs no state and no other probe: a fork or an exec is seen at the
+ * next hit, however it happened, and -x takes in the children a process
+ * had before uscript started, as SystemTap's does.  What it misses is a
+ * descendant whose parent died before it: the kernel gives an orphan to
+ * init (or a subreaper), and its line back to the target is gone.  (A set
+ * of tgids kept from the sched_process_fork tracepoint would keep
+ * orphans, but must be in place before the first fork, and costs a map
+ * lookup at every hit as well.)
+ *
+ * The cost is the trap in processes outside the family that run the same
+ * file, where the program returns at once: a few hundred nanoseconds of
+ * theirs, nothing changed.  .return points of a bare process keep the
+ * kernel's filter on the target (probe_process.c). */
+enum { FAMILY_DEPTH = 16 };
+
+static void family_check(struct cg *cg, const struct probe *p, LLVMBasicBlockRef quit)
+{
+	const struct attach_table *t = cg->attach;
+	int rows = 0, family = 0;
+	for (int i = 0; i < t->n; i++)
+		if (t->rows[i].probe == p->id) {
+			rows++;
+			family += t->rows[i].pid_filter == PID_FAMILY;
+		}
+	uint32_t off_parent, off_tgid;
+	if (!family || task_offsets(cg, "a bare process(…) probe under -c or -x",
+				    &off_parent, &off_tgid) < 0)
+		return;
+	LLVMBuilderRef b = cg->b;
+	LLVMBasicBlockRef in = cg_block(cg, "family.in");
+	if (family < rows) {
+		/* Only some of the probe's rows: those whose cookie is one of
+		 * theirs, in runs of consecutive rows. */
+		LLVMValueRef cookie = call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64,
+						  &cg->regs, 1);
+		LLVMValueRef mine = LLVMConstInt(cg->i1, 0, 0);
+		for (int i = 0; i < t->n; i++) {
+			if (t->rows[i].probe != p->id || t->rows[i].pid_filter != PID_FAMILY)
+				continue;
+			int j = i;
+			while (j + 1 < t->n && t->rows[j + 1].probe == p->id &&
+			       t->rows[j + 1].pid_filter == PID_FAMILY)
+				j++;
+			LLVMValueRef lo = LLVMBuildICmp(b, LLVMIntUGE, cookie, cg_const(cg, i), "");
+			LLVMValueRef hi = LLVMBuildICmp(b, LLVMIntULE, cookie, cg_const(cg, j), "");
+			mine = LLVMBuildOr(b, mine, LLVMBuildAnd(b, lo, hi, ""), "");
+			i = j;
+		}
+		LLVMBasicBlockRef check = cg_block(cg, "family.check");
+		LLVMBuildCondBr(b, mine, check, in);
+		LLVMPositionBuilderAtEnd(b, check);
+	}
+	LLVMValueRef target = LLVMBuildLoad2(b, cg->i64,
+		cg_field(cg, cg->globals, offsetof(struct globals_hdr, target_pid)), "target");
+	LLVMValueRef pid = LLVMBuildLShr(b, call_helper(cg, BPF_FUNC_get_current_pid_tgid,
+							 cg->i64, NULL, 0), cg_const(cg, 32), "");
+	LLVMBasicBlockRef walk = cg_block(cg, "family.walk");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, pid, target, ""), in, walk);
+	LLVMPositionBuilderAtEnd(b, walk);
+	LLVMValueRef task = call_helper(cg, BPF_FUNC_get_current_task, cg->i64, NULL, 0);
+	for (int level = 0; level < FAMILY_DEPTH; level++) {
+		LLVMValueRef at = LLVMBuildAdd(b, task, cg_const(cg, off_parent), "");
+		task = read_kernel(cg, LLVMBuildIntToPtr(b, at, cg->ptr, ""), cg->i64, 8);
+		at = LLVMBuildAdd(b, task, cg_const(cg, off_tgid), "");
+		LLVMValueRef tgid = LLVMBuildZExt(b, read_kernel(cg, LLVMBuildIntToPtr(b, at, cg->ptr,
+							""), cg->i32, 4), cg->i64, "");
+		LLVMBasicBlockRef up = cg_block(cg, "family.up"), next = cg_block(cg, "family.next");
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tgid, target, ""), in, up);
+		LLVMPositionBuilderAtEnd(b, up);
+		/* init, or a read that failed: the line ends */
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULE, tgid, cg_const(cg, 1), ""), quit,
+				next);
+		LLVMPositionBuilderAtEnd(b, next);
+	}
+	LLVMBuildBr(b, quit);
+	LLVMPositionBuilderAtEnd(b, in);
+}
+
 static LLVMValueRef ppid(struct cg *cg)
 {
 	uint32_t off_parent, off_tgid;
-	if (task_offsets(cg, &off_parent, &off_tgid) < 0)
+	if (task_offsets(cg, "ppid()", &off_parent, &off_tgid) < 0)
 		return cg_const(cg, 0);
 	LLVMValueRef task = call_helper(cg, BPF_FUNC_get_current_task, cg->i64, NULL, 0);
 	LLVMValueRef pp = LLVMBuildAdd(cg->b, task, cg_const(cg, off_parent), "");

@@ -336,8 +336,8 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 }
 
 /* ppfunc(): the function pp() names, as SystemTap's tapset finds it: what
- * follows function(" (or statement(") up to the '@' or the closing quote;
- * "" for a point with neither. */
+ * follows function(" (or statement(", or plt(" for a PLT entry) up to the
+ * '@' or the closing quote; "" for a point with none of them. */
 static const char *pp_function(struct arena *a, const char *pp)
 {
 	const char *p = strstr(pp, "function(\"");
@@ -345,6 +345,8 @@ static const char *pp_function(struct arena *a, const char *pp)
 		p += strlen("function(\"");
 	else if ((p = strstr(pp, "statement(\"")))
 		p += strlen("statement(\"");
+	else if ((p = strstr(pp, ").plt(\"")))
+		p += strlen(").plt(\"");
 	else
 		return "";
 	return arena_strndup(a, p, strcspn(p, "@\""));

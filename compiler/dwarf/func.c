@@ -154,7 +154,7 @@ static struct dwi_var *var_push(struct varvec *vv)
 	return v;
 }
 
-static void fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t pc, bool param)
+void dw_fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t pc, bool param)
 {
 	Dwarf_Die t;
 	v->name = dwarf_diename(die);
@@ -193,7 +193,7 @@ void dw_build_sig(struct fnode *f)
 				continue;
 			bool param = tag == DW_TAG_formal_parameter;
 			struct varvec *vv = param ? &pv : &lv;
-			fill_var(d, var_push(vv), &c, pc, param);
+			dw_fill_var(d, var_push(vv), &c, pc, param);
 			if (norder == ocap) {
 				ocap = ocap ? ocap * 2 : 16;
 				order = xrealloc(order, ocap * sizeof(*order));
@@ -404,6 +404,12 @@ const struct dwi_site *dwi_inlines(struct dwi *d, const struct dwi_func *pf, siz
 	return f->inl;
 }
 
+const struct dwi_scope *dwi_site_scope(struct dwi *d, const struct dwi_site *s)
+{
+	struct inl *i = (struct inl *)s->priv;
+	return i ? dw_scope_in_die(d, &i->die, s->entry) : dwi_scope_at(d, s->entry);
+}
+
 const char *dwi_site_listing(const struct dwi_site *s, bool with_return)
 {
 	struct inl *i = (struct inl *)s->priv;
@@ -424,7 +430,7 @@ const char *dwi_site_listing(const struct dwi_site *s, bool with_return)
 		do {
 			int tag = dwarf_tag(&c);
 			if ((tag == DW_TAG_formal_parameter && k < 0) || tag == DW_TAG_variable)
-				fill_var(d, var_push(&vv), &c, i->entry, tag == DW_TAG_formal_parameter);
+				dw_fill_var(d, var_push(&vv), &c, i->entry, tag == DW_TAG_formal_parameter);
 		} while (dwarf_siblingof(&c, &c) == 0);
 	}
 	const struct dwi_var **vars = xcalloc(vv.n + 1, sizeof(*vars));
@@ -589,7 +595,7 @@ static bool global_in(struct dwi *d, Dwarf_Die *parent, const char *name, int de
 		uint64_t addr = n && strcmp(n, name) == 0 ? static_address(&c) : 0;
 		if (!addr)
 			continue;
-		fill_var(d, out, &c, 0, false);
+		dw_fill_var(d, out, &c, 0, false);
 		out->addr = addr;
 		return true;
 	} while (dwarf_siblingof(&c, &c) == 0);

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "parse/arena.h"
 #include "compile.h"
@@ -90,6 +91,51 @@ int probes_fail(const struct probe_point *pp, const char *fmt, ...)
 	return -1;
 }
 
+/* Whether two rows probe the same instruction of the same file. */
+static bool same_place(const struct attach_point *a, const struct attach_point *b)
+{
+	struct stat x, y;
+	if (a->offset != b->offset)
+		return false;
+	return strcmp(a->path, b->path) == 0 ||
+	       (stat(a->path, &x) == 0 && stat(b->path, &y) == 0 && x.st_dev == y.st_dev &&
+		x.st_ino == y.st_ino);
+}
+
+/* The kernel's pid filter keeps a .return probe's breakpoint out of other
+ * processes, but once the breakpoint is in a process, every return probe
+ * on it takes the return address there, filter or not.  A row of the
+ * target's family (PID_FAMILY), or of every process (PID_ANY), has no
+ * filter, so it puts the breakpoint in every process that runs the file:
+ * at the place of a filtered .return row it takes that row's filter, so
+ * that the return probe touches no process outside.  A function timed
+ * from its entry to its return is the common case, so this is said only
+ * with -v. */
+static void keep_returns_filtered(struct attach_table *t)
+{
+	const struct loc *warned = NULL;
+	for (int i = 0; i < t->n; i++) {
+		struct attach_point *a = &t->rows[i];
+		if (a->kind != ATTACH_UPROBE ||
+		    (a->pid_filter != PID_FAMILY && a->pid_filter != PID_ANY))
+			continue;
+		for (int j = 0; j < t->n; j++) {
+			const struct attach_point *r = &t->rows[j];
+			if (r->kind != ATTACH_URETPROBE || r->pid_filter == PID_ANY ||
+			    r->pid_filter == PID_FAMILY || !same_place(a, r))
+				continue;
+			a->pid_filter = r->pid_filter;
+			a->pid = r->pid;
+			if (t->opts->verbose && warned != &a->loc)
+				diag_note(&a->loc, "%s fires only in the process that a .return "
+					  "probe on %s is kept to, which must not touch other "
+					  "processes", a->pp, a->func);
+			warned = &a->loc;
+			break;
+		}
+	}
+}
+
 int probes_resolve(struct script *s, const struct compile_opts *opts,
 		   struct attach_table *out)
 {
@@ -127,6 +173,7 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 				out->homes[p->id] |= k->home;
 		}
 	}
+	keep_returns_filtered(out);
 	return errors ? -1 : 0;
 }
 
@@ -210,6 +257,8 @@ void probes_print(const struct script *s, const struct attach_table *t, FILE *ou
 			fprintf(out, " pid %d", a->pid);
 		else if (a->pid_filter == PID_TARGET)
 			fprintf(out, " target pid");
+		else if (a->pid_filter == PID_FAMILY)
+			fprintf(out, " target and descendants");
 		fprintf(out, " */\n");
 	}
 	(void)s;

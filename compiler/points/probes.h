@@ -41,7 +41,13 @@ struct row_ctx {
 	struct elf_file *file;           /* a function row: the file, and */
 	uint64_t vaddr;                  /* the function's address there */
 	bool inlined;                    /* an inlined copy of a function */
+	int decl_line;                   /* an inlined copy: its function's line */
 	const char *listing;             /* -L: its variables, when made here */
+	const char *plt_name;            /* a .plt row: the function's name */
+	const struct dwi_scope *scope;   /* a label's row: its variables */
+	bool at_line;                    /* a source line inside the function
+					  * at vaddr: its variables are those
+					  * in scope there, where DWARF puts them */
 };
 
 /* A point the kernel cannot probe, left out of a wildcard's rows. */
@@ -84,6 +90,30 @@ struct usdt_file *probes_usdt(struct attach_table *t, struct elf_file *f,
 int probes_add_marks(struct attach_table *t, const struct probe *p,
 		     const struct probe_point *pp, struct elf_file *f, const char *provider,
 		     const char *name, const struct attach_point *proto);
+
+/* process(…).statement("FUNC@FILE:LINE")[.nearest]: a row per place the
+ * source line spec `text` names in f (probe_lines.c). */
+int probes_add_lines(struct attach_table *t, const struct probe *p,
+		     const struct probe_point *pp, struct elf_file *f, const char *text,
+		     bool nearest, const struct attach_point *proto);
+
+/* process(…).function("FUNC").label("LABEL"): a row per label LABEL (a
+ * pattern) in the functions FUNC names (probe_lines.c). */
+int probes_add_labels(struct attach_table *t, const struct probe *p,
+		      const struct probe_point *pp, struct elf_file *f, const char *func,
+		      const char *label, const struct attach_point *proto);
+
+/* process(…).plt("NAME")[.return]: a row per PLT entry of f that NAME
+ * (a pattern) matches (probe_plt.c). */
+int probes_add_plt(struct attach_table *t, const struct probe *p,
+		   const struct probe_point *pp, struct elf_file *f, const char *name,
+		   const struct attach_point *proto);
+
+/* NULL if the kernel can put a uprobe on the instruction at vaddr of f,
+ * else a sentence saying why not, which names the function func if it is
+ * not NULL (probe_process.c). */
+const char *probes_refusal(struct attach_table *t, struct elf_file *f, uint64_t vaddr,
+			   const char *func);
 
 /* Appends a zeroed row for probe p at point pp and returns it. */
 struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
@@ -128,6 +158,9 @@ enum ret_verdict ret_verdict(struct elf_file *f, const struct elf_sym *s,
 const char *ret_why(enum ret_verdict v);
 /* Whether s is C++ code, which an exception may unwind through. */
 bool ret_cxx_unwinds(struct elf_file *f, const struct elf_sym *s);
+/* The warning, once a compilation, that such a probe ends the program
+ * when an exception goes through it. */
+void ret_warn_cxx(struct attach_table *t, const struct probe_point *pp);
 /* Whether p's handler does nothing outside the target process: it starts
  * with `if (pid() != target()) next`, or is all one
  * `if (pid() == target()) { … }`.  Its rows can then have the kernel's

@@ -129,6 +129,8 @@ static void target_expr(struct tctx *c, struct expr *e)
 			rc = at_read(c, e, row, &reads[i]);
 		else if (c->t->ctx[row].mark)
 			rc = mark_read(c, e, row, &reads[i]);
+		else if (c->t->ctx[row].plt_name)
+			rc = plt_read(c, e, row, &reads[i]);
 		else
 			rc = func_read(c, e, row, &reads[i]);
 		if (rc < 0 && c->row_ok) {

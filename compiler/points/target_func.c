@@ -69,12 +69,6 @@ static const struct dwi_func *row_func(struct tctx *c, struct expr *e, int row)
 {
 	const struct attach_point *a = &c->t->rows[row];
 	const struct row_ctx *x = &c->t->ctx[row];
-	if (x->inlined) {
-		diag_error(&e->loc, "target variables such as $%s%.*s cannot be read yet at an "
-			   "inlined copy of a function, such as %s; .call probes leave "
-			   "inlined copies out", e->name, e->pretty, "$$", a->pp);
-		return NULL;
-	}
 	if (!x->file) {
 		diag_error(&e->loc, "target variables such as $%s%.*s cannot be read at %s: "
 			   "uscript reads them at the entry and return of functions and at "
@@ -220,9 +214,16 @@ void at_entry(struct tctx *c, int row, struct tv_num *n)
 	num_root(n, TV_ROOT_SAVED, slot, -1);
 }
 
-/* A plan's pieces as a hex list: $$parms, $$locals, $$vars, $$return. */
-static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_func *f,
-		     const struct dwi_plan *plan, struct tv_read *r)
+/* A function row's roots: its parameters and locals, by var_root(). */
+static const char *func_root(struct tctx *c, int row, const void *arg, int root,
+			     struct tv_num *n, bool *is_addr)
+{
+	const struct dwi_func *f = arg;
+	return var_root(c, row, f, root_var(f, root), n, is_addr);
+}
+
+int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_plan *plan,
+	      const struct plan_roots *roots, struct tv_read *r)
 {
 	char **texts = arena_alloc(c->arena, (plan->n + 1) * sizeof(char *));
 	struct tv_num *nums = arena_alloc(c->arena, (plan->n + 1) * sizeof(*nums));
@@ -242,8 +243,8 @@ static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_f
 		if (p->root == DWI_ROOT_RETURN) {
 			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
 		} else {
-			const struct dwi_var *v = root_var(f, p->root);
-			const char *why = var_root(c, row, f, v, &nums[i], &is_addr);
+			const char *why = roots->find(c, row, roots->arg, p->root, &nums[i],
+						      &is_addr);
 			if (why) {
 				/* SystemTap prints what it cannot read as "?" */
 				texts[i] = arena_printf(c->arena, "%s?", texts[i]);
@@ -304,6 +305,17 @@ static bool pretty_root(struct tctx *c, int row, int root, const void *arg, stru
 	}
 	const struct dwi_var *v = root == GLOBAL_ROOT ? pr->global : root_var(pr->f, root);
 	return var_root(c, row, pr->f, v, n, &is_addr) == NULL;
+}
+
+bool pretty_plan_root(struct tctx *c, int row, int root, const void *arg, struct tv_num *n)
+{
+	const struct plan_roots *pr = arg;
+	bool is_addr = false;
+	if (root == DWI_ROOT_RETURN) {
+		num_root(n, TV_ROOT_REG, 0, PT_REGS_AX);
+		return true;
+	}
+	return pr->find(c, row, pr->arg, root, n, &is_addr) == NULL;
 }
 
 bool pretty_fixed_root(struct tctx *c, int row, int root, const void *arg, struct tv_num *n)
@@ -474,8 +486,37 @@ const struct pretty_arg *target_pretty(const struct expr *e)
 	return tv->pretty;
 }
 
+int access_read(struct tctx *c, struct expr *e, int row, const struct dwi_type *type,
+		struct tv_num *n, bool is_addr)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	int nc;
+	struct dwi_comp *comps = target_comps(c, e, &nc);
+	struct dwi_access acc;
+	struct dwi_error err;
+	if (!type || dwi_access_ex(type, -1, is_addr, e->addr_of, comps, (size_t)nc, &acc,
+				   &err) != 0) {
+		diag_error(&e->loc, "%s at %s: %s", target_text(c, e), a->pp,
+			   type ? err.msg : "its type is unknown");
+		return -1;
+	}
+	/* A float is read as the bits of a double, as SystemTap reads it. */
+	if (!e->addr_of && acc.type &&
+	    (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
+		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members%s",
+			   target_text(c, e), a->pp,
+			   acc.type->name ? acc.type->name : "a value without a type",
+			   acc.type->kind == DWI_STRUCT ? ", or print it with $$parms" : "");
+		return -1;
+	}
+	num_append_dwi(c, n, acc.ops, acc.nops);
+	return 0;
+}
+
 int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
+	if (c->t->ctx[row].at_line)
+		return line_read(c, e, row, r);
 	const struct dwi_func *f = row_func(c, e, row);
 	if (!f)
 		return -1;
@@ -510,7 +551,8 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 				   "elements", name);
 			return -1;
 		}
-		return plan_read(c, e, row, f, &plan, r);
+		struct plan_roots roots = { func_root, f };
+		return plan_read(c, e, row, &plan, &roots, r);
 	}
 
 	struct tv_num n;
@@ -541,26 +583,8 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 		}
 		type = v->type;
 	}
-	int nc;
-	struct dwi_comp *comps = target_comps(c, e, &nc);
-	struct dwi_access acc;
-	struct dwi_error err;
-	if (!type || dwi_access_ex(type, -1, is_addr, e->addr_of, comps, (size_t)nc, &acc,
-				   &err) != 0) {
-		diag_error(&e->loc, "%s at %s: %s", target_text(c, e), a->pp,
-			   type ? err.msg : "its type is unknown");
+	if (access_read(c, e, row, type, &n, is_addr) < 0)
 		return -1;
-	}
-	/* A float is read as the bits of a double, as SystemTap reads it. */
-	if (!e->addr_of && acc.type &&
-	    (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
-		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members%s",
-			   target_text(c, e), a->pp,
-			   acc.type->name ? acc.type->name : "a value without a type",
-			   acc.type->kind == DWI_STRUCT ? ", or print it with $$parms" : "");
-		return -1;
-	}
-	num_append_dwi(c, &n, acc.ops, acc.nops);
 	if (strcmp(name, "return") != 0)
 		at_entry(c, row, &n);
 	r->kind = TV_NUM;

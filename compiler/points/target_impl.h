@@ -9,7 +9,10 @@
  *   target_mark.c  $argN and $$name at the sites of .mark rows (usdt.h)
  *   target_func.c  $name, $p->a[2].b, $$parms and the like in .function
  *                  rows, from the function's DWARF (dwarfinfo.h)
- *   target_at.c    @cast(p, "type")->x and @var("name") at any row */
+ *   target_at.c    @cast(p, "type")->x and @var("name") at any row
+ *   target_line.c  the same at source lines and labels, from DWARF's
+ *                  locations at the address
+ *   target_plt.c   $$name at PLT entries */
 #ifndef USCRIPT_TARGET_IMPL_H
 #define USCRIPT_TARGET_IMPL_H
 
@@ -74,5 +77,30 @@ struct dwi_comp;
 struct dwi_comp *target_comps(struct tctx *c, const struct expr *e, int *n);
 void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k);
 void at_entry(struct tctx *c, int row, struct tv_num *n);
+/* At a .plt row: $$name (target_plt.c). */
+int plt_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* At a row inside a function (a source line, a label): target_line.c. */
+int line_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* $v->a[2].b from v's root n (its value, or its address when is_addr),
+ * with e's members and indexes applied: 0, or -1 after an error at e
+ * (target_func.c). */
+struct dwi_type;
+int access_read(struct tctx *c, struct expr *e, int row, const struct dwi_type *type,
+		struct tv_num *n, bool is_addr);
+/* Where a plan's root (dwarfinfo.h) is at a row: n its value, or its
+ * address when *is_addr; NULL, or why it cannot be read there. */
+struct plan_roots {
+	const char *(*find)(struct tctx *c, int row, const void *arg, int root,
+			    struct tv_num *n, bool *is_addr);
+	const void *arg;
+};
+struct dwi_plan;
+/* A plan as a hex list ($$parms, $$vars...), or as the pieces the
+ * runtime pretty-prints ($x$, $$vars$...): 0, or -1 after an error at e
+ * (target_func.c). */
+int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_plan *plan,
+	      const struct plan_roots *roots, struct tv_read *r);
+/* A pretty_root_fn over plan_roots (arg), for pretty_pieces(). */
+bool pretty_plan_root(struct tctx *c, int row, int root, const void *arg, struct tv_num *n);
 
 #endif
