@@ -4,7 +4,8 @@
  * or sprint_ustack() a value (compiler/codegen/usym.c has the design).
  *
  * The files are those SystemTap's --ldd would load: every probed file,
- * the -c command's program or the -x process's files, and what they need
+ * the -c command's program, the files of the -x process and of process(PID)
+ * probes' processes, and what they need
  * (DT_NEEDED, found as the dynamic linker finds it: DT_RPATH,
  * LD_LIBRARY_PATH, DT_RUNPATH with $ORIGIN, then ld.so.cache and the
  * default directories) with their interpreter.  Each is read by
@@ -194,10 +195,15 @@ int usym_tables_prepare(struct bpf_object *obj, const struct program *p,
 	struct usym_tables *t = calloc(1, sizeof(*t));
 	if (!t)
 		return -ENOMEM;
-	for (int i = 0; i < p->nattach; i++)
-		if (p->attach[i].path &&
-		    (p->attach[i].kind == ATTACH_UPROBE || p->attach[i].kind == ATTACH_URETPROBE))
-			add_file(t, p->attach[i].path);
+	for (int i = 0; i < p->nattach; i++) {
+		const struct attach_point *a = &p->attach[i];
+		if (a->kind != ATTACH_UPROBE && a->kind != ATTACH_URETPROBE)
+			continue;
+		if (a->path)
+			add_file(t, a->path);
+		if (a->pid_filter == PID_GIVEN && a->pid > 0)
+			add_process(t, a->pid);
+	}
 	if (o->command) {
 		wordexp_t w;
 		char found[PATH_MAX];
@@ -223,6 +229,20 @@ int usym_tables_prepare(struct bpf_object *obj, const struct program *p,
 	return 0;
 }
 
+/* n elements of an array map at once: keys 0 to n - 1. */
+static int fill_array(int fd, const void *values, uint32_t n)
+{
+	uint32_t *keys = malloc((n ? n : 1) * sizeof(*keys)), count = n;
+	if (!keys)
+		return -ENOMEM;
+	for (uint32_t i = 0; i < n; i++)
+		keys[i] = i;
+	int err = n ? bpf_map_update_batch(fd, keys, values, &count, NULL) : 0;
+	err = err ? -errno : 0;
+	free(keys);
+	return err;
+}
+
 int usym_tables_fill(struct usym_tables *t, struct bpf_object *obj, uint32_t maxstringlen)
 {
 	if (!t)
@@ -231,9 +251,13 @@ int usym_tables_fill(struct usym_tables *t, struct bpf_object *obj, uint32_t max
 	int syms = bpf_map__fd(bpf_object__find_map_by_name(obj, PROG_MAP_USYM_SYMS));
 	int names = bpf_map__fd(bpf_object__find_map_by_name(obj, PROG_MAP_USYM_NAMES));
 	uint32_t namelen = (maxstringlen + 7) & ~7u, index = 0;
-	char *name = calloc(1, namelen);
-	if (!name)
-		return -ENOMEM;
+	struct usym_sym *sv = calloc(t->nsyms ? t->nsyms : 1, sizeof(*sv));
+	char *nv = calloc(t->nsyms ? t->nsyms : 1, namelen);
+	int err = 0;
+	if (!sv || !nv) {
+		err = -ENOMEM;
+		goto out;
+	}
 	long page = sysconf(_SC_PAGESIZE);
 	for (int i = 0; i < t->n; i++) {
 		const struct module *m = t->mods[i];
@@ -258,31 +282,33 @@ int usym_tables_fill(struct usym_tables *t, struct bpf_object *obj, uint32_t max
 			}
 			v.segs[at] = (struct usym_seg){ s->offset, s->filesz, s->vaddr };
 			uint64_t start = s->vaddr & ~(uint64_t)(page - 1);
-			uint64_t end = (s->vaddr + s->filesz + (uint64_t)page - 1) & ~(uint64_t)(page - 1);
+			uint64_t end = (s->vaddr + s->filesz + (uint64_t)page - 1) &
+				~(uint64_t)(page - 1);
 			if (start < lo)
 				lo = start;
 			if (end > hi)
 				hi = end;
 		}
 		v.extent = hi > lo ? hi - lo : 0;
-		if (bpf_map_update_elem(mods, &key, &v, BPF_ANY))
-			goto fail;
+		if (bpf_map_update_elem(mods, &key, &v, BPF_ANY)) {
+			err = -errno;
+			goto out;
+		}
 		for (size_t k = 0; k < m->nsyms; k++, index++) {
 			const struct symbol *s = &m->syms[k];
-			struct usym_sym sv = { s->addr, k + 1 < m->nsyms ? m->syms[k + 1].addr - s->addr : 0 };
 			const char *n = s->name[0] == '.' ? s->name + 1 : s->name;
-			memset(name, 0, namelen);
-			snprintf(name, maxstringlen, "%s", n);
-			if (bpf_map_update_elem(syms, &index, &sv, BPF_ANY) ||
-			    bpf_map_update_elem(names, &index, name, BPF_ANY))
-				goto fail;
+			sv[index] = (struct usym_sym){ s->addr,
+				k + 1 < m->nsyms ? m->syms[k + 1].addr - s->addr : 0 };
+			snprintf(nv + (size_t)index * namelen, maxstringlen, "%s", n);
 		}
 	}
-	free(name);
-	return 0;
-fail:
-	free(name);
-	return -errno;
+	err = fill_array(syms, sv, index);
+	if (!err)
+		err = fill_array(names, nv, index);
+out:
+	free(sv);
+	free(nv);
+	return err;
 }
 
 void usym_tables_free(struct usym_tables *t)
