@@ -104,7 +104,10 @@ static LLVMValueRef gen_substr(struct cg *cg, struct expr *call)
 /* In BPF, with a needle that is not a literal (which LLVM cannot unroll
  * the inner loop for), each start is a turn of a bpf_loop callback, and
  * the verifier checks the comparison once instead of every pair of a
- * start and a byte.  Its state, in scratch at off:
+ * start and a byte.  With a literal, the unrolled search is three times
+ * faster (0.13 against 0.42 us on 120 bytes), but the verifier's work for
+ * it grows with MAXSTRINGLEN (4,600 instructions at 128, 89,000 at 1024),
+ * so above 256 the callback does that too.  Its state, in scratch at off:
  *   at     the start to try
  *   n1     the haystack's length with its NUL
  *   found  1 once the needle is found
@@ -179,11 +182,16 @@ static LLVMValueRef isinstr_bpf(struct cg *cg, LLVMValueRef s1, LLVMValueRef s2)
 	return LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, IS_FOUND), "");
 }
 
+static bool too_long_to_unroll(struct cg *cg)
+{
+	return cg->opts->maxstringlen > 256;
+}
+
 static LLVMValueRef gen_isinstr(struct cg *cg, struct expr *call)
 {
 	LLVMBuilderRef b = cg->b;
 	LLVMValueRef s1 = cg_expr(cg, call->args), s2 = cg_expr(cg, call->args->next);
-	if (cg->t->is_bpf && call->args->next->kind != EXPR_STR)
+	if (cg->t->is_bpf && (call->args->next->kind != EXPR_STR || too_long_to_unroll(cg)))
 		return isinstr_bpf(cg, s1, s2);
 	uint32_t max = cg->opts->maxstringlen;
 	LLVMValueRef hay = cg_scratch(cg, 2 * max, true);
