@@ -349,6 +349,7 @@ struct program {
 #define PROG_MAP_USYM_MODS  "usym_mods"
 #define PROG_MAP_USYM_SYMS  "usym_syms"
 #define PROG_MAP_USYM_NAMES "usym_names"
+#define PROG_MAP_USYM_STATE "usym_state"  /* per CPU, the probe's own */
 
 #define USYM_MAXSEGS 6       /* PT_LOAD segments a module keeps */
 #define USYM_PATHLEN 64      /* SystemTap's module path length (symbolize.h) */

@@ -146,12 +146,14 @@ static void bpf_module_begin(struct cg *cg)
 	/* The symbol tables the runtime fills (usym.c). */
 	static const enum builtin_id named[] = { BI_usymname, BI_usymdata, BI_umodname,
 						 BI_sprint_ubacktrace, BI_sprint_ustack };
-	cg->maps[CG_MAP_USYM_MODS] = cg->maps[CG_MAP_USYM_SYMS] = cg->maps[CG_MAP_USYM_NAMES] = NULL;
+	cg->maps[CG_MAP_USYM_MODS] = cg->maps[CG_MAP_USYM_SYMS] = NULL;
+	cg->maps[CG_MAP_USYM_NAMES] = cg->maps[CG_MAP_USYM_STATE] = NULL;
 	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
 		if (cg_script_uses(cg->script, named[i])) {
 			cg->maps[CG_MAP_USYM_MODS] = map_global(cg, PROG_MAP_USYM_MODS, 4);
 			cg->maps[CG_MAP_USYM_SYMS] = map_global(cg, PROG_MAP_USYM_SYMS, 4);
 			cg->maps[CG_MAP_USYM_NAMES] = map_global(cg, PROG_MAP_USYM_NAMES, 4);
+			cg->maps[CG_MAP_USYM_STATE] = map_global(cg, PROG_MAP_USYM_STATE, 4);
 			break;
 		}
 	cg_rstack_owners(cg);
@@ -247,7 +249,12 @@ static void bpf_module_end(struct cg *cg)
 		};
 		define_map_btf(cg, cg->maps[CG_MAP_USYM_MODS], PROG_MAP_USYM_MODS, mods, 4);
 		define_map_btf(cg, cg->maps[CG_MAP_USYM_SYMS], PROG_MAP_USYM_SYMS, syms, 4);
+		const struct map_field state[] = {
+			{ "type", BPF_MAP_TYPE_PERCPU_ARRAY }, { "max_entries", 1 },
+			{ "key_size", 4 }, { "value_size", cg_usym_state_size(cg) },
+		};
 		define_map_btf(cg, cg->maps[CG_MAP_USYM_NAMES], PROG_MAP_USYM_NAMES, names, 4);
+		define_map_btf(cg, cg->maps[CG_MAP_USYM_STATE], PROG_MAP_USYM_STATE, state, 4);
 	}
 	/* The thread's own storage: made at its first call, gone with it. */
 	if (cg->maps[CG_MAP_RSTACK])

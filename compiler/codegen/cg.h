@@ -133,7 +133,7 @@ enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
 /* The maps every BPF program may use; entry and rstack only where a probe
  * has .return rows. */
 enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
-       CG_MAP_USYM_MODS, CG_MAP_USYM_SYMS, CG_MAP_USYM_NAMES, CG_NMAPS };
+       CG_MAP_USYM_MODS, CG_MAP_USYM_SYMS, CG_MAP_USYM_NAMES, CG_MAP_USYM_STATE, CG_NMAPS };
 
 struct cg {
 	/* the module */
@@ -342,6 +342,8 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
 /* usymname(), usymdata(), umodname(), sprint_ubacktrace(), sprint_ustack()
  * as string values; see the design note in usym.c. */
 LLVMValueRef cg_usym(struct cg *cg, struct expr *call);
+/* The bytes of the per-CPU map usym.c keeps a call's state in. */
+uint32_t cg_usym_state_size(struct cg *cg);
 /* Whether the script calls builtin id anywhere (codegen.c). */
 bool cg_script_uses(const struct script *s, enum builtin_id id);
 /* ---- target_vars.c ---- */

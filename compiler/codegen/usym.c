@@ -49,6 +49,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <linux/bpf.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -223,7 +224,10 @@ static LLVMValueRef vma_callback(struct cg *cg, const struct vma_offsets *o)
 	return fn;
 }
 
-/* The state of one call, in this CPU's scratch area at `off`:
+/* The state of a call, in this CPU's element of the map usym_state: one
+ * map of its own, at fixed offsets, so that every call of a kind shares one
+ * callback (LLVM takes some 50 ms to build each); the text is copied out
+ * into the call's own string before anything else can call again.
  *   n      frames to name
  *   i      the next one
  *   pos    bytes of text so far
@@ -231,17 +235,51 @@ static LLVMValueRef vma_callback(struct cg *cg, const struct vma_offsets *o)
  *   key    a map key: a module's, or a symbol's index
  *   args   bpf_snprintf's arguments
  *   frames 32 addresses
- *   out    the text: span * 2 bytes, span the power of two at or above
+ *   out    the text: span * 2 bytes, span the power of two above
  *          MAXSTRINGLEN, so a line written at pos < span with room span
  *          stays inside
+ *   then sprint_ustack's parse (PS_ below)
  * Keys and arguments are here, not in the callback's stack, because the
  * kernel counts a callback's stack with its caller's in the same 512 bytes. */
 enum { ST_N = 0, ST_I = 8, ST_POS = 16, ST_FLAG = 24, ST_KEY = 32, ST_ARGS = 48,
        ST_FRAMES = 48 + 6 * 8, ST_OUT = ST_FRAMES + 32 * 8 };
 
+/* sprint_ustack's parse, after out:
+ *   at    the next byte
+ *   acc   the token's value so far
+ *   len   the token's bytes so far
+ *   dead  a byte that is no hex digit ended the number (strtol stops)
+ *   in    the string, span + 8 bytes */
+enum { PS_AT = 0, PS_ACC = 8, PS_LEN = 16, PS_DEAD = 24, PS_IN = 32 };
+
+static uint32_t span_of(struct cg *cg)
+{
+	uint32_t span = 1;
+	while (span <= cg->opts->maxstringlen)
+		span <<= 1;
+	return span;
+}
+
+static uint32_t parse_base(struct cg *cg)
+{
+	return ST_OUT + 2 * span_of(cg);
+}
+
+uint32_t cg_usym_state_size(struct cg *cg)
+{
+	return parse_base(cg) + PS_IN + span_of(cg) + 8;
+}
+
+/* This CPU's state, or NULL (never: the map has its element). */
+static LLVMValueRef state_lookup(struct cg *cg)
+{
+	LLVMValueRef args[2] = { cg->maps[CG_MAP_USYM_STATE], cg->zeros };
+	return cg_bpf_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+}
+
 struct usym_call {
 	enum usym_style style;
-	uint32_t off, span;
+	uint32_t span;
 };
 
 static LLVMValueRef map_lookup_u32(struct cg *cg, LLVMValueRef st, LLVMValueRef map,
@@ -342,19 +380,23 @@ static LLVMValueRef frame_step(struct cg *cg, const struct usym_call *c,
 			       const struct vma_offsets *o)
 {
 	static const char *const names[] = { "index", "ctx" };
+	char fname[32];
+	snprintf(fname, sizeof(fname), "usym_frame_%d", (int)c->style);
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, fname);
+	if (fn)
+		return fn;
 	struct cg_saved saved;
 	LLVMValueRef vma_fn = vma_callback(cg, o);
-	LLVMValueRef fn = cg_callback_begin(cg, "usym_frame", names, 2, &saved);
+	fn = cg_callback_begin(cg, fname, names, 2, &saved);
 	LLVMBuilderRef b = cg->b;
 	uint32_t max = cg->opts->maxstringlen;
 	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go");
-	LLVMValueRef area = cg->t->scratch_lookup(cg);
-	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
+	LLVMValueRef st = state_lookup(cg);
+	LLVMBuildCondBr(b, LLVMBuildIsNull(b, st, ""), stop, go);
 	LLVMPositionBuilderAtEnd(b, stop);
 	LLVMBuildRet(b, cg_const(cg, 1));
 
 	LLVMPositionBuilderAtEnd(b, go);
-	LLVMValueRef st = cg_field(cg, area, c->off);
 	LLVMValueRef i = load64(cg, st, ST_I), pos = load64(cg, st, ST_POS);
 	LLVMBuildStore(b, LLVMBuildAdd(b, i, cg_const(cg, 1), ""), cg_field(cg, st, ST_I));
 	/* _stp_stack_user_sprint stops once the text is MAXSTRINGLEN long */
@@ -495,21 +537,19 @@ static LLVMValueRef frame_step(struct cg *cg, const struct usym_call *c,
 	return fn;
 }
 
-/* Names the n addresses at frames (scratch, 32 slots) in style (n NULL:
- * the state holds their number); returns the text, a string in scratch. */
-static LLVMValueRef name_frames(struct cg *cg, struct expr *call, enum usym_style style,
-				LLVMValueRef st, uint32_t off, LLVMValueRef n)
+/* Names the n addresses at the state's frames in style (n NULL: the state
+ * holds their number), and copies the text into the string `into`. */
+static void name_frames(struct cg *cg, struct expr *call, enum usym_style style,
+			LLVMValueRef st, LLVMValueRef n, LLVMValueRef into)
 {
 	LLVMBuilderRef b = cg->b;
-	uint32_t span = 1;
-	while (span < cg->opts->maxstringlen)
-		span <<= 1;
-	struct usym_call c = { style, off, span };
+	uint32_t span = span_of(cg);
+	struct usym_call c = { style, span };
 	const struct vma_offsets *o = vma_offsets();
 	if (!o) {
 		diag_error(&call->loc, "%s() needs the kernel's BTF (/sys/kernel/btf/vmlinux)",
 			   call->builtin->name);
-		return cg_string_literal(cg, "", 0);
+		return;
 	}
 	if (n)
 		LLVMBuildStore(b, n, cg_field(cg, st, ST_N));
@@ -534,15 +574,7 @@ static LLVMValueRef name_frames(struct cg *cg, struct expr *call, enum usym_styl
 	LLVMValueRef cut = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, pos, max, ""), pos, max, "");
 	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0),
 		       cg_gep(cg, out, LLVMBuildAnd(b, cut, cg_const(cg, span - 1), "")));
-	return out;
-}
-
-static uint32_t state_size(struct cg *cg)
-{
-	uint32_t span = 1;
-	while (span < cg->opts->maxstringlen)
-		span <<= 1;
-	return ST_OUT + 2 * span + 8;
+	cg->t->str_copy(cg, into, out, cg_const(cg, cg->opts->maxstringlen));
 }
 
 /* The user stack into the state's frames; their number. */
@@ -556,28 +588,25 @@ static LLVMValueRef take_stack(struct cg *cg, LLVMValueRef st)
 
 /* sprint_ustack(stk): the addresses of stk, as tokenize(stk, " ") and
  * strtol(token, 16) take them, into the state's frames, by a bpf_loop
- * callback a byte a turn.  Its own state, at poff in scratch:
- *   in    the string, span + 8 bytes
- *   at    the next byte
- *   acc   the token's value so far
- *   len   the token's bytes so far
- *   dead  a byte that is no hex digit ended the number (strtol stops) */
-enum { PS_AT = 0, PS_ACC = 8, PS_LEN = 16, PS_DEAD = 24, PS_IN = 32 };
-
-static LLVMValueRef parse_step(struct cg *cg, uint32_t off, uint32_t poff, uint32_t span)
+ * callback a byte a turn (its state: PS_ above). */
+static LLVMValueRef parse_step(struct cg *cg)
 {
 	static const char *const names[] = { "index", "ctx" };
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "usym_parse");
+	if (fn)
+		return fn;
 	struct cg_saved saved;
-	LLVMValueRef fn = cg_callback_begin(cg, "usym_parse", names, 2, &saved);
+	fn = cg_callback_begin(cg, "usym_parse", names, 2, &saved);
 	LLVMBuilderRef b = cg->b;
+	uint32_t span = span_of(cg);
 	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go");
-	LLVMValueRef area = cg->t->scratch_lookup(cg);
-	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
+	LLVMValueRef st = state_lookup(cg);
+	LLVMBuildCondBr(b, LLVMBuildIsNull(b, st, ""), stop, go);
 	LLVMPositionBuilderAtEnd(b, stop);
 	LLVMBuildRet(b, cg_const(cg, 1));
 
 	LLVMPositionBuilderAtEnd(b, go);
-	LLVMValueRef st = cg_field(cg, area, off), ps = cg_field(cg, area, poff);
+	LLVMValueRef ps = cg_field(cg, st, parse_base(cg));
 	LLVMValueRef at = load64(cg, ps, PS_AT), acc = load64(cg, ps, PS_ACC);
 	LLVMValueRef len = load64(cg, ps, PS_LEN), dead = load64(cg, ps, PS_DEAD);
 	LLVMBuildStore(b, LLVMBuildAdd(b, at, cg_const(cg, 1), ""), cg_field(cg, ps, PS_AT));
@@ -633,21 +662,17 @@ static LLVMValueRef parse_step(struct cg *cg, uint32_t off, uint32_t poff, uint3
 	return fn;
 }
 
-/* The addresses of sprint_ustack's argument into the state at off, 32 at
- * most (more lines than MAXSTRINGLEN holds). */
-static void parse_stack(struct cg *cg, LLVMValueRef stk, LLVMValueRef st, uint32_t off)
+/* The addresses of sprint_ustack's argument into the state, 32 at most
+ * (more lines than MAXSTRINGLEN holds). */
+static void parse_stack(struct cg *cg, LLVMValueRef stk, LLVMValueRef st)
 {
 	LLVMBuilderRef b = cg->b;
-	uint32_t span = 1;
-	while (span <= cg->opts->maxstringlen)
-		span <<= 1;
-	uint32_t poff = cg_scratch_reserve(cg, PS_IN + span + 8, true);
-	LLVMValueRef ps = cg_field(cg, cg_scratch_base(cg), poff);
+	LLVMValueRef ps = cg_field(cg, st, parse_base(cg));
 	cg->t->str_copy(cg, cg_field(cg, ps, PS_IN), stk, cg_const(cg, cg->opts->maxstringlen));
 	for (uint32_t f = PS_AT; f <= PS_DEAD; f += 8)
 		LLVMBuildStore(b, cg_const(cg, 0), cg_field(cg, ps, f));
 	LLVMBuildStore(b, cg_const(cg, 0), cg_field(cg, st, ST_N));
-	cg_bpf_loop(cg, cg->opts->maxstringlen + 1, parse_step(cg, off, poff, span));
+	cg_bpf_loop(cg, cg->opts->maxstringlen + 1, parse_step(cg));
 }
 
 /* ---- uscript's own handlers ---- */
@@ -695,18 +720,27 @@ LLVMValueRef cg_usym(struct cg *cg, struct expr *call)
 {
 	if (!cg->t->is_bpf)
 		return host_symbol(cg, call);
+	LLVMBuilderRef b = cg->b;
 	int id = call->builtin->id;
 	LLVMValueRef arg = call->args ? cg_expr(cg, call->args) : NULL;
-	uint32_t off = cg_scratch_reserve(cg, state_size(cg), true);
-	LLVMValueRef st = cg_field(cg, cg_scratch_base(cg), off);
-	if (id == BI_sprint_ubacktrace)
-		return name_frames(cg, call, STYLE_SIMPLE, st, off, take_stack(cg, st));
-	if (id == BI_sprint_ustack) {
-		parse_stack(cg, arg, st, off);
-		return name_frames(cg, call, STYLE_USTACK, st, off, NULL);
+	LLVMValueRef into = cg_string_slot(cg, true);
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0), into);
+	LLVMValueRef st = state_lookup(cg);
+	LLVMBasicBlockRef have = cg_block(cg, "usym.state"), done = cg_block(cg, "usym.done");
+	LLVMBuildCondBr(b, LLVMBuildIsNull(b, st, ""), done, have);
+	LLVMPositionBuilderAtEnd(b, have);
+	if (id == BI_sprint_ubacktrace) {
+		name_frames(cg, call, STYLE_SIMPLE, st, take_stack(cg, st), into);
+	} else if (id == BI_sprint_ustack) {
+		parse_stack(cg, arg, st);
+		name_frames(cg, call, STYLE_USTACK, st, NULL, into);
+	} else {
+		LLVMBuildStore(b, arg, cg_field(cg, st, ST_FRAMES));
+		enum usym_style style = id == BI_usymname ? STYLE_SYMBOL :
+			id == BI_usymdata ? STYLE_DATA : STYLE_MODULE;
+		name_frames(cg, call, style, st, cg_const(cg, 1), into);
 	}
-	LLVMBuildStore(cg->b, arg, cg_field(cg, st, ST_FRAMES));
-	enum usym_style style = id == BI_usymname ? STYLE_SYMBOL :
-		id == BI_usymdata ? STYLE_DATA : STYLE_MODULE;
-	return name_frames(cg, call, style, st, off, cg_const(cg, 1));
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
+	return into;
 }
