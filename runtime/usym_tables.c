@@ -93,6 +93,21 @@ static bool in_dirs(const char *dirs, const char *origin, const char *name, char
 	return false;
 }
 
+/* Where the dynamic linker finds the library `name` that a file in the
+ * directory `origin` needs: a name with a '/' as it is; else DT_RPATH
+ * (when there is no DT_RUNPATH), LD_LIBRARY_PATH, DT_RUNPATH, then
+ * ld.so.cache and the default directories. */
+static bool find_library(const char *name, const char *rpath, const char *runpath,
+			 const char *origin, char *out, size_t outsz)
+{
+	if (strchr(name, '/'))
+		return (size_t)snprintf(out, outsz, "%s", name) < outsz;
+	return (!runpath && in_dirs(rpath, origin, name, out, outsz)) ||
+	       in_dirs(getenv("LD_LIBRARY_PATH"), origin, name, out, outsz) ||
+	       in_dirs(runpath, origin, name, out, outsz) ||
+	       elf_find_path(name, out, outsz, NULL, NULL) == 0;
+}
+
 /* The files `path` needs: its interpreter and its DT_NEEDED libraries. */
 static void add_needed(struct usym_tables *t, const char *path)
 {
@@ -140,11 +155,7 @@ static void add_needed(struct usym_tables *t, const char *path)
 			if (!gelf_getdyn(d, (int)i, &dyn) || dyn.d_tag != DT_NEEDED ||
 			    !(name = elf_strptr(e, sh.sh_link, dyn.d_un.d_val)))
 				continue;
-			if (strchr(name, '/') ? snprintf(found, sizeof(found), "%s", name) > 0 :
-			    (!runpath && in_dirs(rpath, origin, name, found, sizeof(found))) ||
-			    in_dirs(getenv("LD_LIBRARY_PATH"), origin, name, found, sizeof(found)) ||
-			    in_dirs(runpath, origin, name, found, sizeof(found)) ||
-			    elf_find_path(name, found, sizeof(found), NULL, NULL) == 0)
+			if (find_library(name, rpath, runpath, origin, found, sizeof(found)))
 				add_file(t, found);
 		}
 		break;
