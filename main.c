@@ -28,17 +28,27 @@ static const char usage_text[] =
 	"  -e PROGRAM   run PROGRAM instead of a script file (FILE \"-\" reads stdin)\n"
 	"  -c CMD       run CMD with every probe attached before it starts; stop when it exits\n"
 	"  -x PID       target() is PID; stop when it exits\n"
-	"  -o FILE      write the script's output to FILE\n"
+	"  -o FILE      write the script's output to FILE (strftime %% conversions done)\n"
+	"  -S SIZE[,N]  with -o: a new file FILE.0, FILE.1... past SIZE MB; keep the last N\n"
+	"  -T SECONDS   stop after SECONDS, as exit() would\n"
 	"  -l PROBE     list the probe points PROBE matches\n"
 	"  -L PROBE     list them with their target variables\n"
 	"  -p N         stop after pass N: 1 parse, 2 resolve, 3 LLVM IR, 4 BPF object, 5 run\n"
 	"  -D NAME=VAL  set a limit: MAXSTRINGLEN (128), MAXACTION (1000),\n"
 	"               MAXMAPENTRIES (2048), BUFSIZE (ring buffer bytes, 1048576)\n"
+	"  -s MB        the ring buffer's size in megabytes (-D BUFSIZE in bytes)\n"
+	"  -w           no warnings        -W  warnings are errors\n"
+	"  -q, --quiet  no warnings, and no warning of the -c command's exit status\n"
+	"  --no-global-var-display   do not print the unprinted globals at the end\n"
+	"  --color[=WHEN]  colour diagnostics: auto (a terminal, the default), always, never\n"
 	"  -v           more diagnostics (twice: libbpf's debug output too)\n"
 	"  -V           print the version\n"
 	"  -h           print this help\n"
 	"\n"
 	"Script arguments are $1, $2... (numbers) and @1, @2... (strings).\n";
+
+/* Long options without a letter of their own. */
+enum { OPT_COLOR = 256, OPT_NO_GLOBALS };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -166,11 +176,82 @@ int main(int argc, char **argv)
 	static const struct option long_opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "color", optional_argument, NULL, OPT_COLOR },
+		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "no-global-var-display", no_argument, NULL, OPT_NO_GLOBALS },
 		{ 0 },
 	};
+	uint64_t rotate_size = 0;
+	int rotate_keep = 0;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":e:c:x:o:l:L:p:D:vVh", long_opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":e:c:x:o:l:L:p:D:vVhT:wWqs:bS:", long_opts,
+				  NULL)) != -1) {
 		switch (opt) {
+		case 'T': {
+			char *end;
+			errno = 0;
+			double s = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(s * 1000 >= 1) || s > 1e9)
+				return usage_error("-T needs a number of seconds, not '%s'", optarg);
+			ro.timeout_ms = (long)(s * 1000);
+			break;
+		}
+		case 'w':
+			diag_set_no_warnings(true);
+			break;
+		case 'W':
+			diag_set_warnings_are_errors(true);
+			break;
+		case 'q':
+			diag_set_no_warnings(true);
+			ro.quiet = true;
+			break;
+		case OPT_NO_GLOBALS:
+			ro.no_globals = true;
+			break;
+		case OPT_COLOR:
+			if (!optarg || strcmp(optarg, "always") == 0)
+				diag_set_color(DIAG_COLOR_ALWAYS);
+			else if (strcmp(optarg, "never") == 0)
+				diag_set_color(DIAG_COLOR_NEVER);
+			else if (strcmp(optarg, "auto") == 0)
+				diag_set_color(DIAG_COLOR_AUTO);
+			else
+				return usage_error("--color takes auto, always or never, not '%s'",
+						   optarg);
+			break;
+		case 's': {
+			char *end;
+			long mb = strtol(optarg, &end, 10);
+			if (*end || end == optarg || mb < 1 || mb > 1024)
+				return usage_error("-s needs a size from 1 to 1024 megabytes, not '%s'",
+						   optarg);
+			co.bufsize = (uint32_t)mb << 20;
+			break;
+		}
+		case 'b':
+			fprintf(stderr, "uscript: warning: -b (bulk mode, a file per CPU) is "
+				"ignored: the output goes through one ring buffer\n");
+			break;
+		case 'S': {
+			char *end;
+			errno = 0;
+			unsigned long mb = strtoul(optarg, &end, 10);
+			long keep = 0;
+			if (!errno && end != optarg && *end == ',') {
+				char *num = end + 1;
+				keep = strtol(num, &end, 10);
+				if (end == num || keep < 1 || keep > INT_MAX)
+					end = num - 1;
+			}
+			if (errno || end == optarg || *end || mb < 1 || mb > (1ul << 30))
+				return usage_error("-S needs SIZE[,N]: megabytes a file, and how many "
+						   "files to keep, not '%s'", optarg);
+			rotate_size = (uint64_t)mb << 20;
+			rotate_keep = (int)keep;
+			break;
+		}
 		case 'e':
 			program = optarg;
 			break;
@@ -236,6 +317,8 @@ int main(int argc, char **argv)
 	}
 	if (ro.command && ro.pid)
 		return usage_error("%s", "-c and -x cannot be used together");
+	if (rotate_size && !outfile)
+		return usage_error("%s", "-S needs the output file's name, with -o");
 
 	struct src_file src = { 0 };
 	char *text = NULL, *list_text = NULL;
@@ -283,10 +366,13 @@ int main(int argc, char **argv)
 	}
 
 	FILE *dump = stdout;
+	char *outname = NULL;
 	if (outfile && co.last_pass != PASS_OBJECT) {
-		dump = fopen(outfile, "we");
+		dump = outfile_open(outfile, rotate_size, rotate_keep, &outname);
 		if (!dump) {
-			fprintf(stderr, "uscript: cannot write %s: %s\n", outfile, strerror(errno));
+			fprintf(stderr, "uscript: cannot write %s: %s\n", outname ? outname : outfile,
+				strerror(errno));
+			free(outname);
 			rc = 1;
 			goto done_early;
 		}
@@ -308,9 +394,10 @@ int main(int argc, char **argv)
 	program_release(p);
 	arena_free(a);
 	if (dump != stdout && fclose(dump) != 0 && rc == 0) {
-		fprintf(stderr, "uscript: cannot write %s: %s\n", outfile, strerror(errno));
+		fprintf(stderr, "uscript: cannot write %s: %s\n", outname, strerror(errno));
 		rc = 1;
 	}
+	free(outname);
 done_early:
 	free(exe);
 	free(text);

@@ -180,7 +180,20 @@ static int gen_bpf(struct cg *base, struct program *p)
 	struct cg cg = *base;
 	cg.ctx = LLVMContextCreate();
 	cg.data_layout = LLVMCreateTargetDataLayout(tm);
+	/* Handlers that read user strings may wait for their pages, with a
+	 * scratch area per thread (codegen/sleep.c), unless the area is too
+	 * large for that: then everything is generated again without. */
+	cg.may_sleep = true;
+	int nerrors = p->nerrors, nformats = p->nformats, nhists = p->nhists;
 	int rc = cg_module(&cg, &cg_target_bpf, HOME_BPF);
+	if (rc == 0 && cg.any_sleeps && !cg_bpf_tscratch_fits(cg.scratch_size)) {
+		LLVMDisposeModule(cg.mod);
+		p->nerrors = nerrors;
+		p->nformats = nformats;
+		p->nhists = nhists;
+		cg.may_sleep = false;
+		rc = cg_module(&cg, &cg_target_bpf, HOME_BPF);
+	}
 	if (rc == 0)
 		rc = verify(cg.mod);
 	if (rc == 0)
@@ -287,7 +300,8 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	    struct program **out)
 {
 	*out = NULL;
-	struct script *s = parse_script(a, file);
+	struct parse_opts popts = { .args = opts->args, .nargs = opts->nargs };
+	struct script *s = parse_script(a, file, &popts);
 	if (diag_errors())
 		return -1;
 	if (opts->last_pass == PASS_PARSE) {

@@ -331,6 +331,7 @@ struct program {
 #define PROG_MAP_SCRATCH "scratch"
 #define PROG_MAP_LOST    "lost"
 #define PROG_MAP_RSTACK  "rstack"
+#define PROG_MAP_TSCRATCH "tscratch" /* scratch of handlers that may sleep */
 #define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
 
 /* ---- symbols as values in BPF (codegen/usym.c, runtime/usym_tables.c) ----
@@ -349,7 +350,7 @@ struct program {
 #define PROG_MAP_USYM_MODS  "usym_mods"
 #define PROG_MAP_USYM_SYMS  "usym_syms"
 #define PROG_MAP_USYM_NAMES "usym_names"
-#define PROG_MAP_USYM_STATE "usym_state"  /* per CPU, the probe's own */
+#define PROG_MAP_USYM_STATE "usym_state"  /* the probe's own, per thread */
 
 #define USYM_MAXSEGS 6       /* PT_LOAD segments a module keeps */
 #define USYM_PATHLEN 64      /* SystemTap's module path length (symbolize.h) */

@@ -10,6 +10,7 @@
 #include <errno.h>
 
 #include "maps.h"
+#include "parse/diag.h"
 #include "strfuncs.h"
 #include "symbolize.h"
 
@@ -305,11 +306,12 @@ void output_error(const struct output *o, int site)
 {
 	const struct error_site *e = &o->prog->errors[site];
 	fflush(o->out);
+	fprintf(stderr, "%sERROR:%s ", diag_sgr(stderr, "error"), diag_sgr_end(stderr));
 	if (e->msg)
-		fprintf(stderr, "ERROR: %s near %s:%d:%d\n", e->msg, e->loc.file->name, e->loc.line,
+		fprintf(stderr, "%s near %s:%d:%d\n", e->msg, e->loc.file->name, e->loc.line,
 			e->loc.col);
 	else
-		fprintf(stderr, "ERROR: %.*s near %s:%d:%d\n", (int)o->error_msg.len,
+		fprintf(stderr, "%.*s near %s:%d:%d\n", (int)o->error_msg.len,
 			o->error_msg.buf ? o->error_msg.buf : "", e->loc.file->name, e->loc.line,
 			e->loc.col);
 }

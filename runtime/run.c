@@ -32,6 +32,7 @@
 #include "runtime.h"
 
 #include "maps.h"
+#include "parse/diag.h"
 
 struct run {
 	struct program *prog;
@@ -53,6 +54,7 @@ struct run {
 	bool target_reported;        /* the -c command's end was reported */
 	int epfd, sigfd;
 	int watchfd;                 /* -x without a pidfd: the timer to look at it */
+	int deadlinefd;              /* -T: the timer that ends the run */
 	int *timerfds;               /* per attach row, or -1 */
 	int status;
 };
@@ -204,7 +206,8 @@ static int add_fd(struct run *r, int fd, uint64_t tag)
 	return epoll_ctl(r->epfd, EPOLL_CTL_ADD, fd, &ev);
 }
 
-enum { TAG_RING = 1ull << 32, TAG_SIGNAL, TAG_TARGET, TAG_WATCH, TAG_TIMER = 1ull << 33 };
+enum { TAG_RING = 1ull << 32, TAG_SIGNAL, TAG_TARGET, TAG_WATCH, TAG_DEADLINE,
+       TAG_TIMER = 1ull << 33 };
 
 /* How the end of the target is seen: its pidfd, readable once it has
  * exited; without one, SIGCHLD for the -c command (through the signalfd)
@@ -245,9 +248,28 @@ static int start_timers(struct run *r)
 	return 0;
 }
 
+/* -T: the run ends after timeout_ms, as at exit(). */
+static int start_deadline(struct run *r)
+{
+	long ms = r->o->timeout_ms;
+	if (ms <= 0)
+		return 0;
+	r->deadlinefd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+	struct itimerspec its = { .it_value = { ms / 1000, (ms % 1000) * 1000000 } };
+	if (r->deadlinefd < 0 || timerfd_settime(r->deadlinefd, 0, &its, NULL) < 0)
+		return -1;
+	return add_fd(r, r->deadlinefd, TAG_DEADLINE);
+}
+
 static bool stopping(struct run *r)
 {
 	return r->out.stop != OUT_RUNNING;
+}
+
+/* "WARNING: " on stderr, in colour where diagnostics are. */
+static void warning_prefix(void)
+{
+	fprintf(stderr, "%sWARNING:%s ", diag_sgr(stderr, "warning"), diag_sgr_end(stderr));
 }
 
 /* SystemTap warns when the -c command fails, and then exits 1 itself. */
@@ -259,11 +281,18 @@ static void target_ended(struct run *r)
 	int st = r->target.status;
 	fflush(r->o->out);
 	if (WIFSIGNALED(st)) {
-		fprintf(stderr, "WARNING: Child process exited with signal %d (%s)\n", WTERMSIG(st),
-			strsignal(WTERMSIG(st)));
+		if (!r->o->quiet) {
+			warning_prefix();
+			fprintf(stderr, "Child process exited with signal %d (%s)\n",
+				WTERMSIG(st), strsignal(WTERMSIG(st)));
+		}
 		r->status = 1;
 	} else if (WIFEXITED(st) && WEXITSTATUS(st)) {
-		fprintf(stderr, "WARNING: Child process exited with status %d\n", WEXITSTATUS(st));
+		if (!r->o->quiet) {
+			warning_prefix();
+			fprintf(stderr, "Child process exited with status %d\n",
+				WEXITSTATUS(st));
+		}
 		r->status = 1;
 	}
 }
@@ -344,6 +373,8 @@ static void event_loop(struct run *r)
 			} else if (tag == TAG_TARGET) {
 				target_ended(r);
 				done = true;
+			} else if (tag == TAG_DEADLINE) {
+				done = true;
 			} else if (tag & TAG_TIMER) {
 				int row = (int)(tag & 0xffffffff);
 				uint64_t ticks;
@@ -378,12 +409,16 @@ static void print_lost(struct run *r)
 	/* In the form of SystemTap's closing summary ("Number of errors: N,
 	 * skipped probes: M"); its own "transport failures" count output
 	 * buffers, not records, and name an option uscript lacks. */
-	if (lost)
-		fprintf(stderr, "WARNING: Number of events lost: %" PRIu64 "\n", lost);
-	if (missed)
-		fprintf(stderr, "WARNING: Number of returns missed: %" PRIu64 " (the kernel "
+	if (lost) {
+		warning_prefix();
+		fprintf(stderr, "Number of events lost: %" PRIu64 "\n", lost);
+	}
+	if (missed) {
+		warning_prefix();
+		fprintf(stderr, "Number of returns missed: %" PRIu64 " (the kernel "
 			"reports no return of a call made while 64 returns of its thread "
 			"are pending)\n", missed);
+	}
 }
 
 static void stop(struct run *r)
@@ -407,7 +442,7 @@ static void stop(struct run *r)
 			/* An error in an end probe is reported like any other. */
 			output_error(&r->out, r->out.error_site);
 			r->status = 1;
-		} else if (r->globals) {
+		} else if (r->globals && !r->o->no_globals) {
 			/* SystemTap prints them from an end probe of its own, so
 			 * not after an error. */
 			output_globals(&r->out, r->globals);
@@ -443,6 +478,8 @@ static void cleanup(struct run *r)
 		close(r->sigfd);
 	if (r->watchfd >= 0)
 		close(r->watchfd);
+	if (r->deadlinefd >= 0)
+		close(r->deadlinefd);
 	if (r->epfd >= 0)
 		close(r->epfd);
 	output_free(&r->out);
@@ -451,7 +488,8 @@ static void cleanup(struct run *r)
 
 int run_program(struct program *p, const struct run_opts *o)
 {
-	struct run r = { .prog = p, .o = o, .epfd = -1, .sigfd = -1, .watchfd = -1 };
+	struct run r = { .prog = p, .o = o, .epfd = -1, .sigfd = -1, .watchfd = -1,
+			.deadlinefd = -1 };
 	verbose = o->verbose;
 	libbpf_set_print(libbpf_print);
 	if (p->bpf_obj && !privileged()) {
@@ -539,7 +577,7 @@ int run_program(struct program *p, const struct run_opts *o)
 			}
 			attach_keep(r.at);
 		}
-		if (start_timers(&r) < 0) {
+		if (start_timers(&r) < 0 || start_deadline(&r) < 0) {
 			fprintf(stderr, "uscript: cannot start the timers: %s\n", errno_text(errno));
 			r.status = 1;
 			goto out;

@@ -33,11 +33,22 @@ struct run_opts {
 	pid_t pid;               /* -x */
 	FILE *out;               /* -o, else stdout */
 	int verbose;
+	long timeout_ms;         /* -T: stop after this long, as exit() would; 0: never */
+	bool quiet;              /* -q: no warning of the -c command's status */
+	bool no_globals;         /* --no-global-var-display */
 };
 
 /* Runs the program to its end; returns the exit status (0, or 1 after a
  * runtime error or a failure to start). */
 int run_program(struct program *p, const struct run_opts *o);
+
+/* ---- outfile.c ---- */
+
+/* Opens the -o file: PATTERN with its strftime() conversions done, or
+ * with SIZE_MAX (-S, bytes) PATTERN.0, PATTERN.1 ..., a new one past
+ * SIZE_MAX bytes, only the last KEEP (0: all) kept.  *name (malloc'ed,
+ * also on failure) is the file name for messages. */
+FILE *outfile_open(const char *pattern, uint64_t size_max, int keep, char **name);
 
 /* ---- errname.c ---- */
 

@@ -13,7 +13,8 @@
 # End-to-end tests are skipped, with the reason, where BPF is not available,
 # except when USCRIPT_REQUIRE_BPF=1: then a skip is a failure.
 #
-# Environment: USCRIPT (the binary), BUILDDIR (the build tree), CC,
+# Environment: USCRIPT (the binary), BUILDDIR (the build tree, exported to
+# the cases), CC,
 # FUZZ_BIN (the fuzz target or its replayer);
 # TESTS=pattern runs only the tests whose name contains it;
 # TESTS_FILE=FILE runs only the tests FILE names, one a line (# comments);
@@ -23,6 +24,7 @@
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
 : "${BUILDDIR:=$PWD}"
+export BUILDDIR
 : "${USCRIPT:=$BUILDDIR/uscript}"
 : "${CC:=cc}"
 : "${TESTS:=}"
@@ -152,6 +154,7 @@ run_unit unit/strfuncs "$BUILDDIR/tests/unit/test_strfuncs"
 run_unit unit/stats "$BUILDDIR/tests/unit/test_stats"
 run_unit unit/iterate "$BUILDDIR/tests/unit/test_iterate"
 run_unit unit/insn "$BUILDDIR/tests/unit/test_insn"
+run_unit unit/regex "$BUILDDIR/tests/unit/test_regex"
 # A unit test that reads programs a script of its own builds, into
 # $BUILDDIR/tests/DIR: run_unit_on_targets NAME TEST SCRIPT DIR.
 run_unit_on_targets() {

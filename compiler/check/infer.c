@@ -15,6 +15,7 @@
 #include "format.h"
 #include "stats.h"
 #include "resolve_impl.h"
+#include "regex.h"
 
 /* ---- types ---- */
 
@@ -358,9 +359,67 @@ static enum type infer_assign(struct rs *rs, struct expr *e)
 	return t;
 }
 
+/* The place of bytes [off, off + len) of a string literal's value in the
+ * script: exact where the literal is one piece of text without escapes,
+ * else the whole literal. */
+static struct loc literal_bytes(const struct expr *lit, size_t off, size_t len, bool *exact)
+{
+	struct loc l = lit->loc;
+	*exact = l.line == l.end_line && (size_t)(l.end_col - l.col + 1) == lit->str_len + 2;
+	if (*exact) {
+		l.col += 1 + (int)off;
+		l.end_col = l.col + (int)(len ? len : 1) - 1;
+	}
+	return l;
+}
+
+/* s =~ "ERE": the pattern is a literal, compiled here into the DFA that
+ * code generation finds in the expression's `res` (a struct regex in the
+ * arena). */
+static void check_regex(struct rs *rs, struct expr *e)
+{
+	const char *op = op_name(e->op);
+	expect(rs, e->lhs, TYPE_STRING, e->op == OP_MATCH ? "the left operand of '=~'"
+							  : "the left operand of '!~'");
+	struct expr *pat = e->rhs;
+	if (pat->kind != EXPR_STR) {
+		infer(rs, pat, TYPE_UNKNOWN, NULL);
+		if (rs->checking && !pat->bad)
+			diag_error(&pat->loc, "the right operand of '%s' must be a literal string, "
+				   "the regular expression", op);
+		return;
+	}
+	pat->type = TYPE_STRING;
+	if (!rs->checking || e->res || e->bad)
+		return;
+	struct regex re;
+	struct regex_error err;
+	if (regex_compile(pat->str, pat->str_len, &re, &err) < 0) {
+		bool exact;
+		struct loc at = literal_bytes(pat, err.offset, err.len, &exact);
+		if (exact)
+			diag_error(&at, "bad regular expression: %s", err.msg);
+		else
+			diag_error(&at, "bad regular expression: %s (at byte %zu of the pattern)",
+				   err.msg, err.offset);
+		e->bad = true;
+		return;
+	}
+	struct regex *kept = arena_alloc(rs->arena, sizeof(*kept));
+	*kept = re;
+	size_t bytes = (size_t)re.nstates * re.ncols * sizeof(*re.next);
+	kept->next = arena_alloc(rs->arena, bytes);
+	memcpy(kept->next, re.next, bytes);
+	regex_free(&re);
+	e->res = kept;
+}
+
 static enum type infer_binary(struct rs *rs, struct expr *e)
 {
 	switch (e->op) {
+	case OP_MATCH: case OP_NMATCH:
+		check_regex(rs, e);
+		return TYPE_LONG;
 	case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
 		enum type tl = infer(rs, e->lhs, TYPE_UNKNOWN, NULL);
 		enum type tr = infer(rs, e->rhs, tl, NULL);
@@ -555,6 +614,12 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 		f->ret_type = want;
 		rs->changed = true;
 	}
+	/* Embedded C is refused by embedded_check; an untyped one is a long,
+	 * so that its refusal is the only error. */
+	if (f->embedded && f->ret_type == TYPE_UNKNOWN) {
+		f->ret_type = TYPE_LONG;
+		rs->changed = true;
+	}
 	return f->ret_type;
 }
 
@@ -697,6 +762,11 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		break;
 	case EXPR_TARGET:
 		t = infer_target(rs, e);
+		break;
+	case EXPR_EMBEDDED:
+		/* Refused by embedded_check; whatever its use wants meanwhile. */
+		t = want == TYPE_STRING ? TYPE_STRING : TYPE_LONG;
+		e->bad = true;
 		break;
 	}
 	e->type = t;

@@ -15,6 +15,7 @@
 
 #include "parse/arena.h"
 #include "builtins.h"
+#include "embedded.h"
 #include "parse/diag.h"
 #include "stats.h"
 #include "usage.h"
@@ -407,10 +408,12 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 		usage_check_foreach(s, out);
 
 	for (int i = 0; i < out->nfuncs; i++)
-		check_types_known(&out->funcs[i]);
+		if (!out->funcs[i].func->embedded)
+			check_types_known(&out->funcs[i]);
 	for (int i = 0; i < s->nprobes; i++)
 		check_types_known(&out->probes[i]);
 	usage_mark(s, out);
+	embedded_check(s);
 	for (int i = 0; i < rs.nglobals; i++) {
 		struct sym *g = rs.globals[i];
 		if (g->type == TYPE_UNKNOWN && !g->poisoned && (!g->is_array || g->nkeys))

@@ -119,6 +119,23 @@ static void define_task_storage_btf(struct cg *cg, LLVMValueRef g, const char *n
 	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
 }
 
+void cg_bpf_rodata(struct cg *cg, LLVMValueRef g, uint64_t size)
+{
+	LLVMSetSection(g, ".rodata");
+	/* Described in BTF, or the kernel refuses the .rodata map's (a DATASEC
+	 * of no variable) and libbpf makes the map again without it. */
+	LLVMMetadataRef byte = LLVMDIBuilderCreateBasicType(cg->dib, "unsigned char", 13, 8,
+							    8 /* DW_ATE_unsigned_char */, 0);
+	LLVMMetadataRef sub = LLVMDIBuilderGetOrCreateSubrange(cg->dib, 0, (int64_t)size);
+	LLVMMetadataRef arr = LLVMDIBuilderCreateArrayType(cg->dib, size * 8, 8, byte, &sub, 1);
+	size_t len;
+	const char *name = LLVMGetValueName2(g, &len);
+	LLVMMetadataRef expr = LLVMDIBuilderCreateExpression(cg->dib, NULL, 0);
+	LLVMMetadataRef gve = LLVMDIBuilderCreateGlobalVariableExpression(
+		cg->dib, cg->di_cu, name, len, name, len, cg->di_file, 0, arr, 1, expr, NULL, 8);
+	LLVMGlobalSetMetadata(g, LLVMGetMDKindIDInContext(cg->ctx, "dbg", 3), gve);
+}
+
 static void bpf_module_begin(struct cg *cg)
 {
 	LLVMSetTarget(cg->mod, "bpfel");
@@ -141,6 +158,9 @@ static void bpf_module_begin(struct cg *cg)
 	cg->maps[CG_MAP_GLOBALS] = map_global(cg, PROG_MAP_GLOBALS, 5);
 	cg->maps[CG_MAP_SCRATCH] = map_global(cg, PROG_MAP_SCRATCH, 4);
 	cg->maps[CG_MAP_LOST] = map_global(cg, PROG_MAP_LOST, 4);
+	/* Dropped at the end if no handler sleeps. */
+	cg->maps[CG_MAP_TSCRATCH] = map_global(cg, PROG_MAP_TSCRATCH, 4);
+	cg->any_sleeps = false;
 	cg->maps[CG_MAP_ENTRY] = NULL;
 	cg->maps[CG_MAP_RSTACK] = NULL;
 	/* The symbol tables the runtime fills (usym.c). */
@@ -193,7 +213,7 @@ static void bpf_module_begin(struct cg *cg)
 	LLVMSetInitializer(cg->zeros, zinit);
 	LLVMSetGlobalConstant(cg->zeros, 1);
 	LLVMSetLinkage(cg->zeros, LLVMInternalLinkage);
-	LLVMSetSection(cg->zeros, ".rodata");
+	cg_bpf_rodata(cg, cg->zeros, cg->zero_size);
 
 	LLVMValueRef lic = LLVMAddGlobal(cg->mod, LLVMArrayType2(cg->i8, 4), "_license");
 	LLVMSetInitializer(lic, LLVMConstStringInContext(cg->ctx, "GPL", 3, 0));
@@ -254,8 +274,23 @@ static void bpf_module_end(struct cg *cg)
 			{ "key_size", 4 }, { "value_size", cg_usym_state_size(cg) },
 		};
 		define_map_btf(cg, cg->maps[CG_MAP_USYM_NAMES], PROG_MAP_USYM_NAMES, names, 4);
-		define_map_btf(cg, cg->maps[CG_MAP_USYM_STATE], PROG_MAP_USYM_STATE, state, 4);
+		if (cg_usym_state_per_thread(cg))
+			define_task_storage_btf(cg, cg->maps[CG_MAP_USYM_STATE], PROG_MAP_USYM_STATE,
+						cg_usym_state_size(cg));
+		else
+			define_map_btf(cg, cg->maps[CG_MAP_USYM_STATE], PROG_MAP_USYM_STATE, state,
+				       4);
 	}
+	/* The scratch area of the threads whose handlers may sleep (sleep.c). */
+	if (cg->any_sleeps) {
+		define_task_storage_btf(cg, cg->maps[CG_MAP_TSCRATCH], PROG_MAP_TSCRATCH, scratch);
+	} else {
+		LLVMDeleteGlobal(cg->maps[CG_MAP_TSCRATCH]);
+		cg->maps[CG_MAP_TSCRATCH] = NULL;
+	}
+	LLVMValueRef stub = LLVMGetNamedFunction(cg->mod, CG_SCRATCH_STUB);
+	if (stub)
+		LLVMDeleteFunction(stub);
 	/* The thread's own storage: made at its first call, gone with it. */
 	if (cg->maps[CG_MAP_RSTACK])
 		define_task_storage_btf(cg, cg->maps[CG_MAP_RSTACK], PROG_MAP_RSTACK,
@@ -412,9 +447,14 @@ void cg_bpf_entry_load(struct cg *cg, const struct probe *p)
 	LLVMPositionBuilderAtEnd(b, done);
 }
 
-static LLVMValueRef bpf_scratch_lookup(struct cg *cg)
+LLVMValueRef cg_bpf_scratch_lookup(struct cg *cg)
 {
-	return lookup_first(cg, cg->maps[CG_MAP_SCRATCH]);
+	if (!cg->sleeps)
+		return lookup_first(cg, cg->maps[CG_MAP_SCRATCH]);
+	LLVMValueRef task = call_helper(cg, BPF_FUNC_get_current_task_btf, cg->ptr, NULL, 0);
+	LLVMValueRef args[4] = { cg->maps[CG_MAP_TSCRATCH], task, LLVMConstNull(cg->ptr),
+				 cg_const(cg, BPF_LOCAL_STORAGE_GET_F_CREATE) };
+	return call_helper(cg, BPF_FUNC_task_storage_get, cg->ptr, args, 4);
 }
 
 static void bpf_handler_return(struct cg *cg)
@@ -596,8 +636,9 @@ static void bpf_copy_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, LLVMVa
 
 void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn)
 {
-	LLVMValueRef args[4] = { LLVMConstInt(cg->i32, n, 0), fn, LLVMConstNull(cg->ptr),
-				 cg_const(cg, 0) };
+	LLVMValueRef ctx = cg_function_slot(cg, "loop.scratch", cg->ptr, NULL);
+	LLVMBuildStore(cg->b, cg_scratch_base(cg), ctx);
+	LLVMValueRef args[4] = { LLVMConstInt(cg->i32, n, 0), fn, ctx, cg_const(cg, 0) };
 	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
 }
 
@@ -605,6 +646,11 @@ void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx)
 {
 	LLVMValueRef args[4] = { cg->gmaps[g], fn, ctx, cg_const(cg, 0) };
 	call_helper(cg, BPF_FUNC_for_each_map_elem, cg->i64, args, 4);
+}
+
+LLVMValueRef cg_loop_scratch(struct cg *cg)
+{
+	return LLVMBuildLoad2(cg->b, cg->ptr, LLVMGetParam(cg->fn, 1), "scratch");
 }
 
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
@@ -716,13 +762,6 @@ static LLVMValueRef bpf_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size
 	return call_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
 }
 
-static LLVMValueRef bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
-				      LLVMValueRef addr)
-{
-	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, max, cg->i32, ""),
-				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
-	return call_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
-}
 
 static LLVMValueRef bpf_user_stack(struct cg *cg, LLVMValueRef dst, uint32_t size)
 {
@@ -760,7 +799,7 @@ const struct cg_target cg_target_bpf = {
 	.module_end = bpf_module_end,
 	.handler_begin = bpf_handler_begin,
 	.handler_return = bpf_handler_return,
-	.scratch_lookup = bpf_scratch_lookup,
+	.scratch_lookup = cg_bpf_scratch_lookup,
 	.rec_reserve = bpf_rec_reserve,
 	.rec_submit = bpf_rec_submit,
 	.rec_lost = bpf_rec_lost,
@@ -768,7 +807,7 @@ const struct cg_target cg_target_bpf = {
 	.execname = bpf_execname,
 	.clock_ns = bpf_clock_ns,
 	.read_user = bpf_read_user,
-	.read_user_str = bpf_read_user_str,
+	.read_user_str = cg_bpf_read_user_str,
 	.user_stack = bpf_user_stack,
 	.str_copy = bpf_str_copy,
 	.map_lookup = bpf_map_lookup,

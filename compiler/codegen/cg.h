@@ -133,7 +133,8 @@ enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
 /* The maps every BPF program may use; entry and rstack only where a probe
  * has .return rows. */
 enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
-       CG_MAP_USYM_MODS, CG_MAP_USYM_SYMS, CG_MAP_USYM_NAMES, CG_MAP_USYM_STATE, CG_NMAPS };
+       CG_MAP_TSCRATCH, CG_MAP_USYM_MODS, CG_MAP_USYM_SYMS, CG_MAP_USYM_NAMES,
+       CG_MAP_USYM_STATE, CG_NMAPS };
 
 struct cg {
 	/* the module */
@@ -165,6 +166,12 @@ struct cg {
 				      * the calls pending at its address */
 	bool has_returns;            /* BPF: some probe has .return rows */
 	LLVMValueRef *func_fns;      /* per script function, once generated */
+	/* BPF: whether a user string read may wait for the page it is on
+	 * (sleep.c); per script function, whether its own code does; and
+	 * whether any handler does. */
+	bool may_sleep;
+	bool *func_sleeps;
+	bool any_sleeps;
 
 	/* the function being generated */
 	LLVMValueRef fn;
@@ -176,6 +183,7 @@ struct cg {
 	LLVMValueRef pretty_faults;      /* while reading an OUT_PRETTY: the groups' fault bits */
 	bool stack_rows;                 /* print_ubacktrace() wants the row (stack.c) */
 	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
+	bool sleeps;                 /* BPF: this handler or function may sleep */
 	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
 	LLVMValueRef rt;             /* host: the runtime's handle */
 	LLVMValueRef actions;        /* i64 alloca: the actions charged so far */
@@ -229,8 +237,11 @@ LLVMValueRef cg_scratch(struct cg *cg, uint32_t bytes, bool temp);
 /* The same, as an offset in the scratch area (for code that looks the area
  * up itself, such as a BPF callback). */
 uint32_t cg_scratch_reserve(struct cg *cg, uint32_t bytes, bool temp);
-/* This CPU's scratch area; a handler that never asks does no lookup. */
+/* The handler's scratch area; a handler that never asks does no lookup.
+ * In BPF it is a stand-in until the handler is done (sleep.c). */
 LLVMValueRef cg_scratch_base(struct cg *cg);
+#define CG_SCRATCH_STUB "scratch.stub"
+
 /* An alloca in the function's entry block. */
 LLVMValueRef cg_alloca(struct cg *cg, LLVMTypeRef ty, const char *name);
 /* The function's one alloca of this name, made the first time (*made says
@@ -294,6 +305,10 @@ LLVMValueRef cg_string_compare(struct cg *cg, LLVMValueRef a, LLVMValueRef b);
 LLVMValueRef cg_string_table(struct cg *cg, LLVMValueRef table, uint32_t width,
 			     uint32_t rows, LLVMValueRef index);
 
+/* ---- regex.c ---- */
+/* s =~ "ERE" and s !~ "ERE": 1 or 0, by the DFA in e->res. */
+LLVMValueRef cg_regex_match(struct cg *cg, struct expr *e);
+
 /* ---- array.c ---- */
 /* The key of g made of the key expressions, in scratch. */
 LLVMValueRef cg_array_key(struct cg *cg, int g, struct expr *keys);
@@ -342,8 +357,12 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
 /* usymname(), usymdata(), umodname(), sprint_ubacktrace(), sprint_ustack()
  * as string values; see the design note in usym.c. */
 LLVMValueRef cg_usym(struct cg *cg, struct expr *call);
-/* The bytes of the per-CPU map usym.c keeps a call's state in. */
+/* The bytes of the map usym.c keeps a call's state in, and whether it is
+ * the thread's (task storage, up to USYM_STATE_THREAD_MAX bytes) or this
+ * CPU's. */
+#define USYM_STATE_THREAD_MAX (65535u - 1024u)
 uint32_t cg_usym_state_size(struct cg *cg);
+bool cg_usym_state_per_thread(struct cg *cg);
 /* Whether the script calls builtin id anywhere (codegen.c). */
 bool cg_script_uses(const struct script *s, enum builtin_id id);
 /* ---- target_vars.c ---- */
@@ -374,6 +393,25 @@ void cg_rstack_pop(struct cg *cg, const struct probe *p, const struct tv_saves *
 /* bpf_loop: calls fn(index, NULL), a long (*)(void *, void *), up to n
  * times, until it returns 1. */
 void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn);
+/* In a bpf_loop callback: the handler's scratch area, which cg_bpf_loop()
+ * passes it (a callback cannot look it up itself: which area a handler has
+ * is known only once the handler is done, see sleep.c). */
+LLVMValueRef cg_loop_scratch(struct cg *cg);
+/* Puts constant data g of `size` bytes in .rodata, described in BTF. */
+void cg_bpf_rodata(struct cg *cg, LLVMValueRef g, uint64_t size);
+/* BPF: the user string read of user.c, that faults the string's pages in
+ * where the handler may sleep (sleep.c). */
+LLVMValueRef cg_bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+				  LLVMValueRef addr);
+/* BPF: the handler's scratch area, this CPU's or, where it may sleep, its
+ * thread's (sleep.c). */
+LLVMValueRef cg_bpf_scratch_lookup(struct cg *cg);
+/* At the end of a BPF handler: its scratch area looked up at last, and
+ * its program made sleepable if it may sleep (sleep.c). */
+void cg_bpf_handler_finish(struct cg *cg, const bool *calls);
+/* The per-thread scratch map's definition, at the module's end, if a
+ * handler sleeps; false when the area is too large for it. */
+bool cg_bpf_tscratch_fits(uint32_t scratch);
 /* bpf_for_each_map_elem over global g's map: fn(map, key, value, ctx) for
  * each element until it returns 1. */
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);

@@ -147,6 +147,8 @@ static void begin_function_state(struct cg *cg, struct handler *h, uint32_t slot
 	cg->ret_slot = NULL;
 }
 
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed);
+
 /* Probe p's handler; or, with `entry`, the entry program that saves what
  * its .return rows read at the entry (target.h). */
 static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry)
@@ -156,6 +158,7 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 		 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
 	cg->probe = p;
 	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
+	cg->sleeps = false;
 	cg->in_return = false;
 	if (cg->t->is_bpf && !entry) {
 		cg->in_return = true;
@@ -194,6 +197,12 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	LLVMPositionBuilderAtEnd(cg->b, cg->ret_bb);
 	cg_set_loc(cg, &p->loc);
 	cg->t->handler_return(cg);
+	if (cg->t->is_bpf) {
+		bool *calls = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
+		if (!entry)
+			mark_calls(cg, p->body, calls);
+		cg_bpf_handler_finish(cg, calls);
+	}
 	/* No scratch asked for: the block just goes on to the body. */
 	if (cg->scratch_bb && !LLVMGetBasicBlockTerminator(cg->scratch_bb)) {
 		LLVMPositionBuilderAtEnd(cg->b, cg->scratch_bb);
@@ -244,6 +253,7 @@ static void gen_function(struct cg *cg, int index, uint32_t slot_base)
 	struct func *f = h->func;
 	begin_function_state(cg, h, slot_base);
 	cg->probe = NULL;
+	cg->sleeps = false;
 	cg->fn = cg->func_fns[index];
 	/* Always inlined: its code takes the location of the call. */
 	cg->di_scope = NULL;
@@ -286,6 +296,7 @@ static void gen_function(struct cg *cg, int index, uint32_t slot_base)
 		LLVMBuildRet(cg->b, LLVMBuildLoad2(cg->b, cg->i64, cg->ret_slot, ""));
 	else
 		LLVMBuildRetVoid(cg->b);
+	cg->func_sleeps[index] = cg->sleeps;
 }
 
 /* A script function call: the hidden state, the arguments, and afterwards
@@ -386,7 +397,7 @@ static void string_table(struct cg *cg, enum builtin_id id, struct row_strings *
 	LLVMSetGlobalConstant(g, 1);
 	LLVMSetLinkage(g, LLVMInternalLinkage);
 	if (cg->t->is_bpf)
-		LLVMSetSection(g, ".rodata");
+		cg_bpf_rodata(cg, g, size);
 	out->table = g;
 	out->width = (uint32_t)w;
 	out->rows = (uint32_t)n;
@@ -490,6 +501,7 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	/* A module holds the functions its handlers can call, no others: one
 	 * that only host probes call may do what BPF cannot. */
 	cg->func_fns = arena_alloc(cg->arena, (cg->res->nfuncs + 1) * sizeof(LLVMValueRef));
+	cg->func_sleeps = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
 	bool *needed = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
 	for (struct probe *p = cg->script->probes; p; p = p->next)
 		if (cg->attach->homes[p->id] & home)

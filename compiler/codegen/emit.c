@@ -172,13 +172,18 @@ LLVMValueRef cg_scratch_base(struct cg *cg)
 	if (cg->scratch)
 		return cg->scratch;
 	/* BPF: the lookup goes in its own block between the prologue and the
-	 * body, where it dominates every use. */
+	 * body, where it dominates every use.  Which area it looks up is known
+	 * once the handler is done (sleep.c): until then a call of a stand-in
+	 * takes its place, which cg_bpf_handler_finish() replaces. */
 	LLVMBasicBlockRef cur = LLVMGetInsertBlock(cg->b);
 	LLVMMetadataRef here = LLVMGetCurrentDebugLocation2(cg->b);
 	LLVMPositionBuilderAtEnd(cg->b, cg->scratch_bb);
 	LLVMSetCurrentDebugLocation2(cg->b, NULL);
-	cg->scratch = cg->t->scratch_lookup(cg);
-	LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, cg->scratch, ""), cg->quit_bb, cg->body_bb);
+	LLVMTypeRef fty = LLVMFunctionType(cg->ptr, NULL, 0, 0);
+	LLVMValueRef stub = LLVMGetNamedFunction(cg->mod, CG_SCRATCH_STUB);
+	if (!stub)
+		stub = LLVMAddFunction(cg->mod, CG_SCRATCH_STUB, fty);
+	cg->scratch = LLVMBuildCall2(cg->b, fty, stub, NULL, 0, "scratch");
 	LLVMPositionBuilderAtEnd(cg->b, cur);
 	LLVMSetCurrentDebugLocation2(cg->b, here);
 	return cg->scratch;

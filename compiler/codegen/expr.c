@@ -133,6 +133,8 @@ static LLVMValueRef binary(struct cg *cg, struct expr *e)
 {
 	if (e->op == OP_LAND || e->op == OP_LOR)
 		return logical(cg, e);
+	if (e->op == OP_MATCH || e->op == OP_NMATCH)
+		return cg_regex_match(cg, e);
 	LLVMValueRef l = cg_expr(cg, e->lhs), r = cg_expr(cg, e->rhs);
 	switch (e->op) {
 	case OP_CONCAT:
@@ -396,6 +398,8 @@ LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 		return cg_const(cg, 0);
 	case EXPR_TARGET:
 		return cg_target(cg, e);
+	case EXPR_EMBEDDED:
+		break;
 	}
 	/* Resolution rejects what is not built yet. */
 	abort();

@@ -47,14 +47,28 @@ static LLVMValueRef k(struct sp *s, int64_t v)
 LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n)
 {
 	LLVMValueRef init = LLVMConstStringInContext(cg->ctx, bytes, n, 1);
+	/* LLVM makes one constant of equal bytes: an equal one made before
+	 * has its global already. */
+	for (LLVMValueRef g = LLVMGetFirstGlobal(cg->mod); g; g = LLVMGetNextGlobal(g)) {
+		size_t len;
+		const char *name = LLVMGetValueName2(g, &len);
+		if (LLVMGetInitializer(g) == init && LLVMIsGlobalConstant(g) &&
+		    len >= 8 && !memcmp(name, "fmt_data", 8))
+			return g;
+	}
 	LLVMValueRef g = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), "fmt_data");
 	LLVMSetInitializer(g, init);
 	LLVMSetGlobalConstant(g, 1);
 	LLVMSetLinkage(g, LLVMPrivateLinkage);
 	LLVMSetAlignment(g, 8);
-	LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);  /* equal ones are merged */
+	/* Not unnamed_addr in BPF: LLVM would put a C string or a constant of
+	 * 4 to 32 bytes that may be merged in a section of mergeable data, a
+	 * second ".rodata" beside the first, which libbpf loads as a map of
+	 * its own. */
 	if (cg->t->is_bpf)
-		LLVMSetSection(g, ".rodata");
+		cg_bpf_rodata(cg, g, n);
+	else
+		LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
 	return g;
 }
 

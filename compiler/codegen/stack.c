@@ -203,7 +203,7 @@ static LLVMValueRef ucallers_step(struct cg *cg, uint32_t off)
 	uint32_t span = ucallers_span(cg);
 	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go"),
 		frame = cg_block(cg, "frame");
-	LLVMValueRef area = cg->t->scratch_lookup(cg);
+	LLVMValueRef area = cg_loop_scratch(cg);
 	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
 	LLVMPositionBuilderAtEnd(b, stop);
 	LLVMBuildRet(b, cg_const(cg, 1));

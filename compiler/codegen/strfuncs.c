@@ -129,7 +129,7 @@ static LLVMValueRef isinstr_step(struct cg *cg, uint32_t off, uint32_t span)
 	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go"),
 		start = cg_block(cg, "start"), found = cg_block(cg, "found"),
 		differ = cg_block(cg, "differ");
-	LLVMValueRef area = cg->t->scratch_lookup(cg);
+	LLVMValueRef area = cg_loop_scratch(cg);
 	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
 	LLVMPositionBuilderAtEnd(b, stop);
 	LLVMBuildRet(b, cg_const(cg, 1));
@@ -270,7 +270,7 @@ static LLVMValueRef strtol_step(struct cg *cg, const struct strtol_layout *l)
 	LLVMValueRef fn = cg_callback_begin(cg, "strtol_step", names, 2, &saved);
 	LLVMBuilderRef b = cg->b;
 	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go");
-	LLVMValueRef area = cg->t->scratch_lookup(cg);
+	LLVMValueRef area = cg_loop_scratch(cg);
 	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
 	LLVMPositionBuilderAtEnd(b, stop);
 	LLVMBuildRet(b, cg_const(cg, 1));

@@ -178,7 +178,7 @@ static LLVMValueRef step_function(struct cg *cg, const struct text_layout *l)
 	LLVMValueRef fn = cg_callback_begin(cg, "text_str_step", names, 2, &saved);
 	LLVMBuilderRef b = cg->b;
 	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go");
-	LLVMValueRef base = cg->t->scratch_lookup(cg);
+	LLVMValueRef base = cg_loop_scratch(cg);
 	LLVMBuildCondBr(b, LLVMBuildIsNull(b, base, ""), stop, go);
 	LLVMPositionBuilderAtEnd(b, stop);
 	LLVMBuildRet(b, k(cg, 1));

@@ -232,10 +232,10 @@ static LLVMValueRef vma_callback(struct cg *cg, const struct vma_offsets *o)
 	return fn;
 }
 
-/* The state of a call, in this CPU's element of the map usym_state: one
- * map of its own, at fixed offsets, so that every call of a kind shares one
- * callback (LLVM takes some 50 ms to build each); the text is copied out
- * into the call's own string before anything else can call again.
+/* The state of a call, in the thread's element of the map usym_state (see
+ * state_lookup): a map of its own, at fixed offsets, so that every call of
+ * a kind shares one callback (LLVM takes some 50 ms to build each); the
+ * text is copied out into the call's own string before the next call.
  *   n      frames to name
  *   i      the next one
  *   pos    bytes of text so far
@@ -275,14 +275,28 @@ static uint32_t parse_base(struct cg *cg)
 
 uint32_t cg_usym_state_size(struct cg *cg)
 {
-	return parse_base(cg) + PS_IN + span_of(cg) + 8;
+	return (parse_base(cg) + PS_IN + span_of(cg) + 8 + 7) & ~7u;
 }
 
-/* This CPU's state, or NULL (never: the map has its element). */
+bool cg_usym_state_per_thread(struct cg *cg)
+{
+	return cg_usym_state_size(cg) <= USYM_STATE_THREAD_MAX;
+}
+
+/* The state: the thread's, made at its first call, so that a probe that
+ * is preempted, or sleeps (sleep.c), keeps it; this CPU's where it is too
+ * large for a thread's storage (a MAXSTRINGLEN above some 15,000).  NULL
+ * if the kernel cannot make it. */
 static LLVMValueRef state_lookup(struct cg *cg)
 {
-	LLVMValueRef args[2] = { cg->maps[CG_MAP_USYM_STATE], cg->zeros };
-	return cg_bpf_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+	if (!cg_usym_state_per_thread(cg)) {
+		LLVMValueRef args[2] = { cg->maps[CG_MAP_USYM_STATE], cg->zeros };
+		return cg_bpf_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
+	}
+	LLVMValueRef task = cg_bpf_helper(cg, BPF_FUNC_get_current_task_btf, cg->ptr, NULL, 0);
+	LLVMValueRef args[4] = { cg->maps[CG_MAP_USYM_STATE], task, LLVMConstNull(cg->ptr),
+				 cg_const(cg, BPF_LOCAL_STORAGE_GET_F_CREATE) };
+	return cg_bpf_helper(cg, BPF_FUNC_task_storage_get, cg->ptr, args, 4);
 }
 
 struct usym_call {

@@ -33,7 +33,7 @@ const char *op_name(enum op op)
 		[OP_LAND] = "&&", [OP_LOR] = "||",
 		[OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=",
 		[OP_GT] = ">", [OP_GE] = ">=",
-		[OP_CONCAT] = ".",
+		[OP_CONCAT] = ".", [OP_MATCH] = "=~", [OP_NMATCH] = "!~",
 		[OP_NEG] = "-", [OP_PLUS] = "+", [OP_NOT] = "!", [OP_BNOT] = "~",
 		[OP_DEREF] = "*",
 		[OP_PREINC] = "++", [OP_PREDEC] = "--", [OP_POSTINC] = "++",
@@ -155,6 +155,9 @@ static void print_expr(const struct expr *e, bool top, FILE *out)
 		break;
 	case EXPR_VAR:
 		fputs(e->name, out);
+		break;
+	case EXPR_EMBEDDED:
+		fprintf(out, "%%{%s%%}", e->str);
 		break;
 	case EXPR_INDEX:
 		fprintf(out, "%s[", e->name);
@@ -409,6 +412,10 @@ void ast_print(const struct script *s, FILE *out)
 {
 	bool first = true;
 
+	for (const struct expr *e = s->embedded; e; e = e->next) {
+		fprintf(out, "%%{%s%%}\n", e->str);
+		first = false;
+	}
 	for (const struct global *g = s->globals; g; g = g->next) {
 		fprintf(out, "global %s", g->name);
 		if (g->is_array_decl)
@@ -431,7 +438,10 @@ void ast_print(const struct script *s, FILE *out)
 			fprintf(out, "%s%s%s", p == f->params ? "" : ", ", p->name,
 				type_suffix(p->declared));
 		fputc(')', out);
-		print_handler_body(f->body, out);
+		if (f->embedded)
+			fprintf(out, " %%{%s%%}\n", f->embedded);
+		else
+			print_handler_body(f->body, out);
 	}
 	for (const struct probe *p = s->probes; p; p = p->next) {
 		if (!first)

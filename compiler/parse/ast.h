@@ -60,6 +60,7 @@ enum expr_kind {
 	EXPR_INCDEC,    /* ++x, x++, --x, x-- */
 	EXPR_STAT_ADD,  /* lhs <<< rhs */
 	EXPR_IN,        /* [args] in name */
+	EXPR_EMBEDDED,  /* %{ str %}: embedded C (guru mode), refused by resolve */
 };
 
 enum op {
@@ -73,6 +74,8 @@ enum op {
 	OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
 	/* string concatenation, '.' */
 	OP_CONCAT,
+	/* string =~ and !~ a literal regular expression → long */
+	OP_MATCH, OP_NMATCH,
 	/* unary */
 	OP_NEG, OP_PLUS, OP_NOT, OP_BNOT, OP_DEREF,
 	/* ++ and -- */
@@ -237,6 +240,7 @@ struct func {
 	struct param *params;
 	int nparams;
 	struct stmt *body;
+	const char *embedded;    /* the C of `function f() %{ … %}` (body empty) */
 
 	/* resolve */
 	enum type ret_type;
@@ -250,6 +254,7 @@ struct script {
 	struct probe *probes;
 	struct global *globals;
 	struct func *funcs;
+	struct expr *embedded;   /* top-level %{ %} blocks, EXPR_EMBEDDED */
 	int nprobes;
 };
 

@@ -7,17 +7,105 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ast.h"
 
 static FILE *output;
 static int errors;
 static bool stopped;
+static bool no_warnings, dropping;   /* -w, and the notes of a dropped warning */
+static bool werror;                  /* -W */
+static enum diag_color color_mode;
 
 void diag_set_output(FILE *f)
 {
 	output = f;
+}
+
+void diag_set_no_warnings(bool on)
+{
+	no_warnings = on;
+}
+
+void diag_set_warnings_are_errors(bool on)
+{
+	werror = on;
+}
+
+void diag_set_color(enum diag_color mode)
+{
+	color_mode = mode;
+}
+
+/* ---- colour ---- */
+
+static const char *const roles[] = { "error", "warning", "note", "source", "caret", "token" };
+#define NROLES (sizeof(roles) / sizeof(*roles))
+
+/* Each role's SGR parameters: SystemTap's defaults, then what
+ * SYSTEMTAP_COLORS says, as stap reads it: KEY=VALUE pairs joined by ':',
+ * VALUE digits and ';' (an empty one: no colour for that role); a bad
+ * pair is left out. */
+static const char *sgr_param(const char *role)
+{
+	static char params[NROLES][32];
+	static bool ready;
+	if (!ready) {
+		static const char *const defaults[NROLES] = { "01;31", "00;33", "01;36",
+							       "00;34", "01", "01" };
+		for (size_t i = 0; i < NROLES; i++)
+			snprintf(params[i], sizeof(params[i]), "%s", defaults[i]);
+		const char *env = getenv("SYSTEMTAP_COLORS");
+		while (env && *env) {
+			size_t len = strcspn(env, ":");
+			const char *eq = memchr(env, '=', len);
+			size_t vlen = eq ? len - (size_t)(eq - env) - 1 : 0;
+			bool digits = eq && vlen < sizeof(params[0]) &&
+				      strspn(eq + 1, "0123456789;") >= vlen;
+			for (size_t i = 0; digits && i < NROLES; i++)
+				if (strlen(roles[i]) == (size_t)(eq - env) &&
+				    strncmp(roles[i], env, (size_t)(eq - env)) == 0)
+					snprintf(params[i], sizeof(params[i]), "%.*s", (int)vlen,
+						 eq + 1);
+			env += len + (env[len] == ':');
+		}
+		ready = true;
+	}
+	for (size_t i = 0; i < NROLES; i++)
+		if (strcmp(roles[i], role) == 0)
+			return params[i];
+	return "";
+}
+
+static bool colored(FILE *f)
+{
+	if (color_mode != DIAG_COLOR_AUTO)
+		return color_mode == DIAG_COLOR_ALWAYS;
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	if ((no && *no) || (term && strcmp(term, "dumb") == 0))
+		return false;
+	return isatty(fileno(f));
+}
+
+const char *diag_sgr(FILE *f, const char *role)
+{
+	static char seqs[NROLES][48];
+	const char *param = sgr_param(role);
+	if (!*param || !colored(f))
+		return "";
+	size_t i = 0;
+	while (i < NROLES && strcmp(roles[i], role) != 0)
+		i++;
+	snprintf(seqs[i], sizeof(seqs[i]), "\033[%sm\033[K", param);
+	return seqs[i];
+}
+
+const char *diag_sgr_end(FILE *f)
+{
+	return colored(f) ? "\033[m\033[K" : "";
 }
 
 int diag_errors(void)
@@ -62,12 +150,24 @@ static void show_source(FILE *f, const struct loc *loc)
 	for (int n = loc->line; n >= 100000; n /= 10)
 		width++;
 	fprintf(f, "%*d | ", width, loc->line);
-	fwrite(p, 1, len, f);
+	/* The span in the token's colour, the rest in the source's. */
+	size_t from = (size_t)loc->col - 1, to = from + 1;
+	if (loc->end_line == loc->line && loc->end_col > loc->col)
+		to = (size_t)loc->end_col;
+	if (from > len)
+		from = len;
+	if (to > len)
+		to = len;
+	const char *src = diag_sgr(f, "source");
+	fprintf(f, "%s%.*s", src, (int)from, p);
+	fprintf(f, "%s%s%.*s", diag_sgr_end(f), diag_sgr(f, "token"), (int)(to - from), p + from);
+	fprintf(f, "%s%s%.*s%s", diag_sgr_end(f), src, (int)(len - to), p + to, diag_sgr_end(f));
 	fprintf(f, "\n%*s | ", width, "");
 
 	size_t col = (size_t)loc->col;
 	for (size_t i = 0; i + 1 < col; i++)
 		fputc(i < len && p[i] == '\t' ? '\t' : ' ', f);
+	fputs(diag_sgr(f, "caret"), f);
 	fputc('^', f);
 	if (loc->end_line == loc->line && loc->end_col > loc->col) {
 		size_t last = (size_t)loc->end_col;
@@ -76,6 +176,7 @@ static void show_source(FILE *f, const struct loc *loc)
 		for (size_t i = col; i < last; i++)
 			fputc('~', f);
 	}
+	fputs(diag_sgr_end(f), f);
 	fputc('\n', f);
 }
 
@@ -83,9 +184,10 @@ static void report(const char *kind, const struct loc *loc, const char *fmt, va_
 {
 	FILE *f = out();
 	if (loc && loc->file)
-		fprintf(f, "%s:%d:%d: %s: ", loc->file->name, loc->line, loc->col, kind);
+		fprintf(f, "%s:%d:%d: %s%s:%s ", loc->file->name, loc->line, loc->col,
+			diag_sgr(f, kind), kind, diag_sgr_end(f));
 	else
-		fprintf(f, "uscript: %s: ", kind);
+		fprintf(f, "uscript: %s%s:%s ", diag_sgr(f, kind), kind, diag_sgr_end(f));
 	vfprintf(f, fmt, ap);
 	fputc('\n', f);
 	if (loc && loc->file)
@@ -95,6 +197,7 @@ static void report(const char *kind, const struct loc *loc, const char *fmt, va_
 void diag_error(const struct loc *loc, const char *fmt, ...)
 {
 	errors++;
+	dropping = false;
 	if (stopped)
 		return;
 	if (errors > DIAG_MAX_ERRORS) {
@@ -110,17 +213,20 @@ void diag_error(const struct loc *loc, const char *fmt, ...)
 
 void diag_warning(const struct loc *loc, const char *fmt, ...)
 {
-	if (stopped)
+	dropping = no_warnings && !werror;
+	if (stopped || dropping)
 		return;
+	if (werror)
+		errors++;
 	va_list ap;
 	va_start(ap, fmt);
-	report("warning", loc, fmt, ap);
+	report(werror ? "error" : "warning", loc, fmt, ap);
 	va_end(ap);
 }
 
 void diag_note(const struct loc *loc, const char *fmt, ...)
 {
-	if (stopped)
+	if (stopped || dropping)
 		return;
 	va_list ap;
 	va_start(ap, fmt);

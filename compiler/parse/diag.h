@@ -12,6 +12,7 @@
 #ifndef USCRIPT_DIAG_H
 #define USCRIPT_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct loc;
@@ -27,6 +28,22 @@ int diag_errors(void);
 void diag_reset(void);
 /* Where messages go; stderr unless a test says otherwise. */
 void diag_set_output(FILE *f);
+/* -w: no warnings (and none of the notes that follow one). */
+void diag_set_no_warnings(bool on);
+/* -W: warnings are errors (and make the pass fail). */
+void diag_set_warnings_are_errors(bool on);
+
+/* Colour, as stap's --color: AUTO colours a terminal unless NO_COLOR is
+ * set (and not empty) or TERM is "dumb"; the colours are SystemTap's,
+ * changed by SYSTEMTAP_COLORS ("error=01;31:warning=00;33:source=00;34:
+ * caret=01:token=01", and uscript's note=01;36). */
+enum diag_color { DIAG_COLOR_AUTO, DIAG_COLOR_ALWAYS, DIAG_COLOR_NEVER };
+void diag_set_color(enum diag_color mode);
+/* The escape sequence that starts ROLE ("error", "warning", "note",
+ * "source", "caret", "token") on stream f, and the one that ends it: ""
+ * when f gets no colour.  For the runtime's ERROR: and WARNING: lines. */
+const char *diag_sgr(FILE *f, const char *role);
+const char *diag_sgr_end(FILE *f);
 
 /* More than this many errors, and the rest are summarised in one line. */
 #define DIAG_MAX_ERRORS 50

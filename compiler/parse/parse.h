@@ -1,19 +1,32 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* compiler/parse/ makes a script's text into its syntax tree (ast.h), and
  * holds what every pass uses: the arena a compilation allocates from
- * (arena.h) and the diagnostics (diag.h); it uses no other folder.
+ * (arena.h) and the diagnostics (diag.h); it uses no other folder.  The
+ * text goes lexer.l → preproc.c (SystemTap's preprocessor: arguments,
+ * macros, %( %) conditionals, with ppcond.c) → parser.y.
  *
  * parse.h — the parser's one entry point.  Bison's own header stays inside
- * parser.y; the rest of the compiler sees only this. */
+ * the token layers (lexer, preprocessor, parser); the rest of the compiler
+ * sees only this. */
 #ifndef USCRIPT_PARSE_H
 #define USCRIPT_PARSE_H
 
 #include "ast.h"
 
-/* Parses a whole source text into a script allocated from `a`.  Syntax
- * errors are reported through diag and counted; the parser recovers at the
- * next statement or declaration, so one run reports them all.  The result
- * is never NULL, but is only meaningful when diag_errors() is 0. */
-struct script *parse_script(struct arena *a, const struct src_file *file);
+/* What the preprocessor needs from outside the script (preproc.c). */
+struct parse_opts {
+	char **args;            /* the script arguments $1 @1 …, pasted as tokens */
+	int nargs;
+	const char *kernel_release;  /* kernel_vr; NULL: uname's */
+};
+
+/* Parses a whole source text into a script allocated from `a`, after
+ * preprocessing it (macros, %( %) conditionals, script arguments; `opts`
+ * may be NULL: no arguments).  Syntax errors are reported through diag and
+ * counted; the parser recovers at the next statement or declaration, so
+ * one run reports them all.  The result is never NULL, but is only
+ * meaningful when diag_errors() is 0. */
+struct script *parse_script(struct arena *a, const struct src_file *file,
+			    const struct parse_opts *opts);
 
 #endif

@@ -15,7 +15,8 @@
  * Syntax errors are reported through diag with what was expected, and the
  * parser resynchronises at the next statement, or at the next `probe`,
  * `global` or `function` outside a body, so one run reports them all.
- * Bison's header (parser.h) is shared with lexer.l only. */
+ * Bison's header (parser.h) is shared with lexer.l and preproc.c only, the
+ * token layers; parse_lex reads the preprocessor's tokens. */
 
 %code requires {
 #include <stdbool.h>
@@ -28,12 +29,12 @@
  * under them, statements that of the statements under them, so both are
  * bounded while the tree is built. */
 struct tok_num { int64_t v; bool above; };  /* above: written above 2^63 - 1 */
-struct tok_str { const char *s; size_t len; };
+struct tok_str { const char *s; size_t len; bool nul; };  /* nul: cut at a \0 */
 struct tok_target { const char *name; int pretty; };
 struct tok_sarg { int64_t idx; bool is_string; };
 
 struct str_piece { struct str_piece *next; const char *s; size_t len; };
-struct sv_strs { struct str_piece *head, *tail; size_t len; };
+struct sv_strs { struct str_piece *head, *tail; size_t len; bool nul; };
 struct sv_expr { struct expr *e; int depth; bool big; };   /* big: the literal 2^63 */
 struct sv_exprs { struct expr *head, *tail; int depth, n; };
 struct sv_stmt { struct stmt *s; int depth; };
@@ -62,6 +63,7 @@ struct pstate {
 	struct probe **probe_tail;
 	struct global **global_tail;
 	struct func **func_tail;
+	struct expr **embedded_tail;
 
 	/* scanner position: the next byte to read, and where the match
 	 * being handled started */
@@ -79,9 +81,18 @@ struct pstate {
 	struct loc keyword_loc;
 	size_t keyword_offset;
 	bool after_member;   /* last token was -> or a member '.' */
-	struct loc skip_loc; /* the %{ or %( being skipped */
+	bool untracked;      /* preproc.c: brackets not counted (see lexer.l) */
+	struct loc skip_loc; /* the %{ being read */
 	size_t skip_offset;
-	int skip_depth;
+
+	/* the preprocessor (preproc.c), and the token it gave the parser
+	 * last: its spelling and, if it came from a macro or an argument,
+	 * which ("macro '@max'") */
+	struct preproc *pp;
+	const struct parse_opts *opts;
+	const char *tok_text;
+	size_t tok_text_len;
+	const char *tok_origin;
 
 	bool too_deep;       /* the nesting limit was reported */
 	bool eof_error;      /* the scanner reported a runaway token at EOF */
@@ -95,6 +106,12 @@ struct pstate {
 int lex_lex(PARSE_STYPE *lval, PARSE_LTYPE *lloc, void *scanner);
 void *lex_open(struct pstate *p);
 void lex_close(void *scanner);
+
+/* preproc.c: the tokens the parser reads, the script's after
+ * preprocessing. */
+void pp_open(struct pstate *p);
+int pp_lex(PARSE_STYPE *lval, PARSE_LTYPE *lloc, struct pstate *p);
+void pp_close(struct pstate *p);
 }
 
 %code {
@@ -128,7 +145,7 @@ void lex_close(void *scanner);
 
 static int parse_lex(PARSE_STYPE *lval, PARSE_LTYPE *lloc, struct pstate *p)
 {
-	return lex_lex(lval, lloc, p->scanner);
+	return pp_lex(lval, lloc, p);
 }
 
 static void parse_error(PARSE_LTYPE *loc, struct pstate *p, const char *msg);
@@ -179,8 +196,10 @@ static struct fe_var *fe_var(struct pstate *p, const char *name, const struct lo
 static struct sv_fevars fevars_add(struct sv_fevars l, struct fe_var *v);
 static void add_probe(struct pstate *p, struct sv_points points, struct sv_stmt body,
 		      const struct loc *loc);
-static void add_func(struct pstate *p, const char *name, const struct loc *name_loc,
-		     struct sv_type type, struct sv_params params, struct sv_stmt body);
+static struct func *add_func(struct pstate *p, const char *name,
+			     const struct loc *name_loc, struct sv_type type,
+			     struct sv_params params, struct sv_stmt body);
+static void add_embedded(struct pstate *p, struct tok_str code, const struct loc *loc);
 static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool optional,
 				  const struct loc *loc);
 static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct loc *loc);
@@ -252,7 +271,8 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %token <is_string> ARGC "'$#'"
 %token <stat> STATOP "statistic operator"
 %token <id> AT_WORD "'@' operator"
-%token EMBEDDED "embedded C code"
+%token <str> EMBEDDED "embedded C code"
+%token PP_OPEN "'%('" PP_THEN "'%?'" PP_ELSE "'%:'" PP_CLOSE "'%)'"
 
 %token PROBE "'probe'" GLOBAL "'global'" FUNCTION "'function'"
 %token IF "'if'" ELSE "'else'" WHILE "'while'" FOR "'for'" FOREACH "'foreach'"
@@ -262,7 +282,8 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %token <op> ASSIGN_OP "assignment operator"
 %token STAT_ADD "'<<<'" LOR "'||'" LAND "'&&'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" SHL "'<<'" SHR "'>>'"
-%token INC "'++'" DEC "'--'" ARROW "'->'" DOT_MEMBER "'.'" REGEX_OP "'=~'"
+%token INC "'++'" DEC "'--'" ARROW "'->'" DOT_MEMBER "'.'"
+%token <op> REGEX_OP "'=~'"
 
 /* Lowest first.  LOWEST marks the rules that end an expression or a
  * statement where the next token could also continue it: the parser
@@ -283,13 +304,13 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %left '+' '-'
 %left '*' '/' '%'
 %precedence ';' INC DEC '(' '[' STRING IDENT NUMBER TARGET SCRIPT_ARG ARGC STATOP
-	AT_WORD '!' '~'
+	AT_WORD '!' '~' EMBEDDED
 
 %type <ex> expr unary postfix primary target limit
 %type <exl> expr_list args
 %type <strs> strings
 %type <sfx> suffixes
-%type <st> stmt simple block body func_body opt_expr_stmt
+%type <st> stmt simple block body opt_expr_stmt
 %type <stl> stmts
 %type <mark> mark
 %type <fev> fe_var
@@ -315,9 +336,16 @@ script:
 item:
 	  PROBE points body
 		{ struct loc l = span(&@1, &@2); add_probe(p, $2, $3, &l); }
-	| GLOBAL global_list semi_opt
-	| FUNCTION IDENT type_opt '(' params ')' func_body
+	| GLOBAL global_list
+	| FUNCTION IDENT type_opt '(' params ')' body
 		{ add_func(p, $2, &@2, $3, $5, $7); }
+	| FUNCTION IDENT type_opt '(' params ')' EMBEDDED
+		{
+			struct sv_stmt body = st_block(p, (struct sv_stmts){0}, &@7);
+			add_func(p, $2, &@2, $3, $5, body)->embedded = $7.s;
+		}
+	| EMBEDDED		{ add_embedded(p, $1, &@1); }
+	| ';'			/* SystemTap's empty declaration */
 	/* After a bad header, skip to its body or to the next declaration;
 	 * errors are reported again from there. */
 	| error body		{ yyerrok; }
@@ -328,8 +356,6 @@ item:
 				yyerrok;
 		}
 	;
-
-semi_opt: %empty | ';' ;
 
 /* ---- probe points ---- */
 
@@ -442,11 +468,6 @@ param: IDENT type_opt		{ $$ = param_new(p, $1, $2, &@$); } ;
 /* A body left open at the next `probe`, `global` or `function` is closed
  * there by the scanner (see lexer.l), so the rest of the file still parses. */
 body: '{' stmts '}'		{ $$ = st_block(p, $2, &@$); } ;
-
-func_body:
-	  body
-	| EMBEDDED		{ $$ = st_block(p, (struct sv_stmts){0}, &@$); }
-	;
 
 /* ---- statements ---- */
 
@@ -573,12 +594,7 @@ expr:
 	| expr '>' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_GT, $1, $3, &@$, &@2); }
 	| expr LE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_LE, $1, $3, &@$, &@2); }
 	| expr GE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_GE, $1, $3, &@$, &@2); }
-	| expr REGEX_OP expr
-		{
-			int d = $1.depth > $3.depth ? $1.depth : $3.depth;
-			$$ = ex_unsupported(p, "regular expression matching ('=~', '!~')",
-					    &@2, d, &@$);
-		}
+	| expr REGEX_OP expr	{ $$ = ex_binary(p, EXPR_BINARY, $2, $1, $3, &@$, &@2); }
 	| expr SHL expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHL, $1, $3, &@$, &@2); }
 	| expr SHR expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHR, $1, $3, &@$, &@2); }
 	| expr '.' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
@@ -633,6 +649,12 @@ primary:
 		}
 	| STATOP '(' expr_list ')'
 				{ $$ = ex_stat(p, $1, $3, &@$); }
+	| EMBEDDED
+		{
+			$$ = ex(p, ast_expr(p->arena, EXPR_EMBEDDED, &@$), 0);
+			$$.e->str = $1.s;
+			$$.e->str_len = $1.len;
+		}
 	| AT_WORD %prec LOWEST	{ $$ = ex_unsupported(p, $1, &@1, 0, &@$); }
 	| AT_WORD '(' args ')' suffixes %prec LOWEST
 		{
@@ -821,7 +843,7 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 	return v;
 }
 
-/* SystemTap operators uscript does not have (@cast, @entry, =~ …) parse as
+/* SystemTap operators uscript does not have (@cast, @entry …) parse as
  * a placeholder, so one error covers the whole construct. */
 static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 				     const struct loc *what_loc, int child_depth,
@@ -860,6 +882,10 @@ static struct sv_exprs exprs_add(struct sv_exprs l, struct sv_expr e)
 
 static struct sv_strs strs_add(struct pstate *p, struct sv_strs l, struct tok_str s)
 {
+	/* SystemTap joins the literals, then C ends the whole at its NUL. */
+	if (l.nul)
+		return l;
+	l.nul = s.nul;
 	struct str_piece *piece = arena_alloc(p->arena, sizeof(*piece));
 	piece->s = s.s;
 	piece->len = s.len;
@@ -872,7 +898,8 @@ static struct sv_strs strs_add(struct pstate *p, struct sv_strs l, struct tok_st
 	return l;
 }
 
-/* Adjacent literals concatenate, "a" "b" being "ab", as in SystemTap. */
+/* Adjacent literals concatenate, "a" "b" being "ab", as in SystemTap;
+ * "a\0" "b" is "a". */
 static struct sv_expr strs_join(struct pstate *p, struct sv_strs s, const struct loc *loc)
 {
 	struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_STR, loc), 0);
@@ -1049,8 +1076,9 @@ static void add_probe(struct pstate *p, struct sv_points points, struct sv_stmt 
 	p->probe_tail = &pr->next;
 }
 
-static void add_func(struct pstate *p, const char *name, const struct loc *name_loc,
-		     struct sv_type type, struct sv_params params, struct sv_stmt body)
+static struct func *add_func(struct pstate *p, const char *name,
+			     const struct loc *name_loc, struct sv_type type,
+			     struct sv_params params, struct sv_stmt body)
 {
 	struct func *f = arena_alloc(p->arena, sizeof(*f));
 	f->loc = *name_loc;
@@ -1061,6 +1089,18 @@ static void add_func(struct pstate *p, const char *name, const struct loc *name_
 	f->body = body.s;
 	*p->func_tail = f;
 	p->func_tail = &f->next;
+	return f;
+}
+
+/* Embedded C at the top level: kept for -p1, refused by nothing (it only
+ * serves embedded-C functions, which are refused where they are called). */
+static void add_embedded(struct pstate *p, struct tok_str code, const struct loc *loc)
+{
+	struct expr *e = ast_expr(p->arena, EXPR_EMBEDDED, loc);
+	e->str = code.s;
+	e->str_len = code.len;
+	*p->embedded_tail = e;
+	p->embedded_tail = &e->next;
 }
 
 /* The canonical text of a probe point: components joined by '.', their
@@ -1112,7 +1152,11 @@ static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct 
 static const char *pp_join(struct pstate *p, const char *a, const struct loc *aloc,
 			   const char *b, const struct loc *bloc)
 {
-	if (aloc->end_line != bloc->line || aloc->end_col + 1 != bloc->col)
+	/* Tokens from one macro or argument share its use's location, and
+	 * whether they touched is not known here: they pass. */
+	bool same = aloc->line == bloc->line && aloc->col == bloc->col &&
+		    aloc->end_line == bloc->end_line && aloc->end_col == bloc->end_col;
+	if (!same && (aloc->end_line != bloc->line || aloc->end_col + 1 != bloc->col))
 		diag_error(bloc, "expected '.', ',', '?' or '{' between probe point "
 			   "components");
 	return arena_printf(p->arena, "%s%s", a, b);
@@ -1254,7 +1298,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct pstate *p)
 {
 	/* Some tokens come with their error already reported by the scanner. */
 	yysymbol_kind_t tok = yypcontext_token(ctx);
-	if (p->too_deep || (p->eof_error && tok == YYSYMBOL_YYEOF) || tok == YYSYMBOL_EMBEDDED)
+	if (p->too_deep || (p->eof_error && tok == YYSYMBOL_YYEOF))
 		return 0;
 
 	yysymbol_kind_t exp[YYNTOKENS];
@@ -1275,6 +1319,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct pstate *p)
 	take(exp, &n, YYSYMBOL_YYEOF);
 	take(exp, &n, YYSYMBOL_EMBEDDED);
 	bool decl = in_set(exp, n, YYSYMBOL_PROBE) && in_set(exp, n, YYSYMBOL_GLOBAL);
+	/* An empty declaration is no suggestion where nothing else is. */
+	if (decl && n == 4 && in_set(exp, n, YYTRANSLATE(';')))
+		take(exp, &n, YYTRANSLATE(';'));
 	if (decl && n > 3 && !in_set(exp, n, YYSYMBOL_IDENT)) {
 		take(exp, &n, YYSYMBOL_PROBE);
 		take(exp, &n, YYSYMBOL_GLOBAL);
@@ -1308,10 +1355,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct pstate *p)
 	if (tok == YYSYMBOL_YYEOF) {
 		snprintf(found, sizeof(found), "end of input");
 	} else {
-		const char *text = p->file->text + p->tok_offset;
-		const char *nl = memchr(text, '\n', p->tok_len);
-		size_t len = nl ? (size_t)(nl - text) : p->tok_len;
-		bool cut = len < p->tok_len || len > 40;
+		const char *text = p->tok_text;
+		const char *nl = memchr(text, '\n', p->tok_text_len);
+		size_t len = nl ? (size_t)(nl - text) : p->tok_text_len;
+		bool cut = len < p->tok_text_len || len > 40;
 		const char *q = tok == YYSYMBOL_STRING ? "" : "'";
 		snprintf(found, sizeof(found), "%s%.*s%s%s", q, (int)(len > 40 ? 32 : len), text,
 			 cut ? "..." : "", q);
@@ -1331,13 +1378,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct pstate *p)
 		diag_error(loc, "expected %s %s %s", list,
 			   tok == YYSYMBOL_YYEOF ? "at" : "before", found);
 	}
+	if (p->tok_origin && tok != YYSYMBOL_YYEOF)
+		diag_note(loc, "%s comes from %s", found, p->tok_origin);
 	return 0;
 }
 
 /* ---- entry point ---- */
 
-struct script *parse_script(struct arena *a, const struct src_file *file)
+struct script *parse_script(struct arena *a, const struct src_file *file,
+			    const struct parse_opts *opts)
 {
+	static const struct parse_opts none;
 	struct script *s = arena_alloc(a, sizeof(*s));
 	s->arena = a;
 	s->file = file;
@@ -1349,13 +1400,17 @@ struct script *parse_script(struct arena *a, const struct src_file *file)
 		.probe_tail = &s->probes,
 		.global_tail = &s->globals,
 		.func_tail = &s->funcs,
+		.embedded_tail = &s->embedded,
 		.line = 1,
 		.col = 1,
 		.end_line = 1,
 		.end_col = 0,
+		.opts = opts ? opts : &none,
 	};
 	p.scanner = lex_open(&p);
+	pp_open(&p);
 	parse_parse(&p);
+	pp_close(&p);
 	lex_close(p.scanner);
 	return s;
 }

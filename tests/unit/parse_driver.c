@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 
 	struct src_file file = { is_stdin ? "<stdin>" : argv[1], text, len };
 	struct arena *arena = arena_new();
-	struct script *script = parse_script(arena, &file);
+	struct script *script = parse_script(arena, &file, NULL);
 	int status = diag_errors() ? 1 : 0;
 	if (!status)
 		ast_print(script, stdout);

@@ -1,0 +1,36 @@
+# `make install` puts the program, the man page (naming where the guide and
+# the examples went), the guide, the README, the examples (executable, run
+# by their #! line) with the demo programs' sources, the bash completion and
+# the Vim files where a package would have them; and an installed example
+# runs, from where it was installed, on a demo built from the installed
+# source, with the installed uscript first on PATH.
+# alone: it copies the build's 50 MB binary
+run: d=$(mktemp -d); env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$BUILDDIR" install DESTDIR=$d prefix=/usr >/dev/null 2>&1; echo "install $?"; cd $d && find . -type f | sort; test -x usr/share/doc/uscript/examples/calls.up && echo "calls.up is executable"; grep -c '/usr/share/doc/uscript/guide.md' usr/share/man/man1/uscript.1; cc -g -o $d/demo usr/share/doc/uscript/examples/demo.c && PATH=$d/usr/bin:$PATH usr/share/doc/uscript/examples/calls.up -c "$d/demo 3" | grep -v '^demo:' | sed 's/[0-9][0-9]*/N/g' | tr -s ' '; rm -rf $d
+--- stdout
+install 0
+./usr/bin/uscript
+./usr/share/bash-completion/completions/uscript
+./usr/share/doc/uscript/COPYING
+./usr/share/doc/uscript/README.md
+./usr/share/doc/uscript/examples/cache.up
+./usr/share/doc/uscript/examples/calls.up
+./usr/share/doc/uscript/examples/demo.c
+./usr/share/doc/uscript/examples/keys.up
+./usr/share/doc/uscript/examples/latency.up
+./usr/share/doc/uscript/examples/ledger.cc
+./usr/share/doc/uscript/examples/mallocsizes.up
+./usr/share/doc/uscript/examples/methods.up
+./usr/share/doc/uscript/examples/persec.up
+./usr/share/doc/uscript/examples/rate.up
+./usr/share/doc/uscript/examples/slow.up
+./usr/share/doc/uscript/examples/topcalls.up
+./usr/share/doc/uscript/guide.md
+./usr/share/man/man1/uscript.1
+./usr/share/vim/vimfiles/ftdetect/uscript.vim
+./usr/share/vim/vimfiles/syntax/uscript.vim
+calls.up is executable
+1
+request result microseconds
+N N N
+N N N
+N N N
