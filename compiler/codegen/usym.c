@@ -39,7 +39,7 @@
  *     which the verifier checks once per call: 2,000 instructions for
  *     usymname(), 4,000 for sprint_ubacktrace().  The strings are cut at
  *     MAXSTRINGLEN - 1 bytes as SystemTap cuts them.
- *   - The cost: 0.34 us a call of usymname(), 0.53 of usymdata(), 1.8 us
+ *   - The cost: 0.39 us a call of usymname(), 0.55 of usymdata(), 2.0 us
  *     for a sprint_ubacktrace() of three frames, on top of a hit (the
  *     median over 200,000 calls, tests/bench/targets/loop.c).
  *
