@@ -12,6 +12,11 @@ static const struct builtin builtins[BI_COUNT] = {
 #undef X
 };
 
+const char *builtin_name(int i)
+{
+	return builtins[i].name;
+}
+
 const struct builtin *builtin_find(const char *name)
 {
 	for (int i = 0; i < BI_COUNT; i++)

@@ -102,6 +102,8 @@ enum builtin_id {
 };
 
 const struct builtin *builtin_find(const char *name);
+/* The name of builtin i, for i below BI_COUNT. */
+const char *builtin_name(int i);
 
 /* The smallest and largest number of arguments a builtin takes; max is -1
  * for variadic builtins. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse/suggest.h"
 #include "parse/arena.h"
 #include "builtins.h"
 #include "compile.h"
@@ -578,7 +579,18 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 		return infer_builtin(rs, e, e->builtin);
 	if (!e->func) {
 		if (rs->checking) {
-			diag_error(&e->loc, "unknown function '%s'", e->name);
+			/* As SystemTap says it: the closest names, functions of the
+			 * script and builtins. */
+			struct suggest s;
+			suggest_init(&s, e->name);
+			for (struct func *f = rs->script->funcs; f; f = f->next)
+				suggest_add(&s, f->name);
+			for (int i = 0; i < BI_COUNT; i++)
+				suggest_add(&s, builtin_name(i));
+			const char *similar = suggest_list(&s);
+			diag_error(&e->loc, "unknown function '%s'%s%s%s", e->name,
+				   similar ? " (similar: " : "", similar ? similar : "",
+				   similar ? ")" : "");
 			e->bad = true;
 		}
 		for (struct expr *a = e->args; a; a = a->next)
