@@ -336,4 +336,47 @@ struct program {
 #define PROG_MAP_TSCRATCH "tscratch" /* scratch of handlers that may sleep */
 #define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
 
+/* ---- symbols as values in BPF (codegen/usym.c, runtime/usym_tables.c) ----
+ *
+ * When a BPF probe makes usymname(), usymdata(), umodname(),
+ * sprint_ubacktrace() or sprint_ustack() a string, it looks the address up
+ * in three maps the runtime fills before the probes are attached:
+ *   usym_mods   hash: the file's device and inode, as the kernel keeps
+ *               them, to its struct usym_mod
+ *   usym_syms   array: every module's symbols, each module's sorted by
+ *               address, struct usym_sym
+ *   usym_names  array: the symbol of the same index's name, at most
+ *               MAXSTRINGLEN - 1 bytes and a NUL, in MAXSTRINGLEN bytes
+ *               rounded up to 8
+ * The object declares them with one element; the runtime sets their size. */
+#define PROG_MAP_USYM_MODS  "usym_mods"
+#define PROG_MAP_USYM_SYMS  "usym_syms"
+#define PROG_MAP_USYM_NAMES "usym_names"
+#define PROG_MAP_USYM_STATE "usym_state"  /* the probe's own, per thread */
+
+#define USYM_MAXSEGS 6       /* PT_LOAD segments a module keeps */
+#define USYM_PATHLEN 64      /* SystemTap's module path length (symbolize.h) */
+#define USYM_NOSEG (1ull << 61)  /* an unused segment's offset: never matches */
+
+struct usym_key {
+	uint64_t dev;            /* the kernel's dev_t: major << 20 | minor */
+	uint64_t ino;
+};
+
+struct usym_seg {
+	uint64_t offset, filesz, vaddr;   /* sorted by offset */
+};
+
+struct usym_mod {
+	uint32_t first, count;   /* its symbols in usym_syms */
+	uint64_t extent;         /* the bytes its mappings span */
+	struct usym_seg segs[USYM_MAXSEGS];
+	char path[USYM_PATHLEN]; /* as SystemTap shows it */
+	char base[USYM_PATHLEN]; /* the same after its last '/' */
+};
+
+struct usym_sym {
+	uint64_t vaddr, size;    /* size: to the next symbol, 0 for the last */
+};
+
 #endif

@@ -125,9 +125,18 @@ static int load_bpf(struct run *r)
 		return -1;
 	}
 	attach_prepare(r->obj, p);
-	if (kmem_check(r->obj, p, verbose) < 0)
+	struct usym_tables *syms;
+	int err = usym_tables_prepare(r->obj, p, r->o, &syms);
+	if (err < 0) {
+		fprintf(stderr, "uscript: cannot read the symbol tables: %s\n", errno_text(-err));
 		return -1;
+	}
+	if (kmem_check(r->obj, p, verbose) < 0) {
+		usym_tables_free(syms);
+		return -1;
+	}
 	if (bpf_object__load(r->obj)) {
+		usym_tables_free(syms);
 		int err = errno;
 		if (strstr(libbpf_log.buf ? libbpf_log.buf : "", "-- BEGIN PROG LOAD LOG --")) {
 			verifier_explain(libbpf_log.buf, p, verbose);
@@ -135,6 +144,12 @@ static int load_bpf(struct run *r)
 			fprintf(stderr, "uscript: cannot load the BPF programs: %s%s\n", errno_text(err),
 				verbose ? "" : "; run with -v to see libbpf's messages");
 		}
+		return -1;
+	}
+	err = usym_tables_fill(syms, r->obj, p->maxstringlen);
+	usym_tables_free(syms);
+	if (err < 0) {
+		fprintf(stderr, "uscript: cannot fill the symbol tables: %s\n", errno_text(-err));
 		return -1;
 	}
 	struct bpf_map *g = bpf_object__find_map_by_name(r->obj, PROG_MAP_GLOBALS);

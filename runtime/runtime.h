@@ -71,6 +71,19 @@ void verifier_explain(const char *log, const struct program *p, bool verbose);
 struct bpf_object;
 void verifier_report(struct bpf_object *obj, const struct program *p, bool verbose);
 
+/* ---- usym_tables.c ---- */
+
+/* The symbol tables of the files BPF probes may name addresses in, when
+ * the object has the maps for them (program.h): prepare reads the files
+ * and sizes the maps before the object is loaded, fill writes them after.
+ * Both return 0 or a negative errno; *out is NULL when there is nothing
+ * to do, and fill and free take that NULL too. */
+struct usym_tables;
+int usym_tables_prepare(struct bpf_object *obj, const struct program *p,
+			const struct run_opts *o, struct usym_tables **out);
+int usym_tables_fill(struct usym_tables *t, struct bpf_object *obj, uint32_t maxstringlen);
+void usym_tables_free(struct usym_tables *t);
+
 /* ---- kmem.c ---- */
 
 /* Before the object is loaded: whether the machine, and uscript's memory

@@ -6,7 +6,8 @@
  *   symbolize.c  contexts, processes, the lookup of an address, and the
  *                text SystemTap prints
  *   sym_file.c   a mapped file's segments and symbols (a module)
- *   sym_maps.c   a process's /proc/PID/maps */
+ *   sym_maps.c   a process's /proc/PID/maps
+ *   usym_tables.c  the tables of symbols BPF probes name addresses with */
 #ifndef USCRIPT_SYMBOLIZE_IMPL_H
 #define USCRIPT_SYMBOLIZE_IMPL_H
 
@@ -83,6 +84,11 @@ struct sym_ctx {
 /* sym_file.c: the module of mapping `mp` of process p. */
 struct module *get_module(struct sym_ctx *c, struct proc *p,
 			  struct mapping *mp);
+
+/* sym_file.c: the file at path, read by the same rules, for tables made
+ * before any process maps it (usym_tables.c); NULL if it cannot be read. */
+struct module *sym_read_module(const char *path);
+void sym_free_module(struct module *m);
 
 /* sym_maps.c: reads p's maps again. */
 int read_maps(struct sym_ctx *c, struct proc *p);

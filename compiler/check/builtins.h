@@ -84,11 +84,15 @@ struct builtin {
 	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, cg_strfunc) \
 	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
 	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \
-	/* stacks (codegen/stack.c) */ \
+	/* stacks (codegen/stack.c, usym.c) */ \
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
 	X(ubacktrace,    TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
-	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
+	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(usymdata,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(umodname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(sprint_ustack, TYPE_STRING,  "S",   BI_ANYWHERE, cg_stack) \
+	X(ucallers,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
 
 enum builtin_id {
 #define X(name, ret, args, where, gen) BI_##name,

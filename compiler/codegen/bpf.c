@@ -163,6 +163,19 @@ static void bpf_module_begin(struct cg *cg)
 	cg->any_sleeps = false;
 	cg->maps[CG_MAP_ENTRY] = NULL;
 	cg->maps[CG_MAP_RSTACK] = NULL;
+	/* The symbol tables the runtime fills (usym.c). */
+	static const enum builtin_id named[] = { BI_usymname, BI_usymdata, BI_umodname,
+						 BI_sprint_ubacktrace, BI_sprint_ustack };
+	cg->maps[CG_MAP_USYM_MODS] = cg->maps[CG_MAP_USYM_SYMS] = NULL;
+	cg->maps[CG_MAP_USYM_NAMES] = cg->maps[CG_MAP_USYM_STATE] = NULL;
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (cg_script_uses(cg->script, named[i])) {
+			cg->maps[CG_MAP_USYM_MODS] = map_global(cg, PROG_MAP_USYM_MODS, 4);
+			cg->maps[CG_MAP_USYM_SYMS] = map_global(cg, PROG_MAP_USYM_SYMS, 4);
+			cg->maps[CG_MAP_USYM_NAMES] = map_global(cg, PROG_MAP_USYM_NAMES, 4);
+			cg->maps[CG_MAP_USYM_STATE] = map_global(cg, PROG_MAP_USYM_STATE, 4);
+			break;
+		}
 	cg_rstack_owners(cg);
 	if (cg->has_returns)
 		cg->maps[CG_MAP_RSTACK] = map_global(cg, PROG_MAP_RSTACK, 4);
@@ -238,6 +251,35 @@ static void bpf_module_end(struct cg *cg)
 			{ "key_size", 16 }, { "value_size", cg->entry_value_size },
 		};
 		define_map_btf(cg, cg->maps[CG_MAP_ENTRY], PROG_MAP_ENTRY, entry, 4);
+	}
+	if (cg->maps[CG_MAP_USYM_MODS]) {
+		/* one element each until the runtime knows the files */
+		const struct map_field mods[] = {
+			{ "type", BPF_MAP_TYPE_HASH }, { "max_entries", 1 },
+			{ "key_size", sizeof(struct usym_key) },
+			{ "value_size", sizeof(struct usym_mod) },
+		};
+		const struct map_field syms[] = {
+			{ "type", BPF_MAP_TYPE_ARRAY }, { "max_entries", 1 }, { "key_size", 4 },
+			{ "value_size", sizeof(struct usym_sym) },
+		};
+		const struct map_field names[] = {
+			{ "type", BPF_MAP_TYPE_ARRAY }, { "max_entries", 1 }, { "key_size", 4 },
+			{ "value_size", (cg->opts->maxstringlen + 7) & ~7u },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_USYM_MODS], PROG_MAP_USYM_MODS, mods, 4);
+		define_map_btf(cg, cg->maps[CG_MAP_USYM_SYMS], PROG_MAP_USYM_SYMS, syms, 4);
+		const struct map_field state[] = {
+			{ "type", BPF_MAP_TYPE_PERCPU_ARRAY }, { "max_entries", 1 },
+			{ "key_size", 4 }, { "value_size", cg_usym_state_size(cg) },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_USYM_NAMES], PROG_MAP_USYM_NAMES, names, 4);
+		if (cg_usym_state_per_thread(cg))
+			define_task_storage_btf(cg, cg->maps[CG_MAP_USYM_STATE], PROG_MAP_USYM_STATE,
+						cg_usym_state_size(cg));
+		else
+			define_map_btf(cg, cg->maps[CG_MAP_USYM_STATE], PROG_MAP_USYM_STATE, state,
+				       4);
 	}
 	/* The scratch area of the threads whose handlers may sleep (sleep.c). */
 	if (cg->any_sleeps) {

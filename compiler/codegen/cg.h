@@ -133,7 +133,8 @@ enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
 /* The maps every BPF program may use; entry and rstack only where a probe
  * has .return rows. */
 enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
-       CG_MAP_TSCRATCH, CG_NMAPS };
+       CG_MAP_TSCRATCH, CG_MAP_USYM_MODS, CG_MAP_USYM_SYMS, CG_MAP_USYM_NAMES,
+       CG_MAP_USYM_STATE, CG_NMAPS };
 
 struct cg {
 	/* the module */
@@ -352,11 +353,18 @@ LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call);
 LLVMValueRef cg_user(struct cg *cg, struct expr *call);
 LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
 
-/* ---- stack.c: values made into text by the runtime ---- */
-/* sprint_ubacktrace() and usymname() can only be printed: their text needs
- * the traced process's memory map, which only the runtime reads.  The
- * record carries what they need instead, as an argument of this kind; -1
- * for any other expression. */
+/* ---- usym.c: addresses named in the probe ---- */
+/* usymname(), usymdata(), umodname(), sprint_ubacktrace(), sprint_ustack()
+ * as string values; see the design note in usym.c. */
+LLVMValueRef cg_usym(struct cg *cg, struct expr *call);
+/* The bytes of the map usym.c keeps a call's state in, and whether it is
+ * the thread's (task storage, up to USYM_STATE_THREAD_MAX bytes) or this
+ * CPU's. */
+#define USYM_STATE_THREAD_MAX (65535u - 1024u)
+uint32_t cg_usym_state_size(struct cg *cg);
+bool cg_usym_state_per_thread(struct cg *cg);
+/* Whether the script calls builtin id anywhere (codegen.c). */
+bool cg_script_uses(const struct script *s, enum builtin_id id);
 /* ---- target_vars.c ---- */
 struct tv_saves;
 LLVMValueRef cg_target(struct cg *cg, struct expr *e);
@@ -430,6 +438,10 @@ LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVM
 			LLVMValueRef v);
 LLVMValueRef cg_row_string(struct cg *cg, int row);
 LLVMValueRef cg_no_user_stack(struct cg *cg, bool named);
+/* Printed, sprint_ubacktrace() and usymname() are text the runtime makes
+ * from what the probe saw (the traced process's memory map, which only the
+ * runtime reads).  The record carries what they need instead, as an
+ * argument of this kind; -1 for any other expression. */
 int cg_deferred_kind(const struct expr *e);
 /* The bytes of that argument, out_arg_size(kind) of them, in scratch. */
 LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e);

@@ -427,7 +427,7 @@ static bool uses_builtin(const struct stmt *s, enum builtin_id id)
 	return false;
 }
 
-static bool script_uses(const struct script *s, enum builtin_id id)
+bool cg_script_uses(const struct script *s, enum builtin_id id)
 {
 	for (const struct probe *p = s->probes; p; p = p->next)
 		if (uses_builtin(p->body, id))
@@ -493,11 +493,11 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
 	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
-	bool host_stacks = !t->is_bpf && (script_uses(cg->script, BI_print_ubacktrace) ||
-					   script_uses(cg->script, BI_sprint_ubacktrace));
-	cg->stack_rows = t->is_bpf && script_uses(cg->script, BI_print_ubacktrace);
+	bool host_stacks = !t->is_bpf && (cg_script_uses(cg->script, BI_print_ubacktrace) ||
+					   cg_script_uses(cg->script, BI_sprint_ubacktrace));
+	cg->stack_rows = t->is_bpf && cg_script_uses(cg->script, BI_print_ubacktrace);
 	for (int i = 0; i < ROW_STRINGS; i++)
-		if (script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks))
+		if (cg_script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks))
 			string_table(cg, by_row[i], &cg->row_strings[i]);
 
 	/* A module holds the functions its handlers can call, no others: one

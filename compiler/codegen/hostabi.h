@@ -29,7 +29,8 @@
 	X(foreach_next) \
 	X(foreach_end) \
 	X(sprintf) \
-	X(str_text)
+	X(str_text) \
+	X(sprint_ustack)
 
 /* A record buffer for `size` bytes; never NULL. */
 void *uscript_host_rec_reserve(void *rt, uint32_t size);
@@ -67,5 +68,8 @@ void uscript_host_foreach_end(void *rt, void *it);
 void uscript_host_sprintf(void *rt, const void *rec, char *dst, int64_t maxstr);
 /* text_str (runtime/strfuncs.c). */
 void uscript_host_str_text(char *dst, const char *s, int64_t maxstr);
+/* sprint_ustack(stk) where no thread is traced: a line " TOKEN : 0xADDR"
+ * for each address, usymdata() naming nothing (codegen/usym.c). */
+void uscript_host_sprint_ustack(char *dst, const char *stk, int64_t maxstr);
 
 #endif
