@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* compile.c — the passes in order: parse, resolve, probe points, code
+/* compile.c — the passes in order: parse, aliases, resolve, probe points, code
  * generation for BPF and for the host; see compile.h. */
 #include "compile.h"
 
@@ -19,6 +19,7 @@
 #include "codegen/cg.h"
 #include "parse/diag.h"
 #include "parse/parse.h"
+#include "points/alias.h"
 #include "points/probes.h"
 #include "check/resolve.h"
 #include "points/target.h"
@@ -295,7 +296,7 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		return 0;
 	}
 
-	if (!s->probes && !s->globals && !s->funcs) {
+	if (!s->probes && !s->globals && !s->funcs && !s->aliases) {
 		/* SystemTap's words for a file of nothing but blanks and
 		 * comments; "no probes found" below would hide that the file
 		 * is not what the user meant to give. */
@@ -303,6 +304,8 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		return -1;
 	}
 
+	if (alias_expand(s) < 0)
+		return -1;
 	struct resolved res;
 	struct attach_table attach;
 	int rc = resolve_script(s, opts, &res);

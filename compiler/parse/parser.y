@@ -62,6 +62,7 @@ struct pstate {
 	struct probe **probe_tail;
 	struct global **global_tail;
 	struct func **func_tail;
+	struct alias **alias_tail;
 
 	/* scanner position: the next byte to read, and where the match
 	 * being handled started */
@@ -179,10 +180,13 @@ static struct fe_var *fe_var(struct pstate *p, const char *name, const struct lo
 static struct sv_fevars fevars_add(struct sv_fevars l, struct fe_var *v);
 static void add_probe(struct pstate *p, struct sv_points points, struct sv_stmt body,
 		      const struct loc *loc);
-static void add_func(struct pstate *p, const char *name, const struct loc *name_loc,
+static struct func *add_func(struct pstate *p, const char *name, const struct loc *name_loc,
 		     struct sv_type type, struct sv_params params, struct sv_stmt body);
 static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool optional,
 				  const struct loc *loc);
+static void add_alias(struct pstate *p, struct sv_comps name, const struct loc *name_loc,
+		      enum op op, const struct loc *op_loc, struct sv_points points,
+		      struct sv_stmt body);
 static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct loc *loc);
 static const char *pp_join(struct pstate *p, const char *a, const struct loc *aloc,
 			   const char *b, const struct loc *bloc);
@@ -254,7 +258,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %token <id> AT_WORD "'@' operator"
 %token EMBEDDED "embedded C code"
 
-%token PROBE "'probe'" GLOBAL "'global'" FUNCTION "'function'"
+%token PROBE "'probe'" GLOBAL "'global'" FUNCTION "'function'" PRIVATE "'private'"
 %token IF "'if'" ELSE "'else'" WHILE "'while'" FOR "'for'" FOREACH "'foreach'"
 %token IN "'in'" LIMIT "'limit'" BREAK "'break'" CONTINUE "'continue'"
 %token NEXT "'next'" RETURN "'return'" DELETE "'delete'"
@@ -285,7 +289,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %precedence ';' INC DEC '(' '[' STRING IDENT NUMBER TARGET SCRIPT_ARG ARGC STATOP
 	AT_WORD '!' '~'
 
-%type <ex> expr unary postfix primary target limit
+%type <ex> expr unary postfix primary target limit cond
 %type <exl> expr_list args
 %type <strs> strings
 %type <sfx> suffixes
@@ -315,15 +319,24 @@ script:
 item:
 	  PROBE points body
 		{ struct loc l = span(&@1, &@2); add_probe(p, $2, $3, &l); }
+	| PROBE comps '=' points body
+		{ add_alias(p, $2, &@2, OP_NONE, &@3, $4, $5); }
+	| PROBE comps ASSIGN_OP points body
+		{ add_alias(p, $2, &@2, $3, &@3, $4, $5); }
 	| GLOBAL global_list semi_opt
 	| FUNCTION IDENT type_opt '(' params ')' func_body
 		{ add_func(p, $2, &@2, $3, $5, $7); }
+	| PRIVATE GLOBAL private_globals semi_opt
+	| PRIVATE private_globals semi_opt
+	| PRIVATE FUNCTION IDENT type_opt '(' params ')' func_body
+		{ add_func(p, $3, &@3, $4, $6, $8)->is_private = true; }
 	/* After a bad header, skip to its body or to the next declaration;
 	 * errors are reported again from there. */
 	| error body		{ yyerrok; }
 	| error
 		{
 			if (yychar == TOK_PROBE || yychar == TOK_GLOBAL || yychar == TOK_FUNCTION ||
+			    yychar == TOK_PRIVATE ||
 			    yychar == TOK_END)
 				yyerrok;
 		}
@@ -339,9 +352,20 @@ points:
 	;
 
 point:
-	  comps			{ $$ = pp_new(p, $1, false, &@$); }
-	| comps '?'		{ $$ = pp_new(p, $1, true, &@$); }
-	| comps '!'		{ $$ = pp_new(p, $1, true, &@$); }
+	  comps cond		{ $$ = pp_new(p, $1, false, &@1); $$->cond = $2.e; }
+	| comps '?' cond	{ $$ = pp_new(p, $1, true, &@1); $$->cond = $3.e; }
+	| comps '!' cond
+		{
+			$$ = pp_new(p, $1, true, &@1);
+			$$->sufficient = true;
+			$$->cond = $3.e;
+		}
+	;
+
+/* `probe P if (expr)`: the probe is enabled while expr is true. */
+cond:
+	  %empty		{ $$.e = NULL; $$.depth = 0; $$.big = false; }
+	| IF '(' expr ')'	{ $$ = $3; }
 	;
 
 comps:
@@ -388,7 +412,7 @@ pp_name:
 pp_word: IDENT | '*' { $$ = "*"; } | keyword ;
 
 keyword:
-	  IF { $$ = "if"; } | ELSE { $$ = "else"; }
+	  ELSE { $$ = "else"; }
 	| WHILE { $$ = "while"; } | FOR { $$ = "for"; } | FOREACH { $$ = "foreach"; }
 	| IN { $$ = "in"; } | LIMIT { $$ = "limit"; } | BREAK { $$ = "break"; }
 	| CONTINUE { $$ = "continue"; } | NEXT { $$ = "next"; }
@@ -398,6 +422,11 @@ keyword:
 /* ---- globals and functions ---- */
 
 global_list: global_item | global_list ',' global_item ;
+
+private_globals:
+	  global_item				{ $1->is_private = true; }
+	| private_globals ',' global_item	{ $3->is_private = true; }
+	;
 
 global_item:
 	  IDENT			{ $$ = global_new(p, $1, &@$); }
@@ -1049,7 +1078,7 @@ static void add_probe(struct pstate *p, struct sv_points points, struct sv_stmt 
 	p->probe_tail = &pr->next;
 }
 
-static void add_func(struct pstate *p, const char *name, const struct loc *name_loc,
+static struct func *add_func(struct pstate *p, const char *name, const struct loc *name_loc,
 		     struct sv_type type, struct sv_params params, struct sv_stmt body)
 {
 	struct func *f = arena_alloc(p->arena, sizeof(*f));
@@ -1061,12 +1090,10 @@ static void add_func(struct pstate *p, const char *name, const struct loc *name_
 	f->body = body.s;
 	*p->func_tail = f;
 	p->func_tail = &f->next;
+	return f;
 }
 
-/* The canonical text of a probe point: components joined by '.', their
- * arguments normalised (numbers in decimal, but a statement's address in
- * hex as nm and objdump show it; strings escaped as ast_print does), no
- * trailing '?'. */
+/* A probe point; its text is canonical (ast_pp_text), for pp() and messages. */
 static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool optional,
 				  const struct loc *loc)
 {
@@ -1074,31 +1101,35 @@ static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool 
 	pp->loc = *loc;
 	pp->comps = comps.head;
 	pp->optional = optional;
+	pp->text = ast_pp_text(p->arena, comps.head);
+	return pp;
+}
 
-	char *text;
-	size_t size;
-	FILE *f = open_memstream(&text, &size);
-	if (!f) {
-		perror("uscript: open_memstream");
-		abort();
+/* `probe NAME = POINTS { … }` (op OP_NONE) or `probe NAME += POINTS { … }`. */
+static void add_alias(struct pstate *p, struct sv_comps name, const struct loc *name_loc,
+		      enum op op, const struct loc *op_loc, struct sv_points points,
+		      struct sv_stmt body)
+{
+	if (op != OP_NONE && op != OP_ADD) {
+		diag_error(op_loc, "expected '=' or '+=' after a probe alias's name");
+		return;
 	}
-	for (struct pp_comp *c = comps.head; c; c = c->next) {
-		fprintf(f, "%s%s", c == comps.head ? "" : ".", c->name);
-		if (c->arg_kind == PP_ARG_STR) {
-			fputc('(', f);
-			ast_print_string(c->str, strlen(c->str), f);
-			fputc(')', f);
-		} else if (c->arg_kind == PP_ARG_NUM && strcmp(c->name, "statement") == 0 &&
-			   c->num >= 0) {
-			fprintf(f, "(%#" PRIx64 ")", (uint64_t)c->num);
-		} else if (c->arg_kind == PP_ARG_NUM) {
-			fprintf(f, "(%" PRId64 ")", c->num);
+	for (struct pp_comp *c = name.head; c; c = c->next) {
+		if (c->arg_kind != PP_ARG_NONE || strpbrk(c->name, "*?[")) {
+			diag_error(&c->loc, "a probe alias's name is made of plain words, "
+				   "without arguments or wildcards");
+			return;
 		}
 	}
-	fclose(f);
-	pp->text = arena_strndup(p->arena, text, size);
-	free(text);
-	return pp;
+	struct alias *a = arena_alloc(p->arena, sizeof(*a));
+	a->loc = *name_loc;
+	a->name = name.head;
+	a->text = ast_pp_text(p->arena, name.head);
+	a->epilogue = op == OP_ADD;
+	a->points = points.head;
+	a->body = body.s;
+	*p->alias_tail = a;
+	p->alias_tail = &a->next;
 }
 
 static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct loc *loc)
@@ -1274,6 +1305,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct pstate *p)
 	 * the current one could go on. */
 	take(exp, &n, YYSYMBOL_YYEOF);
 	take(exp, &n, YYSYMBOL_EMBEDDED);
+	take(exp, &n, YYSYMBOL_PRIVATE);
+	/* After a probe point: its condition, and the '=' of an alias. */
+	if (in_set(exp, n, YYTRANSLATE('{')) && in_set(exp, n, YYTRANSLATE('?')) &&
+	    !in_set(exp, n, YYSYMBOL_NUMBER)) {
+		take(exp, &n, YYSYMBOL_IF);
+		take(exp, &n, YYTRANSLATE('='));
+		take(exp, &n, YYSYMBOL_ASSIGN_OP);
+	}
 	bool decl = in_set(exp, n, YYSYMBOL_PROBE) && in_set(exp, n, YYSYMBOL_GLOBAL);
 	if (decl && n > 3 && !in_set(exp, n, YYSYMBOL_IDENT)) {
 		take(exp, &n, YYSYMBOL_PROBE);
@@ -1348,6 +1387,7 @@ struct script *parse_script(struct arena *a, const struct src_file *file)
 		.script = s,
 		.probe_tail = &s->probes,
 		.global_tail = &s->globals,
+		.alias_tail = &s->aliases,
 		.func_tail = &s->funcs,
 		.line = 1,
 		.col = 1,

@@ -87,7 +87,14 @@ int probes_fail(const struct probe_point *pp, const char *fmt, ...)
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
 	diag_error(&pp->loc, "probe point %s does not resolve: %s", pp->text, why);
+	probes_note_alias(pp);
 	return -1;
+}
+
+void probes_note_alias(const struct probe_point *pp)
+{
+	for (const struct probe_point *v = pp->via; v; v = v->via)
+		diag_note(&v->loc, "from the alias %s used here", v->text);
 }
 
 int probes_resolve(struct script *s, const struct compile_opts *opts,
@@ -107,11 +114,14 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 			for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !k; i++)
 				if (kinds[i]->matches(pp))
 					k = kinds[i];
+			if (!k && pp->optional)
+				continue;  /* SystemTap's '?': no error if it fails to expand */
 			if (!k) {
 				diag_error(&pp->loc, "unknown probe point %s", pp->text);
 				diag_note(&pp->loc, "probe points are begin, end, error, "
 					  "timer.s(N), timer.ms(N), timer.us(N), "
 					  "process(\"PATH\").function(\"NAME\")[.return]");
+				probes_note_alias(pp);
 				errors++;
 				continue;
 			}
@@ -125,6 +135,9 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 			}
 			if (out->n > before)
 				out->homes[p->id] |= k->home;
+			/* `P!`: the points after one that resolved are not tried. */
+			if (out->n > before && pp->sufficient)
+				break;
 		}
 	}
 	return errors ? -1 : 0;
