@@ -119,7 +119,7 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 			if (!k) {
 				diag_error(&pp->loc, "unknown probe point %s", pp->text);
 				diag_note(&pp->loc, "probe points are begin, end, error, "
-					  "timer.s(N), timer.ms(N), timer.us(N), "
+					  "timer.s(N) (or ms, us, ns, hz, jiffies), "
 					  "process(\"PATH\").function(\"NAME\")[.return]");
 				probes_note_alias(pp);
 				errors++;
@@ -219,6 +219,8 @@ void probes_print(const struct script *s, const struct attach_table *t, FILE *ou
 			fprintf(out, " %s+0x%" PRIx64, a->path, a->offset);
 		if (a->kind == ATTACH_TIMER)
 			fprintf(out, " every %" PRIu64 " ns", a->period_ns);
+		if (a->kind == ATTACH_TIMER && a->random_ns)
+			fprintf(out, " +/- %" PRIu64 " ns", a->random_ns);
 		if (a->pid_filter == PID_GIVEN)
 			fprintf(out, " pid %d", a->pid);
 		else if (a->pid_filter == PID_TARGET)
