@@ -164,7 +164,8 @@ struct cg {
 	bool *rstack_owner;          /* BPF: per row, the .return row that counts
 				      * the calls pending at its address */
 	bool has_returns;            /* BPF: some probe has .return rows */
-	LLVMValueRef *func_fns;      /* per script function, once generated */
+	LLVMValueRef *func_fns;      /* per script function and call depth
+				      * (cg_fn_index), where it is called */
 
 	/* the function being generated */
 	LLVMValueRef fn;
@@ -181,7 +182,8 @@ struct cg {
 	LLVMValueRef actions;        /* i64 alloca: the actions charged so far */
 	bool count_actions;          /* this handler can loop: count MAXACTION */
 	int pending_actions;         /* counted while generating, not yet charged */
-	LLVMValueRef aborted;        /* i64 alloca: a runtime error ended the handler */
+	LLVMValueRef aborted;        /* i64 alloca: a runtime error (1) or a `next`
+				      * in a function (2) ended the handler */
 	LLVMBasicBlockRef ret_bb;    /* leaves the handler or function */
 	LLVMValueRef ret_slot;       /* script function: the value to return */
 	struct cg_loop loops[CG_MAX_LOOPS];
@@ -193,6 +195,8 @@ struct cg {
 	uint32_t *local_offsets;     /* per local: its offset in scratch, or */
 #define CG_ON_STACK UINT32_MAX       /* this for a long on the stack */
 	bool in_return;              /* uretprobe handler */
+	int depth;                   /* the script function's depth of calls,
+				      * from 0; -1 in a handler */
 	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
 	LLVMValueRef each_frame_fn;  /* and the function it is in */
 	struct sym *cas_sym;         /* a global being updated atomically, */

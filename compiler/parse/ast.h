@@ -259,6 +259,7 @@ struct func {
 
 	/* resolve */
 	enum type ret_type;
+	bool recursive;          /* it can call itself, directly or not */
 	struct sym **param_syms;
 	void *res;
 };
