@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* compile.c — the passes in order: parse, aliases, resolve, probe points, code
+/* compile.c — the passes in order: parse, aliases, slices, resolve, probe points, code
  * generation for BPF and for the host; see compile.h. */
 #include "compile.h"
 
@@ -22,6 +22,7 @@
 #include "points/alias.h"
 #include "points/probes.h"
 #include "check/resolve.h"
+#include "check/slice.h"
 #include "points/target.h"
 
 bool script_arg_number(const char *text, int64_t *v)
@@ -305,7 +306,7 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		return -1;
 	}
 
-	if (alias_expand(s) < 0)
+	if (alias_expand(s) < 0 || slice_lower(s) < 0)
 		return -1;
 	struct resolved res;
 	struct attach_table attach;

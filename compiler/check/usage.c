@@ -293,7 +293,7 @@ static void check_stmt(struct mutation_walk *w, const struct stmt *s)
 		check_stmt(w, s->init);
 		check_stmt(w, s->step);
 		check_stmt(w, s->else_body);
-		if (s->kind == STMT_FOREACH && s->foreach->array_sym) {
+		if (s->kind == STMT_FOREACH && s->foreach->array_sym && !s->foreach->deletes_own) {
 			check_expr(w, s->foreach->limit);
 			if (w->depth == w->cap) {
 				w->cap = w->cap ? 2 * w->cap : 8;

@@ -282,8 +282,13 @@ static void print_foreach(const struct stmt *s, int depth, FILE *out)
 			f->sort_column == i + 1 ? mark : "");
 	if (brackets)
 		fputc(']', out);
-	fprintf(out, " in %s%s%s", f->array, f->has_aggr ? " " : "",
-		f->has_aggr ? stat_op_name(f->sort_aggr) : "");
+	fprintf(out, " in %s", f->array);
+	if (f->slice) {
+		fputc('[', out);
+		print_list(f->slice, out);
+		fputc(']', out);
+	}
+	fprintf(out, "%s%s", f->has_aggr ? " " : "", f->has_aggr ? stat_op_name(f->sort_aggr) : "");
 	fputs(f->sort_column == -1 ? mark : "", out);
 	if (f->limit) {
 		fputs(" limit ", out);
@@ -546,6 +551,7 @@ static struct stmt *clone_stmt(struct arena *a, const struct stmt *s)
 		struct foreach *f = arena_alloc(a, sizeof(*f));
 		*f = *s->foreach;
 		f->limit = clone_expr(a, s->foreach->limit);
+		f->slice = ast_clone_exprs(a, s->foreach->slice);
 		f->value_sym = f->array_sym = NULL;
 		f->key_syms = NULL;
 		c->foreach = f;

@@ -163,6 +163,10 @@ struct foreach {
 	bool has_aggr;           /* `in s @sum+`: statistics by that aggregate */
 	enum stat_op sort_aggr;
 	struct expr *limit;      /* or NULL */
+	struct expr *slice;      /* `in x[*, k]`: the keys, `*` a VAR named "*";
+				  * check/slice.h lowers it before resolution */
+	bool deletes_own;        /* made by slice.h for `delete x[*, k]`: it
+				  * deletes its array's elements, as it may */
 
 	/* resolve */
 	struct sym *value_sym;

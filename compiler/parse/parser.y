@@ -52,6 +52,7 @@ struct sv_points { struct probe_point *head, *tail; };
 struct sv_comps { struct pp_comp *head, *tail; };
 struct sv_params { struct param *head, *tail; int n; };
 struct sv_type { enum type t; struct loc loc; };
+struct sv_fearray { const char *name; struct expr *slice; };  /* x, or x[*, k] */
 
 /* The state one parse shares between parser and scanner. */
 struct pstate {
@@ -194,6 +195,7 @@ static struct global *global_new(struct pstate *p, const char *name, const struc
 static struct expr *literal_num(struct pstate *p, struct tok_num n, bool neg,
 				const struct loc *loc);
 static struct sv_type type_of(const char *name, const struct loc *loc);
+static struct sv_expr any_key(struct pstate *p, const struct loc *loc);
 static struct param *param_new(struct pstate *p, const char *name, struct sv_type type,
 			       const struct loc *loc);
 }
@@ -244,6 +246,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 	struct sv_params params;
 	struct param *param;
 	struct sv_type type;
+	struct sv_fearray fea;
 }
 
 %token END 0 "end of input"
@@ -290,7 +293,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 	AT_WORD '!' '~'
 
 %type <ex> expr unary postfix primary target limit cond
-%type <exl> expr_list args
+%type <exl> expr_list args keys
 %type <strs> strings
 %type <sfx> suffixes
 %type <st> stmt simple block body func_body opt_expr_stmt
@@ -303,7 +306,8 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %type <pp> point
 %type <comps> comps
 %type <comp> comp
-%type <id> pp_name pp_word keyword fe_array
+%type <id> pp_name pp_word keyword
+%type <fea> fe_array
 %type <global> global_item
 %type <params> params param_list
 %type <param> param
@@ -502,7 +506,10 @@ stmt:
 	| FOR '(' opt_expr_stmt ';' ';' opt_expr_stmt ')' stmt
 		{ $$ = st_loop(p, STMT_FOR, &$3, NULL, &$6, $8, &@$); }
 	| FOREACH '(' fe_head IN fe_array mark limit ')' stmt
-		{ $$ = st_foreach(p, $3, $5, &@5, $6, &$7, $9, &@$); }
+		{
+			$$ = st_foreach(p, $3, $5.name, &@5, $6, &$7, $9, &@$);
+			$$.s->foreach->slice = $5.slice;
+		}
 	| FOREACH '(' fe_head IN fe_array STATOP mark limit ')' stmt
 		{
 			/* SystemTap's aggregate sort: an array of statistics by
@@ -513,7 +520,8 @@ stmt:
 			if ($6 == STAT_HIST_LOG || $6 == STAT_HIST_LINEAR)
 				diag_error(&@6, "a foreach sorts by @count, @sum, @min, @max or "
 					   "@avg, not by %s", stat_op_name($6));
-			$$ = st_foreach(p, $3, $5, &@5, $7, &$8, $10, &@$);
+			$$ = st_foreach(p, $3, $5.name, &@5, $7, &$8, $10, &@$);
+			$$.s->foreach->slice = $5.slice;
 			$$.s->foreach->sort_aggr = $6;
 			$$.s->foreach->has_aggr = true;
 		}
@@ -554,17 +562,14 @@ fe_vars:
 fe_var: IDENT mark		{ $$ = fe_var(p, $1, &@1, $2); } ;
 
 fe_array:
-	  IDENT
-	| IDENT '[' expr_list ']'
-		{
-			diag_error(&@2, "foreach takes a whole array: no index after '%s'", $1);
-			$$ = $1;
-		}
+	  IDENT			{ $$.name = $1; $$.slice = NULL; }
+	| IDENT '[' keys ']'	{ $$.name = $1; $$.slice = $3.head; }
 	| STATOP '(' expr_list ')'
 		{
 			diag_error(&@$, "foreach over the buckets of %s is not supported",
 				   stat_op_name($1));
-			$$ = "?";
+			$$.name = "?";
+			$$.slice = NULL;
 		}
 	;
 
@@ -594,7 +599,7 @@ expr:
 	| expr '&' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_BAND, $1, $3, &@$, &@2); }
 	| expr IN IDENT %prec IN
 				{ $$ = ex_list(p, EXPR_IN, $3, &@3, exprs_one($1), &@$); }
-	| '[' expr_list ']' IN IDENT %prec IN
+	| '[' keys ']' IN IDENT %prec IN
 				{ $$ = ex_list(p, EXPR_IN, $5, &@5, $2, &@$); }
 	| expr EQ expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_EQ, $1, $3, &@$, &@2); }
 	| expr NE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_NE, $1, $3, &@$, &@2); }
@@ -644,7 +649,7 @@ primary:
 	| strings %prec LOWEST	{ $$ = strs_join(p, $1, &@$); }
 	| IDENT %prec LOWEST
 		{ $$ = ex(p, ast_expr(p->arena, EXPR_VAR, &@$), 0); $$.e->name = $1; }
-	| IDENT '[' expr_list ']'
+	| IDENT '[' keys ']'
 				{ $$ = ex_list(p, EXPR_INDEX, $1, &@1, $3, &@$); }
 	| IDENT '(' args ')'	{ $$ = ex_list(p, EXPR_CALL, $1, &@1, $3, &@$); }
 	| '(' expr ')'		{ $$ = $2; }
@@ -696,6 +701,15 @@ suffixes:
 expr_list:
 	  expr			{ $$ = exprs_one($1); }
 	| expr_list ',' expr	{ $$ = exprs_add($1, $3); }
+	;
+
+/* Array keys; `*` stands for any key in a slice (`x[*, 1]`), which
+ * check/slice.h allows in foreach, delete and `in` only. */
+keys:
+	  expr			{ $$ = exprs_one($1); }
+	| '*'			{ $$ = exprs_one(any_key(p, &@1)); }
+	| keys ',' expr		{ $$ = exprs_add($1, $3); }
+	| keys ',' '*'		{ $$ = exprs_add($1, any_key(p, &@3)); }
 	;
 
 args:
@@ -1147,6 +1161,14 @@ static const char *pp_join(struct pstate *p, const char *a, const struct loc *al
 		diag_error(bloc, "expected '.', ',', '?' or '{' between probe point "
 			   "components");
 	return arena_printf(p->arena, "%s%s", a, b);
+}
+
+/* The `*` of a slice: a variable named "*", which no identifier can be. */
+static struct sv_expr any_key(struct pstate *p, const struct loc *loc)
+{
+	struct sv_expr v = { ast_expr(p->arena, EXPR_VAR, loc), 1, false };
+	v.e->name = "*";
+	return v;
 }
 
 static struct global *global_new(struct pstate *p, const char *name, const struct loc *loc)
