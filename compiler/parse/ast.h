@@ -208,6 +208,9 @@ struct probe_point {
 	struct expr *cond;       /* `if (cond)` after the point, or NULL */
 	const struct probe_point *via;  /* a point an alias stands for: the
 					 * use of the alias (points/alias.h) */
+	const struct probe *origin;     /* made by points/alias.h: the probe
+					 * as written, and the position there of */
+	int seq;                        /* the point this one comes from, for '!' */
 	const char *text;        /* canonical spelling, for pp() and messages:
 	                          * process("a").function("b").return */
 };

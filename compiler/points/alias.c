@@ -129,11 +129,17 @@ static void emit(struct xp *x, const struct probe *orig, struct probe_point *poi
 	}
 }
 
+/* Adds the probes of points, with body.  seq is the position, in the probe
+ * as written, of the point they all come from; -1 for that probe's own
+ * points.  Probes come out in the order of the points, so that '!' can
+ * stop at the first that resolves (probes.c). */
 static void expand(struct xp *x, const struct probe *orig, const struct probe_point *points,
-		   const struct stmt *body, int depth)
+		   const struct stmt *body, int depth, int seq)
 {
 	struct probe_point *plain = NULL, **ptail = &plain;
-	for (const struct probe_point *pp = points; pp; pp = pp->next) {
+	int i = 0;
+	for (const struct probe_point *pp = points; pp; pp = pp->next, i++) {
+		int at = seq >= 0 ? seq : i;
 		/* Aliases that match the whole use; failing those, with a suffix. */
 		bool exact = false, found = false;
 		const struct pp_comp *rest;
@@ -148,6 +154,11 @@ static void expand(struct xp *x, const struct probe *orig, const struct probe_po
 					   "alias %s", al->text);
 				x->errors++;
 				return;
+			}
+			if (plain) {
+				emit(x, orig, plain, body);
+				plain = NULL;
+				ptail = &plain;
 			}
 			struct probe_point *derived = NULL, **dt = &derived;
 			for (const struct probe_point *ap = al->points; ap; ap = ap->next) {
@@ -168,12 +179,14 @@ static void expand(struct xp *x, const struct probe *orig, const struct probe_po
 			}
 			struct stmt *b = al->epilogue ? pair(x->a, body, al->body, &body->loc) :
 				pair(x->a, al->body, body, &body->loc);
-			expand(x, orig, derived, b, depth + 1);
+			expand(x, orig, derived, b, depth + 1, at);
 		}
 		if (!found) {
 			struct probe_point *d = arena_alloc(x->a, sizeof(*d));
 			*d = *pp;
 			d->next = NULL;
+			d->origin = orig;
+			d->seq = at;
 			*ptail = d;
 			ptail = &d->next;
 		}
@@ -256,7 +269,7 @@ int alias_expand(struct script *s)
 			x.tail = &p->next;
 			continue;
 		}
-		expand(&x, p, p->points, p->body, 0);
+		expand(&x, p, p->points, p->body, 0, -1);
 	}
 	s->probes = x.head;
 	s->nprobes = 0;

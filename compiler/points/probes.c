@@ -108,8 +108,15 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 	out->rows_vary = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(bool));
 	out->saves = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(*out->saves));
 	int errors = 0;
+	/* After a '!' point of a probe made by alias.h resolved: that probe as
+	 * written, and the point's position there; the points it wrote later
+	 * are not tried. */
+	const struct probe *stop = NULL;
+	int stop_seq = 0;
 	for (struct probe *p = s->probes; p; p = p->next) {
 		for (struct probe_point *pp = p->points; pp; pp = pp->next) {
+			if (stop && pp->origin == stop && pp->seq > stop_seq)
+				continue;
 			const struct probe_kind *k = NULL;
 			for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !k; i++)
 				if (kinds[i]->matches(pp))
@@ -136,8 +143,11 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 			if (out->n > before)
 				out->homes[p->id] |= k->home;
 			/* `P!`: the points after one that resolved are not tried. */
-			if (out->n > before && pp->sufficient)
+			if (out->n > before && pp->sufficient) {
+				stop = pp->origin;
+				stop_seq = pp->seq;
 				break;
+			}
 		}
 	}
 	return errors ? -1 : 0;
