@@ -415,6 +415,7 @@ pp_name:
  * left without its body must not swallow the next declaration. */
 pp_word: IDENT | '*' { $$ = "*"; } | keyword ;
 
+/* Not `if`: after a point, it starts the point's condition. */
 keyword:
 	  ELSE { $$ = "else"; }
 	| WHILE { $$ = "while"; } | FOR { $$ = "for"; } | FOREACH { $$ = "foreach"; }
