@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* compile.c — the passes in order: parse, resolve, probe points, code
+/* compile.c — the passes in order: parse, aliases, slices, resolve, probe points, code
  * generation for BPF and for the host; see compile.h. */
 #include "compile.h"
 
@@ -19,8 +19,10 @@
 #include "codegen/cg.h"
 #include "parse/diag.h"
 #include "parse/parse.h"
+#include "points/alias.h"
 #include "points/probes.h"
 #include "check/resolve.h"
+#include "check/slice.h"
 #include "points/target.h"
 
 bool script_arg_number(const char *text, int64_t *v)
@@ -52,6 +54,7 @@ void compile_opts_default(struct compile_opts *o)
 	o->maxstringlen = 128;
 	o->maxaction = 1000;
 	o->maxmapentries = 2048;
+	o->maxnesting = 10;
 	/* The consumer maps the whole ring, twice, so its size is resident
 	 * memory: 1 MiB holds some 40,000 one-number records while the
 	 * consumer catches up. */
@@ -309,7 +312,7 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		return 0;
 	}
 
-	if (!s->probes && !s->globals && !s->funcs) {
+	if (!s->probes && !s->globals && !s->funcs && !s->aliases) {
 		/* SystemTap's words for a file of nothing but blanks and
 		 * comments; "no probes found" below would hide that the file
 		 * is not what the user meant to give. */
@@ -317,6 +320,8 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		return -1;
 	}
 
+	if (alias_expand(s) < 0 || slice_lower(s) < 0)
+		return -1;
 	struct resolved res;
 	struct attach_table attach;
 	int rc = resolve_script(s, opts, &res);

@@ -84,6 +84,8 @@ struct attach_point {
 	enum pid_filter pid_filter;
 	int pid;                 /* PID_GIVEN */
 	uint64_t period_ns;      /* ATTACH_TIMER */
+	uint64_t random_ns;      /* ATTACH_TIMER: each period is period_ns
+				  * plus or minus up to this, at random */
 	const char *pp;          /* pp() */
 	const char *func;        /* probefunc(): the symbol as linked */
 	struct loc loc;          /* the probe point in the script */

@@ -225,10 +225,32 @@ static int watch_target(struct run *r)
 	return add_fd(r, r->watchfd, TAG_WATCH);
 }
 
+/* Sets timerfd fd of attach row i for its next period: a fixed interval,
+ * or, with randomize, one expiry at a time, each period plus or minus up
+ * to random_ns, evenly spread, as SystemTap's timers. */
+static int arm_timer(struct run *r, int fd, int i)
+{
+	const struct attach_point *a = &r->prog->attach[i];
+	uint64_t ns = a->period_ns;
+	if (a->random_ns) {
+		uint64_t span = 2 * a->random_ns + 1;
+		uint64_t x = ((uint64_t)random() << 31 | (uint64_t)random()) % span;
+		ns = ns + x - a->random_ns;
+		if (ns == 0)
+			ns = 1;
+	}
+	struct timespec t = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
+	struct itimerspec its = { .it_value = t };
+	if (!a->random_ns)
+		its.it_interval = t;
+	return timerfd_settime(fd, 0, &its, NULL);
+}
+
 static int start_timers(struct run *r)
 {
 	struct program *p = r->prog;
 	r->timerfds = malloc(((size_t)p->nattach + 1) * sizeof(int));
+	srandom((unsigned)time(NULL) ^ (unsigned)getpid());
 	for (int i = 0; i < p->nattach; i++) {
 		r->timerfds[i] = -1;
 		if (p->attach[i].kind != ATTACH_TIMER)
@@ -237,12 +259,7 @@ static int start_timers(struct run *r)
 		if (fd < 0)
 			return -1;
 		r->timerfds[i] = fd;
-		uint64_t ns = p->attach[i].period_ns;
-		struct itimerspec its = {
-			.it_interval = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) },
-			.it_value = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) },
-		};
-		if (timerfd_settime(fd, 0, &its, NULL) < 0 || add_fd(r, fd, TAG_TIMER | (uint64_t)i) < 0)
+		if (arm_timer(r, fd, i) < 0 || add_fd(r, fd, TAG_TIMER | (uint64_t)i) < 0)
 			return -1;
 	}
 	return 0;
@@ -378,8 +395,11 @@ static void event_loop(struct run *r)
 			} else if (tag & TAG_TIMER) {
 				int row = (int)(tag & 0xffffffff);
 				uint64_t ticks;
-				if (read(r->timerfds[row], &ticks, sizeof(ticks)) > 0 && !stopping(r))
+				if (read(r->timerfds[row], &ticks, sizeof(ticks)) > 0 && !stopping(r)) {
+					if (r->prog->attach[row].random_ns)
+						arm_timer(r, r->timerfds[row], row);
 					host_run(r->host, row);
+				}
 			}
 		}
 		if (done)

@@ -250,8 +250,7 @@ static void walk_stmt(struct rs *rs, struct stmt *s)
 				   s->kind == STMT_BREAK ? "break" : "continue");
 		break;
 	case STMT_NEXT:
-		if (rs->h->func && rs->checking)
-			diag_error(&s->loc, "'next' can only be used in a probe, not in a function");
+		/* In a function too: it leaves the probe that called it. */
 		break;
 	case STMT_RETURN:
 		if (!rs->h->func) {
@@ -403,7 +402,7 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 		walk_handler(&rs, &out->funcs[i]);
 	for (int i = 0; i < s->nprobes; i++)
 		walk_handler(&rs, &out->probes[i]);
-	usage_check_recursion(s, out);
+	usage_mark_recursion(s, out);
 	if (diag_errors() == errors_before)
 		usage_check_foreach(s, out);
 

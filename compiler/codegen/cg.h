@@ -165,10 +165,11 @@ struct cg {
 	bool *rstack_owner;          /* BPF: per row, the .return row that counts
 				      * the calls pending at its address */
 	bool has_returns;            /* BPF: some probe has .return rows */
-	LLVMValueRef *func_fns;      /* per script function, once generated */
+	LLVMValueRef *func_fns;      /* per script function and call depth
+				      * (cg_fn_index), where it is called */
 	/* BPF: whether a user string read may wait for the page it is on
-	 * (sleep.c); per script function, whether its own code does; and
-	 * whether any handler does. */
+	 * (sleep.c); per script function copy (as func_fns), whether its own
+	 * code does; and whether any handler does. */
 	bool may_sleep;
 	bool *func_sleeps;
 	bool any_sleeps;
@@ -189,7 +190,8 @@ struct cg {
 	LLVMValueRef actions;        /* i64 alloca: the actions charged so far */
 	bool count_actions;          /* this handler can loop: count MAXACTION */
 	int pending_actions;         /* counted while generating, not yet charged */
-	LLVMValueRef aborted;        /* i64 alloca: a runtime error ended the handler */
+	LLVMValueRef aborted;        /* i64 alloca: a runtime error (1) or a `next`
+				      * in a function (2) ended the handler */
 	LLVMBasicBlockRef ret_bb;    /* leaves the handler or function */
 	LLVMValueRef ret_slot;       /* script function: the value to return */
 	struct cg_loop loops[CG_MAX_LOOPS];
@@ -201,6 +203,8 @@ struct cg {
 	uint32_t *local_offsets;     /* per local: its offset in scratch, or */
 #define CG_ON_STACK UINT32_MAX       /* this for a long on the stack */
 	bool in_return;              /* uretprobe handler */
+	int depth;                   /* the script function's depth of calls,
+				      * from 0; -1 in a handler */
 	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
 	LLVMValueRef each_frame_fn;  /* and the function it is in */
 	struct sym *cas_sym;         /* a global being updated atomically, */
@@ -407,8 +411,9 @@ LLVMValueRef cg_bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef 
  * thread's (sleep.c). */
 LLVMValueRef cg_bpf_scratch_lookup(struct cg *cg);
 /* At the end of a BPF handler: its scratch area looked up at last, and
- * its program made sleepable if it may sleep (sleep.c). */
-void cg_bpf_handler_finish(struct cg *cg, const bool *calls);
+ * its program made sleepable if it may sleep, or if one of the function
+ * copies it calls (calls[i] of ncalls, as func_sleeps) does (sleep.c). */
+void cg_bpf_handler_finish(struct cg *cg, const bool *calls, int ncalls);
 /* The per-thread scratch map's definition, at the module's end, if a
  * handler sleeps; false when the area is too large for it. */
 bool cg_bpf_tscratch_fits(uint32_t scratch);

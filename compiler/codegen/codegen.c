@@ -2,20 +2,25 @@
 /* codegen.c — modules, handlers and script functions; see cg.h, stmt.c for
  * statements and emit.c for what every part builds with.
  *
- * Script functions are compiled once per module as internal functions that
- * are always inlined: BPF limits calls to five arguments and gains nothing
- * from them, and without recursion inlining always terminates.  A function
+ * Script functions are compiled as internal functions that are always
+ * inlined: BPF limits calls to five arguments and gains nothing from them.
+ * BPF cannot recurse, so a function is compiled once for each depth of
+ * calls it is called at, up to MAXNESTING, SystemTap's limit on the calls
+ * under way at once: a call deeper than that raises SystemTap's runtime
+ * error "MAXNESTING exceeded", as it would there, and inlining ends.  A
+ * function
  * receives the handler's state as hidden arguments (globals, scratch, cookie,
  * registers, the runtime's handle on the host, the action counter, and the
  * flag that a runtime error ended the handler).
  *
  * The scratch area is laid out statically: each script function gets a part
- * of its own, then all probe handlers share the rest, since two handlers
- * never run at once on one CPU. */
+ * of its own (a recursive one, one for each depth), then all probe handlers
+ * share the rest, since two handlers never run at once on one CPU. */
 #include "cg.h"
 #include "points/probes.h"
 #include "points/target.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -50,7 +55,8 @@ static bool loops_in_expr(struct cg *cg, const struct expr *e)
 {
 	if (!e)
 		return false;
-	if (e->kind == EXPR_CALL && e->func && loops_in(cg, e->func->body))
+	/* A recursive function's actions are counted as a loop's. */
+	if (e->kind == EXPR_CALL && e->func && (e->func->recursive || loops_in(cg, e->func->body)))
 		return true;
 	for (const struct expr *a = e->args; a; a = a->next)
 		if (loops_in_expr(cg, a))
@@ -147,7 +153,7 @@ static void begin_function_state(struct cg *cg, struct handler *h, uint32_t slot
 	cg->ret_slot = NULL;
 }
 
-static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed);
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed, int d);
 
 /* Probe p's handler; or, with `entry`, the entry program that saves what
  * its .return rows read at the entry (target.h). */
@@ -157,6 +163,7 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	snprintf(name, sizeof(name), "probe_%d%s", p->id,
 		 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
 	cg->probe = p;
+	cg->depth = -1;
 	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
 	cg->sleeps = false;
 	cg->in_return = false;
@@ -198,10 +205,11 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	cg_set_loc(cg, &p->loc);
 	cg->t->handler_return(cg);
 	if (cg->t->is_bpf) {
-		bool *calls = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
+		int nfn = cg->res->nfuncs * (int)cg->opts->maxnesting;
+		bool *calls = arena_alloc(cg->arena, (size_t)nfn + 1);
 		if (!entry)
-			mark_calls(cg, p->body, calls);
-		cg_bpf_handler_finish(cg, calls);
+			mark_calls(cg, p->body, calls, 0);
+		cg_bpf_handler_finish(cg, calls, nfn);
 	}
 	/* No scratch asked for: the block just goes on to the body. */
 	if (cg->scratch_bb && !LLVMGetBasicBlockTerminator(cg->scratch_bb)) {
@@ -224,7 +232,21 @@ static LLVMTypeRef value_type(struct cg *cg, enum type t)
 	return t == TYPE_STRING ? cg->ptr : t == TYPE_LONG ? cg->i64 : cg->void_t;
 }
 
-static void declare_function(struct cg *cg, int index)
+/* Where function index's copy for calls at depth d is in func_fns. */
+static int fn_slot(const struct cg *cg, int index, int d)
+{
+	return index * (int)cg->opts->maxnesting + d;
+}
+
+static int func_index(const struct cg *cg, const struct func *f)
+{
+	int index = 0;
+	while (cg->res->funcs[index].func != f)
+		index++;
+	return index;
+}
+
+static void declare_function(struct cg *cg, int index, int d)
 {
 	struct handler *h = &cg->res->funcs[index];
 	struct func *f = h->func;
@@ -238,23 +260,24 @@ static void declare_function(struct cg *cg, int index)
 	LLVMTypeRef fty = LLVMFunctionType(value_type(cg, f->ret_type), params,
 					   HID_COUNT + n, 0);
 	char name[256];
-	snprintf(name, sizeof(name), "fn_%s", f->name);
+	snprintf(name, sizeof(name), "fn_%s_%d", f->name, d);
 	LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
 	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, kind, 0));
-	cg->func_fns[index] = fn;
+	cg->func_fns[fn_slot(cg, index, d)] = fn;
 }
 
-static void gen_function(struct cg *cg, int index, uint32_t slot_base)
+static void gen_function(struct cg *cg, int index, int d, uint32_t slot_base)
 {
 	struct handler *h = &cg->res->funcs[index];
 	struct func *f = h->func;
 	begin_function_state(cg, h, slot_base);
 	cg->probe = NULL;
 	cg->sleeps = false;
-	cg->fn = cg->func_fns[index];
+	cg->depth = d;
+	cg->fn = cg->func_fns[fn_slot(cg, index, d)];
 	/* Always inlined: its code takes the location of the call. */
 	cg->di_scope = NULL;
 	LLVMBasicBlockRef entry = cg_block(cg, "entry");
@@ -296,17 +319,20 @@ static void gen_function(struct cg *cg, int index, uint32_t slot_base)
 		LLVMBuildRet(cg->b, LLVMBuildLoad2(cg->b, cg->i64, cg->ret_slot, ""));
 	else
 		LLVMBuildRetVoid(cg->b);
-	cg->func_sleeps[index] = cg->sleeps;
+	cg->func_sleeps[fn_slot(cg, index, d)] = cg->sleeps;
 }
 
 /* A script function call: the hidden state, the arguments, and afterwards
  * the end of this handler too if the function raised an error. */
 LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 {
-	int index = 0;
-	while (cg->res->funcs[index].func != call->func)
-		index++;
-	LLVMValueRef fn = cg->func_fns[index];
+	if (cg->depth + 1 >= (int)cg->opts->maxnesting) {
+		cg_raise(cg, &call->loc, "MAXNESTING exceeded");
+		if (call->func->ret_type == TYPE_STRING)
+			return cg_string_slot(cg, true);
+		return cg_const(cg, 0);
+	}
+	LLVMValueRef fn = cg->func_fns[fn_slot(cg, func_index(cg, call->func), cg->depth + 1)];
 	LLVMValueRef args[HID_COUNT + 32];
 	args[HID_GLOBALS] = cg->globals;
 	args[HID_SCRATCH] = cg_scratch_base(cg);
@@ -438,40 +464,103 @@ bool cg_script_uses(const struct script *s, enum builtin_id id)
 	return false;
 }
 
-static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed);
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed, int d);
 
-static void mark_calls_expr(struct cg *cg, const struct expr *e, bool *needed)
+static void mark_calls_expr(struct cg *cg, const struct expr *e, bool *needed, int d)
 {
 	if (!e)
 		return;
-	if (e->kind == EXPR_CALL && e->func) {
-		int i = 0;
-		while (cg->res->funcs[i].func != e->func)
-			i++;
+	if (e->kind == EXPR_CALL && e->func && d < (int)cg->opts->maxnesting) {
+		int i = fn_slot(cg, func_index(cg, e->func), d);
 		if (!needed[i]) {
 			needed[i] = true;
-			mark_calls(cg, e->func->body, needed);
+			mark_calls(cg, e->func->body, needed, d + 1);
 		}
 	}
 	for (const struct expr *a = e->args; a; a = a->next)
-		mark_calls_expr(cg, a, needed);
-	mark_calls_expr(cg, e->lhs, needed);
-	mark_calls_expr(cg, e->rhs, needed);
-	mark_calls_expr(cg, e->cond, needed);
+		mark_calls_expr(cg, a, needed, d);
+	mark_calls_expr(cg, e->lhs, needed, d);
+	mark_calls_expr(cg, e->rhs, needed, d);
+	mark_calls_expr(cg, e->cond, needed, d);
 }
 
-/* The functions these statements call, directly or not. */
-static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed)
+/* The functions these statements call, directly or not, each at the depth
+ * of calls it is called at (d for the calls here). */
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed, int d)
 {
 	for (; s; s = s->next) {
-		mark_calls_expr(cg, s->expr, needed);
-		mark_calls(cg, s->body, needed);
-		mark_calls(cg, s->else_body, needed);
-		mark_calls(cg, s->init, needed);
-		mark_calls(cg, s->step, needed);
+		mark_calls_expr(cg, s->expr, needed, d);
+		mark_calls(cg, s->body, needed, d);
+		mark_calls(cg, s->else_body, needed, d);
+		mark_calls(cg, s->init, needed, d);
+		mark_calls(cg, s->step, needed, d);
 		if (s->foreach)
-			mark_calls_expr(cg, s->foreach->limit, needed);
+			mark_calls_expr(cg, s->foreach->limit, needed, d);
 	}
+}
+
+/* Past this many statements inlined from recursive functions in one
+ * handler, a BPF program outgrows its jumps (LLVM's 16-bit offsets) and the
+ * verifier's patience: a function that calls itself twice doubles at each
+ * depth. */
+#define CG_MAX_INLINED 2000
+
+static uint64_t inlined_stmts(struct cg *cg, const struct stmt *s, int d, uint64_t *memo,
+			      bool *recursive);
+
+static uint64_t inlined_expr(struct cg *cg, const struct expr *e, int d, uint64_t *memo,
+			     bool *recursive)
+{
+	if (!e)
+		return 0;
+	uint64_t n = 0;
+	if (e->kind == EXPR_CALL && e->func && d < (int)cg->opts->maxnesting) {
+		int i = fn_slot(cg, func_index(cg, e->func), d);
+		*recursive |= e->func->recursive;
+		if (!memo[i])
+			memo[i] = 1 + inlined_stmts(cg, e->func->body, d + 1, memo, recursive);
+		n += memo[i];
+	}
+	for (const struct expr *a = e->args; a; a = a->next)
+		n += inlined_expr(cg, a, d, memo, recursive);
+	n += inlined_expr(cg, e->lhs, d, memo, recursive) +
+		inlined_expr(cg, e->rhs, d, memo, recursive) +
+		inlined_expr(cg, e->cond, d, memo, recursive);
+	return n < UINT32_MAX ? n : UINT32_MAX;
+}
+
+/* The statements s holds once every call is inlined, at depth d. */
+static uint64_t inlined_stmts(struct cg *cg, const struct stmt *s, int d, uint64_t *memo,
+			      bool *recursive)
+{
+	uint64_t n = 0;
+	for (; s; s = s->next) {
+		n += 1 + inlined_expr(cg, s->expr, d, memo, recursive) +
+			inlined_stmts(cg, s->body, d, memo, recursive) +
+			inlined_stmts(cg, s->else_body, d, memo, recursive) +
+			inlined_stmts(cg, s->init, d, memo, recursive) +
+			inlined_stmts(cg, s->step, d, memo, recursive);
+		if (s->foreach)
+			n += inlined_expr(cg, s->foreach->limit, d, memo, recursive);
+		if (n > UINT32_MAX)
+			n = UINT32_MAX;
+	}
+	return n;
+}
+
+/* A BPF handler whose recursive calls inline too much is an error that
+ * says what to do, not a program LLVM or the verifier gives up on. */
+static void check_inlined(struct cg *cg, const struct probe *p, uint64_t *memo, size_t n)
+{
+	memset(memo, 0, n * sizeof(*memo));
+	bool recursive = false;
+	uint64_t size = inlined_stmts(cg, p->body, 0, memo, &recursive);
+	if (recursive && size > CG_MAX_INLINED)
+		diag_error(&p->loc, "this probe's calls of recursive functions, copied for each "
+			   "of the %u depths MAXNESTING allows, come to %" PRIu64 " statements, "
+			   "more than a BPF program holds (%d); lower -D MAXNESTING, or make "
+			   "the calls from begin, end or timer probes", cg->opts->maxnesting,
+			   size, CG_MAX_INLINED);
 }
 
 int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
@@ -502,21 +591,42 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 
 	/* A module holds the functions its handlers can call, no others: one
 	 * that only host probes call may do what BPF cannot. */
-	cg->func_fns = arena_alloc(cg->arena, (cg->res->nfuncs + 1) * sizeof(LLVMValueRef));
-	cg->func_sleeps = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
-	bool *needed = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
-	for (struct probe *p = cg->script->probes; p; p = p->next)
-		if (cg->attach->homes[p->id] & home)
-			mark_calls(cg, p->body, needed);
+	int depths = (int)cg->opts->maxnesting, nfn = cg->res->nfuncs * depths;
+	cg->func_fns = arena_alloc(cg->arena, ((size_t)nfn + 1) * sizeof(LLVMValueRef));
+	cg->func_sleeps = arena_alloc(cg->arena, (size_t)nfn + 1);
+	bool *needed = arena_alloc(cg->arena, (size_t)nfn + 1);
+	uint64_t *memo = arena_alloc(cg->arena, ((size_t)nfn + 1) * sizeof(uint64_t));
+	for (struct probe *p = cg->script->probes; p; p = p->next) {
+		if (!(cg->attach->homes[p->id] & home))
+			continue;
+		mark_calls(cg, p->body, needed, 0);
+		if (t->is_bpf)
+			check_inlined(cg, p, memo, (size_t)nfn + 1);
+	}
+	if (diag_errors() > errors) {
+		LLVMDisposeBuilder(cg->b);
+		cg->b = NULL;
+		return -1;
+	}
 	for (int i = 0; i < cg->res->nfuncs; i++)
-		if (needed[i])
-			declare_function(cg, i);
+		for (int d = 0; d < depths; d++)
+			if (needed[fn_slot(cg, i, d)])
+				declare_function(cg, i, d);
+	/* A function that does not recurse is never under way twice at once:
+	 * its copies share one part of scratch. */
 	uint32_t base = 0;
 	for (int i = 0; i < cg->res->nfuncs; i++) {
-		if (!needed[i])
-			continue;
-		gen_function(cg, i, base);
-		base = cg->scratch_size > base ? cg->scratch_size : base;
+		bool placed = false;
+		uint32_t mine = 0;
+		for (int d = 0; d < depths; d++) {
+			if (!needed[fn_slot(cg, i, d)])
+				continue;
+			if (!placed || cg->res->funcs[i].func->recursive)
+				mine = base;
+			placed = true;
+			gen_function(cg, i, d, mine);
+			base = cg->scratch_size > base ? cg->scratch_size : base;
+		}
 	}
 	for (struct probe *p = cg->script->probes; p; p = p->next) {
 		if (cg->attach->homes[p->id] & home)

@@ -88,9 +88,9 @@ LLVMValueRef cg_bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef 
 	return rc;
 }
 
-void cg_bpf_handler_finish(struct cg *cg, const bool *calls)
+void cg_bpf_handler_finish(struct cg *cg, const bool *calls, int ncalls)
 {
-	for (int i = 0; calls && i < cg->res->nfuncs; i++)
+	for (int i = 0; calls && i < ncalls; i++)
 		if (calls[i] && cg->func_sleeps && cg->func_sleeps[i])
 			cg->sleeps = true;
 	LLVMValueRef stub = cg->scratch;

@@ -136,6 +136,9 @@ void gen_stmt(struct cg *cg, struct stmt *s)
 		break;
 	case STMT_NEXT:
 		record_actions(cg, 1, &s->loc, true);
+		/* In a function: its callers leave too, up to the handler. */
+		if (cg->depth >= 0)
+			LLVMBuildStore(cg->b, cg_const(cg, 2), cg->aborted);
 		LLVMBuildBr(cg->b, cg->ret_bb);
 		after_jump(cg);
 		break;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* ast.c — names for the tree's enums, node constructors, and the -p1 dump.
+/* ast.c — names for the tree's enums, node constructors, copies of
+ * statements, and the -p1 dump.
  *
  * ast_print writes the script back as uscript text that parses to the same
  * tree: every compound expression in parentheses (except the outermost of a
@@ -9,6 +10,7 @@
 #include "ast.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -300,8 +302,13 @@ static void print_foreach(const struct stmt *s, int depth, FILE *out)
 			f->sort_column == i + 1 ? mark : "");
 	if (brackets)
 		fputc(']', out);
-	fprintf(out, " in %s%s%s", f->array, f->has_aggr ? " " : "",
-		f->has_aggr ? stat_op_name(f->sort_aggr) : "");
+	fprintf(out, " in %s", f->array);
+	if (f->slice) {
+		fputc('[', out);
+		print_list(f->slice, out);
+		fputc(']', out);
+	}
+	fprintf(out, "%s%s", f->has_aggr ? " " : "", f->has_aggr ? stat_op_name(f->sort_aggr) : "");
 	fputs(f->sort_column == -1 ? mark : "", out);
 	if (f->limit) {
 		fputs(" limit ", out);
@@ -426,6 +433,19 @@ static const char *type_suffix(enum type t)
 	return t == TYPE_LONG ? ":long" : t == TYPE_STRING ? ":string" : "";
 }
 
+static void print_points(const struct probe_point *points, FILE *out)
+{
+	for (const struct probe_point *pp = points; pp; pp = pp->next) {
+		fprintf(out, "%s%s%s", pp == points ? "" : ", ", pp->text,
+			pp->sufficient ? "!" : pp->optional ? "?" : "");
+		if (pp->cond) {
+			fputs(" if (", out);
+			print_expr(pp->cond, true, out);
+			fputc(')', out);
+		}
+	}
+}
+
 void ast_print(const struct script *s, FILE *out)
 {
 	bool first = true;
@@ -435,7 +455,7 @@ void ast_print(const struct script *s, FILE *out)
 		first = false;
 	}
 	for (const struct global *g = s->globals; g; g = g->next) {
-		fprintf(out, "global %s", g->name);
+		fprintf(out, "%sglobal %s", g->is_private ? "private " : "", g->name);
 		if (g->is_array_decl)
 			fprintf(out, "[%" PRId64 "]", g->size);
 		if (g->init && g->init->kind == EXPR_STR) {
@@ -451,7 +471,8 @@ void ast_print(const struct script *s, FILE *out)
 		if (!first)
 			fputc('\n', out);
 		first = false;
-		fprintf(out, "function %s%s(", f->name, type_suffix(f->declared));
+		fprintf(out, "%sfunction %s%s(", f->is_private ? "private " : "", f->name,
+			type_suffix(f->declared));
 		for (const struct param *p = f->params; p; p = p->next)
 			fprintf(out, "%s%s%s", p == f->params ? "" : ", ", p->name,
 				type_suffix(p->declared));
@@ -461,14 +482,116 @@ void ast_print(const struct script *s, FILE *out)
 		else
 			print_handler_body(f->body, out);
 	}
+	for (const struct alias *al = s->aliases; al; al = al->next) {
+		if (!first)
+			fputc('\n', out);
+		first = false;
+		fprintf(out, "probe %s %s ", al->text, al->epilogue ? "+=" : "=");
+		print_points(al->points, out);
+		print_handler_body(al->body, out);
+	}
 	for (const struct probe *p = s->probes; p; p = p->next) {
 		if (!first)
 			fputc('\n', out);
 		first = false;
 		fputs("probe ", out);
-		for (const struct probe_point *pp = p->points; pp; pp = pp->next)
-			fprintf(out, "%s%s%s", pp == p->points ? "" : ", ", pp->text,
-				pp->optional ? "?" : "");
+		print_points(p->points, out);
 		print_handler_body(p->body, out);
 	}
+}
+
+const char *ast_pp_text(struct arena *a, const struct pp_comp *comps)
+{
+	char *text;
+	size_t size;
+	FILE *f = open_memstream(&text, &size);
+	if (!f) {
+		perror("uscript: open_memstream");
+		abort();
+	}
+	for (const struct pp_comp *c = comps; c; c = c->next) {
+		fprintf(f, "%s%s", c == comps ? "" : ".", c->name);
+		if (c->arg_kind == PP_ARG_STR) {
+			fputc('(', f);
+			ast_print_string(c->str, strlen(c->str), f);
+			fputc(')', f);
+		} else if (c->arg_kind == PP_ARG_NUM && strcmp(c->name, "statement") == 0 &&
+			   c->num >= 0) {
+			fprintf(f, "(%#" PRIx64 ")", (uint64_t)c->num);
+		} else if (c->arg_kind == PP_ARG_NUM) {
+			fprintf(f, "(%" PRId64 ")", c->num);
+		}
+	}
+	fclose(f);
+	const char *t = arena_strndup(a, text, size);
+	free(text);
+	return t;
+}
+
+static struct expr *clone_expr(struct arena *a, const struct expr *e)
+{
+	if (!e)
+		return NULL;
+	struct expr *c = arena_alloc(a, sizeof(*c));
+	*c = *e;
+	c->next = NULL;
+	c->args = ast_clone_exprs(a, e->args);
+	c->lhs = clone_expr(a, e->lhs);
+	c->rhs = clone_expr(a, e->rhs);
+	c->cond = clone_expr(a, e->cond);
+	struct target_suffix **tail = &c->suffix;
+	for (const struct target_suffix *s = e->suffix; s; s = s->next) {
+		struct target_suffix *n = arena_alloc(a, sizeof(*n));
+		*n = *s;
+		n->next = NULL;
+		n->index = clone_expr(a, s->index);
+		*tail = n;
+		tail = &n->next;
+	}
+	return c;
+}
+
+struct expr *ast_clone_exprs(struct arena *a, const struct expr *list)
+{
+	struct expr *head = NULL, **tail = &head;
+	for (const struct expr *e = list; e; e = e->next) {
+		*tail = clone_expr(a, e);
+		tail = &(*tail)->next;
+	}
+	return head;
+}
+
+static struct stmt *clone_stmt(struct arena *a, const struct stmt *s)
+{
+	if (!s)
+		return NULL;
+	struct stmt *c = arena_alloc(a, sizeof(*c));
+	*c = *s;
+	c->next = NULL;
+	c->expr = clone_expr(a, s->expr);
+	c->body = ast_clone_stmts(a, s->body);
+	c->else_body = ast_clone_stmts(a, s->else_body);
+	c->init = clone_stmt(a, s->init);
+	c->step = clone_stmt(a, s->step);
+	if (s->foreach) {
+		/* Names and locations are only read: the arrays are shared. */
+		struct foreach *f = arena_alloc(a, sizeof(*f));
+		*f = *s->foreach;
+		f->limit = clone_expr(a, s->foreach->limit);
+		f->slice = ast_clone_exprs(a, s->foreach->slice);
+		f->value_sym = f->array_sym = NULL;
+		f->key_syms = NULL;
+		c->foreach = f;
+	}
+	return c;
+}
+
+struct stmt *ast_clone_stmts(struct arena *a, const struct stmt *list)
+{
+	struct stmt *head = NULL, **tail = &head;
+	for (const struct stmt *s = list; s; s = s->next) {
+		*tail = clone_stmt(a, s);
+		tail = &(*tail)->next;
+	}
+	return head;
 }

@@ -178,6 +178,10 @@ struct foreach {
 	bool has_aggr;           /* `in s @sum+`: statistics by that aggregate */
 	enum stat_op sort_aggr;
 	struct expr *limit;      /* or NULL */
+	struct expr *slice;      /* `in x[*, k]`: the keys, `*` a VAR named "*";
+				  * check/slice.h lowers it before resolution */
+	bool deletes_own;        /* made by slice.h for `delete x[*, k]`: it
+				  * deletes its array's elements, as it may */
 
 	/* resolve */
 	struct sym *value_sym;
@@ -213,7 +217,15 @@ struct probe_point {
 	struct probe_point *next;
 	struct loc loc;
 	struct pp_comp *comps;
-	bool optional;           /* trailing '?' */
+	bool optional;           /* trailing '?', or '!' */
+	bool sufficient;         /* trailing '!': once it resolves, the probe's
+				  * later points are not tried */
+	struct expr *cond;       /* `if (cond)` after the point, or NULL */
+	const struct probe_point *via;  /* a point an alias stands for: the
+					 * use of the alias (points/alias.h) */
+	const struct probe *origin;     /* made by points/alias.h: the probe
+					 * as written, and the position there of */
+	int seq;                        /* the point this one comes from, for '!' */
 	const char *text;        /* canonical spelling, for pp() and messages:
 	                          * process("a").function("b").return */
 };
@@ -226,10 +238,23 @@ struct probe {
 	int id;                  /* position in the script, from 0 */
 };
 
+/* `probe NAME = POINTS { prologue }`, or `+=` with an epilogue: a probe
+ * point that stands for others (points/alias.h expands its uses). */
+struct alias {
+	struct alias *next;
+	struct loc loc;          /* its name */
+	struct pp_comp *name;    /* components without arguments */
+	const char *text;        /* the name as written, for messages */
+	bool epilogue;           /* `+=` */
+	struct probe_point *points;
+	struct stmt *body;
+};
+
 struct global {
 	struct global *next;
 	struct loc loc;
 	const char *name;
+	bool is_private;         /* `private`: see the guide */
 	int64_t size;            /* N of `global a[N]`; 0 if not given */
 	bool is_array_decl;      /* written with [N] */
 	struct expr *init;       /* `global x = 5`: a literal, or NULL */
@@ -248,6 +273,7 @@ struct func {
 	struct func *next;
 	struct loc loc;          /* the name */
 	const char *name;
+	bool is_private;         /* `private function` */
 	enum type declared;      /* `function f:long(...)` */
 	struct param *params;
 	int nparams;
@@ -256,6 +282,7 @@ struct func {
 
 	/* resolve */
 	enum type ret_type;
+	bool recursive;          /* it can call itself, directly or not */
 	struct sym **param_syms;
 	void *res;
 };
@@ -267,6 +294,7 @@ struct script {
 	struct global *globals;
 	struct func *funcs;
 	struct expr *embedded;   /* top-level %{ %} blocks, EXPR_EMBEDDED */
+	struct alias *aliases;
 	int nprobes;
 };
 
@@ -277,6 +305,18 @@ struct stmt *ast_stmt(struct arena *a, enum stmt_kind kind, const struct loc *lo
 
 /* The number of elements of an expression list. */
 int ast_count(const struct expr *list);
+
+/* The canonical text of a probe point made of comps: components joined
+ * by '.', their arguments normalised (numbers in decimal, but a
+ * statement's address in hex as nm and objdump show it; strings escaped as
+ * ast_print does), no trailing '?'. */
+const char *ast_pp_text(struct arena *a, const struct pp_comp *comps);
+
+/* A copy of a statement list, or of one expression list, with every node
+ * new: later passes annotate nodes in place, so code that appears in two
+ * handlers needs two trees.  Locations are kept. */
+struct stmt *ast_clone_stmts(struct arena *a, const struct stmt *list);
+struct expr *ast_clone_exprs(struct arena *a, const struct expr *list);
 
 /* -p1: the tree as readable, re-parseable script text, one statement a
  * line, fully parenthesised expressions. */

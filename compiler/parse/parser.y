@@ -53,6 +53,7 @@ struct sv_points { struct probe_point *head, *tail; };
 struct sv_comps { struct pp_comp *head, *tail; };
 struct sv_params { struct param *head, *tail; int n; };
 struct sv_type { enum type t; struct loc loc; };
+struct sv_fearray { const char *name; struct expr *slice; };  /* x, or x[*, k] */
 
 /* The state one parse shares between parser and scanner. */
 struct pstate {
@@ -64,6 +65,7 @@ struct pstate {
 	struct global **global_tail;
 	struct func **func_tail;
 	struct expr **embedded_tail;
+	struct alias **alias_tail;
 
 	/* scanner position: the next byte to read, and where the match
 	 * being handled started */
@@ -205,6 +207,9 @@ static struct func *add_func(struct pstate *p, const char *name,
 static void add_embedded(struct pstate *p, struct tok_str code, const struct loc *loc);
 static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool optional,
 				  const struct loc *loc);
+static void add_alias(struct pstate *p, struct sv_comps name, const struct loc *name_loc,
+		      enum op op, const struct loc *op_loc, struct sv_points points,
+		      struct sv_stmt body);
 static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct loc *loc);
 static const char *pp_join(struct pstate *p, const char *a, const struct loc *aloc,
 			   const char *b, const struct loc *bloc);
@@ -212,6 +217,7 @@ static struct global *global_new(struct pstate *p, const char *name, const struc
 static struct expr *literal_num(struct pstate *p, struct tok_num n, bool neg,
 				const struct loc *loc);
 static struct sv_type type_of(const char *name, const struct loc *loc);
+static struct sv_expr any_key(struct pstate *p, const struct loc *loc);
 static struct param *param_new(struct pstate *p, const char *name, struct sv_type type,
 			       const struct loc *loc);
 }
@@ -262,6 +268,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 	struct sv_params params;
 	struct param *param;
 	struct sv_type type;
+	struct sv_fearray fea;
 }
 
 %token END 0 "end of input"
@@ -277,7 +284,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %token <str> EMBEDDED "embedded C code"
 %token PP_OPEN "'%('" PP_THEN "'%?'" PP_ELSE "'%:'" PP_CLOSE "'%)'"
 
-%token PROBE "'probe'" GLOBAL "'global'" FUNCTION "'function'"
+%token PROBE "'probe'" GLOBAL "'global'" FUNCTION "'function'" PRIVATE "'private'"
 %token IF "'if'" ELSE "'else'" WHILE "'while'" FOR "'for'" FOREACH "'foreach'"
 %token IN "'in'" LIMIT "'limit'" BREAK "'break'" CONTINUE "'continue'"
 %token NEXT "'next'" RETURN "'return'" DELETE "'delete'"
@@ -309,8 +316,8 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %precedence ';' INC DEC '(' '[' STRING IDENT NUMBER TARGET SCRIPT_ARG ARGC STATOP
 	AT_WORD '!' '~' EMBEDDED
 
-%type <ex> expr unary postfix primary target limit
-%type <exl> expr_list args
+%type <ex> expr unary postfix primary target limit cond
+%type <exl> expr_list args keys
 %type <strs> strings
 %type <sfx> suffixes
 %type <st> stmt simple block body opt_expr_stmt
@@ -323,7 +330,8 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %type <pp> point
 %type <comps> comps
 %type <comp> comp
-%type <id> pp_name pp_word keyword fe_array
+%type <id> pp_name pp_word keyword
+%type <fea> fe_array
 %type <global> global_item
 %type <params> params param_list
 %type <param> param
@@ -339,6 +347,10 @@ script:
 item:
 	  PROBE points body
 		{ struct loc l = span(&@1, &@2); add_probe(p, $2, $3, &l); }
+	| PROBE comps '=' points body
+		{ add_alias(p, $2, &@2, OP_NONE, &@3, $4, $5); }
+	| PROBE comps ASSIGN_OP points body
+		{ add_alias(p, $2, &@2, $3, &@3, $4, $5); }
 	| GLOBAL global_list
 	| FUNCTION IDENT type_opt '(' params ')' body
 		{ add_func(p, $2, &@2, $3, $5, $7); }
@@ -346,6 +358,17 @@ item:
 		{
 			struct sv_stmt body = st_block(p, (struct sv_stmts){0}, &@7);
 			add_func(p, $2, &@2, $3, $5, body)->embedded = $7.s;
+		}
+	| PRIVATE GLOBAL private_globals
+	| PRIVATE private_globals
+	| PRIVATE FUNCTION IDENT type_opt '(' params ')' body
+		{ add_func(p, $3, &@3, $4, $6, $8)->is_private = true; }
+	| PRIVATE FUNCTION IDENT type_opt '(' params ')' EMBEDDED
+		{
+			struct sv_stmt body = st_block(p, (struct sv_stmts){0}, &@8);
+			struct func *f = add_func(p, $3, &@3, $4, $6, body);
+			f->embedded = $8.s;
+			f->is_private = true;
 		}
 	| EMBEDDED		{ add_embedded(p, $1, &@1); }
 	| ';'			/* SystemTap's empty declaration */
@@ -355,6 +378,7 @@ item:
 	| error
 		{
 			if (yychar == TOK_PROBE || yychar == TOK_GLOBAL || yychar == TOK_FUNCTION ||
+			    yychar == TOK_PRIVATE ||
 			    yychar == TOK_END)
 				yyerrok;
 		}
@@ -368,9 +392,20 @@ points:
 	;
 
 point:
-	  comps			{ $$ = pp_new(p, $1, false, &@$); }
-	| comps '?'		{ $$ = pp_new(p, $1, true, &@$); }
-	| comps '!'		{ $$ = pp_new(p, $1, true, &@$); }
+	  comps cond		{ $$ = pp_new(p, $1, false, &@1); $$->cond = $2.e; }
+	| comps '?' cond	{ $$ = pp_new(p, $1, true, &@1); $$->cond = $3.e; }
+	| comps '!' cond
+		{
+			$$ = pp_new(p, $1, true, &@1);
+			$$->sufficient = true;
+			$$->cond = $3.e;
+		}
+	;
+
+/* `probe P if (expr)`: the probe is enabled while expr is true. */
+cond:
+	  %empty		{ $$.e = NULL; $$.depth = 0; $$.big = false; }
+	| IF '(' expr ')'	{ $$ = $3; }
 	;
 
 comps:
@@ -416,8 +451,9 @@ pp_name:
  * left without its body must not swallow the next declaration. */
 pp_word: IDENT | '*' { $$ = "*"; } | keyword ;
 
+/* Not `if`: after a point, it starts the point's condition. */
 keyword:
-	  IF { $$ = "if"; } | ELSE { $$ = "else"; }
+	  ELSE { $$ = "else"; }
 	| WHILE { $$ = "while"; } | FOR { $$ = "for"; } | FOREACH { $$ = "foreach"; }
 	| IN { $$ = "in"; } | LIMIT { $$ = "limit"; } | BREAK { $$ = "break"; }
 	| CONTINUE { $$ = "continue"; } | NEXT { $$ = "next"; }
@@ -427,6 +463,11 @@ keyword:
 /* ---- globals and functions ---- */
 
 global_list: global_item | global_list ',' global_item ;
+
+private_globals:
+	  global_item				{ $1->is_private = true; }
+	| private_globals ',' global_item	{ $3->is_private = true; }
+	;
 
 global_item:
 	  IDENT			{ $$ = global_new(p, $1, &@$); }
@@ -497,7 +538,10 @@ stmt:
 	| FOR '(' opt_expr_stmt ';' ';' opt_expr_stmt ')' stmt
 		{ $$ = st_loop(p, STMT_FOR, &$3, NULL, &$6, $8, &@$); }
 	| FOREACH '(' fe_head IN fe_array mark limit ')' stmt
-		{ $$ = st_foreach(p, $3, $5, &@5, $6, &$7, $9, &@$); }
+		{
+			$$ = st_foreach(p, $3, $5.name, &@5, $6, &$7, $9, &@$);
+			$$.s->foreach->slice = $5.slice;
+		}
 	| FOREACH '(' fe_head IN fe_array STATOP mark limit ')' stmt
 		{
 			/* SystemTap's aggregate sort: an array of statistics by
@@ -508,7 +552,8 @@ stmt:
 			if ($6 == STAT_HIST_LOG || $6 == STAT_HIST_LINEAR)
 				diag_error(&@6, "a foreach sorts by @count, @sum, @min, @max or "
 					   "@avg, not by %s", stat_op_name($6));
-			$$ = st_foreach(p, $3, $5, &@5, $7, &$8, $10, &@$);
+			$$ = st_foreach(p, $3, $5.name, &@5, $7, &$8, $10, &@$);
+			$$.s->foreach->slice = $5.slice;
 			$$.s->foreach->sort_aggr = $6;
 			$$.s->foreach->has_aggr = true;
 		}
@@ -549,17 +594,14 @@ fe_vars:
 fe_var: IDENT mark		{ $$ = fe_var(p, $1, &@1, $2); } ;
 
 fe_array:
-	  IDENT
-	| IDENT '[' expr_list ']'
-		{
-			diag_error(&@2, "foreach takes a whole array: no index after '%s'", $1);
-			$$ = $1;
-		}
+	  IDENT			{ $$.name = $1; $$.slice = NULL; }
+	| IDENT '[' keys ']'	{ $$.name = $1; $$.slice = $3.head; }
 	| STATOP '(' expr_list ')'
 		{
 			diag_error(&@$, "foreach over the buckets of %s is not supported",
 				   stat_op_name($1));
-			$$ = "?";
+			$$.name = "?";
+			$$.slice = NULL;
 		}
 	;
 
@@ -589,7 +631,7 @@ expr:
 	| expr '&' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_BAND, $1, $3, &@$, &@2); }
 	| expr IN IDENT %prec IN
 				{ $$ = ex_list(p, EXPR_IN, $3, &@3, exprs_one($1), &@$); }
-	| '[' expr_list ']' IN IDENT %prec IN
+	| '[' keys ']' IN IDENT %prec IN
 				{ $$ = ex_list(p, EXPR_IN, $5, &@5, $2, &@$); }
 	| expr EQ expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_EQ, $1, $3, &@$, &@2); }
 	| expr NE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_NE, $1, $3, &@$, &@2); }
@@ -635,7 +677,7 @@ primary:
 	| strings %prec LOWEST	{ $$ = strs_join(p, $1, &@$); }
 	| IDENT %prec LOWEST
 		{ $$ = ex(p, ast_expr(p->arena, EXPR_VAR, &@$), 0); $$.e->name = $1; }
-	| IDENT '[' expr_list ']'
+	| IDENT '[' keys ']'
 				{ $$ = ex_list(p, EXPR_INDEX, $1, &@1, $3, &@$); }
 	| IDENT '(' args ')'	{ $$ = ex_list(p, EXPR_CALL, $1, &@1, $3, &@$); }
 	| '(' expr ')'		{ $$ = $2; }
@@ -699,6 +741,15 @@ suffixes:
 expr_list:
 	  expr			{ $$ = exprs_one($1); }
 	| expr_list ',' expr	{ $$ = exprs_add($1, $3); }
+	;
+
+/* Array keys; `*` stands for any key in a slice (`x[*, 1]`), which
+ * check/slice.h allows in foreach, delete and `in` only. */
+keys:
+	  expr			{ $$ = exprs_one($1); }
+	| '*'			{ $$ = exprs_one(any_key(p, &@1)); }
+	| keys ',' expr		{ $$ = exprs_add($1, $3); }
+	| keys ',' '*'		{ $$ = exprs_add($1, any_key(p, &@3)); }
 	;
 
 args:
@@ -1207,10 +1258,7 @@ static void add_embedded(struct pstate *p, struct tok_str code, const struct loc
 	p->embedded_tail = &e->next;
 }
 
-/* The canonical text of a probe point: components joined by '.', their
- * arguments normalised (numbers in decimal, but a statement's address in
- * hex as nm and objdump show it; strings escaped as ast_print does), no
- * trailing '?'. */
+/* A probe point; its text is canonical (ast_pp_text), for pp() and messages. */
 static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool optional,
 				  const struct loc *loc)
 {
@@ -1218,31 +1266,35 @@ static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool 
 	pp->loc = *loc;
 	pp->comps = comps.head;
 	pp->optional = optional;
+	pp->text = ast_pp_text(p->arena, comps.head);
+	return pp;
+}
 
-	char *text;
-	size_t size;
-	FILE *f = open_memstream(&text, &size);
-	if (!f) {
-		perror("uscript: open_memstream");
-		abort();
+/* `probe NAME = POINTS { … }` (op OP_NONE) or `probe NAME += POINTS { … }`. */
+static void add_alias(struct pstate *p, struct sv_comps name, const struct loc *name_loc,
+		      enum op op, const struct loc *op_loc, struct sv_points points,
+		      struct sv_stmt body)
+{
+	if (op != OP_NONE && op != OP_ADD) {
+		diag_error(op_loc, "expected '=' or '+=' after a probe alias's name");
+		return;
 	}
-	for (struct pp_comp *c = comps.head; c; c = c->next) {
-		fprintf(f, "%s%s", c == comps.head ? "" : ".", c->name);
-		if (c->arg_kind == PP_ARG_STR) {
-			fputc('(', f);
-			ast_print_string(c->str, strlen(c->str), f);
-			fputc(')', f);
-		} else if (c->arg_kind == PP_ARG_NUM && strcmp(c->name, "statement") == 0 &&
-			   c->num >= 0) {
-			fprintf(f, "(%#" PRIx64 ")", (uint64_t)c->num);
-		} else if (c->arg_kind == PP_ARG_NUM) {
-			fprintf(f, "(%" PRId64 ")", c->num);
+	for (struct pp_comp *c = name.head; c; c = c->next) {
+		if (c->arg_kind != PP_ARG_NONE || strpbrk(c->name, "*?[")) {
+			diag_error(&c->loc, "a probe alias's name is made of plain words, "
+				   "without arguments or wildcards");
+			return;
 		}
 	}
-	fclose(f);
-	pp->text = arena_strndup(p->arena, text, size);
-	free(text);
-	return pp;
+	struct alias *a = arena_alloc(p->arena, sizeof(*a));
+	a->loc = *name_loc;
+	a->name = name.head;
+	a->text = ast_pp_text(p->arena, name.head);
+	a->epilogue = op == OP_ADD;
+	a->points = points.head;
+	a->body = body.s;
+	*p->alias_tail = a;
+	p->alias_tail = &a->next;
 }
 
 static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct loc *loc)
@@ -1264,6 +1316,14 @@ static const char *pp_join(struct pstate *p, const char *a, const struct loc *al
 		diag_error(bloc, "expected '.', ',', '?' or '{' between probe point "
 			   "components");
 	return arena_printf(p->arena, "%s%s", a, b);
+}
+
+/* The `*` of a slice: a variable named "*", which no identifier can be. */
+static struct sv_expr any_key(struct pstate *p, const struct loc *loc)
+{
+	struct sv_expr v = { ast_expr(p->arena, EXPR_VAR, loc), 1, false };
+	v.e->name = "*";
+	return v;
 }
 
 static struct global *global_new(struct pstate *p, const char *name, const struct loc *loc)
@@ -1422,6 +1482,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct pstate *p)
 	 * the current one could go on. */
 	take(exp, &n, YYSYMBOL_YYEOF);
 	take(exp, &n, YYSYMBOL_EMBEDDED);
+	take(exp, &n, YYSYMBOL_PRIVATE);
+	/* After a probe point: its condition, and the '=' of an alias. */
+	if (in_set(exp, n, YYTRANSLATE('{')) && in_set(exp, n, YYTRANSLATE('?')) &&
+	    !in_set(exp, n, YYSYMBOL_NUMBER)) {
+		take(exp, &n, YYSYMBOL_IF);
+		take(exp, &n, YYTRANSLATE('='));
+		take(exp, &n, YYSYMBOL_ASSIGN_OP);
+	}
 	bool decl = in_set(exp, n, YYSYMBOL_PROBE) && in_set(exp, n, YYSYMBOL_GLOBAL);
 	/* An empty declaration is no suggestion where nothing else is. */
 	if (decl && n == 4 && in_set(exp, n, YYTRANSLATE(';')))
@@ -1503,6 +1571,7 @@ struct script *parse_script(struct arena *a, const struct src_file *file,
 		.script = s,
 		.probe_tail = &s->probes,
 		.global_tail = &s->globals,
+		.alias_tail = &s->aliases,
 		.func_tail = &s->funcs,
 		.embedded_tail = &s->embedded,
 		.line = 1,

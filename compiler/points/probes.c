@@ -88,6 +88,7 @@ int probes_fail(const struct probe_point *pp, const char *fmt, ...)
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
 	diag_error(&pp->loc, "probe point %s does not resolve: %s", pp->text, why);
+	probes_note_alias(pp);
 	return -1;
 }
 
@@ -136,6 +137,12 @@ static void keep_returns_filtered(struct attach_table *t)
 	}
 }
 
+void probes_note_alias(const struct probe_point *pp)
+{
+	for (const struct probe_point *v = pp->via; v; v = v->via)
+		diag_note(&v->loc, "from the alias %s used here", v->text);
+}
+
 int probes_resolve(struct script *s, const struct compile_opts *opts,
 		   struct attach_table *out)
 {
@@ -147,17 +154,27 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 	out->rows_vary = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(bool));
 	out->saves = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(*out->saves));
 	int errors = 0;
+	/* After a '!' point of a probe made by alias.h resolved: that probe as
+	 * written, and the point's position there; the points it wrote later
+	 * are not tried. */
+	const struct probe *stop = NULL;
+	int stop_seq = 0;
 	for (struct probe *p = s->probes; p; p = p->next) {
 		for (struct probe_point *pp = p->points; pp; pp = pp->next) {
+			if (stop && pp->origin == stop && pp->seq > stop_seq)
+				continue;
 			const struct probe_kind *k = NULL;
 			for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !k; i++)
 				if (kinds[i]->matches(pp))
 					k = kinds[i];
+			if (!k && pp->optional)
+				continue;  /* SystemTap's '?': no error if it fails to expand */
 			if (!k) {
 				diag_error(&pp->loc, "unknown probe point %s", pp->text);
 				diag_note(&pp->loc, "probe points are begin, end, error, "
-					  "timer.s(N), timer.ms(N), timer.us(N), "
+					  "timer.s(N) (or ms, us, ns, hz, jiffies), "
 					  "process(\"PATH\").function(\"NAME\")[.return]");
+				probes_note_alias(pp);
 				errors++;
 				continue;
 			}
@@ -171,6 +188,12 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 			}
 			if (out->n > before)
 				out->homes[p->id] |= k->home;
+			/* `P!`: the points after one that resolved are not tried. */
+			if (out->n > before && pp->sufficient) {
+				stop = pp->origin;
+				stop_seq = pp->seq;
+				break;
+			}
 		}
 	}
 	keep_returns_filtered(out);
@@ -253,6 +276,8 @@ void probes_print(const struct script *s, const struct attach_table *t, FILE *ou
 			fprintf(out, " %s+0x%" PRIx64, a->path, a->offset);
 		if (a->kind == ATTACH_TIMER)
 			fprintf(out, " every %" PRIu64 " ns", a->period_ns);
+		if (a->kind == ATTACH_TIMER && a->random_ns)
+			fprintf(out, " +/- %" PRIu64 " ns", a->random_ns);
 		if (a->pid_filter == PID_GIVEN)
 			fprintf(out, " pid %d", a->pid);
 		else if (a->pid_filter == PID_TARGET)

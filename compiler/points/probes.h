@@ -175,6 +175,10 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 int probes_fail(const struct probe_point *pp, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* After an error at a point an alias stands for: a note at each use of
+ * an alias that led to it. */
+void probes_note_alias(const struct probe_point *pp);
+
 /* Closes the files the table's resolution opened. */
 void probes_release(struct attach_table *t);
 
