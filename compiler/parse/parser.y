@@ -76,7 +76,8 @@ struct pstate {
 	int tok_kind;
 	int end_line, end_col;
 	int brackets;        /* open ( [ { */
-	int braces;          /* open { */
+	int braces;          /* open { of blocks */
+	int point_braces;    /* open { grouping points: kernel.{a, b} */
 	int closing;         /* '}' still to insert before a top-level keyword */
 	int keyword;         /* that keyword's token */
 	int errors_before;   /* diag_errors() when the keyword was seen */
@@ -205,11 +206,16 @@ static struct func *add_func(struct pstate *p, const char *name,
 			     const struct loc *name_loc, struct sv_type type,
 			     struct sv_params params, struct sv_stmt body);
 static void add_embedded(struct pstate *p, struct tok_str code, const struct loc *loc);
-static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool optional,
-				  const struct loc *loc);
 static void add_alias(struct pstate *p, struct sv_comps name, const struct loc *name_loc,
 		      enum op op, const struct loc *op_loc, struct sv_points points,
 		      struct sv_stmt body);
+static struct sv_points pts_one(struct pstate *p, struct pp_comp *c, const struct loc *loc);
+static struct sv_points pts_product(struct pstate *p, struct sv_points pre,
+				    struct sv_points suf);
+static struct sv_points pts_finish(struct pstate *p, struct sv_points alts, int mark,
+				   const struct loc *mark_loc, struct expr *cond,
+				   const struct loc *cond_loc);
+static struct sv_comps pts_name(struct pstate *p, struct sv_points alts, const struct loc *loc);
 static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct loc *loc);
 static const char *pp_join(struct pstate *p, const char *a, const struct loc *aloc,
 			   const char *b, const struct loc *bloc);
@@ -326,9 +332,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %type <fev> fe_var
 %type <fevs> fe_vars
 %type <feh> fe_head
-%type <pps> points
-%type <pp> point
-%type <comps> comps
+%type <pps> points point alts alt
 %type <comp> comp
 %type <id> pp_name pp_word keyword
 %type <fea> fe_array
@@ -347,10 +351,10 @@ script:
 item:
 	  PROBE points body
 		{ struct loc l = span(&@1, &@2); add_probe(p, $2, $3, &l); }
-	| PROBE comps '=' points body
-		{ add_alias(p, $2, &@2, OP_NONE, &@3, $4, $5); }
-	| PROBE comps ASSIGN_OP points body
-		{ add_alias(p, $2, &@2, $3, &@3, $4, $5); }
+	| PROBE alts '=' points body
+		{ add_alias(p, pts_name(p, $2, &@2), &@2, OP_NONE, &@3, $4, $5); }
+	| PROBE alts ASSIGN_OP points body
+		{ add_alias(p, pts_name(p, $2, &@2), &@2, $3, &@3, $4, $5); }
 	| GLOBAL global_list
 	| FUNCTION IDENT type_opt '(' params ')' body
 		{ add_func(p, $2, &@2, $3, $5, $7); }
@@ -387,31 +391,35 @@ item:
 /* ---- probe points ---- */
 
 points:
-	  point			{ $$.head = $$.tail = $1; }
-	| points ',' point	{ $$ = $1; $$.tail->next = $3; $$.tail = $3; }
+	  point
+	| points ',' point	{ $$ = $1; $$.tail->next = $3.head; $$.tail = $3.tail; }
 	;
 
+/* A point, or several where braces group alternatives:
+ * kernel.{trace("a")!, trace("b")}, {kernel,module("m")}.function("f"). */
 point:
-	  comps cond		{ $$ = pp_new(p, $1, false, &@1); $$->cond = $2.e; }
-	| comps '?' cond	{ $$ = pp_new(p, $1, true, &@1); $$->cond = $3.e; }
-	| comps '!' cond
-		{
-			$$ = pp_new(p, $1, true, &@1);
-			$$->sufficient = true;
-			$$->cond = $3.e;
-		}
+	  alts cond		{ $$ = pts_finish(p, $1, 0, &@1, $2.e, &@2); }
+	| alts '?' cond		{ $$ = pts_finish(p, $1, '?', &@2, $3.e, &@3); }
+	| alts '!' cond		{ $$ = pts_finish(p, $1, '!', &@2, $3.e, &@3); }
+	;
+
+/* The alternatives a point's components make so far, each a point whose
+ * '?', '!' or condition comes from inside braces. */
+alts:
+	  alt
+	| alts '.' alt		{ $$ = pts_product(p, $1, $3); }
+	| alts DOT_MEMBER alt	{ $$ = pts_product(p, $1, $3); }
+	;
+
+alt:
+	  comp			{ $$ = pts_one(p, $1, &@$); }
+	| '{' points '}'	{ $$ = $2; }
 	;
 
 /* `probe P if (expr)`: the probe is enabled while expr is true. */
 cond:
 	  %empty		{ $$.e = NULL; $$.depth = 0; $$.big = false; }
 	| IF '(' expr ')'	{ $$ = $3; }
-	;
-
-comps:
-	  comp			{ $$.head = $$.tail = $1; }
-	| comps '.' comp	{ $$ = $1; $$.tail->next = $3; $$.tail = $3; }
-	| comps DOT_MEMBER comp	{ $$ = $1; $$.tail->next = $3; $$.tail = $3; }
 	;
 
 comp:
@@ -1259,15 +1267,108 @@ static void add_embedded(struct pstate *p, struct tok_str code, const struct loc
 }
 
 /* A probe point; its text is canonical (ast_pp_text), for pp() and messages. */
-static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool optional,
-				  const struct loc *loc)
+
+/* ---- points with braces ----
+ *
+ * As SystemTap parses them: a point's components are a list of
+ * alternatives, and a component in braces multiplies it, every
+ * alternative so far followed by every point the braces hold (which keep
+ * their own '?', '!' and condition); those may only be at the end of the
+ * whole point, so an alternative that has one must not be followed by
+ * more components.  A point is made (its text, its location) when it is
+ * complete. */
+
+static struct sv_points pts_one(struct pstate *p, struct pp_comp *c, const struct loc *loc)
 {
 	struct probe_point *pp = arena_alloc(p->arena, sizeof(*pp));
 	pp->loc = *loc;
-	pp->comps = comps.head;
-	pp->optional = optional;
-	pp->text = ast_pp_text(p->arena, comps.head);
-	return pp;
+	pp->comps = c;
+	return (struct sv_points){ pp, pp };
+}
+
+static struct pp_comp *comps_copy(struct pstate *p, const struct pp_comp *c,
+				  struct pp_comp **tail)
+{
+	struct pp_comp *head = NULL, **at = &head;
+	for (; c; c = c->next) {
+		struct pp_comp *n = arena_alloc(p->arena, sizeof(*n));
+		*n = *c;
+		n->next = NULL;
+		*at = n;
+		*tail = n;
+		at = &n->next;
+	}
+	return head;
+}
+
+static struct sv_points pts_product(struct pstate *p, struct sv_points pre,
+				    struct sv_points suf)
+{
+	struct sv_points out = { NULL, NULL };
+	for (struct probe_point *a = pre.head; a; a = a->next) {
+		if (a->optional || a->cond) {
+			diag_error(&a->loc, "'?', '!' or a condition may only end a probe point, "
+				   "not be followed by more components");
+			continue;
+		}
+		for (struct probe_point *b = suf.head; b; b = b->next) {
+			struct probe_point *pp = arena_alloc(p->arena, sizeof(*pp));
+			*pp = *b;
+			pp->next = NULL;
+			pp->loc = span(&a->loc, &b->loc);
+			struct pp_comp *tail = NULL;
+			pp->comps = comps_copy(p, a->comps, &tail);
+			if (tail)
+				tail->next = comps_copy(p, b->comps, &tail);
+			else
+				pp->comps = comps_copy(p, b->comps, &tail);
+			if (out.tail)
+				out.tail->next = pp;
+			else
+				out.head = pp;
+			out.tail = pp;
+		}
+	}
+	return out.head ? out : pre;
+}
+
+static struct sv_points pts_finish(struct pstate *p, struct sv_points alts, int mark,
+				   const struct loc *mark_loc, struct expr *cond,
+				   const struct loc *cond_loc)
+{
+	bool said_mark = false, said_cond = false;
+	for (struct probe_point *pp = alts.head; pp; pp = pp->next) {
+		if (mark && pp->optional && !said_mark) {
+			diag_error(mark_loc, "'%c' given again: %s has '?' or '!' inside braces "
+				   "already", mark, ast_pp_text(p->arena, pp->comps));
+			said_mark = true;
+		} else if (mark) {
+			pp->optional = true;
+			pp->sufficient = mark == '!';
+		}
+		if (cond && pp->cond && !said_cond) {
+			diag_error(cond_loc, "a condition given again: %s has one inside braces "
+				   "already", ast_pp_text(p->arena, pp->comps));
+			said_cond = true;
+		} else if (cond) {
+			pp->cond = cond;
+		}
+		pp->text = ast_pp_text(p->arena, pp->comps);
+	}
+	return alts;
+}
+
+/* An alias's name: one point's components, without braces or marks. */
+static struct sv_comps pts_name(struct pstate *p, struct sv_points alts, const struct loc *loc)
+{
+	if (alts.head != alts.tail || alts.head->optional || alts.head->cond)
+		diag_error(loc, "a probe alias's name is one point, without braces, '?', '!' "
+			   "or a condition");
+	(void)p;
+	struct sv_comps c = { alts.head->comps, alts.head->comps };
+	while (c.tail && c.tail->next)
+		c.tail = c.tail->next;
+	return c;
 }
 
 /* `probe NAME = POINTS { … }` (op OP_NONE) or `probe NAME += POINTS { … }`. */
@@ -1502,12 +1603,18 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct pstate *p)
 
 	const char *names[YYNTOKENS];
 	int nn = 0;
+	/* After a whole component, a '{' starts the body, and a component
+	 * could only touch the last one; anywhere else a '{' is a group of
+	 * points, which is a component too. */
+	bool touching = in_set(exp, n, YYTRANSLATE('{')) && in_set(exp, n, YYTRANSLATE('?'));
 	bool found_group[sizeof(groups) / sizeof(*groups)];
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
 		found_group[i] = take_group(exp, &n, &groups[i]);
 	/* Operators and probe point components first, then single tokens,
 	 * then statements and expressions. */
-	found_group[1] &= !in_set(exp, n, YYTRANSLATE('{'));  /* it could only touch */
+	if (found_group[1] && !touching)
+		take(exp, &n, YYTRANSLATE('{'));
+	found_group[1] &= !touching;
 	for (size_t i = 0; i < 2; i++)
 		if (found_group[i])
 			names[nn++] = groups[i].name;
