@@ -60,6 +60,7 @@ enum attach_kind {
 	ATTACH_TIMER,
 	ATTACH_UPROBE,
 	ATTACH_URETPROBE,
+	ATTACH_RAW_TP,       /* kernel.trace: the raw tracepoint named by path */
 };
 
 /* How a probe point restricts the processes it fires in. */
@@ -73,7 +74,8 @@ struct attach_point {
 	enum attach_kind kind;
 	int probe;               /* index of the probe (handler) it runs */
 	const char *prog_name;   /* BPF program (uprobes) or host function */
-	const char *path;        /* absolute path of the probed file */
+	const char *path;        /* absolute path of the probed file; for
+				  * ATTACH_RAW_TP the tracepoint's name */
 	uint64_t offset;         /* file offset of the probed instruction */
 	uint64_t ref_ctr_offset; /* file offset of a USDT semaphore, else 0 */
 	int cookie_of;           /* 1 + the row whose index is this one's cookie

@@ -182,6 +182,16 @@ static void add_fd(struct attachments *at, int fd)
 	at->fds[at->n++] = fd;
 }
 
+/* A link libbpf made, to destroy at the end. */
+static void at_add_link(struct attachments *at, struct bpf_link *l)
+{
+	at->links = realloc(at->links, (size_t)(at->nlinks + 1) * sizeof(*at->links));
+	if (!at->links)
+		abort();
+	at->links[at->nlinks++] = l;
+	add_fd(at, bpf_link__fd(l));
+}
+
 static pid_t filter_pid(const struct attach_point *a, pid_t target)
 {
 	if (a->pid_filter == PID_GIVEN)
@@ -352,14 +362,27 @@ static int attach_one(struct attach_ctx *c, int i)
 		report(a, 0, err);
 		return -1;
 	}
-	at->links = realloc(at->links, (size_t)(at->nlinks + 1) * sizeof(*at->links));
-	if (!at->links)
-		abort();
-	at->links[at->nlinks++] = l;
-	add_fd(at, bpf_link__fd(l));
+	at_add_link(at, l);
 	if (c->verbose)
 		fprintf(stderr, "uscript: attached %s at %s+0x%" PRIx64 "\n", a->pp, a->path,
 			a->offset);
+	return 0;
+}
+
+/* A kernel.trace row: its own program, on the raw tracepoint by name.  The
+ * link holds the program; released, the tracepoint is as it was. */
+static int attach_raw_tp(struct attach_ctx *c, int i)
+{
+	const struct attach_point *a = &c->p->attach[i];
+	struct bpf_program *prog = bpf_object__find_program_by_name(c->obj, a->prog_name);
+	struct bpf_link *l = prog ? bpf_program__attach_raw_tracepoint(prog, a->path) : NULL;
+	if (!l) {
+		report(a, 0, prog ? errno : ENOENT);
+		return -1;
+	}
+	at_add_link(c->at, l);
+	if (c->verbose)
+		fprintf(stderr, "uscript: attached %s on the raw tracepoint %s\n", a->pp, a->path);
 	return 0;
 }
 
@@ -409,6 +432,10 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 	int rc = 0;
 	for (int i = 0; i < p->nattach && rc == 0; i++) {
 		const struct attach_point *a = &p->attach[i];
+		if (a->kind == ATTACH_RAW_TP && !done[i]) {
+			rc = attach_raw_tp(&c, i);
+			continue;
+		}
 		if (done[i] || !is_uprobe(a))
 			continue;
 		struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);

@@ -78,6 +78,14 @@ struct builtin {
 	X(user_int,      TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
 	X(user_short,    TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
 	X(user_char,     TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_string,   TYPE_STRING, "Ls",  BI_ANYWHERE, cg_user) \
+	X(kernel_string2,  TYPE_STRING, "LS",  BI_ANYWHERE, cg_user) \
+	X(kernel_string_n, TYPE_STRING, "LL",  BI_ANYWHERE, cg_user) \
+	X(kernel_long,     TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_int,      TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_short,    TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_char,     TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_pointer,  TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
 	/* strings */ \
 	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, cg_strfunc) \
 	X(substr,        TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \

@@ -307,9 +307,9 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 			   "probe handlers, not in functions; pass the value as an argument",
 			   e->name, e->pretty, "$$");
 		e->bad = true;
-	} else if (rs->checking && !rs->in_process_probe) {
+	} else if (rs->checking && !rs->in_target_probe) {
 		diag_error(&e->loc, "target variables such as $%s%.*s can only be used in "
-			   "process probes", e->name, e->pretty, "$$");
+			   "process and kernel.trace probes", e->name, e->pretty, "$$");
 		e->bad = true;
 	}
 	/* The pretty-printed forms are text the runtime makes (OUT_PRETTY). */

@@ -273,7 +273,7 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 {
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
 	cg->fn = LLVMAddFunction(cg->mod, name, fty);
-	LLVMSetSection(cg->fn, "uprobe");
+	LLVMSetSection(cg->fn, cg->fixed_row >= 0 ? "raw_tp" : "uprobe");
 	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
 	LLVMAddAttributeAtIndex(cg->fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));
@@ -309,8 +309,11 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	for (int i = 0; i < ROW_STRINGS; i++)
 		by_row |= cg->row_strings[i].table != NULL;
 	by_row |= cg->attach->rows_vary[p->id] || cg->stack_rows;
-	cg->cookie = by_row ?
-		call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, &cg->regs, 1) : cg_const(cg, 0);
+	if (cg->fixed_row >= 0)
+		cg->cookie = cg_const(cg, cg->fixed_row);
+	else
+		cg->cookie = by_row ? call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64,
+						  &cg->regs, 1) : cg_const(cg, 0);
 }
 
 static void bpf_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size);
@@ -687,6 +690,22 @@ static LLVMValueRef bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValue
 	return call_helper(cg, BPF_FUNC_probe_read_user_str, cg->i64, args, 3);
 }
 
+static LLVMValueRef bpf_read_kernel(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				    LLVMValueRef addr)
+{
+	LLVMValueRef args[3] = { dst, LLVMConstInt(cg->i32, size, 0),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
+}
+
+static LLVMValueRef bpf_read_kernel_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+					LLVMValueRef addr)
+{
+	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, max, cg->i32, ""),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_kernel_str, cg->i64, args, 3);
+}
+
 static LLVMValueRef bpf_user_stack(struct cg *cg, LLVMValueRef dst, uint32_t size)
 {
 	LLVMValueRef args[4] = { cg->regs, dst, LLVMConstInt(cg->i32, size, 0),
@@ -732,6 +751,8 @@ const struct cg_target cg_target_bpf = {
 	.clock_ns = bpf_clock_ns,
 	.read_user = bpf_read_user,
 	.read_user_str = bpf_read_user_str,
+	.read_kernel = bpf_read_kernel,
+	.read_kernel_str = bpf_read_kernel_str,
 	.user_stack = bpf_user_stack,
 	.str_copy = bpf_str_copy,
 	.map_lookup = bpf_map_lookup,

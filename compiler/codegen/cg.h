@@ -69,6 +69,12 @@ struct cg_target {
 	 * into dst; returns 0 or a negative errno (i64).  Host: fails. */
 	LLVMValueRef (*read_user)(struct cg *cg, LLVMValueRef dst, uint32_t size,
 				  LLVMValueRef addr);
+	/* The same of kernel memory (kernel_long(), $p->member at a
+	 * tracepoint), and of a kernel string as read_user_str. */
+	LLVMValueRef (*read_kernel)(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				    LLVMValueRef addr);
+	LLVMValueRef (*read_kernel_str)(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+					LLVMValueRef addr);
 	/* ---- the maps of global arrays and statistics (g: index in the
 	 * program's globals table) ---- */
 	/* A pointer to the value stored under key, or NULL.  BPF points into
@@ -193,6 +199,9 @@ struct cg {
 	uint32_t *local_offsets;     /* per local: its offset in scratch, or */
 #define CG_ON_STACK UINT32_MAX       /* this for a long on the stack */
 	bool in_return;              /* uretprobe handler */
+	int fixed_row;               /* a program for one row only (a raw
+				      * tracepoint's, which has no cookie): that
+				      * row, its cookie a constant; else -1 */
 	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
 	LLVMValueRef each_frame_fn;  /* and the function it is in */
 	struct sym *cas_sym;         /* a global being updated atomically, */

@@ -147,21 +147,39 @@ static void begin_function_state(struct cg *cg, struct handler *h, uint32_t slot
 	cg->ret_slot = NULL;
 }
 
+/* Whether row a runs in BPF, on a uprobe. */
+static bool uprobe_row(const struct attach_point *a)
+{
+	return a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE;
+}
+
+/* Whether row a runs in uscript's own handlers. */
+static bool host_row(const struct attach_point *a)
+{
+	return a->kind == ATTACH_BEGIN || a->kind == ATTACH_END || a->kind == ATTACH_ERROR ||
+	       a->kind == ATTACH_TIMER;
+}
+
 /* Probe p's handler; or, with `entry`, the entry program that saves what
- * its .return rows read at the entry (target.h). */
-static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry)
+ * its .return rows read at the entry (target.h); or, with row >= 0, the
+ * program of that raw tracepoint row alone. */
+static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry, int row)
 {
 	char name[64];
-	snprintf(name, sizeof(name), "probe_%d%s", p->id,
-		 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
+	if (row >= 0)
+		snprintf(name, sizeof(name), "probe_%d_tp%d", p->id, row);
+	else
+		snprintf(name, sizeof(name), "probe_%d%s", p->id,
+			 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
 	cg->probe = p;
+	cg->fixed_row = row;
 	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
 	cg->in_return = false;
-	if (cg->t->is_bpf && !entry) {
+	if (cg->t->is_bpf && !entry && row < 0) {
 		cg->in_return = true;
 		for (int i = 0; i < cg->attach->n; i++)
 			if (cg->attach->rows[i].probe == p->id && !cg->attach->rows[i].cookie_of &&
-			    cg->attach->rows[i].kind != ATTACH_URETPROBE)
+			    cg->attach->rows[i].kind == ATTACH_UPROBE)
 				cg->in_return = false;
 	}
 	cg->t->handler_begin(cg, p, name);
@@ -202,9 +220,8 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	cg->scratch_bb = NULL;
 	for (int i = 0; i < cg->attach->n; i++) {
 		struct attach_point *a = &cg->attach->rows[i];
-		bool mine = entry ? a->cookie_of != 0 :
-			!a->cookie_of && (a->kind == ATTACH_UPROBE ||
-					  a->kind == ATTACH_URETPROBE) == cg->t->is_bpf;
+		bool mine = row >= 0 ? i == row : entry ? a->cookie_of != 0 :
+			!a->cookie_of && (cg->t->is_bpf ? uprobe_row(a) : host_row(a));
 		if (a->probe == p->id && mine)
 			a->prog_name = arena_strdup(cg->arena, name);
 	}
@@ -477,6 +494,7 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	cg->scratch_size = 0;
 	t->module_begin(cg);
 
+	cg->fixed_row = -1;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
 	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
@@ -505,10 +523,19 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 		base = cg->scratch_size > base ? cg->scratch_size : base;
 	}
 	for (struct probe *p = cg->script->probes; p; p = p->next) {
-		if (cg->attach->homes[p->id] & home)
-			gen_handler(cg, p, base, false);
+		if (!(cg->attach->homes[p->id] & home))
+			continue;
+		bool own = !t->is_bpf;
+		for (int i = 0; i < cg->attach->n && !own; i++)
+			own = cg->attach->rows[i].probe == p->id && uprobe_row(&cg->attach->rows[i]);
+		if (own)
+			gen_handler(cg, p, base, false, -1);
 		if (t->is_bpf && target_saves(cg->attach, p->id))
-			gen_handler(cg, p, base, true);
+			gen_handler(cg, p, base, true, -1);
+		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
+			if (cg->attach->rows[i].probe == p->id &&
+			    cg->attach->rows[i].kind == ATTACH_RAW_TP)
+				gen_handler(cg, p, base, false, i);
 	}
 	cg->di_scope = NULL;
 	t->module_end(cg);

@@ -13,6 +13,7 @@
 #include "binary/elfsym.h"
 #include "binary/usdt.h"
 #include "symmatch.h"
+#include "kernel/kernel.h"
 
 static const struct probe_kind *const kinds[] = {
 	&probe_kind_begin,
@@ -20,6 +21,7 @@ static const struct probe_kind *const kinds[] = {
 	&probe_kind_error,
 	&probe_kind_timer,
 	&probe_kind_process,
+	&probe_kind_kernel_trace,
 };
 
 struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
@@ -188,12 +190,14 @@ void probes_release(struct attach_table *t)
 	t->dwarves = NULL;
 	symm_cache_free(t->names);
 	t->names = NULL;
+	kbtf_close(t->kernel);
+	t->kernel = NULL;
 }
 
 static const char *const kind_names[] = {
 	[ATTACH_BEGIN] = "begin", [ATTACH_END] = "end", [ATTACH_ERROR] = "error",
 	[ATTACH_TIMER] = "timer", [ATTACH_UPROBE] = "uprobe",
-	[ATTACH_URETPROBE] = "uretprobe",
+	[ATTACH_URETPROBE] = "uretprobe", [ATTACH_RAW_TP] = "raw tracepoint",
 };
 
 void probes_print(const struct script *s, const struct attach_table *t, FILE *out)
@@ -204,6 +208,8 @@ void probes_print(const struct script *s, const struct attach_table *t, FILE *ou
 		fprintf(out, "%s /* probe %d, %s", a->pp, a->probe, kind_names[a->kind]);
 		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE)
 			fprintf(out, " %s+0x%" PRIx64, a->path, a->offset);
+		if (a->kind == ATTACH_RAW_TP)
+			fprintf(out, " %s", a->path);
 		if (a->kind == ATTACH_TIMER)
 			fprintf(out, " every %" PRIu64 " ns", a->period_ns);
 		if (a->pid_filter == PID_GIVEN)

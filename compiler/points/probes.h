@@ -9,7 +9,7 @@
  *
  * Each kind of probe point is one `struct probe_kind` in a file of its own
  * (probe_host.c: begin, end, error, timer; probe_process.c: process
- * functions and returns), listed once in probes.c.  A kind recognises its
+ * functions and returns; probe_kernel.c: kernel.trace), listed once in probes.c.  A kind recognises its
  * points by their components and turns each into rows of the attach table;
  * a point that matches nothing is an error naming it and saying why, unless
  * the point is optional ('?'). */
@@ -26,6 +26,8 @@
 struct compile_opts;
 struct usdt_file;
 struct tv_saves;
+struct ktp;
+struct kbtf;
 struct usdt_probe;
 
 /* Where a probe's handler runs. */
@@ -42,6 +44,7 @@ struct row_ctx {
 	uint64_t vaddr;                  /* the function's address there */
 	bool inlined;                    /* an inlined copy of a function */
 	const char *listing;             /* -L: its variables, when made here */
+	const struct ktp *ktp;           /* a kernel.trace row: the tracepoint */
 };
 
 /* A point the kernel cannot probe, left out of a wildcard's rows. */
@@ -68,6 +71,8 @@ struct attach_table {
 	struct symm_cache *names;   /* their C++ names, demangled when first needed */
 	struct skipped_point *skipped;  /* the point being resolved left these out */
 	int nskipped, skipped_cap;
+	struct kbtf *kernel;        /* the kernel's BTF, read when first needed */
+	const char *kernel_why;     /* or why there is none */
 };
 
 /* The DWARF of a file resolution opened, or NULL if it has none; opened
@@ -101,7 +106,11 @@ struct probe_kind {
 };
 
 extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
-	probe_kind_timer, probe_kind_process;
+	probe_kind_timer, probe_kind_process, probe_kind_kernel_trace;
+
+/* The kernel's BTF, read once per compilation; NULL after reporting at pp
+ * why there is none (probe_kernel.c). */
+struct kbtf *probes_kernel(struct attach_table *t, const struct probe_point *pp);
 
 /* Leaves a point out of the rows of the probe point being resolved, since
  * the kernel cannot probe it (why says so).  Once that probe point is

@@ -8,7 +8,9 @@
  *                  the entry
  *   target_mark.c  $argN and $$name at the sites of .mark rows (usdt.h)
  *   target_func.c  $name, $p->a[2].b, $$parms and the like in .function
- *                  rows, from the function's DWARF (dwarfinfo.h) */
+ *                  rows, from the function's DWARF (dwarfinfo.h)
+ *   target_kernel.c  $name, $p->member and $$parms at kernel.trace rows,
+ *                  from the kernel's BTF (kernel/kernel.h) */
 #ifndef USCRIPT_TARGET_IMPL_H
 #define USCRIPT_TARGET_IMPL_H
 
@@ -42,5 +44,7 @@ void num_root(struct tv_num *n, enum tv_root root, int64_t value, int16_t reg);
  * .function row (target_func.c): 0, or -1 after an error at e. */
 int mark_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* The same at a kernel.trace row (target_kernel.c). */
+int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 
 #endif

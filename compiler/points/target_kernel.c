@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* target_kernel.c — target variables at kernel.trace rows: the
+ * tracepoint's arguments by name, typed by the kernel's BTF, $p->member
+ * and $p[i] read from kernel memory, and $$parms; see target.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "parse/arena.h"
+#include "parse/diag.h"
+#include "kernel/kernel.h"
+#include "target_impl.h"
+
+static const char *arg_names(struct arena *a, const struct ktp *tp)
+{
+	if (!tp->nargs)
+		return "the tracepoint has no arguments";
+	const char *s = tp->nargs == 1 ? "the tracepoint's argument is " :
+		"the tracepoint's arguments are ";
+	for (int i = 0; i < tp->nargs; i++)
+		s = arena_printf(a, "%s%s$%s", s, !i ? "" : i == tp->nargs - 1 ? " and " : ", ",
+				 tp->args[i].name);
+	return s;
+}
+
+/* $$parms and $$vars: "prev=0x... next=0x...", every argument in hex. */
+static int parms(struct tctx *c, const struct ktp *tp, struct tv_read *r)
+{
+	const char **texts = arena_alloc(c->arena, (size_t)(tp->nargs + 1) * sizeof(*texts));
+	struct tv_num *nums = arena_alloc(c->arena, (size_t)(tp->nargs + 1) * sizeof(*nums));
+	for (int i = 0; i < tp->nargs; i++) {
+		texts[i] = arena_printf(c->arena, "%s%s=", i ? " " : "", tp->args[i].name);
+		num_root(&nums[i], TV_ROOT_REG, 0, (int16_t)(8 * i));
+	}
+	r->kind = TV_HEX_LIST;
+	r->texts = texts;
+	r->nums = nums;
+	r->n = tp->nargs;
+	return 0;
+}
+
+int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
+{
+	const struct ktp *tp = c->t->ctx[row].ktp;
+	const char *pp = c->t->rows[row].pp;
+	memset(r, 0, sizeof(*r));
+	if (e->pretty) {
+		diag_error(&e->loc, "pretty-printed target variables such as $%s%.*s are not "
+			   "available at %s yet", e->name, e->pretty, "$$", pp);
+		return -1;
+	}
+	if (strcmp(e->name, "$parms") == 0 || strcmp(e->name, "$vars") == 0)
+		return parms(c, tp, r);
+	if (strcmp(e->name, "$locals") == 0) {
+		r->kind = TV_STR;
+		r->str = "";
+		return 0;
+	}
+	int i;
+	for (i = 0; i < tp->nargs; i++)
+		if (strcmp(tp->args[i].name, e->name) == 0)
+			break;
+	if (i == tp->nargs) {
+		diag_error(&e->loc, "no target variable $%s at %s: %s", e->name, pp,
+			   arg_names(c->arena, tp));
+		return -1;
+	}
+	struct kbtf_comp comps[KBTF_MAX_OPS];
+	int ncomps = 0;
+	for (struct target_suffix *s = e->suffix; s && ncomps < KBTF_MAX_OPS; s = s->next) {
+		struct kbtf_comp *k = &comps[ncomps++];
+		memset(k, 0, sizeof(*k));
+		k->member = s->member;
+		if (!s->member && s->index && s->index->kind == EXPR_NUM) {
+			k->is_const = true;
+			k->index = s->index->num;
+		}
+	}
+	struct kbtf_op ops[KBTF_MAX_OPS];
+	int nops = 0;
+	uint32_t result;
+	char err[320];
+	if (kbtf_access(c->t->kernel, tp->args[i].type, comps, ncomps, ops, &nops, &result, err,
+			sizeof(err)) < 0) {
+		diag_error(&e->loc, "cannot read $%s at %s: %s", e->name, pp, err);
+		return -1;
+	}
+	r->kind = TV_NUM;
+	num_root(&r->num, TV_ROOT_REG, 0, (int16_t)(8 * i));
+	struct tv_op *t = ops_new(c, nops + 1);
+	for (int j = 0; j < nops; j++) {
+		const struct kbtf_op *o = &ops[j];
+		t[j] = (struct tv_op){ .size = o->size, .is_signed = o->is_signed,
+				       .shift = o->shift, .width = o->width, .slot = o->slot,
+				       .n = o->n, .kernel = true };
+		switch (o->code) {
+		case KBTF_OP_EXTEND: t[j].code = TV_OP_EXTEND; break;
+		case KBTF_OP_ADD: t[j].code = TV_OP_ADD; break;
+		case KBTF_OP_INDEX: t[j].code = TV_OP_INDEX; break;
+		case KBTF_OP_LOAD: t[j].code = TV_OP_LOAD; break;
+		case KBTF_OP_BITS: t[j].code = TV_OP_BITS; break;
+		}
+	}
+	r->num.ops = t;
+	r->num.nops = nops;
+	return 0;
+}
