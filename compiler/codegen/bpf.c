@@ -297,6 +297,8 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, stopping, cg_const(cg, 0), ""),
 			quit, running);
 	LLVMPositionBuilderAtEnd(cg->b, running);
+	if (cg->fixed_row >= 0 && cg->attach->ctx[cg->fixed_row].life)
+		cg_bpf_life_filter(cg, cg->attach->ctx[cg->fixed_row].life, quit);
 	/* Only handlers that use scratch look it up (cg_scratch_base), and
 	 * only scripts that ask which probe point fired read the cookie. */
 	cg->scratch = NULL;

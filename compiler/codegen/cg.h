@@ -362,6 +362,9 @@ LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e);
  * program's body, and the loading of them into cg->saved at the return. */
 void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
 void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
+/* kernel_bpf.c: leaves a process.begin (and the like) program for the
+ * events and processes its row does not name. */
+void cg_bpf_life_filter(struct cg *cg, const struct lifecycle *l, LLVMBasicBlockRef quit);
 /* bpf.c: a helper call, for the parts of the BPF target in files of their
  * own; one more return the kernel did not report, in `lost`. */
 LLVMValueRef cg_bpf_helper(struct cg *cg, int id, LLVMTypeRef ret, LLVMValueRef *args,

@@ -20,6 +20,7 @@ static const struct probe_kind *const kinds[] = {
 	&probe_kind_end,
 	&probe_kind_error,
 	&probe_kind_timer,
+	&probe_kind_lifecycle,   /* before process: process.begin is not a function */
 	&probe_kind_process,
 	&probe_kind_kernel_trace,
 };

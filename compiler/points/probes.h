@@ -9,7 +9,8 @@
  *
  * Each kind of probe point is one `struct probe_kind` in a file of its own
  * (probe_host.c: begin, end, error, timer; probe_process.c: process
- * functions and returns; probe_kernel.c: kernel.trace), listed once in probes.c.  A kind recognises its
+ * functions and returns; probe_kernel.c: kernel.trace; probe_lifecycle.c:
+ * process.begin and the like), listed once in probes.c.  A kind recognises its
  * points by their components and turns each into rows of the attach table;
  * a point that matches nothing is an error naming it and saying why, unless
  * the point is optional ('?'). */
@@ -36,6 +37,38 @@ enum probe_home {
 	HOME_HOST = 2,   /* in uscript, from the JIT */
 };
 
+/* process.begin, .end, .thread.begin, .thread.end, .syscall and
+ * .syscall.return (probe_lifecycle.c): which event of the raw tracepoint,
+ * and which processes it fires in, checked in the program against the
+ * current task, whose fields are at the offsets BTF gives. */
+enum life_event {
+	LIFE_BEGIN,          /* sys_exit: a fork's child, or an exec, returning */
+	LIFE_THREAD_BEGIN,   /* sys_exit: a new thread returning from clone */
+	LIFE_END,            /* sched_process_exit of the last thread */
+	LIFE_THREAD_END,     /* sched_process_exit of a thread but the first */
+	LIFE_SYSCALL,        /* sys_enter */
+	LIFE_SYSCALL_RETURN, /* sys_exit */
+};
+
+enum life_filter {
+	LIFE_ALL,            /* process.X without a target: every process */
+	LIFE_PID,            /* process(PID).X */
+	LIFE_FILE,           /* process("PATH").X: its executable is PATH */
+	LIFE_TREE,           /* process.X with -c/-x: the target and its descendants */
+};
+
+struct lifecycle {
+	enum life_event event;
+	enum life_filter filter;
+	int pid;                 /* LIFE_PID */
+	uint64_t dev, ino;       /* LIFE_FILE: the kernel's dev_t and the inode */
+	/* Offsets of task_struct's pid, tgid, real_parent and mm, mm_struct's
+	 * exe_file, file's f_inode, inode's i_ino and i_sb, super_block's
+	 * s_dev, and pt_regs' orig_ax. */
+	uint32_t task_pid, task_tgid, task_parent, task_mm, mm_exe, file_inode, inode_ino,
+		inode_sb, sb_dev, regs_orig_ax;
+};
+
 /* What resolution knows of a row beyond what the runtime needs: where the
  * target variables of its handler come from (target.c). */
 struct row_ctx {
@@ -45,6 +78,7 @@ struct row_ctx {
 	bool inlined;                    /* an inlined copy of a function */
 	const char *listing;             /* -L: its variables, when made here */
 	const struct ktp *ktp;           /* a kernel.trace row: the tracepoint */
+	const struct lifecycle *life;    /* a process.begin … row */
 };
 
 /* A point the kernel cannot probe, left out of a wildcard's rows. */
@@ -106,7 +140,7 @@ struct probe_kind {
 };
 
 extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
-	probe_kind_timer, probe_kind_process, probe_kind_kernel_trace;
+	probe_kind_timer, probe_kind_process, probe_kind_kernel_trace, probe_kind_lifecycle;
 
 /* The kernel's BTF, read once per compilation; NULL after reporting at pp
  * why there is none (probe_kernel.c). */

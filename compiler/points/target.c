@@ -105,6 +105,8 @@ static void target_expr(struct tctx *c, struct expr *e)
 			rc = mark_read(c, e, row, &reads[i]);
 		else if (c->t->ctx[row].ktp)
 			rc = ktrace_read(c, e, row, &reads[i]);
+		else if (c->t->ctx[row].life)
+			rc = life_read(c, e, row, &reads[i]);
 		else
 			rc = func_read(c, e, row, &reads[i]);
 		if (rc < 0) {

@@ -46,5 +46,7 @@ int mark_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 /* The same at a kernel.trace row (target_kernel.c). */
 int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* $syscall, $argN and $return at process.syscall rows (target_kernel.c). */
+int life_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 
 #endif

@@ -104,3 +104,60 @@ int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	r->num.nops = nops;
 	return 0;
 }
+
+/* The argument registers of a system call, in pt_regs, x86-64's order. */
+static const char *const syscall_regs[6] = { "di", "si", "dx", "r10", "r8", "r9" };
+
+int life_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
+{
+	const struct lifecycle *l = c->t->ctx[row].life;
+	const char *pp = c->t->rows[row].pp;
+	memset(r, 0, sizeof(*r));
+	r->kind = TV_NUM;
+	bool entry = l->event == LIFE_SYSCALL, ret = l->event == LIFE_SYSCALL_RETURN;
+	int n = 0;
+	if (!e->suffix && !e->pretty && entry && strncmp(e->name, "arg", 3) == 0 &&
+	    e->name[3] >= '1' && e->name[3] <= '6' && !e->name[4])
+		n = e->name[3] - '0';
+	if (!e->suffix && !e->pretty && (entry || ret) && strcmp(e->name, "syscall") == 0) {
+		/* sys_enter(regs, id); sys_exit(regs, ret) and the number in
+		 * orig_ax */
+		if (entry) {
+			num_root(&r->num, TV_ROOT_REG, 0, 8);
+			return 0;
+		}
+		num_root(&r->num, TV_ROOT_REG, 0, 0);
+		struct tv_op *op = ops_new(c, 2);
+		op[0] = (struct tv_op){ .code = TV_OP_ADD, .n = l->regs_orig_ax };
+		op[1] = (struct tv_op){ .code = TV_OP_LOAD, .size = 8, .is_signed = true,
+					.kernel = true };
+		r->num.ops = op;
+		r->num.nops = 2;
+		return 0;
+	}
+	if (!e->suffix && !e->pretty && ret && strcmp(e->name, "return") == 0) {
+		num_root(&r->num, TV_ROOT_REG, 0, 8);
+		return 0;
+	}
+	if (n) {
+		uint32_t off, size;
+		if (kbtf_member(c->t->kernel, "pt_regs", syscall_regs[n - 1], &off, &size) < 0) {
+			diag_error(&e->loc, "cannot read $%s at %s: the kernel's BTF has no "
+				   "struct pt_regs member %s", e->name, pp, syscall_regs[n - 1]);
+			return -1;
+		}
+		num_root(&r->num, TV_ROOT_REG, 0, 0);
+		struct tv_op *op = ops_new(c, 2);
+		op[0] = (struct tv_op){ .code = TV_OP_ADD, .n = off };
+		op[1] = (struct tv_op){ .code = TV_OP_LOAD, .size = 8, .is_signed = true,
+					.kernel = true };
+		r->num.ops = op;
+		r->num.nops = 2;
+		return 0;
+	}
+	diag_error(&e->loc, "no target variable $%s%.*s at %s: %s", e->name, e->pretty, "$$", pp,
+		   entry ? "a .syscall probe has $syscall and $arg1 to $arg6" :
+		   ret ? "a .syscall.return probe has $syscall and $return" :
+		   "it has no target variables");
+	return -1;
+}
