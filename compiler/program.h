@@ -61,6 +61,7 @@ enum attach_kind {
 	ATTACH_UPROBE,
 	ATTACH_URETPROBE,
 	ATTACH_RAW_TP,       /* kernel.trace: the raw tracepoint named by path */
+	ATTACH_PERF,         /* timer.profile, perf.*: a sampling perf event on each CPU */
 };
 
 /* How a probe point restricts the processes it fires in. */
@@ -84,6 +85,10 @@ struct attach_point {
 	enum pid_filter pid_filter;
 	int pid;                 /* PID_GIVEN */
 	uint64_t period_ns;      /* ATTACH_TIMER */
+	uint32_t perf_type;      /* ATTACH_PERF: perf_event_attr's type and config, */
+	uint64_t perf_config;
+	uint64_t perf_sample;    /* and its sample_period, or sample_freq if */
+	bool perf_freq;          /* perf_freq */
 	const char *pp;          /* pp() */
 	const char *func;        /* probefunc(): the symbol as linked */
 	struct loc loc;          /* the probe point in the script */
@@ -325,6 +330,9 @@ struct program {
 	uint32_t maxmapentries;  /* -D MAXMAPENTRIES, for messages */
 	bool needs_target;       /* uses target() or process.…: wants -c or -x */
 	bool has_maps;           /* arrays or statistics: the BPF object holds them */
+	bool keep_target_map;    /* host handlers name the target's addresses
+				  * (usymname in an end probe): the runtime
+				  * keeps a copy of its memory map */
 };
 
 /* Map and section names shared by the code generator and the runtime. */

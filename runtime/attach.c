@@ -49,6 +49,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <linux/bpf.h>
+#include <linux/perf_event.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -386,6 +387,48 @@ static int attach_raw_tp(struct attach_ctx *c, int i)
 	return 0;
 }
 
+/* A timer.profile or perf.* row: a sampling perf event on each CPU, each
+ * running the row's program on overflow.  CPUs that are offline (ENODEV)
+ * are left out. */
+static int attach_perf(struct attach_ctx *c, int i)
+{
+	const struct attach_point *a = &c->p->attach[i];
+	struct bpf_program *prog = bpf_object__find_program_by_name(c->obj, a->prog_name);
+	int ncpus = libbpf_num_possible_cpus();
+	int n = 0;
+	for (int cpu = 0; prog && cpu < ncpus; cpu++) {
+		struct perf_event_attr attr = {
+			.size = sizeof(attr), .type = a->perf_type, .config = a->perf_config,
+			.sample_period = a->perf_sample, .freq = a->perf_freq,
+		};
+		int fd = (int)syscall(SYS_perf_event_open, &attr, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+		if (fd < 0 && errno == ENODEV)
+			continue;
+		if (fd < 0) {
+			int err = errno;
+			fprintf(stderr, "uscript: cannot open the perf event of %s on CPU %d: %s\n",
+				a->pp, cpu, errno_text(err));
+			return -1;
+		}
+		struct bpf_link *l = bpf_program__attach_perf_event(prog, fd);
+		if (!l) {
+			int err = errno;
+			close(fd);
+			report(a, 0, err);
+			return -1;
+		}
+		at_add_link(c->at, l);
+		n++;
+	}
+	if (!prog) {
+		report(a, 0, ENOENT);
+		return -1;
+	}
+	if (c->verbose)
+		fprintf(stderr, "uscript: attached %s on %d CPU%s\n", a->pp, n, n == 1 ? "" : "s");
+	return 0;
+}
+
 /* Whether two rows come from the same probe point of the script. */
 static bool same_point(const struct attach_point *a, const struct attach_point *b)
 {
@@ -432,8 +475,12 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 	int rc = 0;
 	for (int i = 0; i < p->nattach && rc == 0; i++) {
 		const struct attach_point *a = &p->attach[i];
-		if (a->kind == ATTACH_RAW_TP && !done[i]) {
+		if (a->kind == ATTACH_RAW_TP) {
 			rc = attach_raw_tp(&c, i);
+			continue;
+		}
+		if (a->kind == ATTACH_PERF) {
+			rc = attach_perf(&c, i);
 			continue;
 		}
 		if (done[i] || !is_uprobe(a))

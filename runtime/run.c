@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "runtime.h"
+#include "symbolize.h"
 
 #include "maps.h"
 
@@ -298,7 +299,13 @@ static void event_loop(struct run *r)
 			nanosleep(&ms, NULL);
 			pause = false;
 		}
-		int n = epoll_wait(r->epfd, evs, 16, -1);
+		/* A script that names addresses (usymname in an end probe)
+		 * keeps a copy of the target's memory map, a tenth of a second
+		 * old at most, to name them by once the target is gone. */
+		bool keep_map = r->prog->keep_target_map && r->out.sym && r->has_target;
+		if (keep_map)
+			sym_refresh_pid(r->out.sym, r->target.pid);
+		int n = epoll_wait(r->epfd, evs, 16, keep_map ? 100 : -1);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;

@@ -189,6 +189,22 @@ int sym_add_pid(struct sym_ctx *c, int pid)
 	return p && p->nmaps ? 0 : err ? err : -ENOENT;
 }
 
+int sym_refresh_pid(struct sym_ctx *c, int pid)
+{
+	char path[64], line[8];
+	snprintf(path, sizeof(path), "/proc/%d/maps", pid);
+	FILE *f = fopen(path, "re");
+	/* A process that has exited (a zombie's map is empty) keeps the
+	 * copy read before. */
+	bool live = f && fgets(line, sizeof(line), f);
+	if (f)
+		fclose(f);
+	if (!live)
+		return -ENOENT;
+	sym_forget_pid(c, pid);
+	return sym_add_pid(c, pid);
+}
+
 void sym_forget_pid(struct sym_ctx *c, int pid)
 {
 	for (struct proc *p = c->procs[pid_bucket(c, pid)]; p; p = p->next)

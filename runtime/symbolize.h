@@ -72,6 +72,10 @@ void sym_free(struct sym_ctx *c);
  * or -ENOMEM. */
 int sym_add_pid(struct sym_ctx *c, int pid);
 
+/* Reads pid's memory map again, if it can still be read; the copy read
+ * before stays where it cannot (the process has exited).  0 or -errno. */
+int sym_refresh_pid(struct sym_ctx *c, int pid);
+
 /* Forgets `pid`: its process has exited and its records are printed, or
  * the pid is reused by a new process. */
 void sym_forget_pid(struct sym_ctx *c, int pid);

@@ -86,6 +86,22 @@ struct builtin {
 	X(kernel_short,    TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
 	X(kernel_char,     TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
 	X(kernel_pointer,  TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	/* the kernel side (codegen/kernel.c) */ \
+	X(user_mode,       TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(task_current,    TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(task_pid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_tid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_parent,     TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_state,      TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_execname,   TYPE_STRING, "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_uid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_euid,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_gid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_egid,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_cpu,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_nice,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_prio,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(errno_str,       TYPE_STRING, "L",   BI_ANYWHERE, cg_kernel) \
 	/* strings */ \
 	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, cg_strfunc) \
 	X(substr,        TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \

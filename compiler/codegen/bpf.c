@@ -273,7 +273,10 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 {
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
 	cg->fn = LLVMAddFunction(cg->mod, name, fty);
-	LLVMSetSection(cg->fn, cg->fixed_row >= 0 ? "raw_tp" : "uprobe");
+	const char *section = "uprobe";
+	if (cg->fixed_row >= 0)
+		section = cg->attach->rows[cg->fixed_row].kind == ATTACH_PERF ? "perf_event" : "raw_tp";
+	LLVMSetSection(cg->fn, section);
 	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
 	LLVMAddAttributeAtIndex(cg->fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));

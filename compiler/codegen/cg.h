@@ -199,6 +199,8 @@ struct cg {
 	uint32_t *local_offsets;     /* per local: its offset in scratch, or */
 #define CG_ON_STACK UINT32_MAX       /* this for a long on the stack */
 	bool in_return;              /* uretprobe handler */
+	LLVMValueRef errno_table;    /* errno_str()'s names, once made */
+	bool host_usymname;          /* a host handler names the target's addresses */
 	int fixed_row;               /* a program for one row only (a raw
 				      * tracepoint's, which has no cookie): that
 				      * row, its cookie a constant; else -1 */
@@ -345,6 +347,7 @@ LLVMValueRef cg_time(struct cg *cg, struct expr *call);
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call);
 LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call);
 LLVMValueRef cg_user(struct cg *cg, struct expr *call);
+LLVMValueRef cg_kernel(struct cg *cg, struct expr *call);
 LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
 
 /* ---- stack.c: values made into text by the runtime ---- */

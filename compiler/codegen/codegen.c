@@ -162,7 +162,7 @@ static bool host_row(const struct attach_point *a)
 
 /* Probe p's handler; or, with `entry`, the entry program that saves what
  * its .return rows read at the entry (target.h); or, with row >= 0, the
- * program of that raw tracepoint row alone. */
+ * program of that raw tracepoint or perf event row alone. */
 static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry, int row)
 {
 	char name[64];
@@ -495,6 +495,8 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	t->module_begin(cg);
 
 	cg->fixed_row = -1;
+	cg->errno_table = NULL;
+	cg->host_usymname = false;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
 	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
@@ -534,7 +536,8 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 			gen_handler(cg, p, base, true, -1);
 		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
 			if (cg->attach->rows[i].probe == p->id &&
-			    cg->attach->rows[i].kind == ATTACH_RAW_TP)
+			    (cg->attach->rows[i].kind == ATTACH_RAW_TP ||
+			     cg->attach->rows[i].kind == ATTACH_PERF))
 				gen_handler(cg, p, base, false, i);
 	}
 	cg->di_scope = NULL;

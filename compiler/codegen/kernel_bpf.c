@@ -109,6 +109,7 @@ void cg_bpf_life_filter(struct cg *cg, const struct lifecycle *l, LLVMBasicBlock
 		break;
 	case LIFE_SYSCALL:
 	case LIFE_SYSCALL_RETURN:
+	case LIFE_SAMPLE:
 		break;
 	}
 	switch (l->filter) {

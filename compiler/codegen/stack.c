@@ -58,8 +58,13 @@ LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e)
 	if (cg_deferred_kind(e) == OUT_USYMNAME) {
 		LLVMValueRef addr = cg_expr(cg, e->args);
 		LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_addr), true);
-		cg_store_at(cg, buf, offsetof(struct out_addr, pid), cg->t->context(cg, BI_pid),
-			    cg->i64);
+		/* In uscript's own handlers (end), the addresses are the
+		 * target's: a profile names the stacks it kept at the end. */
+		cg->host_usymname |= !cg->t->is_bpf;
+		LLVMValueRef pid = cg->t->is_bpf ? cg->t->context(cg, BI_pid) :
+			LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->globals,
+				offsetof(struct globals_hdr, target_pid)), "target");
+		cg_store_at(cg, buf, offsetof(struct out_addr, pid), pid, cg->i64);
 		cg_store_at(cg, buf, offsetof(struct out_addr, addr), addr, cg->i64);
 		return buf;
 	}

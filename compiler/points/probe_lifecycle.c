@@ -67,16 +67,16 @@ static int offset(struct kbtf *k, const struct probe_point *pp, const char *s, c
 	return 0;
 }
 
-static int add_lifecycle(struct attach_table *t, const struct probe *p,
-			 const struct probe_point *pp)
+struct lifecycle *probes_lifecycle(struct attach_table *t, const struct probe_point *pp,
+				   const struct pp_comp *c, enum life_event event,
+				   const char **name, enum pid_filter *pf)
 {
-	int ev = event_of(pp);
 	struct kbtf *k = probes_kernel(t, pp);
 	if (!k)
-		return -1;
+		return NULL;
 	struct lifecycle *l = arena_alloc(t->arena, sizeof(*l));
 	memset(l, 0, sizeof(*l));
-	l->event = events[ev].event;
+	l->event = event;
 	if (offset(k, pp, "task_struct", "pid", &l->task_pid) < 0 ||
 	    offset(k, pp, "task_struct", "tgid", &l->task_tgid) < 0 ||
 	    offset(k, pp, "task_struct", "real_parent", &l->task_parent) < 0 ||
@@ -87,36 +87,55 @@ static int add_lifecycle(struct attach_table *t, const struct probe *p,
 	    offset(k, pp, "inode", "i_sb", &l->inode_sb) < 0 ||
 	    offset(k, pp, "super_block", "s_dev", &l->sb_dev) < 0 ||
 	    offset(k, pp, "pt_regs", "orig_ax", &l->regs_orig_ax) < 0)
-		return -1;
-	const struct pp_comp *c = pp->comps;
-	enum pid_filter pf = PID_ANY;
-	const char *name = "process";
-	if (c->arg_kind == PP_ARG_STR) {
+		return NULL;
+	*pf = PID_ANY;
+	*name = "process";
+	if (!c) {
+		l->filter = LIFE_ALL;
+	} else if (c->arg_kind == PP_ARG_STR) {
 		char path[PATH_MAX];
 		struct elf_error err;
 		struct stat st;
-		if (elf_find_path(c->str, path, sizeof(path), NULL, &err) < 0)
-			return probes_fail(pp, "%s", err.msg);
-		if (stat(path, &st) < 0)
-			return probes_fail(pp, "%s cannot be read", path);
+		if (elf_find_path(c->str, path, sizeof(path), NULL, &err) < 0) {
+			probes_fail(pp, "%s", err.msg);
+			return NULL;
+		}
+		if (stat(path, &st) < 0) {
+			probes_fail(pp, "%s cannot be read", path);
+			return NULL;
+		}
 		l->filter = LIFE_FILE;
 		/* The kernel's dev_t: 12 bits of major, 20 of minor. */
 		l->dev = ((uint64_t)major(st.st_dev) << 20) | minor(st.st_dev);
 		l->ino = st.st_ino;
-		name = arena_printf(t->arena, "process(\"%s\")", path);
+		*name = arena_printf(t->arena, "process(\"%s\")", path);
 	} else if (c->arg_kind == PP_ARG_NUM) {
-		if (c->num <= 0 || c->num > INT_MAX)
-			return probes_fail(pp, "%lld is not a process id", (long long)c->num);
+		if (c->num <= 0 || c->num > INT_MAX) {
+			probes_fail(pp, "%lld is not a process id", (long long)c->num);
+			return NULL;
+		}
 		l->filter = LIFE_PID;
 		l->pid = (int)c->num;
-		pf = PID_GIVEN;
-		name = arena_printf(t->arena, "process(%d)", l->pid);
+		*pf = PID_GIVEN;
+		*name = arena_printf(t->arena, "process(%d)", l->pid);
 	} else if (t->opts->target_exe) {
 		l->filter = LIFE_TREE;
-		pf = PID_TARGET;
+		*pf = PID_TARGET;
 	} else {
 		l->filter = LIFE_ALL;
 	}
+	return l;
+}
+
+static int add_lifecycle(struct attach_table *t, const struct probe *p,
+			 const struct probe_point *pp)
+{
+	int ev = event_of(pp);
+	const char *name;
+	enum pid_filter pf;
+	struct lifecycle *l = probes_lifecycle(t, pp, pp->comps, events[ev].event, &name, &pf);
+	if (!l)
+		return -1;
 	struct attach_point *a = attach_add(t, p, pp, ATTACH_RAW_TP);
 	a->path = events[ev].tracepoint;
 	a->pid_filter = pf;

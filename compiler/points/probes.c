@@ -19,6 +19,7 @@ static const struct probe_kind *const kinds[] = {
 	&probe_kind_begin,
 	&probe_kind_end,
 	&probe_kind_error,
+	&probe_kind_perf,        /* before timer: timer.profile is a perf event */
 	&probe_kind_timer,
 	&probe_kind_lifecycle,   /* before process: process.begin is not a function */
 	&probe_kind_process,
@@ -199,6 +200,7 @@ static const char *const kind_names[] = {
 	[ATTACH_BEGIN] = "begin", [ATTACH_END] = "end", [ATTACH_ERROR] = "error",
 	[ATTACH_TIMER] = "timer", [ATTACH_UPROBE] = "uprobe",
 	[ATTACH_URETPROBE] = "uretprobe", [ATTACH_RAW_TP] = "raw tracepoint",
+	[ATTACH_PERF] = "perf event",
 };
 
 void probes_print(const struct script *s, const struct attach_table *t, FILE *out)
@@ -211,6 +213,9 @@ void probes_print(const struct script *s, const struct attach_table *t, FILE *ou
 			fprintf(out, " %s+0x%" PRIx64, a->path, a->offset);
 		if (a->kind == ATTACH_RAW_TP)
 			fprintf(out, " %s", a->path);
+		if (a->kind == ATTACH_PERF)
+			fprintf(out, " type %" PRIu32 " config %" PRIu64 " %s %" PRIu64, a->perf_type,
+				a->perf_config, a->perf_freq ? "hz" : "every", a->perf_sample);
 		if (a->kind == ATTACH_TIMER)
 			fprintf(out, " every %" PRIu64 " ns", a->period_ns);
 		if (a->pid_filter == PID_GIVEN)

@@ -48,6 +48,7 @@ enum life_event {
 	LIFE_THREAD_END,     /* sched_process_exit of a thread but the first */
 	LIFE_SYSCALL,        /* sys_enter */
 	LIFE_SYSCALL_RETURN, /* sys_exit */
+	LIFE_SAMPLE,         /* a perf event's sample (probe_perf.c): any */
 };
 
 enum life_filter {
@@ -68,6 +69,15 @@ struct lifecycle {
 	uint32_t task_pid, task_tgid, task_parent, task_mm, mm_exe, file_inode, inode_ino,
 		inode_sb, sb_dev, regs_orig_ax;
 };
+
+/* The lifecycle of a row for `event` in the processes that the component
+ * c (process, process(PID), process("PATH"), or NULL for all) names, with
+ * *name the component as pp() writes it and *pf its pid filter; NULL
+ * after reporting at pp why not (probe_lifecycle.c). */
+struct attach_table;
+struct lifecycle *probes_lifecycle(struct attach_table *t, const struct probe_point *pp,
+				   const struct pp_comp *c, enum life_event event,
+				   const char **name, enum pid_filter *pf);
 
 /* What resolution knows of a row beyond what the runtime needs: where the
  * target variables of its handler come from (target.c). */
@@ -140,7 +150,8 @@ struct probe_kind {
 };
 
 extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
-	probe_kind_timer, probe_kind_process, probe_kind_kernel_trace, probe_kind_lifecycle;
+	probe_kind_timer, probe_kind_process, probe_kind_kernel_trace, probe_kind_lifecycle,
+	probe_kind_perf;
 
 /* The kernel's BTF, read once per compilation; NULL after reporting at pp
  * why there is none (probe_kernel.c). */
