@@ -92,6 +92,7 @@ void sym_free(struct sym_ctx *c)
 			module_free(m);
 		}
 	free(c->procs);
+	sym_kernel_free(c);
 	free(c);
 }
 
@@ -301,6 +302,10 @@ void sym_lookup(struct sym_ctx *c, int pid, uint64_t addr, struct sym_where *w)
 	struct mapping *mp;
 
 	memset(w, 0, sizeof(*w));
+	if (pid == SYM_KERNEL) {
+		sym_kernel_lookup(c, addr, w);
+		return;
+	}
 	/* _stp_kallsyms_lookup: address 0 is nothing. */
 	if (addr == 0 || !(p = get_proc(c, pid, &err)) ||
 	    !(mp = find_mapping_fresh(c, p, addr)) || !mp->path)

@@ -82,6 +82,10 @@ void sym_forget_pid(struct sym_ctx *c, int pid);
 
 /* Where `addr` is in `pid`.  The strings live until the next call with
  * this context. */
+/* The pid of a kernel stack: its addresses are named from /proc/kallsyms,
+ * their module "kernel" or the kernel module's name. */
+#define SYM_KERNEL (-1)
+
 struct sym_where {
 	const char *module; /* the file as maps names it, NULL if none */
 	const char *symbol; /* NULL if none */

@@ -81,6 +81,7 @@ struct builtin {
 	X(kernel_string,   TYPE_STRING, "Ls",  BI_ANYWHERE, cg_user) \
 	X(kernel_string2,  TYPE_STRING, "LS",  BI_ANYWHERE, cg_user) \
 	X(kernel_string_n, TYPE_STRING, "LL",  BI_ANYWHERE, cg_user) \
+	X(kernel_string_quoted, TYPE_STRING, "L", BI_ANYWHERE, cg_user) \
 	X(kernel_long,     TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
 	X(kernel_int,      TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
 	X(kernel_short,    TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
@@ -112,7 +113,10 @@ struct builtin {
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
 	X(ubacktrace,    TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
-	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
+	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(print_backtrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
+	X(sprint_backtrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
+	X(backtrace,     TYPE_STRING,  "",    BI_ANYWHERE, cg_stack)
 
 enum builtin_id {
 #define X(name, ret, args, where, gen) BI_##name,

@@ -479,7 +479,8 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		for (struct expr *a = skip_first ? e->args->next : e->args; a; a = a->next)
 			a->printed = true;
 	}
-	if ((b->id == BI_sprint_ubacktrace || b->id == BI_usymname) && !e->printed &&
+	if ((b->id == BI_sprint_ubacktrace || b->id == BI_sprint_backtrace ||
+	     b->id == BI_usymname) && !e->printed &&
 	    rs->checking)
 		diag_error(&e->loc, "%s() can only be printed, as an argument of print, println, "
 			   "printd, printdln or printf: uscript names the addresses when it "

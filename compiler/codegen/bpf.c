@@ -718,6 +718,18 @@ static LLVMValueRef bpf_user_stack(struct cg *cg, LLVMValueRef dst, uint32_t siz
 	return call_helper(cg, BPF_FUNC_get_stack, cg->i64, args, 4);
 }
 
+/* At a raw tracepoint the stack starts in the program, then the kernel's
+ * bpf_trace_runN and the tracepoint's __traceiter_NAME: left out, so that
+ * it starts where the tracepoint is, as SystemTap's does.  A perf sample's
+ * starts where it interrupted the kernel. */
+static LLVMValueRef bpf_kernel_stack(struct cg *cg, LLVMValueRef dst, uint32_t size)
+{
+	bool tp = cg->fixed_row >= 0 && cg->attach->rows[cg->fixed_row].kind == ATTACH_RAW_TP;
+	LLVMValueRef args[4] = { cg->regs, dst, LLVMConstInt(cg->i32, size, 0),
+				 cg_const(cg, tp ? 3 : 0) };
+	return call_helper(cg, BPF_FUNC_get_stack, cg->i64, args, 4);
+}
+
 static LLVMValueRef bpf_str_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
 				 LLVMValueRef max)
 {
@@ -759,6 +771,7 @@ const struct cg_target cg_target_bpf = {
 	.read_kernel = bpf_read_kernel,
 	.read_kernel_str = bpf_read_kernel_str,
 	.user_stack = bpf_user_stack,
+	.kernel_stack = bpf_kernel_stack,
 	.str_copy = bpf_str_copy,
 	.map_lookup = bpf_map_lookup,
 	.map_update = bpf_map_update,

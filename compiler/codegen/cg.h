@@ -120,6 +120,9 @@ struct cg_target {
 	 * words); returns the i64 number of bytes written, or a negative
 	 * errno.  Host: no stack, 0. */
 	LLVMValueRef (*user_stack)(struct cg *cg, LLVMValueRef dst, uint32_t size);
+	/* The same of the kernel stack (print_backtrace): where the probe
+	 * interrupted the kernel, or the kernel's own at a tracepoint. */
+	LLVMValueRef (*kernel_stack)(struct cg *cg, LLVMValueRef dst, uint32_t size);
 	/* Copies the string at src into dst, at most max bytes with the NUL;
 	 * returns the i64 length copied, NUL included (at least 1). */
 	LLVMValueRef (*str_copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,

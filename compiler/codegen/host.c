@@ -203,6 +203,7 @@ const struct cg_target cg_target_host = {
 	.read_kernel = host_read_user,
 	.read_kernel_str = host_read_user_str,
 	.user_stack = host_user_stack,
+	.kernel_stack = host_user_stack,
 	.str_copy = host_str_copy,
 	.map_lookup = host_map_lookup,
 	.map_update = host_map_update,

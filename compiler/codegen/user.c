@@ -73,6 +73,39 @@ static LLVMValueRef user_number(struct cg *cg, struct expr *call, uint32_t size)
 			       cg_const(cg, 0), v, "");
 }
 
+/* kernel_string_quoted(addr): the string in double quotes, escaped as
+ * text_str() escapes it; where it cannot be read (or addr is 0), the
+ * address in hex, unquoted, as SystemTap gives it. */
+static LLVMValueRef kernel_string_quoted(struct cg *cg, struct expr *call)
+{
+	LLVMBuilderRef b = cg->b;
+	uint32_t max = cg->opts->maxstringlen;
+	LLVMValueRef addr = cg_expr(cg, call->args);
+	LLVMValueRef raw = cg_string_slot(cg, true);
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0), raw);
+	LLVMValueRef rc = cg->t->read_kernel_str(cg, raw, cg_const(cg, max), addr);
+	LLVMValueRef result = cg_function_slot(cg, "kquoted", cg->ptr, NULL);
+	LLVMValueRef bad = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""),
+				       LLVMBuildICmp(b, LLVMIntEQ, addr, cg_const(cg, 0), ""), "");
+	LLVMBasicBlockRef hex = cg_block(cg, "kq.hex"), text = cg_block(cg, "kq.text"),
+		done = cg_block(cg, "kq.done");
+	LLVMBuildCondBr(b, bad, hex, text);
+	LLVMPositionBuilderAtEnd(b, hex);
+	LLVMValueRef out = cg_string_slot(cg, true);
+	LLVMValueRef end = cg_put_hex(cg, out, cg_const(cg, 31), cg_const(cg, 0), addr);
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0),
+		       cg_gep(cg, out, LLVMBuildAnd(b, cg_opaque(cg, end), cg_const(cg, 31), "")));
+	LLVMBuildStore(b, out, result);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, text);
+	LLVMValueRef q = cg_string_literal(cg, "\"", 1);
+	LLVMValueRef s = cg->t->is_bpf ? cg_text_str_inline(cg, raw) : raw;
+	LLVMBuildStore(b, cg_string_concat(cg, cg_string_concat(cg, q, s), q), result);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
+	return LLVMBuildLoad2(b, cg->ptr, result, "");
+}
+
 /* kernel_long and the others: what = "long", "int" …  A fault is a
  * runtime error; the narrower ones sign-extend as C's types do, a
  * pointer does not. */
@@ -103,6 +136,7 @@ static LLVMValueRef kernel_number(struct cg *cg, struct expr *call, uint32_t siz
 LLVMValueRef cg_user(struct cg *cg, struct expr *call)
 {
 	switch (call->builtin->id) {
+	case BI_kernel_string_quoted: return kernel_string_quoted(cg, call);
 	case BI_kernel_long: return kernel_number(cg, call, 8, "long");
 	case BI_kernel_int: return kernel_number(cg, call, 4, "int");
 	case BI_kernel_short: return kernel_number(cg, call, 2, "short");
