@@ -80,14 +80,16 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 }
 
 /* BPF needs CAP_SYS_ADMIN (root has it), or CAP_BPF with CAP_PERFMON for
- * uprobes; checked first so the user hears one sentence instead of a stack
- * of EPERMs.  The effective set decides, not the uid: root with its
- * capabilities dropped cannot trace either. */
-static bool privileged(void)
+ * uprobes, raw tracepoints and perf events on every CPU; checked first so
+ * the user hears one sentence instead of a stack of EPERMs.  The effective
+ * set decides, not the uid: root with its capabilities dropped cannot
+ * trace either.  Returns the ones missing ("CAP_BPF and CAP_PERFMON"), or
+ * NULL. */
+static const char *missing_caps(void)
 {
 	FILE *f = fopen("/proc/self/status", "r");
 	if (!f)
-		return false;
+		return "CAP_BPF and CAP_PERFMON";
 	char line[256];
 	unsigned long long eff = 0;
 	while (fgets(line, sizeof(line), f))
@@ -95,7 +97,21 @@ static bool privileged(void)
 			break;
 	fclose(f);
 	const unsigned long long sys_admin = 1ull << 21, perfmon = 1ull << 38, bpf = 1ull << 39;
-	return (eff & sys_admin) || ((eff & perfmon) && (eff & bpf));
+	if ((eff & sys_admin) || ((eff & perfmon) && (eff & bpf)))
+		return NULL;
+	return !(eff & bpf) && !(eff & perfmon) ? "CAP_BPF and CAP_PERFMON" :
+		!(eff & bpf) ? "CAP_BPF" : "CAP_PERFMON";
+}
+
+/* The first probe point that runs in the kernel without a process of its
+ * own (kernel.trace, process.begin, timer.profile, perf.*), for the
+ * message. */
+static const char *kernel_point(const struct program *p)
+{
+	for (int i = 0; i < p->nattach; i++)
+		if (p->attach[i].kind == ATTACH_RAW_TP || p->attach[i].kind == ATTACH_PERF)
+			return p->attach[i].point;
+	return NULL;
 }
 
 static int64_t realtime_offset(void)
@@ -446,9 +462,11 @@ int run_program(struct program *p, const struct run_opts *o)
 	struct run r = { .prog = p, .o = o, .epfd = -1, .sigfd = -1, .watchfd = -1 };
 	verbose = o->verbose;
 	libbpf_set_print(libbpf_print);
-	if (p->bpf_obj && !privileged()) {
-		fprintf(stderr, "uscript: tracing needs root, or the CAP_BPF and CAP_PERFMON "
-			"capabilities\n");
+	const char *missing = p->bpf_obj ? missing_caps() : NULL;
+	if (missing) {
+		const char *k = kernel_point(p);
+		fprintf(stderr, "uscript: %s needs root, or the CAP_BPF and CAP_PERFMON "
+			"capabilities: this process lacks %s\n", k ? k : "tracing", missing);
 		return 1;
 	}
 	if (output_init(&r.out, p, o->out) < 0) {
