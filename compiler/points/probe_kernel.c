@@ -61,6 +61,11 @@ static int add_trace(struct attach_table *t, const struct probe *p, const struct
 			t->ctx[t->n - 1].listing = listing(k, t->arena, &tps[i]);
 		found++;
 	}
+	if (!found && strncmp(tr->str, "syscalls:", 9) == 0)
+		return probes_fail(pp, "no tracepoint matches \"%s\": the syscalls events of "
+				   "tracefs are views of the tracepoints raw_syscalls:sys_enter and "
+				   "sys_exit, which kernel.trace(\"raw_syscalls:*\") and "
+				   "process.syscall probe", tr->str);
 	if (!found)
 		return probes_fail(pp, "no tracepoint matches \"%s\"", tr->str);
 	return 0;

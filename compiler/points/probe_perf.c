@@ -115,8 +115,17 @@ static int add_perf(struct attach_table *t, const struct probe *p, const struct 
 				if (strcmp(events[i].name, c->next->name) == 0 &&
 				    events[i].type == (c->name[0] == 'h' ? PERF_HW : PERF_SW))
 					break;
-			if (i == sizeof(events) / sizeof(events[0]))
-				return probes_fail(pp, "no perf event %s.%s", c->name, c->next->name);
+			if (i == sizeof(events) / sizeof(events[0])) {
+				bool hw = c->name[0] == 'h';
+				char names[512] = "";
+				for (i = 0; i < sizeof(events) / sizeof(events[0]); i++)
+					if (events[i].type == (hw ? PERF_HW : PERF_SW))
+						snprintf(names + strlen(names), sizeof(names) - strlen(names),
+							 "%s%s", names[0] ? ", " : "", events[i].name);
+				return probes_fail(pp, "no perf event perf.%s.%s: the %s events are %s",
+						   c->name, c->next->name, hw ? "hardware" : "software",
+						   names);
+			}
 			type = (uint32_t)events[i].type;
 			config = events[i].config;
 			c = c->next->next;
