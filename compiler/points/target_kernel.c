@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* target_kernel.c — target variables at kernel.trace rows: the
  * tracepoint's arguments by name, typed by the kernel's BTF, $p->member
- * and $p[i] read from kernel memory, and $$parms; see target.h. */
+ * and $p[i] read from kernel memory, $$parms, $$name and $$system; see
+ * target.h. */
 #include <stdio.h>
 #include <string.h>
 
@@ -22,7 +23,8 @@ static const char *arg_names(struct arena *a, const struct ktp *tp)
 	return s;
 }
 
-/* $$parms and $$vars: "prev=0x... next=0x...", every argument in hex. */
+/* $$parms and $$vars: "prev=0x... next=0x...", every argument in hex, as
+ * SystemTap's %p and %#x print them. */
 static int parms(struct tctx *c, const struct ktp *tp, struct tv_read *r)
 {
 	const char **texts = arena_alloc(c->arena, (size_t)(tp->nargs + 1) * sizeof(*texts));
@@ -50,6 +52,12 @@ int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	}
 	if (strcmp(e->name, "$parms") == 0 || strcmp(e->name, "$vars") == 0)
 		return parms(c, tp, r);
+	/* SystemTap's $$name and $$system: the tracepoint and its subsystem */
+	if (strcmp(e->name, "$name") == 0 || strcmp(e->name, "$system") == 0) {
+		r->kind = TV_STR;
+		r->str = e->name[1] == 'n' ? tp->name : tp->sys ? tp->sys : "";
+		return 0;
+	}
 	if (strcmp(e->name, "$locals") == 0) {
 		r->kind = TV_STR;
 		r->str = "";
