@@ -55,6 +55,10 @@ struct ktp {
  * k.  verbose: say on stderr when tracefs is mounted and unmounted. */
 int ktp_list(struct kbtf *k, int verbose, const struct ktp **out);
 
+/* Why the subsystems are unknown (tracefs could not be read), or NULL;
+ * after ktp_list. */
+const char *ktp_no_subsystems(const struct kbtf *k);
+
 /* Whether a tracepoint matches kernel.trace(PATTERN): "SYS:NAME" matches
  * both, a pattern without ':' the name alone; fnmatch wildcards. */
 bool ktp_match(const struct ktp *tp, const char *pattern);

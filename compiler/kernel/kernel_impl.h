@@ -14,6 +14,7 @@ struct kbtf {
 	struct ktp *tps;         /* ktp_list's, once read */
 	int ntps;
 	bool listed;
+	const char *no_tracefs;  /* why tracefs could not be read, or NULL */
 };
 
 /* The type id names once typedefs and qualifiers are looked through

@@ -34,15 +34,23 @@ static int cmp_tp(const void *x, const void *y)
 
 /* Every event directory under tracefs, as (name, subsystem), sorted by
  * name.  tracefs is mounted for the while if it is not. */
-static struct event *read_events(struct arena *a, int verbose, int *n)
+static struct event *read_events(struct kbtf *k, int verbose, int *n)
 {
+	struct arena *a = k->arena;
 	struct event *ev = NULL;
 	int cap = 0;
 	*n = 0;
 	bool mounted = false;
 	struct stat st;
+	if (stat(TRACEFS "/events", &st) != 0 && errno != ENOENT) {
+		k->no_tracefs = arena_printf(a, TRACEFS "/events cannot be read: %s",
+					     strerror(errno));
+		return NULL;
+	}
 	if (stat(TRACEFS "/events", &st) != 0) {
 		if (mount("nodev", TRACEFS, "tracefs", 0, NULL) != 0) {
+			k->no_tracefs = arena_printf(a, "it is not mounted, and mounting it at "
+						     TRACEFS " failed: %s", strerror(errno));
 			if (verbose)
 				fprintf(stderr, "uscript: cannot mount tracefs at " TRACEFS
 					" (%s): tracepoints are named without their "
@@ -55,6 +63,9 @@ static struct event *read_events(struct arena *a, int verbose, int *n)
 				" to read the tracepoints' subsystems\n");
 	}
 	DIR *d = opendir(TRACEFS "/events");
+	if (!d)
+		k->no_tracefs = arena_printf(a, TRACEFS "/events cannot be read: %s",
+					     strerror(errno));
 	struct dirent *s;
 	while (d && (s = readdir(d))) {
 		if (s->d_name[0] == '.' || s->d_type != DT_DIR)
@@ -102,7 +113,7 @@ int ktp_list(struct kbtf *k, int verbose, const struct ktp **out)
 	}
 	k->listed = true;
 	int nev;
-	struct event *ev = read_events(k->arena, verbose, &nev);
+	struct event *ev = read_events(k, verbose, &nev);
 	int cap = 0;
 	uint32_t count = btf__type_cnt(k->btf);
 	static const char prefix[] = "btf_trace_";
@@ -181,6 +192,11 @@ int ktp_list(struct kbtf *k, int verbose, const struct ktp **out)
 	k->tps = kept;
 	*out = k->tps;
 	return k->ntps;
+}
+
+const char *ktp_no_subsystems(const struct kbtf *k)
+{
+	return k->no_tracefs;
 }
 
 bool ktp_match(const struct ktp *tp, const char *pattern)

@@ -66,6 +66,11 @@ static int add_trace(struct attach_table *t, const struct probe *p, const struct
 				   "tracefs are views of the tracepoints raw_syscalls:sys_enter and "
 				   "sys_exit, which kernel.trace(\"raw_syscalls:*\") and "
 				   "process.syscall probe", tr->str);
+	if (!found && strchr(tr->str, ':') && ktp_no_subsystems(k))
+		return probes_fail(pp, "no tracepoint matches \"%s\": the subsystems are known "
+				   "only to tracefs, and %s; name the event alone, as in "
+				   "kernel.trace(\"%s\")", tr->str, ktp_no_subsystems(k),
+				   strchr(tr->str, ':') + 1);
 	if (!found)
 		return probes_fail(pp, "no tracepoint matches \"%s\"", tr->str);
 	return 0;
