@@ -93,6 +93,15 @@ struct attach_point {
 	const char *func;        /* probefunc(): the symbol as linked */
 	struct loc loc;          /* the probe point in the script */
 	const char *point;       /* and its text there */
+	/* process.begin: the processes running when the probes go in get
+	 * their .begin at their next return from a system call, once each,
+	 * as SystemTap calls it once for each at the start.  The runtime puts
+	 * each in the map PROG_MAP_PENDING under {row, tgid} if it is one the
+	 * row names: every process (PID_ANY, no exe), the process pid
+	 * (PID_GIVEN), the target and its descendants (PID_TARGET), or those
+	 * running the file exe. */
+	bool begin_pending;
+	const char *exe;
 	bool may_skip;           /* one of a wildcard's functions, or an inlined
 				  * copy: if the kernel refuses to probe it, it
 				  * is left out with a warning, and the rest of
@@ -342,5 +351,7 @@ struct program {
 #define PROG_MAP_LOST    "lost"
 #define PROG_MAP_RSTACK  "rstack"
 #define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
+#define PROG_MAP_PENDING "pending"  /* process.begin not yet called: {row, tgid} */
+#define PROG_PENDING_MAX 16384      /* its size: processes running at the start */
 
 #endif

@@ -542,6 +542,11 @@ int run_program(struct program *p, const struct run_opts *o)
 	run_host_kind(&r, ATTACH_BEGIN);
 	if (!stopping(&r)) {
 		if (r.obj) {
+			int n = pending_begins(r.obj, p, r.has_target ? r.target.pid : 0,
+					       r.has_target && r.target.spawned);
+			if (verbose && n)
+				fprintf(stderr, "uscript: %d running process%s will get .begin at "
+					"their next system call\n", n, n == 1 ? "" : "es");
 			r.at = attach_uprobes(r.obj, p, r.has_target ? r.target.pid : 0, verbose);
 			if (!r.at) {
 				r.status = 1;

@@ -143,6 +143,10 @@ static void bpf_module_begin(struct cg *cg)
 	cg->maps[CG_MAP_LOST] = map_global(cg, PROG_MAP_LOST, 4);
 	cg->maps[CG_MAP_ENTRY] = NULL;
 	cg->maps[CG_MAP_RSTACK] = NULL;
+	cg->maps[CG_MAP_PENDING] = NULL;
+	for (int i = 0; i < cg->attach->n && !cg->maps[CG_MAP_PENDING]; i++)
+		if (cg->attach->rows[i].begin_pending)
+			cg->maps[CG_MAP_PENDING] = map_global(cg, PROG_MAP_PENDING, 5);
 	cg_rstack_owners(cg);
 	if (cg->has_returns)
 		cg->maps[CG_MAP_RSTACK] = map_global(cg, PROG_MAP_RSTACK, 4);
@@ -218,6 +222,13 @@ static void bpf_module_end(struct cg *cg)
 			{ "key_size", 16 }, { "value_size", cg->entry_value_size },
 		};
 		define_map_btf(cg, cg->maps[CG_MAP_ENTRY], PROG_MAP_ENTRY, entry, 4);
+	}
+	if (cg->maps[CG_MAP_PENDING]) {
+		const struct map_field pending[] = {
+			{ "type", BPF_MAP_TYPE_HASH }, { "max_entries", PROG_PENDING_MAX },
+			{ "key_size", 8 }, { "value_size", 8 }, { "map_flags", BPF_F_NO_PREALLOC },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_PENDING], PROG_MAP_PENDING, pending, 5);
 	}
 	/* The thread's own storage: made at its first call, gone with it. */
 	if (cg->maps[CG_MAP_RSTACK])

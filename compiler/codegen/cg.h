@@ -142,7 +142,7 @@ enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
 /* The maps every BPF program may use; entry and rstack only where a probe
  * has .return rows. */
 enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
-       CG_NMAPS };
+       CG_MAP_PENDING, CG_NMAPS };
 
 struct cg {
 	/* the module */

@@ -68,6 +68,21 @@ static LLVMValueRef in_tree(struct cg *cg, const struct lifecycle *l, LLVMValueR
 	return LLVMBuildICmp(b, LLVMIntNE, LLVMBuildLoad2(b, cg->i64, yes, ""), cg_const(cg, 0), "");
 }
 
+/* Whether this process was running when the probes went in, and has not
+ * had its .begin yet: its entry in PROG_MAP_PENDING, which the runtime
+ * made, is there to delete (once: a delete that finds nothing fails). */
+static LLVMValueRef pending(struct cg *cg, LLVMValueRef tgid)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef key = cg_alloca(cg, cg->i64, "pending.key");
+	LLVMValueRef k = LLVMBuildOr(b, LLVMBuildShl(b, tgid, cg_const(cg, 32), ""),
+				     cg_const(cg, cg->fixed_row), "");
+	LLVMBuildStore(b, k, key);
+	LLVMValueRef args[2] = { cg->maps[CG_MAP_PENDING], key };
+	LLVMValueRef rc = cg_bpf_helper(cg, BPF_FUNC_map_delete_elem, cg->i64, args, 2);
+	return eq(cg, rc, 0);
+}
+
 void cg_bpf_life_filter(struct cg *cg, const struct lifecycle *l, LLVMBasicBlockRef quit)
 {
 	LLVMBuilderRef b = cg->b;
@@ -78,25 +93,32 @@ void cg_bpf_life_filter(struct cg *cg, const struct lifecycle *l, LLVMBasicBlock
 	case LIFE_BEGIN:
 	case LIFE_THREAD_BEGIN: {
 		/* sys_exit(regs, ret): 0 returned, by the system call in orig_ax */
-		require(cg, eq(cg, cg_load_reg(cg, 8), 0), quit);
+		LLVMValueRef zero = eq(cg, cg_load_reg(cg, 8), 0);
 		LLVMValueRef nr = field(cg, slot, cg_load_reg(cg, 0), l->regs_orig_ax, 8);
 		LLVMValueRef fork = LLVMBuildOr(b, LLVMBuildOr(b, eq(cg, nr, 56), eq(cg, nr, 57), ""),
 						LLVMBuildOr(b, eq(cg, nr, 58), eq(cg, nr, 435), ""), "");
-		LLVMValueRef exec = LLVMBuildOr(b, eq(cg, nr, 59), eq(cg, nr, 322), "");
-		if (l->event == LIFE_THREAD_BEGIN)
-			require(cg, LLVMBuildAnd(b, fork, LLVMBuildNot(b, leader, ""), ""), quit);
-		else if (l->filter == LIFE_ALL)
-			require(cg, LLVMBuildAnd(b, fork, leader, ""), quit);
-		else if (l->filter == LIFE_TREE) {
+		fork = LLVMBuildAnd(b, fork, zero, "");
+		LLVMValueRef exec = LLVMBuildAnd(b, LLVMBuildOr(b, eq(cg, nr, 59), eq(cg, nr, 322),
+								""), zero, "");
+		LLVMValueRef cond;
+		if (l->event == LIFE_THREAD_BEGIN) {
+			cond = LLVMBuildAnd(b, fork, LLVMBuildNot(b, leader, ""), "");
+		} else if (l->filter == LIFE_ALL) {
+			cond = LLVMBuildAnd(b, fork, leader, "");
+		} else if (l->filter == LIFE_TREE) {
 			/* The -c command begins at its exec: uscript's fork of it
 			 * may return in it after the probes are in place. */
 			LLVMValueRef target = LLVMBuildLoad2(b, cg->i64, cg_field(cg, cg->globals,
 				offsetof(struct globals_hdr, target_pid)), "target");
 			LLVMValueRef child = LLVMBuildICmp(b, LLVMIntNE, tgid, target, "");
 			fork = LLVMBuildAnd(b, LLVMBuildAnd(b, fork, leader, ""), child, "");
-			require(cg, LLVMBuildOr(b, fork, exec, ""), quit);
-		} else
-			require(cg, LLVMBuildOr(b, LLVMBuildAnd(b, fork, leader, ""), exec, ""), quit);
+			cond = LLVMBuildOr(b, fork, exec, "");
+		} else {
+			cond = LLVMBuildOr(b, LLVMBuildAnd(b, fork, leader, ""), exec, "");
+		}
+		if (l->event == LIFE_BEGIN && cg->maps[CG_MAP_PENDING])
+			cond = LLVMBuildOr(b, cond, pending(cg, tgid), "");
+		require(cg, cond, quit);
 		break;
 	}
 	case LIFE_END:

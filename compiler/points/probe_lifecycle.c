@@ -105,6 +105,7 @@ struct lifecycle *probes_lifecycle(struct attach_table *t, const struct probe_po
 			return NULL;
 		}
 		l->filter = LIFE_FILE;
+		l->exe = arena_strdup(t->arena, path);
 		/* The kernel's dev_t: 12 bits of major, 20 of minor. */
 		l->dev = ((uint64_t)major(st.st_dev) << 20) | minor(st.st_dev);
 		l->ino = st.st_ino;
@@ -143,6 +144,8 @@ static int add_lifecycle(struct attach_table *t, const struct probe *p,
 	a->pp = arena_printf(t->arena, "%s.%s%s%s", name, events[ev].a, events[ev].b ? "." : "",
 			     events[ev].b ? events[ev].b : "");
 	t->ctx[t->n - 1].life = l;
+	a->begin_pending = l->event == LIFE_BEGIN;
+	a->exe = l->exe;
 	return 0;
 }
 

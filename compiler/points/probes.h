@@ -63,6 +63,7 @@ struct lifecycle {
 	enum life_filter filter;
 	int pid;                 /* LIFE_PID */
 	uint64_t dev, ino;       /* LIFE_FILE: the kernel's dev_t and the inode */
+	const char *exe;         /* LIFE_FILE: the file */
 	/* Offsets of task_struct's pid, tgid, real_parent and mm, mm_struct's
 	 * exe_file, file's f_inode, inode's i_ino and i_sb, super_block's
 	 * s_dev, and pt_regs' orig_ax. */
