@@ -18,8 +18,9 @@
 #   uscript  probe timer.profile.freq.hz(F) { if (pid() == target()) s[ubacktrace()]++ }
 #   bpftrace profile:hz:F /pid == cpid/ { @s[ustack] = count(); @n = count(); }
 #
-# reporting the samples of the target, the target's wall time and the
-# tracer's own CPU time (user + system, its children included).
+# reporting the samples of the target, the wall time and the CPU time of
+# the tracer and its children, the target included (user + system): the
+# target's share is the same under both, the rest is the tracer's.
 #
 #   tests/bench/kernel.sh [-n N] [-s S] [-r R] [--uscript PATH] [--no-bpftrace]
 #
@@ -103,7 +104,7 @@ echo "  system calls, as it timed them; ns/event = (loop - loop alone) / calls"
 for hz in 99 999; do
 	echo
 	echo "profiling at $hz Hz: targets/spin, $secs s of CPU ($runs runs, medians)"
-	printf '%-10s %10s %14s %10s\n' tool "wall s" "tracer CPU s" samples
+	printf '%-10s %10s %14s %10s\n' tool "wall s" "CPU s" samples
 	for tool in uscript bpftrace; do
 		[ "$tool" = bpftrace ] && [ -z "$bpftrace" ] && continue
 		rows=""
