@@ -247,6 +247,7 @@ static int gen_host(struct cg *base, struct program *p)
 	p->host_ctx = tsc;
 	p->host_module = cg.mod;
 	p->host_scratch_size = cg.scratch_size;
+	p->keep_target_map = cg.host_usymname;
 	return 0;
 }
 

@@ -60,6 +60,8 @@ enum attach_kind {
 	ATTACH_TIMER,
 	ATTACH_UPROBE,
 	ATTACH_URETPROBE,
+	ATTACH_RAW_TP,       /* kernel.trace: the raw tracepoint named by path */
+	ATTACH_PERF,         /* timer.profile, perf.*: a sampling perf event on each CPU */
 };
 
 /* How a probe point restricts the processes it fires in. */
@@ -75,7 +77,8 @@ struct attach_point {
 	enum attach_kind kind;
 	int probe;               /* index of the probe (handler) it runs */
 	const char *prog_name;   /* BPF program (uprobes) or host function */
-	const char *path;        /* absolute path of the probed file */
+	const char *path;        /* absolute path of the probed file; for
+				  * ATTACH_RAW_TP the tracepoint's name */
 	uint64_t offset;         /* file offset of the probed instruction */
 	uint64_t ref_ctr_offset; /* file offset of a USDT semaphore, else 0 */
 	int cookie_of;           /* 1 + the row whose index is this one's cookie
@@ -86,10 +89,23 @@ struct attach_point {
 	uint64_t period_ns;      /* ATTACH_TIMER */
 	uint64_t random_ns;      /* ATTACH_TIMER: each period is period_ns
 				  * plus or minus up to this, at random */
+	uint32_t perf_type;      /* ATTACH_PERF: perf_event_attr's type and config, */
+	uint64_t perf_config;
+	uint64_t perf_sample;    /* and its sample_period, or sample_freq if */
+	bool perf_freq;          /* perf_freq */
 	const char *pp;          /* pp() */
 	const char *func;        /* probefunc(): the symbol as linked */
 	struct loc loc;          /* the probe point in the script */
 	const char *point;       /* and its text there */
+	/* process.begin: the processes running when the probes go in get
+	 * their .begin at their next return from a system call, once each,
+	 * as SystemTap calls it once for each at the start.  The runtime puts
+	 * each in the map PROG_MAP_PENDING under {row, tgid} if it is one the
+	 * row names: every process (PID_ANY, no exe), the process pid
+	 * (PID_GIVEN), the target and its descendants (PID_TARGET), or those
+	 * running the file exe. */
+	bool begin_pending;
+	const char *exe;
 	bool may_skip;           /* one of a wildcard's functions, or an inlined
 				  * copy: if the kernel refuses to probe it, it
 				  * is left out with a warning, and the rest of
@@ -327,6 +343,9 @@ struct program {
 	uint32_t maxmapentries;  /* -D MAXMAPENTRIES, for messages */
 	bool needs_target;       /* uses target() or process.…: wants -c or -x */
 	bool has_maps;           /* arrays or statistics: the BPF object holds them */
+	bool keep_target_map;    /* host handlers name the target's addresses
+				  * (usymname in an end probe): the runtime
+				  * keeps a copy of its memory map */
 };
 
 /* Map and section names shared by the code generator and the runtime. */
@@ -337,6 +356,8 @@ struct program {
 #define PROG_MAP_RSTACK  "rstack"
 #define PROG_MAP_TSCRATCH "tscratch" /* scratch of handlers that may sleep */
 #define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
+#define PROG_MAP_PENDING "pending"  /* process.begin not yet called: {row, tgid} */
+#define PROG_PENDING_MAX 16384      /* its size: processes running at the start */
 
 /* ---- symbols as values in BPF (codegen/usym.c, runtime/usym_tables.c) ----
  *

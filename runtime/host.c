@@ -257,7 +257,8 @@ struct host *host_start(struct program *p, struct output *out, void *globals,
 	}
 	for (int i = 0; i < p->nattach; i++) {
 		const struct attach_point *a = &p->attach[i];
-		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE || !a->prog_name)
+		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE ||
+		    a->kind == ATTACH_RAW_TP || a->kind == ATTACH_PERF || !a->prog_name)
 			continue;
 		LLVMOrcExecutorAddress addr;
 		e = LLVMOrcLLJITLookup(h->jit, &addr, a->prog_name);

@@ -164,7 +164,7 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 	const struct attach_point *a = st.row >= 0 && st.row < o->prog->nattach ?
 		&o->prog->attach[st.row] : NULL;
 	uint64_t from;
-	if (kind == OUT_BACKTRACE && n && a && a->kind == ATTACH_URETPROBE &&
+	if (kind == OUT_BACKTRACE && n && a && a->kind == ATTACH_URETPROBE && st.pid >= 0 &&
 	    sym_file_address(o->sym, (int)st.pid, a->path, a->offset, &from) == 0) {
 		/* SystemTap at a return: the function, then where it returns */
 		strbuf_puts(t, "Returning from: ");

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "runtime.h"
+#include "symbolize.h"
 
 #include "maps.h"
 #include "parse/diag.h"
@@ -81,14 +82,16 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 }
 
 /* BPF needs CAP_SYS_ADMIN (root has it), or CAP_BPF with CAP_PERFMON for
- * uprobes; checked first so the user hears one sentence instead of a stack
- * of EPERMs.  The effective set decides, not the uid: root with its
- * capabilities dropped cannot trace either. */
-static bool privileged(void)
+ * uprobes, raw tracepoints and perf events on every CPU; checked first so
+ * the user hears one sentence instead of a stack of EPERMs.  The effective
+ * set decides, not the uid: root with its capabilities dropped cannot
+ * trace either.  Returns the ones missing ("CAP_BPF and CAP_PERFMON"), or
+ * NULL. */
+static const char *missing_caps(void)
 {
 	FILE *f = fopen("/proc/self/status", "r");
 	if (!f)
-		return false;
+		return "CAP_BPF and CAP_PERFMON";
 	char line[256];
 	unsigned long long eff = 0;
 	while (fgets(line, sizeof(line), f))
@@ -96,7 +99,21 @@ static bool privileged(void)
 			break;
 	fclose(f);
 	const unsigned long long sys_admin = 1ull << 21, perfmon = 1ull << 38, bpf = 1ull << 39;
-	return (eff & sys_admin) || ((eff & perfmon) && (eff & bpf));
+	if ((eff & sys_admin) || ((eff & perfmon) && (eff & bpf)))
+		return NULL;
+	return !(eff & bpf) && !(eff & perfmon) ? "CAP_BPF and CAP_PERFMON" :
+		!(eff & bpf) ? "CAP_BPF" : "CAP_PERFMON";
+}
+
+/* The first probe point that runs in the kernel without a process of its
+ * own (kernel.trace, process.begin, timer.profile, perf.*), for the
+ * message. */
+static const char *kernel_point(const struct program *p)
+{
+	for (int i = 0; i < p->nattach; i++)
+		if (p->attach[i].kind == ATTACH_RAW_TP || p->attach[i].kind == ATTACH_PERF)
+			return p->attach[i].point;
+	return NULL;
 }
 
 static int64_t realtime_offset(void)
@@ -359,7 +376,13 @@ static void event_loop(struct run *r)
 			nanosleep(&ms, NULL);
 			pause = false;
 		}
-		int n = epoll_wait(r->epfd, evs, 16, -1);
+		/* A script that names addresses (usymname in an end probe)
+		 * keeps a copy of the target's memory map, a tenth of a second
+		 * old at most, to name them by once the target is gone. */
+		bool keep_map = r->prog->keep_target_map && r->out.sym && r->has_target;
+		if (keep_map)
+			sym_refresh_pid(r->out.sym, r->target.pid);
+		int n = epoll_wait(r->epfd, evs, 16, keep_map ? 100 : -1);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -512,9 +535,11 @@ int run_program(struct program *p, const struct run_opts *o)
 			.deadlinefd = -1 };
 	verbose = o->verbose;
 	libbpf_set_print(libbpf_print);
-	if (p->bpf_obj && !privileged()) {
-		fprintf(stderr, "uscript: tracing needs root, or the CAP_BPF and CAP_PERFMON "
-			"capabilities\n");
+	const char *missing = p->bpf_obj ? missing_caps() : NULL;
+	if (missing) {
+		const char *k = kernel_point(p);
+		fprintf(stderr, "uscript: %s needs root, or the CAP_BPF and CAP_PERFMON "
+			"capabilities: this process lacks %s\n", k ? k : "tracing", missing);
 		return 1;
 	}
 	if (output_init(&r.out, p, o->out) < 0) {
@@ -590,6 +615,11 @@ int run_program(struct program *p, const struct run_opts *o)
 	run_host_kind(&r, ATTACH_BEGIN);
 	if (!stopping(&r)) {
 		if (r.obj) {
+			int n = pending_begins(r.obj, p, r.has_target ? r.target.pid : 0,
+					       r.has_target && r.target.spawned);
+			if (verbose && n)
+				fprintf(stderr, "uscript: %d running process%s will get .begin at "
+					"their next system call\n", n, n == 1 ? "" : "es");
 			r.at = attach_uprobes(r.obj, p, r.has_target ? r.target.pid : 0, verbose);
 			if (!r.at) {
 				r.status = 1;

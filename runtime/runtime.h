@@ -163,6 +163,15 @@ void attach_keep(struct attachments *at);
  * or releases them where there is no keeper. */
 void attach_free(struct attachments *at);
 
+/* ---- pending.c ---- */
+
+/* process.begin for the processes already running (target: the -c/-x
+ * process, or 0; spawned: it is the -c command, held before its exec,
+ * whose .begin is its exec's): puts them where the programs find them.
+ * Returns how many. */
+int pending_begins(struct bpf_object *obj, const struct program *p, pid_t target,
+		   bool spawned);
+
 /* ---- target.c ---- */
 
 struct target {

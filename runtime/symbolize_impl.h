@@ -79,7 +79,14 @@ struct sym_ctx {
 	unsigned gen;              /* maps read so far */
 	uint64_t clock;
 	char fmt[SYM_PATHLEN + 8]; /* a module path as shown */
+	struct ksym *ksyms;        /* the kernel's, sorted (sym_kernel.c) */
+	size_t nksyms;
+	bool ksyms_read;
 };
+
+/* sym_kernel.c: a kernel address (pid SYM_KERNEL), and the table's end. */
+void sym_kernel_lookup(struct sym_ctx *c, uint64_t addr, struct sym_where *w);
+void sym_kernel_free(struct sym_ctx *c);
 
 /* sym_file.c: the module of mapping `mp` of process p. */
 struct module *get_module(struct sym_ctx *c, struct proc *p,

@@ -362,9 +362,9 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 			   "probe handlers, not in functions; pass the value as an argument",
 			   e->name, e->pretty, "$$");
 		e->bad = true;
-	} else if (rs->checking && !rs->in_process_probe) {
+	} else if (rs->checking && !rs->in_target_probe) {
 		diag_error(&e->loc, "target variables such as $%s%.*s can only be used in "
-			   "process probes", e->name, e->pretty, "$$");
+			   "process and kernel.trace probes", e->name, e->pretty, "$$");
 		e->bad = true;
 	}
 	/* The pretty-printed forms are text the runtime makes (OUT_PRETTY). */
@@ -618,6 +618,10 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		for (struct expr *a = skip_first ? e->args->next : e->args; a; a = a->next)
 			a->printed = true;
 	}
+	if (b->id == BI_sprint_backtrace && !e->printed && rs->checking)
+		diag_error(&e->loc, "%s() can only be printed, as an argument of print, println, "
+			   "printd, printdln or printf: uscript names the addresses when it "
+			   "prints them", b->name);
 	if (b->id == BI_printf || b->id == BI_sprintf) {
 		check_format(rs, e);
 		return b->ret;

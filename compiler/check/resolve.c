@@ -293,12 +293,14 @@ static void walk_handler(struct rs *rs, struct handler *h)
 {
 	rs->h = h;
 	rs->loop_depth = 0;
-	rs->in_return_probe = rs->in_process_probe = false;
+	rs->in_return_probe = rs->in_process_probe = rs->in_target_probe = false;
 	if (h->probe) {
-		rs->in_return_probe = rs->in_process_probe = true;
+		rs->in_return_probe = rs->in_process_probe = rs->in_target_probe = true;
 		for (struct probe_point *pp = h->probe->points; pp; pp = pp->next) {
 			if (!point_is(pp, "process", NULL))
 				rs->in_process_probe = false;
+			if (!point_is(pp, "process", NULL) && !point_is(pp, "kernel", "trace"))
+				rs->in_target_probe = false;
 			if (!point_is(pp, "process", "return"))
 				rs->in_return_probe = false;
 		}

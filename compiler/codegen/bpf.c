@@ -176,6 +176,10 @@ static void bpf_module_begin(struct cg *cg)
 			cg->maps[CG_MAP_USYM_STATE] = map_global(cg, PROG_MAP_USYM_STATE, 4);
 			break;
 		}
+	cg->maps[CG_MAP_PENDING] = NULL;
+	for (int i = 0; i < cg->attach->n && !cg->maps[CG_MAP_PENDING]; i++)
+		if (cg->attach->rows[i].begin_pending)
+			cg->maps[CG_MAP_PENDING] = map_global(cg, PROG_MAP_PENDING, 5);
 	cg_rstack_owners(cg);
 	if (cg->has_returns)
 		cg->maps[CG_MAP_RSTACK] = map_global(cg, PROG_MAP_RSTACK, 4);
@@ -291,6 +295,13 @@ static void bpf_module_end(struct cg *cg)
 	LLVMValueRef stub = LLVMGetNamedFunction(cg->mod, CG_SCRATCH_STUB);
 	if (stub)
 		LLVMDeleteFunction(stub);
+	if (cg->maps[CG_MAP_PENDING]) {
+		const struct map_field pending[] = {
+			{ "type", BPF_MAP_TYPE_HASH }, { "max_entries", PROG_PENDING_MAX },
+			{ "key_size", 8 }, { "value_size", 8 }, { "map_flags", BPF_F_NO_PREALLOC },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_PENDING], PROG_MAP_PENDING, pending, 5);
+	}
 	/* The thread's own storage: made at its first call, gone with it. */
 	if (cg->maps[CG_MAP_RSTACK])
 		define_task_storage_btf(cg, cg->maps[CG_MAP_RSTACK], PROG_MAP_RSTACK,
@@ -347,7 +358,10 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 {
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
 	cg->fn = LLVMAddFunction(cg->mod, name, fty);
-	LLVMSetSection(cg->fn, "uprobe");
+	const char *section = "uprobe";
+	if (cg->fixed_row >= 0)
+		section = cg->attach->rows[cg->fixed_row].kind == ATTACH_PERF ? "perf_event" : "raw_tp";
+	LLVMSetSection(cg->fn, section);
 	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
 	LLVMAddAttributeAtIndex(cg->fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));
@@ -371,7 +385,10 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, stopping, cg_const(cg, 0), ""),
 			quit, running);
 	LLVMPositionBuilderAtEnd(cg->b, running);
-	family_check(cg, p, quit);
+	if (cg->fixed_row < 0)
+		family_check(cg, p, quit);
+	else if (cg->attach->ctx[cg->fixed_row].life)
+		cg_bpf_life_filter(cg, cg->attach->ctx[cg->fixed_row].life, quit);
 	/* Only handlers that use scratch look it up (cg_scratch_base), and
 	 * only scripts that ask which probe point fired read the cookie. */
 	cg->scratch = NULL;
@@ -384,8 +401,11 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	for (int i = 0; i < ROW_STRINGS; i++)
 		by_row |= cg->row_strings[i].table != NULL;
 	by_row |= cg->attach->rows_vary[p->id] || cg->stack_rows;
-	cg->cookie = by_row ?
-		call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, &cg->regs, 1) : cg_const(cg, 0);
+	if (cg->fixed_row >= 0)
+		cg->cookie = cg_const(cg, cg->fixed_row);
+	else
+		cg->cookie = by_row ? call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64,
+						  &cg->regs, 1) : cg_const(cg, 0);
 }
 
 static void bpf_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size);
@@ -853,10 +873,38 @@ static LLVMValueRef bpf_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size
 }
 
 
+static LLVMValueRef bpf_read_kernel(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				    LLVMValueRef addr)
+{
+	LLVMValueRef args[3] = { dst, LLVMConstInt(cg->i32, size, 0),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
+}
+
+static LLVMValueRef bpf_read_kernel_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+					LLVMValueRef addr)
+{
+	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, max, cg->i32, ""),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_kernel_str, cg->i64, args, 3);
+}
+
 static LLVMValueRef bpf_user_stack(struct cg *cg, LLVMValueRef dst, uint32_t size)
 {
 	LLVMValueRef args[4] = { cg->regs, dst, LLVMConstInt(cg->i32, size, 0),
 				 cg_const(cg, BPF_F_USER_STACK) };
+	return call_helper(cg, BPF_FUNC_get_stack, cg->i64, args, 4);
+}
+
+/* At a raw tracepoint the stack starts in the program, then the kernel's
+ * bpf_trace_runN and the tracepoint's __traceiter_NAME: left out, so that
+ * it starts where the tracepoint is, as SystemTap's does.  A perf sample's
+ * starts where it interrupted the kernel. */
+static LLVMValueRef bpf_kernel_stack(struct cg *cg, LLVMValueRef dst, uint32_t size)
+{
+	bool tp = cg->fixed_row >= 0 && cg->attach->rows[cg->fixed_row].kind == ATTACH_RAW_TP;
+	LLVMValueRef args[4] = { cg->regs, dst, LLVMConstInt(cg->i32, size, 0),
+				 cg_const(cg, tp ? 3 : 0) };
 	return call_helper(cg, BPF_FUNC_get_stack, cg->i64, args, 4);
 }
 
@@ -898,7 +946,10 @@ const struct cg_target cg_target_bpf = {
 	.clock_ns = bpf_clock_ns,
 	.read_user = bpf_read_user,
 	.read_user_str = cg_bpf_read_user_str,
+	.read_kernel = bpf_read_kernel,
+	.read_kernel_str = bpf_read_kernel_str,
 	.user_stack = bpf_user_stack,
+	.kernel_stack = bpf_kernel_stack,
 	.str_copy = bpf_str_copy,
 	.map_lookup = bpf_map_lookup,
 	.map_update = bpf_map_update,

@@ -69,6 +69,12 @@ struct cg_target {
 	 * into dst; returns 0 or a negative errno (i64).  Host: fails. */
 	LLVMValueRef (*read_user)(struct cg *cg, LLVMValueRef dst, uint32_t size,
 				  LLVMValueRef addr);
+	/* The same of kernel memory (kernel_long(), $p->member at a
+	 * tracepoint), and of a kernel string as read_user_str. */
+	LLVMValueRef (*read_kernel)(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				    LLVMValueRef addr);
+	LLVMValueRef (*read_kernel_str)(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+					LLVMValueRef addr);
 	/* ---- the maps of global arrays and statistics (g: index in the
 	 * program's globals table) ---- */
 	/* A pointer to the value stored under key, or NULL.  BPF points into
@@ -114,6 +120,9 @@ struct cg_target {
 	 * words); returns the i64 number of bytes written, or a negative
 	 * errno.  Host: no stack, 0. */
 	LLVMValueRef (*user_stack)(struct cg *cg, LLVMValueRef dst, uint32_t size);
+	/* The same of the kernel stack (print_backtrace): where the probe
+	 * interrupted the kernel, or the kernel's own at a tracepoint. */
+	LLVMValueRef (*kernel_stack)(struct cg *cg, LLVMValueRef dst, uint32_t size);
 	/* Copies the string at src into dst, at most max bytes with the NUL;
 	 * returns the i64 length copied, NUL included (at least 1). */
 	LLVMValueRef (*str_copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
@@ -134,7 +143,7 @@ enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
  * has .return rows. */
 enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
        CG_MAP_TSCRATCH, CG_MAP_USYM_MODS, CG_MAP_USYM_SYMS, CG_MAP_USYM_NAMES,
-       CG_MAP_USYM_STATE, CG_NMAPS };
+       CG_MAP_USYM_STATE, CG_MAP_PENDING, CG_NMAPS };
 
 struct cg {
 	/* the module */
@@ -172,6 +181,7 @@ struct cg {
 	 * code does; and whether any handler does. */
 	bool may_sleep;
 	bool *func_sleeps;
+	bool *func_no_sleep;         /* per copy: a kernel-side handler calls it */
 	bool any_sleeps;
 
 	/* the function being generated */
@@ -185,6 +195,7 @@ struct cg {
 	bool stack_rows;                 /* print_ubacktrace() wants the row (stack.c) */
 	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
 	bool sleeps;                 /* BPF: this handler or function may sleep */
+	bool sleep_ok;               /* BPF: and its program may be sleepable */
 	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
 	LLVMValueRef rt;             /* host: the runtime's handle */
 	LLVMValueRef actions;        /* i64 alloca: the actions charged so far */
@@ -205,6 +216,11 @@ struct cg {
 	bool in_return;              /* uretprobe handler */
 	int depth;                   /* the script function's depth of calls,
 				      * from 0; -1 in a handler */
+	LLVMValueRef errno_table;    /* errno_str()'s names, once made */
+	bool host_usymname;          /* a host handler names the target's addresses */
+	int fixed_row;               /* a program for one row only (a raw
+				      * tracepoint's, which has no cookie): that
+				      * row, its cookie a constant; else -1 */
 	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
 	LLVMValueRef each_frame_fn;  /* and the function it is in */
 	struct sym *cas_sym;         /* a global being updated atomically, */
@@ -355,6 +371,7 @@ LLVMValueRef cg_time(struct cg *cg, struct expr *call);
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call);
 LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call);
 LLVMValueRef cg_user(struct cg *cg, struct expr *call);
+LLVMValueRef cg_kernel(struct cg *cg, struct expr *call);
 LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
 
 /* ---- usym.c: addresses named in the probe ---- */
@@ -379,6 +396,9 @@ LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e);
  * program's body, and the loading of them into cg->saved at the return. */
 void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
 void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
+/* kernel_bpf.c: leaves a process.begin (and the like) program for the
+ * events and processes its row does not name. */
+void cg_bpf_life_filter(struct cg *cg, const struct lifecycle *l, LLVMBasicBlockRef quit);
 /* bpf.c: a helper call, for the parts of the BPF target in files of their
  * own; one more return the kernel did not report, in `lost`. */
 LLVMValueRef cg_bpf_helper(struct cg *cg, int id, LLVMTypeRef ret, LLVMValueRef *args,

@@ -153,25 +153,43 @@ static void begin_function_state(struct cg *cg, struct handler *h, uint32_t slot
 	cg->ret_slot = NULL;
 }
 
+/* Whether row a runs in BPF, on a uprobe. */
+static bool uprobe_row(const struct attach_point *a)
+{
+	return a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE;
+}
+
+/* Whether row a runs in uscript's own handlers. */
+static bool host_row(const struct attach_point *a)
+{
+	return a->kind == ATTACH_BEGIN || a->kind == ATTACH_END || a->kind == ATTACH_ERROR ||
+	       a->kind == ATTACH_TIMER;
+}
 static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed, int d);
 
 /* Probe p's handler; or, with `entry`, the entry program that saves what
- * its .return rows read at the entry (target.h). */
-static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry)
+ * its .return rows read at the entry (target.h); or, with row >= 0, the
+ * program of that raw tracepoint or perf event row alone. */
+static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry, int row)
 {
 	char name[64];
-	snprintf(name, sizeof(name), "probe_%d%s", p->id,
-		 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
+	if (row >= 0)
+		snprintf(name, sizeof(name), "probe_%d_tp%d", p->id, row);
+	else
+		snprintf(name, sizeof(name), "probe_%d%s", p->id,
+			 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
 	cg->probe = p;
 	cg->depth = -1;
+	cg->fixed_row = row;
 	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
 	cg->sleeps = false;
+	cg->sleep_ok = row < 0;  /* uprobes may sleep; tracepoints and samples not */
 	cg->in_return = false;
-	if (cg->t->is_bpf && !entry) {
+	if (cg->t->is_bpf && !entry && row < 0) {
 		cg->in_return = true;
 		for (int i = 0; i < cg->attach->n; i++)
 			if (cg->attach->rows[i].probe == p->id && !cg->attach->rows[i].cookie_of &&
-			    cg->attach->rows[i].kind != ATTACH_URETPROBE)
+			    cg->attach->rows[i].kind == ATTACH_UPROBE)
 				cg->in_return = false;
 	}
 	cg->t->handler_begin(cg, p, name);
@@ -219,9 +237,8 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	cg->scratch_bb = NULL;
 	for (int i = 0; i < cg->attach->n; i++) {
 		struct attach_point *a = &cg->attach->rows[i];
-		bool mine = entry ? a->cookie_of != 0 :
-			!a->cookie_of && (a->kind == ATTACH_UPROBE ||
-					  a->kind == ATTACH_URETPROBE) == cg->t->is_bpf;
+		bool mine = row >= 0 ? i == row : entry ? a->cookie_of != 0 :
+			!a->cookie_of && (cg->t->is_bpf ? uprobe_row(a) : host_row(a));
 		if (a->probe == p->id && mine)
 			a->prog_name = arena_strdup(cg->arena, name);
 	}
@@ -276,6 +293,7 @@ static void gen_function(struct cg *cg, int index, int d, uint32_t slot_base)
 	begin_function_state(cg, h, slot_base);
 	cg->probe = NULL;
 	cg->sleeps = false;
+	cg->sleep_ok = !cg->func_no_sleep[fn_slot(cg, index, d)];
 	cg->depth = d;
 	cg->fn = cg->func_fns[fn_slot(cg, index, d)];
 	/* Always inlined: its code takes the location of the call. */
@@ -579,6 +597,9 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	cg->scratch_size = 0;
 	t->module_begin(cg);
 
+	cg->fixed_row = -1;
+	cg->errno_table = NULL;
+	cg->host_usymname = false;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
 	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
@@ -596,12 +617,20 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	cg->func_sleeps = arena_alloc(cg->arena, (size_t)nfn + 1);
 	bool *needed = arena_alloc(cg->arena, (size_t)nfn + 1);
 	uint64_t *memo = arena_alloc(cg->arena, ((size_t)nfn + 1) * sizeof(uint64_t));
+	/* The function copies a kernel-side handler calls: those programs
+	 * cannot sleep, so these never wait for a page (sleep.c). */
+	cg->func_no_sleep = arena_alloc(cg->arena, (size_t)nfn + 1);
 	for (struct probe *p = cg->script->probes; p; p = p->next) {
 		if (!(cg->attach->homes[p->id] & home))
 			continue;
 		mark_calls(cg, p->body, needed, 0);
 		if (t->is_bpf)
 			check_inlined(cg, p, memo, (size_t)nfn + 1);
+		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
+			if (cg->attach->rows[i].probe == p->id &&
+			    (cg->attach->rows[i].kind == ATTACH_RAW_TP ||
+			     cg->attach->rows[i].kind == ATTACH_PERF))
+				mark_calls(cg, p->body, cg->func_no_sleep, 0);
 	}
 	if (diag_errors() > errors) {
 		LLVMDisposeBuilder(cg->b);
@@ -629,10 +658,20 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 		}
 	}
 	for (struct probe *p = cg->script->probes; p; p = p->next) {
-		if (cg->attach->homes[p->id] & home)
-			gen_handler(cg, p, base, false);
+		if (!(cg->attach->homes[p->id] & home))
+			continue;
+		bool own = !t->is_bpf;
+		for (int i = 0; i < cg->attach->n && !own; i++)
+			own = cg->attach->rows[i].probe == p->id && uprobe_row(&cg->attach->rows[i]);
+		if (own)
+			gen_handler(cg, p, base, false, -1);
 		if (t->is_bpf && target_saves(cg->attach, p->id))
-			gen_handler(cg, p, base, true);
+			gen_handler(cg, p, base, true, -1);
+		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
+			if (cg->attach->rows[i].probe == p->id &&
+			    (cg->attach->rows[i].kind == ATTACH_RAW_TP ||
+			     cg->attach->rows[i].kind == ATTACH_PERF))
+				gen_handler(cg, p, base, false, i);
 	}
 	cg->di_scope = NULL;
 	t->module_end(cg);

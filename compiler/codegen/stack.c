@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* stack.c — the traced thread's stack: print_ubacktrace(),
- * sprint_ubacktrace(), ubacktrace(), ucallers() and usymname().
+ * sprint_ubacktrace(), ubacktrace(), ucallers() and usymname(); and the kernel's, at
+ * a tracepoint or a perf sample: print_backtrace(), sprint_backtrace()
+ * and backtrace(), named from /proc/kallsyms by the runtime.
  *
  * The kernel walks the user stack (bpf_get_stack, by frame pointers) when
  * the probe fires.  Naming the addresses needs the process's memory map and
@@ -12,15 +14,17 @@
  * here: the addresses in hex, as SystemTap makes them. */
 #include "cg.h"
 
-/* Fills a struct out_stack at buf: the pid and the stack. */
-static void fill_stack(struct cg *cg, LLVMValueRef buf)
+/* Fills a struct out_stack at buf: the pid and the stack; a kernel stack
+ * (print_backtrace) has the pid SYM_KERNEL, -1. */
+static void fill_stack(struct cg *cg, LLVMValueRef buf, bool kernel)
 {
 	LLVMBuilderRef b = cg->b;
-	cg_store_at(cg, buf, offsetof(struct out_stack, pid), cg->t->context(cg, BI_pid),
-		    cg->i64);
+	cg_store_at(cg, buf, offsetof(struct out_stack, pid),
+		    kernel ? cg_const(cg, -1) : cg->t->context(cg, BI_pid), cg->i64);
 	cg_store_at(cg, buf, offsetof(struct out_stack, row), cg->cookie, cg->i64);
-	LLVMValueRef rc = cg->t->user_stack(cg, cg_field(cg, buf, offsetof(struct out_stack, frames)),
-					    OUT_MAX_FRAMES * 8);
+	LLVMValueRef frames = cg_field(cg, buf, offsetof(struct out_stack, frames));
+	LLVMValueRef rc = kernel ? cg->t->kernel_stack(cg, frames, OUT_MAX_FRAMES * 8) :
+		cg->t->user_stack(cg, frames, OUT_MAX_FRAMES * 8);
 	LLVMValueRef n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, rc, cg_const(cg, 0), ""),
 					 LLVMBuildLShr(b, rc, cg_const(cg, 3), ""), cg_const(cg, 0), "");
 	cg_store_at(cg, buf, offsetof(struct out_stack, nframes), n, cg->i64);
@@ -47,6 +51,7 @@ int cg_deferred_kind(const struct expr *e)
 		return -1;
 	switch (e->builtin->id) {
 	case BI_sprint_ubacktrace: return OUT_SBACKTRACE;
+	case BI_sprint_backtrace: return OUT_SBACKTRACE;
 	case BI_usymname: return OUT_USYMNAME;
 	default: return -1;
 	}
@@ -59,13 +64,19 @@ LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e)
 	if (cg_deferred_kind(e) == OUT_USYMNAME) {
 		LLVMValueRef addr = cg_expr(cg, e->args);
 		LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_addr), true);
-		cg_store_at(cg, buf, offsetof(struct out_addr, pid), cg->t->context(cg, BI_pid),
-			    cg->i64);
+		/* In uscript's own handlers (end), the addresses are the
+		 * target's: a profile names the stacks it kept at the end. */
+		cg->host_usymname |= !cg->t->is_bpf;
+		LLVMValueRef pid = cg->t->is_bpf ? cg->t->context(cg, BI_pid) :
+			LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->globals,
+				offsetof(struct globals_hdr, target_pid)), "target");
+		cg_store_at(cg, buf, offsetof(struct out_addr, pid), pid, cg->i64);
 		cg_store_at(cg, buf, offsetof(struct out_addr, addr), addr, cg->i64);
 		return buf;
 	}
 	LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_stack), true);
-	fill_stack(cg, buf);
+	fill_stack(cg, buf, e->kind == EXPR_CALL && e->builtin &&
+		   (e->builtin->id == BI_print_backtrace || e->builtin->id == BI_sprint_backtrace));
 	return buf;
 }
 
@@ -129,7 +140,7 @@ LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVM
  * verifier would have to follow, into a buffer that holds every frame's:
  * "0x", sixteen digits (those past the number's own are overwritten next),
  * the space; the cut comes last. */
-static LLVMValueRef ubacktrace(struct cg *cg)
+static LLVMValueRef ubacktrace(struct cg *cg, bool kernel)
 {
 	LLVMBuilderRef b = cg->b;
 	uint32_t need = OUT_MAX_FRAMES * 19 + 1, size = 1;
@@ -139,7 +150,8 @@ static LLVMValueRef ubacktrace(struct cg *cg)
 	LLVMValueRef out = cg_scratch(cg, size + 32, true);
 	/* 32 frame slots, so that a masked index stays inside */
 	LLVMValueRef frames = cg_scratch(cg, 32 * 8, true);
-	LLVMValueRef rc = cg->t->user_stack(cg, frames, OUT_MAX_FRAMES * 8);
+	LLVMValueRef rc = kernel ? cg->t->kernel_stack(cg, frames, OUT_MAX_FRAMES * 8) :
+		cg->t->user_stack(cg, frames, OUT_MAX_FRAMES * 8);
 	LLVMValueRef n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, rc, cg_const(cg, 0), ""),
 					 LLVMBuildLShr(b, rc, cg_const(cg, 3), ""), cg_const(cg, 0), "");
 	LLVMBasicBlockRef pre = LLVMGetInsertBlock(b), head = cg_block(cg, "ubt.head"),
@@ -283,8 +295,11 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
 {
 	switch (call->builtin->id) {
 	case BI_ubacktrace:
-		return cg->t->is_bpf ? ubacktrace(cg) : cg_no_user_stack(cg, false);
+	case BI_backtrace:
+		return cg->t->is_bpf ? ubacktrace(cg, call->builtin->id == BI_backtrace) :
+			cg_no_user_stack(cg, false);
 	case BI_print_ubacktrace:
+	case BI_print_backtrace:
 		cg_print_backtrace(cg, call);
 		return NULL;
 	case BI_ucallers:

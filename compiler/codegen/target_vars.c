@@ -25,7 +25,8 @@ static LLVMValueRef load(struct cg *cg, const struct loc *loc, const struct tv_o
 	LLVMBuilderRef b = cg->b;
 	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
 	LLVMBuildStore(b, cg_const(cg, 0), slot);
-	LLVMValueRef rc = cg->t->read_user(cg, slot, op->size, addr);
+	LLVMValueRef rc = op->kernel ? cg->t->read_kernel(cg, slot, op->size, addr) :
+		cg->t->read_user(cg, slot, op->size, addr);
 	LLVMValueRef v = extend(cg, LLVMBuildLoad2(b, cg->i64, slot, ""), op->size, op->is_signed);
 	LLVMValueRef failed = LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), "");
 	if (op->group && cg->pretty_faults) {

@@ -14,13 +14,17 @@
 #include "binary/elfsym.h"
 #include "binary/usdt.h"
 #include "symmatch.h"
+#include "kernel/kernel.h"
 
 static const struct probe_kind *const kinds[] = {
 	&probe_kind_begin,
 	&probe_kind_end,
 	&probe_kind_error,
+	&probe_kind_perf,        /* before timer: timer.profile is a perf event */
 	&probe_kind_timer,
+	&probe_kind_lifecycle,   /* before process: process.begin is not a function */
 	&probe_kind_process,
+	&probe_kind_kernel_trace,
 };
 
 struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
@@ -258,12 +262,15 @@ void probes_release(struct attach_table *t)
 	t->dwarves = NULL;
 	symm_cache_free(t->names);
 	t->names = NULL;
+	kbtf_close(t->kernel);
+	t->kernel = NULL;
 }
 
 static const char *const kind_names[] = {
 	[ATTACH_BEGIN] = "begin", [ATTACH_END] = "end", [ATTACH_ERROR] = "error",
 	[ATTACH_TIMER] = "timer", [ATTACH_UPROBE] = "uprobe",
-	[ATTACH_URETPROBE] = "uretprobe",
+	[ATTACH_URETPROBE] = "uretprobe", [ATTACH_RAW_TP] = "raw tracepoint",
+	[ATTACH_PERF] = "perf event",
 };
 
 void probes_print(const struct script *s, const struct attach_table *t, FILE *out)
@@ -274,6 +281,11 @@ void probes_print(const struct script *s, const struct attach_table *t, FILE *ou
 		fprintf(out, "%s /* probe %d, %s", a->pp, a->probe, kind_names[a->kind]);
 		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE)
 			fprintf(out, " %s+0x%" PRIx64, a->path, a->offset);
+		if (a->kind == ATTACH_RAW_TP)
+			fprintf(out, " %s", a->path);
+		if (a->kind == ATTACH_PERF)
+			fprintf(out, " type %" PRIu32 " config %" PRIu64 " %s %" PRIu64, a->perf_type,
+				a->perf_config, a->perf_freq ? "hz" : "every", a->perf_sample);
 		if (a->kind == ATTACH_TIMER)
 			fprintf(out, " every %" PRIu64 " ns", a->period_ns);
 		if (a->kind == ATTACH_TIMER && a->random_ns)

@@ -9,7 +9,8 @@
  *
  * Each kind of probe point is one `struct probe_kind` in a file of its own
  * (probe_host.c: begin, end, error, timer; probe_process.c: process
- * functions and returns), listed once in probes.c.  A kind recognises its
+ * functions and returns; probe_kernel.c: kernel.trace; probe_lifecycle.c:
+ * process.begin and the like), listed once in probes.c.  A kind recognises its
  * points by their components and turns each into rows of the attach table;
  * a point that matches nothing is an error naming it and saying why, unless
  * the point is optional ('?'). */
@@ -26,6 +27,8 @@
 struct compile_opts;
 struct usdt_file;
 struct tv_saves;
+struct ktp;
+struct kbtf;
 struct usdt_probe;
 
 /* Where a probe's handler runs. */
@@ -33,6 +36,49 @@ enum probe_home {
 	HOME_BPF = 1,    /* in the kernel, on a uprobe */
 	HOME_HOST = 2,   /* in uscript, from the JIT */
 };
+
+/* process.begin, .end, .thread.begin, .thread.end, .syscall and
+ * .syscall.return (probe_lifecycle.c): which event of the raw tracepoint,
+ * and which processes it fires in, checked in the program against the
+ * current task, whose fields are at the offsets BTF gives. */
+enum life_event {
+	LIFE_BEGIN,          /* sys_exit: a fork's child, or an exec, returning */
+	LIFE_THREAD_BEGIN,   /* sys_exit: a new thread returning from clone */
+	LIFE_END,            /* sched_process_exit of the last thread */
+	LIFE_THREAD_END,     /* sched_process_exit of a thread but the first */
+	LIFE_SYSCALL,        /* sys_enter */
+	LIFE_SYSCALL_RETURN, /* sys_exit */
+	LIFE_SAMPLE,         /* a perf event's sample (probe_perf.c): any */
+};
+
+enum life_filter {
+	LIFE_ALL,            /* process.X without a target: every process */
+	LIFE_PID,            /* process(PID).X */
+	LIFE_FILE,           /* process("PATH").X: its executable is PATH */
+	LIFE_TREE,           /* process.X with -c/-x: the target and its descendants */
+};
+
+struct lifecycle {
+	enum life_event event;
+	enum life_filter filter;
+	int pid;                 /* LIFE_PID */
+	uint64_t dev, ino;       /* LIFE_FILE: the kernel's dev_t and the inode */
+	const char *exe;         /* LIFE_FILE: the file */
+	/* Offsets of task_struct's pid, tgid, real_parent and mm, mm_struct's
+	 * exe_file, file's f_inode, inode's i_ino and i_sb, super_block's
+	 * s_dev, and pt_regs' orig_ax. */
+	uint32_t task_pid, task_tgid, task_parent, task_mm, mm_exe, file_inode, inode_ino,
+		inode_sb, sb_dev, regs_orig_ax;
+};
+
+/* The lifecycle of a row for `event` in the processes that the component
+ * c (process, process(PID), process("PATH"), or NULL for all) names, with
+ * *name the component as pp() writes it and *pf its pid filter; NULL
+ * after reporting at pp why not (probe_lifecycle.c). */
+struct attach_table;
+struct lifecycle *probes_lifecycle(struct attach_table *t, const struct probe_point *pp,
+				   const struct pp_comp *c, enum life_event event,
+				   const char **name, enum pid_filter *pf);
 
 /* What resolution knows of a row beyond what the runtime needs: where the
  * target variables of its handler come from (target.c). */
@@ -48,6 +94,8 @@ struct row_ctx {
 	bool at_line;                    /* a source line inside the function
 					  * at vaddr: its variables are those
 					  * in scope there, where DWARF puts them */
+	const struct ktp *ktp;           /* a kernel.trace row: the tracepoint */
+	const struct lifecycle *life;    /* a process.begin … row */
 };
 
 /* A point the kernel cannot probe, left out of a wildcard's rows. */
@@ -74,6 +122,8 @@ struct attach_table {
 	struct symm_cache *names;   /* their C++ names, demangled when first needed */
 	struct skipped_point *skipped;  /* the point being resolved left these out */
 	int nskipped, skipped_cap;
+	struct kbtf *kernel;        /* the kernel's BTF, read when first needed */
+	const char *kernel_why;     /* or why there is none */
 };
 
 /* The DWARF of a file resolution opened, or NULL if it has none; opened
@@ -131,7 +181,12 @@ struct probe_kind {
 };
 
 extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
-	probe_kind_timer, probe_kind_process;
+	probe_kind_timer, probe_kind_process, probe_kind_kernel_trace, probe_kind_lifecycle,
+	probe_kind_perf;
+
+/* The kernel's BTF, read once per compilation; NULL after reporting at pp
+ * why there is none (probe_kernel.c). */
+struct kbtf *probes_kernel(struct attach_table *t, const struct probe_point *pp);
 
 /* Leaves a point out of the rows of the probe point being resolved, since
  * the kernel cannot probe it (why says so).  Once that probe point is

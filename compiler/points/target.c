@@ -61,7 +61,7 @@ static bool num_equal(const struct tv_num *a, const struct tv_num *b)
 		const struct tv_op *x = &a->ops[i], *y = &b->ops[i];
 		if (x->code != y->code || x->size != y->size || x->is_signed != y->is_signed ||
 		    x->or_zero != y->or_zero || x->n != y->n || x->shift != y->shift ||
-		    x->width != y->width || x->slot != y->slot)
+		    x->width != y->width || x->slot != y->slot || x->kernel != y->kernel)
 			return false;
 	}
 	return true;
@@ -131,6 +131,10 @@ static void target_expr(struct tctx *c, struct expr *e)
 			rc = mark_read(c, e, row, &reads[i]);
 		else if (c->t->ctx[row].plt_name)
 			rc = plt_read(c, e, row, &reads[i]);
+		else if (c->t->ctx[row].ktp)
+			rc = ktrace_read(c, e, row, &reads[i]);
+		else if (c->t->ctx[row].life)
+			rc = life_read(c, e, row, &reads[i]);
 		else
 			rc = func_read(c, e, row, &reads[i]);
 		if (rc < 0 && c->row_ok) {
@@ -503,6 +507,13 @@ static void add_saves(struct tctx *c, const struct probe *p)
 	}
 }
 
+/* Whether a row's handler has target variables to read. */
+static bool reads_targets(const struct attach_point *a)
+{
+	return a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE ||
+	       a->kind == ATTACH_RAW_TP;
+}
+
 int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary)
 {
 	struct tctx c = { .t = t, .arena = t->arena, .rows_vary = rows_vary };
@@ -512,12 +523,12 @@ int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary)
 	int *start = arena_alloc(t->arena, (size_t)(s->nprobes + 2) * sizeof(int));
 	int *rows = arena_alloc(t->arena, (size_t)(t->n + 1) * sizeof(int));
 	for (int i = 0; i < t->n; i++)
-		if (t->rows[i].kind == ATTACH_UPROBE || t->rows[i].kind == ATTACH_URETPROBE)
+		if (reads_targets(&t->rows[i]))
 			start[t->rows[i].probe + 2]++;
 	for (int id = 0; id < s->nprobes; id++)
 		start[id + 2] += start[id + 1];
 	for (int i = 0; i < t->n; i++)
-		if (t->rows[i].kind == ATTACH_UPROBE || t->rows[i].kind == ATTACH_URETPROBE)
+		if (reads_targets(&t->rows[i]))
 			rows[start[t->rows[i].probe + 1]++] = i;
 	for (struct probe *p = s->probes; p; p = p->next) {
 		c.probe = p;

@@ -12,7 +12,8 @@
  *
  * A read starts from a root:
  *   TV_ROOT_CONST  v = value
- *   TV_ROOT_REG    v = the 8 bytes at offset `reg` of struct pt_regs,
+ *   TV_ROOT_REG    v = the 8 bytes at offset `reg` of struct pt_regs (of
+ *                  the arguments, 8 bytes each, at a raw tracepoint),
  *                  shifted right by `shift` (8 for %ah)
  *   TV_ROOT_ADDR   v = value + regs[base] + regs[index] * scale, each
  *                  register left out when its offset is -1: an address
@@ -51,6 +52,7 @@ struct tv_op {
 	uint8_t shift, width;
 	int slot;
 	int64_t n;
+	bool kernel;             /* LOAD: of kernel memory, not the process's */
 };
 
 /* TV_ROOT_NONE: no value (text only, in a TV_HEX_LIST).  TV_ROOT_SAVED:

@@ -12,7 +12,9 @@
  *   target_at.c    @cast(p, "type")->x and @var("name") at any row
  *   target_line.c  the same at source lines and labels, from DWARF's
  *                  locations at the address
- *   target_plt.c   $$name at PLT entries */
+ *   target_plt.c   $$name at PLT entries
+ *   target_kernel.c  $name, $p->member and $$parms at kernel.trace rows,
+ *                  from the kernel's BTF (kernel/kernel.h) */
 #ifndef USCRIPT_TARGET_IMPL_H
 #define USCRIPT_TARGET_IMPL_H
 
@@ -102,5 +104,9 @@ int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_plan *pl
 	      const struct plan_roots *roots, struct tv_read *r);
 /* A pretty_root_fn over plan_roots (arg), for pretty_pieces(). */
 bool pretty_plan_root(struct tctx *c, int row, int root, const void *arg, struct tv_num *n);
+/* The same at a kernel.trace row (target_kernel.c). */
+int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* $syscall, $argN and $return at process.syscall rows (target_kernel.c). */
+int life_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 
 #endif

@@ -37,7 +37,7 @@ status 1
 <input>:1:23: error: target variables such as $arg1 can only be used in probe handlers, not in functions; pass the value as an argument
     1 | function f() { return $arg1 } probe begin { println($$name) } probe process("./usdt").mark(3) {} probe process("./usdt").mark("request").return {}
       |                       ^~~~~
-<input>:1:53: error: target variables such as $$name can only be used in process probes
+<input>:1:53: error: target variables such as $$name can only be used in process and kernel.trace probes
     1 | function f() { return $arg1 } probe begin { println($$name) } probe process("./usdt").mark(3) {} probe process("./usdt").mark("request").return {}
       |                                                     ^~~~~~
 <input>:1:69: error: probe point process("./usdt").mark(3) does not resolve: .mark takes the name of a USDT probe, as in .mark("request__start")
