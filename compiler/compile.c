@@ -108,6 +108,7 @@ static void layout_globals(struct program *p, const struct resolved *r,
 			g->seq_counter = off;
 			off += 8;
 		}
+		g->wrap = s->decl && s->decl->wrap;
 		g->max_entries = g->nkeys == 0 ? 1 :
 			s->max_entries > 0 ? (uint32_t)s->max_entries : opts->maxmapentries;
 		p->has_maps = true;

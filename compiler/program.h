@@ -287,6 +287,10 @@ struct global_var {
 	uint32_t value_offset;   /* GLOBAL_ARRAY: after the creation number */
 	uint32_t seq_counter;    /* GLOBAL_ARRAY: in the globals area */
 	uint32_t max_entries;
+	/* `global a%`: a full map makes room by removing its oldest element
+	 * (least creation number; any element of a statistic, which has none)
+	 * and the insertion is tried again, in the target's map_update. */
+	bool wrap;
 	struct stat_shape stat;
 	bool print_at_end;       /* written but never read: printed when stopping */
 	bool has_init;           /* `global x = 5`: written before anything runs */

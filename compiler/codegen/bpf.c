@@ -8,8 +8,10 @@
  * `bpftool map` shows our maps by name. */
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include <errno.h>
 #include <linux/bpf.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "parse/arena.h"
@@ -532,11 +534,101 @@ static LLVMValueRef bpf_map_lookup(struct cg *cg, int g, LLVMValueRef key)
 	return call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
 }
 
-static LLVMValueRef bpf_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
-				   uint64_t flags)
+static LLVMValueRef update_elem(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				uint64_t flags)
 {
 	LLVMValueRef args[4] = { cg->gmaps[g], key, value, cg_const(cg, (int64_t)flags) };
 	return call_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
+}
+
+/* Wrapping arrays.  SystemTap keeps an array's elements on a list in the
+ * order they were made and, when a wrapping array is full, reuses the
+ * first.  Here the oldest element is the one of least creation number (the
+ * first word of its value): one walk of the map finds that number, a
+ * second deletes its element, and the insertion is tried again.  Another
+ * CPU may take the room meanwhile: the second try's error is then the
+ * overflow error, as SystemTap's would be without the room.  A statistic
+ * has no creation number, and gives up the first element the kernel walks
+ * to. */
+static LLVMValueRef oldest_callback(struct cg *cg, bool remove)
+{
+	const char *name = remove ? "wrap_remove" : "wrap_oldest";
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+	if (fn)
+		return fn;
+	static const char *const names[] = { "map", "key", "value", "ctx" };
+	struct cg_saved saved;
+	fn = cg_callback_begin(cg, name, names, 4, &saved);
+	LLVMValueRef seq = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 2), "");
+	LLVMValueRef least = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 3), "");
+	if (!remove) {
+		LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b,
+			LLVMBuildICmp(cg->b, LLVMIntSLT, seq, least, ""), seq, least, ""),
+			LLVMGetParam(fn, 3));
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+	} else {
+		LLVMBasicBlockRef it = cg_block(cg, "oldest"), other = cg_block(cg, "other");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, seq, least, ""), it, other);
+		LLVMPositionBuilderAtEnd(cg->b, it);
+		LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
+		cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
+		LLVMBuildRet(cg->b, cg_const(cg, 1));
+		LLVMPositionBuilderAtEnd(cg->b, other);
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+	}
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+static LLVMValueRef remove_first_callback(struct cg *cg)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "wrap_first");
+	if (fn)
+		return fn;
+	static const char *const names[] = { "map", "key", "value", "ctx" };
+	struct cg_saved saved;
+	fn = cg_callback_begin(cg, "wrap_first", names, 4, &saved);
+	LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
+	cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
+	LLVMBuildRet(cg->b, cg_const(cg, 1));
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+static void remove_oldest(struct cg *cg, int g)
+{
+	const struct global_var *gv = &cg->prog->globals[g];
+	if (gv->kind == GLOBAL_STAT) {
+		cg_bpf_for_each(cg, g, remove_first_callback(cg), LLVMConstNull(cg->ptr));
+		return;
+	}
+	LLVMValueRef least = cg_function_slot(cg, "wrap.least", cg->i64, NULL);
+	LLVMBuildStore(cg->b, cg_const(cg, INT64_MAX), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, false), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, true), least);
+}
+
+static LLVMValueRef bpf_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				   uint64_t flags)
+{
+	LLVMValueRef rc = update_elem(cg, g, key, value, flags);
+	if (!cg->prog->globals[g].wrap)
+		return rc;
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+	LLVMBasicBlockRef full = cg_block(cg, "wrap.full"), done = cg_block(cg, "wrap.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_const(cg, -E2BIG), ""),
+			full, done);
+	LLVMPositionBuilderAtEnd(cg->b, full);
+	remove_oldest(cg, g);
+	LLVMValueRef again = update_elem(cg, g, key, value, flags);
+	LLVMBasicBlockRef tried = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
+	LLVMValueRef vals[2] = { rc, again };
+	LLVMBasicBlockRef blocks[2] = { from, tried };
+	LLVMAddIncoming(phi, vals, blocks, 2);
+	return phi;
 }
 
 static void bpf_map_delete(struct cg *cg, int g, LLVMValueRef key)

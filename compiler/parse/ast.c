@@ -410,7 +410,7 @@ void ast_print(const struct script *s, FILE *out)
 	bool first = true;
 
 	for (const struct global *g = s->globals; g; g = g->next) {
-		fprintf(out, "global %s", g->name);
+		fprintf(out, "global %s%s", g->name, g->wrap ? "%" : "");
 		if (g->is_array_decl)
 			fprintf(out, "[%" PRId64 "]", g->size);
 		if (g->init && g->init->kind == EXPR_STR) {

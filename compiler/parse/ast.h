@@ -217,6 +217,8 @@ struct global {
 	const char *name;
 	int64_t size;            /* N of `global a[N]`; 0 if not given */
 	bool is_array_decl;      /* written with [N] */
+	bool wrap;               /* `global a%`: when full, the oldest element
+				  * makes room instead of an overflow error */
 	struct expr *init;       /* `global x = 5`: a literal, or NULL */
 
 	struct sym *sym;         /* resolve */

@@ -187,6 +187,8 @@ static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct 
 static const char *pp_join(struct pstate *p, const char *a, const struct loc *aloc,
 			   const char *b, const struct loc *bloc);
 static struct global *global_new(struct pstate *p, const char *name, const struct loc *loc);
+static struct global *global_sized(struct pstate *p, const char *name, struct tok_num size,
+				    const struct loc *loc, const struct loc *size_loc);
 static struct expr *literal_num(struct pstate *p, struct tok_num n, bool neg,
 				const struct loc *loc);
 static struct sv_type type_of(const char *name, const struct loc *loc);
@@ -401,15 +403,12 @@ global_list: global_item | global_list ',' global_item ;
 
 global_item:
 	  IDENT			{ $$ = global_new(p, $1, &@$); }
-	| IDENT '[' NUMBER ']'
-		{
-			$$ = global_new(p, $1, &@$);
-			$$->is_array_decl = true;
-			$$->size = literal_num(p, $3, false, &@3)->num;
-			if ($$->size <= 0 || $$->size > 1000000)
-				diag_error(&@3, "array size %" PRId64 " is out of range "
-					   "(1 to 1000000)", $$->size);
-		}
+	| IDENT '[' NUMBER ']'	{ $$ = global_sized(p, $1, $3, &@$, &@3); }
+	| IDENT '%'		{ $$ = global_new(p, $1, &@$); $$->wrap = true; }
+	| IDENT '%' '[' NUMBER ']'
+		{ $$ = global_sized(p, $1, $4, &@$, &@4); $$->wrap = true; }
+	| IDENT '[' NUMBER ']' '%'
+		{ $$ = global_sized(p, $1, $3, &@$, &@3); $$->wrap = true; }
 	| IDENT '=' NUMBER
 		{ $$ = global_new(p, $1, &@$); $$->init = literal_num(p, $3, false, &@3); }
 	| IDENT '=' '-' NUMBER
@@ -1125,6 +1124,19 @@ static struct global *global_new(struct pstate *p, const char *name, const struc
 	g->name = name;
 	*p->global_tail = g;
 	p->global_tail = &g->next;
+	return g;
+}
+
+/* `global a[N]`, wrapping or not. */
+static struct global *global_sized(struct pstate *p, const char *name, struct tok_num size,
+				    const struct loc *loc, const struct loc *size_loc)
+{
+	struct global *g = global_new(p, name, loc);
+	g->is_array_decl = true;
+	g->size = literal_num(p, size, false, size_loc)->num;
+	if (g->size <= 0 || g->size > 1000000)
+		diag_error(size_loc, "array size %" PRId64 " is out of range (1 to 1000000)",
+			   g->size);
 	return g;
 }
 
