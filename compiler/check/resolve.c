@@ -207,6 +207,25 @@ static void walk_delete(struct rs *rs, struct expr *e)
 		e->sym = bind_name(rs, e->name, &e->loc);
 }
 
+/* catch (msg): a string variable, a local unless a global has the name,
+ * that the handler finds the message in. */
+static void walk_catch_var(struct rs *rs, struct expr *e)
+{
+	if (!e->sym)
+		e->sym = bind_name(rs, e->name, &e->loc);
+	if (!e->sym)
+		return;
+	if (e->sym->is_array || e->sym->type == TYPE_STAT) {
+		if (rs->checking)
+			diag_error(&e->loc, "'%s' is %s; the variable of a catch holds its "
+				   "message, a string", e->name,
+				   e->sym->is_array ? "an array" : "a statistic");
+		return;
+	}
+	e->sym->written = true;
+	sym_unify(rs, e->sym, TYPE_STRING, &e->loc);
+}
+
 static void walk_stmt(struct rs *rs, struct stmt *s)
 {
 	switch (s->kind) {
@@ -241,6 +260,12 @@ static void walk_stmt(struct rs *rs, struct stmt *s)
 		break;
 	case STMT_FOREACH:
 		walk_foreach(rs, s);
+		break;
+	case STMT_TRY:
+		walk_stmt(rs, s->body);
+		if (s->expr)
+			walk_catch_var(rs, s->expr);
+		walk_stmt(rs, s->else_body);
 		break;
 	case STMT_BREAK:
 	case STMT_CONTINUE:

@@ -674,6 +674,30 @@ LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, con
 	return call_helper(cg, BPF_FUNC_snprintf, cg->i64, args, 5);
 }
 
+/* A message of longs (cg_raise_fmt): its %d and %x are of 64-bit values,
+ * %lld and %llx to the kernel. */
+void cg_bpf_snprintf_n(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *fmt,
+		       LLVMValueRef *longs, int n)
+{
+	size_t len = strlen(fmt);
+	char *conv = arena_alloc(cg->arena, 3 * len + 1), *o = conv;
+	for (const char *c = fmt; *c; c++) {
+		*o++ = *c;
+		if (*c == '%' && (c[1] == 'd' || c[1] == 'x')) {
+			*o++ = 'l';
+			*o++ = 'l';
+		}
+	}
+	*o = 0;
+	LLVMValueRef data = cg_scratch(cg, 8 * (uint32_t)n, true);
+	for (int i = 0; i < n; i++)
+		cg_store_at(cg, data, 8 * (uint32_t)i, longs[i], cg->i64);
+	LLVMValueRef args[5] = { dst, LLVMConstInt(cg->i32, size, 0),
+				 cg_const_bytes(cg, conv, (uint32_t)strlen(conv) + 1), data,
+				 LLVMConstInt(cg->i32, 8 * (unsigned)n, 0) };
+	call_helper(cg, BPF_FUNC_snprintf, cg->i64, args, 5);
+}
+
 static void bpf_zero(struct cg *cg, LLVMValueRef dst, uint32_t size)
 {
 	bpf_copy(cg, dst, cg->zeros, size);

@@ -128,6 +128,24 @@ struct cg_loop {
 
 #define CG_MAX_LOOPS 64
 
+/* try { … } catch { … } (stmt.c).  A runtime error inside the body jumps to
+ * the catch block when both are in the LLVM function being generated; the
+ * message goes into the handler's error area first (cg_error_message).
+ * Elsewhere, in a script function called inside a try or in a BPF foreach
+ * body, the error unwinds: `aborted` becomes CG_ABORT_CAUGHT and the
+ * function returns, as it would for an error that ends the probe, and the
+ * caller goes on to its catch block or unwinds in turn (cg_leave_block).
+ * A script function therefore has two copies when the script has a try:
+ * one whose errors end the probe and one, called inside try, whose errors
+ * unwind.  MAXACTION is never caught, as in SystemTap. */
+struct cg_try {
+	LLVMBasicBlockRef catch_bb;
+	LLVMValueRef fn;             /* the function the try is in */
+};
+
+#define CG_MAX_TRIES 16
+enum { CG_ABORT_ENDED = 1, CG_ABORT_CAUGHT = 2 };
+
 enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
 
 /* The maps every BPF program may use; entry and rstack only where a probe
@@ -186,6 +204,11 @@ struct cg {
 	LLVMValueRef ret_slot;       /* script function: the value to return */
 	struct cg_loop loops[CG_MAX_LOOPS];
 	int nloops;
+	struct cg_try tries[CG_MAX_TRIES];
+	int ntries;
+	bool unwind_errors;          /* a function's copy for calls inside try */
+	bool has_try;                /* some handler of this module has a try */
+	LLVMValueRef *func_fns_unwind;   /* that copy, per script function */
 	uint32_t slot_base;          /* this function's part of the scratch area */
 	uint32_t slot_top;           /* next free byte, statement temporaries */
 	uint32_t slot_fixed;         /* bytes of slots that live all along */
@@ -242,6 +265,16 @@ LLVMValueRef cg_function_slot(struct cg *cg, const char *name, LLVMTypeRef ty, b
 /* Raises a runtime error: the error record, stopping, and the handler ends.
  * cg_raise_with names the error with a string value (error(msg)). */
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg);
+/* The same for an error no try catches (MAXACTION). */
+void cg_raise_fatal(struct cg *cg, const struct loc *loc, const char *msg);
+/* Whether an error here is caught, and whether by a try of this function. */
+bool cg_in_try(const struct cg *cg);
+bool cg_try_here(const struct cg *cg);
+/* Where to go when a call or a foreach walk ended early (aborted or a jump
+ * out): the catch block for a caught error, else the function's end. */
+LLVMBasicBlockRef cg_leave_block(struct cg *cg);
+/* The message of the error caught last: in the area after `aborted`. */
+LLVMValueRef cg_error_message(struct cg *cg);
 void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg);
 /* The same with a message that is the printf format `fmt` of longs. */
 void cg_raise_fmt(struct cg *cg, const struct loc *loc, const char *fmt, LLVMValueRef *longs,
@@ -376,6 +409,8 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn);
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
+void cg_bpf_snprintf_n(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *fmt,
+		       LLVMValueRef *longs, int n);
 
 /* The 8 bytes at offset off of the probe's struct pt_regs (BPF). */
 LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off);

@@ -31,6 +31,7 @@ enum {
 /* ---- handlers and functions ---- */
 
 static bool loops_in_expr(struct cg *cg, const struct expr *e);
+static bool try_in_expr(struct cg *cg, const struct expr *e);
 
 /* Whether running these statements can loop, here or in a function they
  * call: only then can a handler exceed MAXACTION. */
@@ -77,6 +78,9 @@ static uint64_t stmt_count(const struct stmt *s)
 			n += 1 + stmt_count_expr(s->expr) + (a > b ? a : b);
 			break;
 		}
+		case STMT_TRY:
+			n += 1 + stmt_count(s->body) + stmt_count(s->else_body);
+			break;
 		default:
 			n += 1 + stmt_count_expr(s->expr);
 			break;
@@ -95,6 +99,38 @@ static uint64_t stmt_count_expr(const struct expr *e)
 	for (const struct expr *a = e->args; a; a = a->next)
 		n += stmt_count_expr(a);
 	return n + stmt_count_expr(e->lhs) + stmt_count_expr(e->rhs) + stmt_count_expr(e->cond);
+}
+
+/* Whether these statements, or the functions they call, have a try. */
+static bool try_in(struct cg *cg, const struct stmt *s)
+{
+	if (!cg->has_try)
+		return false;
+	for (; s; s = s->next)
+		if (s->kind == STMT_TRY || try_in_expr(cg, s->expr) || try_in(cg, s->body) ||
+		    try_in(cg, s->else_body) || try_in(cg, s->init) || try_in(cg, s->step))
+			return true;
+	return false;
+}
+
+static bool try_in_expr(struct cg *cg, const struct expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->func && try_in(cg, e->func->body))
+		return true;
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (try_in_expr(cg, a))
+			return true;
+	return try_in_expr(cg, e->lhs) || try_in_expr(cg, e->rhs) || try_in_expr(cg, e->cond);
+}
+
+static bool has_try(const struct stmt *s)
+{
+	for (; s; s = s->next)
+		if (s->kind == STMT_TRY || has_try(s->body) || has_try(s->else_body))
+			return true;
+	return false;
 }
 
 /* Whether a BPF foreach is among these statements: its body runs in a
@@ -167,8 +203,14 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	cg->t->handler_begin(cg, p, name);
 	cg->actions = cg_alloca(cg, cg->i64, "actions");
 	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->actions);
-	cg->aborted = cg_alloca(cg, cg->i64, "aborted");
+	/* With a try, `aborted` has the error area after it (cg.h), in
+	 * scratch: the BPF stack has no room for a string. */
+	cg->aborted = !entry && try_in(cg, p->body) ?
+		cg_scratch(cg, 8 + cg->opts->maxstringlen, false) :
+		cg_alloca(cg, cg->i64, "aborted");
 	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
+	cg->ntries = 0;
+	cg->unwind_errors = false;
 	cg->ret_bb = cg_block(cg, "return");
 	cg->saved = NULL;
 	if (entry) {
@@ -186,7 +228,7 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 		 * SystemTap checks it: more statements than MAXACTION, and it
 		 * stops there. */
 		if (!cg->count_actions && stmt_count(p->body) > cg->opts->maxaction)
-			cg_raise(cg, &p->loc, "MAXACTION exceeded");
+			cg_raise_fatal(cg, &p->loc, "MAXACTION exceeded");
 		gen_stmt(cg, p->body);
 		record_actions(cg, 0, &p->body->loc, true);
 	}
@@ -215,7 +257,7 @@ static LLVMTypeRef value_type(struct cg *cg, enum type t)
 	return t == TYPE_STRING ? cg->ptr : t == TYPE_LONG ? cg->i64 : cg->void_t;
 }
 
-static void declare_function(struct cg *cg, int index)
+static void declare_function(struct cg *cg, int index, bool unwind)
 {
 	struct handler *h = &cg->res->funcs[index];
 	struct func *f = h->func;
@@ -229,22 +271,24 @@ static void declare_function(struct cg *cg, int index)
 	LLVMTypeRef fty = LLVMFunctionType(value_type(cg, f->ret_type), params,
 					   HID_COUNT + n, 0);
 	char name[256];
-	snprintf(name, sizeof(name), "fn_%s", f->name);
+	snprintf(name, sizeof(name), "fn_%s%s", f->name, unwind ? "_in_try" : "");
 	LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
 	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, kind, 0));
-	cg->func_fns[index] = fn;
+	(unwind ? cg->func_fns_unwind : cg->func_fns)[index] = fn;
 }
 
-static void gen_function(struct cg *cg, int index, uint32_t slot_base)
+static void gen_function(struct cg *cg, int index, uint32_t slot_base, bool unwind)
 {
 	struct handler *h = &cg->res->funcs[index];
 	struct func *f = h->func;
 	begin_function_state(cg, h, slot_base);
 	cg->probe = NULL;
-	cg->fn = cg->func_fns[index];
+	cg->fn = (unwind ? cg->func_fns_unwind : cg->func_fns)[index];
+	cg->ntries = 0;
+	cg->unwind_errors = unwind;
 	/* Always inlined: its code takes the location of the call. */
 	cg->di_scope = NULL;
 	LLVMBasicBlockRef entry = cg_block(cg, "entry");
@@ -295,7 +339,7 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 	int index = 0;
 	while (cg->res->funcs[index].func != call->func)
 		index++;
-	LLVMValueRef fn = cg->func_fns[index];
+	LLVMValueRef fn = (cg_in_try(cg) ? cg->func_fns_unwind : cg->func_fns)[index];
 	LLVMValueRef args[HID_COUNT + 32];
 	args[HID_GLOBALS] = cg->globals;
 	args[HID_SCRATCH] = cg_scratch_base(cg);
@@ -312,7 +356,7 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 	LLVMValueRef aborted = LLVMBuildLoad2(cg->b, cg->i64, cg->aborted, "");
 	LLVMBasicBlockRef go = cg_block(cg, "call.ok");
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, aborted, cg_const(cg, 0), ""),
-			cg->ret_bb, go);
+			cg_leave_block(cg), go);
 	LLVMPositionBuilderAtEnd(cg->b, go);
 	if (call->func->ret_type == TYPE_STRING) {
 		/* The callee's return slot is rewritten by its next call; a copy
@@ -494,16 +538,28 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	for (struct probe *p = cg->script->probes; p; p = p->next)
 		if (cg->attach->homes[p->id] & home)
 			mark_calls(cg, p->body, needed);
+	cg->func_fns_unwind = arena_alloc(cg->arena,
+					  (cg->res->nfuncs + 1) * sizeof(LLVMValueRef));
+	cg->has_try = false;
+	for (struct probe *p = cg->script->probes; p; p = p->next)
+		if (cg->attach->homes[p->id] & home)
+			cg->has_try |= has_try(p->body);
 	for (int i = 0; i < cg->res->nfuncs; i++)
-		if (needed[i])
-			declare_function(cg, i);
-	uint32_t base = 0;
+		cg->has_try |= needed[i] && has_try(cg->res->funcs[i].func->body);
 	for (int i = 0; i < cg->res->nfuncs; i++) {
-		if (!needed[i])
-			continue;
-		gen_function(cg, i, base);
-		base = cg->scratch_size > base ? cg->scratch_size : base;
+		if (needed[i])
+			declare_function(cg, i, false);
+		if (needed[i] && cg->has_try)
+			declare_function(cg, i, true);
 	}
+	uint32_t base = 0;
+	for (int unwind = 0; unwind <= cg->has_try; unwind++)
+		for (int i = 0; i < cg->res->nfuncs; i++) {
+			if (!needed[i])
+				continue;
+			gen_function(cg, i, base, unwind);
+			base = cg->scratch_size > base ? cg->scratch_size : base;
+		}
 	for (struct probe *p = cg->script->probes; p; p = p->next) {
 		if (cg->attach->homes[p->id] & home)
 			gen_handler(cg, p, base, false);

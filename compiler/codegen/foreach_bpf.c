@@ -178,6 +178,6 @@ void cg_foreach_bpf(struct cg *cg, struct stmt *st, void (*body)(struct cg *, st
 	LLVMBasicBlockRef go = cg_block(cg, "foreach.end");
 	LLVMValueRef status = get_long(cg, frame, FR_STATUS);
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_const(cg, 0), ""),
-			cg->ret_bb, go);
+			cg_leave_block(cg), go);
 	LLVMPositionBuilderAtEnd(cg->b, go);
 }

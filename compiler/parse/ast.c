@@ -363,6 +363,15 @@ static void print_stmt_text(const struct stmt *s, int depth, FILE *out)
 	case STMT_FOREACH:
 		print_foreach(s, depth, out);
 		break;
+	case STMT_TRY:
+		fputs("try", out);
+		print_body(s->body, depth, out);
+		fputs(" catch", out);
+		if (s->expr)
+			fprintf(out, " (%s)", s->expr->name);
+		print_body(s->else_body, depth, out);
+		fputc('\n', out);
+		break;
 	case STMT_BREAK:
 		fputs("break;\n", out);
 		break;

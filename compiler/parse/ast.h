@@ -144,6 +144,7 @@ enum stmt_kind {
 	STMT_RETURN,    /* return [expr] */
 	STMT_DELETE,    /* delete expr (a VAR or an INDEX) */
 	STMT_EMPTY,     /* ; */
+	STMT_TRY,       /* try body catch (expr) else_body — expr a VAR or NULL */
 };
 
 /* foreach ([k1, k2] in arr), foreach (v = [k] in arr-), foreach (k in arr),

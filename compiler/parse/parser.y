@@ -173,6 +173,9 @@ static struct sv_stmt st_loop(struct pstate *p, enum stmt_kind kind, struct sv_s
 static struct sv_stmt st_foreach(struct pstate *p, struct sv_fehead head, const char *array,
 				 const struct loc *array_loc, struct sv_mark mark,
 				 struct sv_expr *limit, struct sv_stmt body, const struct loc *loc);
+static struct sv_stmt st_try(struct pstate *p, struct sv_stmt body, const char *var,
+			     const struct loc *var_loc, struct sv_stmt handler,
+			     const struct loc *loc);
 static struct sv_stmts stmts_add(struct sv_stmts l, struct sv_stmt s);
 static struct fe_var *fe_var(struct pstate *p, const char *name, const struct loc *loc,
 			     struct sv_mark mark);
@@ -260,6 +263,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %token IF "'if'" ELSE "'else'" WHILE "'while'" FOR "'for'" FOREACH "'foreach'"
 %token IN "'in'" LIMIT "'limit'" BREAK "'break'" CONTINUE "'continue'"
 %token NEXT "'next'" RETURN "'return'" DELETE "'delete'"
+%token TRY "'try'" CATCH "'catch'"
 
 %token <op> ASSIGN_OP "assignment operator"
 %token STAT_ADD "'<<<'" LOR "'||'" LAND "'&&'"
@@ -395,6 +399,7 @@ keyword:
 	| IN { $$ = "in"; } | LIMIT { $$ = "limit"; } | BREAK { $$ = "break"; }
 	| CONTINUE { $$ = "continue"; } | NEXT { $$ = "next"; }
 	| RETURN { $$ = "return"; } | DELETE { $$ = "delete"; }
+	| TRY { $$ = "try"; } | CATCH { $$ = "catch"; }
 	;
 
 /* ---- globals and functions ---- */
@@ -487,6 +492,9 @@ stmt:
 			$$.s->foreach->sort_aggr = $6;
 			$$.s->foreach->has_aggr = true;
 		}
+	| TRY block CATCH block	{ $$ = st_try(p, $2, NULL, NULL, $4, &@$); }
+	| TRY block CATCH '(' IDENT ')' block
+		{ $$ = st_try(p, $2, $5, &@5, $7, &@$); }
 	| error			{ $$ = st(p, STMT_EMPTY, &@$, NULL, 0); }
 	;
 
@@ -947,6 +955,24 @@ static struct sv_stmt st_loop(struct pstate *p, enum stmt_kind kind, struct sv_s
 	return v;
 }
 
+/* try { body } catch (var) { handler }: the variable, if any, is the
+ * statement's expr, a local the handler finds the message in. */
+static struct sv_stmt st_try(struct pstate *p, struct sv_stmt body, const char *var,
+			     const struct loc *var_loc, struct sv_stmt handler,
+			     const struct loc *loc)
+{
+	struct expr *e = NULL;
+	if (var) {
+		e = ast_expr(p->arena, EXPR_VAR, var_loc);
+		e->name = var;
+	}
+	struct sv_stmt v = st(p, STMT_TRY, loc, e,
+			      body.depth > handler.depth ? body.depth : handler.depth);
+	v.s->body = body.s;
+	v.s->else_body = handler.s;
+	return v;
+}
+
 static struct fe_var *fe_var(struct pstate *p, const char *name, const struct loc *loc,
 			     struct sv_mark mark)
 {
@@ -1196,7 +1222,7 @@ static void parse_error(PARSE_LTYPE *loc, struct pstate *p, const char *msg)
 struct group {
 	const char *name;
 	const char *core_chars, *chars;    /* character tokens */
-	yysymbol_kind_t core[4], named[16]; /* YYSYMBOL_YYEMPTY ends a list */
+	yysymbol_kind_t core[4], named[20]; /* YYSYMBOL_YYEMPTY ends a list */
 };
 
 static const struct group groups[] = {
@@ -1211,11 +1237,11 @@ static const struct group groups[] = {
 	  { YYSYMBOL_PROBE, YYSYMBOL_GLOBAL, YYSYMBOL_FUNCTION, YYSYMBOL_IF, YYSYMBOL_ELSE,
 	    YYSYMBOL_WHILE, YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_IN, YYSYMBOL_LIMIT,
 	    YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT, YYSYMBOL_DELETE,
-	    YYSYMBOL_YYEMPTY } },
+	    YYSYMBOL_TRY, YYSYMBOL_CATCH, YYSYMBOL_YYEMPTY } },
 	{ "statement", "{", ";([-+!~*",
 	  { YYSYMBOL_IF, YYSYMBOL_WHILE, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT,
-	    YYSYMBOL_RETURN, YYSYMBOL_DELETE, YYSYMBOL_NUMBER, YYSYMBOL_STRING, YYSYMBOL_IDENT,
+	    YYSYMBOL_RETURN, YYSYMBOL_DELETE, YYSYMBOL_TRY, YYSYMBOL_NUMBER, YYSYMBOL_STRING, YYSYMBOL_IDENT,
 	    YYSYMBOL_TARGET, YYSYMBOL_SCRIPT_ARG, YYSYMBOL_ARGC, YYSYMBOL_STATOP,
 	    YYSYMBOL_AT_WORD, YYSYMBOL_YYEMPTY } },
 	{ "expression", "(", "[-+!~*",
