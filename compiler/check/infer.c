@@ -563,6 +563,34 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 	return f->ret_type;
 }
 
+/* A local inside @entry(…) would be read at the entry, before the
+ * probe's handler ran: it has no value there. */
+static void entry_locals(const struct expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_VAR && e->sym && e->sym->kind != SYM_GLOBAL)
+		diag_error(&e->loc, "@entry is evaluated at the function's entry, where the "
+			   "probe's variable '%s' has no value", e->name);
+	for (const struct expr *a = e->args; a; a = a->next)
+		entry_locals(a);
+	entry_locals(e->lhs);
+	entry_locals(e->rhs);
+	entry_locals(e->cond);
+}
+
+/* @entry(x): in .return probes only; a long, and no locals. */
+static void check_entry(struct rs *rs, struct expr *e)
+{
+	if (!rs->in_return_probe || rs->h->func) {
+		diag_error(&e->loc, "@entry is only valid in .return probes");
+		return;
+	}
+	if (e->lhs->type == TYPE_STRING)
+		diag_error(&e->loc, "@entry of a string is not supported yet");
+	entry_locals(e->lhs);
+}
+
 enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 {
 	enum type t = TYPE_UNKNOWN;
@@ -702,6 +730,11 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		break;
 	case EXPR_TARGET:
 		t = infer_target(rs, e);
+		break;
+	case EXPR_ENTRY:
+		t = infer(rs, e->lhs, want, what);
+		if (rs->checking)
+			check_entry(rs, e);
 		break;
 	}
 	e->type = t;

@@ -154,6 +154,12 @@ static void bpf_module_begin(struct cg *cg)
 		if (sv && (uint32_t)sv->nslots > entry_slots)
 			entry_slots = (uint32_t)sv->nslots;
 	}
+	for (const struct probe *p = cg->script->probes; p; p = p->next) {
+		const struct tv_saves *sv = target_saves(cg->attach, p->id);
+		uint32_t n = sv ? (uint32_t)(sv->nslots + cg_entry_count(p)) : 0;
+		if (n > entry_slots)
+			entry_slots = n;
+	}
 	if (entry_slots) {
 		cg->maps[CG_MAP_ENTRY] = map_global(cg, PROG_MAP_ENTRY, 4);
 		cg->entry_value_size = 8 * entry_slots;
@@ -336,10 +342,11 @@ void cg_bpf_entry_save(struct cg *cg, const struct probe *p)
 {
 	const struct tv_saves *sv = target_saves(cg->attach, p->id);
 	cg_rstack_push(cg, sv);
-	if (!sv->nslots)
+	if (!sv->nslots && !cg_entry_count(p))
 		return;
 	LLVMValueRef buf = cg_scratch(cg, cg->entry_value_size, false);
 	cg_target_save(cg, sv, buf);
+	cg_entry_eval(cg, p, sv, buf);
 	LLVMValueRef args[4] = { cg->maps[CG_MAP_ENTRY], entry_key(cg, p, 0), buf,
 				 cg_const(cg, BPF_ANY) };
 	call_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);

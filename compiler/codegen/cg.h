@@ -409,6 +409,15 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn);
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
+/* ---- entry.c: @entry ---- */
+/* The number of @entry expressions in p, each numbered (its num). */
+int cg_entry_count(const struct probe *p);
+/* In p's entry program: each @entry's value into its slot of buf, after
+ * the target variables' slots of sv. */
+void cg_entry_eval(struct cg *cg, const struct probe *p, const struct tv_saves *sv,
+		   LLVMValueRef buf);
+/* In the .return handler: the value saved at the entry. */
+LLVMValueRef cg_entry_value(struct cg *cg, struct expr *e);
 void cg_bpf_snprintf_n(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *fmt,
 		       LLVMValueRef *longs, int n);
 

@@ -396,6 +396,8 @@ LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 		return cg_const(cg, 0);
 	case EXPR_TARGET:
 		return cg_target(cg, e);
+	case EXPR_ENTRY:
+		return cg_entry_value(cg, e);
 	}
 	/* Resolution rejects what is not built yet. */
 	abort();

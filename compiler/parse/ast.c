@@ -174,6 +174,11 @@ static void print_expr(const struct expr *e, bool top, FILE *out)
 	case EXPR_TARGET:
 		print_target(e, out);
 		break;
+	case EXPR_ENTRY:
+		fputs("@entry(", out);
+		print_expr(e->lhs, true, out);
+		fputc(')', out);
+		break;
 	case EXPR_SCRIPT_ARG:
 		fprintf(out, "%c%" PRId64, e->is_string ? '@' : '$', e->num);
 		break;

@@ -60,6 +60,8 @@ enum expr_kind {
 	EXPR_INCDEC,    /* ++x, x++, --x, x-- */
 	EXPR_STAT_ADD,  /* lhs <<< rhs */
 	EXPR_IN,        /* [args] in name */
+	EXPR_ENTRY,     /* @entry(lhs): lhs as it was at the entry of the call a
+	                 * .return probe sees return; num is its slot, in codegen */
 };
 
 enum op {

@@ -644,7 +644,12 @@ primary:
 	| AT_WORD '(' args ')' suffixes %prec LOWEST
 		{
 			int d = $3.depth > $5.depth ? $3.depth : $5.depth;
-			$$ = ex_unsupported(p, $1, &@1, d, &@$);
+			if (strcmp($1, "@entry") == 0 && $3.n == 1 && !$5.head) {
+				$$ = ex(p, ast_expr(p->arena, EXPR_ENTRY, &@$), d);
+				$$.e->lhs = $3.head;
+			} else {
+				$$ = ex_unsupported(p, $1, &@1, d, &@$);
+			}
 		}
 	;
 
