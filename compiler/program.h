@@ -82,6 +82,7 @@ struct attach_point {
 	enum pid_filter pid_filter;
 	int pid;                 /* PID_GIVEN */
 	uint64_t period_ns;      /* ATTACH_TIMER */
+	int64_t priority;        /* ATTACH_BEGIN, _END, _ERROR: begin(N) */
 	const char *pp;          /* pp() */
 	const char *func;        /* probefunc(): the symbol as linked */
 	struct loc loc;          /* the probe point in the script */

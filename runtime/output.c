@@ -270,7 +270,7 @@ void output_record(struct output *o, const void *data, size_t size)
 			print_record(o, data, size);
 		break;
 	case REC_ERROR:
-		if (o->stop != OUT_ERROR && h.site < (uint32_t)o->prog->nerrors) {
+		if ((o->stop != OUT_ERROR || o->report_each) && h.site < (uint32_t)o->prog->nerrors) {
 			o->stop = OUT_ERROR;
 			o->error_site = (int)h.site;
 			/* error(msg): the message came with the record; or its
@@ -287,6 +287,9 @@ void output_record(struct output *o, const void *data, size_t size)
 			} else if (!es->msg) {
 				strbuf_append(&o->error_msg, m, strnlen(m, room));
 			}
+			/* In an error probe, after the first error was printed. */
+			if (o->report_each)
+				output_error(o, o->error_site);
 		}
 		break;
 	case REC_EXIT:

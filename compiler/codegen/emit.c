@@ -388,13 +388,17 @@ static void cg_raise_with_site(struct cg *cg, struct error_rec *e)
 		return;
 	}
 	/* Only the first error is reported: whoever sets STOP_ERROR first sends
-	 * the record. */
+	 * the record.  Host handlers, run one at a time, always send it: the
+	 * runtime prints those of error probes too (SystemTap prints every
+	 * error), and ignores the others. */
 	LLVMValueRef stopping = cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping));
 	LLVMValueRef old = LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpOr, stopping,
 					      cg_const(cg, STOP_ERROR), LLVMAtomicOrderingMonotonic, 0);
 	LLVMBasicBlockRef send = cg_block(cg, "err.send"), out = cg_block(cg, "err.out");
 	LLVMValueRef was = LLVMBuildAnd(cg->b, old, cg_const(cg, STOP_ERROR), "");
-	LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, was, cg_const(cg, 0), "");
+	LLVMValueRef first = cg->t->is_bpf ?
+		LLVMBuildICmp(cg->b, LLVMIntEQ, was, cg_const(cg, 0), "") :
+		LLVMConstInt(cg->i1, 1, 0);
 	LLVMBuildCondBr(cg->b, first, send, out);
 	LLVMPositionBuilderAtEnd(cg->b, send);
 	uint32_t size = sizeof(struct rec_hdr) +
