@@ -88,6 +88,7 @@ static LLVMValueRef arith(struct cg *cg, const struct loc *at, enum op op, LLVMV
 	case OP_MOD: return divide(cg, at, op, l, r);
 	case OP_SHL: return LLVMBuildShl(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
 	case OP_SHR: return LLVMBuildAShr(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
+	case OP_USHR: return LLVMBuildLShr(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
 	case OP_BAND: return LLVMBuildAnd(b, l, r, "");
 	case OP_BOR: return LLVMBuildOr(b, l, r, "");
 	case OP_BXOR: return LLVMBuildXor(b, l, r, "");

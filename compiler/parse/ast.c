@@ -28,7 +28,7 @@ const char *op_name(enum op op)
 	static const char *const names[] = {
 		[OP_NONE] = "",
 		[OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*", [OP_DIV] = "/",
-		[OP_MOD] = "%", [OP_SHL] = "<<", [OP_SHR] = ">>",
+		[OP_MOD] = "%", [OP_SHL] = "<<", [OP_SHR] = ">>", [OP_USHR] = ">>>",
 		[OP_BAND] = "&", [OP_BOR] = "|", [OP_BXOR] = "^",
 		[OP_LAND] = "&&", [OP_LOR] = "||",
 		[OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=",

@@ -67,7 +67,7 @@ enum expr_kind {
 enum op {
 	OP_NONE,
 	/* arithmetic and bits, long × long → long */
-	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_SHL, OP_SHR,
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_SHL, OP_SHR, OP_USHR,
 	OP_BAND, OP_BOR, OP_BXOR,
 	/* logic, short-circuit */
 	OP_LAND, OP_LOR,

@@ -268,6 +268,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %token <op> ASSIGN_OP "assignment operator"
 %token STAT_ADD "'<<<'" LOR "'||'" LAND "'&&'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" SHL "'<<'" SHR "'>>'"
+%token USHR "'>>>'"
 %token INC "'++'" DEC "'--'" ARROW "'->'" DOT_MEMBER "'.'" REGEX_OP "'=~'"
 
 /* Lowest first.  LOWEST marks the rules that end an expression or a
@@ -284,7 +285,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %left '&'
 %precedence IN
 %left EQ NE '<' '>' LE GE REGEX_OP
-%left SHL SHR
+%left SHL SHR USHR
 %left '.' DOT_MEMBER
 %left '+' '-'
 %left '*' '/' '%'
@@ -588,6 +589,7 @@ expr:
 		}
 	| expr SHL expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHL, $1, $3, &@$, &@2); }
 	| expr SHR expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHR, $1, $3, &@$, &@2); }
+	| expr USHR expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_USHR, $1, $3, &@$, &@2); }
 	| expr '.' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
 	| expr DOT_MEMBER expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
 	| expr '+' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_ADD, $1, $3, &@$, &@2); }
@@ -1234,7 +1236,7 @@ static const struct group groups[] = {
 	{ "operator", "+*", "=?|^&<>.-/%([",
 	  { YYSYMBOL_EQ, YYSYMBOL_LAND, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_ASSIGN_OP, YYSYMBOL_STAT_ADD, YYSYMBOL_LOR, YYSYMBOL_IN, YYSYMBOL_NE,
-	    YYSYMBOL_LE, YYSYMBOL_GE, YYSYMBOL_SHL, YYSYMBOL_SHR, YYSYMBOL_DOT_MEMBER,
+	    YYSYMBOL_LE, YYSYMBOL_GE, YYSYMBOL_SHL, YYSYMBOL_SHR, YYSYMBOL_USHR, YYSYMBOL_DOT_MEMBER,
 	    YYSYMBOL_REGEX_OP, YYSYMBOL_INC, YYSYMBOL_DEC, YYSYMBOL_ARROW, YYSYMBOL_PRETTY,
 	    YYSYMBOL_YYEMPTY } },
 	{ "probe point component", "*", "",
