@@ -131,6 +131,12 @@ void uscript_host_stat_merged(void *rt, int64_t g, const void *key, int64_t *dst
 	maps_stat_merged(h->maps, (int)g, key, dst);
 }
 
+int64_t uscript_host_stat_bucket(void *rt, int64_t g, const void *key, int64_t i)
+{
+	struct host *h = rt;
+	return maps_stat_bucket(h->maps, (int)g, key, i);
+}
+
 void uscript_host_sprintf(void *rt, const void *rec, char *dst, int64_t maxstr)
 {
 	struct host *h = rt;

@@ -187,6 +187,20 @@ void maps_stat_merged(struct maps *m, int g, const void *key, int64_t *hdr)
 	free(all);
 }
 
+int64_t maps_stat_bucket(struct maps *m, int g, const void *key, int64_t i)
+{
+	const struct global_var *gv = &m->prog->globals[g];
+	if (i < 0 || i >= gv->stat.buckets)
+		return 0;
+	int64_t *all = calloc(stats_value_words(&gv->stat), sizeof(int64_t));
+	if (!all)
+		return 0;
+	merged(m, g, key, all);
+	int64_t n = all[STAT_HDR_WORDS + i];
+	free(all);
+	return n;
+}
+
 static void layout_of(struct maps *m, int g, struct iter_layout *l)
 {
 	const struct global_var *gv = &m->prog->globals[g];

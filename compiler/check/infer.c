@@ -731,6 +731,20 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 	case EXPR_TARGET:
 		t = infer_target(rs, e);
 		break;
+	case EXPR_BUCKET: {
+		/* @hist_log(x)[i]: the histogram stands here as an operand. */
+		bool ok = rs->hist_ok;
+		rs->hist_ok = true;
+		infer(rs, e->lhs, TYPE_UNKNOWN, NULL);
+		rs->hist_ok = ok;
+		if (e->lhs->stat != STAT_HIST_LOG && e->lhs->stat != STAT_HIST_LINEAR &&
+		    rs->checking)
+			diag_error(&e->loc, "only a histogram has buckets to index: "
+				   "@hist_log(x)[i] or @hist_linear(x, lo, hi, step)[i]");
+		expect(rs, e->rhs, TYPE_LONG, "a bucket index");
+		t = TYPE_LONG;
+		break;
+	}
 	case EXPR_ENTRY:
 		t = infer(rs, e->lhs, want, what);
 		if (rs->checking)

@@ -663,6 +663,12 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn)
 	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
 }
 
+void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx)
+{
+	LLVMValueRef args[4] = { LLVMConstInt(cg->i32, n, 0), fn, ctx, cg_const(cg, 0) };
+	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
+}
+
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx)
 {
 	LLVMValueRef args[4] = { cg->gmaps[g], fn, ctx, cg_const(cg, 0) };
@@ -750,6 +756,34 @@ static LLVMValueRef bpf_stat_merged(struct cg *cg, int g, LLVMValueRef key)
 		LLVMPositionBuilderAtEnd(cg->b, next);
 	}
 	return out;
+}
+
+static LLVMValueRef bpf_stat_bucket(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef i)
+{
+	const struct global_var *gv = &cg->prog->globals[g];
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus < 1)
+		ncpus = 1;
+	/* Clamped as well, so that the verifier sees the offset bounded. */
+	LLVMValueRef last = cg_const(cg, gv->stat.buckets - 1);
+	i = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, i, last, ""), last, i, "");
+	LLVMValueRef off = LLVMBuildShl(cg->b, LLVMBuildAdd(cg->b, i, cg_const(cg, STAT_HDR_WORDS),
+							     ""), cg_const(cg, 3), "");
+	LLVMValueRef sum = cg_function_slot(cg, "bucket.sum", cg->i64, NULL);
+	LLVMBuildStore(cg->b, cg_const(cg, 0), sum);
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+		LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+		LLVMBasicBlockRef have = cg_block(cg, "bucket.cpu"), next = cg_block(cg, "bucket.next");
+		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), next, have);
+		LLVMPositionBuilderAtEnd(cg->b, have);
+		LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, cg_gep(cg, p, off), "");
+		LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->i64, sum, ""), n, ""),
+			       sum);
+		LLVMBuildBr(cg->b, next);
+		LLVMPositionBuilderAtEnd(cg->b, next);
+	}
+	return LLVMBuildLoad2(cg->b, cg->i64, sum, "");
 }
 
 /* delete a: bpf_for_each_map_elem calls a function for each element, and
@@ -865,5 +899,6 @@ const struct cg_target cg_target_bpf = {
 	.copy = bpf_copy,
 	.copy_n = bpf_copy_n,
 	.stat_merged = bpf_stat_merged,
+	.stat_bucket = bpf_stat_bucket,
 	.map_clear = bpf_map_clear,
 };

@@ -92,6 +92,9 @@ struct cg_target {
 	/* A statistic's value summed over the CPUs: a pointer to count, sum,
 	 * min, max (count 0 when empty or missing), in scratch. */
 	LLVMValueRef (*stat_merged)(struct cg *cg, int g, LLVMValueRef key);
+	/* The count in bucket i (an i64 the caller checked is in range) of
+	 * the statistic's histogram, summed over the CPUs. */
+	LLVMValueRef (*stat_bucket)(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef i);
 	/* Removes every element of g's map, or resets a scalar statistic. */
 	void (*map_clear)(struct cg *cg, int g);
 	/* foreach: begin returns an iterator over g in the order of the sort
@@ -407,8 +410,18 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn);
 /* bpf_for_each_map_elem over global g's map: fn(map, key, value, ctx) for
  * each element until it returns 1. */
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);
+/* bpf_loop(n, fn, ctx): fn(index, ctx) n times, or until it returns 1. */
+void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
+/* ---- stat.c: a histogram's buckets ---- */
+/* @hist_log(x)[i]: SystemTap's errors for an empty statistic and an index
+ * out of range. */
+LLVMValueRef cg_hist_bucket(struct cg *cg, struct expr *e);
+/* foreach (b in @hist_log(x)): every bucket number in order, a loop of the
+ * handler itself (BPF too: its length is known). */
+void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *));
+
 /* ---- entry.c: @entry ---- */
 /* The number of @entry expressions in p, each numbered (its num). */
 int cg_entry_count(const struct probe *p);

@@ -399,6 +399,8 @@ LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 		return cg_target(cg, e);
 	case EXPR_ENTRY:
 		return cg_entry_value(cg, e);
+	case EXPR_BUCKET:
+		return cg_hist_bucket(cg, e);
 	}
 	/* Resolution rejects what is not built yet. */
 	abort();

@@ -151,6 +151,13 @@ static void host_copy_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, LLVMV
 	LLVMBuildMemCpy(cg->b, dst, 1, src, 1, size);
 }
 
+static LLVMValueRef host_stat_bucket(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef i)
+{
+	LLVMTypeRef params[4] = { cg->ptr, cg->i64, cg->ptr, cg->i64 };
+	LLVMValueRef args[4] = { cg->rt, cg_const(cg, g), key, i };
+	return cg_call_named(cg, HOSTABI_PREFIX "stat_bucket", cg->i64, params, args, 4);
+}
+
 static LLVMValueRef host_stat_merged(struct cg *cg, int g, LLVMValueRef key)
 {
 	LLVMValueRef dst = cg_scratch(cg, 8 * STAT_HDR_WORDS, true);
@@ -210,6 +217,7 @@ const struct cg_target cg_target_host = {
 	.copy = host_copy,
 	.copy_n = host_copy_n,
 	.stat_merged = host_stat_merged,
+	.stat_bucket = host_stat_bucket,
 	.map_clear = host_map_clear,
 	.foreach_begin = host_foreach_begin,
 	.foreach_next = host_foreach_next,

@@ -12,6 +12,7 @@
 
 #include "parse/arena.h"
 #include "cg.h"
+#include "parse/diag.h"
 
 static LLVMValueRef word(struct cg *cg, LLVMValueRef p, int i)
 {
@@ -208,4 +209,75 @@ void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
 		LLVMBuildBr(cg->b, cg->ret_bb);
 		LLVMPositionBuilderAtEnd(cg->b, go);
 	}
+}
+
+LLVMValueRef cg_hist_bucket(struct cg *cg, struct expr *e)
+{
+	struct expr *t = e->lhs->args;
+	int g = t->sym->index;
+	const struct global_var *gv = &cg->prog->globals[g];
+	LLVMValueRef i = cg_expr(cg, e->rhs);
+	LLVMValueRef key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL);
+	LLVMValueRef count = load_word(cg, cg->t->stat_merged(cg, g, key), STATW_COUNT);
+	LLVMBasicBlockRef empty = cg_block(cg, "bucket.empty"), have = cg_block(cg, "bucket.have");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, count, cg_const(cg, 0), ""), empty,
+			have);
+	LLVMPositionBuilderAtEnd(cg->b, empty);
+	cg_raise(cg, &e->loc, "empty aggregate");
+	LLVMBuildBr(cg->b, have);
+	LLVMPositionBuilderAtEnd(cg->b, have);
+	LLVMBasicBlockRef out = cg_block(cg, "bucket.out"), in = cg_block(cg, "bucket.in");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGE, i, cg_const(cg, gv->stat.buckets),
+					     ""), out, in);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+	cg_raise(cg, &e->loc, "histogram index out of range");
+	LLVMBuildBr(cg->b, in);
+	LLVMPositionBuilderAtEnd(cg->b, in);
+	return cg->t->stat_bucket(cg, g, key, i);
+}
+
+void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *))
+{
+	struct foreach *f = st->foreach;
+	struct expr *t = f->hist->args;
+	if (!t || !t->sym)
+		return;
+	int g = t->sym->index;
+	const struct global_var *gv = &cg->prog->globals[g];
+	/* The key outlives the statements of the body, which reuse the
+	 * temporaries. */
+	LLVMValueRef key = cg_scratch(cg, gv->key_size, false);
+	cg->t->copy(cg, key, cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL),
+		    gv->key_size);
+	LLVMValueRef limit = cg_alloca(cg, cg->i64, "hist.limit");
+	LLVMBuildStore(cg->b, f->limit ? cg_expr(cg, f->limit) : cg_const(cg, INT64_MAX), limit);
+	LLVMValueRef i = cg_alloca(cg, cg->i64, "hist.bucket");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), i);
+	LLVMBasicBlockRef head = cg_block(cg, "hist.head"), loop = cg_block(cg, "hist.body"),
+		step = cg_block(cg, "hist.step"), out = cg_block(cg, "hist.end");
+	LLVMBuildBr(cg->b, head);
+	LLVMPositionBuilderAtEnd(cg->b, head);
+	LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, i, "");
+	LLVMValueRef more = LLVMBuildAnd(cg->b,
+		LLVMBuildICmp(cg->b, LLVMIntSLT, n, cg_const(cg, gv->stat.buckets), ""),
+		LLVMBuildICmp(cg->b, LLVMIntSLT, n, LLVMBuildLoad2(cg->b, cg->i64, limit, ""), ""), "");
+	LLVMBuildCondBr(cg->b, more, loop, out);
+	LLVMPositionBuilderAtEnd(cg->b, loop);
+	if (f->nkeys == 1 && f->key_syms && f->key_syms[0])
+		LLVMBuildStore(cg->b, n, cg_var_addr(cg, f->key_syms[0]));
+	if (f->value_sym)
+		LLVMBuildStore(cg->b, cg->t->stat_bucket(cg, g, key, n), cg_var_addr(cg, f->value_sym));
+	if (cg->nloops == CG_MAX_LOOPS) {
+		diag_error(&st->loc, "loops nested more than %d deep", CG_MAX_LOOPS);
+		return;
+	}
+	cg->loops[cg->nloops++] = (struct cg_loop){ out, step };
+	body(cg, st);
+	cg->nloops--;
+	LLVMBuildBr(cg->b, step);
+	LLVMPositionBuilderAtEnd(cg->b, step);
+	LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->i64, i, ""),
+					   cg_const(cg, 1), ""), i);
+	LLVMBuildBr(cg->b, head);
+	LLVMPositionBuilderAtEnd(cg->b, out);
 }

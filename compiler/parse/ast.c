@@ -174,6 +174,12 @@ static void print_expr(const struct expr *e, bool top, FILE *out)
 	case EXPR_TARGET:
 		print_target(e, out);
 		break;
+	case EXPR_BUCKET:
+		print_expr(e->lhs, true, out);
+		fputc('[', out);
+		print_expr(e->rhs, true, out);
+		fputc(']', out);
+		break;
 	case EXPR_ENTRY:
 		fputs("@entry(", out);
 		print_expr(e->lhs, true, out);
@@ -284,8 +290,13 @@ static void print_foreach(const struct stmt *s, int depth, FILE *out)
 			f->sort_column == i + 1 ? mark : "");
 	if (brackets)
 		fputc(']', out);
-	fprintf(out, " in %s%s%s", f->array, f->has_aggr ? " " : "",
-		f->has_aggr ? stat_op_name(f->sort_aggr) : "");
+	if (f->hist) {
+		fputs(" in ", out);
+		print_expr(f->hist, true, out);
+	} else {
+		fprintf(out, " in %s%s%s", f->array, f->has_aggr ? " " : "",
+			f->has_aggr ? stat_op_name(f->sort_aggr) : "");
+	}
 	fputs(f->sort_column == -1 ? mark : "", out);
 	if (f->limit) {
 		fputs(" limit ", out);

@@ -60,6 +60,7 @@ enum expr_kind {
 	EXPR_INCDEC,    /* ++x, x++, --x, x-- */
 	EXPR_STAT_ADD,  /* lhs <<< rhs */
 	EXPR_IN,        /* [args] in name */
+	EXPR_BUCKET,    /* lhs[rhs]: a bucket's count, lhs an @hist_… EXPR_STAT */
 	EXPR_ENTRY,     /* @entry(lhs): lhs as it was at the entry of the call a
 	                 * .return probe sees return; num is its slot, in codegen */
 };
@@ -166,6 +167,7 @@ struct foreach {
 	bool has_aggr;           /* `in s @sum+`: statistics by that aggregate */
 	enum stat_op sort_aggr;
 	struct expr *limit;      /* or NULL */
+	struct expr *hist;       /* foreach (b in @hist_log(x)): the buckets */
 
 	/* resolve */
 	struct sym *value_sym;

@@ -479,6 +479,13 @@ stmt:
 		{ $$ = st_loop(p, STMT_FOR, &$3, NULL, &$6, $8, &@$); }
 	| FOREACH '(' fe_head IN fe_array mark limit ')' stmt
 		{ $$ = st_foreach(p, $3, $5, &@5, $6, &$7, $9, &@$); }
+	| FOREACH '(' fe_head IN STATOP '(' expr_list ')' limit ')' stmt
+		{
+			struct sv_mark none = { 0, @5 };
+			$$ = st_foreach(p, $3, stat_op_name($5), &@5, none, &$9, $11, &@$);
+			struct loc l = span(&@5, &@8);
+			$$.s->foreach->hist = ex_stat(p, $5, $7, &l).e;
+		}
 	| FOREACH '(' fe_head IN fe_array STATOP mark limit ')' stmt
 		{
 			/* SystemTap's aggregate sort: an array of statistics by
@@ -538,12 +545,6 @@ fe_array:
 		{
 			diag_error(&@2, "foreach takes a whole array: no index after '%s'", $1);
 			$$ = $1;
-		}
-	| STATOP '(' expr_list ')'
-		{
-			diag_error(&@$, "foreach over the buckets of %s is not supported",
-				   stat_op_name($1));
-			$$ = "?";
 		}
 	;
 
@@ -640,8 +641,16 @@ primary:
 			$$ = ex(p, ast_expr(p->arena, EXPR_ARGC, &@$), 0);
 			$$.e->is_string = $1;
 		}
-	| STATOP '(' expr_list ')'
+	| STATOP '(' expr_list ')' %prec LOWEST
 				{ $$ = ex_stat(p, $1, $3, &@$); }
+	| STATOP '(' expr_list ')' '[' expr ']'
+		{
+			struct sv_expr h = ex_stat(p, $1, $3, &@$);
+			$$ = ex(p, ast_expr(p->arena, EXPR_BUCKET, &@$),
+				h.depth > $6.depth ? h.depth : $6.depth);
+			$$.e->lhs = h.e;
+			$$.e->rhs = $6.e;
+		}
 	| AT_WORD %prec LOWEST	{ $$ = ex_unsupported(p, $1, &@1, 0, &@$); }
 	| AT_WORD '(' args ')' suffixes %prec LOWEST
 		{
