@@ -491,7 +491,8 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 	if ((b->id == BI_printd || b->id == BI_printdln) && e->args->kind != EXPR_STR &&
 	    rs->checking)
 		diag_error(&e->args->loc, "the delimiter of %s must be a literal string", b->name);
-	if ((b->id == BI_print || b->id == BI_println) && n == 1 && e->args->kind == EXPR_STAT &&
+	if ((b->id == BI_print || b->id == BI_println || b->id == BI_sprint) && n == 1 &&
+	    e->args->kind == EXPR_STAT &&
 	    (e->args->stat == STAT_HIST_LOG || e->args->stat == STAT_HIST_LINEAR)) {
 		rs->hist_ok = true;
 		infer(rs, e->args, TYPE_UNKNOWN, NULL);

@@ -418,6 +418,8 @@ LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, con
 /* @hist_log(x)[i]: SystemTap's errors for an empty statistic and an index
  * out of range. */
 LLVMValueRef cg_hist_bucket(struct cg *cg, struct expr *e);
+/* sprint(@hist_log(x)): the text print draws, in a host probe. */
+LLVMValueRef cg_sprint_hist(struct cg *cg, struct expr *hist, const struct loc *at);
 /* foreach (b in @hist_log(x)): every bucket number in order, a loop of the
  * handler itself (BPF too: its length is known). */
 void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *));

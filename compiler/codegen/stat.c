@@ -12,6 +12,7 @@
 
 #include "parse/arena.h"
 #include "cg.h"
+#include "hostabi.h"
 #include "parse/diag.h"
 
 static LLVMValueRef word(struct cg *cg, LLVMValueRef p, int i)
@@ -280,4 +281,32 @@ void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, s
 					   cg_const(cg, 1), ""), i);
 	LLVMBuildBr(cg->b, head);
 	LLVMPositionBuilderAtEnd(cg->b, out);
+}
+
+/* A BPF program cannot draw a histogram into a string: print asks the
+ * runtime to draw it, which cannot hand a string back. */
+LLVMValueRef cg_sprint_hist(struct cg *cg, struct expr *hist, const struct loc *at)
+{
+	LLVMValueRef dst = cg_string_slot(cg, true);
+	if (cg->t->is_bpf) {
+		diag_error(at, "sprint of a histogram cannot run in a process probe: use print, "
+			   "or sprint in a begin, end or timer probe");
+		return dst;
+	}
+	struct expr *t = hist->args;
+	int g = t->sym->index;
+	LLVMValueRef key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL);
+	LLVMValueRef count = load_word(cg, cg->t->stat_merged(cg, g, key), STATW_COUNT);
+	LLVMBasicBlockRef empty = cg_block(cg, "hist.empty"), have = cg_block(cg, "hist.have");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, count, cg_const(cg, 0), ""), empty,
+			have);
+	LLVMPositionBuilderAtEnd(cg->b, empty);
+	cg_raise(cg, &hist->loc, "empty aggregate");
+	LLVMBuildBr(cg->b, have);
+	LLVMPositionBuilderAtEnd(cg->b, have);
+	LLVMTypeRef params[5] = { cg->ptr, cg->i64, cg->ptr, cg->ptr, cg->i64 };
+	LLVMValueRef args[5] = { cg->rt, cg_const(cg, g), key, dst,
+				 cg_const(cg, cg->opts->maxstringlen) };
+	cg_call_named(cg, HOSTABI_PREFIX "hist_text", cg->void_t, params, args, 5);
+	return dst;
 }
