@@ -100,8 +100,11 @@ static void layout_globals(struct program *p, const struct resolved *r,
 		}
 		g->key_size = koff ? koff : 4;  /* a scalar statistic: element 0 */
 		g->stat = s->shape;
+		g->stat.variance = s->variance;
+		g->stat.shift = s->var_shift;
 		if (g->kind == GLOBAL_STAT) {
-			g->value_size = 8 * (STAT_HDR_WORDS + g->stat.buckets);
+			g->value_size = 8 * (STAT_HDR_WORDS + g->stat.buckets +
+					     (g->stat.variance ? STATV_WORDS : 0));
 		} else {
 			g->value_offset = 8;
 			g->value_size = 8 + (s->type == TYPE_STRING ? str : 8);

@@ -257,13 +257,21 @@ enum hist_kind { HIST_NONE, HIST_LOG, HIST_LINEAR };
  * mirrored; a linear one has (hi - lo) / step + 3 buckets: under lo, one per
  * step, and at or over the last step's end. */
 #define HIST_LOG_BUCKETS 128
+#define STATV_WORD(shape, w) (STAT_HDR_WORDS + (shape)->buckets + (w))
 #define HIST_LOG_BUCKET0 64
 
 struct stat_shape {
 	enum hist_kind hist;
 	int64_t lo, hi, step;    /* HIST_LINEAR */
 	uint32_t buckets;        /* 0 for HIST_NONE */
+	/* @variance: three more words after the buckets, SystemTap's running
+	 * mean and sum of squares (Welford's, scaled by 2^shift) and the
+	 * variance from them (STATV_*); merged, the variance itself. */
+	bool variance;
+	int shift;
 };
+
+enum { STATV_AVG, STATV_M2, STATV_VAR, STATV_WORDS };
 
 #define MAX_KEYS 9
 

@@ -190,7 +190,7 @@ void maps_stat_merged(struct maps *m, int g, const void *key, int64_t *hdr)
 int64_t maps_stat_bucket(struct maps *m, int g, const void *key, int64_t i)
 {
 	const struct global_var *gv = &m->prog->globals[g];
-	if (i < 0 || i >= gv->stat.buckets)
+	if (i < 0 || (size_t)i >= stats_value_words(&gv->stat) - STAT_HDR_WORDS)
 		return 0;
 	int64_t *all = calloc(stats_value_words(&gv->stat), sizeof(int64_t));
 	if (!all)

@@ -217,10 +217,38 @@ static bool literal(const struct expr *e, int64_t *v)
 	return false;
 }
 
+/* @variance(x) or @variance(x, N): the statistic keeps what Welford's
+ * algorithm needs, scaled by 2^N (0 to 62), one N for all its @variance. */
+static void infer_variance(struct rs *rs, struct expr *e, struct sym *s)
+{
+	int64_t shift = 0;
+	struct expr *n = e->args->next;
+	if (n && (!literal(n, &shift) || shift < 0 || shift > 62)) {
+		if (rs->checking)
+			diag_error(&n->loc, "bit shift (%" PRId64 ") out of range <0..62>", shift);
+		return;
+	}
+	if (!s->variance) {
+		s->variance = true;
+		s->var_shift = (int)shift;
+		s->var_loc = e->loc;
+		rs->changed = true;
+	} else if (n && s->var_shift != shift && rs->checking) {
+		diag_error(&e->loc, "conflicting bit shifts declared (previously %d)", s->var_shift);
+		diag_note(&s->var_loc, "'%s' has its bit shift here", s->name);
+	} else if (n && s->var_shift == 0 && shift != 0) {
+		s->var_shift = (int)shift;
+		s->var_loc = e->loc;
+		rs->changed = true;
+	}
+}
+
 static enum type infer_stat_op(struct rs *rs, struct expr *e)
 {
 	struct expr *target = e->args;
 	struct sym *s = target ? bind_stat(rs, target) : NULL;
+	if (s && e->stat == STAT_VARIANCE)
+		infer_variance(rs, e, s);
 	if (!s || (e->stat != STAT_HIST_LOG && e->stat != STAT_HIST_LINEAR))
 		return TYPE_LONG;
 	struct stat_shape shape = { .hist = HIST_LOG, .buckets = HIST_LOG_BUCKETS };

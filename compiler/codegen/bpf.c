@@ -786,6 +786,50 @@ static LLVMValueRef bpf_stat_bucket(struct cg *cg, int g, LLVMValueRef key, LLVM
 	return LLVMBuildLoad2(cg->b, cg->i64, sum, "");
 }
 
+/* SystemTap's _stp_stat_get: the mean of all CPUs, scaled, from the
+ * merged sum; then the total variance, from each CPU's mean and variance. */
+static LLVMValueRef bpf_stat_variance(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef merged)
+{
+	LLVMBuilderRef b = cg->b;
+	const struct stat_shape *sh = &cg->prog->globals[g].stat;
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus < 1)
+		ncpus = 1;
+	LLVMValueRef count = LLVMBuildLoad2(b, cg->i64, cg_field(cg, merged, 8 * STATW_COUNT), "");
+	LLVMValueRef sum = LLVMBuildLoad2(b, cg->i64, cg_field(cg, merged, 8 * STATW_SUM), "");
+	LLVMValueRef avg = cg_sdiv(cg, LLVMBuildShl(b, sum, cg_const(cg, sh->shift), ""), count);
+	LLVMValueRef acc = cg_function_slot(cg, "variance.s", cg->i64, NULL);
+	LLVMBuildStore(b, cg_const(cg, 0), acc);
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+		LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+		LLVMBasicBlockRef have = cg_block(cg, "var.cpu"), add = cg_block(cg, "var.add"),
+			next = cg_block(cg, "var.next");
+		LLVMBuildCondBr(b, LLVMBuildIsNull(b, p, ""), next, have);
+		LLVMPositionBuilderAtEnd(b, have);
+		LLVMValueRef n = LLVMBuildLoad2(b, cg->i64, p, "");
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, n, cg_const(cg, 0), ""), next, add);
+		LLVMPositionBuilderAtEnd(b, add);
+		LLVMValueRef d = LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i64,
+			cg_field(cg, p, 8 * STATV_WORD(sh, STATV_AVG)), ""), avg, "");
+		LLVMValueRef s1 = LLVMBuildMul(b, LLVMBuildMul(b, n, d, ""), d, "");
+		LLVMValueRef s2 = LLVMBuildMul(b, LLVMBuildSub(b, n, cg_const(cg, 1), ""),
+			LLVMBuildLoad2(b, cg->i64, cg_field(cg, p, 8 * STATV_WORD(sh, STATV_VAR)), ""),
+			"");
+		LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i64, acc, ""),
+					       LLVMBuildAdd(b, s1, s2, ""), ""), acc);
+		LLVMBuildBr(b, next);
+		LLVMPositionBuilderAtEnd(b, next);
+	}
+	/* One value: a division by 0, which SystemTap's _stp_div64 makes 0. */
+	LLVMValueRef den = LLVMBuildSub(b, count, cg_const(cg, 1), "");
+	LLVMValueRef one = LLVMBuildICmp(b, LLVMIntEQ, den, cg_const(cg, 0), "");
+	LLVMValueRef var = cg_sdiv(cg, LLVMBuildLoad2(b, cg->i64, acc, ""),
+				   LLVMBuildSelect(b, one, cg_const(cg, 1), den, ""));
+	var = LLVMBuildSelect(b, one, cg_const(cg, 0), var, "");
+	return LLVMBuildAShr(b, var, cg_const(cg, 2 * sh->shift), "");
+}
+
 /* delete a: bpf_for_each_map_elem calls a function for each element, and
  * the function deletes it.  One such function serves every array. */
 static LLVMValueRef clear_callback(struct cg *cg)
@@ -900,5 +944,6 @@ const struct cg_target cg_target_bpf = {
 	.copy_n = bpf_copy_n,
 	.stat_merged = bpf_stat_merged,
 	.stat_bucket = bpf_stat_bucket,
+	.stat_variance = bpf_stat_variance,
 	.map_clear = bpf_map_clear,
 };

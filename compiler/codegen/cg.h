@@ -95,6 +95,9 @@ struct cg_target {
 	/* The count in bucket i (an i64 the caller checked is in range) of
 	 * the statistic's histogram, summed over the CPUs. */
 	LLVMValueRef (*stat_bucket)(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef i);
+	/* @variance of a statistic that is not empty, merged as SystemTap's
+	 * _stp_stat_get merges the CPUs; merged is stat_merged's. */
+	LLVMValueRef (*stat_variance)(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef merged);
 	/* Removes every element of g's map, or resets a scalar statistic. */
 	void (*map_clear)(struct cg *cg, int g);
 	/* foreach: begin returns an iterator over g in the order of the sort

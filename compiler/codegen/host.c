@@ -158,6 +158,14 @@ static LLVMValueRef host_stat_bucket(struct cg *cg, int g, LLVMValueRef key, LLV
 	return cg_call_named(cg, HOSTABI_PREFIX "stat_bucket", cg->i64, params, args, 4);
 }
 
+/* The runtime merges the variance with the rest (stats_merge). */
+static LLVMValueRef host_stat_variance(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef merged)
+{
+	const struct stat_shape *sh = &cg->prog->globals[g].stat;
+	(void)merged;
+	return host_stat_bucket(cg, g, key, cg_const(cg, sh->buckets + STATV_VAR));
+}
+
 static LLVMValueRef host_stat_merged(struct cg *cg, int g, LLVMValueRef key)
 {
 	LLVMValueRef dst = cg_scratch(cg, 8 * STAT_HDR_WORDS, true);
@@ -218,6 +226,7 @@ const struct cg_target cg_target_host = {
 	.copy_n = host_copy_n,
 	.stat_merged = host_stat_merged,
 	.stat_bucket = host_stat_bucket,
+	.stat_variance = host_stat_variance,
 	.map_clear = host_map_clear,
 	.foreach_begin = host_foreach_begin,
 	.foreach_next = host_foreach_next,

@@ -57,6 +57,28 @@ static LLVMValueRef bucket(struct cg *cg, const struct stat_shape *sh, LLVMValue
 	return LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntUGT, n, last, ""), last, n, "");
 }
 
+/* SystemTap's __stp_stat_add for @variance, word for word: Welford's
+ * running mean and sum of squares, scaled by 2^shift, with its delta an
+ * int, as there; n is the count with v. */
+static void add_variance(struct cg *cg, const struct stat_shape *sh, LLVMValueRef p,
+			 LLVMValueRef v, LLVMValueRef n)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef avg_w = word(cg, p, STATV_WORD(sh, STATV_AVG));
+	LLVMValueRef m2_w = word(cg, p, STATV_WORD(sh, STATV_M2));
+	LLVMValueRef scaled = LLVMBuildShl(b, v, cg_const(cg, sh->shift), "");
+	LLVMValueRef avg = LLVMBuildLoad2(b, cg->i64, avg_w, "");
+	LLVMValueRef delta = LLVMBuildSExt(b, LLVMBuildTrunc(b, LLVMBuildSub(b, scaled, avg, ""),
+							     cg->i32, ""), cg->i64, "");
+	avg = LLVMBuildAdd(b, avg, cg_sdiv(cg, delta, n), "");
+	LLVMBuildStore(b, avg, avg_w);
+	LLVMValueRef m2 = LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i64, m2_w, ""),
+		LLVMBuildMul(b, delta, LLVMBuildSub(b, scaled, avg, ""), ""), "");
+	LLVMBuildStore(b, m2, m2_w);
+	LLVMBuildStore(b, cg_sdiv(cg, m2, LLVMBuildSub(b, n, cg_const(cg, 1), "")),
+		       word(cg, p, STATV_WORD(sh, STATV_VAR)));
+}
+
 /* Adds v to the value at p, one CPU's part of a statistic. */
 static void add_to(struct cg *cg, const struct global_var *gv, LLVMValueRef p, LLVMValueRef v)
 {
@@ -70,8 +92,15 @@ static void add_to(struct cg *cg, const struct global_var *gv, LLVMValueRef p, L
 	LLVMBuildStore(b, v, word(cg, p, STATW_SUM));
 	LLVMBuildStore(b, v, word(cg, p, STATW_MIN));
 	LLVMBuildStore(b, v, word(cg, p, STATW_MAX));
+	if (gv->stat.variance) {
+		LLVMBuildStore(b, LLVMBuildShl(b, v, cg_const(cg, gv->stat.shift), ""),
+			       word(cg, p, STATV_WORD(&gv->stat, STATV_AVG)));
+		LLVMBuildStore(b, cg_const(cg, 0), word(cg, p, STATV_WORD(&gv->stat, STATV_M2)));
+	}
 	LLVMBuildBr(b, hist);
 	LLVMPositionBuilderAtEnd(b, more);
+	if (gv->stat.variance)
+		add_variance(cg, &gv->stat, p, v, LLVMBuildAdd(b, count, cg_const(cg, 1), ""));
 	LLVMBuildStore(b, LLVMBuildAdd(b, count, cg_const(cg, 1), ""), word(cg, p, STATW_COUNT));
 	LLVMBuildStore(b, LLVMBuildAdd(b, load_word(cg, p, STATW_SUM), v, ""), word(cg, p, STATW_SUM));
 	LLVMValueRef min = load_word(cg, p, STATW_MIN), max = load_word(cg, p, STATW_MAX);
@@ -151,6 +180,7 @@ LLVMValueRef cg_stat_read(struct cg *cg, struct expr *e)
 	LLVMBuildBr(cg->b, ok);
 	LLVMPositionBuilderAtEnd(cg->b, ok);
 	switch (e->stat) {
+	case STAT_VARIANCE: return cg->t->stat_variance(cg, g, key, h);
 	case STAT_MIN: return load_word(cg, h, STATW_MIN);
 	case STAT_MAX: return load_word(cg, h, STATW_MAX);
 	default: return cg_sdiv(cg, load_word(cg, h, STATW_SUM), count);

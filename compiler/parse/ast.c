@@ -54,6 +54,7 @@ const char *stat_op_name(enum stat_op op)
 	case STAT_AVG: return "@avg";
 	case STAT_HIST_LOG: return "@hist_log";
 	case STAT_HIST_LINEAR: return "@hist_linear";
+	case STAT_VARIANCE: return "@variance";
 	}
 	return "@?";
 }

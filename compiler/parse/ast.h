@@ -86,7 +86,7 @@ const char *op_name(enum op op);  /* its spelling: "+", "<=", ".", "++" … */
 
 enum stat_op {
 	STAT_COUNT, STAT_SUM, STAT_MIN, STAT_MAX, STAT_AVG,
-	STAT_HIST_LOG, STAT_HIST_LINEAR,
+	STAT_HIST_LOG, STAT_HIST_LINEAR, STAT_VARIANCE,
 };
 
 const char *stat_op_name(enum stat_op op);  /* "@count" … */

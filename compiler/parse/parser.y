@@ -493,7 +493,7 @@ stmt:
 			if ($7.dir == 0)
 				diag_error(&@6, "an aggregate in foreach is a sort mark: write "
 					   "%s+ or %s-", stat_op_name($6), stat_op_name($6));
-			if ($6 == STAT_HIST_LOG || $6 == STAT_HIST_LINEAR)
+			if ($6 == STAT_HIST_LOG || $6 == STAT_HIST_LINEAR || $6 == STAT_VARIANCE)
 				diag_error(&@6, "a foreach sorts by @count, @sum, @min, @max or "
 					   "@avg, not by %s", stat_op_name($6));
 			$$ = st_foreach(p, $3, $5, &@5, $7, &$8, $10, &@$);
@@ -810,6 +810,9 @@ static struct sv_expr ex_stat(struct pstate *p, enum stat_op op, struct sv_exprs
 	int want = op == STAT_HIST_LINEAR ? 4 : 1;
 	struct expr *x = args.head;
 
+	/* @variance(x, N): N, a bit shift, is optional. */
+	if (op == STAT_VARIANCE && args.n == 2)
+		want = 2;
 	if (args.n != want) {
 		diag_error(loc, "%s takes %d argument%s, not %d", stat_op_name(op), want,
 			   want == 1 ? "" : "s", args.n);
