@@ -166,7 +166,7 @@ static const char *invalid_note(const char *t, size_t len, size_t i)
 		return "there are no floating-point values to print";
 	if (flag_bit(c))
 		return "flags go right after the '%'";
-	return "expected one of d i u x X o c s p, or '%%' for a literal '%'";
+	return "expected one of d i u x X o c s p b, or '%%' for a literal '%'";
 }
 
 /* Parses the conversion whose '%' is t[*pos] into p and moves *pos past it.
@@ -226,14 +226,16 @@ static int parse_conv(const char *t, size_t len, size_t *pos,
 		/* Since SystemTap 1.3, %p is %#x. */
 		p->flags |= FMT_F_ALT;
 		break;
-	case 'b': case 'm': case 'M': {
-		/* SystemTap's binary and memory-dump conversions: outside
-		 * the language uscript implements. */
+	case 'b':
+		break;
+	case 'm': case 'M': {
+		/* SystemTap's memory dumps: outside the language uscript
+		 * implements. */
 		char spec[40];
 
 		quote(spec, sizeof(spec), t, start, i + 1);
 		set_error(err, start, "unsupported conversion", spec, "",
-			  "uscript supports %d %i %u %x %X %o %c %s %p and %%");
+			  "uscript supports %d %i %u %x %X %o %c %s %p %b and %%");
 		return -EINVAL;
 	}
 	default:
@@ -557,6 +559,38 @@ static char escape_letter(unsigned char c)
 	return 0;
 }
 
+/* %b: the value's low bytes in the machine's order, as SystemTap's
+ * _stp_vsprint_binary writes them: 1, 2, 4 or 8 of them (the precision,
+ * else the width if it is one of those, else 8), padded with NULs to the
+ * width, on the left unless '-'. */
+static int binary_size(int n)
+{
+	return n == 1 || n == 2 || n == 4 || n == 8 ? n : -1;
+}
+
+static void put_binary(struct sink *s, const struct fmt_piece *p, int64_t value,
+		       int width, int prec)
+{
+	char bytes[8];
+
+	prec = binary_size(prec);
+	if (width < 0) {
+		width = prec < 0 ? 8 : prec;
+		if (prec < 0)
+			prec = 8;
+	} else if (prec < 0) {
+		prec = binary_size(width);
+		if (prec < 0)
+			prec = 8;
+	}
+	memcpy(bytes, &value, sizeof(bytes));
+	if (!(p->flags & FMT_F_LEFT) && prec < width)
+		put_run(s, '\0', (size_t)(width - prec));
+	put(s, bytes, (size_t)prec);
+	if ((p->flags & FMT_F_LEFT) && prec < width)
+		put_run(s, '\0', (size_t)(width - prec));
+}
+
 static void put_char(struct sink *s, const struct fmt_piece *p, int64_t value,
 		     int width)
 {
@@ -666,6 +700,9 @@ static void emit(const struct fmt *f, const struct fmt_arg *args,
 			break;
 		case 'c':
 			put_char(s, p, args[ai].num, width);
+			break;
+		case 'b':
+			put_binary(s, p, args[ai].num, width, prec);
 			break;
 		default:
 			put_number(s, p, args[ai].num, width, prec);

@@ -747,8 +747,7 @@ static void test_errors(void)
 	E("%.3#x", 0, "invalid conversion '%.3#x'", "right after the '%'");
 
 	/* SystemTap's conversions that uscript leaves out. */
-	E("%b", 0, "unsupported conversion '%b'", "%d %i %u");
-	E("%m", 0, "unsupported conversion '%m'", NULL);
+	E("%m", 0, "unsupported conversion '%m'", "%d %i %u");
 	E("x%4M", 1, "unsupported conversion '%4M'", NULL);
 
 	/* A long conversion is quoted in part. */
