@@ -116,7 +116,9 @@ static inline uint32_t pt_regs_arg(int n)
  *   OUT_PRETTY       see below */
 enum out_arg {
 	OUT_LONG, OUT_STRING, OUT_LITERAL,
-	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY
+	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY,
+	OUT_MEMORY               /* %m, %M: an int64_t count, then that many of
+				  * MAXSTRINGLEN bytes read at the address */
 };
 
 /* OUT_PRETTY: $var$, $$parms$, $$return$ and the like, SystemTap's
@@ -182,6 +184,7 @@ static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
 	case OUT_BACKTRACE:
 	case OUT_SBACKTRACE: return sizeof(struct out_stack);
 	case OUT_USYMNAME: return sizeof(struct out_addr);
+	case OUT_MEMORY: return 8 + maxstringlen;
 	default: return 8;
 	}
 }

@@ -166,7 +166,7 @@ static const char *invalid_note(const char *t, size_t len, size_t i)
 		return "there are no floating-point values to print";
 	if (flag_bit(c))
 		return "flags go right after the '%'";
-	return "expected one of d i u x X o c s p b, or '%%' for a literal '%'";
+	return "expected one of d i u x X o c s p b m M, or '%%' for a literal '%'";
 }
 
 /* Parses the conversion whose '%' is t[*pos] into p and moves *pos past it.
@@ -226,18 +226,8 @@ static int parse_conv(const char *t, size_t len, size_t *pos,
 		/* Since SystemTap 1.3, %p is %#x. */
 		p->flags |= FMT_F_ALT;
 		break;
-	case 'b':
+	case 'b': case 'm': case 'M':
 		break;
-	case 'm': case 'M': {
-		/* SystemTap's memory dumps: outside the language uscript
-		 * implements. */
-		char spec[40];
-
-		quote(spec, sizeof(spec), t, start, i + 1);
-		set_error(err, start, "unsupported conversion", spec, "",
-			  "uscript supports %d %i %u %x %X %o %c %s %p %b and %%");
-		return -EINVAL;
-	}
 	default:
 		return invalid(t, len, start, i, invalid_note(t, len, i), err);
 	}
@@ -591,6 +581,38 @@ static void put_binary(struct sink *s, const struct fmt_piece *p, int64_t value,
 		put_run(s, '\0', (size_t)(width - prec));
 }
 
+/* %m and %M, as SystemTap's _stp_vsprint_memory writes them: the bytes
+ * (the precision's count, else 1) that the probe read at the address and
+ * the argument carries (str, len), raw or as two hex digits each, in the
+ * width; the '0' flag adds a NUL. */
+static void put_memory(struct sink *s, const struct fmt_piece *p, const struct fmt_arg *a,
+		       int width, int prec)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = prec > 0 ? (size_t)prec : 1, i;
+	size_t shown;
+
+	if (n > a->len)
+		n = a->len;
+	shown = p->conv == 'M' ? 2 * n : n;
+	if (!(p->flags & FMT_F_LEFT) && width > 0 && shown < (size_t)width)
+		put_run(s, ' ', (size_t)width - shown);
+	if (p->conv == 'm') {
+		put(s, a->str, n);
+	} else {
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)a->str[i];
+			char two[2] = { hex[c >> 4], hex[c & 15] };
+
+			put(s, two, 2);
+		}
+	}
+	if ((p->flags & FMT_F_LEFT) && width > 0 && shown < (size_t)width)
+		put_run(s, ' ', (size_t)width - shown);
+	if (p->flags & FMT_F_ZERO)
+		put_run(s, '\0', 1);
+}
+
 static void put_char(struct sink *s, const struct fmt_piece *p, int64_t value,
 		     int width)
 {
@@ -703,6 +725,9 @@ static void emit(const struct fmt *f, const struct fmt_arg *args,
 			break;
 		case 'b':
 			put_binary(s, p, args[ai].num, width, prec);
+			break;
+		case 'm': case 'M':
+			put_memory(s, p, &args[ai], width, prec);
 			break;
 		default:
 			put_number(s, p, args[ai].num, width, prec);

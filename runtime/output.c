@@ -197,6 +197,18 @@ static int record_args(struct output *o, const struct format_site *site,
 			args[i] = fmt_long(v);
 			break;
 		}
+		case OUT_MEMORY: {
+			/* The bytes the probe read for %m or %M, as a long's
+			 * argument that carries them. */
+			int64_t len;
+			memcpy(&len, p, sizeof(len));
+			if (len < 0 || len > (int64_t)o->prog->maxstringlen)
+				len = 0;
+			args[i] = fmt_long(0);
+			args[i].str = p + 8;
+			args[i].len = (size_t)len;
+			break;
+		}
 		default:
 			deferred_text(o, site, i, p, &o->texts[i]);
 			args[i] = fmt_str(o->texts[i].buf ? o->texts[i].buf : "", o->texts[i].len);
