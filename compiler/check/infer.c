@@ -608,15 +608,13 @@ static void entry_locals(const struct expr *e)
 	entry_locals(e->cond);
 }
 
-/* @entry(x): in .return probes only; a long, and no locals. */
+/* @entry(x): in .return probes only, and no locals. */
 static void check_entry(struct rs *rs, struct expr *e)
 {
 	if (!rs->in_return_probe || rs->h->func) {
 		diag_error(&e->loc, "@entry is only valid in .return probes");
 		return;
 	}
-	if (e->lhs->type == TYPE_STRING)
-		diag_error(&e->loc, "@entry of a string is not supported yet");
 	entry_locals(e->lhs);
 }
 

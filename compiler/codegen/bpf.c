@@ -156,7 +156,7 @@ static void bpf_module_begin(struct cg *cg)
 	}
 	for (const struct probe *p = cg->script->probes; p; p = p->next) {
 		const struct tv_saves *sv = target_saves(cg->attach, p->id);
-		uint32_t n = sv ? (uint32_t)(sv->nslots + cg_entry_count(p)) : 0;
+		uint32_t n = sv ? (uint32_t)(sv->nslots + cg_entry_count(cg, p)) : 0;
 		if (n > entry_slots)
 			entry_slots = n;
 	}
@@ -342,7 +342,7 @@ void cg_bpf_entry_save(struct cg *cg, const struct probe *p)
 {
 	const struct tv_saves *sv = target_saves(cg->attach, p->id);
 	cg_rstack_push(cg, sv);
-	if (!sv->nslots && !cg_entry_count(p))
+	if (!sv->nslots && !cg_entry_count(cg, p))
 		return;
 	LLVMValueRef buf = cg_scratch(cg, cg->entry_value_size, false);
 	cg_target_save(cg, sv, buf);

@@ -428,8 +428,9 @@ LLVMValueRef cg_sprint_hist(struct cg *cg, struct expr *hist, const struct loc *
 void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *));
 
 /* ---- entry.c: @entry ---- */
-/* The number of @entry expressions in p, each numbered (its num). */
-int cg_entry_count(const struct probe *p);
+/* The 8-byte words the @entry expressions of p take, a long one, a string
+ * MAXSTRINGLEN bytes; each @entry's num is its first. */
+int cg_entry_count(const struct cg *cg, const struct probe *p);
 /* In p's entry program: each @entry's value into its slot of buf, after
  * the target variables' slots of sv. */
 void cg_entry_eval(struct cg *cg, const struct probe *p, const struct tv_saves *sv,

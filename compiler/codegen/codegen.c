@@ -222,7 +222,7 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 		const struct tv_saves *sv = cg->t->is_bpf ? target_saves(cg->attach, p->id) : NULL;
 		if (sv)
 			cg_rstack_pop(cg, p, sv);
-		if (sv && (sv->nslots || cg_entry_count(p)))
+		if (sv && (sv->nslots || cg_entry_count(cg, p)))
 			cg_bpf_entry_load(cg, p);
 		/* A handler without loops is checked once, at its start, as
 		 * SystemTap checks it: more statements than MAXACTION, and it

@@ -6,47 +6,50 @@
  * .return probe has (target.h) already keeps, per call, the target
  * variables the probe reads, in a value of the `entry` map keyed by the
  * thread and the call's stack pointer, so recursion and nesting find their
- * own call's values; each @entry of the probe takes one more 8-byte slot of
- * that value, after the target variables' slots.  The entry program
+ * own call's values; each @entry of the probe takes more of that value,
+ * after the target variables' slots: 8 bytes for a long, MAXSTRINGLEN for
+ * a string.  The entry program
  * computes x there, where `$var` reads the slot the target variables were
  * just saved into, and the .return handler reads the slot back. */
 #include "cg.h"
 #include "points/target.h"
 
-static int number_expr(struct expr *e, int n);
+static int number_expr(struct expr *e, int n, int str_words);
 
-/* Numbers the @entry expressions of these statements from n in the order
- * they appear; returns the next number. */
-static int number_stmts(struct stmt *s, int n)
+/* Places the @entry expressions of these statements from word n on, in
+ * the order they appear; returns the next free word. */
+static int number_stmts(struct stmt *s, int n, int str_words)
 {
 	for (; s; s = s->next) {
-		n = number_expr(s->expr, n);
-		n = number_stmts(s->body, n);
-		n = number_stmts(s->else_body, n);
-		n = number_stmts(s->init, n);
-		n = number_stmts(s->step, n);
+		n = number_expr(s->expr, n, str_words);
+		n = number_stmts(s->body, n, str_words);
+		n = number_stmts(s->else_body, n, str_words);
+		n = number_stmts(s->init, n, str_words);
+		n = number_stmts(s->step, n, str_words);
 		if (s->foreach)
-			n = number_expr(s->foreach->limit, n);
+			n = number_expr(s->foreach->limit, n, str_words);
 	}
 	return n;
 }
 
-static int number_expr(struct expr *e, int n)
+static int number_expr(struct expr *e, int n, int str_words)
 {
 	if (!e)
 		return n;
-	if (e->kind == EXPR_ENTRY)
-		e->num = n++;
+	if (e->kind == EXPR_ENTRY) {
+		e->num = n;
+		n += e->type == TYPE_STRING ? str_words : 1;
+	}
 	for (struct expr *a = e->args; a; a = a->next)
-		n = number_expr(a, n);
-	n = number_expr(e->lhs, n);
-	n = number_expr(e->rhs, n);
-	return number_expr(e->cond, n);
+		n = number_expr(a, n, str_words);
+	n = number_expr(e->lhs, n, str_words);
+	n = number_expr(e->rhs, n, str_words);
+	return number_expr(e->cond, n, str_words);
 }
 
-int cg_entry_count(const struct probe *p)
+int cg_entry_count(const struct cg *cg, const struct probe *p)
 {
-	return number_stmts(p->body, 0);
+	return number_stmts(p->body, 0, (int)((cg->opts->maxstringlen + 7) / 8));
 }
 
 static void eval_stmts(struct cg *cg, struct stmt *s, LLVMValueRef buf, uint32_t base);
@@ -57,7 +60,13 @@ static void eval_expr(struct cg *cg, struct expr *e, LLVMValueRef buf, uint32_t 
 		return;
 	if (e->kind == EXPR_ENTRY) {
 		cg_set_loc(cg, &e->loc);
-		cg_store_at(cg, buf, 8 * (base + (uint32_t)e->num), cg_expr(cg, e->lhs), cg->i64);
+		LLVMValueRef v = cg_expr(cg, e->lhs);
+		uint32_t off = 8 * (base + (uint32_t)e->num);
+		if (e->type == TYPE_STRING)
+			cg->t->str_copy(cg, cg_field(cg, buf, off), v,
+					cg_const(cg, cg->opts->maxstringlen));
+		else
+			cg_store_at(cg, buf, off, v, cg->i64);
 		return;
 	}
 	for (struct expr *a = e->args; a; a = a->next)
@@ -83,7 +92,7 @@ static void eval_stmts(struct cg *cg, struct stmt *s, LLVMValueRef buf, uint32_t
 void cg_entry_eval(struct cg *cg, const struct probe *p, const struct tv_saves *sv,
 		   LLVMValueRef buf)
 {
-	cg_entry_count(p);
+	cg_entry_count(cg, p);
 	LLVMValueRef saved = cg->saved;
 	cg->saved = buf;
 	eval_stmts(cg, p->body, buf, (uint32_t)sv->nslots);
@@ -96,5 +105,7 @@ LLVMValueRef cg_entry_value(struct cg *cg, struct expr *e)
 	if (!sv || !cg->saved)
 		return cg_const(cg, 0);
 	uint32_t slot = (uint32_t)sv->nslots + (uint32_t)e->num;
+	if (e->type == TYPE_STRING)
+		return cg_field(cg, cg->saved, 8 * slot);
 	return LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->saved, 8 * slot), "entry");
 }
