@@ -493,7 +493,7 @@ stmt:
 			if ($7.dir == 0)
 				diag_error(&@6, "an aggregate in foreach is a sort mark: write "
 					   "%s+ or %s-", stat_op_name($6), stat_op_name($6));
-			if ($6 == STAT_HIST_LOG || $6 == STAT_HIST_LINEAR || $6 == STAT_VARIANCE)
+			if ($6 == STAT_HIST_LOG || $6 == STAT_HIST_LINEAR)
 				diag_error(&@6, "a foreach sorts by @count, @sum, @min, @max or "
 					   "@avg, not by %s", stat_op_name($6));
 			$$ = st_foreach(p, $3, $5, &@5, $7, &$8, $10, &@$);
