@@ -880,6 +880,20 @@ static LLVMValueRef bpf_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size
 	return call_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
 }
 
+static LLVMValueRef bpf_read_user_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef size,
+				    uint32_t max, LLVMValueRef addr)
+{
+	/* Bounded again where the verifier sees it, both ways. */
+	LLVMValueRef one = cg_const(cg, 1), top = cg_const(cg, max);
+	size = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, size, top, ""), top, size, "");
+	size = cg_opaque(cg, size);
+	size = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, size, one, ""), one, size, "");
+	size = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, size, top, ""), top, size, "");
+	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, size, cg->i32, ""),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+}
+
 static LLVMValueRef bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
 				      LLVMValueRef addr)
 {
@@ -932,6 +946,7 @@ const struct cg_target cg_target_bpf = {
 	.execname = bpf_execname,
 	.clock_ns = bpf_clock_ns,
 	.read_user = bpf_read_user,
+	.read_user_n = bpf_read_user_n,
 	.read_user_str = bpf_read_user_str,
 	.user_stack = bpf_user_stack,
 	.str_copy = bpf_str_copy,

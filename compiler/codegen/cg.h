@@ -69,6 +69,9 @@ struct cg_target {
 	 * into dst; returns 0 or a negative errno (i64).  Host: fails. */
 	LLVMValueRef (*read_user)(struct cg *cg, LLVMValueRef dst, uint32_t size,
 				  LLVMValueRef addr);
+	/* The same for an i64 size from 1 to max, which dst holds. */
+	LLVMValueRef (*read_user_n)(struct cg *cg, LLVMValueRef dst, LLVMValueRef size,
+				    uint32_t max, LLVMValueRef addr);
 	/* ---- the maps of global arrays and statistics (g: index in the
 	 * program's globals table) ---- */
 	/* A pointer to the value stored under key, or NULL.  BPF points into

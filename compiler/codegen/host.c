@@ -81,6 +81,13 @@ static LLVMValueRef host_read_user(struct cg *cg, LLVMValueRef dst, uint32_t siz
 	return cg_const(cg, -14);  /* -EFAULT: uscript has no traced process */
 }
 
+static LLVMValueRef host_read_user_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef size,
+				     uint32_t max, LLVMValueRef addr)
+{
+	(void)dst, (void)size, (void)max, (void)addr;
+	return cg_const(cg, -14);  /* -EFAULT: uscript has no traced process */
+}
+
 static LLVMValueRef host_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
 				       LLVMValueRef addr)
 {
@@ -214,6 +221,7 @@ const struct cg_target cg_target_host = {
 	.execname = host_execname,
 	.clock_ns = host_clock_ns,
 	.read_user = host_read_user,
+	.read_user_n = host_read_user_n,
 	.read_user_str = host_read_user_str,
 	.user_stack = host_user_stack,
 	.str_copy = host_str_copy,

@@ -73,22 +73,29 @@ static struct out_args new_site(struct cg *cg, const char *fmt, size_t fmt_len, 
  * a count and MAXSTRINGLEN bytes (OUT_MEMORY); a read that faults is
  * SystemTap's runtime error, as its printf raises it. */
 static LLVMValueRef read_memory(struct cg *cg, const struct fmt_piece *p, LLVMValueRef v,
-				const struct loc *loc)
+				LLVMValueRef star, const struct loc *loc)
 {
 	uint32_t max = cg->opts->maxstringlen;
 	LLVMValueRef buf = cg_scratch(cg, 8 + max, true);
 	int64_t n = p->precision > 0 ? p->precision : 1;
+	LLVMValueRef rc;
 	if (p->precision == FMT_STAR) {
-		diag_error(loc, "%%.*%c is not supported: give the number of bytes in the format, "
-			   "as in %%.16%c", p->conv, p->conv);
-		n = 1;
-	} else if (n > (int64_t)max) {
-		diag_error(loc, "%%%c reads at most MAXSTRINGLEN (%u) bytes, not %" PRId64, p->conv,
-			   max, n);
-		n = max;
+		/* %.*m: 1 for a count under 1, at most MAXSTRINGLEN. */
+		LLVMValueRef k = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, star,
+						cg_const(cg, 1), ""), cg_const(cg, 1), star, "");
+		k = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, k, cg_const(cg, max), ""),
+				    cg_const(cg, max), k, "");
+		cg_store_at(cg, buf, 0, k, cg->i64);
+		rc = cg->t->read_user_n(cg, cg_field(cg, buf, 8), k, max, v);
+	} else {
+		if (n > (int64_t)max) {
+			diag_error(loc, "%%%c reads at most MAXSTRINGLEN (%u) bytes, not %" PRId64,
+				   p->conv, max, n);
+			n = max;
+		}
+		cg_store_at(cg, buf, 0, cg_const(cg, n), cg->i64);
+		rc = cg->t->read_user(cg, cg_field(cg, buf, 8), (uint32_t)n, v);
 	}
-	cg_store_at(cg, buf, 0, cg_const(cg, n), cg->i64);
-	LLVMValueRef rc = cg->t->read_user(cg, cg_field(cg, buf, 8), (uint32_t)n, v);
 	LLVMBasicBlockRef fault = cg_block(cg, "mem.fault"), ok = cg_block(cg, "mem.ok");
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
 	LLVMPositionBuilderAtEnd(cg->b, fault);
@@ -122,7 +129,8 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 		const struct fmt_piece *conv = value_conv(&f, parsed, i);
 		if (conv && (conv->conv == 'm' || conv->conv == 'M')) {
 			site->arg_kinds[i] = OUT_MEMORY;
-			o.vals[i] = read_memory(cg, conv, cg_expr(cg, a), &a->loc);
+			LLVMValueRef star = conv->precision == FMT_STAR && i > 0 ? o.vals[i - 1] : NULL;
+			o.vals[i] = read_memory(cg, conv, cg_expr(cg, a), star, &a->loc);
 			site->arg_offsets[i] = off;
 			off += (site_arg_size(site, i, cg->opts->maxstringlen) + 7) & ~7u;
 			continue;
