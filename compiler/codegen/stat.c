@@ -224,6 +224,19 @@ void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
 		.size = gv->key_size,
 		.site = p->nhists++,
 	};
+	/* Inside try, an empty statistic is found here, in the probe, where
+	 * the error can be caught; the runtime's check stays for a statistic
+	 * emptied meanwhile. */
+	if (cg_in_try(cg)) {
+		LLVMValueRef count = load_word(cg, cg->t->stat_merged(cg, g, h.key), STATW_COUNT);
+		LLVMBasicBlockRef empty = cg_block(cg, "hist.empty"), have = cg_block(cg, "hist.have");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, count, cg_const(cg, 0), ""),
+				empty, have);
+		LLVMPositionBuilderAtEnd(cg->b, empty);
+		cg_raise(cg, at, "empty aggregate");
+		LLVMBuildBr(cg->b, have);
+		LLVMPositionBuilderAtEnd(cg->b, have);
+	}
 	cg_emit_record(cg, (uint32_t)sizeof(struct rec_hdr) + ((gv->key_size + 7) & ~7u), fill_hist, &h);
 	/* On the host the histogram was printed just now, or refused as empty:
 	 * then the handler ends, as SystemTap's does.  A BPF program cannot
