@@ -93,6 +93,7 @@ struct attach_point {
 	uint64_t perf_config;
 	uint64_t perf_sample;    /* and its sample_period, or sample_freq if */
 	bool perf_freq;          /* perf_freq */
+	int64_t priority;        /* ATTACH_BEGIN, _END, _ERROR: begin(N) */
 	const char *pp;          /* pp() */
 	const char *func;        /* probefunc(): the symbol as linked */
 	struct loc loc;          /* the probe point in the script */
@@ -135,7 +136,9 @@ static inline uint32_t pt_regs_arg(int n)
  *   OUT_PRETTY       see below */
 enum out_arg {
 	OUT_LONG, OUT_STRING, OUT_LITERAL,
-	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY
+	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY,
+	OUT_MEMORY               /* %m, %M: an int64_t count, then that many of
+				  * MAXSTRINGLEN bytes read at the address */
 };
 
 /* OUT_PRETTY: $var$, $$parms$, $$return$ and the like, SystemTap's
@@ -201,6 +204,7 @@ static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
 	case OUT_BACKTRACE:
 	case OUT_SBACKTRACE: return sizeof(struct out_stack);
 	case OUT_USYMNAME: return sizeof(struct out_addr);
+	case OUT_MEMORY: return 8 + maxstringlen;
 	default: return 8;
 	}
 }
@@ -276,13 +280,21 @@ enum hist_kind { HIST_NONE, HIST_LOG, HIST_LINEAR };
  * mirrored; a linear one has (hi - lo) / step + 3 buckets: under lo, one per
  * step, and at or over the last step's end. */
 #define HIST_LOG_BUCKETS 128
+#define STATV_WORD(shape, w) (STAT_HDR_WORDS + (shape)->buckets + (w))
 #define HIST_LOG_BUCKET0 64
 
 struct stat_shape {
 	enum hist_kind hist;
 	int64_t lo, hi, step;    /* HIST_LINEAR */
 	uint32_t buckets;        /* 0 for HIST_NONE */
+	/* @variance: three more words after the buckets, SystemTap's running
+	 * mean and sum of squares (Welford's, scaled by 2^shift) and the
+	 * variance from them (STATV_*); merged, the variance itself. */
+	bool variance;
+	int shift;
 };
+
+enum { STATV_AVG, STATV_M2, STATV_VAR, STATV_WORDS };
 
 #define MAX_KEYS 9
 
@@ -307,6 +319,10 @@ struct global_var {
 	uint32_t value_offset;   /* GLOBAL_ARRAY: after the creation number */
 	uint32_t seq_counter;    /* GLOBAL_ARRAY: in the globals area */
 	uint32_t max_entries;
+	/* `global a%`: a full map makes room by removing its oldest element
+	 * (least creation number; any element of a statistic, which has none)
+	 * and the insertion is tried again, in the target's map_update. */
+	bool wrap;
 	struct stat_shape stat;
 	bool print_at_end;       /* written but never read: printed when stopping */
 	bool has_init;           /* `global x = 5`: written before anything runs */

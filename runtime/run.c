@@ -210,11 +210,36 @@ static void init_globals(struct run *r)
 	}
 }
 
+static bool stopping(struct run *r);
+
+/* The begin, end or error probes, as SystemTap runs them: by priority
+ * (begin(N)), the lower first, ties in the order of the script; each only
+ * while the script is in the state it is for.  So a begin probe runs only
+ * while no exit() or error has come, and an end probe only while no error
+ * has; the error probes all run, each error in one reported as it comes. */
 static void run_host_kind(struct run *r, enum attach_kind kind)
 {
-	for (int i = 0; i < r->prog->nattach; i++)
-		if (r->prog->attach[i].kind == kind)
-			host_run(r->host, i);
+	const struct attach_point *a = r->prog->attach;
+	int *order = malloc(((size_t)r->prog->nattach + 1) * sizeof(int)), n = 0;
+	if (!order)
+		return;
+	for (int i = 0; i < r->prog->nattach; i++) {
+		if (a[i].kind != kind)
+			continue;
+		int j = n++;
+		for (; j > 0 && a[order[j - 1]].priority > a[i].priority; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	r->out.report_each = kind == ATTACH_ERROR;
+	for (int k = 0; k < n; k++) {
+		if ((kind == ATTACH_BEGIN && stopping(r)) ||
+		    (kind == ATTACH_END && r->out.stop == OUT_ERROR))
+			break;
+		host_run(r->host, order[k]);
+	}
+	r->out.report_each = false;
+	free(order);
 }
 
 static int add_fd(struct run *r, int fd, uint64_t tag)
@@ -482,9 +507,11 @@ static void stop(struct run *r)
 	} else {
 		run_host_kind(r, ATTACH_END);
 		if (r->out.stop == OUT_ERROR) {
-			/* An error in an end probe is reported like any other. */
+			/* An error in an end probe is reported like any other,
+			 * and the error probes run after the end probes. */
 			output_error(&r->out, r->out.error_site);
 			r->status = 1;
+			run_host_kind(r, ATTACH_ERROR);
 		} else if (r->globals && !r->o->no_globals) {
 			/* SystemTap prints them from an end probe of its own, so
 			 * not after an error. */

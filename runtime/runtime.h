@@ -114,6 +114,7 @@ struct output {
 	struct strbuf line;
 	enum out_stop stop;
 	int error_site;          /* OUT_ERROR: the first error's site */
+	bool report_each;        /* error probes run: each error is printed */
 	struct strbuf error_msg; /* its message, when the record carried one */
 	struct sym_ctx *sym;     /* names stack addresses, when a format needs it */
 	struct strbuf texts[64]; /* the text of such arguments, per argument */

@@ -219,10 +219,38 @@ static bool literal(const struct expr *e, int64_t *v)
 	return false;
 }
 
+/* @variance(x) or @variance(x, N): the statistic keeps what Welford's
+ * algorithm needs, scaled by 2^N (0 to 62), one N for all its @variance. */
+static void infer_variance(struct rs *rs, struct expr *e, struct sym *s)
+{
+	int64_t shift = 0;
+	struct expr *n = e->args->next;
+	if (n && (!literal(n, &shift) || shift < 0 || shift > 62)) {
+		if (rs->checking)
+			diag_error(&n->loc, "bit shift (%" PRId64 ") out of range <0..62>", shift);
+		return;
+	}
+	if (!s->variance) {
+		s->variance = true;
+		s->var_shift = (int)shift;
+		s->var_loc = e->loc;
+		rs->changed = true;
+	} else if (n && s->var_shift != shift && rs->checking) {
+		diag_error(&e->loc, "conflicting bit shifts declared (previously %d)", s->var_shift);
+		diag_note(&s->var_loc, "'%s' has its bit shift here", s->name);
+	} else if (n && s->var_shift == 0 && shift != 0) {
+		s->var_shift = (int)shift;
+		s->var_loc = e->loc;
+		rs->changed = true;
+	}
+}
+
 static enum type infer_stat_op(struct rs *rs, struct expr *e)
 {
 	struct expr *target = e->args;
 	struct sym *s = target ? bind_stat(rs, target) : NULL;
+	if (s && e->stat == STAT_VARIANCE)
+		infer_variance(rs, e, s);
 	if (!s || (e->stat != STAT_HIST_LOG && e->stat != STAT_HIST_LINEAR))
 		return TYPE_LONG;
 	struct stat_shape shape = { .hist = HIST_LOG, .buckets = HIST_LOG_BUCKETS };
@@ -629,7 +657,8 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 	if ((b->id == BI_printd || b->id == BI_printdln) && e->args->kind != EXPR_STR &&
 	    rs->checking)
 		diag_error(&e->args->loc, "the delimiter of %s must be a literal string", b->name);
-	if ((b->id == BI_print || b->id == BI_println) && n == 1 && e->args->kind == EXPR_STAT &&
+	if ((b->id == BI_print || b->id == BI_println || b->id == BI_sprint) && n == 1 &&
+	    e->args->kind == EXPR_STAT &&
 	    (e->args->stat == STAT_HIST_LOG || e->args->stat == STAT_HIST_LINEAR)) {
 		rs->hist_ok = true;
 		infer(rs, e->args, TYPE_UNKNOWN, NULL);
@@ -716,6 +745,32 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 		rs->changed = true;
 	}
 	return f->ret_type;
+}
+
+/* A local inside @entry(…) would be read at the entry, before the
+ * probe's handler ran: it has no value there. */
+static void entry_locals(const struct expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_VAR && e->sym && e->sym->kind != SYM_GLOBAL)
+		diag_error(&e->loc, "@entry is evaluated at the function's entry, where the "
+			   "probe's variable '%s' has no value", e->name);
+	for (const struct expr *a = e->args; a; a = a->next)
+		entry_locals(a);
+	entry_locals(e->lhs);
+	entry_locals(e->rhs);
+	entry_locals(e->cond);
+}
+
+/* @entry(x): in .return probes only, and no locals. */
+static void check_entry(struct rs *rs, struct expr *e)
+{
+	if (!rs->in_return_probe || rs->h->func) {
+		diag_error(&e->loc, "@entry is only valid in .return probes");
+		return;
+	}
+	entry_locals(e->lhs);
 }
 
 enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
@@ -865,6 +920,25 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		break;
 	case EXPR_DEFINED:
 		t = infer_defined(rs, e, want);
+		break;
+	case EXPR_BUCKET: {
+		/* @hist_log(x)[i]: the histogram stands here as an operand. */
+		bool ok = rs->hist_ok;
+		rs->hist_ok = true;
+		infer(rs, e->lhs, TYPE_UNKNOWN, NULL);
+		rs->hist_ok = ok;
+		if (e->lhs->stat != STAT_HIST_LOG && e->lhs->stat != STAT_HIST_LINEAR &&
+		    rs->checking)
+			diag_error(&e->loc, "only a histogram has buckets to index: "
+				   "@hist_log(x)[i] or @hist_linear(x, lo, hi, step)[i]");
+		expect(rs, e->rhs, TYPE_LONG, "a bucket index");
+		t = TYPE_LONG;
+		break;
+	}
+	case EXPR_ENTRY:
+		t = infer(rs, e->lhs, want, what);
+		if (rs->checking)
+			check_entry(rs, e);
 		break;
 	}
 	e->type = t;

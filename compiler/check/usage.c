@@ -167,6 +167,7 @@ static void use_stmt(struct use_walk *w, struct stmt *s)
 			if (s->foreach->array_sym)
 				s->foreach->array_sym->read = s->foreach->array_sym->used = true;
 			use_expr(w, s->foreach->limit, true);
+			use_expr(w, s->foreach->hist, true);
 		}
 	}
 }

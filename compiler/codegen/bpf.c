@@ -8,8 +8,10 @@
  * `bpftool map` shows our maps by name. */
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include <errno.h>
 #include <linux/bpf.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "parse/arena.h"
@@ -188,6 +190,12 @@ static void bpf_module_begin(struct cg *cg)
 		const struct tv_saves *sv = target_saves(cg->attach, i);
 		if (sv && (uint32_t)sv->nslots > entry_slots)
 			entry_slots = (uint32_t)sv->nslots;
+	}
+	for (const struct probe *p = cg->script->probes; p; p = p->next) {
+		const struct tv_saves *sv = target_saves(cg->attach, p->id);
+		uint32_t n = sv ? (uint32_t)(sv->nslots + cg_entry_count(cg, p)) : 0;
+		if (n > entry_slots)
+			entry_slots = n;
 	}
 	if (entry_slots) {
 		cg->maps[CG_MAP_ENTRY] = map_global(cg, PROG_MAP_ENTRY, 4);
@@ -429,10 +437,11 @@ void cg_bpf_entry_save(struct cg *cg, const struct probe *p)
 {
 	const struct tv_saves *sv = target_saves(cg->attach, p->id);
 	cg_rstack_push(cg, sv);
-	if (!sv->nslots)
+	if (!sv->nslots && !cg_entry_count(cg, p))
 		return;
 	LLVMValueRef buf = cg_scratch(cg, cg->entry_value_size, false);
 	cg_target_save(cg, sv, buf);
+	cg_entry_eval(cg, p, sv, buf);
 	LLVMValueRef args[4] = { cg->maps[CG_MAP_ENTRY], entry_key(cg, p, 0), buf,
 				 cg_const(cg, BPF_ANY) };
 	call_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
@@ -719,11 +728,101 @@ static LLVMValueRef bpf_map_lookup(struct cg *cg, int g, LLVMValueRef key)
 	return call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
 }
 
-static LLVMValueRef bpf_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
-				   uint64_t flags)
+static LLVMValueRef update_elem(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				uint64_t flags)
 {
 	LLVMValueRef args[4] = { cg->gmaps[g], key, value, cg_const(cg, (int64_t)flags) };
 	return call_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
+}
+
+/* Wrapping arrays.  SystemTap keeps an array's elements on a list in the
+ * order they were made and, when a wrapping array is full, reuses the
+ * first.  Here the oldest element is the one of least creation number (the
+ * first word of its value): one walk of the map finds that number, a
+ * second deletes its element, and the insertion is tried again.  Another
+ * CPU may take the room meanwhile: the second try's error is then the
+ * overflow error, as SystemTap's would be without the room.  A statistic
+ * has no creation number, and gives up the first element the kernel walks
+ * to. */
+static LLVMValueRef oldest_callback(struct cg *cg, bool remove)
+{
+	const char *name = remove ? "wrap_remove" : "wrap_oldest";
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+	if (fn)
+		return fn;
+	static const char *const names[] = { "map", "key", "value", "ctx" };
+	struct cg_saved saved;
+	fn = cg_callback_begin(cg, name, names, 4, &saved);
+	LLVMValueRef seq = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 2), "");
+	LLVMValueRef least = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 3), "");
+	if (!remove) {
+		LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b,
+			LLVMBuildICmp(cg->b, LLVMIntSLT, seq, least, ""), seq, least, ""),
+			LLVMGetParam(fn, 3));
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+	} else {
+		LLVMBasicBlockRef it = cg_block(cg, "oldest"), other = cg_block(cg, "other");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, seq, least, ""), it, other);
+		LLVMPositionBuilderAtEnd(cg->b, it);
+		LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
+		cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
+		LLVMBuildRet(cg->b, cg_const(cg, 1));
+		LLVMPositionBuilderAtEnd(cg->b, other);
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+	}
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+static LLVMValueRef remove_first_callback(struct cg *cg)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "wrap_first");
+	if (fn)
+		return fn;
+	static const char *const names[] = { "map", "key", "value", "ctx" };
+	struct cg_saved saved;
+	fn = cg_callback_begin(cg, "wrap_first", names, 4, &saved);
+	LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
+	cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
+	LLVMBuildRet(cg->b, cg_const(cg, 1));
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+static void remove_oldest(struct cg *cg, int g)
+{
+	const struct global_var *gv = &cg->prog->globals[g];
+	if (gv->kind == GLOBAL_STAT) {
+		cg_bpf_for_each(cg, g, remove_first_callback(cg), LLVMConstNull(cg->ptr));
+		return;
+	}
+	LLVMValueRef least = cg_function_slot(cg, "wrap.least", cg->i64, NULL);
+	LLVMBuildStore(cg->b, cg_const(cg, INT64_MAX), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, false), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, true), least);
+}
+
+static LLVMValueRef bpf_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				   uint64_t flags)
+{
+	LLVMValueRef rc = update_elem(cg, g, key, value, flags);
+	if (!cg->prog->globals[g].wrap)
+		return rc;
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+	LLVMBasicBlockRef full = cg_block(cg, "wrap.full"), done = cg_block(cg, "wrap.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_const(cg, -E2BIG), ""),
+			full, done);
+	LLVMPositionBuilderAtEnd(cg->b, full);
+	remove_oldest(cg, g);
+	LLVMValueRef again = update_elem(cg, g, key, value, flags);
+	LLVMBasicBlockRef tried = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
+	LLVMValueRef vals[2] = { rc, again };
+	LLVMBasicBlockRef blocks[2] = { from, tried };
+	LLVMAddIncoming(phi, vals, blocks, 2);
+	return phi;
 }
 
 static void bpf_map_delete(struct cg *cg, int g, LLVMValueRef key)
@@ -752,6 +851,12 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn)
 	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
 }
 
+void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx)
+{
+	LLVMValueRef args[4] = { LLVMConstInt(cg->i32, n, 0), fn, ctx, cg_const(cg, 0) };
+	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
+}
+
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx)
 {
 	LLVMValueRef args[4] = { cg->gmaps[g], fn, ctx, cg_const(cg, 0) };
@@ -773,6 +878,30 @@ LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, con
 				 cg_const_bytes(cg, conv, (uint32_t)strlen(conv) + 1), data,
 				 LLVMConstInt(cg->i32, 8, 0) };
 	return call_helper(cg, BPF_FUNC_snprintf, cg->i64, args, 5);
+}
+
+/* A message of longs (cg_raise_fmt): its %d and %x are of 64-bit values,
+ * %lld and %llx to the kernel. */
+void cg_bpf_snprintf_n(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *fmt,
+		       LLVMValueRef *longs, int n)
+{
+	size_t len = strlen(fmt);
+	char *conv = arena_alloc(cg->arena, 3 * len + 1), *o = conv;
+	for (const char *c = fmt; *c; c++) {
+		*o++ = *c;
+		if (*c == '%' && (c[1] == 'd' || c[1] == 'x')) {
+			*o++ = 'l';
+			*o++ = 'l';
+		}
+	}
+	*o = 0;
+	LLVMValueRef data = cg_scratch(cg, 8 * (uint32_t)n, true);
+	for (int i = 0; i < n; i++)
+		cg_store_at(cg, data, 8 * (uint32_t)i, longs[i], cg->i64);
+	LLVMValueRef args[5] = { dst, LLVMConstInt(cg->i32, size, 0),
+				 cg_const_bytes(cg, conv, (uint32_t)strlen(conv) + 1), data,
+				 LLVMConstInt(cg->i32, 8 * (unsigned)n, 0) };
+	call_helper(cg, BPF_FUNC_snprintf, cg->i64, args, 5);
 }
 
 static void bpf_zero(struct cg *cg, LLVMValueRef dst, uint32_t size)
@@ -820,6 +949,78 @@ static LLVMValueRef bpf_stat_merged(struct cg *cg, int g, LLVMValueRef key)
 		LLVMPositionBuilderAtEnd(cg->b, next);
 	}
 	return out;
+}
+
+static LLVMValueRef bpf_stat_bucket(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef i)
+{
+	const struct global_var *gv = &cg->prog->globals[g];
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus < 1)
+		ncpus = 1;
+	/* Clamped as well, so that the verifier sees the offset bounded. */
+	LLVMValueRef last = cg_const(cg, gv->stat.buckets - 1);
+	i = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, i, last, ""), last, i, "");
+	LLVMValueRef off = LLVMBuildShl(cg->b, LLVMBuildAdd(cg->b, i, cg_const(cg, STAT_HDR_WORDS),
+							     ""), cg_const(cg, 3), "");
+	LLVMValueRef sum = cg_function_slot(cg, "bucket.sum", cg->i64, NULL);
+	LLVMBuildStore(cg->b, cg_const(cg, 0), sum);
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+		LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+		LLVMBasicBlockRef have = cg_block(cg, "bucket.cpu"), next = cg_block(cg, "bucket.next");
+		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), next, have);
+		LLVMPositionBuilderAtEnd(cg->b, have);
+		LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, cg_gep(cg, p, off), "");
+		LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->i64, sum, ""), n, ""),
+			       sum);
+		LLVMBuildBr(cg->b, next);
+		LLVMPositionBuilderAtEnd(cg->b, next);
+	}
+	return LLVMBuildLoad2(cg->b, cg->i64, sum, "");
+}
+
+/* SystemTap's _stp_stat_get: the mean of all CPUs, scaled, from the
+ * merged sum; then the total variance, from each CPU's mean and variance. */
+static LLVMValueRef bpf_stat_variance(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef merged)
+{
+	LLVMBuilderRef b = cg->b;
+	const struct stat_shape *sh = &cg->prog->globals[g].stat;
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus < 1)
+		ncpus = 1;
+	LLVMValueRef count = LLVMBuildLoad2(b, cg->i64, cg_field(cg, merged, 8 * STATW_COUNT), "");
+	LLVMValueRef sum = LLVMBuildLoad2(b, cg->i64, cg_field(cg, merged, 8 * STATW_SUM), "");
+	LLVMValueRef avg = cg_sdiv(cg, LLVMBuildShl(b, sum, cg_const(cg, sh->shift), ""), count);
+	LLVMValueRef acc = cg_function_slot(cg, "variance.s", cg->i64, NULL);
+	LLVMBuildStore(b, cg_const(cg, 0), acc);
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+		LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+		LLVMBasicBlockRef have = cg_block(cg, "var.cpu"), add = cg_block(cg, "var.add"),
+			next = cg_block(cg, "var.next");
+		LLVMBuildCondBr(b, LLVMBuildIsNull(b, p, ""), next, have);
+		LLVMPositionBuilderAtEnd(b, have);
+		LLVMValueRef n = LLVMBuildLoad2(b, cg->i64, p, "");
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, n, cg_const(cg, 0), ""), next, add);
+		LLVMPositionBuilderAtEnd(b, add);
+		LLVMValueRef d = LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i64,
+			cg_field(cg, p, 8 * STATV_WORD(sh, STATV_AVG)), ""), avg, "");
+		LLVMValueRef s1 = LLVMBuildMul(b, LLVMBuildMul(b, n, d, ""), d, "");
+		LLVMValueRef s2 = LLVMBuildMul(b, LLVMBuildSub(b, n, cg_const(cg, 1), ""),
+			LLVMBuildLoad2(b, cg->i64, cg_field(cg, p, 8 * STATV_WORD(sh, STATV_VAR)), ""),
+			"");
+		LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i64, acc, ""),
+					       LLVMBuildAdd(b, s1, s2, ""), ""), acc);
+		LLVMBuildBr(b, next);
+		LLVMPositionBuilderAtEnd(b, next);
+	}
+	/* One value: a division by 0, which SystemTap's _stp_div64 makes 0. */
+	LLVMValueRef den = LLVMBuildSub(b, count, cg_const(cg, 1), "");
+	LLVMValueRef one = LLVMBuildICmp(b, LLVMIntEQ, den, cg_const(cg, 0), "");
+	LLVMValueRef var = cg_sdiv(cg, LLVMBuildLoad2(b, cg->i64, acc, ""),
+				   LLVMBuildSelect(b, one, cg_const(cg, 1), den, ""));
+	var = LLVMBuildSelect(b, one, cg_const(cg, 0), var, "");
+	return LLVMBuildAShr(b, var, cg_const(cg, 2 * sh->shift), "");
 }
 
 /* delete a: bpf_for_each_map_elem calls a function for each element, and
@@ -872,6 +1073,19 @@ static LLVMValueRef bpf_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size
 	return call_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
 }
 
+static LLVMValueRef bpf_read_user_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef size,
+				    uint32_t max, LLVMValueRef addr)
+{
+	/* Bounded again where the verifier sees it, both ways. */
+	LLVMValueRef one = cg_const(cg, 1), top = cg_const(cg, max);
+	size = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, size, top, ""), top, size, "");
+	size = cg_opaque(cg, size);
+	size = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, size, one, ""), one, size, "");
+	size = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, size, top, ""), top, size, "");
+	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, size, cg->i32, ""),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+}
 
 static LLVMValueRef bpf_read_kernel(struct cg *cg, LLVMValueRef dst, uint32_t size,
 				    LLVMValueRef addr)
@@ -945,6 +1159,7 @@ const struct cg_target cg_target_bpf = {
 	.execname = bpf_execname,
 	.clock_ns = bpf_clock_ns,
 	.read_user = bpf_read_user,
+	.read_user_n = bpf_read_user_n,
 	.read_user_str = cg_bpf_read_user_str,
 	.read_kernel = bpf_read_kernel,
 	.read_kernel_str = bpf_read_kernel_str,
@@ -959,5 +1174,7 @@ const struct cg_target cg_target_bpf = {
 	.copy = bpf_copy,
 	.copy_n = bpf_copy_n,
 	.stat_merged = bpf_stat_merged,
+	.stat_bucket = bpf_stat_bucket,
+	.stat_variance = bpf_stat_variance,
 	.map_clear = bpf_map_clear,
 };

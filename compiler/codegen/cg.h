@@ -75,6 +75,9 @@ struct cg_target {
 				    LLVMValueRef addr);
 	LLVMValueRef (*read_kernel_str)(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
 					LLVMValueRef addr);
+	/* The same for an i64 size from 1 to max, which dst holds. */
+	LLVMValueRef (*read_user_n)(struct cg *cg, LLVMValueRef dst, LLVMValueRef size,
+				    uint32_t max, LLVMValueRef addr);
 	/* ---- the maps of global arrays and statistics (g: index in the
 	 * program's globals table) ---- */
 	/* A pointer to the value stored under key, or NULL.  BPF points into
@@ -98,6 +101,12 @@ struct cg_target {
 	/* A statistic's value summed over the CPUs: a pointer to count, sum,
 	 * min, max (count 0 when empty or missing), in scratch. */
 	LLVMValueRef (*stat_merged)(struct cg *cg, int g, LLVMValueRef key);
+	/* The count in bucket i (an i64 the caller checked is in range) of
+	 * the statistic's histogram, summed over the CPUs. */
+	LLVMValueRef (*stat_bucket)(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef i);
+	/* @variance of a statistic that is not empty, merged as SystemTap's
+	 * _stp_stat_get merges the CPUs; merged is stat_merged's. */
+	LLVMValueRef (*stat_variance)(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef merged);
 	/* Removes every element of g's map, or resets a scalar statistic. */
 	void (*map_clear)(struct cg *cg, int g);
 	/* foreach: begin returns an iterator over g in the order of the sort
@@ -136,6 +145,24 @@ struct cg_loop {
 };
 
 #define CG_MAX_LOOPS 64
+
+/* try { … } catch { … } (stmt.c).  A runtime error inside the body jumps to
+ * the catch block when both are in the LLVM function being generated; the
+ * message goes into the handler's error area first (cg_error_message).
+ * Elsewhere, in a script function called inside a try or in a BPF foreach
+ * body, the error unwinds: `aborted` becomes CG_ABORT_CAUGHT and the
+ * function returns, as it would for an error that ends the probe, and the
+ * caller goes on to its catch block or unwinds in turn (cg_leave_block).
+ * A script function therefore has two copies when the script has a try:
+ * one whose errors end the probe and one, called inside try, whose errors
+ * unwind.  MAXACTION is never caught, as in SystemTap. */
+struct cg_try {
+	LLVMBasicBlockRef catch_bb;
+	LLVMValueRef fn;             /* the function the try is in */
+};
+
+#define CG_MAX_TRIES 16
+enum { CG_ABORT_ENDED = 1, CG_ABORT_CAUGHT = 2 };
 
 enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
 
@@ -207,6 +234,11 @@ struct cg {
 	LLVMValueRef ret_slot;       /* script function: the value to return */
 	struct cg_loop loops[CG_MAX_LOOPS];
 	int nloops;
+	struct cg_try tries[CG_MAX_TRIES];
+	int ntries;
+	bool unwind_errors;          /* a function's copy for calls inside try */
+	bool has_try;                /* some handler of this module has a try */
+	LLVMValueRef *func_fns_unwind;   /* that copy, per script function */
 	uint32_t slot_base;          /* this function's part of the scratch area */
 	uint32_t slot_top;           /* next free byte, statement temporaries */
 	uint32_t slot_fixed;         /* bytes of slots that live all along */
@@ -273,6 +305,16 @@ LLVMValueRef cg_function_slot(struct cg *cg, const char *name, LLVMTypeRef ty, b
 /* Raises a runtime error: the error record, stopping, and the handler ends.
  * cg_raise_with names the error with a string value (error(msg)). */
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg);
+/* The same for an error no try catches (MAXACTION). */
+void cg_raise_fatal(struct cg *cg, const struct loc *loc, const char *msg);
+/* Whether an error here is caught, and whether by a try of this function. */
+bool cg_in_try(const struct cg *cg);
+bool cg_try_here(const struct cg *cg);
+/* Where to go when a call or a foreach walk ended early (aborted or a jump
+ * out): the catch block for a caught error, else the function's end. */
+LLVMBasicBlockRef cg_leave_block(struct cg *cg);
+/* The message of the error caught last: in the area after `aborted`. */
+LLVMValueRef cg_error_message(struct cg *cg);
 void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg);
 /* The same with a message that is the printf format `fmt` of longs. */
 void cg_raise_fmt(struct cg *cg, const struct loc *loc, const char *fmt, LLVMValueRef *longs,
@@ -440,8 +482,32 @@ bool cg_bpf_tscratch_fits(uint32_t scratch);
 /* bpf_for_each_map_elem over global g's map: fn(map, key, value, ctx) for
  * each element until it returns 1. */
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);
+/* bpf_loop(n, fn, ctx): fn(index, ctx) n times, or until it returns 1. */
+void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
+/* ---- stat.c: a histogram's buckets ---- */
+/* @hist_log(x)[i]: SystemTap's errors for an empty statistic and an index
+ * out of range. */
+LLVMValueRef cg_hist_bucket(struct cg *cg, struct expr *e);
+/* sprint(@hist_log(x)): the text print draws, in a host probe. */
+LLVMValueRef cg_sprint_hist(struct cg *cg, struct expr *hist, const struct loc *at);
+/* foreach (b in @hist_log(x)): every bucket number in order, a loop of the
+ * handler itself (BPF too: its length is known). */
+void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *));
+
+/* ---- entry.c: @entry ---- */
+/* The 8-byte words the @entry expressions of p take, a long one, a string
+ * MAXSTRINGLEN bytes; each @entry's num is its first. */
+int cg_entry_count(const struct cg *cg, const struct probe *p);
+/* In p's entry program: each @entry's value into its slot of buf, after
+ * the target variables' slots of sv. */
+void cg_entry_eval(struct cg *cg, const struct probe *p, const struct tv_saves *sv,
+		   LLVMValueRef buf);
+/* In the .return handler: the value saved at the entry. */
+LLVMValueRef cg_entry_value(struct cg *cg, struct expr *e);
+void cg_bpf_snprintf_n(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *fmt,
+		       LLVMValueRef *longs, int n);
 
 /* The 8 bytes at offset off of the probe's struct pt_regs (BPF). */
 LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off);

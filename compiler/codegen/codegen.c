@@ -36,6 +36,7 @@ enum {
 /* ---- handlers and functions ---- */
 
 static bool loops_in_expr(struct cg *cg, const struct expr *e);
+static bool try_in_expr(struct cg *cg, const struct expr *e);
 
 /* Whether running these statements can loop, here or in a function they
  * call: only then can a handler exceed MAXACTION. */
@@ -83,6 +84,9 @@ static uint64_t stmt_count(const struct stmt *s)
 			n += 1 + stmt_count_expr(s->expr) + (a > b ? a : b);
 			break;
 		}
+		case STMT_TRY:
+			n += 1 + stmt_count(s->body) + stmt_count(s->else_body);
+			break;
 		default:
 			n += 1 + stmt_count_expr(s->expr);
 			break;
@@ -101,6 +105,38 @@ static uint64_t stmt_count_expr(const struct expr *e)
 	for (const struct expr *a = e->args; a; a = a->next)
 		n += stmt_count_expr(a);
 	return n + stmt_count_expr(e->lhs) + stmt_count_expr(e->rhs) + stmt_count_expr(e->cond);
+}
+
+/* Whether these statements, or the functions they call, have a try. */
+static bool try_in(struct cg *cg, const struct stmt *s)
+{
+	if (!cg->has_try)
+		return false;
+	for (; s; s = s->next)
+		if (s->kind == STMT_TRY || try_in_expr(cg, s->expr) || try_in(cg, s->body) ||
+		    try_in(cg, s->else_body) || try_in(cg, s->init) || try_in(cg, s->step))
+			return true;
+	return false;
+}
+
+static bool try_in_expr(struct cg *cg, const struct expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->func && try_in(cg, e->func->body))
+		return true;
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (try_in_expr(cg, a))
+			return true;
+	return try_in_expr(cg, e->lhs) || try_in_expr(cg, e->rhs) || try_in_expr(cg, e->cond);
+}
+
+static bool has_try(const struct stmt *s)
+{
+	for (; s; s = s->next)
+		if (s->kind == STMT_TRY || has_try(s->body) || has_try(s->else_body))
+			return true;
+	return false;
 }
 
 /* Whether a BPF foreach is among these statements: its body runs in a
@@ -195,8 +231,14 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	cg->t->handler_begin(cg, p, name);
 	cg->actions = cg_alloca(cg, cg->i64, "actions");
 	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->actions);
-	cg->aborted = cg_alloca(cg, cg->i64, "aborted");
+	/* With a try, `aborted` has the error area after it (cg.h), in
+	 * scratch: the BPF stack has no room for a string. */
+	cg->aborted = !entry && try_in(cg, p->body) ?
+		cg_scratch(cg, 8 + cg->opts->maxstringlen, false) :
+		cg_alloca(cg, cg->i64, "aborted");
 	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
+	cg->ntries = 0;
+	cg->unwind_errors = false;
 	cg->ret_bb = cg_block(cg, "return");
 	cg->saved = NULL;
 	if (entry) {
@@ -208,13 +250,13 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 		const struct tv_saves *sv = cg->t->is_bpf ? target_saves(cg->attach, p->id) : NULL;
 		if (sv)
 			cg_rstack_pop(cg, p, sv);
-		if (sv && sv->nslots)
+		if (sv && (sv->nslots || cg_entry_count(cg, p)))
 			cg_bpf_entry_load(cg, p);
 		/* A handler without loops is checked once, at its start, as
 		 * SystemTap checks it: more statements than MAXACTION, and it
 		 * stops there. */
 		if (!cg->count_actions && stmt_count(p->body) > cg->opts->maxaction)
-			cg_raise(cg, &p->loc, "MAXACTION exceeded");
+			cg_raise_fatal(cg, &p->loc, "MAXACTION exceeded");
 		gen_stmt(cg, p->body);
 		record_actions(cg, 0, &p->body->loc, true);
 	}
@@ -263,7 +305,7 @@ static int func_index(const struct cg *cg, const struct func *f)
 	return index;
 }
 
-static void declare_function(struct cg *cg, int index, int d)
+static void declare_function(struct cg *cg, int index, int d, bool unwind)
 {
 	struct handler *h = &cg->res->funcs[index];
 	struct func *f = h->func;
@@ -277,16 +319,16 @@ static void declare_function(struct cg *cg, int index, int d)
 	LLVMTypeRef fty = LLVMFunctionType(value_type(cg, f->ret_type), params,
 					   HID_COUNT + n, 0);
 	char name[256];
-	snprintf(name, sizeof(name), "fn_%s_%d", f->name, d);
+	snprintf(name, sizeof(name), "fn_%s_%d%s", f->name, d, unwind ? "_in_try" : "");
 	LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
 	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, kind, 0));
-	cg->func_fns[fn_slot(cg, index, d)] = fn;
+	(unwind ? cg->func_fns_unwind : cg->func_fns)[fn_slot(cg, index, d)] = fn;
 }
 
-static void gen_function(struct cg *cg, int index, int d, uint32_t slot_base)
+static void gen_function(struct cg *cg, int index, int d, uint32_t slot_base, bool unwind)
 {
 	struct handler *h = &cg->res->funcs[index];
 	struct func *f = h->func;
@@ -295,7 +337,9 @@ static void gen_function(struct cg *cg, int index, int d, uint32_t slot_base)
 	cg->sleeps = false;
 	cg->sleep_ok = !cg->func_no_sleep[fn_slot(cg, index, d)];
 	cg->depth = d;
-	cg->fn = cg->func_fns[fn_slot(cg, index, d)];
+	cg->fn = (unwind ? cg->func_fns_unwind : cg->func_fns)[fn_slot(cg, index, d)];
+	cg->ntries = 0;
+	cg->unwind_errors = unwind;
 	/* Always inlined: its code takes the location of the call. */
 	cg->di_scope = NULL;
 	LLVMBasicBlockRef entry = cg_block(cg, "entry");
@@ -337,7 +381,7 @@ static void gen_function(struct cg *cg, int index, int d, uint32_t slot_base)
 		LLVMBuildRet(cg->b, LLVMBuildLoad2(cg->b, cg->i64, cg->ret_slot, ""));
 	else
 		LLVMBuildRetVoid(cg->b);
-	cg->func_sleeps[fn_slot(cg, index, d)] = cg->sleeps;
+	cg->func_sleeps[fn_slot(cg, index, d)] |= cg->sleeps;
 }
 
 /* A script function call: the hidden state, the arguments, and afterwards
@@ -350,7 +394,8 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 			return cg_string_slot(cg, true);
 		return cg_const(cg, 0);
 	}
-	LLVMValueRef fn = cg->func_fns[fn_slot(cg, func_index(cg, call->func), cg->depth + 1)];
+	LLVMValueRef fn = (cg_in_try(cg) ? cg->func_fns_unwind : cg->func_fns)
+		[fn_slot(cg, func_index(cg, call->func), cg->depth + 1)];
 	LLVMValueRef args[HID_COUNT + 32];
 	args[HID_GLOBALS] = cg->globals;
 	args[HID_SCRATCH] = cg_scratch_base(cg);
@@ -367,7 +412,7 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 	LLVMValueRef aborted = LLVMBuildLoad2(cg->b, cg->i64, cg->aborted, "");
 	LLVMBasicBlockRef go = cg_block(cg, "call.ok");
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, aborted, cg_const(cg, 0), ""),
-			cg->ret_bb, go);
+			cg_leave_block(cg), go);
 	LLVMPositionBuilderAtEnd(cg->b, go);
 	if (call->func->ret_type == TYPE_STRING) {
 		/* The callee's return slot is rewritten by its next call; a copy
@@ -637,24 +682,41 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 		cg->b = NULL;
 		return -1;
 	}
+	/* A function called inside a try has a copy of its own, whose runtime
+	 * errors unwind to that try (cg.h). */
+	cg->func_fns_unwind = arena_alloc(cg->arena, ((size_t)nfn + 1) * sizeof(LLVMValueRef));
+	cg->has_try = false;
+	for (struct probe *p = cg->script->probes; p; p = p->next)
+		if (cg->attach->homes[p->id] & home)
+			cg->has_try |= has_try(p->body);
 	for (int i = 0; i < cg->res->nfuncs; i++)
 		for (int d = 0; d < depths; d++)
-			if (needed[fn_slot(cg, i, d)])
-				declare_function(cg, i, d);
-	/* A function that does not recurse is never under way twice at once:
-	 * its copies share one part of scratch. */
-	uint32_t base = 0;
-	for (int i = 0; i < cg->res->nfuncs; i++) {
-		bool placed = false;
-		uint32_t mine = 0;
+			cg->has_try |= needed[fn_slot(cg, i, d)] &&
+				       has_try(cg->res->funcs[i].func->body);
+	for (int i = 0; i < cg->res->nfuncs; i++)
 		for (int d = 0; d < depths; d++) {
 			if (!needed[fn_slot(cg, i, d)])
 				continue;
-			if (!placed || cg->res->funcs[i].func->recursive)
-				mine = base;
-			placed = true;
-			gen_function(cg, i, d, mine);
-			base = cg->scratch_size > base ? cg->scratch_size : base;
+			declare_function(cg, i, d, false);
+			if (cg->has_try)
+				declare_function(cg, i, d, true);
+		}
+	/* A function that does not recurse is never under way twice at once:
+	 * its copies share one part of scratch. */
+	uint32_t base = 0;
+	for (int unwind = 0; unwind <= cg->has_try; unwind++) {
+		for (int i = 0; i < cg->res->nfuncs; i++) {
+			bool placed = false;
+			uint32_t mine = 0;
+			for (int d = 0; d < depths; d++) {
+				if (!needed[fn_slot(cg, i, d)])
+					continue;
+				if (!placed || cg->res->funcs[i].func->recursive)
+					mine = base;
+				placed = true;
+				gen_function(cg, i, d, mine, unwind);
+				base = cg->scratch_size > base ? cg->scratch_size : base;
+			}
 		}
 	}
 	for (struct probe *p = cg->script->probes; p; p = p->next) {

@@ -382,6 +382,8 @@ static LLVMValueRef gen_strtol(struct cg *cg, struct expr *call)
 static LLVMValueRef gen_sprint(struct cg *cg, struct expr *call)
 {
 	LLVMBuilderRef b = cg->b;
+	if (call->args->kind == EXPR_STAT)
+		return cg_sprint_hist(cg, call->args, &call->loc);
 	LLVMValueRef v = cg_expr(cg, call->args);
 	LLVMValueRef dst = cg_string_slot(cg, true);
 	if (call->args->type == TYPE_STRING) {

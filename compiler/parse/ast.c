@@ -31,7 +31,7 @@ const char *op_name(enum op op)
 	static const char *const names[] = {
 		[OP_NONE] = "",
 		[OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*", [OP_DIV] = "/",
-		[OP_MOD] = "%", [OP_SHL] = "<<", [OP_SHR] = ">>",
+		[OP_MOD] = "%", [OP_SHL] = "<<", [OP_SHR] = ">>", [OP_USHR] = ">>>",
 		[OP_BAND] = "&", [OP_BOR] = "|", [OP_BXOR] = "^",
 		[OP_LAND] = "&&", [OP_LOR] = "||",
 		[OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=",
@@ -57,6 +57,7 @@ const char *stat_op_name(enum stat_op op)
 	case STAT_AVG: return "@avg";
 	case STAT_HIST_LOG: return "@hist_log";
 	case STAT_HIST_LINEAR: return "@hist_linear";
+	case STAT_VARIANCE: return "@variance";
 	}
 	return "@?";
 }
@@ -197,6 +198,17 @@ static void print_expr(const struct expr *e, bool top, FILE *out)
 		print_list(e->args, out);
 		fputc(')', out);
 		break;
+	case EXPR_BUCKET:
+		print_expr(e->lhs, true, out);
+		fputc('[', out);
+		print_expr(e->rhs, true, out);
+		fputc(']', out);
+		break;
+	case EXPR_ENTRY:
+		fputs("@entry(", out);
+		print_expr(e->lhs, true, out);
+		fputc(')', out);
+		break;
 	case EXPR_SCRIPT_ARG:
 		fprintf(out, "%c%" PRId64, e->is_string ? '@' : '$', e->num);
 		break;
@@ -302,13 +314,19 @@ static void print_foreach(const struct stmt *s, int depth, FILE *out)
 			f->sort_column == i + 1 ? mark : "");
 	if (brackets)
 		fputc(']', out);
-	fprintf(out, " in %s", f->array);
-	if (f->slice) {
-		fputc('[', out);
-		print_list(f->slice, out);
-		fputc(']', out);
+	if (f->hist) {
+		fputs(" in ", out);
+		print_expr(f->hist, true, out);
+	} else {
+		fprintf(out, " in %s", f->array);
+		if (f->slice) {
+			fputc('[', out);
+			print_list(f->slice, out);
+			fputc(']', out);
+		}
+		fprintf(out, "%s%s", f->has_aggr ? " " : "",
+			f->has_aggr ? stat_op_name(f->sort_aggr) : "");
 	}
-	fprintf(out, "%s%s", f->has_aggr ? " " : "", f->has_aggr ? stat_op_name(f->sort_aggr) : "");
 	fputs(f->sort_column == -1 ? mark : "", out);
 	if (f->limit) {
 		fputs(" limit ", out);
@@ -391,6 +409,15 @@ static void print_stmt_text(const struct stmt *s, int depth, FILE *out)
 	case STMT_FOREACH:
 		print_foreach(s, depth, out);
 		break;
+	case STMT_TRY:
+		fputs("try", out);
+		print_body(s->body, depth, out);
+		fputs(" catch", out);
+		if (s->expr)
+			fprintf(out, " (%s)", s->expr->name);
+		print_body(s->else_body, depth, out);
+		fputc('\n', out);
+		break;
 	case STMT_BREAK:
 		fputs("break;\n", out);
 		break;
@@ -455,7 +482,8 @@ void ast_print(const struct script *s, FILE *out)
 		first = false;
 	}
 	for (const struct global *g = s->globals; g; g = g->next) {
-		fprintf(out, "%sglobal %s", g->is_private ? "private " : "", g->name);
+		fprintf(out, "%sglobal %s%s", g->is_private ? "private " : "", g->name,
+			g->wrap ? "%" : "");
 		if (g->is_array_decl)
 			fprintf(out, "[%" PRId64 "]", g->size);
 		if (g->init && g->init->kind == EXPR_STR) {

@@ -63,12 +63,15 @@ enum expr_kind {
 	EXPR_EMBEDDED,  /* %{ str %}: embedded C (guru mode), refused by resolve */
 	EXPR_DEFINED,   /* @defined(args) (num 0) or @choose_defined(args) (num 1);
 			 * points/target.c folds it to a number or an argument */
+	EXPR_BUCKET,    /* lhs[rhs]: a bucket's count, lhs an @hist_… EXPR_STAT */
+	EXPR_ENTRY,     /* @entry(lhs): lhs as it was at the entry of the call a
+	                 * .return probe sees return; num is its slot, in codegen */
 };
 
 enum op {
 	OP_NONE,
 	/* arithmetic and bits, long × long → long */
-	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_SHL, OP_SHR,
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_SHL, OP_SHR, OP_USHR,
 	OP_BAND, OP_BOR, OP_BXOR,
 	/* logic, short-circuit */
 	OP_LAND, OP_LOR,
@@ -88,7 +91,7 @@ const char *op_name(enum op op);  /* its spelling: "+", "<=", ".", "++" … */
 
 enum stat_op {
 	STAT_COUNT, STAT_SUM, STAT_MIN, STAT_MAX, STAT_AVG,
-	STAT_HIST_LOG, STAT_HIST_LINEAR,
+	STAT_HIST_LOG, STAT_HIST_LINEAR, STAT_VARIANCE,
 };
 
 const char *stat_op_name(enum stat_op op);  /* "@count" … */
@@ -159,6 +162,7 @@ enum stmt_kind {
 	STMT_RETURN,    /* return [expr] */
 	STMT_DELETE,    /* delete expr (a VAR or an INDEX) */
 	STMT_EMPTY,     /* ; */
+	STMT_TRY,       /* try body catch (expr) else_body — expr a VAR or NULL */
 };
 
 /* foreach ([k1, k2] in arr), foreach (v = [k] in arr-), foreach (k in arr),
@@ -182,6 +186,7 @@ struct foreach {
 				  * check/slice.h lowers it before resolution */
 	bool deletes_own;        /* made by slice.h for `delete x[*, k]`: it
 				  * deletes its array's elements, as it may */
+	struct expr *hist;       /* foreach (b in @hist_log(x)): the buckets */
 
 	/* resolve */
 	struct sym *value_sym;
@@ -257,6 +262,8 @@ struct global {
 	bool is_private;         /* `private`: see the guide */
 	int64_t size;            /* N of `global a[N]`; 0 if not given */
 	bool is_array_decl;      /* written with [N] */
+	bool wrap;               /* `global a%`: when full, the oldest element
+				  * makes room instead of an overflow error */
 	struct expr *init;       /* `global x = 5`: a literal, or NULL */
 
 	struct sym *sym;         /* resolve */

@@ -196,6 +196,9 @@ static struct sv_stmt st_loop(struct pstate *p, enum stmt_kind kind, struct sv_s
 static struct sv_stmt st_foreach(struct pstate *p, struct sv_fehead head, const char *array,
 				 const struct loc *array_loc, struct sv_mark mark,
 				 struct sv_expr *limit, struct sv_stmt body, const struct loc *loc);
+static struct sv_stmt st_try(struct pstate *p, struct sv_stmt body, const char *var,
+			     const struct loc *var_loc, struct sv_stmt handler,
+			     const struct loc *loc);
 static struct sv_stmts stmts_add(struct sv_stmts l, struct sv_stmt s);
 static struct fe_var *fe_var(struct pstate *p, const char *name, const struct loc *loc,
 			     struct sv_mark mark);
@@ -220,6 +223,8 @@ static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct 
 static const char *pp_join(struct pstate *p, const char *a, const struct loc *aloc,
 			   const char *b, const struct loc *bloc);
 static struct global *global_new(struct pstate *p, const char *name, const struct loc *loc);
+static struct global *global_sized(struct pstate *p, const char *name, struct tok_num size,
+				    const struct loc *loc, const struct loc *size_loc);
 static struct expr *literal_num(struct pstate *p, struct tok_num n, bool neg,
 				const struct loc *loc);
 static struct sv_type type_of(const char *name, const struct loc *loc);
@@ -294,10 +299,12 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %token IF "'if'" ELSE "'else'" WHILE "'while'" FOR "'for'" FOREACH "'foreach'"
 %token IN "'in'" LIMIT "'limit'" BREAK "'break'" CONTINUE "'continue'"
 %token NEXT "'next'" RETURN "'return'" DELETE "'delete'"
+%token TRY "'try'" CATCH "'catch'"
 
 %token <op> ASSIGN_OP "assignment operator"
 %token STAT_ADD "'<<<'" LOR "'||'" LAND "'&&'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" SHL "'<<'" SHR "'>>'"
+%token USHR "'>>>'"
 %token INC "'++'" DEC "'--'" ARROW "'->'" DOT_MEMBER "'.'"
 %token <op> REGEX_OP "'=~'"
 
@@ -315,7 +322,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %left '&'
 %precedence IN
 %left EQ NE '<' '>' LE GE REGEX_OP
-%left SHL SHR
+%left SHL SHR USHR
 %left '.' DOT_MEMBER
 %left '+' '-'
 %left '*' '/' '%'
@@ -466,6 +473,7 @@ keyword:
 	| IN { $$ = "in"; } | LIMIT { $$ = "limit"; } | BREAK { $$ = "break"; }
 	| CONTINUE { $$ = "continue"; } | NEXT { $$ = "next"; }
 	| RETURN { $$ = "return"; } | DELETE { $$ = "delete"; }
+	| TRY { $$ = "try"; } | CATCH { $$ = "catch"; }
 	;
 
 /* ---- globals and functions ---- */
@@ -479,15 +487,12 @@ private_globals:
 
 global_item:
 	  IDENT			{ $$ = global_new(p, $1, &@$); }
-	| IDENT '[' NUMBER ']'
-		{
-			$$ = global_new(p, $1, &@$);
-			$$->is_array_decl = true;
-			$$->size = literal_num(p, $3, false, &@3)->num;
-			if ($$->size <= 0 || $$->size > 1000000)
-				diag_error(&@3, "array size %" PRId64 " is out of range "
-					   "(1 to 1000000)", $$->size);
-		}
+	| IDENT '[' NUMBER ']'	{ $$ = global_sized(p, $1, $3, &@$, &@3); }
+	| IDENT '%'		{ $$ = global_new(p, $1, &@$); $$->wrap = true; }
+	| IDENT '%' '[' NUMBER ']'
+		{ $$ = global_sized(p, $1, $4, &@$, &@4); $$->wrap = true; }
+	| IDENT '[' NUMBER ']' '%'
+		{ $$ = global_sized(p, $1, $3, &@$, &@3); $$->wrap = true; }
 	| IDENT '=' NUMBER
 		{ $$ = global_new(p, $1, &@$); $$->init = literal_num(p, $3, false, &@3); }
 	| IDENT '=' '-' NUMBER
@@ -550,6 +555,13 @@ stmt:
 			$$ = st_foreach(p, $3, $5.name, &@5, $6, &$7, $9, &@$);
 			$$.s->foreach->slice = $5.slice;
 		}
+	| FOREACH '(' fe_head IN STATOP '(' expr_list ')' limit ')' stmt
+		{
+			struct sv_mark none = { 0, @5 };
+			$$ = st_foreach(p, $3, stat_op_name($5), &@5, none, &$9, $11, &@$);
+			struct loc l = span(&@5, &@8);
+			$$.s->foreach->hist = ex_stat(p, $5, $7, &l).e;
+		}
 	| FOREACH '(' fe_head IN fe_array STATOP mark limit ')' stmt
 		{
 			/* SystemTap's aggregate sort: an array of statistics by
@@ -565,6 +577,9 @@ stmt:
 			$$.s->foreach->sort_aggr = $6;
 			$$.s->foreach->has_aggr = true;
 		}
+	| TRY block CATCH block	{ $$ = st_try(p, $2, NULL, NULL, $4, &@$); }
+	| TRY block CATCH '(' IDENT ')' block
+		{ $$ = st_try(p, $2, $5, &@5, $7, &@$); }
 	| error			{ $$ = st(p, STMT_EMPTY, &@$, NULL, 0); }
 	;
 
@@ -604,13 +619,6 @@ fe_var: IDENT mark		{ $$ = fe_var(p, $1, &@1, $2); } ;
 fe_array:
 	  IDENT			{ $$.name = $1; $$.slice = NULL; }
 	| IDENT '[' keys ']'	{ $$.name = $1; $$.slice = $3.head; }
-	| STATOP '(' expr_list ')'
-		{
-			diag_error(&@$, "foreach over the buckets of %s is not supported",
-				   stat_op_name($1));
-			$$.name = "?";
-			$$.slice = NULL;
-		}
 	;
 
 limit:
@@ -650,6 +658,7 @@ expr:
 	| expr REGEX_OP expr	{ $$ = ex_binary(p, EXPR_BINARY, $2, $1, $3, &@$, &@2); }
 	| expr SHL expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHL, $1, $3, &@$, &@2); }
 	| expr SHR expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHR, $1, $3, &@$, &@2); }
+	| expr USHR expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_USHR, $1, $3, &@$, &@2); }
 	| expr '.' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
 	| expr DOT_MEMBER expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
 	| expr '+' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_ADD, $1, $3, &@$, &@2); }
@@ -701,13 +710,21 @@ primary:
 			$$ = ex(p, ast_expr(p->arena, EXPR_ARGC, &@$), 0);
 			$$.e->is_string = $1;
 		}
-	| STATOP '(' expr_list ')'
+	| STATOP '(' expr_list ')' %prec LOWEST
 				{ $$ = ex_stat(p, $1, $3, &@$); }
 	| EMBEDDED
 		{
 			$$ = ex(p, ast_expr(p->arena, EXPR_EMBEDDED, &@$), 0);
 			$$.e->str = $1.s;
 			$$.e->str_len = $1.len;
+		}
+	| STATOP '(' expr_list ')' '[' expr ']'
+		{
+			struct sv_expr h = ex_stat(p, $1, $3, &@$);
+			$$ = ex(p, ast_expr(p->arena, EXPR_BUCKET, &@$),
+				h.depth > $6.depth ? h.depth : $6.depth);
+			$$.e->lhs = h.e;
+			$$.e->rhs = $6.e;
 		}
 	| AT_WORD %prec LOWEST	{ $$ = ex_unsupported(p, $1, &@1, 0, &@$); }
 	| AT_WORD '(' args ')' suffixes %prec LOWEST
@@ -878,6 +895,9 @@ static struct sv_expr ex_stat(struct pstate *p, enum stat_op op, struct sv_exprs
 	int want = op == STAT_HIST_LINEAR ? 4 : 1;
 	struct expr *x = args.head;
 
+	/* @variance(x, N): N, a bit shift, is optional. */
+	if (op == STAT_VARIANCE && args.n == 2)
+		want = 2;
 	if (args.n != want) {
 		diag_error(loc, "%s takes %d argument%s, not %d", stat_op_name(op), want,
 			   want == 1 ? "" : "s", args.n);
@@ -920,6 +940,16 @@ static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc
 			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc)
 {
 	int d = args.depth > sfx.depth ? args.depth : sfx.depth;
+	if (strcmp(what, "@entry") == 0) {
+		if (args.n != 1 || sfx.head) {
+			diag_error(what_loc, "@entry takes one expression, and no members after "
+				   "it: @entry($p->x)");
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+		}
+		struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_ENTRY, loc), d);
+		v.e->lhs = args.head;
+		return v;
+	}
 	bool choose = strcmp(what, "@choose_defined") == 0;
 	if (choose || strcmp(what, "@defined") == 0) {
 		if (args.n != 1 + choose || sfx.head) {
@@ -1135,6 +1165,24 @@ static struct sv_stmt st_loop(struct pstate *p, enum stmt_kind kind, struct sv_s
 	v.s->body = body.s;
 	v.s->init = init ? init->s : NULL;
 	v.s->step = step ? step->s : NULL;
+	return v;
+}
+
+/* try { body } catch (var) { handler }: the variable, if any, is the
+ * statement's expr, a local the handler finds the message in. */
+static struct sv_stmt st_try(struct pstate *p, struct sv_stmt body, const char *var,
+			     const struct loc *var_loc, struct sv_stmt handler,
+			     const struct loc *loc)
+{
+	struct expr *e = NULL;
+	if (var) {
+		e = ast_expr(p->arena, EXPR_VAR, var_loc);
+		e->name = var;
+	}
+	struct sv_stmt v = st(p, STMT_TRY, loc, e,
+			      body.depth > handler.depth ? body.depth : handler.depth);
+	v.s->body = body.s;
+	v.s->else_body = handler.s;
 	return v;
 }
 
@@ -1437,6 +1485,19 @@ static struct global *global_new(struct pstate *p, const char *name, const struc
 	return g;
 }
 
+/* `global a[N]`, wrapping or not. */
+static struct global *global_sized(struct pstate *p, const char *name, struct tok_num size,
+				    const struct loc *loc, const struct loc *size_loc)
+{
+	struct global *g = global_new(p, name, loc);
+	g->is_array_decl = true;
+	g->size = literal_num(p, size, false, size_loc)->num;
+	if (g->size <= 0 || g->size > 1000000)
+		diag_error(size_loc, "array size %" PRId64 " is out of range (1 to 1000000)",
+			   g->size);
+	return g;
+}
+
 /* A literal where SystemTap takes one: a global's initial value, a probe
  * point argument, an array size; a leading '-' belongs to it. */
 static struct expr *literal_num(struct pstate *p, struct tok_num n, bool neg,
@@ -1493,14 +1554,14 @@ static void parse_error(PARSE_LTYPE *loc, struct pstate *p, const char *msg)
 struct group {
 	const char *name;
 	const char *core_chars, *chars;    /* character tokens */
-	yysymbol_kind_t core[4], named[16]; /* YYSYMBOL_YYEMPTY ends a list */
+	yysymbol_kind_t core[4], named[20]; /* YYSYMBOL_YYEMPTY ends a list */
 };
 
 static const struct group groups[] = {
 	{ "operator", "+*", "=?|^&<>.-/%([",
 	  { YYSYMBOL_EQ, YYSYMBOL_LAND, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_ASSIGN_OP, YYSYMBOL_STAT_ADD, YYSYMBOL_LOR, YYSYMBOL_IN, YYSYMBOL_NE,
-	    YYSYMBOL_LE, YYSYMBOL_GE, YYSYMBOL_SHL, YYSYMBOL_SHR, YYSYMBOL_DOT_MEMBER,
+	    YYSYMBOL_LE, YYSYMBOL_GE, YYSYMBOL_SHL, YYSYMBOL_SHR, YYSYMBOL_USHR, YYSYMBOL_DOT_MEMBER,
 	    YYSYMBOL_REGEX_OP, YYSYMBOL_INC, YYSYMBOL_DEC, YYSYMBOL_ARROW, YYSYMBOL_PRETTY,
 	    YYSYMBOL_YYEMPTY } },
 	{ "probe point component", "*", "",
@@ -1508,11 +1569,11 @@ static const struct group groups[] = {
 	  { YYSYMBOL_PROBE, YYSYMBOL_GLOBAL, YYSYMBOL_FUNCTION, YYSYMBOL_IF, YYSYMBOL_ELSE,
 	    YYSYMBOL_WHILE, YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_IN, YYSYMBOL_LIMIT,
 	    YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT, YYSYMBOL_DELETE,
-	    YYSYMBOL_YYEMPTY } },
+	    YYSYMBOL_TRY, YYSYMBOL_CATCH, YYSYMBOL_YYEMPTY } },
 	{ "statement", "{", ";([-+!~*&",
 	  { YYSYMBOL_IF, YYSYMBOL_WHILE, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT,
-	    YYSYMBOL_RETURN, YYSYMBOL_DELETE, YYSYMBOL_NUMBER, YYSYMBOL_STRING, YYSYMBOL_IDENT,
+	    YYSYMBOL_RETURN, YYSYMBOL_DELETE, YYSYMBOL_TRY, YYSYMBOL_NUMBER, YYSYMBOL_STRING, YYSYMBOL_IDENT,
 	    YYSYMBOL_TARGET, YYSYMBOL_SCRIPT_ARG, YYSYMBOL_ARGC, YYSYMBOL_STATOP,
 	    YYSYMBOL_AT_WORD, YYSYMBOL_YYEMPTY } },
 	{ "expression", "(", "[-+!~*&",

@@ -9,10 +9,19 @@
 
 #include "probes.h"
 
+/* begin, end and error, or begin(N) …: SystemTap's priority, the lower
+ * first, ties in the order of the script. */
 static bool single(const struct probe_point *pp, const char *name)
 {
 	return !pp->comps->next && strcmp(pp->comps->name, name) == 0 &&
-	       pp->comps->arg_kind == PP_ARG_NONE;
+	       pp->comps->arg_kind != PP_ARG_STR;
+}
+
+static void add_be(struct attach_table *t, const struct probe *p, const struct probe_point *pp,
+		   enum attach_kind kind)
+{
+	struct attach_point *a = attach_add(t, p, pp, kind);
+	a->priority = pp->comps->arg_kind == PP_ARG_NUM ? pp->comps->num : 0;
 }
 
 static bool is_begin(const struct probe_point *pp) { return single(pp, "begin"); }
@@ -21,19 +30,19 @@ static bool is_error(const struct probe_point *pp) { return single(pp, "error");
 
 static int add_begin(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
 {
-	attach_add(t, p, pp, ATTACH_BEGIN);
+	add_be(t, p, pp, ATTACH_BEGIN);
 	return 0;
 }
 
 static int add_end(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
 {
-	attach_add(t, p, pp, ATTACH_END);
+	add_be(t, p, pp, ATTACH_END);
 	return 0;
 }
 
 static int add_error(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
 {
-	attach_add(t, p, pp, ATTACH_ERROR);
+	add_be(t, p, pp, ATTACH_ERROR);
 	return 0;
 }
 
