@@ -66,7 +66,8 @@ static size_t read_slots(Elf *elf, struct slot **out)
 			v[n++] = (struct slot){ r.r_offset, name };
 		}
 	}
-	qsort(v, n, sizeof(*v), slot_cmp);
+	if (n)
+		qsort(v, n, sizeof(*v), slot_cmp);
 	*out = v;
 	return n;
 }
