@@ -28,7 +28,14 @@ struct xp {
 	struct arena *a;
 	struct probe *head, **tail;
 	int errors;
+	long expansions;         /* uses of aliases expanded so far */
 };
+
+/* Aliases with several definitions multiply: a use of one with two, each
+ * standing for a use of another with two, and so on, makes 2^depth
+ * probes.  Past this many expansions a script is refused rather than let
+ * it take the machine's memory. */
+#define ALIAS_MAX_EXPANSIONS 100000
 
 /* Whether use matches name; *suffix is what of use is left after it. */
 static bool name_matches(const struct pp_comp *use, const struct pp_comp *name,
@@ -149,9 +156,18 @@ static void expand(struct xp *x, const struct probe *orig, const struct probe_po
 			if (!name_matches(pp->comps, al->name, &rest) || (exact && rest))
 				continue;
 			found = true;
+			if (x->errors)
+				return;
 			if (depth >= ALIAS_MAX_DEPTH) {
 				diag_error(&pp->loc, "recursive loop in the expansion of probe "
 					   "alias %s", al->text);
+				x->errors++;
+				return;
+			}
+			if (++x->expansions > ALIAS_MAX_EXPANSIONS) {
+				diag_error(&pp->loc, "the expansion of probe alias %s makes more "
+					   "than %d probes (a use of an alias makes a probe for each "
+					   "of its definitions)", pp->text, ALIAS_MAX_EXPANSIONS);
 				x->errors++;
 				return;
 			}
