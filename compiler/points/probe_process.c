@@ -29,6 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "parse/suggest.h"
 #include "parse/arena.h"
 #include "compile.h"
 #include "parse/diag.h"
@@ -141,6 +142,22 @@ static const char *function_pp(struct attach_table *t, const struct symm_pattern
 				    elf_path(f), name, file, line, suffix);
 	return arena_printf(t->arena, "process(\"%s\").function(\"%s\")%s", elf_path(f), name,
 			    suffix);
+}
+
+/* The functions of f whose names are closest to name, as SystemTap
+ * suggests them (parse/suggest.h, in s); C++ functions by their mangled
+ * names only when name is one.  NULL if none is close. */
+static const char *similar_functions(struct elf_file *f, const char *name, struct suggest *s)
+{
+	suggest_init(s, name);
+	bool mangled = strncmp(name, "_Z", 2) == 0;
+	size_t nsyms;
+	const struct elf_sym *syms = elf_syms(f, &nsyms);
+	for (size_t i = 0; i < nsyms; i++)
+		if (syms[i].type == STT_FUNC && syms[i].name &&
+		    (mangled || strncmp(syms[i].name, "_Z", 2) != 0))
+			suggest_add(s, syms[i].name);
+	return suggest_list(s);
 }
 
 /* After "no function named 'shapes::twice'": a template instance is
@@ -440,12 +457,16 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 				   elf_path(f));
 	if (!elf_sym_table(f))
 		return probes_fail(pp, "%s has no symbol table", elf_path(f));
+	struct suggest sug;
+	const char *similar = wild ? NULL : similar_functions(f, name, &sug);
 	if (file)
-		probes_fail(pp, "no function %s '%s' in a source file matching '%s' in %s",
-			    wild ? "matches" : "named", name, file, elf_path(f));
+		probes_fail(pp, "no function %s '%s' in a source file matching '%s' in %s%s%s%s",
+			    wild ? "matches" : "named", name, file, elf_path(f),
+			    similar ? " (similar: " : "", similar ? similar : "", similar ? ")" : "");
 	else
-		probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named", name,
-			    elf_path(f));
+		probes_fail(pp, "no function %s '%s' in %s%s%s%s", wild ? "matches" : "named",
+			    name, elf_path(f), similar ? " (similar: " : "",
+			    similar ? similar : "", similar ? ")" : "");
 	note_template(t, pp, f, name);
 	return -1;
 }
