@@ -18,6 +18,7 @@
 #include "parse/arena.h"
 #include "compile.h"
 #include "parse/diag.h"
+#include "points/probes.h"
 #include "runtime.h"
 
 static const char usage_text[] =
@@ -41,6 +42,7 @@ static const char usage_text[] =
 	"  -w           no warnings        -W  warnings are errors\n"
 	"  -q, --quiet  no warnings, and no warning of the -c command's exit status\n"
 	"  --no-global-var-display   do not print the unprinted globals at the end\n"
+	"  --dump-probe-types        list the forms of probe point, and exit\n"
 	"  --color[=WHEN]  colour diagnostics: auto (a terminal, the default), always, never\n"
 	"  -v           more diagnostics (twice: libbpf's debug output too)\n"
 	"  -V           print the version\n"
@@ -49,7 +51,7 @@ static const char usage_text[] =
 	"Script arguments are $1, $2... (numbers) and @1, @2... (strings).\n";
 
 /* Long options without a letter of their own. */
-enum { OPT_COLOR = 256, OPT_NO_GLOBALS };
+enum { OPT_COLOR = 256, OPT_NO_GLOBALS, OPT_DUMP_TYPES };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -182,6 +184,7 @@ int main(int argc, char **argv)
 		{ "color", optional_argument, NULL, OPT_COLOR },
 		{ "colour", optional_argument, NULL, OPT_COLOR },
 		{ "no-global-var-display", no_argument, NULL, OPT_NO_GLOBALS },
+		{ "dump-probe-types", no_argument, NULL, OPT_DUMP_TYPES },
 		{ 0 },
 	};
 	uint64_t rotate_size = 0;
@@ -212,6 +215,9 @@ int main(int argc, char **argv)
 		case OPT_NO_GLOBALS:
 			ro.no_globals = true;
 			break;
+		case OPT_DUMP_TYPES:
+			probes_dump_types(stdout);
+			return 0;
 		case OPT_COLOR:
 			if (!optarg || strcmp(optarg, "always") == 0)
 				diag_set_color(DIAG_COLOR_ALWAYS);

@@ -46,9 +46,29 @@ static int add_error(struct attach_table *t, const struct probe *p, const struct
 	return 0;
 }
 
-const struct probe_kind probe_kind_begin = { "begin", HOME_HOST, is_begin, add_begin };
-const struct probe_kind probe_kind_end = { "end", HOME_HOST, is_end, add_end };
-const struct probe_kind probe_kind_error = { "error", HOME_HOST, is_error, add_error };
+static void begin_forms(void (*say)(void *, const char *), void *arg)
+{
+	say(arg, "begin");
+	say(arg, "begin(number)");
+}
+
+static void end_forms(void (*say)(void *, const char *), void *arg)
+{
+	say(arg, "end");
+	say(arg, "end(number)");
+}
+
+static void error_forms(void (*say)(void *, const char *), void *arg)
+{
+	say(arg, "error");
+	say(arg, "error(number)");
+}
+
+const struct probe_kind probe_kind_begin = { "begin", HOME_HOST, is_begin, add_begin,
+					     begin_forms };
+const struct probe_kind probe_kind_end = { "end", HOME_HOST, is_end, add_end, end_forms };
+const struct probe_kind probe_kind_error = { "error", HOME_HOST, is_error, add_error,
+					     error_forms };
 
 /* SystemTap's timers: hrtimers from 100 µs to a day, in any unit; hz,
  * rounded up to whole nanoseconds; jiffies, 1 to 1000000 of the kernel's
@@ -162,4 +182,19 @@ static int add_timer(struct attach_table *t, const struct probe *p, const struct
 	return 0;
 }
 
-const struct probe_kind probe_kind_timer = { "timer", HOME_HOST, is_timer, add_timer };
+static void timer_forms(void (*say)(void *, const char *), void *arg)
+{
+	static const char *const units[] = { "s", "sec", "ms", "msec", "us", "usec", "ns",
+					      "nsec", "jiffies" };
+	char form[64];
+	for (size_t i = 0; i < sizeof(units) / sizeof(*units); i++) {
+		snprintf(form, sizeof(form), "timer.%s(number)", units[i]);
+		say(arg, form);
+		snprintf(form, sizeof(form), "timer.%s(number).randomize(number)", units[i]);
+		say(arg, form);
+	}
+	say(arg, "timer.hz(number)");
+}
+
+const struct probe_kind probe_kind_timer = { "timer", HOME_HOST, is_timer, add_timer,
+					     timer_forms };

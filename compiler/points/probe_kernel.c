@@ -76,6 +76,11 @@ static int add_trace(struct attach_table *t, const struct probe *p, const struct
 	return 0;
 }
 
+static void trace_forms(void (*say)(void *, const char *), void *arg)
+{
+	say(arg, "kernel.trace(string)");
+}
+
 const struct probe_kind probe_kind_kernel_trace = {
-	"kernel tracepoint", HOME_BPF, is_kernel_trace, add_trace
+	"kernel tracepoint", HOME_BPF, is_kernel_trace, add_trace, trace_forms
 };

@@ -149,6 +149,19 @@ static int add_lifecycle(struct attach_table *t, const struct probe *p,
 	return 0;
 }
 
+static void lifecycle_forms(void (*say)(void *, const char *), void *arg)
+{
+	static const char *const whom[] = { "process", "process(number)", "process(string)" };
+	static const char *const what[] = { "begin", "end", "thread.begin", "thread.end",
+					     "syscall", "syscall.return" };
+	char form[64];
+	for (size_t i = 0; i < 3; i++)
+		for (size_t j = 0; j < sizeof(what) / sizeof(*what); j++) {
+			snprintf(form, sizeof(form), "%s.%s", whom[i], what[j]);
+			say(arg, form);
+		}
+}
+
 const struct probe_kind probe_kind_lifecycle = {
-	"process lifecycle", HOME_BPF, is_lifecycle, add_lifecycle
+	"process lifecycle", HOME_BPF, is_lifecycle, add_lifecycle, lifecycle_forms
 };

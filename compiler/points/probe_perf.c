@@ -174,4 +174,29 @@ static int add_perf(struct attach_table *t, const struct probe *p, const struct 
 	return 0;
 }
 
-const struct probe_kind probe_kind_perf = { "perf event", HOME_BPF, is_perf, add_perf };
+static void perf_forms(void (*say)(void *, const char *), void *arg)
+{
+	static const char *const rates[] = { "", ".sample(number)", ".hz(number)" };
+	static const char *const whom[] = { "", ".process", ".process(number)",
+					     ".process(string)" };
+	char form[128];
+	say(arg, "timer.profile");
+	say(arg, "timer.profile.tick");
+	say(arg, "timer.profile.freq.hz(number)");
+	for (size_t e = 0; e <= sizeof(events) / sizeof(*events); e++)
+		for (size_t r = 0; r < 3; r++)
+			for (size_t w = 0; w < 4; w++) {
+				if (e < sizeof(events) / sizeof(*events))
+					snprintf(form, sizeof(form), "perf.%s.%s%s%s",
+						 events[e].type == PERF_HW ? "hw" : "sw",
+						 events[e].name, rates[r], whom[w]);
+				else
+					snprintf(form, sizeof(form),
+						 "perf.type(number).config(number)%s%s", rates[r],
+						 whom[w]);
+				say(arg, form);
+			}
+}
+
+const struct probe_kind probe_kind_perf = { "perf event", HOME_BPF, is_perf, add_perf,
+					    perf_forms };

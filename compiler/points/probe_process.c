@@ -694,6 +694,23 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	return add_functions_at(t, p, pp, f, what->str, &proto, pp_suffix);
 }
 
+static void process_forms(void (*say)(void *, const char *), void *arg)
+{
+	static const char *const whom[] = { "process", "process(number)", "process(string)" };
+	static const char *const what[] = {
+		"function(string)", "function(string).call", "function(string).return",
+		"function(string).label(string)", "statement(number)", "statement(string)",
+		"statement(string).nearest", "plt", "plt.return", "plt(string)",
+		"plt(string).return", "mark(string)", "provider(string).mark(string)",
+	};
+	char form[96];
+	for (size_t i = 0; i < 3; i++)
+		for (size_t j = 0; j < sizeof(what) / sizeof(*what); j++) {
+			snprintf(form, sizeof(form), "%s.%s", whom[i], what[j]);
+			say(arg, form);
+		}
+}
+
 const struct probe_kind probe_kind_process = {
-	"process", HOME_BPF, is_process, add_process,
+	"process", HOME_BPF, is_process, add_process, process_forms,
 };

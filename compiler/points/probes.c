@@ -4,6 +4,7 @@
 
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -26,6 +27,43 @@ static const struct probe_kind *const kinds[] = {
 	&probe_kind_process,
 	&probe_kind_kernel_trace,
 };
+
+struct forms {
+	char **v;
+	size_t n, cap;
+};
+
+static void collect_form(void *arg, const char *form)
+{
+	struct forms *f = arg;
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 256;
+		f->v = xrealloc(f->v, f->cap * sizeof(*f->v));
+	}
+	f->v[f->n++] = xstrdup(form);
+}
+
+static int cmp_form(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void probes_dump_types(FILE *out)
+{
+	struct forms f = { 0 };
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i]->forms)
+			kinds[i]->forms(collect_form, &f);
+	if (f.n)
+		qsort(f.v, f.n, sizeof(*f.v), cmp_form);
+	for (size_t i = 0; i < f.n; i++) {
+		if (!i || strcmp(f.v[i], f.v[i - 1]) != 0)
+			fprintf(out, "%s\n", f.v[i]);
+	}
+	for (size_t i = 0; i < f.n; i++)
+		free(f.v[i]);
+	free(f.v);
+}
 
 struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
 				const struct probe_point *pp, enum attach_kind kind)
@@ -176,8 +214,10 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 			if (!k) {
 				diag_error(&pp->loc, "unknown probe point %s", pp->text);
 				diag_note(&pp->loc, "probe points are begin, end, error, "
-					  "timer.s(N) (or ms, us, ns, hz, jiffies), "
-					  "process(\"PATH\").function(\"NAME\")[.return]");
+					  "timer.s(N) (or ms, us, ns, hz, jiffies, profile), "
+					  "process(\"PATH\").function(\"NAME\")[.return] and the "
+					  "like, kernel.trace(\"NAME\"), perf.sw.NAME: "
+					  "--dump-probe-types lists them all");
 				probes_note_alias(pp);
 				errors++;
 				continue;

@@ -178,7 +178,13 @@ struct probe_kind {
 	 * did not resolve (not reported for optional points). */
 	int (*resolve)(struct attach_table *t, const struct probe *p,
 		       const struct probe_point *pp);
+	/* Says each form of point the kind takes, as stap's
+	 * --dump-probe-types writes them: "process(string).function(string)". */
+	void (*forms)(void (*say)(void *arg, const char *form), void *arg);
 };
+
+/* --dump-probe-types: every form of point, sorted, one a line. */
+void probes_dump_types(FILE *out);
 
 extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
 	probe_kind_timer, probe_kind_process, probe_kind_kernel_trace, probe_kind_lifecycle,
