@@ -103,9 +103,42 @@ static int set_limit(struct compile_opts *co, const char *def)
 		{ "MAXNESTING", offsetof(struct compile_opts, maxnesting), 0, 100 },
 		{ "BUFSIZE", offsetof(struct compile_opts, bufsize), 4096, 1u << 30 },
 	};
+	/* SystemTap's other -D macros, which its runtime reads: what each
+	 * means for uscript, which goes on without it. */
+	static const struct { const char *name, *why; } stap_macros[] = {
+		{ "MAXERRORS", "the first runtime error ends the run, as with SystemTap's "
+			       "default of 0 (use try/catch to go on)" },
+		{ "MAXSKIPPED", "uscript's probes are never skipped" },
+		{ "MAXTRYLOCK", "uscript's probes take no locks" },
+		{ "TRYLOCKDELAY", "uscript's probes take no locks" },
+		{ "STP_NO_OVERLOAD", "uscript has no overload processing to turn off" },
+		{ "STP_OVERLOAD_THRESHOLD", "uscript has no overload processing" },
+		{ "STP_OVERLOAD_INTERVAL", "uscript has no overload processing" },
+		{ "INTERRUPTIBLE", "MAXACTION counts alike in every probe" },
+		{ "MAXACTION_INTERRUPTIBLE", "MAXACTION counts alike in every probe" },
+		{ "MINSTACKSPACE", "BPF programs have a stack of fixed size" },
+		{ "MAXBACKTRACE", "a stack holds what the kernel's stack walk gives" },
+		{ "MAXUPROBES", "uprobes are made as the script needs them" },
+		{ "KRETACTIVE", "the kernel keeps 64 return probes pending a thread" },
+		{ "STP_PROCFS_BUFSIZE", "the output goes through the ring buffer (BUFSIZE)" },
+	};
 	const char *eq = strchr(def, '=');
-	if (!eq)
-		return usage_error("-D needs NAME=VALUE, not '%s'", def);
+	size_t namelen = eq ? (size_t)(eq - def) : strlen(def);
+	for (size_t i = 0; i < sizeof(stap_macros) / sizeof(stap_macros[0]); i++)
+		if (strlen(stap_macros[i].name) == namelen &&
+		    strncmp(stap_macros[i].name, def, namelen) == 0) {
+			diag_warning(NULL, "-D %.*s has no effect: %s", (int)namelen, def,
+				     stap_macros[i].why);
+			return 0;
+		}
+	if (!eq) {
+		for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++)
+			if (strcmp(limits[i].name, def) == 0)
+				return usage_error("-D %s needs a value: -D NAME=VALUE", def);
+		diag_warning(NULL, "-D %s has no effect: uscript's limits are MAXSTRINGLEN, "
+			     "MAXACTION, MAXMAPENTRIES, MAXNESTING and BUFSIZE", def);
+		return 0;
+	}
 	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
 		if (strlen(limits[i].name) != (size_t)(eq - def) ||
 		    strncmp(limits[i].name, def, (size_t)(eq - def)) != 0)
@@ -129,8 +162,10 @@ static int set_limit(struct compile_opts *co, const char *def)
 		memcpy((char *)co + limits[i].off, &val, sizeof(val));
 		return 0;
 	}
-	return usage_error("unknown limit in -D '%s'; the limits are MAXSTRINGLEN, MAXACTION, "
-			   "MAXMAPENTRIES, MAXNESTING and BUFSIZE", def);
+	/* stap hands any other macro to the C compiler; here it means nothing. */
+	diag_warning(NULL, "-D %.*s has no effect: uscript's limits are MAXSTRINGLEN, "
+		     "MAXACTION, MAXMAPENTRIES, MAXNESTING and BUFSIZE", (int)namelen, def);
+	return 0;
 }
 
 static int write_object(const struct program *p, const char *path)
