@@ -576,7 +576,7 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 {
 	if (!e->builtin && !e->func) {
-		e->func = func_find(rs->script, e->name);
+		e->func = func_find(rs->script, e->name, ast_count(e->args));
 		if (!e->func)
 			e->builtin = builtin_find(e->name);
 	}
