@@ -22,6 +22,7 @@
 #include "points/probes.h"
 #include "check/resolve.h"
 #include "points/target.h"
+#include "tapset/tapset.h"
 
 bool script_arg_number(const char *text, int64_t *v)
 {
@@ -296,11 +297,13 @@ static void list_points(struct arena *a, struct attach_table *t, const struct co
 			fprintf(o->dump, "%s\n", l[i].line);
 }
 
-int compile(struct arena *a, const struct src_file *file, const struct compile_opts *opts,
-	    struct program **out)
+static int compile_passes(struct arena *a, const struct src_file *file,
+			  const struct compile_opts *opts, struct program **out)
 {
 	*out = NULL;
+	struct tapset *lib = tapset_new(a, opts->include_dirs, opts->ninclude_dirs);
 	struct parse_opts popts = { .args = opts->args, .nargs = opts->nargs };
+	tapset_parse_opts(lib, &popts);
 	struct script *s = parse_script(a, file, &popts);
 	if (diag_errors())
 		return -1;
@@ -316,6 +319,8 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		diag_error(NULL, "input file '%s' is empty", file->name);
 		return -1;
 	}
+	if (tapset_link(lib, s) < 0)
+		return -1;
 
 	struct resolved res;
 	struct attach_table attach;
@@ -386,4 +391,13 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	}
 	*out = p;
 	return 0;
+}
+
+int compile(struct arena *a, const struct src_file *file, const struct compile_opts *opts,
+	    struct program **out)
+{
+	int rc = compile_passes(a, file, opts, out);
+	/* The library's notes on diagnostics read what the arena holds. */
+	diag_set_context(NULL, NULL);
+	return rc;
 }

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* link.c — adds to a script the library files it needs; see tapset.h.
+ *
+ * The script's tree is walked for calls, and each call of a function that
+ * neither the script nor the builtins define pulls in the library file
+ * that defines it.  That file's definitions join the script (the ones the
+ * script or the builtins already have are left out) and are walked in
+ * turn, so a library function's own calls pull in theirs.  Probe points
+ * pull in the files of the aliases they name.
+ *
+ * The first call of each library function is kept: an error inside one is
+ * followed by a note at the call that brought it in, and at the call of
+ * that caller if it is in the library too, up to the script. */
+#include "tapset.h"
+
+#include <string.h>
+
+#include "check/builtins.h"
+#include "parse/arena.h"
+#include "parse/diag.h"
+#include "tapset_impl.h"
+
+static void walk_stmts(struct tapset *t, struct stmt *st);
+
+static bool script_defines(const struct script *s, const char *name, int arity)
+{
+	for (const struct func *f = s->funcs; f; f = f->next)
+		if (f->nparams == arity && strcmp(f->name, name) == 0)
+			return true;
+	return false;
+}
+
+static void remember_call(struct tapset *t, const char *name, int arity, const struct loc *loc)
+{
+	for (struct tcall *c = t->calls; c; c = c->next)
+		if (c->arity == arity && strcmp(c->name, name) == 0)
+			return;
+	struct tcall *c = arena_alloc(t->arena, sizeof(*c));
+	c->name = name;
+	c->arity = arity;
+	c->loc = *loc;
+	c->next = t->calls;
+	t->calls = c;
+}
+
+static void call(struct tapset *t, struct expr *e)
+{
+	int n = ast_count(e->args);
+	if (builtin_find(e->name))
+		return;
+	/* Calls of the script's functions too: a library function may call
+	 * another of its file, which came with it. */
+	remember_call(t, e->name, n, &e->loc);
+	if (script_defines(t->script, e->name, n))
+		return;
+	int i = tapset_find(t, TAPSET_FUNCTION, e->name, n);
+	if (i >= 0)
+		tapset_link_file(t, t->script, i);
+}
+
+/* An expression and those after it in its list (arguments, keys). */
+static void walk_expr(struct tapset *t, struct expr *e)
+{
+	for (; e; e = e->next) {
+		if (e->kind == EXPR_CALL)
+			call(t, e);
+		walk_expr(t, e->args);
+		walk_expr(t, e->lhs);
+		walk_expr(t, e->rhs);
+		walk_expr(t, e->cond);
+		for (struct target_suffix *x = e->suffix; x; x = x->next)
+			walk_expr(t, x->index);
+	}
+}
+
+static void walk_stmts(struct tapset *t, struct stmt *st)
+{
+	for (; st; st = st->next) {
+		walk_expr(t, st->expr);
+		walk_stmts(t, st->body);
+		walk_stmts(t, st->else_body);
+		walk_stmts(t, st->init);
+		walk_stmts(t, st->step);
+		if (st->foreach)
+			walk_expr(t, st->foreach->limit);
+	}
+}
+
+/* The names a probe point may use an alias by: its components joined,
+ * all of them and each shorter run from the first (an alias's use may add
+ * suffixes: syscall.open.return). */
+static void walk_points(struct tapset *t, struct probe *p)
+{
+	for (struct probe_point *pp = p->points; pp; pp = pp->next) {
+		char name[256];
+		size_t len = 0;
+		for (struct pp_comp *c = pp->comps; c; c = c->next) {
+			size_t n = strlen(c->name);
+			if (len + n + 2 > sizeof(name))
+				break;
+			if (len)
+				name[len++] = '.';
+			memcpy(name + len, c->name, n);
+			len += n;
+			name[len] = '\0';
+			tapset_pull_alias(t, t->script, name);
+		}
+	}
+}
+
+/* Adds lib's definitions to s, but for functions s or the builtins
+ * already have; walks what was added. */
+static void merge(struct tapset *t, struct script *s, struct script *lib)
+{
+	struct func **ftail = &s->funcs, *fnew = NULL;
+	while (*ftail)
+		ftail = &(*ftail)->next;
+	for (struct func *f = lib->funcs, *next; f; f = next) {
+		next = f->next;
+		f->next = NULL;
+		if (builtin_find(f->name) || script_defines(s, f->name, f->nparams))
+			continue;
+		*ftail = f;
+		ftail = &f->next;
+		if (!fnew)
+			fnew = f;
+	}
+	struct global **gtail = &s->globals;
+	while (*gtail)
+		gtail = &(*gtail)->next;
+	*gtail = lib->globals;
+	struct expr **etail = &s->embedded;
+	while (*etail)
+		etail = &(*etail)->next;
+	*etail = lib->embedded;
+	struct probe **ptail = &s->probes;
+	while (*ptail)
+		ptail = &(*ptail)->next;
+	*ptail = lib->probes;
+	for (struct probe *p = lib->probes; p; p = p->next)
+		p->id = s->nprobes++;
+
+	for (struct func *f = fnew; f; f = f->next)
+		walk_stmts(t, f->body);
+	for (struct probe *p = lib->probes; p; p = p->next) {
+		walk_points(t, p);
+		walk_stmts(t, p->body);
+	}
+}
+
+void tapset_link_file(struct tapset *t, struct script *s, int i)
+{
+	struct script *lib = tapset_load(t, i);
+	if (lib)
+		merge(t, s, lib);
+}
+
+/* ---- the notes of a diagnostic inside the library ---- */
+
+static const struct tfile *library_file(const struct tapset *t, const struct src_file *src)
+{
+	for (int i = 0; i < t->nfiles; i++)
+		if (&t->files[i]->src == src)
+			return t->files[i];
+	return NULL;
+}
+
+/* The function whose text holds loc. */
+static const struct func *function_at(const struct script *s, const struct loc *loc)
+{
+	for (const struct func *f = s->funcs; f; f = f->next) {
+		if (f->loc.file != loc->file || f->loc.line > loc->line)
+			continue;
+		int end = f->body ? f->body->loc.end_line : f->loc.end_line;
+		if (loc->line <= end)
+			return f;
+	}
+	return NULL;
+}
+
+static void context(void *ctx, const struct loc *loc)
+{
+	struct tapset *t = ctx;
+	/* Each step goes one call up: a bound against a cycle of calls,
+	 * which the check reports as recursion. */
+	for (int depth = 0; depth < 16 && library_file(t, loc->file); depth++) {
+		const struct func *f = function_at(t->script, loc);
+		if (!f)
+			return;
+		const struct tcall *c = t->calls;
+		while (c && !(c->arity == f->nparams && strcmp(c->name, f->name) == 0))
+			c = c->next;
+		if (!c)
+			return;
+		diag_note(&c->loc, "in the library function '%s', called from here", f->name);
+		loc = &c->loc;
+	}
+}
+
+int tapset_link(struct tapset *t, struct script *s)
+{
+	int errors = diag_errors();
+	t->script = s;
+	int before = 0;
+	for (int i = 0; i < t->nfiles; i++)
+		before += t->files[i]->pulled;
+	/* What is added to the lists is walked by merge(). */
+	struct func *flast = NULL;
+	for (struct func *f = s->funcs; f; f = f->next)
+		flast = f;
+	struct probe *plast = NULL;
+	for (struct probe *p = s->probes; p; p = p->next)
+		plast = p;
+	for (struct probe *p = s->probes; p; p = p == plast ? NULL : p->next) {
+		walk_points(t, p);
+		walk_stmts(t, p->body);
+	}
+	for (struct func *f = s->funcs; f; f = f == flast ? NULL : f->next)
+		walk_stmts(t, f->body);
+	diag_set_context(context, t);
+	int after = 0;
+	for (int i = 0; i < t->nfiles; i++)
+		after += t->files[i]->pulled;
+	return diag_errors() > errors ? -1 : after - before;
+}
