@@ -573,6 +573,11 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 	return b->ret;
 }
 
+static void suggest_library(void *ctx, const char *name)
+{
+	suggest_add(ctx, name);
+}
+
 static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 {
 	if (!e->builtin && !e->func) {
@@ -585,13 +590,15 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 	if (!e->func) {
 		if (rs->checking) {
 			/* As SystemTap says it: the closest names, functions of the
-			 * script and builtins. */
+			 * script, builtins and the library's functions. */
 			struct suggest s;
 			suggest_init(&s, e->name);
 			for (struct func *f = rs->script->funcs; f; f = f->next)
 				suggest_add(&s, f->name);
 			for (int i = 0; i < BI_COUNT; i++)
 				suggest_add(&s, builtin_name(i));
+			if (rs->script->library_names)
+				rs->script->library_names(rs->script->library, suggest_library, &s);
 			const char *similar = suggest_list(&s);
 			diag_error(&e->loc, "unknown function '%s'%s%s%s", e->name,
 				   similar ? " (similar: " : "", similar ? similar : "",

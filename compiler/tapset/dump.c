@@ -34,22 +34,18 @@ static int builtin_lines(struct arena *a, const struct builtin *b, struct line *
 {
 	int n = 0, min, max;
 	builtin_arity(b, &min, &max);
-	int last = max < 0 ? min + 1 : max;
-	for (int k = min; k <= last; k++) {
+	for (int k = min; k <= (max < 0 ? min : max); k++) {
 		char *text = arena_printf(a, "%s:%s (", b->name, type_name(b->ret));
 		for (int i = 0; i < k; i++) {
 			enum type t = builtin_arg_type(b, i);
-			if (max < 0 && i == k - 1)
-				text = arena_printf(a, "%s%s...", text, i ? ", " : "");
-			else
-				text = arena_printf(a, "%s%sarg%d:%s", text, i ? ", " : "", i + 1,
-						    t == TYPE_UNKNOWN ? "any" : type_name(t));
+			text = arena_printf(a, "%s%sarg%d:%s", text, i ? ", " : "", i + 1,
+					    t == TYPE_UNKNOWN ? "any" : type_name(t));
 		}
+		if (max < 0)
+			text = arena_printf(a, "%s%s...", text, k ? ", " : "");
 		out[n].name = b->name;
 		out[n].arity = k;
 		out[n++].text = arena_printf(a, "%s)", text);
-		if (max < 0)
-			break;
 	}
 	return n;
 }

@@ -218,6 +218,8 @@ int tapset_link(struct tapset *t, struct script *s)
 	for (struct func *f = s->funcs; f; f = f == flast ? NULL : f->next)
 		walk_stmts(t, f->body);
 	diag_set_context(context, t);
+	s->library_names = tapset_each_function;
+	s->library = t;
 	int after = 0;
 	for (int i = 0; i < t->nfiles; i++)
 		after += t->files[i]->pulled;

@@ -282,8 +282,9 @@ bool tapset_pull_alias(struct tapset *t, struct script *s, const char *name)
 	return any;
 }
 
-void tapset_each_function(struct tapset *t, void (*fn)(void *ctx, const char *name), void *ctx)
+void tapset_each_function(void *library, void (*fn)(void *ctx, const char *name), void *ctx)
 {
+	struct tapset *t = library;
 	for (int i = 0; i < tapset_embedded_ndefs; i++) {
 		const struct tapset_embedded_def *d = &tapset_embedded_defs[i];
 		if (d->kind == TAPSET_FUNCTION &&

@@ -53,10 +53,10 @@ int tapset_link(struct tapset *t, struct script *s);
  * with wildcards), adding it to s.  True if one was pulled in. */
 bool tapset_pull_alias(struct tapset *t, struct script *s, const char *name);
 
-/* Every function name the library defines, for "did you mean": calls fn
- * once per name (the built-in tapset's, and those of -I directories). */
-void tapset_each_function(struct tapset *t, void (*fn)(void *ctx, const char *name),
-			  void *ctx);
+/* Every function name the library (a struct tapset) defines, for "did
+ * you mean": calls fn once per name (the built-in tapset's, and those of
+ * -I directories).  tapset_link sets it as the script's library_names. */
+void tapset_each_function(void *library, void (*fn)(void *ctx, const char *name), void *ctx);
 
 /* --dump-functions: every library file parsed into one script, for the
  * caller to resolve and print.  NULL after an error was reported. */
