@@ -614,8 +614,24 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 	int n = ast_count(e->args);
 	if (n != f->nparams) {
 		if (rs->checking) {
-			diag_error(&e->loc, "function '%s' takes %d argument%s, got %d", f->name,
-				   f->nparams, f->nparams == 1 ? "" : "s", n);
+			/* Overloaded: every number it takes, as "1, 2 or 3". */
+			char takes[128] = "";
+			size_t len = 0;
+			int count = 0, last = 0;
+			for (struct func *g = rs->script->funcs; g; g = g->next) {
+				if (strcmp(g->name, f->name) != 0 || len > 100)
+					continue;
+				len += (size_t)snprintf(takes + len, sizeof(takes) - len, "%s%d",
+							count++ ? ", " : "", g->nparams);
+				last = g->nparams;
+			}
+			char *comma = strrchr(takes, ',');
+			if (comma && len + 2 < sizeof(takes)) {
+				memmove(comma + 3, comma + 1, strlen(comma + 1) + 1);
+				memcpy(comma, " or", 3);
+			}
+			diag_error(&e->loc, "function '%s' takes %s argument%s, got %d", f->name,
+				   takes, count == 1 && last == 1 ? "" : "s", n);
 			diag_note(&f->loc, "'%s' is defined here", f->name);
 		}
 		for (struct expr *a = e->args; a; a = a->next)
