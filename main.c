@@ -37,7 +37,8 @@ static const char usage_text[] =
 	"  -I DIR       add DIR to the tapset directories, searched after the built-in tapset\n"
 	"  --dump-functions  list the tapset's functions and the builtins, with their types\n"
 	"  -D NAME=VAL  set a limit: MAXSTRINGLEN (128), MAXACTION (1000),\n"
-	"               MAXMAPENTRIES (2048), BUFSIZE (ring buffer bytes, 1048576)\n"
+	"               MAXMAPENTRIES (2048), MAXNESTING (10),\n"
+	"               BUFSIZE (ring buffer bytes, 1048576)\n"
 	"  -s MB        the ring buffer's size in megabytes (-D BUFSIZE in bytes)\n"
 	"  -w           no warnings        -W  warnings are errors\n"
 	"  -q, --quiet  no warnings, and no warning of the -c command's exit status\n"
@@ -99,6 +100,7 @@ static int set_limit(struct compile_opts *co, const char *def)
 		{ "MAXSTRINGLEN", offsetof(struct compile_opts, maxstringlen), 2, 65536 },
 		{ "MAXACTION", offsetof(struct compile_opts, maxaction), 1, 100000000 },
 		{ "MAXMAPENTRIES", offsetof(struct compile_opts, maxmapentries), 1, 100000000 },
+		{ "MAXNESTING", offsetof(struct compile_opts, maxnesting), 0, 100 },
 		{ "BUFSIZE", offsetof(struct compile_opts, bufsize), 4096, 1u << 30 },
 	};
 	const char *eq = strchr(def, '=');
@@ -128,7 +130,7 @@ static int set_limit(struct compile_opts *co, const char *def)
 		return 0;
 	}
 	return usage_error("unknown limit in -D '%s'; the limits are MAXSTRINGLEN, MAXACTION, "
-			   "MAXMAPENTRIES and BUFSIZE", def);
+			   "MAXMAPENTRIES, MAXNESTING and BUFSIZE", def);
 }
 
 static int write_object(const struct program *p, const char *path)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* compile.c — the passes in order: parse, resolve, probe points, code
+/* compile.c — the passes in order: parse, aliases, slices, resolve, probe points, code
  * generation for BPF and for the host; see compile.h. */
 #include "compile.h"
 
@@ -19,8 +19,10 @@
 #include "codegen/cg.h"
 #include "parse/diag.h"
 #include "parse/parse.h"
+#include "points/alias.h"
 #include "points/probes.h"
 #include "check/resolve.h"
+#include "check/slice.h"
 #include "points/target.h"
 #include "tapset/tapset.h"
 
@@ -53,6 +55,7 @@ void compile_opts_default(struct compile_opts *o)
 	o->maxstringlen = 128;
 	o->maxaction = 1000;
 	o->maxmapentries = 2048;
+	o->maxnesting = 10;
 	/* The consumer maps the whole ring, twice, so its size is resident
 	 * memory: 1 MiB holds some 40,000 one-number records while the
 	 * consumer catches up. */
@@ -101,14 +104,18 @@ static void layout_globals(struct program *p, const struct resolved *r,
 		}
 		g->key_size = koff ? koff : 4;  /* a scalar statistic: element 0 */
 		g->stat = s->shape;
+		g->stat.variance = s->variance;
+		g->stat.shift = s->var_shift;
 		if (g->kind == GLOBAL_STAT) {
-			g->value_size = 8 * (STAT_HDR_WORDS + g->stat.buckets);
+			g->value_size = 8 * (STAT_HDR_WORDS + g->stat.buckets +
+					     (g->stat.variance ? STATV_WORDS : 0));
 		} else {
 			g->value_offset = 8;
 			g->value_size = 8 + (s->type == TYPE_STRING ? str : 8);
 			g->seq_counter = off;
 			off += 8;
 		}
+		g->wrap = s->decl && s->decl->wrap;
 		g->max_entries = g->nkeys == 0 ? 1 :
 			s->max_entries > 0 ? (uint32_t)s->max_entries : opts->maxmapentries;
 		p->has_maps = true;
@@ -245,6 +252,7 @@ static int gen_host(struct cg *base, struct program *p)
 	p->host_ctx = tsc;
 	p->host_module = cg.mod;
 	p->host_scratch_size = cg.scratch_size;
+	p->keep_target_map = cg.host_usymname;
 	return 0;
 }
 
@@ -312,7 +320,7 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 		return 0;
 	}
 
-	if (!s->probes && !s->globals && !s->funcs) {
+	if (!s->probes && !s->globals && !s->funcs && !s->aliases) {
 		/* SystemTap's words for a file of nothing but blanks and
 		 * comments; "no probes found" below would hide that the file
 		 * is not what the user meant to give. */
@@ -322,6 +330,8 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 	if (tapset_link(lib, s) < 0)
 		return -1;
 
+	if (alias_expand(s) < 0 || slice_lower(s) < 0)
+		return -1;
 	struct resolved res;
 	struct attach_table attach;
 	int rc = resolve_script(s, opts, &res);
@@ -377,7 +387,8 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 	p->attach = attach.rows;
 	p->nattach = attach.n;
 	for (int i = 0; i < attach.n; i++)
-		if (attach.rows[i].pid_filter == PID_TARGET)
+		if (attach.rows[i].pid_filter == PID_TARGET ||
+		    attach.rows[i].pid_filter == PID_FAMILY)
 			p->needs_target = true;
 	probes_release(&attach);
 	if (rc < 0) {

@@ -34,6 +34,7 @@ struct compile_opts {
 	uint32_t maxstringlen;      /* -D MAXSTRINGLEN */
 	uint32_t maxaction;         /* -D MAXACTION */
 	uint32_t maxmapentries;     /* -D MAXMAPENTRIES */
+	uint32_t maxnesting;        /* -D MAXNESTING: calls deep, at most */
 	uint32_t bufsize;           /* -D BUFSIZE: ring buffer bytes */
 	char **args;                /* script arguments $1… @1… */
 	int nargs;

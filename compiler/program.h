@@ -60,20 +60,25 @@ enum attach_kind {
 	ATTACH_TIMER,
 	ATTACH_UPROBE,
 	ATTACH_URETPROBE,
+	ATTACH_RAW_TP,       /* kernel.trace: the raw tracepoint named by path */
+	ATTACH_PERF,         /* timer.profile, perf.*: a sampling perf event on each CPU */
 };
 
 /* How a probe point restricts the processes it fires in. */
 enum pid_filter {
 	PID_ANY,      /* every process that maps the file */
-	PID_TARGET,   /* process.…: the -c/-x target */
+	PID_TARGET,   /* the -c/-x target: .return points of a bare process */
 	PID_GIVEN,    /* process(PID).… */
+	PID_FAMILY,   /* process.…: the -c/-x target and its descendants,
+		       * checked by the BPF program (codegen/bpf.c) */
 };
 
 struct attach_point {
 	enum attach_kind kind;
 	int probe;               /* index of the probe (handler) it runs */
 	const char *prog_name;   /* BPF program (uprobes) or host function */
-	const char *path;        /* absolute path of the probed file */
+	const char *path;        /* absolute path of the probed file; for
+				  * ATTACH_RAW_TP the tracepoint's name */
 	uint64_t offset;         /* file offset of the probed instruction */
 	uint64_t ref_ctr_offset; /* file offset of a USDT semaphore, else 0 */
 	int cookie_of;           /* 1 + the row whose index is this one's cookie
@@ -82,10 +87,26 @@ struct attach_point {
 	enum pid_filter pid_filter;
 	int pid;                 /* PID_GIVEN */
 	uint64_t period_ns;      /* ATTACH_TIMER */
+	uint64_t random_ns;      /* ATTACH_TIMER: each period is period_ns
+				  * plus or minus up to this, at random */
+	uint32_t perf_type;      /* ATTACH_PERF: perf_event_attr's type and config, */
+	uint64_t perf_config;
+	uint64_t perf_sample;    /* and its sample_period, or sample_freq if */
+	bool perf_freq;          /* perf_freq */
+	int64_t priority;        /* ATTACH_BEGIN, _END, _ERROR: begin(N) */
 	const char *pp;          /* pp() */
 	const char *func;        /* probefunc(): the symbol as linked */
 	struct loc loc;          /* the probe point in the script */
 	const char *point;       /* and its text there */
+	/* process.begin: the processes running when the probes go in get
+	 * their .begin at their next return from a system call, once each,
+	 * as SystemTap calls it once for each at the start.  The runtime puts
+	 * each in the map PROG_MAP_PENDING under {row, tgid} if it is one the
+	 * row names: every process (PID_ANY, no exe), the process pid
+	 * (PID_GIVEN), the target and its descendants (PID_TARGET), or those
+	 * running the file exe. */
+	bool begin_pending;
+	const char *exe;
 	bool may_skip;           /* one of a wildcard's functions, or an inlined
 				  * copy: if the kernel refuses to probe it, it
 				  * is left out with a warning, and the rest of
@@ -115,7 +136,9 @@ static inline uint32_t pt_regs_arg(int n)
  *   OUT_PRETTY       see below */
 enum out_arg {
 	OUT_LONG, OUT_STRING, OUT_LITERAL,
-	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY
+	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY,
+	OUT_MEMORY               /* %m, %M: an int64_t count, then that many of
+				  * MAXSTRINGLEN bytes read at the address */
 };
 
 /* OUT_PRETTY: $var$, $$parms$, $$return$ and the like, SystemTap's
@@ -181,6 +204,7 @@ static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
 	case OUT_BACKTRACE:
 	case OUT_SBACKTRACE: return sizeof(struct out_stack);
 	case OUT_USYMNAME: return sizeof(struct out_addr);
+	case OUT_MEMORY: return 8 + maxstringlen;
 	default: return 8;
 	}
 }
@@ -256,13 +280,21 @@ enum hist_kind { HIST_NONE, HIST_LOG, HIST_LINEAR };
  * mirrored; a linear one has (hi - lo) / step + 3 buckets: under lo, one per
  * step, and at or over the last step's end. */
 #define HIST_LOG_BUCKETS 128
+#define STATV_WORD(shape, w) (STAT_HDR_WORDS + (shape)->buckets + (w))
 #define HIST_LOG_BUCKET0 64
 
 struct stat_shape {
 	enum hist_kind hist;
 	int64_t lo, hi, step;    /* HIST_LINEAR */
 	uint32_t buckets;        /* 0 for HIST_NONE */
+	/* @variance: three more words after the buckets, SystemTap's running
+	 * mean and sum of squares (Welford's, scaled by 2^shift) and the
+	 * variance from them (STATV_*); merged, the variance itself. */
+	bool variance;
+	int shift;
 };
+
+enum { STATV_AVG, STATV_M2, STATV_VAR, STATV_WORDS };
 
 #define MAX_KEYS 9
 
@@ -287,6 +319,10 @@ struct global_var {
 	uint32_t value_offset;   /* GLOBAL_ARRAY: after the creation number */
 	uint32_t seq_counter;    /* GLOBAL_ARRAY: in the globals area */
 	uint32_t max_entries;
+	/* `global a%`: a full map makes room by removing its oldest element
+	 * (least creation number; any element of a statistic, which has none)
+	 * and the insertion is tried again, in the target's map_update. */
+	bool wrap;
 	struct stat_shape stat;
 	bool print_at_end;       /* written but never read: printed when stopping */
 	bool has_init;           /* `global x = 5`: written before anything runs */
@@ -323,6 +359,9 @@ struct program {
 	uint32_t maxmapentries;  /* -D MAXMAPENTRIES, for messages */
 	bool needs_target;       /* uses target() or process.…: wants -c or -x */
 	bool has_maps;           /* arrays or statistics: the BPF object holds them */
+	bool keep_target_map;    /* host handlers name the target's addresses
+				  * (usymname in an end probe): the runtime
+				  * keeps a copy of its memory map */
 };
 
 /* Map and section names shared by the code generator and the runtime. */
@@ -333,5 +372,50 @@ struct program {
 #define PROG_MAP_RSTACK  "rstack"
 #define PROG_MAP_TSCRATCH "tscratch" /* scratch of handlers that may sleep */
 #define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
+#define PROG_MAP_PENDING "pending"  /* process.begin not yet called: {row, tgid} */
+#define PROG_PENDING_MAX 16384      /* its size: processes running at the start */
+
+/* ---- symbols as values in BPF (codegen/usym.c, runtime/usym_tables.c) ----
+ *
+ * When a BPF probe makes usymname(), usymdata(), umodname(),
+ * sprint_ubacktrace() or sprint_ustack() a string, it looks the address up
+ * in three maps the runtime fills before the probes are attached:
+ *   usym_mods   hash: the file's device and inode, as the kernel keeps
+ *               them, to its struct usym_mod
+ *   usym_syms   array: every module's symbols, each module's sorted by
+ *               address, struct usym_sym
+ *   usym_names  array: the symbol of the same index's name, at most
+ *               MAXSTRINGLEN - 1 bytes and a NUL, in MAXSTRINGLEN bytes
+ *               rounded up to 8
+ * The object declares them with one element; the runtime sets their size. */
+#define PROG_MAP_USYM_MODS  "usym_mods"
+#define PROG_MAP_USYM_SYMS  "usym_syms"
+#define PROG_MAP_USYM_NAMES "usym_names"
+#define PROG_MAP_USYM_STATE "usym_state"  /* the probe's own, per thread */
+
+#define USYM_MAXSEGS 6       /* PT_LOAD segments a module keeps */
+#define USYM_PATHLEN 64      /* SystemTap's module path length (symbolize.h) */
+#define USYM_NOSEG (1ull << 61)  /* an unused segment's offset: never matches */
+
+struct usym_key {
+	uint64_t dev;            /* the kernel's dev_t: major << 20 | minor */
+	uint64_t ino;
+};
+
+struct usym_seg {
+	uint64_t offset, filesz, vaddr;   /* sorted by offset */
+};
+
+struct usym_mod {
+	uint32_t first, count;   /* its symbols in usym_syms */
+	uint64_t extent;         /* the bytes its mappings span */
+	struct usym_seg segs[USYM_MAXSEGS];
+	char path[USYM_PATHLEN]; /* as SystemTap shows it */
+	char base[USYM_PATHLEN]; /* the same after its last '/' */
+};
+
+struct usym_sym {
+	uint64_t vaddr, size;    /* size: to the next symbol, 0 for the last */
+};
 
 #endif

@@ -49,6 +49,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <linux/bpf.h>
+#include <linux/perf_event.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -146,6 +147,8 @@ static bool is_uprobe(const struct attach_point *a)
 	return a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE;
 }
 
+static pid_t filter_pid(const struct attach_point *a, pid_t target);
+
 /* A program is attached one way: all its points with uprobe_multi links,
  * or all with perf-event links, as its load fixed. */
 void attach_prepare(struct bpf_object *obj, const struct program *p)
@@ -163,7 +166,7 @@ void attach_prepare(struct bpf_object *obj, const struct program *p)
 			if (!is_uprobe(a) || strcmp(a->prog_name, name) != 0)
 				continue;
 			used = true;
-			ok = pids || a->pid_filter == PID_ANY;
+			ok = pids || filter_pid(a, 0) < 0;
 		}
 		if (used && ok)
 			bpf_program__set_expected_attach_type(prog,
@@ -182,6 +185,19 @@ static void add_fd(struct attachments *at, int fd)
 	at->fds[at->n++] = fd;
 }
 
+/* A link libbpf made, to destroy at the end. */
+static void at_add_link(struct attachments *at, struct bpf_link *l)
+{
+	at->links = realloc(at->links, (size_t)(at->nlinks + 1) * sizeof(*at->links));
+	if (!at->links)
+		abort();
+	at->links[at->nlinks++] = l;
+	add_fd(at, bpf_link__fd(l));
+}
+
+/* The kernel's pid filter of a row, or -1 for none.  The target's
+ * descendants are not one process the kernel could filter by: their rows
+ * (PID_FAMILY) have none, and the BPF program checks the process. */
 static pid_t filter_pid(const struct attach_point *a, pid_t target)
 {
 	if (a->pid_filter == PID_GIVEN)
@@ -352,14 +368,69 @@ static int attach_one(struct attach_ctx *c, int i)
 		report(a, 0, err);
 		return -1;
 	}
-	at->links = realloc(at->links, (size_t)(at->nlinks + 1) * sizeof(*at->links));
-	if (!at->links)
-		abort();
-	at->links[at->nlinks++] = l;
-	add_fd(at, bpf_link__fd(l));
+	at_add_link(at, l);
 	if (c->verbose)
 		fprintf(stderr, "uscript: attached %s at %s+0x%" PRIx64 "\n", a->pp, a->path,
 			a->offset);
+	return 0;
+}
+
+/* A kernel.trace row: its own program, on the raw tracepoint by name.  The
+ * link holds the program; released, the tracepoint is as it was. */
+static int attach_raw_tp(struct attach_ctx *c, int i)
+{
+	const struct attach_point *a = &c->p->attach[i];
+	struct bpf_program *prog = bpf_object__find_program_by_name(c->obj, a->prog_name);
+	struct bpf_link *l = prog ? bpf_program__attach_raw_tracepoint(prog, a->path) : NULL;
+	if (!l) {
+		report(a, 0, prog ? errno : ENOENT);
+		return -1;
+	}
+	at_add_link(c->at, l);
+	if (c->verbose)
+		fprintf(stderr, "uscript: attached %s on the raw tracepoint %s\n", a->pp, a->path);
+	return 0;
+}
+
+/* A timer.profile or perf.* row: a sampling perf event on each CPU, each
+ * running the row's program on overflow.  CPUs that are offline (ENODEV)
+ * are left out. */
+static int attach_perf(struct attach_ctx *c, int i)
+{
+	const struct attach_point *a = &c->p->attach[i];
+	struct bpf_program *prog = bpf_object__find_program_by_name(c->obj, a->prog_name);
+	int ncpus = libbpf_num_possible_cpus();
+	int n = 0;
+	for (int cpu = 0; prog && cpu < ncpus; cpu++) {
+		struct perf_event_attr attr = {
+			.size = sizeof(attr), .type = a->perf_type, .config = a->perf_config,
+			.sample_period = a->perf_sample, .freq = a->perf_freq,
+		};
+		int fd = (int)syscall(SYS_perf_event_open, &attr, -1, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+		if (fd < 0 && errno == ENODEV)
+			continue;
+		if (fd < 0) {
+			int err = errno;
+			fprintf(stderr, "uscript: cannot open the perf event of %s on CPU %d: %s\n",
+				a->pp, cpu, errno_text(err));
+			return -1;
+		}
+		struct bpf_link *l = bpf_program__attach_perf_event(prog, fd);
+		if (!l) {
+			int err = errno;
+			close(fd);
+			report(a, 0, err);
+			return -1;
+		}
+		at_add_link(c->at, l);
+		n++;
+	}
+	if (!prog) {
+		report(a, 0, ENOENT);
+		return -1;
+	}
+	if (c->verbose)
+		fprintf(stderr, "uscript: attached %s on %d CPU%s\n", a->pp, n, n == 1 ? "" : "s");
 	return 0;
 }
 
@@ -409,6 +480,14 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 	int rc = 0;
 	for (int i = 0; i < p->nattach && rc == 0; i++) {
 		const struct attach_point *a = &p->attach[i];
+		if (a->kind == ATTACH_RAW_TP) {
+			rc = attach_raw_tp(&c, i);
+			continue;
+		}
+		if (a->kind == ATTACH_PERF) {
+			rc = attach_perf(&c, i);
+			continue;
+		}
 		if (done[i] || !is_uprobe(a))
 			continue;
 		struct bpf_program *prog = bpf_object__find_program_by_name(obj, a->prog_name);

@@ -166,7 +166,7 @@ static const char *invalid_note(const char *t, size_t len, size_t i)
 		return "there are no floating-point values to print";
 	if (flag_bit(c))
 		return "flags go right after the '%'";
-	return "expected one of d i u x X o c s p, or '%%' for a literal '%'";
+	return "expected one of d i u x X o c s p b m M, or '%%' for a literal '%'";
 }
 
 /* Parses the conversion whose '%' is t[*pos] into p and moves *pos past it.
@@ -226,16 +226,8 @@ static int parse_conv(const char *t, size_t len, size_t *pos,
 		/* Since SystemTap 1.3, %p is %#x. */
 		p->flags |= FMT_F_ALT;
 		break;
-	case 'b': case 'm': case 'M': {
-		/* SystemTap's binary and memory-dump conversions: outside
-		 * the language uscript implements. */
-		char spec[40];
-
-		quote(spec, sizeof(spec), t, start, i + 1);
-		set_error(err, start, "unsupported conversion", spec, "",
-			  "uscript supports %d %i %u %x %X %o %c %s %p and %%");
-		return -EINVAL;
-	}
+	case 'b': case 'm': case 'M':
+		break;
 	default:
 		return invalid(t, len, start, i, invalid_note(t, len, i), err);
 	}
@@ -557,6 +549,70 @@ static char escape_letter(unsigned char c)
 	return 0;
 }
 
+/* %b: the value's low bytes in the machine's order, as SystemTap's
+ * _stp_vsprint_binary writes them: 1, 2, 4 or 8 of them (the precision,
+ * else the width if it is one of those, else 8), padded with NULs to the
+ * width, on the left unless '-'. */
+static int binary_size(int n)
+{
+	return n == 1 || n == 2 || n == 4 || n == 8 ? n : -1;
+}
+
+static void put_binary(struct sink *s, const struct fmt_piece *p, int64_t value,
+		       int width, int prec)
+{
+	char bytes[8];
+
+	prec = binary_size(prec);
+	if (width < 0) {
+		width = prec < 0 ? 8 : prec;
+		if (prec < 0)
+			prec = 8;
+	} else if (prec < 0) {
+		prec = binary_size(width);
+		if (prec < 0)
+			prec = 8;
+	}
+	memcpy(bytes, &value, sizeof(bytes));
+	if (!(p->flags & FMT_F_LEFT) && prec < width)
+		put_run(s, '\0', (size_t)(width - prec));
+	put(s, bytes, (size_t)prec);
+	if ((p->flags & FMT_F_LEFT) && prec < width)
+		put_run(s, '\0', (size_t)(width - prec));
+}
+
+/* %m and %M, as SystemTap's _stp_vsprint_memory writes them: the bytes
+ * (the precision's count, else 1) that the probe read at the address and
+ * the argument carries (str, len), raw or as two hex digits each, in the
+ * width; the '0' flag adds a NUL. */
+static void put_memory(struct sink *s, const struct fmt_piece *p, const struct fmt_arg *a,
+		       int width, int prec)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = prec > 0 ? (size_t)prec : 1, i;
+	size_t shown;
+
+	if (n > a->len)
+		n = a->len;
+	shown = p->conv == 'M' ? 2 * n : n;
+	if (!(p->flags & FMT_F_LEFT) && width > 0 && shown < (size_t)width)
+		put_run(s, ' ', (size_t)width - shown);
+	if (p->conv == 'm') {
+		put(s, a->str, n);
+	} else {
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)a->str[i];
+			char two[2] = { hex[c >> 4], hex[c & 15] };
+
+			put(s, two, 2);
+		}
+	}
+	if ((p->flags & FMT_F_LEFT) && width > 0 && shown < (size_t)width)
+		put_run(s, ' ', (size_t)width - shown);
+	if (p->flags & FMT_F_ZERO)
+		put_run(s, '\0', 1);
+}
+
 static void put_char(struct sink *s, const struct fmt_piece *p, int64_t value,
 		     int width)
 {
@@ -666,6 +722,12 @@ static void emit(const struct fmt *f, const struct fmt_arg *args,
 			break;
 		case 'c':
 			put_char(s, p, args[ai].num, width);
+			break;
+		case 'b':
+			put_binary(s, p, args[ai].num, width, prec);
+			break;
+		case 'm': case 'M':
+			put_memory(s, p, &args[ai], width, prec);
 			break;
 		default:
 			put_number(s, p, args[ai].num, width, prec);

@@ -44,7 +44,7 @@ enum fmt_role { FMT_ROLE_VALUE, FMT_ROLE_WIDTH, FMT_ROLE_PRECISION };
  * format ("%%" counts two bytes); a literal's text, with "%%" folded to
  * "%", is fmt.lits[lit, lit + lit_len). */
 struct fmt_piece {
-	char conv;               /* 0: literal text; else d i u x X o c s p */
+	char conv;               /* 0: literal text; else d i u x X o c s p b m M */
 	unsigned char flags;     /* FMT_F_* */
 	int width;               /* FMT_NONE, FMT_STAR, or 0…INT32_MAX */
 	int precision;           /* likewise */

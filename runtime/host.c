@@ -131,6 +131,25 @@ void uscript_host_stat_merged(void *rt, int64_t g, const void *key, int64_t *dst
 	maps_stat_merged(h->maps, (int)g, key, dst);
 }
 
+void uscript_host_hist_text(void *rt, int64_t g, const void *key, char *dst, int64_t maxstr)
+{
+	struct host *h = rt;
+	struct strbuf sb = { 0 };
+	dst[0] = 0;
+	if (maps_print_hist(h->maps, (int)g, key, &sb) == 0 && sb.buf) {
+		size_t n = sb.len < (size_t)maxstr - 1 ? sb.len : (size_t)maxstr - 1;
+		memcpy(dst, sb.buf, n);
+		dst[n] = 0;
+	}
+	strbuf_free(&sb);
+}
+
+int64_t uscript_host_stat_bucket(void *rt, int64_t g, const void *key, int64_t i)
+{
+	struct host *h = rt;
+	return maps_stat_bucket(h->maps, (int)g, key, i);
+}
+
 void uscript_host_sprintf(void *rt, const void *rec, char *dst, int64_t maxstr)
 {
 	struct host *h = rt;
@@ -257,7 +276,8 @@ struct host *host_start(struct program *p, struct output *out, void *globals,
 	}
 	for (int i = 0; i < p->nattach; i++) {
 		const struct attach_point *a = &p->attach[i];
-		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE || !a->prog_name)
+		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE ||
+		    a->kind == ATTACH_RAW_TP || a->kind == ATTACH_PERF || !a->prog_name)
 			continue;
 		LLVMOrcExecutorAddress addr;
 		e = LLVMOrcLLJITLookup(h->jit, &addr, a->prog_name);

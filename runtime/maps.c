@@ -88,6 +88,38 @@ bool maps_lookup(struct maps *m, int g, const void *key, void *dst)
 	return true;
 }
 
+/* A wrapping array makes room as its BPF code does (bpf.c): the element of
+ * least creation number goes, or any element of a statistic.  On failure
+ * errno is E2BIG, the overflow. */
+static int remove_oldest(struct maps *m, int g)
+{
+	const struct global_var *gv = &m->prog->globals[g];
+	uint8_t *key = calloc(2, gv->key_size), *oldest = key ? key + gv->key_size : NULL;
+	void *prev = NULL;
+	int64_t least = INT64_MAX;
+	bool found = false;
+	while (key && bpf_map_get_next_key(m->fds[g], prev, key) == 0) {
+		prev = key;
+		int64_t seq = 0;
+		if (gv->kind == GLOBAL_ARRAY) {
+			if (bpf_map_lookup_elem(m->fds[g], key, m->buf) != 0)
+				continue;
+			memcpy(&seq, m->buf, sizeof(seq));
+		}
+		if (!found || seq < least) {
+			memcpy(oldest, key, gv->key_size);
+			least = seq;
+			found = true;
+		}
+		if (gv->kind == GLOBAL_STAT)
+			break;
+	}
+	int rc = found && bpf_map_delete_elem(m->fds[g], oldest) == 0 ? 0 : -1;
+	free(key);
+	errno = E2BIG;
+	return rc;
+}
+
 int maps_update(struct maps *m, int g, const void *key, const void *value, uint64_t flags)
 {
 	const struct global_var *gv = &m->prog->globals[g];
@@ -99,6 +131,10 @@ int maps_update(struct maps *m, int g, const void *key, const void *value, uint6
 		memcpy(m->buf, value, gv->value_size);
 		v = m->buf;
 	}
+	if (bpf_map_update_elem(m->fds[g], key, v, flags) == 0)
+		return 0;
+	if (errno != E2BIG || !gv->wrap || remove_oldest(m, g) != 0)
+		return -errno;
 	return bpf_map_update_elem(m->fds[g], key, v, flags) ? -errno : 0;
 }
 
@@ -149,6 +185,20 @@ void maps_stat_merged(struct maps *m, int g, const void *key, int64_t *hdr)
 	merged(m, g, key, all);
 	memcpy(hdr, all, STAT_HDR_WORDS * sizeof(int64_t));
 	free(all);
+}
+
+int64_t maps_stat_bucket(struct maps *m, int g, const void *key, int64_t i)
+{
+	const struct global_var *gv = &m->prog->globals[g];
+	if (i < 0 || (size_t)i >= stats_value_words(&gv->stat) - STAT_HDR_WORDS)
+		return 0;
+	int64_t *all = calloc(stats_value_words(&gv->stat), sizeof(int64_t));
+	if (!all)
+		return 0;
+	merged(m, g, key, all);
+	int64_t n = all[STAT_HDR_WORDS + i];
+	free(all);
+	return n;
 }
 
 static void layout_of(struct maps *m, int g, struct iter_layout *l)

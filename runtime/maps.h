@@ -35,6 +35,8 @@ void maps_delete(struct maps *m, int g, const void *key);
 void maps_clear(struct maps *m, int g);
 /* count, sum, min and max of a statistic over all CPUs; zeros if missing. */
 void maps_stat_merged(struct maps *m, int g, const void *key, int64_t *hdr);
+/* The count in bucket i (in range) of a statistic's histogram, all CPUs'. */
+int64_t maps_stat_bucket(struct maps *m, int g, const void *key, int64_t i);
 
 /* foreach: column 0 for none, 1… a key, -1 the value; aggr is the stat_op
  * (ast.h) statistics sort by; the value pointer

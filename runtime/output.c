@@ -164,7 +164,7 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 	const struct attach_point *a = st.row >= 0 && st.row < o->prog->nattach ?
 		&o->prog->attach[st.row] : NULL;
 	uint64_t from;
-	if (kind == OUT_BACKTRACE && n && a && a->kind == ATTACH_URETPROBE &&
+	if (kind == OUT_BACKTRACE && n && a && a->kind == ATTACH_URETPROBE && st.pid >= 0 &&
 	    sym_file_address(o->sym, (int)st.pid, a->path, a->offset, &from) == 0) {
 		/* SystemTap at a return: the function, then where it returns */
 		strbuf_puts(t, "Returning from: ");
@@ -196,6 +196,18 @@ static int record_args(struct output *o, const struct format_site *site,
 			int64_t v;
 			memcpy(&v, p, sizeof(v));
 			args[i] = fmt_long(v);
+			break;
+		}
+		case OUT_MEMORY: {
+			/* The bytes the probe read for %m or %M, as a long's
+			 * argument that carries them. */
+			int64_t len;
+			memcpy(&len, p, sizeof(len));
+			if (len < 0 || len > (int64_t)o->prog->maxstringlen)
+				len = 0;
+			args[i] = fmt_long(0);
+			args[i].str = p + 8;
+			args[i].len = (size_t)len;
 			break;
 		}
 		default:
@@ -271,7 +283,7 @@ void output_record(struct output *o, const void *data, size_t size)
 			print_record(o, data, size);
 		break;
 	case REC_ERROR:
-		if (o->stop != OUT_ERROR && h.site < (uint32_t)o->prog->nerrors) {
+		if ((o->stop != OUT_ERROR || o->report_each) && h.site < (uint32_t)o->prog->nerrors) {
 			o->stop = OUT_ERROR;
 			o->error_site = (int)h.site;
 			/* error(msg): the message came with the record; or its
@@ -288,6 +300,9 @@ void output_record(struct output *o, const void *data, size_t size)
 			} else if (!es->msg) {
 				strbuf_append(&o->error_msg, m, strnlen(m, room));
 			}
+			/* In an error probe, after the first error was printed. */
+			if (o->report_each)
+				output_error(o, o->error_site);
 		}
 		break;
 	case REC_EXIT:

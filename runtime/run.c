@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "runtime.h"
+#include "symbolize.h"
 
 #include "maps.h"
 #include "parse/diag.h"
@@ -81,14 +82,16 @@ static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list 
 }
 
 /* BPF needs CAP_SYS_ADMIN (root has it), or CAP_BPF with CAP_PERFMON for
- * uprobes; checked first so the user hears one sentence instead of a stack
- * of EPERMs.  The effective set decides, not the uid: root with its
- * capabilities dropped cannot trace either. */
-static bool privileged(void)
+ * uprobes, raw tracepoints and perf events on every CPU; checked first so
+ * the user hears one sentence instead of a stack of EPERMs.  The effective
+ * set decides, not the uid: root with its capabilities dropped cannot
+ * trace either.  Returns the ones missing ("CAP_BPF and CAP_PERFMON"), or
+ * NULL. */
+static const char *missing_caps(void)
 {
 	FILE *f = fopen("/proc/self/status", "r");
 	if (!f)
-		return false;
+		return "CAP_BPF and CAP_PERFMON";
 	char line[256];
 	unsigned long long eff = 0;
 	while (fgets(line, sizeof(line), f))
@@ -96,7 +99,21 @@ static bool privileged(void)
 			break;
 	fclose(f);
 	const unsigned long long sys_admin = 1ull << 21, perfmon = 1ull << 38, bpf = 1ull << 39;
-	return (eff & sys_admin) || ((eff & perfmon) && (eff & bpf));
+	if ((eff & sys_admin) || ((eff & perfmon) && (eff & bpf)))
+		return NULL;
+	return !(eff & bpf) && !(eff & perfmon) ? "CAP_BPF and CAP_PERFMON" :
+		!(eff & bpf) ? "CAP_BPF" : "CAP_PERFMON";
+}
+
+/* The first probe point that runs in the kernel without a process of its
+ * own (kernel.trace, process.begin, timer.profile, perf.*), for the
+ * message. */
+static const char *kernel_point(const struct program *p)
+{
+	for (int i = 0; i < p->nattach; i++)
+		if (p->attach[i].kind == ATTACH_RAW_TP || p->attach[i].kind == ATTACH_PERF)
+			return p->attach[i].point;
+	return NULL;
 }
 
 static int64_t realtime_offset(void)
@@ -125,9 +142,18 @@ static int load_bpf(struct run *r)
 		return -1;
 	}
 	attach_prepare(r->obj, p);
-	if (kmem_check(r->obj, p, verbose) < 0)
+	struct usym_tables *syms;
+	int err = usym_tables_prepare(r->obj, p, r->o, &syms);
+	if (err < 0) {
+		fprintf(stderr, "uscript: cannot read the symbol tables: %s\n", errno_text(-err));
 		return -1;
+	}
+	if (kmem_check(r->obj, p, verbose) < 0) {
+		usym_tables_free(syms);
+		return -1;
+	}
 	if (bpf_object__load(r->obj)) {
+		usym_tables_free(syms);
 		int err = errno;
 		if (strstr(libbpf_log.buf ? libbpf_log.buf : "", "-- BEGIN PROG LOAD LOG --")) {
 			verifier_explain(libbpf_log.buf, p, verbose);
@@ -135,6 +161,12 @@ static int load_bpf(struct run *r)
 			fprintf(stderr, "uscript: cannot load the BPF programs: %s%s\n", errno_text(err),
 				verbose ? "" : "; run with -v to see libbpf's messages");
 		}
+		return -1;
+	}
+	err = usym_tables_fill(syms, r->obj, p->maxstringlen);
+	usym_tables_free(syms);
+	if (err < 0) {
+		fprintf(stderr, "uscript: cannot fill the symbol tables: %s\n", errno_text(-err));
 		return -1;
 	}
 	struct bpf_map *g = bpf_object__find_map_by_name(r->obj, PROG_MAP_GLOBALS);
@@ -178,11 +210,36 @@ static void init_globals(struct run *r)
 	}
 }
 
+static bool stopping(struct run *r);
+
+/* The begin, end or error probes, as SystemTap runs them: by priority
+ * (begin(N)), the lower first, ties in the order of the script; each only
+ * while the script is in the state it is for.  So a begin probe runs only
+ * while no exit() or error has come, and an end probe only while no error
+ * has; the error probes all run, each error in one reported as it comes. */
 static void run_host_kind(struct run *r, enum attach_kind kind)
 {
-	for (int i = 0; i < r->prog->nattach; i++)
-		if (r->prog->attach[i].kind == kind)
-			host_run(r->host, i);
+	const struct attach_point *a = r->prog->attach;
+	int *order = malloc(((size_t)r->prog->nattach + 1) * sizeof(int)), n = 0;
+	if (!order)
+		return;
+	for (int i = 0; i < r->prog->nattach; i++) {
+		if (a[i].kind != kind)
+			continue;
+		int j = n++;
+		for (; j > 0 && a[order[j - 1]].priority > a[i].priority; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	r->out.report_each = kind == ATTACH_ERROR;
+	for (int k = 0; k < n; k++) {
+		if ((kind == ATTACH_BEGIN && stopping(r)) ||
+		    (kind == ATTACH_END && r->out.stop == OUT_ERROR))
+			break;
+		host_run(r->host, order[k]);
+	}
+	r->out.report_each = false;
+	free(order);
 }
 
 static int add_fd(struct run *r, int fd, uint64_t tag)
@@ -210,10 +267,32 @@ static int watch_target(struct run *r)
 	return add_fd(r, r->watchfd, TAG_WATCH);
 }
 
+/* Sets timerfd fd of attach row i for its next period: a fixed interval,
+ * or, with randomize, one expiry at a time, each period plus or minus up
+ * to random_ns, evenly spread, as SystemTap's timers. */
+static int arm_timer(struct run *r, int fd, int i)
+{
+	const struct attach_point *a = &r->prog->attach[i];
+	uint64_t ns = a->period_ns;
+	if (a->random_ns) {
+		uint64_t span = 2 * a->random_ns + 1;
+		uint64_t x = ((uint64_t)random() << 31 | (uint64_t)random()) % span;
+		ns = ns + x - a->random_ns;
+		if (ns == 0)
+			ns = 1;
+	}
+	struct timespec t = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
+	struct itimerspec its = { .it_value = t };
+	if (!a->random_ns)
+		its.it_interval = t;
+	return timerfd_settime(fd, 0, &its, NULL);
+}
+
 static int start_timers(struct run *r)
 {
 	struct program *p = r->prog;
 	r->timerfds = malloc(((size_t)p->nattach + 1) * sizeof(int));
+	srandom((unsigned)time(NULL) ^ (unsigned)getpid());
 	for (int i = 0; i < p->nattach; i++) {
 		r->timerfds[i] = -1;
 		if (p->attach[i].kind != ATTACH_TIMER)
@@ -222,12 +301,7 @@ static int start_timers(struct run *r)
 		if (fd < 0)
 			return -1;
 		r->timerfds[i] = fd;
-		uint64_t ns = p->attach[i].period_ns;
-		struct itimerspec its = {
-			.it_interval = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) },
-			.it_value = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) },
-		};
-		if (timerfd_settime(fd, 0, &its, NULL) < 0 || add_fd(r, fd, TAG_TIMER | (uint64_t)i) < 0)
+		if (arm_timer(r, fd, i) < 0 || add_fd(r, fd, TAG_TIMER | (uint64_t)i) < 0)
 			return -1;
 	}
 	return 0;
@@ -327,7 +401,13 @@ static void event_loop(struct run *r)
 			nanosleep(&ms, NULL);
 			pause = false;
 		}
-		int n = epoll_wait(r->epfd, evs, 16, -1);
+		/* A script that names addresses (usymname in an end probe)
+		 * keeps a copy of the target's memory map, a tenth of a second
+		 * old at most, to name them by once the target is gone. */
+		bool keep_map = r->prog->keep_target_map && r->out.sym && r->has_target;
+		if (keep_map)
+			sym_refresh_pid(r->out.sym, r->target.pid);
+		int n = epoll_wait(r->epfd, evs, 16, keep_map ? 100 : -1);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -363,8 +443,11 @@ static void event_loop(struct run *r)
 			} else if (tag & TAG_TIMER) {
 				int row = (int)(tag & 0xffffffff);
 				uint64_t ticks;
-				if (read(r->timerfds[row], &ticks, sizeof(ticks)) > 0 && !stopping(r))
+				if (read(r->timerfds[row], &ticks, sizeof(ticks)) > 0 && !stopping(r)) {
+					if (r->prog->attach[row].random_ns)
+						arm_timer(r, r->timerfds[row], row);
 					host_run(r->host, row);
+				}
 			}
 		}
 		if (done)
@@ -424,9 +507,11 @@ static void stop(struct run *r)
 	} else {
 		run_host_kind(r, ATTACH_END);
 		if (r->out.stop == OUT_ERROR) {
-			/* An error in an end probe is reported like any other. */
+			/* An error in an end probe is reported like any other,
+			 * and the error probes run after the end probes. */
 			output_error(&r->out, r->out.error_site);
 			r->status = 1;
+			run_host_kind(r, ATTACH_ERROR);
 		} else if (r->globals && !r->o->no_globals) {
 			/* SystemTap prints them from an end probe of its own, so
 			 * not after an error. */
@@ -477,9 +562,11 @@ int run_program(struct program *p, const struct run_opts *o)
 			.deadlinefd = -1 };
 	verbose = o->verbose;
 	libbpf_set_print(libbpf_print);
-	if (p->bpf_obj && !privileged()) {
-		fprintf(stderr, "uscript: tracing needs root, or the CAP_BPF and CAP_PERFMON "
-			"capabilities\n");
+	const char *missing = p->bpf_obj ? missing_caps() : NULL;
+	if (missing) {
+		const char *k = kernel_point(p);
+		fprintf(stderr, "uscript: %s needs root, or the CAP_BPF and CAP_PERFMON "
+			"capabilities: this process lacks %s\n", k ? k : "tracing", missing);
 		return 1;
 	}
 	if (output_init(&r.out, p, o->out) < 0) {
@@ -555,6 +642,11 @@ int run_program(struct program *p, const struct run_opts *o)
 	run_host_kind(&r, ATTACH_BEGIN);
 	if (!stopping(&r)) {
 		if (r.obj) {
+			int n = pending_begins(r.obj, p, r.has_target ? r.target.pid : 0,
+					       r.has_target && r.target.spawned);
+			if (verbose && n)
+				fprintf(stderr, "uscript: %d running process%s will get .begin at "
+					"their next system call\n", n, n == 1 ? "" : "es");
 			r.at = attach_uprobes(r.obj, p, r.has_target ? r.target.pid : 0, verbose);
 			if (!r.at) {
 				r.status = 1;

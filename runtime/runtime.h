@@ -71,6 +71,19 @@ void verifier_explain(const char *log, const struct program *p, bool verbose);
 struct bpf_object;
 void verifier_report(struct bpf_object *obj, const struct program *p, bool verbose);
 
+/* ---- usym_tables.c ---- */
+
+/* The symbol tables of the files BPF probes may name addresses in, when
+ * the object has the maps for them (program.h): prepare reads the files
+ * and sizes the maps before the object is loaded, fill writes them after.
+ * Both return 0 or a negative errno; *out is NULL when there is nothing
+ * to do, and fill and free take that NULL too. */
+struct usym_tables;
+int usym_tables_prepare(struct bpf_object *obj, const struct program *p,
+			const struct run_opts *o, struct usym_tables **out);
+int usym_tables_fill(struct usym_tables *t, struct bpf_object *obj, uint32_t maxstringlen);
+void usym_tables_free(struct usym_tables *t);
+
 /* ---- kmem.c ---- */
 
 /* Before the object is loaded: whether the machine, and uscript's memory
@@ -101,6 +114,7 @@ struct output {
 	struct strbuf line;
 	enum out_stop stop;
 	int error_site;          /* OUT_ERROR: the first error's site */
+	bool report_each;        /* error probes run: each error is printed */
 	struct strbuf error_msg; /* its message, when the record carried one */
 	struct sym_ctx *sym;     /* names stack addresses, when a format needs it */
 	struct strbuf texts[64]; /* the text of such arguments, per argument */
@@ -149,6 +163,15 @@ void attach_keep(struct attachments *at);
 /* Drops uscript's references to the links (the keeper's are the last),
  * or releases them where there is no keeper. */
 void attach_free(struct attachments *at);
+
+/* ---- pending.c ---- */
+
+/* process.begin for the processes already running (target: the -c/-x
+ * process, or 0; spawned: it is the -c command, held before its exec,
+ * whose .begin is its exec's): puts them where the programs find them.
+ * Returns how many. */
+int pending_begins(struct bpf_object *obj, const struct program *p, pid_t target,
+		   bool spawned);
 
 /* ---- target.c ---- */
 

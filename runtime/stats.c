@@ -31,7 +31,38 @@
 
 size_t stats_value_words(const struct stat_shape *shape)
 {
-	return STAT_HDR_WORDS + (shape->hist == HIST_NONE ? 0 : shape->buckets);
+	return STAT_HDR_WORDS + (shape->hist == HIST_NONE ? 0 : shape->buckets) +
+	       (shape->variance ? STATV_WORDS : 0);
+}
+
+/* SystemTap's _stp_stat_get for @variance: the scaled mean of all CPUs
+ * from the merged sum, then the total variance from each CPU's mean and
+ * variance; a division by 0 is 0, as its _stp_div64 makes it. */
+static int64_t sdiv0(int64_t a, int64_t b)
+{
+	if (b == 0 || (b == -1 && a == INT64_MIN))
+		return b == 0 ? 0 : a;
+	return a / b;
+}
+
+static void merge_variance(const struct stat_shape *shape, const int64_t *percpu, int ncpus,
+			   int64_t *out)
+{
+	size_t words = stats_value_words(shape);
+	size_t avg = STATV_WORD(shape, STATV_AVG), var = STATV_WORD(shape, STATV_VAR);
+	uint64_t s = 0;
+	int64_t mean = sdiv0((int64_t)((uint64_t)out[STATW_SUM] << shape->shift), out[STATW_COUNT]);
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		const int64_t *v = percpu + (size_t)cpu * words;
+		if (v[STATW_COUNT] == 0)
+			continue;
+		uint64_t d = (uint64_t)v[avg] - (uint64_t)mean;
+		s += (uint64_t)v[STATW_COUNT] * d * d;
+		s += ((uint64_t)v[STATW_COUNT] - 1) * (uint64_t)v[var];
+	}
+	out[avg] = mean;
+	out[STATV_WORD(shape, STATV_M2)] = 0;
+	out[var] = sdiv0((int64_t)s, out[STATW_COUNT] - 1) >> (2 * shape->shift);
 }
 
 /* ---- merging and aggregates ---- */
@@ -62,9 +93,11 @@ void stats_merge(const struct stat_shape *shape, const int64_t *percpu,
 			out[STATW_MIN] = v[STATW_MIN];
 		if (v[STATW_MAX] > out[STATW_MAX])
 			out[STATW_MAX] = v[STATW_MAX];
-		for (j = STAT_HDR_WORDS; j < words; j++)
+		for (j = STAT_HDR_WORDS; j < STAT_HDR_WORDS + shape->buckets; j++)
 			out[j] = (int64_t)((uint64_t)out[j] + (uint64_t)v[j]);
 	}
+	if (shape->variance)
+		merge_variance(shape, percpu, ncpus, out);
 }
 
 int stats_aggregate(const int64_t *merged, enum stats_op op, int64_t *result)

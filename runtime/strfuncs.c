@@ -305,3 +305,35 @@ void uscript_host_str_sprint_long(char *dst, int64_t v, int64_t maxstr)
 	assert(maxstr >= 1);
 	str_sprint_long(dst, v, (size_t)maxstr);
 }
+
+/* sprint_usyms() in SystemTap's tapset, where usymdata() names nothing:
+ * tokenize(stk, " ") and " TOKEN : 0xADDR\n" for each, strtol(TOKEN, 16)
+ * the address; a line that would take the text past maxstr bytes is left
+ * out with the rest, and the text is cut to maxstr - 1 bytes. */
+void uscript_host_sprint_ustack(char *dst, const char *stk, int64_t maxstr)
+{
+	size_t max = (size_t)maxstr, len = 0;
+	char tok[4096], line[4200];
+
+	assert(maxstr >= 1);
+	dst[0] = '\0';
+	while (*stk) {
+		size_t n = strcspn(stk, " ");
+		if (n == 0) {
+			stk++;
+			continue;
+		}
+		snprintf(tok, sizeof(tok), "%.*s", (int)n, stk);
+		stk += n;
+		int w = snprintf(line, sizeof(line), " %s : 0x%" PRIx64 "\n", tok,
+				 (uint64_t)str_strtol(tok, 16));
+		if (w < 0 || len + (size_t)w > max)
+			break;
+		size_t room = max - 1 - len < (size_t)w ? max - 1 - len : (size_t)w;
+		memcpy(dst + len, line, room);
+		len += room;
+		dst[len] = '\0';
+		if (room < (size_t)w)
+			break;
+	}
+}

@@ -277,3 +277,41 @@ struct module *get_module(struct sym_ctx *c, struct proc *p,
 	close(fd);
 	return m;
 }
+
+struct module *sym_read_module(const char *path)
+{
+	struct module *m = calloc(1, sizeof(*m));
+	struct elf_file *f;
+	struct stat st;
+	int fd;
+
+	if (!m)
+		return NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0 || elf_open(path, &f, NULL) != 0) {
+		if (fd >= 0)
+			close(fd);
+		free(m);
+		return NULL;
+	}
+	elf_close(f);
+	m->dev = st.st_dev;
+	m->ino = (uint64_t)st.st_ino;
+	m->ok = read_module(m, fd) == 0;
+	close(fd);
+	if (!m->ok) {
+		sym_free_module(m);
+		return NULL;
+	}
+	return m;
+}
+
+void sym_free_module(struct module *m)
+{
+	if (!m)
+		return;
+	free(m->segs);
+	free(m->syms);
+	free(m->names);
+	free(m);
+}

@@ -92,6 +92,7 @@ void sym_free(struct sym_ctx *c)
 			module_free(m);
 		}
 	free(c->procs);
+	sym_kernel_free(c);
 	free(c);
 }
 
@@ -187,6 +188,22 @@ int sym_add_pid(struct sym_ctx *c, int pid)
 	struct proc *p = get_proc(c, pid, &err);
 
 	return p && p->nmaps ? 0 : err ? err : -ENOENT;
+}
+
+int sym_refresh_pid(struct sym_ctx *c, int pid)
+{
+	char path[64], line[8];
+	snprintf(path, sizeof(path), "/proc/%d/maps", pid);
+	FILE *f = fopen(path, "re");
+	/* A process that has exited (a zombie's map is empty) keeps the
+	 * copy read before. */
+	bool live = f && fgets(line, sizeof(line), f);
+	if (f)
+		fclose(f);
+	if (!live)
+		return -ENOENT;
+	sym_forget_pid(c, pid);
+	return sym_add_pid(c, pid);
 }
 
 void sym_forget_pid(struct sym_ctx *c, int pid)
@@ -285,6 +302,10 @@ void sym_lookup(struct sym_ctx *c, int pid, uint64_t addr, struct sym_where *w)
 	struct mapping *mp;
 
 	memset(w, 0, sizeof(*w));
+	if (pid == SYM_KERNEL) {
+		sym_kernel_lookup(c, addr, w);
+		return;
+	}
 	/* _stp_kallsyms_lookup: address 0 is nothing. */
 	if (addr == 0 || !(p = get_proc(c, pid, &err)) ||
 	    !(mp = find_mapping_fresh(c, p, addr)) || !mp->path)

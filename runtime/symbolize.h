@@ -72,12 +72,20 @@ void sym_free(struct sym_ctx *c);
  * or -ENOMEM. */
 int sym_add_pid(struct sym_ctx *c, int pid);
 
+/* Reads pid's memory map again, if it can still be read; the copy read
+ * before stays where it cannot (the process has exited).  0 or -errno. */
+int sym_refresh_pid(struct sym_ctx *c, int pid);
+
 /* Forgets `pid`: its process has exited and its records are printed, or
  * the pid is reused by a new process. */
 void sym_forget_pid(struct sym_ctx *c, int pid);
 
 /* Where `addr` is in `pid`.  The strings live until the next call with
  * this context. */
+/* The pid of a kernel stack: its addresses are named from /proc/kallsyms,
+ * their module "kernel" or the kernel module's name. */
+#define SYM_KERNEL (-1)
+
 struct sym_where {
 	const char *module; /* the file as maps names it, NULL if none */
 	const char *symbol; /* NULL if none */

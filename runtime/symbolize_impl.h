@@ -6,7 +6,8 @@
  *   symbolize.c  contexts, processes, the lookup of an address, and the
  *                text SystemTap prints
  *   sym_file.c   a mapped file's segments and symbols (a module)
- *   sym_maps.c   a process's /proc/PID/maps */
+ *   sym_maps.c   a process's /proc/PID/maps
+ *   usym_tables.c  the tables of symbols BPF probes name addresses with */
 #ifndef USCRIPT_SYMBOLIZE_IMPL_H
 #define USCRIPT_SYMBOLIZE_IMPL_H
 
@@ -78,11 +79,23 @@ struct sym_ctx {
 	unsigned gen;              /* maps read so far */
 	uint64_t clock;
 	char fmt[SYM_PATHLEN + 8]; /* a module path as shown */
+	struct ksym *ksyms;        /* the kernel's, sorted (sym_kernel.c) */
+	size_t nksyms;
+	bool ksyms_read;
 };
+
+/* sym_kernel.c: a kernel address (pid SYM_KERNEL), and the table's end. */
+void sym_kernel_lookup(struct sym_ctx *c, uint64_t addr, struct sym_where *w);
+void sym_kernel_free(struct sym_ctx *c);
 
 /* sym_file.c: the module of mapping `mp` of process p. */
 struct module *get_module(struct sym_ctx *c, struct proc *p,
 			  struct mapping *mp);
+
+/* sym_file.c: the file at path, read by the same rules, for tables made
+ * before any process maps it (usym_tables.c); NULL if it cannot be read. */
+struct module *sym_read_module(const char *path);
+void sym_free_module(struct module *m);
 
 /* sym_maps.c: reads p's maps again. */
 int read_maps(struct sym_ctx *c, struct proc *p);

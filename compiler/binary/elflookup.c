@@ -289,3 +289,44 @@ ssize_t elf_read_code(const struct elf_file *f, uint64_t vaddr, void *buf, size_
 	}
 	return -ENOENT;
 }
+
+/* ==== The dynamic section, for the libraries a process has loaded ==== */
+
+int elf_dynamic(const struct elf_file *f, uint64_t *dyn_vaddr, uint64_t *debug_slot)
+{
+	Elf *e = elf_libelf(f);
+	size_t n;
+	if (!e || elf_getphdrnum(e, &n) != 0)
+		return -ENOENT;
+	*dyn_vaddr = 0;
+	if (debug_slot)
+		*debug_slot = 0;
+	for (size_t i = 0; i < n; i++) {
+		GElf_Phdr ph;
+		if (gelf_getphdr(e, (int)i, &ph) && ph.p_type == PT_DYNAMIC)
+			*dyn_vaddr = ph.p_vaddr;
+	}
+	if (!*dyn_vaddr)
+		return -ENOENT;
+	if (!debug_slot)
+		return 0;
+	/* DT_DEBUG's value is where the dynamic linker puts its r_debug */
+	Elf_Scn *scn = NULL;
+	while ((scn = elf_nextscn(e, scn))) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_DYNAMIC)
+			continue;
+		Elf_Data *data = elf_getdata(scn, NULL);
+		size_t k = sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
+		for (size_t i = 0; data && i < k; i++) {
+			GElf_Dyn dyn;
+			if (!gelf_getdyn(data, (int)i, &dyn) || dyn.d_tag == DT_NULL)
+				break;
+			if (dyn.d_tag == DT_DEBUG) {
+				*debug_slot = sh.sh_addr + i * sh.sh_entsize + 8;
+				return 0;
+			}
+		}
+	}
+	return -ENOENT;
+}

@@ -159,6 +159,12 @@ const struct elf_sym *elf_sym_containing(struct elf_file *f, uint64_t addr);
  * says whether that segment is executable; probing outside code is the
  * caller's error to report.  Returns 0, or -ENOENT if no segment holds it
  * (the message in err says so). */
+/* The link-time address of the file's dynamic section (PT_DYNAMIC), and,
+ * if debug_slot is not NULL, that of its DT_DEBUG entry's value, which the
+ * dynamic linker sets to its r_debug in a running program.  -ENOENT when
+ * the file has no dynamic section (or, asked for it, no DT_DEBUG). */
+int elf_dynamic(const struct elf_file *f, uint64_t *dyn_vaddr, uint64_t *debug_slot);
+
 int elf_vaddr_to_offset(const struct elf_file *f, uint64_t vaddr,
 			uint64_t *off, bool *exec, struct elf_error *err);
 

@@ -78,6 +78,31 @@ struct builtin {
 	X(user_int,      TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
 	X(user_short,    TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
 	X(user_char,     TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_string,   TYPE_STRING, "Ls",  BI_ANYWHERE, cg_user) \
+	X(kernel_string2,  TYPE_STRING, "LS",  BI_ANYWHERE, cg_user) \
+	X(kernel_string_n, TYPE_STRING, "LL",  BI_ANYWHERE, cg_user) \
+	X(kernel_string_quoted, TYPE_STRING, "L", BI_ANYWHERE, cg_user) \
+	X(kernel_long,     TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_int,      TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_short,    TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_char,     TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	X(kernel_pointer,  TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
+	/* the kernel side (codegen/kernel.c) */ \
+	X(user_mode,       TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(task_current,    TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(task_pid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_tid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_parent,     TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_state,      TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_execname,   TYPE_STRING, "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_uid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_euid,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_gid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_egid,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_cpu,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_nice,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(task_prio,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
+	X(errno_str,       TYPE_STRING, "L",   BI_ANYWHERE, cg_kernel) \
 	/* strings */ \
 	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, cg_strfunc) \
 	X(substr,        TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \
@@ -85,11 +110,18 @@ struct builtin {
 	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, cg_strfunc) \
 	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
 	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \
-	/* stacks (codegen/stack.c) */ \
+	/* stacks (codegen/stack.c, usym.c) */ \
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
 	X(ubacktrace,    TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
-	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
+	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(usymdata,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(umodname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(sprint_ustack, TYPE_STRING,  "S",   BI_ANYWHERE, cg_stack) \
+	X(ucallers,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(print_backtrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
+	X(sprint_backtrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
+	X(backtrace,     TYPE_STRING,  "",    BI_ANYWHERE, cg_stack)
 
 enum builtin_id {
 #define X(name, ret, args, where, gen) BI_##name,

@@ -219,10 +219,38 @@ static bool literal(const struct expr *e, int64_t *v)
 	return false;
 }
 
+/* @variance(x) or @variance(x, N): the statistic keeps what Welford's
+ * algorithm needs, scaled by 2^N (0 to 62), one N for all its @variance. */
+static void infer_variance(struct rs *rs, struct expr *e, struct sym *s)
+{
+	int64_t shift = 0;
+	struct expr *n = e->args->next;
+	if (n && (!literal(n, &shift) || shift < 0 || shift > 62)) {
+		if (rs->checking)
+			diag_error(&n->loc, "bit shift (%" PRId64 ") out of range <0..62>", shift);
+		return;
+	}
+	if (!s->variance) {
+		s->variance = true;
+		s->var_shift = (int)shift;
+		s->var_loc = e->loc;
+		rs->changed = true;
+	} else if (n && s->var_shift != shift && rs->checking) {
+		diag_error(&e->loc, "conflicting bit shifts declared (previously %d)", s->var_shift);
+		diag_note(&s->var_loc, "'%s' has its bit shift here", s->name);
+	} else if (n && s->var_shift == 0 && shift != 0) {
+		s->var_shift = (int)shift;
+		s->var_loc = e->loc;
+		rs->changed = true;
+	}
+}
+
 static enum type infer_stat_op(struct rs *rs, struct expr *e)
 {
 	struct expr *target = e->args;
 	struct sym *s = target ? bind_stat(rs, target) : NULL;
+	if (s && e->stat == STAT_VARIANCE)
+		infer_variance(rs, e, s);
 	if (!s || (e->stat != STAT_HIST_LOG && e->stat != STAT_HIST_LINEAR))
 		return TYPE_LONG;
 	struct stat_shape shape = { .hist = HIST_LOG, .buckets = HIST_LOG_BUCKETS };
@@ -301,6 +329,59 @@ static bool is_lvalue(const struct expr *e)
  * Where it is read from is worked out per probe point (points/target.c). */
 static enum type infer_target(struct rs *rs, struct expr *e)
 {
+	if (e->form != TARGET_DOLLAR) {
+		if (e->lhs)
+			expect(rs, e->lhs, TYPE_LONG, "the address @cast reads at");
+		/* @var("x", @1): the argument's text, as SystemTap pastes it */
+		for (struct expr *a = e->args; a; a = a->next) {
+			if (a->kind != EXPR_SCRIPT_ARG)
+				continue;
+			infer(rs, a, TYPE_STRING, NULL);
+			const char *text = a->num <= rs->opts->nargs ? rs->opts->args[a->num - 1] : NULL;
+			if (a == e->args)
+				e->name = text;
+			else
+				e->module = text;
+			if (rs->checking && text && !*text && !e->bad) {
+				diag_error(&a->loc, "script argument @%" PRId64 " is empty: it gives "
+					   "the %s", a->num, a == e->args ? "name" : "module");
+				e->bad = true;
+			}
+		}
+		if (!e->name)
+			e->bad = true;
+		for (struct target_suffix *s = e->suffix; s; s = s->next)
+			if (s->index)
+				expect(rs, s->index, TYPE_LONG, "an index of a target expression");
+		const char *what = e->form == TARGET_CAST ? "@cast" : "@var";
+		/* An @cast that names its module is read anywhere; the others
+		 * take their types from the probed file. */
+		bool anywhere = e->form == TARGET_CAST && e->module && !e->pretty;
+		if (rs->checking && !rs->h->probe && !anywhere) {
+			diag_error(&e->loc, "%s", e->form == TARGET_CAST && e->pretty ?
+				   "a pretty-printed @cast can only be used in probe handlers" :
+				   e->form == TARGET_CAST ?
+				   "@cast in a function needs a module, a program, a library or a "
+				   "header that has the type, as its third argument: a function "
+				   "is not in one probe's program" :
+				   "@var can only be used in probe handlers, not in functions: "
+				   "uscript reads it from the probed program; pass the value as "
+				   "an argument");
+			e->bad = true;
+		} else if (rs->checking && rs->h->probe && !rs->in_process_probe && !anywhere) {
+			diag_error(&e->loc, "%s%.*s can only be used in process probes%s: uscript "
+				   "reads its types from the probed program", what, e->pretty, "$$",
+				   e->form == TARGET_CAST && !e->pretty ? ", unless it names a module" :
+				   "");
+			e->bad = true;
+		} else if (rs->checking && e->pretty && !e->printed) {
+			diag_error(&e->loc, "%s(...)%.*s can only be printed, as an argument of "
+				   "print, println, printd, printdln or printf: uscript formats it "
+				   "when it prints it", what, e->pretty, "$$");
+			e->bad = true;
+		}
+		return e->pretty ? TYPE_STRING : TYPE_LONG;
+	}
 	for (struct target_suffix *s = e->suffix; s; s = s->next)
 		if (s->index)
 			expect(rs, s->index, TYPE_LONG, "an index of a target variable");
@@ -309,9 +390,9 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 			   "probe handlers, not in functions; pass the value as an argument",
 			   e->name, e->pretty, "$$");
 		e->bad = true;
-	} else if (rs->checking && !rs->in_process_probe) {
+	} else if (rs->checking && !rs->in_target_probe) {
 		diag_error(&e->loc, "target variables such as $%s%.*s can only be used in "
-			   "process probes", e->name, e->pretty, "$$");
+			   "process and kernel.trace probes", e->name, e->pretty, "$$");
 		e->bad = true;
 	}
 	/* The pretty-printed forms are text the runtime makes (OUT_PRETTY). */
@@ -322,6 +403,32 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 		e->bad = true;
 	}
 	return e->name[0] == '$' || e->pretty ? TYPE_STRING : TYPE_LONG;
+}
+
+/* @defined(x) and @choose_defined(a, b): whether x and a resolve is known
+ * only per probe point (points/target.c), so what goes wrong in them here
+ * is not an error either, only a mark that they are not defined. */
+static enum type infer_defined(struct rs *rs, struct expr *e, enum type want)
+{
+	enum type t[2] = { TYPE_UNKNOWN, TYPE_UNKNOWN };
+	int i = 0;
+	for (struct expr *a = e->args; a; a = a->next, i++) {
+		bool hush = !e->num || a == e->args;
+		int mark = hush ? diag_hush() : 0;
+		t[i] = infer(rs, a, e->num ? want : TYPE_UNKNOWN, NULL);
+		if (hush && diag_unhush(mark) && rs->checking)
+			a->bad = true;
+	}
+	if (!e->num)
+		return TYPE_LONG;
+	if (e->args->bad || t[0] == TYPE_UNKNOWN)
+		return t[1];
+	if (rs->checking && t[1] != TYPE_UNKNOWN && t[0] != t[1] && !is_bad(e->args->next)) {
+		diag_error(&e->loc, "@choose_defined's two expressions are of different types, "
+			   "%s and %s", type_name(t[0]), type_name(t[1]));
+		e->bad = true;
+	}
+	return t[0];
 }
 
 static enum type infer_assign(struct rs *rs, struct expr *e)
@@ -539,8 +646,7 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		for (struct expr *a = skip_first ? e->args->next : e->args; a; a = a->next)
 			a->printed = true;
 	}
-	if ((b->id == BI_sprint_ubacktrace || b->id == BI_usymname) && !e->printed &&
-	    rs->checking)
+	if (b->id == BI_sprint_backtrace && !e->printed && rs->checking)
 		diag_error(&e->loc, "%s() can only be printed, as an argument of print, println, "
 			   "printd, printdln or printf: uscript names the addresses when it "
 			   "prints them", b->name);
@@ -551,7 +657,8 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 	if ((b->id == BI_printd || b->id == BI_printdln) && e->args->kind != EXPR_STR &&
 	    rs->checking)
 		diag_error(&e->args->loc, "the delimiter of %s must be a literal string", b->name);
-	if ((b->id == BI_print || b->id == BI_println) && n == 1 && e->args->kind == EXPR_STAT &&
+	if ((b->id == BI_print || b->id == BI_println || b->id == BI_sprint) && n == 1 &&
+	    e->args->kind == EXPR_STAT &&
 	    (e->args->stat == STAT_HIST_LOG || e->args->stat == STAT_HIST_LINEAR)) {
 		rs->hist_ok = true;
 		infer(rs, e->args, TYPE_UNKNOWN, NULL);
@@ -663,6 +770,32 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 	return f->ret_type;
 }
 
+/* A local inside @entry(…) would be read at the entry, before the
+ * probe's handler ran: it has no value there. */
+static void entry_locals(const struct expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_VAR && e->sym && e->sym->kind != SYM_GLOBAL)
+		diag_error(&e->loc, "@entry is evaluated at the function's entry, where the "
+			   "probe's variable '%s' has no value", e->name);
+	for (const struct expr *a = e->args; a; a = a->next)
+		entry_locals(a);
+	entry_locals(e->lhs);
+	entry_locals(e->rhs);
+	entry_locals(e->cond);
+}
+
+/* @entry(x): in .return probes only, and no locals. */
+static void check_entry(struct rs *rs, struct expr *e)
+{
+	if (!rs->in_return_probe || rs->h->func) {
+		diag_error(&e->loc, "@entry is only valid in .return probes");
+		return;
+	}
+	entry_locals(e->lhs);
+}
+
 enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 {
 	enum type t = TYPE_UNKNOWN;
@@ -701,8 +834,8 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		if (e->op == OP_DEREF) {
 			/* *$p is $p[0], as in C */
 			struct expr *target = e->lhs;
-			if (target->kind == EXPR_TARGET && !target->pretty &&
-			    target->name[0] != '$') {
+			if (target->kind == EXPR_TARGET && !target->pretty && !target->addr_of &&
+			    (target->form != TARGET_DOLLAR || target->name[0] != '$')) {
 				struct target_suffix *zero = arena_alloc(rs->arena, sizeof(*zero));
 				zero->loc = e->loc;
 				zero->index = arena_alloc(rs->arena, sizeof(*zero->index));
@@ -807,6 +940,28 @@ enum type infer(struct rs *rs, struct expr *e, enum type want, const char *what)
 		/* Refused by embedded_check; whatever its use wants meanwhile. */
 		t = want == TYPE_STRING ? TYPE_STRING : TYPE_LONG;
 		e->bad = true;
+		break;
+	case EXPR_DEFINED:
+		t = infer_defined(rs, e, want);
+		break;
+	case EXPR_BUCKET: {
+		/* @hist_log(x)[i]: the histogram stands here as an operand. */
+		bool ok = rs->hist_ok;
+		rs->hist_ok = true;
+		infer(rs, e->lhs, TYPE_UNKNOWN, NULL);
+		rs->hist_ok = ok;
+		if (e->lhs->stat != STAT_HIST_LOG && e->lhs->stat != STAT_HIST_LINEAR &&
+		    rs->checking)
+			diag_error(&e->loc, "only a histogram has buckets to index: "
+				   "@hist_log(x)[i] or @hist_linear(x, lo, hi, step)[i]");
+		expect(rs, e->rhs, TYPE_LONG, "a bucket index");
+		t = TYPE_LONG;
+		break;
+	}
+	case EXPR_ENTRY:
+		t = infer(rs, e->lhs, want, what);
+		if (rs->checking)
+			check_entry(rs, e);
 		break;
 	}
 	e->type = t;

@@ -130,9 +130,48 @@ static void walk_cond(struct rs *rs, struct expr *e)
 
 /* foreach ([k1, k2] in a): the loop variables are locals typed like the
  * array's keys and value. */
+/* foreach (b in @hist_log(x)), foreach (n = b in …): b goes over the
+ * bucket numbers, n is the bucket's count; both longs. */
+static void walk_hist_foreach(struct rs *rs, struct stmt *st)
+{
+	struct foreach *f = st->foreach;
+	bool ok = rs->hist_ok;
+	rs->hist_ok = true;
+	infer(rs, f->hist, TYPE_UNKNOWN, NULL);
+	rs->hist_ok = ok;
+	if (f->hist->stat != STAT_HIST_LOG && f->hist->stat != STAT_HIST_LINEAR && rs->checking)
+		diag_error(&f->hist->loc, "foreach walks an array or the buckets of a histogram, "
+			   "not %s", stat_op_name(f->hist->stat));
+	if (f->nkeys != 1 && rs->checking)
+		diag_error(&f->array_loc, "the buckets of a histogram have one key, the bucket "
+			   "number");
+	if (!f->key_syms)
+		f->key_syms = arena_alloc(rs->arena, (size_t)(f->nkeys + 1) * sizeof(struct sym *));
+	for (int i = 0; i < f->nkeys; i++) {
+		struct sym *k = bind_name(rs, f->keys[i], &f->key_locs[i]);
+		f->key_syms[i] = k;
+		k->written = true;
+		sym_unify(rs, k, TYPE_LONG, &f->key_locs[i]);
+	}
+	if (f->value) {
+		f->value_sym = bind_name(rs, f->value, &f->value_loc);
+		f->value_sym->written = true;
+		sym_unify(rs, f->value_sym, TYPE_LONG, &f->value_loc);
+	}
+	if (f->limit)
+		expect(rs, f->limit, TYPE_LONG, "a limit");
+	rs->loop_depth++;
+	walk_stmt(rs, st->body);
+	rs->loop_depth--;
+}
+
 static void walk_foreach(struct rs *rs, struct stmt *st)
 {
 	struct foreach *f = st->foreach;
+	if (f->hist) {
+		walk_hist_foreach(rs, st);
+		return;
+	}
 	struct sym *a = bind_array(rs, f->array, &f->array_loc, f->nkeys);
 	f->array_sym = a;
 	if (!f->key_syms)
@@ -214,6 +253,25 @@ static void walk_delete(struct rs *rs, struct expr *e)
 		e->sym = bind_name(rs, e->name, &e->loc);
 }
 
+/* catch (msg): a string variable, a local unless a global has the name,
+ * that the handler finds the message in. */
+static void walk_catch_var(struct rs *rs, struct expr *e)
+{
+	if (!e->sym)
+		e->sym = bind_name(rs, e->name, &e->loc);
+	if (!e->sym)
+		return;
+	if (e->sym->is_array || e->sym->type == TYPE_STAT) {
+		if (rs->checking)
+			diag_error(&e->loc, "'%s' is %s; the variable of a catch holds its "
+				   "message, a string", e->name,
+				   e->sym->is_array ? "an array" : "a statistic");
+		return;
+	}
+	e->sym->written = true;
+	sym_unify(rs, e->sym, TYPE_STRING, &e->loc);
+}
+
 static void walk_stmt(struct rs *rs, struct stmt *s)
 {
 	switch (s->kind) {
@@ -249,6 +307,12 @@ static void walk_stmt(struct rs *rs, struct stmt *s)
 	case STMT_FOREACH:
 		walk_foreach(rs, s);
 		break;
+	case STMT_TRY:
+		walk_stmt(rs, s->body);
+		if (s->expr)
+			walk_catch_var(rs, s->expr);
+		walk_stmt(rs, s->else_body);
+		break;
 	case STMT_BREAK:
 	case STMT_CONTINUE:
 		if (rs->loop_depth == 0 && rs->checking)
@@ -256,8 +320,7 @@ static void walk_stmt(struct rs *rs, struct stmt *s)
 				   s->kind == STMT_BREAK ? "break" : "continue");
 		break;
 	case STMT_NEXT:
-		if (rs->h->func && rs->checking)
-			diag_error(&s->loc, "'next' can only be used in a probe, not in a function");
+		/* In a function too: it leaves the probe that called it. */
 		break;
 	case STMT_RETURN:
 		if (!rs->h->func) {
@@ -300,12 +363,14 @@ static void walk_handler(struct rs *rs, struct handler *h)
 {
 	rs->h = h;
 	rs->loop_depth = 0;
-	rs->in_return_probe = rs->in_process_probe = false;
+	rs->in_return_probe = rs->in_process_probe = rs->in_target_probe = false;
 	if (h->probe) {
-		rs->in_return_probe = rs->in_process_probe = true;
+		rs->in_return_probe = rs->in_process_probe = rs->in_target_probe = true;
 		for (struct probe_point *pp = h->probe->points; pp; pp = pp->next) {
 			if (!point_is(pp, "process", NULL))
 				rs->in_process_probe = false;
+			if (!point_is(pp, "process", NULL) && !point_is(pp, "kernel", "trace"))
+				rs->in_target_probe = false;
 			if (!point_is(pp, "process", "return"))
 				rs->in_return_probe = false;
 		}
@@ -411,7 +476,7 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 		walk_handler(&rs, &out->funcs[i]);
 	for (int i = 0; i < s->nprobes; i++)
 		walk_handler(&rs, &out->probes[i]);
-	usage_check_recursion(s, out);
+	usage_mark_recursion(s, out);
 	if (diag_errors() == errors_before)
 		usage_check_foreach(s, out);
 

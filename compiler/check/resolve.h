@@ -50,6 +50,9 @@ struct sym {
 	int64_t max_entries;     /* arrays */
 	struct stat_shape shape; /* statistics: the histogram they keep */
 	struct loc shape_loc;    /* the @hist_… that fixed it */
+	bool variance;           /* @variance is read: its bit shift, and the */
+	int var_shift;           /* @variance that gave it */
+	struct loc var_loc;
 	bool read, written, used;  /* see use_expr() in usage.c */
 	int index;               /* position among its handler's locals, or globals */
 	uint32_t offset;         /* globals: where the value is in the globals area */

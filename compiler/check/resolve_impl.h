@@ -22,6 +22,8 @@ struct rs {
 	struct handler *h;       /* the handler being walked */
 	bool in_return_probe;    /* every point of the probe is a .return */
 	bool in_process_probe;   /* every point of the probe is a process probe */
+	bool in_target_probe;    /* every point has target variables: process
+				  * or kernel.trace */
 	bool checking;
 	bool changed;
 	bool hist_ok;            /* a histogram may stand here: print's argument */

@@ -1,20 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* usage.c — what the whole script tells about its functions and globals:
- * which function calls which (recursion is an error), and which globals are
+ * which functions recurse, and which globals are
  * read, written and used (SystemTap prints some of them at the end). */
 #include "usage.h"
+
+#include <string.h>
 
 #include "parse/arena.h"
 #include "parse/diag.h"
 
-/* Functions may not call themselves, directly or not: BPF has no recursion.
- * A depth-first search reports each cycle once, at the call that closes it. */
+/* Which functions can call themselves, directly or through others; code
+ * generation makes bounded copies of those (MAXNESTING). */
 struct call_walk {
 	struct script *script;
-	struct arena *arena;
-	struct func **stack;
-	int depth;
-	char *state;  /* per function: 0 new, 1 on the stack, 2 done */
+	const struct func *from;  /* the function whose cycle is looked for */
+	char *seen;               /* per function: its body was walked */
 };
 
 int usage_func_index(const struct script *s, const struct func *f)
@@ -26,74 +26,49 @@ int usage_func_index(const struct script *s, const struct func *f)
 	return -1;
 }
 
-static void calls_in_stmt(struct call_walk *w, struct stmt *s);
+static bool calls_in_stmt(struct call_walk *w, const struct stmt *s);
 
-static void visit_func(struct call_walk *w, struct func *f);
-
-static void calls_in_expr(struct call_walk *w, struct expr *e)
+static bool calls_in_expr(struct call_walk *w, const struct expr *e)
 {
 	if (!e)
-		return;
+		return false;
 	if (e->kind == EXPR_CALL && e->func) {
+		if (e->func == w->from)
+			return true;
 		int i = usage_func_index(w->script, e->func);
-		if (w->state[i] == 1) {
-			struct arena *a = w->arena;
-			char *chain = arena_strdup(a, "");
-			int from = 0;
-			while (w->stack[from] != e->func)
-				from++;
-			for (int k = from; k < w->depth; k++)
-				chain = arena_printf(a, "%s%s -> ", chain, w->stack[k]->name);
-			diag_error(&e->loc, "recursive call: %s%s; functions cannot recurse "
-				   "(BPF forbids it)", chain, e->func->name);
-		} else if (w->state[i] == 0) {
-			visit_func(w, e->func);
+		if (!w->seen[i]) {
+			w->seen[i] = 1;
+			if (calls_in_stmt(w, e->func->body))
+				return true;
 		}
 	}
-	for (struct expr *a = e->args; a; a = a->next)
-		calls_in_expr(w, a);
-	calls_in_expr(w, e->lhs);
-	calls_in_expr(w, e->rhs);
-	calls_in_expr(w, e->cond);
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (calls_in_expr(w, a))
+			return true;
+	return calls_in_expr(w, e->lhs) || calls_in_expr(w, e->rhs) || calls_in_expr(w, e->cond);
 }
 
-static void calls_in_stmt(struct call_walk *w, struct stmt *s)
+static bool calls_in_stmt(struct call_walk *w, const struct stmt *s)
 {
 	for (; s; s = s->next) {
-		calls_in_expr(w, s->expr);
-		calls_in_stmt(w, s->body);
-		calls_in_stmt(w, s->else_body);
-		calls_in_stmt(w, s->init);
-		calls_in_stmt(w, s->step);
-		if (s->foreach)
-			calls_in_expr(w, s->foreach->limit);
+		if (calls_in_expr(w, s->expr) || calls_in_stmt(w, s->body) ||
+		    calls_in_stmt(w, s->else_body) || calls_in_stmt(w, s->init) ||
+		    calls_in_stmt(w, s->step) || (s->foreach && calls_in_expr(w, s->foreach->limit)))
+			return true;
 	}
+	return false;
 }
 
-static void visit_func(struct call_walk *w, struct func *f)
+void usage_mark_recursion(struct script *s, const struct resolved *r)
 {
-	int i = usage_func_index(w->script, f);
-	w->state[i] = 1;
-	w->stack[w->depth++] = f;
-	calls_in_stmt(w, f->body);
-	w->depth--;
-	w->state[i] = 2;
-}
-
-void usage_check_recursion(struct script *s, const struct resolved *r)
-{
-	int n = r->nfuncs;
-	if (!n)
+	if (!r->nfuncs)
 		return;
-	struct call_walk w = {
-		.script = s,
-		.arena = s->arena,
-		.stack = arena_alloc(s->arena, n * sizeof(struct func *)),
-		.state = arena_alloc(s->arena, n),
-	};
-	for (struct func *f = s->funcs; f; f = f->next)
-		if (w.state[usage_func_index(s, f)] == 0)
-			visit_func(&w, f);
+	struct call_walk w = { .script = s, .seen = arena_alloc(s->arena, (size_t)r->nfuncs) };
+	for (struct func *f = s->funcs; f; f = f->next) {
+		memset(w.seen, 0, (size_t)r->nfuncs);
+		w.from = f;
+		f->recursive = calls_in_stmt(&w, f->body);
+	}
 }
 
 /* Which globals are read, written and used, by SystemTap's rule for
@@ -192,6 +167,7 @@ static void use_stmt(struct use_walk *w, struct stmt *s)
 			if (s->foreach->array_sym)
 				s->foreach->array_sym->read = s->foreach->array_sym->used = true;
 			use_expr(w, s->foreach->limit, true);
+			use_expr(w, s->foreach->hist, true);
 		}
 	}
 }
@@ -318,7 +294,7 @@ static void check_stmt(struct mutation_walk *w, const struct stmt *s)
 		check_stmt(w, s->init);
 		check_stmt(w, s->step);
 		check_stmt(w, s->else_body);
-		if (s->kind == STMT_FOREACH && s->foreach->array_sym) {
+		if (s->kind == STMT_FOREACH && s->foreach->array_sym && !s->foreach->deletes_own) {
 			check_expr(w, s->foreach->limit);
 			if (w->depth == w->cap) {
 				w->cap = w->cap ? 2 * w->cap : 8;

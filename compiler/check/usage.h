@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* usage.h — whole-script facts that resolution needs after types are known:
- * recursion (an error: BPF has no recursion) and the use of globals. */
+ * recursion and the use of globals. */
 #ifndef USCRIPT_USAGE_H
 #define USCRIPT_USAGE_H
 
 #include "parse/ast.h"
 #include "resolve.h"
 
-/* Reports every call that closes a cycle of calls. */
-void usage_check_recursion(struct script *s, const struct resolved *r);
+/* Sets `recursive` on every function that can call itself, directly or
+ * through others. */
+void usage_mark_recursion(struct script *s, const struct resolved *r);
 
 /* Sets read, written and used on every global (and local) symbol. */
 void usage_mark(struct script *s, const struct resolved *r);

@@ -266,6 +266,10 @@ void cg_foreach(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct
 {
 	struct foreach *f = st->foreach;
 	struct sym *a = f->array_sym;
+	if (f->hist && cg->t->foreach_begin) {
+		cg_foreach_hist(cg, st, body);
+		return;
+	}
 	if (!cg->t->foreach_begin) {
 		cg_foreach_bpf(cg, st, body);
 		return;

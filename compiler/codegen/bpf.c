@@ -8,8 +8,10 @@
  * `bpftool map` shows our maps by name. */
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include <errno.h>
 #include <linux/bpf.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "parse/arena.h"
@@ -163,6 +165,23 @@ static void bpf_module_begin(struct cg *cg)
 	cg->any_sleeps = false;
 	cg->maps[CG_MAP_ENTRY] = NULL;
 	cg->maps[CG_MAP_RSTACK] = NULL;
+	/* The symbol tables the runtime fills (usym.c). */
+	static const enum builtin_id named[] = { BI_usymname, BI_usymdata, BI_umodname,
+						 BI_sprint_ubacktrace, BI_sprint_ustack };
+	cg->maps[CG_MAP_USYM_MODS] = cg->maps[CG_MAP_USYM_SYMS] = NULL;
+	cg->maps[CG_MAP_USYM_NAMES] = cg->maps[CG_MAP_USYM_STATE] = NULL;
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (cg_script_uses(cg->script, named[i])) {
+			cg->maps[CG_MAP_USYM_MODS] = map_global(cg, PROG_MAP_USYM_MODS, 4);
+			cg->maps[CG_MAP_USYM_SYMS] = map_global(cg, PROG_MAP_USYM_SYMS, 4);
+			cg->maps[CG_MAP_USYM_NAMES] = map_global(cg, PROG_MAP_USYM_NAMES, 4);
+			cg->maps[CG_MAP_USYM_STATE] = map_global(cg, PROG_MAP_USYM_STATE, 4);
+			break;
+		}
+	cg->maps[CG_MAP_PENDING] = NULL;
+	for (int i = 0; i < cg->attach->n && !cg->maps[CG_MAP_PENDING]; i++)
+		if (cg->attach->rows[i].begin_pending)
+			cg->maps[CG_MAP_PENDING] = map_global(cg, PROG_MAP_PENDING, 5);
 	cg_rstack_owners(cg);
 	if (cg->has_returns)
 		cg->maps[CG_MAP_RSTACK] = map_global(cg, PROG_MAP_RSTACK, 4);
@@ -171,6 +190,12 @@ static void bpf_module_begin(struct cg *cg)
 		const struct tv_saves *sv = target_saves(cg->attach, i);
 		if (sv && (uint32_t)sv->nslots > entry_slots)
 			entry_slots = (uint32_t)sv->nslots;
+	}
+	for (const struct probe *p = cg->script->probes; p; p = p->next) {
+		const struct tv_saves *sv = target_saves(cg->attach, p->id);
+		uint32_t n = sv ? (uint32_t)(sv->nslots + cg_entry_count(cg, p)) : 0;
+		if (n > entry_slots)
+			entry_slots = n;
 	}
 	if (entry_slots) {
 		cg->maps[CG_MAP_ENTRY] = map_global(cg, PROG_MAP_ENTRY, 4);
@@ -239,6 +264,35 @@ static void bpf_module_end(struct cg *cg)
 		};
 		define_map_btf(cg, cg->maps[CG_MAP_ENTRY], PROG_MAP_ENTRY, entry, 4);
 	}
+	if (cg->maps[CG_MAP_USYM_MODS]) {
+		/* one element each until the runtime knows the files */
+		const struct map_field mods[] = {
+			{ "type", BPF_MAP_TYPE_HASH }, { "max_entries", 1 },
+			{ "key_size", sizeof(struct usym_key) },
+			{ "value_size", sizeof(struct usym_mod) },
+		};
+		const struct map_field syms[] = {
+			{ "type", BPF_MAP_TYPE_ARRAY }, { "max_entries", 1 }, { "key_size", 4 },
+			{ "value_size", sizeof(struct usym_sym) },
+		};
+		const struct map_field names[] = {
+			{ "type", BPF_MAP_TYPE_ARRAY }, { "max_entries", 1 }, { "key_size", 4 },
+			{ "value_size", (cg->opts->maxstringlen + 7) & ~7u },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_USYM_MODS], PROG_MAP_USYM_MODS, mods, 4);
+		define_map_btf(cg, cg->maps[CG_MAP_USYM_SYMS], PROG_MAP_USYM_SYMS, syms, 4);
+		const struct map_field state[] = {
+			{ "type", BPF_MAP_TYPE_PERCPU_ARRAY }, { "max_entries", 1 },
+			{ "key_size", 4 }, { "value_size", cg_usym_state_size(cg) },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_USYM_NAMES], PROG_MAP_USYM_NAMES, names, 4);
+		if (cg_usym_state_per_thread(cg))
+			define_task_storage_btf(cg, cg->maps[CG_MAP_USYM_STATE], PROG_MAP_USYM_STATE,
+						cg_usym_state_size(cg));
+		else
+			define_map_btf(cg, cg->maps[CG_MAP_USYM_STATE], PROG_MAP_USYM_STATE, state,
+				       4);
+	}
 	/* The scratch area of the threads whose handlers may sleep (sleep.c). */
 	if (cg->any_sleeps) {
 		define_task_storage_btf(cg, cg->maps[CG_MAP_TSCRATCH], PROG_MAP_TSCRATCH, scratch);
@@ -249,6 +303,13 @@ static void bpf_module_end(struct cg *cg)
 	LLVMValueRef stub = LLVMGetNamedFunction(cg->mod, CG_SCRATCH_STUB);
 	if (stub)
 		LLVMDeleteFunction(stub);
+	if (cg->maps[CG_MAP_PENDING]) {
+		const struct map_field pending[] = {
+			{ "type", BPF_MAP_TYPE_HASH }, { "max_entries", PROG_PENDING_MAX },
+			{ "key_size", 8 }, { "value_size", 8 }, { "map_flags", BPF_F_NO_PREALLOC },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_PENDING], PROG_MAP_PENDING, pending, 5);
+	}
 	/* The thread's own storage: made at its first call, gone with it. */
 	if (cg->maps[CG_MAP_RSTACK])
 		define_task_storage_btf(cg, cg->maps[CG_MAP_RSTACK], PROG_MAP_RSTACK,
@@ -299,11 +360,16 @@ static LLVMValueRef lookup_first(struct cg *cg, LLVMValueRef map)
 	return call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
 }
 
+static void family_check(struct cg *cg, const struct probe *p, LLVMBasicBlockRef quit);
+
 static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *name)
 {
 	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
 	cg->fn = LLVMAddFunction(cg->mod, name, fty);
-	LLVMSetSection(cg->fn, "uprobe");
+	const char *section = "uprobe";
+	if (cg->fixed_row >= 0)
+		section = cg->attach->rows[cg->fixed_row].kind == ATTACH_PERF ? "perf_event" : "raw_tp";
+	LLVMSetSection(cg->fn, section);
 	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
 	LLVMAddAttributeAtIndex(cg->fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));
@@ -327,6 +393,10 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, stopping, cg_const(cg, 0), ""),
 			quit, running);
 	LLVMPositionBuilderAtEnd(cg->b, running);
+	if (cg->fixed_row < 0)
+		family_check(cg, p, quit);
+	else if (cg->attach->ctx[cg->fixed_row].life)
+		cg_bpf_life_filter(cg, cg->attach->ctx[cg->fixed_row].life, quit);
 	/* Only handlers that use scratch look it up (cg_scratch_base), and
 	 * only scripts that ask which probe point fired read the cookie. */
 	cg->scratch = NULL;
@@ -339,8 +409,11 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	for (int i = 0; i < ROW_STRINGS; i++)
 		by_row |= cg->row_strings[i].table != NULL;
 	by_row |= cg->attach->rows_vary[p->id] || cg->stack_rows;
-	cg->cookie = by_row ?
-		call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64, &cg->regs, 1) : cg_const(cg, 0);
+	if (cg->fixed_row >= 0)
+		cg->cookie = cg_const(cg, cg->fixed_row);
+	else
+		cg->cookie = by_row ? call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64,
+						  &cg->regs, 1) : cg_const(cg, 0);
 }
 
 static void bpf_copy(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, uint32_t size);
@@ -364,10 +437,11 @@ void cg_bpf_entry_save(struct cg *cg, const struct probe *p)
 {
 	const struct tv_saves *sv = target_saves(cg->attach, p->id);
 	cg_rstack_push(cg, sv);
-	if (!sv->nslots)
+	if (!sv->nslots && !cg_entry_count(cg, p))
 		return;
 	LLVMValueRef buf = cg_scratch(cg, cg->entry_value_size, false);
 	cg_target_save(cg, sv, buf);
+	cg_entry_eval(cg, p, sv, buf);
 	LLVMValueRef args[4] = { cg->maps[CG_MAP_ENTRY], entry_key(cg, p, 0), buf,
 				 cg_const(cg, BPF_ANY) };
 	call_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
@@ -463,8 +537,8 @@ void cg_bpf_count_missed_return(struct cg *cg)
 /* ---- context ---- */
 
 /* Where task_struct keeps real_parent and tgid in the running kernel, from
- * its BTF; ppid() reads them. */
-static int task_offsets(struct cg *cg, uint32_t *parent, uint32_t *tgid)
+ * its BTF; ppid() and the family check read them.  `what` needs them. */
+static int task_offsets(struct cg *cg, const char *what, uint32_t *parent, uint32_t *tgid)
 {
 	static int done, ok;
 	static uint32_t off_parent, off_tgid;
@@ -491,7 +565,7 @@ static int task_offsets(struct cg *cg, uint32_t *parent, uint32_t *tgid)
 		}
 	}
 	if (!ok) {
-		diag_error(NULL, "ppid() needs the kernel's BTF (/sys/kernel/btf/vmlinux)");
+		diag_error(NULL, "%s needs the kernel's BTF (/sys/kernel/btf/vmlinux)", what);
 		return -1;
 	}
 	(void)cg;
@@ -509,10 +583,97 @@ static LLVMValueRef read_kernel(struct cg *cg, LLVMValueRef addr, LLVMTypeRef ty
 	return LLVMBuildLoad2(cg->b, ty, dst, "");
 }
 
+/* ---- the target's family ----
+ *
+ * Under -c and -x, the points of a bare `process` fire in the target and
+ * in its descendants: the children it forks, what they exec, and theirs,
+ * as SystemTap's process probes do.  The kernel's pid filter takes one
+ * process, so those rows (PID_FAMILY) are attached without it, and the
+ * program itself checks, before anything else, that the process is the
+ * target or descends from it: its tgid, then those of its real_parent
+ * chain, up to FAMILY_DEPTH generations, compared with target().  This
+ * needs no state and no other probe: a fork or an exec is seen at the
+ * next hit, however it happened, and -x takes in the children a process
+ * had before uscript started, as SystemTap's does.  What it misses is a
+ * descendant whose parent died before it: the kernel gives an orphan to
+ * init (or a subreaper), and its line back to the target is gone.  (A set
+ * of tgids kept from the sched_process_fork tracepoint would keep
+ * orphans, but must be in place before the first fork, and costs a map
+ * lookup at every hit as well.)
+ *
+ * The cost is the trap in processes outside the family that run the same
+ * file, where the program returns at once: a few hundred nanoseconds of
+ * theirs, nothing changed.  .return points of a bare process keep the
+ * kernel's filter on the target (probe_process.c). */
+enum { FAMILY_DEPTH = 16 };
+
+static void family_check(struct cg *cg, const struct probe *p, LLVMBasicBlockRef quit)
+{
+	const struct attach_table *t = cg->attach;
+	int rows = 0, family = 0;
+	for (int i = 0; i < t->n; i++)
+		if (t->rows[i].probe == p->id) {
+			rows++;
+			family += t->rows[i].pid_filter == PID_FAMILY;
+		}
+	uint32_t off_parent, off_tgid;
+	if (!family || task_offsets(cg, "a bare process(…) probe under -c or -x",
+				    &off_parent, &off_tgid) < 0)
+		return;
+	LLVMBuilderRef b = cg->b;
+	LLVMBasicBlockRef in = cg_block(cg, "family.in");
+	if (family < rows) {
+		/* Only some of the probe's rows: those whose cookie is one of
+		 * theirs, in runs of consecutive rows. */
+		LLVMValueRef cookie = call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64,
+						  &cg->regs, 1);
+		LLVMValueRef mine = LLVMConstInt(cg->i1, 0, 0);
+		for (int i = 0; i < t->n; i++) {
+			if (t->rows[i].probe != p->id || t->rows[i].pid_filter != PID_FAMILY)
+				continue;
+			int j = i;
+			while (j + 1 < t->n && t->rows[j + 1].probe == p->id &&
+			       t->rows[j + 1].pid_filter == PID_FAMILY)
+				j++;
+			LLVMValueRef lo = LLVMBuildICmp(b, LLVMIntUGE, cookie, cg_const(cg, i), "");
+			LLVMValueRef hi = LLVMBuildICmp(b, LLVMIntULE, cookie, cg_const(cg, j), "");
+			mine = LLVMBuildOr(b, mine, LLVMBuildAnd(b, lo, hi, ""), "");
+			i = j;
+		}
+		LLVMBasicBlockRef check = cg_block(cg, "family.check");
+		LLVMBuildCondBr(b, mine, check, in);
+		LLVMPositionBuilderAtEnd(b, check);
+	}
+	LLVMValueRef target = LLVMBuildLoad2(b, cg->i64,
+		cg_field(cg, cg->globals, offsetof(struct globals_hdr, target_pid)), "target");
+	LLVMValueRef pid = LLVMBuildLShr(b, call_helper(cg, BPF_FUNC_get_current_pid_tgid,
+							 cg->i64, NULL, 0), cg_const(cg, 32), "");
+	LLVMBasicBlockRef walk = cg_block(cg, "family.walk");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, pid, target, ""), in, walk);
+	LLVMPositionBuilderAtEnd(b, walk);
+	LLVMValueRef task = call_helper(cg, BPF_FUNC_get_current_task, cg->i64, NULL, 0);
+	for (int level = 0; level < FAMILY_DEPTH; level++) {
+		LLVMValueRef at = LLVMBuildAdd(b, task, cg_const(cg, off_parent), "");
+		task = read_kernel(cg, LLVMBuildIntToPtr(b, at, cg->ptr, ""), cg->i64, 8);
+		at = LLVMBuildAdd(b, task, cg_const(cg, off_tgid), "");
+		LLVMValueRef tgid = LLVMBuildZExt(b, read_kernel(cg, LLVMBuildIntToPtr(b, at, cg->ptr,
+							""), cg->i32, 4), cg->i64, "");
+		LLVMBasicBlockRef up = cg_block(cg, "family.up"), next = cg_block(cg, "family.next");
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, tgid, target, ""), in, up);
+		LLVMPositionBuilderAtEnd(b, up);
+		/* init, or a read that failed: the line ends */
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULE, tgid, cg_const(cg, 1), ""), quit,
+				next);
+		LLVMPositionBuilderAtEnd(b, next);
+	}
+	LLVMBuildBr(b, quit);
+	LLVMPositionBuilderAtEnd(b, in);
+}
+
 static LLVMValueRef ppid(struct cg *cg)
 {
 	uint32_t off_parent, off_tgid;
-	if (task_offsets(cg, &off_parent, &off_tgid) < 0)
+	if (task_offsets(cg, "ppid()", &off_parent, &off_tgid) < 0)
 		return cg_const(cg, 0);
 	LLVMValueRef task = call_helper(cg, BPF_FUNC_get_current_task, cg->i64, NULL, 0);
 	LLVMValueRef pp = LLVMBuildAdd(cg->b, task, cg_const(cg, off_parent), "");
@@ -567,11 +728,101 @@ static LLVMValueRef bpf_map_lookup(struct cg *cg, int g, LLVMValueRef key)
 	return call_helper(cg, BPF_FUNC_map_lookup_elem, cg->ptr, args, 2);
 }
 
-static LLVMValueRef bpf_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
-				   uint64_t flags)
+static LLVMValueRef update_elem(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				uint64_t flags)
 {
 	LLVMValueRef args[4] = { cg->gmaps[g], key, value, cg_const(cg, (int64_t)flags) };
 	return call_helper(cg, BPF_FUNC_map_update_elem, cg->i64, args, 4);
+}
+
+/* Wrapping arrays.  SystemTap keeps an array's elements on a list in the
+ * order they were made and, when a wrapping array is full, reuses the
+ * first.  Here the oldest element is the one of least creation number (the
+ * first word of its value): one walk of the map finds that number, a
+ * second deletes its element, and the insertion is tried again.  Another
+ * CPU may take the room meanwhile: the second try's error is then the
+ * overflow error, as SystemTap's would be without the room.  A statistic
+ * has no creation number, and gives up the first element the kernel walks
+ * to. */
+static LLVMValueRef oldest_callback(struct cg *cg, bool remove)
+{
+	const char *name = remove ? "wrap_remove" : "wrap_oldest";
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
+	if (fn)
+		return fn;
+	static const char *const names[] = { "map", "key", "value", "ctx" };
+	struct cg_saved saved;
+	fn = cg_callback_begin(cg, name, names, 4, &saved);
+	LLVMValueRef seq = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 2), "");
+	LLVMValueRef least = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 3), "");
+	if (!remove) {
+		LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b,
+			LLVMBuildICmp(cg->b, LLVMIntSLT, seq, least, ""), seq, least, ""),
+			LLVMGetParam(fn, 3));
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+	} else {
+		LLVMBasicBlockRef it = cg_block(cg, "oldest"), other = cg_block(cg, "other");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, seq, least, ""), it, other);
+		LLVMPositionBuilderAtEnd(cg->b, it);
+		LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
+		cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
+		LLVMBuildRet(cg->b, cg_const(cg, 1));
+		LLVMPositionBuilderAtEnd(cg->b, other);
+		LLVMBuildRet(cg->b, cg_const(cg, 0));
+	}
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+static LLVMValueRef remove_first_callback(struct cg *cg)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "wrap_first");
+	if (fn)
+		return fn;
+	static const char *const names[] = { "map", "key", "value", "ctx" };
+	struct cg_saved saved;
+	fn = cg_callback_begin(cg, "wrap_first", names, 4, &saved);
+	LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
+	cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
+	LLVMBuildRet(cg->b, cg_const(cg, 1));
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+static void remove_oldest(struct cg *cg, int g)
+{
+	const struct global_var *gv = &cg->prog->globals[g];
+	if (gv->kind == GLOBAL_STAT) {
+		cg_bpf_for_each(cg, g, remove_first_callback(cg), LLVMConstNull(cg->ptr));
+		return;
+	}
+	LLVMValueRef least = cg_function_slot(cg, "wrap.least", cg->i64, NULL);
+	LLVMBuildStore(cg->b, cg_const(cg, INT64_MAX), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, false), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, true), least);
+}
+
+static LLVMValueRef bpf_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
+				   uint64_t flags)
+{
+	LLVMValueRef rc = update_elem(cg, g, key, value, flags);
+	if (!cg->prog->globals[g].wrap)
+		return rc;
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+	LLVMBasicBlockRef full = cg_block(cg, "wrap.full"), done = cg_block(cg, "wrap.done");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_const(cg, -E2BIG), ""),
+			full, done);
+	LLVMPositionBuilderAtEnd(cg->b, full);
+	remove_oldest(cg, g);
+	LLVMValueRef again = update_elem(cg, g, key, value, flags);
+	LLVMBasicBlockRef tried = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
+	LLVMValueRef vals[2] = { rc, again };
+	LLVMBasicBlockRef blocks[2] = { from, tried };
+	LLVMAddIncoming(phi, vals, blocks, 2);
+	return phi;
 }
 
 static void bpf_map_delete(struct cg *cg, int g, LLVMValueRef key)
@@ -600,6 +851,12 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn)
 	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
 }
 
+void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx)
+{
+	LLVMValueRef args[4] = { LLVMConstInt(cg->i32, n, 0), fn, ctx, cg_const(cg, 0) };
+	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
+}
+
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx)
 {
 	LLVMValueRef args[4] = { cg->gmaps[g], fn, ctx, cg_const(cg, 0) };
@@ -621,6 +878,30 @@ LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, con
 				 cg_const_bytes(cg, conv, (uint32_t)strlen(conv) + 1), data,
 				 LLVMConstInt(cg->i32, 8, 0) };
 	return call_helper(cg, BPF_FUNC_snprintf, cg->i64, args, 5);
+}
+
+/* A message of longs (cg_raise_fmt): its %d and %x are of 64-bit values,
+ * %lld and %llx to the kernel. */
+void cg_bpf_snprintf_n(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *fmt,
+		       LLVMValueRef *longs, int n)
+{
+	size_t len = strlen(fmt);
+	char *conv = arena_alloc(cg->arena, 3 * len + 1), *o = conv;
+	for (const char *c = fmt; *c; c++) {
+		*o++ = *c;
+		if (*c == '%' && (c[1] == 'd' || c[1] == 'x')) {
+			*o++ = 'l';
+			*o++ = 'l';
+		}
+	}
+	*o = 0;
+	LLVMValueRef data = cg_scratch(cg, 8 * (uint32_t)n, true);
+	for (int i = 0; i < n; i++)
+		cg_store_at(cg, data, 8 * (uint32_t)i, longs[i], cg->i64);
+	LLVMValueRef args[5] = { dst, LLVMConstInt(cg->i32, size, 0),
+				 cg_const_bytes(cg, conv, (uint32_t)strlen(conv) + 1), data,
+				 LLVMConstInt(cg->i32, 8 * (unsigned)n, 0) };
+	call_helper(cg, BPF_FUNC_snprintf, cg->i64, args, 5);
 }
 
 static void bpf_zero(struct cg *cg, LLVMValueRef dst, uint32_t size)
@@ -668,6 +949,78 @@ static LLVMValueRef bpf_stat_merged(struct cg *cg, int g, LLVMValueRef key)
 		LLVMPositionBuilderAtEnd(cg->b, next);
 	}
 	return out;
+}
+
+static LLVMValueRef bpf_stat_bucket(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef i)
+{
+	const struct global_var *gv = &cg->prog->globals[g];
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus < 1)
+		ncpus = 1;
+	/* Clamped as well, so that the verifier sees the offset bounded. */
+	LLVMValueRef last = cg_const(cg, gv->stat.buckets - 1);
+	i = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, i, last, ""), last, i, "");
+	LLVMValueRef off = LLVMBuildShl(cg->b, LLVMBuildAdd(cg->b, i, cg_const(cg, STAT_HDR_WORDS),
+							     ""), cg_const(cg, 3), "");
+	LLVMValueRef sum = cg_function_slot(cg, "bucket.sum", cg->i64, NULL);
+	LLVMBuildStore(cg->b, cg_const(cg, 0), sum);
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+		LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+		LLVMBasicBlockRef have = cg_block(cg, "bucket.cpu"), next = cg_block(cg, "bucket.next");
+		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), next, have);
+		LLVMPositionBuilderAtEnd(cg->b, have);
+		LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, cg_gep(cg, p, off), "");
+		LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->i64, sum, ""), n, ""),
+			       sum);
+		LLVMBuildBr(cg->b, next);
+		LLVMPositionBuilderAtEnd(cg->b, next);
+	}
+	return LLVMBuildLoad2(cg->b, cg->i64, sum, "");
+}
+
+/* SystemTap's _stp_stat_get: the mean of all CPUs, scaled, from the
+ * merged sum; then the total variance, from each CPU's mean and variance. */
+static LLVMValueRef bpf_stat_variance(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef merged)
+{
+	LLVMBuilderRef b = cg->b;
+	const struct stat_shape *sh = &cg->prog->globals[g].stat;
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus < 1)
+		ncpus = 1;
+	LLVMValueRef count = LLVMBuildLoad2(b, cg->i64, cg_field(cg, merged, 8 * STATW_COUNT), "");
+	LLVMValueRef sum = LLVMBuildLoad2(b, cg->i64, cg_field(cg, merged, 8 * STATW_SUM), "");
+	LLVMValueRef avg = cg_sdiv(cg, LLVMBuildShl(b, sum, cg_const(cg, sh->shift), ""), count);
+	LLVMValueRef acc = cg_function_slot(cg, "variance.s", cg->i64, NULL);
+	LLVMBuildStore(b, cg_const(cg, 0), acc);
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+		LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+		LLVMBasicBlockRef have = cg_block(cg, "var.cpu"), add = cg_block(cg, "var.add"),
+			next = cg_block(cg, "var.next");
+		LLVMBuildCondBr(b, LLVMBuildIsNull(b, p, ""), next, have);
+		LLVMPositionBuilderAtEnd(b, have);
+		LLVMValueRef n = LLVMBuildLoad2(b, cg->i64, p, "");
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, n, cg_const(cg, 0), ""), next, add);
+		LLVMPositionBuilderAtEnd(b, add);
+		LLVMValueRef d = LLVMBuildSub(b, LLVMBuildLoad2(b, cg->i64,
+			cg_field(cg, p, 8 * STATV_WORD(sh, STATV_AVG)), ""), avg, "");
+		LLVMValueRef s1 = LLVMBuildMul(b, LLVMBuildMul(b, n, d, ""), d, "");
+		LLVMValueRef s2 = LLVMBuildMul(b, LLVMBuildSub(b, n, cg_const(cg, 1), ""),
+			LLVMBuildLoad2(b, cg->i64, cg_field(cg, p, 8 * STATV_WORD(sh, STATV_VAR)), ""),
+			"");
+		LLVMBuildStore(b, LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i64, acc, ""),
+					       LLVMBuildAdd(b, s1, s2, ""), ""), acc);
+		LLVMBuildBr(b, next);
+		LLVMPositionBuilderAtEnd(b, next);
+	}
+	/* One value: a division by 0, which SystemTap's _stp_div64 makes 0. */
+	LLVMValueRef den = LLVMBuildSub(b, count, cg_const(cg, 1), "");
+	LLVMValueRef one = LLVMBuildICmp(b, LLVMIntEQ, den, cg_const(cg, 0), "");
+	LLVMValueRef var = cg_sdiv(cg, LLVMBuildLoad2(b, cg->i64, acc, ""),
+				   LLVMBuildSelect(b, one, cg_const(cg, 1), den, ""));
+	var = LLVMBuildSelect(b, one, cg_const(cg, 0), var, "");
+	return LLVMBuildAShr(b, var, cg_const(cg, 2 * sh->shift), "");
 }
 
 /* delete a: bpf_for_each_map_elem calls a function for each element, and
@@ -720,11 +1073,52 @@ static LLVMValueRef bpf_read_user(struct cg *cg, LLVMValueRef dst, uint32_t size
 	return call_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
 }
 
+static LLVMValueRef bpf_read_user_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef size,
+				    uint32_t max, LLVMValueRef addr)
+{
+	/* Bounded again where the verifier sees it, both ways. */
+	LLVMValueRef one = cg_const(cg, 1), top = cg_const(cg, max);
+	size = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, size, top, ""), top, size, "");
+	size = cg_opaque(cg, size);
+	size = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, size, one, ""), one, size, "");
+	size = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGT, size, top, ""), top, size, "");
+	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, size, cg->i32, ""),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_user, cg->i64, args, 3);
+}
+
+static LLVMValueRef bpf_read_kernel(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				    LLVMValueRef addr)
+{
+	LLVMValueRef args[3] = { dst, LLVMConstInt(cg->i32, size, 0),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_kernel, cg->i64, args, 3);
+}
+
+static LLVMValueRef bpf_read_kernel_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+					LLVMValueRef addr)
+{
+	LLVMValueRef args[3] = { dst, LLVMBuildTrunc(cg->b, max, cg->i32, ""),
+				 LLVMBuildIntToPtr(cg->b, addr, cg->ptr, "") };
+	return call_helper(cg, BPF_FUNC_probe_read_kernel_str, cg->i64, args, 3);
+}
 
 static LLVMValueRef bpf_user_stack(struct cg *cg, LLVMValueRef dst, uint32_t size)
 {
 	LLVMValueRef args[4] = { cg->regs, dst, LLVMConstInt(cg->i32, size, 0),
 				 cg_const(cg, BPF_F_USER_STACK) };
+	return call_helper(cg, BPF_FUNC_get_stack, cg->i64, args, 4);
+}
+
+/* At a raw tracepoint the stack starts in the program, then the kernel's
+ * bpf_trace_runN and the tracepoint's __traceiter_NAME: left out, so that
+ * it starts where the tracepoint is, as SystemTap's does.  A perf sample's
+ * starts where it interrupted the kernel. */
+static LLVMValueRef bpf_kernel_stack(struct cg *cg, LLVMValueRef dst, uint32_t size)
+{
+	bool tp = cg->fixed_row >= 0 && cg->attach->rows[cg->fixed_row].kind == ATTACH_RAW_TP;
+	LLVMValueRef args[4] = { cg->regs, dst, LLVMConstInt(cg->i32, size, 0),
+				 cg_const(cg, tp ? 3 : 0) };
 	return call_helper(cg, BPF_FUNC_get_stack, cg->i64, args, 4);
 }
 
@@ -765,8 +1159,12 @@ const struct cg_target cg_target_bpf = {
 	.execname = bpf_execname,
 	.clock_ns = bpf_clock_ns,
 	.read_user = bpf_read_user,
+	.read_user_n = bpf_read_user_n,
 	.read_user_str = cg_bpf_read_user_str,
+	.read_kernel = bpf_read_kernel,
+	.read_kernel_str = bpf_read_kernel_str,
 	.user_stack = bpf_user_stack,
+	.kernel_stack = bpf_kernel_stack,
 	.str_copy = bpf_str_copy,
 	.map_lookup = bpf_map_lookup,
 	.map_update = bpf_map_update,
@@ -776,5 +1174,7 @@ const struct cg_target cg_target_bpf = {
 	.copy = bpf_copy,
 	.copy_n = bpf_copy_n,
 	.stat_merged = bpf_stat_merged,
+	.stat_bucket = bpf_stat_bucket,
+	.stat_variance = bpf_stat_variance,
 	.map_clear = bpf_map_clear,
 };

@@ -69,6 +69,15 @@ struct cg_target {
 	 * into dst; returns 0 or a negative errno (i64).  Host: fails. */
 	LLVMValueRef (*read_user)(struct cg *cg, LLVMValueRef dst, uint32_t size,
 				  LLVMValueRef addr);
+	/* The same of kernel memory (kernel_long(), $p->member at a
+	 * tracepoint), and of a kernel string as read_user_str. */
+	LLVMValueRef (*read_kernel)(struct cg *cg, LLVMValueRef dst, uint32_t size,
+				    LLVMValueRef addr);
+	LLVMValueRef (*read_kernel_str)(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
+					LLVMValueRef addr);
+	/* The same for an i64 size from 1 to max, which dst holds. */
+	LLVMValueRef (*read_user_n)(struct cg *cg, LLVMValueRef dst, LLVMValueRef size,
+				    uint32_t max, LLVMValueRef addr);
 	/* ---- the maps of global arrays and statistics (g: index in the
 	 * program's globals table) ---- */
 	/* A pointer to the value stored under key, or NULL.  BPF points into
@@ -92,6 +101,12 @@ struct cg_target {
 	/* A statistic's value summed over the CPUs: a pointer to count, sum,
 	 * min, max (count 0 when empty or missing), in scratch. */
 	LLVMValueRef (*stat_merged)(struct cg *cg, int g, LLVMValueRef key);
+	/* The count in bucket i (an i64 the caller checked is in range) of
+	 * the statistic's histogram, summed over the CPUs. */
+	LLVMValueRef (*stat_bucket)(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef i);
+	/* @variance of a statistic that is not empty, merged as SystemTap's
+	 * _stp_stat_get merges the CPUs; merged is stat_merged's. */
+	LLVMValueRef (*stat_variance)(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef merged);
 	/* Removes every element of g's map, or resets a scalar statistic. */
 	void (*map_clear)(struct cg *cg, int g);
 	/* foreach: begin returns an iterator over g in the order of the sort
@@ -114,6 +129,9 @@ struct cg_target {
 	 * words); returns the i64 number of bytes written, or a negative
 	 * errno.  Host: no stack, 0. */
 	LLVMValueRef (*user_stack)(struct cg *cg, LLVMValueRef dst, uint32_t size);
+	/* The same of the kernel stack (print_backtrace): where the probe
+	 * interrupted the kernel, or the kernel's own at a tracepoint. */
+	LLVMValueRef (*kernel_stack)(struct cg *cg, LLVMValueRef dst, uint32_t size);
 	/* Copies the string at src into dst, at most max bytes with the NUL;
 	 * returns the i64 length copied, NUL included (at least 1). */
 	LLVMValueRef (*str_copy)(struct cg *cg, LLVMValueRef dst, LLVMValueRef src,
@@ -128,12 +146,31 @@ struct cg_loop {
 
 #define CG_MAX_LOOPS 64
 
+/* try { … } catch { … } (stmt.c).  A runtime error inside the body jumps to
+ * the catch block when both are in the LLVM function being generated; the
+ * message goes into the handler's error area first (cg_error_message).
+ * Elsewhere, in a script function called inside a try or in a BPF foreach
+ * body, the error unwinds: `aborted` becomes CG_ABORT_CAUGHT and the
+ * function returns, as it would for an error that ends the probe, and the
+ * caller goes on to its catch block or unwinds in turn (cg_leave_block).
+ * A script function therefore has two copies when the script has a try:
+ * one whose errors end the probe and one, called inside try, whose errors
+ * unwind.  MAXACTION is never caught, as in SystemTap. */
+struct cg_try {
+	LLVMBasicBlockRef catch_bb;
+	LLVMValueRef fn;             /* the function the try is in */
+};
+
+#define CG_MAX_TRIES 16
+enum { CG_ABORT_ENDED = 1, CG_ABORT_CAUGHT = 2 };
+
 enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
 
 /* The maps every BPF program may use; entry and rstack only where a probe
  * has .return rows. */
 enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
-       CG_MAP_TSCRATCH, CG_NMAPS };
+       CG_MAP_TSCRATCH, CG_MAP_USYM_MODS, CG_MAP_USYM_SYMS, CG_MAP_USYM_NAMES,
+       CG_MAP_USYM_STATE, CG_MAP_PENDING, CG_NMAPS };
 
 struct cg {
 	/* the module */
@@ -164,12 +201,14 @@ struct cg {
 	bool *rstack_owner;          /* BPF: per row, the .return row that counts
 				      * the calls pending at its address */
 	bool has_returns;            /* BPF: some probe has .return rows */
-	LLVMValueRef *func_fns;      /* per script function, once generated */
+	LLVMValueRef *func_fns;      /* per script function and call depth
+				      * (cg_fn_index), where it is called */
 	/* BPF: whether a user string read may wait for the page it is on
-	 * (sleep.c); per script function, whether its own code does; and
-	 * whether any handler does. */
+	 * (sleep.c); per script function copy (as func_fns), whether its own
+	 * code does; and whether any handler does. */
 	bool may_sleep;
 	bool *func_sleeps;
+	bool *func_no_sleep;         /* per copy: a kernel-side handler calls it */
 	bool any_sleeps;
 
 	/* the function being generated */
@@ -183,16 +222,23 @@ struct cg {
 	bool stack_rows;                 /* print_ubacktrace() wants the row (stack.c) */
 	LLVMValueRef scratch;        /* use cg_scratch_base(): BPF looks it up lazily */
 	bool sleeps;                 /* BPF: this handler or function may sleep */
+	bool sleep_ok;               /* BPF: and its program may be sleepable */
 	LLVMBasicBlockRef scratch_bb, body_bb, quit_bb;  /* BPF: where and whither */
 	LLVMValueRef rt;             /* host: the runtime's handle */
 	LLVMValueRef actions;        /* i64 alloca: the actions charged so far */
 	bool count_actions;          /* this handler can loop: count MAXACTION */
 	int pending_actions;         /* counted while generating, not yet charged */
-	LLVMValueRef aborted;        /* i64 alloca: a runtime error ended the handler */
+	LLVMValueRef aborted;        /* i64 alloca: a runtime error (1) or a `next`
+				      * in a function (2) ended the handler */
 	LLVMBasicBlockRef ret_bb;    /* leaves the handler or function */
 	LLVMValueRef ret_slot;       /* script function: the value to return */
 	struct cg_loop loops[CG_MAX_LOOPS];
 	int nloops;
+	struct cg_try tries[CG_MAX_TRIES];
+	int ntries;
+	bool unwind_errors;          /* a function's copy for calls inside try */
+	bool has_try;                /* some handler of this module has a try */
+	LLVMValueRef *func_fns_unwind;   /* that copy, per script function */
 	uint32_t slot_base;          /* this function's part of the scratch area */
 	uint32_t slot_top;           /* next free byte, statement temporaries */
 	uint32_t slot_fixed;         /* bytes of slots that live all along */
@@ -200,6 +246,13 @@ struct cg {
 	uint32_t *local_offsets;     /* per local: its offset in scratch, or */
 #define CG_ON_STACK UINT32_MAX       /* this for a long on the stack */
 	bool in_return;              /* uretprobe handler */
+	int depth;                   /* the script function's depth of calls,
+				      * from 0; -1 in a handler */
+	LLVMValueRef errno_table;    /* errno_str()'s names, once made */
+	bool host_usymname;          /* a host handler names the target's addresses */
+	int fixed_row;               /* a program for one row only (a raw
+				      * tracepoint's, which has no cookie): that
+				      * row, its cookie a constant; else -1 */
 	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
 	LLVMValueRef each_frame_fn;  /* and the function it is in */
 	struct sym *cas_sym;         /* a global being updated atomically, */
@@ -252,6 +305,16 @@ LLVMValueRef cg_function_slot(struct cg *cg, const char *name, LLVMTypeRef ty, b
 /* Raises a runtime error: the error record, stopping, and the handler ends.
  * cg_raise_with names the error with a string value (error(msg)). */
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg);
+/* The same for an error no try catches (MAXACTION). */
+void cg_raise_fatal(struct cg *cg, const struct loc *loc, const char *msg);
+/* Whether an error here is caught, and whether by a try of this function. */
+bool cg_in_try(const struct cg *cg);
+bool cg_try_here(const struct cg *cg);
+/* Where to go when a call or a foreach walk ended early (aborted or a jump
+ * out): the catch block for a caught error, else the function's end. */
+LLVMBasicBlockRef cg_leave_block(struct cg *cg);
+/* The message of the error caught last: in the area after `aborted`. */
+LLVMValueRef cg_error_message(struct cg *cg);
 void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg);
 /* The same with a message that is the printf format `fmt` of longs. */
 void cg_raise_fmt(struct cg *cg, const struct loc *loc, const char *fmt, LLVMValueRef *longs,
@@ -350,13 +413,21 @@ LLVMValueRef cg_time(struct cg *cg, struct expr *call);
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call);
 LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call);
 LLVMValueRef cg_user(struct cg *cg, struct expr *call);
+LLVMValueRef cg_kernel(struct cg *cg, struct expr *call);
 LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
 
-/* ---- stack.c: values made into text by the runtime ---- */
-/* sprint_ubacktrace() and usymname() can only be printed: their text needs
- * the traced process's memory map, which only the runtime reads.  The
- * record carries what they need instead, as an argument of this kind; -1
- * for any other expression. */
+/* ---- usym.c: addresses named in the probe ---- */
+/* usymname(), usymdata(), umodname(), sprint_ubacktrace(), sprint_ustack()
+ * as string values; see the design note in usym.c. */
+LLVMValueRef cg_usym(struct cg *cg, struct expr *call);
+/* The bytes of the map usym.c keeps a call's state in, and whether it is
+ * the thread's (task storage, up to USYM_STATE_THREAD_MAX bytes) or this
+ * CPU's. */
+#define USYM_STATE_THREAD_MAX (65535u - 1024u)
+uint32_t cg_usym_state_size(struct cg *cg);
+bool cg_usym_state_per_thread(struct cg *cg);
+/* Whether the script calls builtin id anywhere (codegen.c). */
+bool cg_script_uses(const struct script *s, enum builtin_id id);
 /* ---- target_vars.c ---- */
 struct tv_saves;
 LLVMValueRef cg_target(struct cg *cg, struct expr *e);
@@ -367,6 +438,9 @@ LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e);
  * program's body, and the loading of them into cg->saved at the return. */
 void cg_bpf_entry_save(struct cg *cg, const struct probe *p);
 void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
+/* kernel_bpf.c: leaves a process.begin (and the like) program for the
+ * events and processes its row does not name. */
+void cg_bpf_life_filter(struct cg *cg, const struct lifecycle *l, LLVMBasicBlockRef quit);
 /* bpf.c: a helper call, for the parts of the BPF target in files of their
  * own; one more return the kernel did not report, in `lost`. */
 LLVMValueRef cg_bpf_helper(struct cg *cg, int id, LLVMTypeRef ret, LLVMValueRef *args,
@@ -399,16 +473,41 @@ LLVMValueRef cg_bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef 
  * thread's (sleep.c). */
 LLVMValueRef cg_bpf_scratch_lookup(struct cg *cg);
 /* At the end of a BPF handler: its scratch area looked up at last, and
- * its program made sleepable if it may sleep (sleep.c). */
-void cg_bpf_handler_finish(struct cg *cg, const bool *calls);
+ * its program made sleepable if it may sleep, or if one of the function
+ * copies it calls (calls[i] of ncalls, as func_sleeps) does (sleep.c). */
+void cg_bpf_handler_finish(struct cg *cg, const bool *calls, int ncalls);
 /* The per-thread scratch map's definition, at the module's end, if a
  * handler sleeps; false when the area is too large for it. */
 bool cg_bpf_tscratch_fits(uint32_t scratch);
 /* bpf_for_each_map_elem over global g's map: fn(map, key, value, ctx) for
  * each element until it returns 1. */
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);
+/* bpf_loop(n, fn, ctx): fn(index, ctx) n times, or until it returns 1. */
+void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
+/* ---- stat.c: a histogram's buckets ---- */
+/* @hist_log(x)[i]: SystemTap's errors for an empty statistic and an index
+ * out of range. */
+LLVMValueRef cg_hist_bucket(struct cg *cg, struct expr *e);
+/* sprint(@hist_log(x)): the text print draws, in a host probe. */
+LLVMValueRef cg_sprint_hist(struct cg *cg, struct expr *hist, const struct loc *at);
+/* foreach (b in @hist_log(x)): every bucket number in order, a loop of the
+ * handler itself (BPF too: its length is known). */
+void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *));
+
+/* ---- entry.c: @entry ---- */
+/* The 8-byte words the @entry expressions of p take, a long one, a string
+ * MAXSTRINGLEN bytes; each @entry's num is its first. */
+int cg_entry_count(const struct cg *cg, const struct probe *p);
+/* In p's entry program: each @entry's value into its slot of buf, after
+ * the target variables' slots of sv. */
+void cg_entry_eval(struct cg *cg, const struct probe *p, const struct tv_saves *sv,
+		   LLVMValueRef buf);
+/* In the .return handler: the value saved at the entry. */
+LLVMValueRef cg_entry_value(struct cg *cg, struct expr *e);
+void cg_bpf_snprintf_n(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *fmt,
+		       LLVMValueRef *longs, int n);
 
 /* The 8 bytes at offset off of the probe's struct pt_regs (BPF). */
 LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off);
@@ -430,6 +529,10 @@ LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVM
 			LLVMValueRef v);
 LLVMValueRef cg_row_string(struct cg *cg, int row);
 LLVMValueRef cg_no_user_stack(struct cg *cg, bool named);
+/* Printed, sprint_ubacktrace() and usymname() are text the runtime makes
+ * from what the probe saw (the traced process's memory map, which only the
+ * runtime reads).  The record carries what they need instead, as an
+ * argument of this kind; -1 for any other expression. */
 int cg_deferred_kind(const struct expr *e);
 /* The bytes of that argument, out_arg_size(kind) of them, in scratch. */
 LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e);

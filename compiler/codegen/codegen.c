@@ -2,20 +2,25 @@
 /* codegen.c — modules, handlers and script functions; see cg.h, stmt.c for
  * statements and emit.c for what every part builds with.
  *
- * Script functions are compiled once per module as internal functions that
- * are always inlined: BPF limits calls to five arguments and gains nothing
- * from them, and without recursion inlining always terminates.  A function
+ * Script functions are compiled as internal functions that are always
+ * inlined: BPF limits calls to five arguments and gains nothing from them.
+ * BPF cannot recurse, so a function is compiled once for each depth of
+ * calls it is called at, up to MAXNESTING, SystemTap's limit on the calls
+ * under way at once: a call deeper than that raises SystemTap's runtime
+ * error "MAXNESTING exceeded", as it would there, and inlining ends.  A
+ * function
  * receives the handler's state as hidden arguments (globals, scratch, cookie,
  * registers, the runtime's handle on the host, the action counter, and the
  * flag that a runtime error ended the handler).
  *
  * The scratch area is laid out statically: each script function gets a part
- * of its own, then all probe handlers share the rest, since two handlers
- * never run at once on one CPU. */
+ * of its own (a recursive one, one for each depth), then all probe handlers
+ * share the rest, since two handlers never run at once on one CPU. */
 #include "cg.h"
 #include "points/probes.h"
 #include "points/target.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +36,7 @@ enum {
 /* ---- handlers and functions ---- */
 
 static bool loops_in_expr(struct cg *cg, const struct expr *e);
+static bool try_in_expr(struct cg *cg, const struct expr *e);
 
 /* Whether running these statements can loop, here or in a function they
  * call: only then can a handler exceed MAXACTION. */
@@ -50,7 +56,8 @@ static bool loops_in_expr(struct cg *cg, const struct expr *e)
 {
 	if (!e)
 		return false;
-	if (e->kind == EXPR_CALL && e->func && loops_in(cg, e->func->body))
+	/* A recursive function's actions are counted as a loop's. */
+	if (e->kind == EXPR_CALL && e->func && (e->func->recursive || loops_in(cg, e->func->body)))
 		return true;
 	for (const struct expr *a = e->args; a; a = a->next)
 		if (loops_in_expr(cg, a))
@@ -77,6 +84,9 @@ static uint64_t stmt_count(const struct stmt *s)
 			n += 1 + stmt_count_expr(s->expr) + (a > b ? a : b);
 			break;
 		}
+		case STMT_TRY:
+			n += 1 + stmt_count(s->body) + stmt_count(s->else_body);
+			break;
 		default:
 			n += 1 + stmt_count_expr(s->expr);
 			break;
@@ -95,6 +105,38 @@ static uint64_t stmt_count_expr(const struct expr *e)
 	for (const struct expr *a = e->args; a; a = a->next)
 		n += stmt_count_expr(a);
 	return n + stmt_count_expr(e->lhs) + stmt_count_expr(e->rhs) + stmt_count_expr(e->cond);
+}
+
+/* Whether these statements, or the functions they call, have a try. */
+static bool try_in(struct cg *cg, const struct stmt *s)
+{
+	if (!cg->has_try)
+		return false;
+	for (; s; s = s->next)
+		if (s->kind == STMT_TRY || try_in_expr(cg, s->expr) || try_in(cg, s->body) ||
+		    try_in(cg, s->else_body) || try_in(cg, s->init) || try_in(cg, s->step))
+			return true;
+	return false;
+}
+
+static bool try_in_expr(struct cg *cg, const struct expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->func && try_in(cg, e->func->body))
+		return true;
+	for (const struct expr *a = e->args; a; a = a->next)
+		if (try_in_expr(cg, a))
+			return true;
+	return try_in_expr(cg, e->lhs) || try_in_expr(cg, e->rhs) || try_in_expr(cg, e->cond);
+}
+
+static bool has_try(const struct stmt *s)
+{
+	for (; s; s = s->next)
+		if (s->kind == STMT_TRY || has_try(s->body) || has_try(s->else_body))
+			return true;
+	return false;
 }
 
 /* Whether a BPF foreach is among these statements: its body runs in a
@@ -147,31 +189,56 @@ static void begin_function_state(struct cg *cg, struct handler *h, uint32_t slot
 	cg->ret_slot = NULL;
 }
 
-static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed);
+/* Whether row a runs in BPF, on a uprobe. */
+static bool uprobe_row(const struct attach_point *a)
+{
+	return a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE;
+}
+
+/* Whether row a runs in uscript's own handlers. */
+static bool host_row(const struct attach_point *a)
+{
+	return a->kind == ATTACH_BEGIN || a->kind == ATTACH_END || a->kind == ATTACH_ERROR ||
+	       a->kind == ATTACH_TIMER;
+}
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed, int d);
 
 /* Probe p's handler; or, with `entry`, the entry program that saves what
- * its .return rows read at the entry (target.h). */
-static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry)
+ * its .return rows read at the entry (target.h); or, with row >= 0, the
+ * program of that raw tracepoint or perf event row alone. */
+static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool entry, int row)
 {
 	char name[64];
-	snprintf(name, sizeof(name), "probe_%d%s", p->id,
-		 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
+	if (row >= 0)
+		snprintf(name, sizeof(name), "probe_%d_tp%d", p->id, row);
+	else
+		snprintf(name, sizeof(name), "probe_%d%s", p->id,
+			 entry ? "_entry" : cg->t->is_bpf ? "" : "_host");
 	cg->probe = p;
+	cg->depth = -1;
+	cg->fixed_row = row;
 	begin_function_state(cg, &cg->res->probes[p->id], slot_base);
 	cg->sleeps = false;
+	cg->sleep_ok = row < 0;  /* uprobes may sleep; tracepoints and samples not */
 	cg->in_return = false;
-	if (cg->t->is_bpf && !entry) {
+	if (cg->t->is_bpf && !entry && row < 0) {
 		cg->in_return = true;
 		for (int i = 0; i < cg->attach->n; i++)
 			if (cg->attach->rows[i].probe == p->id && !cg->attach->rows[i].cookie_of &&
-			    cg->attach->rows[i].kind != ATTACH_URETPROBE)
+			    cg->attach->rows[i].kind == ATTACH_UPROBE)
 				cg->in_return = false;
 	}
 	cg->t->handler_begin(cg, p, name);
 	cg->actions = cg_alloca(cg, cg->i64, "actions");
 	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->actions);
-	cg->aborted = cg_alloca(cg, cg->i64, "aborted");
+	/* With a try, `aborted` has the error area after it (cg.h), in
+	 * scratch: the BPF stack has no room for a string. */
+	cg->aborted = !entry && try_in(cg, p->body) ?
+		cg_scratch(cg, 8 + cg->opts->maxstringlen, false) :
+		cg_alloca(cg, cg->i64, "aborted");
 	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
+	cg->ntries = 0;
+	cg->unwind_errors = false;
 	cg->ret_bb = cg_block(cg, "return");
 	cg->saved = NULL;
 	if (entry) {
@@ -183,13 +250,13 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 		const struct tv_saves *sv = cg->t->is_bpf ? target_saves(cg->attach, p->id) : NULL;
 		if (sv)
 			cg_rstack_pop(cg, p, sv);
-		if (sv && sv->nslots)
+		if (sv && (sv->nslots || cg_entry_count(cg, p)))
 			cg_bpf_entry_load(cg, p);
 		/* A handler without loops is checked once, at its start, as
 		 * SystemTap checks it: more statements than MAXACTION, and it
 		 * stops there. */
 		if (!cg->count_actions && stmt_count(p->body) > cg->opts->maxaction)
-			cg_raise(cg, &p->loc, "MAXACTION exceeded");
+			cg_raise_fatal(cg, &p->loc, "MAXACTION exceeded");
 		gen_stmt(cg, p->body);
 		record_actions(cg, 0, &p->body->loc, true);
 	}
@@ -198,10 +265,11 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	cg_set_loc(cg, &p->loc);
 	cg->t->handler_return(cg);
 	if (cg->t->is_bpf) {
-		bool *calls = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
+		int nfn = cg->res->nfuncs * (int)cg->opts->maxnesting;
+		bool *calls = arena_alloc(cg->arena, (size_t)nfn + 1);
 		if (!entry)
-			mark_calls(cg, p->body, calls);
-		cg_bpf_handler_finish(cg, calls);
+			mark_calls(cg, p->body, calls, 0);
+		cg_bpf_handler_finish(cg, calls, nfn);
 	}
 	/* No scratch asked for: the block just goes on to the body. */
 	if (cg->scratch_bb && !LLVMGetBasicBlockTerminator(cg->scratch_bb)) {
@@ -211,9 +279,8 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 	cg->scratch_bb = NULL;
 	for (int i = 0; i < cg->attach->n; i++) {
 		struct attach_point *a = &cg->attach->rows[i];
-		bool mine = entry ? a->cookie_of != 0 :
-			!a->cookie_of && (a->kind == ATTACH_UPROBE ||
-					  a->kind == ATTACH_URETPROBE) == cg->t->is_bpf;
+		bool mine = row >= 0 ? i == row : entry ? a->cookie_of != 0 :
+			!a->cookie_of && (cg->t->is_bpf ? uprobe_row(a) : host_row(a));
 		if (a->probe == p->id && mine)
 			a->prog_name = arena_strdup(cg->arena, name);
 	}
@@ -224,7 +291,21 @@ static LLVMTypeRef value_type(struct cg *cg, enum type t)
 	return t == TYPE_STRING ? cg->ptr : t == TYPE_LONG ? cg->i64 : cg->void_t;
 }
 
-static void declare_function(struct cg *cg, int index)
+/* Where function index's copy for calls at depth d is in func_fns. */
+static int fn_slot(const struct cg *cg, int index, int d)
+{
+	return index * (int)cg->opts->maxnesting + d;
+}
+
+static int func_index(const struct cg *cg, const struct func *f)
+{
+	int index = 0;
+	while (cg->res->funcs[index].func != f)
+		index++;
+	return index;
+}
+
+static void declare_function(struct cg *cg, int index, int d, bool unwind)
 {
 	struct handler *h = &cg->res->funcs[index];
 	struct func *f = h->func;
@@ -238,23 +319,27 @@ static void declare_function(struct cg *cg, int index)
 	LLVMTypeRef fty = LLVMFunctionType(value_type(cg, f->ret_type), params,
 					   HID_COUNT + n, 0);
 	char name[256];
-	snprintf(name, sizeof(name), "fn_%s", f->name);
+	snprintf(name, sizeof(name), "fn_%s_%d%s", f->name, d, unwind ? "_in_try" : "");
 	LLVMValueRef fn = LLVMAddFunction(cg->mod, name, fty);
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	unsigned kind = LLVMGetEnumAttributeKindForName("alwaysinline", 12);
 	LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, kind, 0));
-	cg->func_fns[index] = fn;
+	(unwind ? cg->func_fns_unwind : cg->func_fns)[fn_slot(cg, index, d)] = fn;
 }
 
-static void gen_function(struct cg *cg, int index, uint32_t slot_base)
+static void gen_function(struct cg *cg, int index, int d, uint32_t slot_base, bool unwind)
 {
 	struct handler *h = &cg->res->funcs[index];
 	struct func *f = h->func;
 	begin_function_state(cg, h, slot_base);
 	cg->probe = NULL;
 	cg->sleeps = false;
-	cg->fn = cg->func_fns[index];
+	cg->sleep_ok = !cg->func_no_sleep[fn_slot(cg, index, d)];
+	cg->depth = d;
+	cg->fn = (unwind ? cg->func_fns_unwind : cg->func_fns)[fn_slot(cg, index, d)];
+	cg->ntries = 0;
+	cg->unwind_errors = unwind;
 	/* Always inlined: its code takes the location of the call. */
 	cg->di_scope = NULL;
 	LLVMBasicBlockRef entry = cg_block(cg, "entry");
@@ -296,17 +381,21 @@ static void gen_function(struct cg *cg, int index, uint32_t slot_base)
 		LLVMBuildRet(cg->b, LLVMBuildLoad2(cg->b, cg->i64, cg->ret_slot, ""));
 	else
 		LLVMBuildRetVoid(cg->b);
-	cg->func_sleeps[index] = cg->sleeps;
+	cg->func_sleeps[fn_slot(cg, index, d)] |= cg->sleeps;
 }
 
 /* A script function call: the hidden state, the arguments, and afterwards
  * the end of this handler too if the function raised an error. */
 LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 {
-	int index = 0;
-	while (cg->res->funcs[index].func != call->func)
-		index++;
-	LLVMValueRef fn = cg->func_fns[index];
+	if (cg->depth + 1 >= (int)cg->opts->maxnesting) {
+		cg_raise(cg, &call->loc, "MAXNESTING exceeded");
+		if (call->func->ret_type == TYPE_STRING)
+			return cg_string_slot(cg, true);
+		return cg_const(cg, 0);
+	}
+	LLVMValueRef fn = (cg_in_try(cg) ? cg->func_fns_unwind : cg->func_fns)
+		[fn_slot(cg, func_index(cg, call->func), cg->depth + 1)];
 	LLVMValueRef args[HID_COUNT + 32];
 	args[HID_GLOBALS] = cg->globals;
 	args[HID_SCRATCH] = cg_scratch_base(cg);
@@ -323,7 +412,7 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 	LLVMValueRef aborted = LLVMBuildLoad2(cg->b, cg->i64, cg->aborted, "");
 	LLVMBasicBlockRef go = cg_block(cg, "call.ok");
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, aborted, cg_const(cg, 0), ""),
-			cg->ret_bb, go);
+			cg_leave_block(cg), go);
 	LLVMPositionBuilderAtEnd(cg->b, go);
 	if (call->func->ret_type == TYPE_STRING) {
 		/* The callee's return slot is rewritten by its next call; a copy
@@ -336,8 +425,8 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 }
 
 /* ppfunc(): the function pp() names, as SystemTap's tapset finds it: what
- * follows function(" (or statement(") up to the '@' or the closing quote;
- * "" for a point with neither. */
+ * follows function(" (or statement(", or plt(" for a PLT entry) up to the
+ * '@' or the closing quote; "" for a point with none of them. */
 static const char *pp_function(struct arena *a, const char *pp)
 {
 	const char *p = strstr(pp, "function(\"");
@@ -345,6 +434,8 @@ static const char *pp_function(struct arena *a, const char *pp)
 		p += strlen("function(\"");
 	else if ((p = strstr(pp, "statement(\"")))
 		p += strlen("statement(\"");
+	else if ((p = strstr(pp, ").plt(\"")))
+		p += strlen(").plt(\"");
 	else
 		return "";
 	return arena_strndup(a, p, strcspn(p, "@\""));
@@ -425,7 +516,7 @@ static bool uses_builtin(const struct stmt *s, enum builtin_id id)
 	return false;
 }
 
-static bool script_uses(const struct script *s, enum builtin_id id)
+bool cg_script_uses(const struct script *s, enum builtin_id id)
 {
 	for (const struct probe *p = s->probes; p; p = p->next)
 		if (uses_builtin(p->body, id))
@@ -436,40 +527,103 @@ static bool script_uses(const struct script *s, enum builtin_id id)
 	return false;
 }
 
-static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed);
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed, int d);
 
-static void mark_calls_expr(struct cg *cg, const struct expr *e, bool *needed)
+static void mark_calls_expr(struct cg *cg, const struct expr *e, bool *needed, int d)
 {
 	if (!e)
 		return;
-	if (e->kind == EXPR_CALL && e->func) {
-		int i = 0;
-		while (cg->res->funcs[i].func != e->func)
-			i++;
+	if (e->kind == EXPR_CALL && e->func && d < (int)cg->opts->maxnesting) {
+		int i = fn_slot(cg, func_index(cg, e->func), d);
 		if (!needed[i]) {
 			needed[i] = true;
-			mark_calls(cg, e->func->body, needed);
+			mark_calls(cg, e->func->body, needed, d + 1);
 		}
 	}
 	for (const struct expr *a = e->args; a; a = a->next)
-		mark_calls_expr(cg, a, needed);
-	mark_calls_expr(cg, e->lhs, needed);
-	mark_calls_expr(cg, e->rhs, needed);
-	mark_calls_expr(cg, e->cond, needed);
+		mark_calls_expr(cg, a, needed, d);
+	mark_calls_expr(cg, e->lhs, needed, d);
+	mark_calls_expr(cg, e->rhs, needed, d);
+	mark_calls_expr(cg, e->cond, needed, d);
 }
 
-/* The functions these statements call, directly or not. */
-static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed)
+/* The functions these statements call, directly or not, each at the depth
+ * of calls it is called at (d for the calls here). */
+static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed, int d)
 {
 	for (; s; s = s->next) {
-		mark_calls_expr(cg, s->expr, needed);
-		mark_calls(cg, s->body, needed);
-		mark_calls(cg, s->else_body, needed);
-		mark_calls(cg, s->init, needed);
-		mark_calls(cg, s->step, needed);
+		mark_calls_expr(cg, s->expr, needed, d);
+		mark_calls(cg, s->body, needed, d);
+		mark_calls(cg, s->else_body, needed, d);
+		mark_calls(cg, s->init, needed, d);
+		mark_calls(cg, s->step, needed, d);
 		if (s->foreach)
-			mark_calls_expr(cg, s->foreach->limit, needed);
+			mark_calls_expr(cg, s->foreach->limit, needed, d);
 	}
+}
+
+/* Past this many statements inlined from recursive functions in one
+ * handler, a BPF program outgrows its jumps (LLVM's 16-bit offsets) and the
+ * verifier's patience: a function that calls itself twice doubles at each
+ * depth. */
+#define CG_MAX_INLINED 2000
+
+static uint64_t inlined_stmts(struct cg *cg, const struct stmt *s, int d, uint64_t *memo,
+			      bool *recursive);
+
+static uint64_t inlined_expr(struct cg *cg, const struct expr *e, int d, uint64_t *memo,
+			     bool *recursive)
+{
+	if (!e)
+		return 0;
+	uint64_t n = 0;
+	if (e->kind == EXPR_CALL && e->func && d < (int)cg->opts->maxnesting) {
+		int i = fn_slot(cg, func_index(cg, e->func), d);
+		*recursive |= e->func->recursive;
+		if (!memo[i])
+			memo[i] = 1 + inlined_stmts(cg, e->func->body, d + 1, memo, recursive);
+		n += memo[i];
+	}
+	for (const struct expr *a = e->args; a; a = a->next)
+		n += inlined_expr(cg, a, d, memo, recursive);
+	n += inlined_expr(cg, e->lhs, d, memo, recursive) +
+		inlined_expr(cg, e->rhs, d, memo, recursive) +
+		inlined_expr(cg, e->cond, d, memo, recursive);
+	return n < UINT32_MAX ? n : UINT32_MAX;
+}
+
+/* The statements s holds once every call is inlined, at depth d. */
+static uint64_t inlined_stmts(struct cg *cg, const struct stmt *s, int d, uint64_t *memo,
+			      bool *recursive)
+{
+	uint64_t n = 0;
+	for (; s; s = s->next) {
+		n += 1 + inlined_expr(cg, s->expr, d, memo, recursive) +
+			inlined_stmts(cg, s->body, d, memo, recursive) +
+			inlined_stmts(cg, s->else_body, d, memo, recursive) +
+			inlined_stmts(cg, s->init, d, memo, recursive) +
+			inlined_stmts(cg, s->step, d, memo, recursive);
+		if (s->foreach)
+			n += inlined_expr(cg, s->foreach->limit, d, memo, recursive);
+		if (n > UINT32_MAX)
+			n = UINT32_MAX;
+	}
+	return n;
+}
+
+/* A BPF handler whose recursive calls inline too much is an error that
+ * says what to do, not a program LLVM or the verifier gives up on. */
+static void check_inlined(struct cg *cg, const struct probe *p, uint64_t *memo, size_t n)
+{
+	memset(memo, 0, n * sizeof(*memo));
+	bool recursive = false;
+	uint64_t size = inlined_stmts(cg, p->body, 0, memo, &recursive);
+	if (recursive && size > CG_MAX_INLINED)
+		diag_error(&p->loc, "this probe's calls of recursive functions, copied for each "
+			   "of the %u depths MAXNESTING allows, come to %" PRIu64 " statements, "
+			   "more than a BPF program holds (%d); lower -D MAXNESTING, or make "
+			   "the calls from begin, end or timer probes", cg->opts->maxnesting,
+			   size, CG_MAX_INLINED);
 }
 
 int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
@@ -488,39 +642,98 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	cg->scratch_size = 0;
 	t->module_begin(cg);
 
+	cg->fixed_row = -1;
+	cg->errno_table = NULL;
+	cg->host_usymname = false;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
 	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
-	bool host_stacks = !t->is_bpf && (script_uses(cg->script, BI_print_ubacktrace) ||
-					   script_uses(cg->script, BI_sprint_ubacktrace));
-	cg->stack_rows = t->is_bpf && script_uses(cg->script, BI_print_ubacktrace);
+	bool host_stacks = !t->is_bpf && (cg_script_uses(cg->script, BI_print_ubacktrace) ||
+					   cg_script_uses(cg->script, BI_sprint_ubacktrace));
+	cg->stack_rows = t->is_bpf && cg_script_uses(cg->script, BI_print_ubacktrace);
 	for (int i = 0; i < ROW_STRINGS; i++)
-		if (script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks))
+		if (cg_script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks))
 			string_table(cg, by_row[i], &cg->row_strings[i]);
 
 	/* A module holds the functions its handlers can call, no others: one
 	 * that only host probes call may do what BPF cannot. */
-	cg->func_fns = arena_alloc(cg->arena, (cg->res->nfuncs + 1) * sizeof(LLVMValueRef));
-	cg->func_sleeps = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
-	bool *needed = arena_alloc(cg->arena, (size_t)cg->res->nfuncs + 1);
+	int depths = (int)cg->opts->maxnesting, nfn = cg->res->nfuncs * depths;
+	cg->func_fns = arena_alloc(cg->arena, ((size_t)nfn + 1) * sizeof(LLVMValueRef));
+	cg->func_sleeps = arena_alloc(cg->arena, (size_t)nfn + 1);
+	bool *needed = arena_alloc(cg->arena, (size_t)nfn + 1);
+	uint64_t *memo = arena_alloc(cg->arena, ((size_t)nfn + 1) * sizeof(uint64_t));
+	/* The function copies a kernel-side handler calls: those programs
+	 * cannot sleep, so these never wait for a page (sleep.c). */
+	cg->func_no_sleep = arena_alloc(cg->arena, (size_t)nfn + 1);
+	for (struct probe *p = cg->script->probes; p; p = p->next) {
+		if (!(cg->attach->homes[p->id] & home))
+			continue;
+		mark_calls(cg, p->body, needed, 0);
+		if (t->is_bpf)
+			check_inlined(cg, p, memo, (size_t)nfn + 1);
+		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
+			if (cg->attach->rows[i].probe == p->id &&
+			    (cg->attach->rows[i].kind == ATTACH_RAW_TP ||
+			     cg->attach->rows[i].kind == ATTACH_PERF))
+				mark_calls(cg, p->body, cg->func_no_sleep, 0);
+	}
+	if (diag_errors() > errors) {
+		LLVMDisposeBuilder(cg->b);
+		cg->b = NULL;
+		return -1;
+	}
+	/* A function called inside a try has a copy of its own, whose runtime
+	 * errors unwind to that try (cg.h). */
+	cg->func_fns_unwind = arena_alloc(cg->arena, ((size_t)nfn + 1) * sizeof(LLVMValueRef));
+	cg->has_try = false;
 	for (struct probe *p = cg->script->probes; p; p = p->next)
 		if (cg->attach->homes[p->id] & home)
-			mark_calls(cg, p->body, needed);
+			cg->has_try |= has_try(p->body);
 	for (int i = 0; i < cg->res->nfuncs; i++)
-		if (needed[i])
-			declare_function(cg, i);
+		for (int d = 0; d < depths; d++)
+			cg->has_try |= needed[fn_slot(cg, i, d)] &&
+				       has_try(cg->res->funcs[i].func->body);
+	for (int i = 0; i < cg->res->nfuncs; i++)
+		for (int d = 0; d < depths; d++) {
+			if (!needed[fn_slot(cg, i, d)])
+				continue;
+			declare_function(cg, i, d, false);
+			if (cg->has_try)
+				declare_function(cg, i, d, true);
+		}
+	/* A function that does not recurse is never under way twice at once:
+	 * its copies share one part of scratch. */
 	uint32_t base = 0;
-	for (int i = 0; i < cg->res->nfuncs; i++) {
-		if (!needed[i])
-			continue;
-		gen_function(cg, i, base);
-		base = cg->scratch_size > base ? cg->scratch_size : base;
+	for (int unwind = 0; unwind <= cg->has_try; unwind++) {
+		for (int i = 0; i < cg->res->nfuncs; i++) {
+			bool placed = false;
+			uint32_t mine = 0;
+			for (int d = 0; d < depths; d++) {
+				if (!needed[fn_slot(cg, i, d)])
+					continue;
+				if (!placed || cg->res->funcs[i].func->recursive)
+					mine = base;
+				placed = true;
+				gen_function(cg, i, d, mine, unwind);
+				base = cg->scratch_size > base ? cg->scratch_size : base;
+			}
+		}
 	}
 	for (struct probe *p = cg->script->probes; p; p = p->next) {
-		if (cg->attach->homes[p->id] & home)
-			gen_handler(cg, p, base, false);
+		if (!(cg->attach->homes[p->id] & home))
+			continue;
+		bool own = !t->is_bpf;
+		for (int i = 0; i < cg->attach->n && !own; i++)
+			own = cg->attach->rows[i].probe == p->id && uprobe_row(&cg->attach->rows[i]);
+		if (own)
+			gen_handler(cg, p, base, false, -1);
 		if (t->is_bpf && target_saves(cg->attach, p->id))
-			gen_handler(cg, p, base, true);
+			gen_handler(cg, p, base, true, -1);
+		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
+			if (cg->attach->rows[i].probe == p->id &&
+			    (cg->attach->rows[i].kind == ATTACH_RAW_TP ||
+			     cg->attach->rows[i].kind == ATTACH_PERF))
+				gen_handler(cg, p, base, false, i);
 	}
 	cg->di_scope = NULL;
 	t->module_end(cg);

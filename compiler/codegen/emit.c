@@ -7,6 +7,7 @@
 
 #include "parse/arena.h"
 #include "cg.h"
+#include "hostabi.h"
 
 LLVMValueRef cg_const(struct cg *cg, int64_t v)
 {
@@ -258,6 +259,9 @@ struct error_rec {
 	LLVMValueRef msg;        /* or NULL: the site's own message */
 	LLVMValueRef *longs;     /* or the arguments of the site's format */
 	int nlongs;
+	const char *text;        /* the site's own message, or its format */
+	int format;              /* the format's index (cg_add_format) */
+	bool fatal;              /* no try catches it */
 };
 
 static void fill_error(struct cg *cg, LLVMValueRef rec, void *arg)
@@ -283,13 +287,19 @@ void after_jump(struct cg *cg)
 
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg)
 {
-	struct error_rec e = { cg_add_error_site(cg, loc, msg), NULL, NULL, 0 };
+	struct error_rec e = { cg_add_error_site(cg, loc, msg), NULL, NULL, 0, msg, 0, false };
+	cg_raise_with_site(cg, &e);
+}
+
+void cg_raise_fatal(struct cg *cg, const struct loc *loc, const char *msg)
+{
+	struct error_rec e = { cg_add_error_site(cg, loc, msg), NULL, NULL, 0, msg, 0, true };
 	cg_raise_with_site(cg, &e);
 }
 
 void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg)
 {
-	struct error_rec e = { cg_add_error_site(cg, loc, NULL), msg, NULL, 0 };
+	struct error_rec e = { cg_add_error_site(cg, loc, NULL), msg, NULL, 0, NULL, 0, false };
 	cg_raise_with_site(cg, &e);
 }
 
@@ -309,21 +319,91 @@ void cg_raise_fmt(struct cg *cg, const struct loc *loc, const char *fmt, LLVMVal
 		f->arg_offsets[i] = sizeof(struct rec_hdr) + 8 * (uint32_t)i;
 	}
 	f->size = sizeof(struct rec_hdr) + 8 * (uint32_t)n;
-	struct error_rec e = { cg_add_error_site(cg, loc, NULL), NULL, longs, n };
+	struct error_rec e = { cg_add_error_site(cg, loc, NULL), NULL, longs, n, fmt, index, false };
 	cg->prog->errors[e.site].format = index;
 	cg_raise_with_site(cg, &e);
 }
 
+bool cg_in_try(const struct cg *cg)
+{
+	return cg->ntries > 0 || cg->unwind_errors;
+}
+
+bool cg_try_here(const struct cg *cg)
+{
+	return cg->ntries > 0 && cg->tries[cg->ntries - 1].fn == cg->fn;
+}
+
+LLVMValueRef cg_error_message(struct cg *cg)
+{
+	return cg_field(cg, cg->aborted, 8);
+}
+
+LLVMBasicBlockRef cg_leave_block(struct cg *cg)
+{
+	if (!cg_try_here(cg))
+		return cg->ret_bb;
+	LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b), leave = cg_block(cg, "try.leave");
+	LLVMPositionBuilderAtEnd(cg->b, leave);
+	LLVMValueRef how = LLVMBuildLoad2(cg->b, cg->i64, cg->aborted, "");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, how, cg_const(cg, CG_ABORT_CAUGHT),
+					     ""),
+			cg->tries[cg->ntries - 1].catch_bb, cg->ret_bb);
+	LLVMPositionBuilderAtEnd(cg->b, here);
+	return leave;
+}
+
+/* A caught error's message, as the ERROR: line would give it without its
+ * location, into the error area. */
+static void put_message(struct cg *cg, struct error_rec *e)
+{
+	LLVMValueRef dst = cg_error_message(cg);
+	LLVMValueRef max = cg_const(cg, cg->opts->maxstringlen);
+	if (e->msg) {
+		cg->t->str_copy(cg, dst, e->msg, max);
+	} else if (!e->nlongs) {
+		cg->t->str_copy(cg, dst, cg_string_literal(cg, e->text, strlen(e->text)), max);
+	} else if (cg->t->is_bpf) {
+		cg_bpf_snprintf_n(cg, dst, cg->opts->maxstringlen, e->text, e->longs, e->nlongs);
+	} else {
+		uint32_t size = sizeof(struct rec_hdr) + 8 * (uint32_t)e->nlongs;
+		LLVMValueRef rec = cg_scratch(cg, size, true);
+		cg_store_at(cg, rec, 0, LLVMConstInt(cg->i32, REC_PRINTF, 0), cg->i32);
+		cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, (unsigned)e->format, 0), cg->i32);
+		for (int i = 0; i < e->nlongs; i++)
+			cg_store_at(cg, rec, sizeof(struct rec_hdr) + 8 * (uint32_t)i, e->longs[i],
+				    cg->i64);
+		LLVMTypeRef params[4] = { cg->ptr, cg->ptr, cg->ptr, cg->i64 };
+		LLVMValueRef args[4] = { cg->rt, rec, dst, max };
+		cg_call_named(cg, HOSTABI_PREFIX "sprintf", cg->void_t, params, args, 4);
+	}
+}
+
 static void cg_raise_with_site(struct cg *cg, struct error_rec *e)
 {
+	if (!e->fatal && cg_in_try(cg)) {
+		put_message(cg, e);
+		if (cg_try_here(cg)) {
+			LLVMBuildBr(cg->b, cg->tries[cg->ntries - 1].catch_bb);
+		} else {
+			LLVMBuildStore(cg->b, cg_const(cg, CG_ABORT_CAUGHT), cg->aborted);
+			LLVMBuildBr(cg->b, cg->ret_bb);
+		}
+		after_jump(cg);
+		return;
+	}
 	/* Only the first error is reported: whoever sets STOP_ERROR first sends
-	 * the record. */
+	 * the record.  Host handlers, run one at a time, always send it: the
+	 * runtime prints those of error probes too (SystemTap prints every
+	 * error), and ignores the others. */
 	LLVMValueRef stopping = cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping));
 	LLVMValueRef old = LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpOr, stopping,
 					      cg_const(cg, STOP_ERROR), LLVMAtomicOrderingMonotonic, 0);
 	LLVMBasicBlockRef send = cg_block(cg, "err.send"), out = cg_block(cg, "err.out");
 	LLVMValueRef was = LLVMBuildAnd(cg->b, old, cg_const(cg, STOP_ERROR), "");
-	LLVMValueRef first = LLVMBuildICmp(cg->b, LLVMIntEQ, was, cg_const(cg, 0), "");
+	LLVMValueRef first = cg->t->is_bpf ?
+		LLVMBuildICmp(cg->b, LLVMIntEQ, was, cg_const(cg, 0), "") :
+		LLVMConstInt(cg->i1, 1, 0);
 	LLVMBuildCondBr(cg->b, first, send, out);
 	LLVMPositionBuilderAtEnd(cg->b, send);
 	uint32_t size = sizeof(struct rec_hdr) +
@@ -331,7 +411,7 @@ static void cg_raise_with_site(struct cg *cg, struct error_rec *e)
 	cg_emit_record(cg, size, fill_error, e);
 	LLVMBuildBr(cg->b, out);
 	LLVMPositionBuilderAtEnd(cg->b, out);
-	LLVMBuildStore(cg->b, cg_const(cg, 1), cg->aborted);
+	LLVMBuildStore(cg->b, cg_const(cg, CG_ABORT_ENDED), cg->aborted);
 	LLVMBuildBr(cg->b, cg->ret_bb);
 	after_jump(cg);
 }

@@ -88,6 +88,7 @@ static LLVMValueRef arith(struct cg *cg, const struct loc *at, enum op op, LLVMV
 	case OP_MOD: return divide(cg, at, op, l, r);
 	case OP_SHL: return LLVMBuildShl(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
 	case OP_SHR: return LLVMBuildAShr(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
+	case OP_USHR: return LLVMBuildLShr(b, l, LLVMBuildAnd(b, r, cg_const(cg, 63), ""), "");
 	case OP_BAND: return LLVMBuildAnd(b, l, r, "");
 	case OP_BOR: return LLVMBuildOr(b, l, r, "");
 	case OP_BXOR: return LLVMBuildXor(b, l, r, "");
@@ -400,6 +401,14 @@ LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 		return cg_target(cg, e);
 	case EXPR_EMBEDDED:
 		break;
+	case EXPR_DEFINED:
+		/* points/target.c folded those of probes: these are in
+		 * functions, where no target expression resolves */
+		return e->num ? cg_expr(cg, e->args->next) : cg_const(cg, 0);
+	case EXPR_ENTRY:
+		return cg_entry_value(cg, e);
+	case EXPR_BUCKET:
+		return cg_hist_bucket(cg, e);
 	}
 	/* Resolution rejects what is not built yet. */
 	abort();

@@ -24,7 +24,7 @@
 
 enum frame_slot {
 	FR_GLOBALS, FR_SCRATCH, FR_REGS, FR_COOKIE, FR_ACTIONS, FR_ABORTED, FR_RET_SLOT,
-	FR_SAVED, FR_STATUS, FR_COUNT, FR_LIMIT, FR_SIZE
+	FR_SAVED, FR_STATUS, FR_COUNT, FR_LIMIT, FR_HIST_KEY, FR_SIZE
 };
 
 struct fn_state {
@@ -56,24 +56,38 @@ static LLVMValueRef get_long(struct cg *cg, LLVMValueRef frame, int i)
 	return LLVMBuildLoad2(cg->b, cg->i64, slot(cg, frame, i), "");
 }
 
-/* The body's function: long each(map, key, value, frame). */
+/* foreach (n = b in @hist_log(x)): b the bucket number, n its count. */
+static void hist_vars(struct cg *cg, struct foreach *f, LLVMValueRef index, LLVMValueRef key)
+{
+	if (f->nkeys == 1 && f->key_syms && f->key_syms[0])
+		LLVMBuildStore(cg->b, index, cg_var_addr(cg, f->key_syms[0]));
+	if (f->value_sym)
+		LLVMBuildStore(cg->b, cg->t->stat_bucket(cg, f->hist->args->sym->index, key, index),
+			       cg_var_addr(cg, f->value_sym));
+}
+
+/* The body's function: long each(map, key, value, frame); for the buckets
+ * of a histogram, bpf_loop's long each(index, frame). */
 static LLVMValueRef body_function(struct cg *cg, struct stmt *st,
 				  void (*body)(struct cg *, struct stmt *))
 {
 	struct foreach *f = st->foreach;
 	int nlocals = cg->h->nlocals;
 	static const char *const names[] = { "map", "key", "value", "frame" };
+	static const char *const hist_names[] = { "index", "frame" };
 	struct cg_saved saved;
 	struct fn_state outer = {
 		cg->globals, cg->scratch, cg->regs, cg->cookie, cg->actions, cg->aborted,
 		cg->ret_slot, cg->saved, cg->local_slots, cg->local_offsets, cg->ret_bb, cg->nloops,
 		cg->each_frame, cg->each_frame_fn,
 	};
-	LLVMValueRef fn = cg_callback_begin(cg, "foreach_body", names, 4, &saved);
+	LLVMValueRef fn = f->hist ? cg_callback_begin(cg, "foreach_bucket", hist_names, 2, &saved) :
+		cg_callback_begin(cg, "foreach_body", names, 4, &saved);
 	LLVMBuilderRef b = cg->b;
 	cg_set_loc(cg, &st->loc);
-	LLVMValueRef frame = LLVMGetParam(fn, 3);
-	LLVMValueRef key = LLVMGetParam(fn, 1), value = LLVMGetParam(fn, 2);
+	LLVMValueRef frame = LLVMGetParam(fn, f->hist ? 1 : 3);
+	LLVMValueRef key = LLVMGetParam(fn, f->hist ? 0 : 1);
+	LLVMValueRef value = f->hist ? NULL : LLVMGetParam(fn, 2);
 	cg->globals = get_ptr(cg, frame, FR_GLOBALS);
 	cg->scratch = get_ptr(cg, frame, FR_SCRATCH);
 	cg->regs = outer.regs ? get_ptr(cg, frame, FR_REGS) : NULL;
@@ -110,7 +124,11 @@ static LLVMValueRef body_function(struct cg *cg, struct stmt *st,
 		LLVMPositionBuilderAtEnd(b, go);
 		LLVMBuildStore(b, LLVMBuildAdd(b, n, cg_const(cg, 1), ""), count);
 	}
-	cg_foreach_vars(cg, f, key, value);
+	if (f->hist)
+		hist_vars(cg, f, LLVMBuildPtrToInt(b, key, cg->i64, ""),
+			  get_ptr(cg, frame, FR_HIST_KEY));
+	else
+		cg_foreach_vars(cg, f, key, value);
 	if (cg->nloops == CG_MAX_LOOPS) {
 		diag_error(&st->loc, "loops nested more than %d deep", CG_MAX_LOOPS);
 	} else {
@@ -141,7 +159,7 @@ static LLVMValueRef body_function(struct cg *cg, struct stmt *st,
 void cg_foreach_bpf(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *))
 {
 	struct foreach *f = st->foreach;
-	if (f->sort_dir) {
+	if (f->sort_dir && !f->hist) {
 		diag_error(&st->loc, "a sorted foreach cannot run in a process probe: BPF programs "
 			   "cannot sort; leave out the sort, or loop in an end or timer probe");
 		return;
@@ -173,11 +191,23 @@ void cg_foreach_bpf(struct cg *cg, struct stmt *st, void (*body)(struct cg *, st
 	put(cg, frame, FR_COUNT, count);
 	LLVMBuildStore(cg->b, f->limit ? cg_expr(cg, f->limit) : cg_const(cg, 0),
 		       slot(cg, frame, FR_LIMIT));
-	cg_bpf_for_each(cg, f->array_sym->index, body_function(cg, st, body), frame);
+	if (f->hist) {
+		/* The buckets: bpf_loop calls the body with each number. */
+		struct expr *t = f->hist->args;
+		const struct global_var *gv = &cg->prog->globals[t->sym->index];
+		LLVMValueRef hkey = cg_scratch(cg, gv->key_size, false);
+		cg->t->copy(cg, hkey, cg_array_key(cg, t->sym->index,
+						   t->kind == EXPR_INDEX ? t->args : NULL),
+			    gv->key_size);
+		put(cg, frame, FR_HIST_KEY, hkey);
+		cg_bpf_loop_ctx(cg, gv->stat.buckets, body_function(cg, st, body), frame);
+	} else {
+		cg_bpf_for_each(cg, f->array_sym->index, body_function(cg, st, body), frame);
+	}
 	LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, actions, ""), cg->actions);
 	LLVMBasicBlockRef go = cg_block(cg, "foreach.end");
 	LLVMValueRef status = get_long(cg, frame, FR_STATUS);
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_const(cg, 0), ""),
-			cg->ret_bb, go);
+			cg_leave_block(cg), go);
 	LLVMPositionBuilderAtEnd(cg->b, go);
 }

@@ -24,6 +24,7 @@
 
 #include "parse/arena.h"
 #include "cg.h"
+#include "parse/diag.h"
 #include "format.h"
 
 struct sp {
@@ -366,6 +367,11 @@ LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call)
 		LLVMValueRef v = cg_expr(cg, arg);
 		arg = arg->next;
 		switch (p->conv) {
+		case 'b': case 'm': case 'M':
+			/* Bytes that may be NUL, in a string that a NUL ends. */
+			diag_error(&fmt->loc, "sprintf's %%%c cannot run in a process probe: use "
+				   "printf, or sprintf in a begin, end or timer probe", p->conv);
+			break;
 		case 's':
 			put_string(&s, p, v, width, prec);
 			break;

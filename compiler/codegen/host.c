@@ -81,6 +81,13 @@ static LLVMValueRef host_read_user(struct cg *cg, LLVMValueRef dst, uint32_t siz
 	return cg_const(cg, -14);  /* -EFAULT: uscript has no traced process */
 }
 
+static LLVMValueRef host_read_user_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef size,
+				     uint32_t max, LLVMValueRef addr)
+{
+	(void)dst, (void)size, (void)max, (void)addr;
+	return cg_const(cg, -14);  /* -EFAULT: uscript has no traced process */
+}
+
 static LLVMValueRef host_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef max,
 				       LLVMValueRef addr)
 {
@@ -151,6 +158,21 @@ static void host_copy_n(struct cg *cg, LLVMValueRef dst, LLVMValueRef src, LLVMV
 	LLVMBuildMemCpy(cg->b, dst, 1, src, 1, size);
 }
 
+static LLVMValueRef host_stat_bucket(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef i)
+{
+	LLVMTypeRef params[4] = { cg->ptr, cg->i64, cg->ptr, cg->i64 };
+	LLVMValueRef args[4] = { cg->rt, cg_const(cg, g), key, i };
+	return cg_call_named(cg, HOSTABI_PREFIX "stat_bucket", cg->i64, params, args, 4);
+}
+
+/* The runtime merges the variance with the rest (stats_merge). */
+static LLVMValueRef host_stat_variance(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef merged)
+{
+	const struct stat_shape *sh = &cg->prog->globals[g].stat;
+	(void)merged;
+	return host_stat_bucket(cg, g, key, cg_const(cg, sh->buckets + STATV_VAR));
+}
+
 static LLVMValueRef host_stat_merged(struct cg *cg, int g, LLVMValueRef key)
 {
 	LLVMValueRef dst = cg_scratch(cg, 8 * STAT_HDR_WORDS, true);
@@ -199,8 +221,12 @@ const struct cg_target cg_target_host = {
 	.execname = host_execname,
 	.clock_ns = host_clock_ns,
 	.read_user = host_read_user,
+	.read_user_n = host_read_user_n,
 	.read_user_str = host_read_user_str,
+	.read_kernel = host_read_user,
+	.read_kernel_str = host_read_user_str,
 	.user_stack = host_user_stack,
+	.kernel_stack = host_user_stack,
 	.str_copy = host_str_copy,
 	.map_lookup = host_map_lookup,
 	.map_update = host_map_update,
@@ -210,6 +236,8 @@ const struct cg_target cg_target_host = {
 	.copy = host_copy,
 	.copy_n = host_copy_n,
 	.stat_merged = host_stat_merged,
+	.stat_bucket = host_stat_bucket,
+	.stat_variance = host_stat_variance,
 	.map_clear = host_map_clear,
 	.foreach_begin = host_foreach_begin,
 	.foreach_next = host_foreach_next,

@@ -25,11 +25,14 @@
 	X(map_delete) \
 	X(map_clear) \
 	X(stat_merged) \
+	X(stat_bucket) \
+	X(hist_text) \
 	X(foreach_begin) \
 	X(foreach_next) \
 	X(foreach_end) \
 	X(sprintf) \
-	X(str_text)
+	X(str_text) \
+	X(sprint_ustack)
 
 /* A record buffer for `size` bytes; never NULL. */
 void *uscript_host_rec_reserve(void *rt, uint32_t size);
@@ -53,6 +56,11 @@ int64_t uscript_host_map_update(void *rt, int64_t g, const void *key, const void
 void uscript_host_map_delete(void *rt, int64_t g, const void *key);
 void uscript_host_map_clear(void *rt, int64_t g);
 void uscript_host_stat_merged(void *rt, int64_t g, const void *key, int64_t *dst);
+/* The histogram of g as print draws it, into dst: at most maxstr - 1 bytes
+ * and a NUL. */
+void uscript_host_hist_text(void *rt, int64_t g, const void *key, char *dst, int64_t maxstr);
+/* The count in bucket i of g's histogram, over all CPUs (i in range). */
+int64_t uscript_host_stat_bucket(void *rt, int64_t g, const void *key, int64_t i);
 /* foreach over g: column 0 for no sort, 1… a key, -1 the value; dir +1 or
  * -1; aggr the stat_op statistics are sorted by; a limit if has_limit.  The
  * iterator is freed by foreach_end or, if the handler leaves the loop
@@ -67,5 +75,8 @@ void uscript_host_foreach_end(void *rt, void *it);
 void uscript_host_sprintf(void *rt, const void *rec, char *dst, int64_t maxstr);
 /* text_str (runtime/strfuncs.c). */
 void uscript_host_str_text(char *dst, const char *s, int64_t maxstr);
+/* sprint_ustack(stk) where no thread is traced: a line " TOKEN : 0xADDR"
+ * for each address, usymdata() naming nothing (codegen/usym.c). */
+void uscript_host_sprint_ustack(char *dst, const char *stk, int64_t maxstr);
 
 #endif

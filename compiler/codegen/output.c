@@ -5,6 +5,7 @@
  * itself stays in the program's format table and is applied by the
  * runtime.  Arguments are evaluated before the record is reserved: a
  * runtime error while evaluating one must not leave a reservation open. */
+#include <inttypes.h>
 #include <string.h>
 
 #include "parse/arena.h"
@@ -37,6 +38,10 @@ static void fill_printf(struct cg *cg, LLVMValueRef rec, void *arg)
 			break;
 		case OUT_LITERAL:
 			break;
+		case OUT_MEMORY:
+			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
+				    out_arg_size(OUT_MEMORY, cg->opts->maxstringlen));
+			break;
 		default:
 			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
 				    site_arg_size(o->site, i, 0));
@@ -64,6 +69,50 @@ static struct out_args new_site(struct cg *cg, const char *fmt, size_t fmt_len, 
 	return o;
 }
 
+/* %m and %M of the address v: the bytes are read now, in the probe, into
+ * a count and MAXSTRINGLEN bytes (OUT_MEMORY); a read that faults is
+ * SystemTap's runtime error, as its printf raises it. */
+static LLVMValueRef read_memory(struct cg *cg, const struct fmt_piece *p, LLVMValueRef v,
+				LLVMValueRef star, const struct loc *loc)
+{
+	uint32_t max = cg->opts->maxstringlen;
+	LLVMValueRef buf = cg_scratch(cg, 8 + max, true);
+	int64_t n = p->precision > 0 ? p->precision : 1;
+	LLVMValueRef rc;
+	if (p->precision == FMT_STAR) {
+		/* %.*m: 1 for a count under 1, at most MAXSTRINGLEN. */
+		LLVMValueRef k = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, star,
+						cg_const(cg, 1), ""), cg_const(cg, 1), star, "");
+		k = LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGT, k, cg_const(cg, max), ""),
+				    cg_const(cg, max), k, "");
+		cg_store_at(cg, buf, 0, k, cg->i64);
+		rc = cg->t->read_user_n(cg, cg_field(cg, buf, 8), k, max, v);
+	} else {
+		if (n > (int64_t)max) {
+			diag_error(loc, "%%%c reads at most MAXSTRINGLEN (%u) bytes, not %" PRId64,
+				   p->conv, max, n);
+			n = max;
+		}
+		cg_store_at(cg, buf, 0, cg_const(cg, n), cg->i64);
+		rc = cg->t->read_user(cg, cg_field(cg, buf, 8), (uint32_t)n, v);
+	}
+	LLVMBasicBlockRef fault = cg_block(cg, "mem.fault"), ok = cg_block(cg, "mem.ok");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
+	LLVMPositionBuilderAtEnd(cg->b, fault);
+	cg_raise_fmt(cg, loc, "read fault [man error::fault] at 0x%x", &v, 1);
+	LLVMBuildBr(cg->b, ok);
+	LLVMPositionBuilderAtEnd(cg->b, ok);
+	return buf;
+}
+
+/* The conversion of a format that takes argument i as its value, or NULL. */
+static const struct fmt_piece *value_conv(const struct fmt *f, bool parsed, int i)
+{
+	if (!parsed || (size_t)i >= f->nargs || f->args[i].role != FMT_ROLE_VALUE)
+		return NULL;
+	return &f->pieces[f->args[i].piece];
+}
+
 /* Lays out a record of `args` for the format `fmt` and evaluates them; the
  * record is then sent (printf) or formatted at once (sprintf). */
 static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
@@ -73,7 +122,19 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 	struct format_site *site = (struct format_site *)o.site;
 	uint32_t off = sizeof(struct rec_hdr);
 	int i = 0;
+	struct fmt f;
+	struct fmt_error err;
+	bool parsed = fmt_parse(fmt, fmt_len, &f, &err) == 0;
 	for (struct expr *a = args; a; a = a->next, i++) {
+		const struct fmt_piece *conv = value_conv(&f, parsed, i);
+		if (conv && (conv->conv == 'm' || conv->conv == 'M')) {
+			site->arg_kinds[i] = OUT_MEMORY;
+			LLVMValueRef star = conv->precision == FMT_STAR && i > 0 ? o.vals[i - 1] : NULL;
+			o.vals[i] = read_memory(cg, conv, cg_expr(cg, a), star, &a->loc);
+			site->arg_offsets[i] = off;
+			off += (site_arg_size(site, i, cg->opts->maxstringlen) + 7) & ~7u;
+			continue;
+		}
 		int deferred = cg_deferred_kind(a);
 		if (deferred == OUT_SBACKTRACE && !cg->t->is_bpf) {
 			site->arg_kinds[i] = OUT_STRING;
@@ -103,6 +164,8 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 		site->arg_offsets[i] = off;
 		off += (site_arg_size(site, i, cg->opts->maxstringlen) + 7) & ~7u;
 	}
+	if (parsed)
+		fmt_free(&f);
 	site->size = off;
 	return o;
 }

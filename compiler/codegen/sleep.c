@@ -27,7 +27,9 @@
  * stand-in that cg_bpf_handler_finish() replaces, and bpf_loop callbacks
  * get the area from their caller (cg_loop_scratch()).  A script function
  * that reads a user string makes every handler that calls it, directly
- * or not, sleep too.  Local storage holds at most TSCRATCH_MAX bytes a
+ * or not, sleep too.  Only uprobes may sleep: in a kernel tracepoint or a
+ * perf sample, and in a function one of those calls, a string is read as
+ * before.  Local storage holds at most TSCRATCH_MAX bytes a
  * thread; a script whose handlers need more scratch than that (a very
  * large MAXSTRINGLEN) is generated again without sleeping handlers
  * (compile.c), and its reads fail on absent pages as before. */
@@ -58,7 +60,7 @@ LLVMValueRef cg_bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef 
 {
 	LLVMBuilderRef b = cg->b;
 	LLVMValueRef rc = read_str(cg, dst, max, addr);
-	if (!cg->may_sleep)
+	if (!cg->may_sleep || !cg->sleep_ok)
 		return rc;
 	cg->sleeps = true;
 	/* The pages a string of MAXSTRINGLEN bytes at addr may span. */
@@ -88,9 +90,9 @@ LLVMValueRef cg_bpf_read_user_str(struct cg *cg, LLVMValueRef dst, LLVMValueRef 
 	return rc;
 }
 
-void cg_bpf_handler_finish(struct cg *cg, const bool *calls)
+void cg_bpf_handler_finish(struct cg *cg, const bool *calls, int ncalls)
 {
-	for (int i = 0; calls && i < cg->res->nfuncs; i++)
+	for (int i = 0; calls && i < ncalls; i++)
 		if (calls[i] && cg->func_sleeps && cg->func_sleeps[i])
 			cg->sleeps = true;
 	LLVMValueRef stub = cg->scratch;

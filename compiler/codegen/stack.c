@@ -1,25 +1,30 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* stack.c — the traced thread's stack: print_ubacktrace(),
- * sprint_ubacktrace(), ubacktrace() and usymname().
+ * sprint_ubacktrace(), ubacktrace(), ucallers() and usymname(); and the kernel's, at
+ * a tracepoint or a perf sample: print_backtrace(), sprint_backtrace()
+ * and backtrace(), named from /proc/kallsyms by the runtime.
  *
  * The kernel walks the user stack (bpf_get_stack, by frame pointers) when
  * the probe fires.  Naming the addresses needs the process's memory map and
  * the symbols of its files, which only the runtime reads: print_ubacktrace,
- * sprint_ubacktrace and usymname send the addresses in the output record
- * and the runtime makes the text when it prints it (runtime/symbolize.c).
- * ubacktrace() needs no names, so it is a string made here: the addresses
- * in hex, each followed by a space, as SystemTap makes it. */
+ * sprint_ubacktrace and usymname, when printed, send the addresses in the
+ * output record and the runtime makes the text when it prints it
+ * (runtime/symbolize.c); as values, usym.c makes their text in the probe.
+ * ubacktrace() and ucallers() need no names, so they are strings made
+ * here: the addresses in hex, as SystemTap makes them. */
 #include "cg.h"
 
-/* Fills a struct out_stack at buf: the pid and the stack. */
-static void fill_stack(struct cg *cg, LLVMValueRef buf)
+/* Fills a struct out_stack at buf: the pid and the stack; a kernel stack
+ * (print_backtrace) has the pid SYM_KERNEL, -1. */
+static void fill_stack(struct cg *cg, LLVMValueRef buf, bool kernel)
 {
 	LLVMBuilderRef b = cg->b;
-	cg_store_at(cg, buf, offsetof(struct out_stack, pid), cg->t->context(cg, BI_pid),
-		    cg->i64);
+	cg_store_at(cg, buf, offsetof(struct out_stack, pid),
+		    kernel ? cg_const(cg, -1) : cg->t->context(cg, BI_pid), cg->i64);
 	cg_store_at(cg, buf, offsetof(struct out_stack, row), cg->cookie, cg->i64);
-	LLVMValueRef rc = cg->t->user_stack(cg, cg_field(cg, buf, offsetof(struct out_stack, frames)),
-					    OUT_MAX_FRAMES * 8);
+	LLVMValueRef frames = cg_field(cg, buf, offsetof(struct out_stack, frames));
+	LLVMValueRef rc = kernel ? cg->t->kernel_stack(cg, frames, OUT_MAX_FRAMES * 8) :
+		cg->t->user_stack(cg, frames, OUT_MAX_FRAMES * 8);
 	LLVMValueRef n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, rc, cg_const(cg, 0), ""),
 					 LLVMBuildLShr(b, rc, cg_const(cg, 3), ""), cg_const(cg, 0), "");
 	cg_store_at(cg, buf, offsetof(struct out_stack, nframes), n, cg->i64);
@@ -46,6 +51,7 @@ int cg_deferred_kind(const struct expr *e)
 		return -1;
 	switch (e->builtin->id) {
 	case BI_sprint_ubacktrace: return OUT_SBACKTRACE;
+	case BI_sprint_backtrace: return OUT_SBACKTRACE;
 	case BI_usymname: return OUT_USYMNAME;
 	default: return -1;
 	}
@@ -58,13 +64,19 @@ LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e)
 	if (cg_deferred_kind(e) == OUT_USYMNAME) {
 		LLVMValueRef addr = cg_expr(cg, e->args);
 		LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_addr), true);
-		cg_store_at(cg, buf, offsetof(struct out_addr, pid), cg->t->context(cg, BI_pid),
-			    cg->i64);
+		/* In uscript's own handlers (end), the addresses are the
+		 * target's: a profile names the stacks it kept at the end. */
+		cg->host_usymname |= !cg->t->is_bpf;
+		LLVMValueRef pid = cg->t->is_bpf ? cg->t->context(cg, BI_pid) :
+			LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, cg->globals,
+				offsetof(struct globals_hdr, target_pid)), "target");
+		cg_store_at(cg, buf, offsetof(struct out_addr, pid), pid, cg->i64);
 		cg_store_at(cg, buf, offsetof(struct out_addr, addr), addr, cg->i64);
 		return buf;
 	}
 	LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_stack), true);
-	fill_stack(cg, buf);
+	fill_stack(cg, buf, e->kind == EXPR_CALL && e->builtin &&
+		   (e->builtin->id == BI_print_backtrace || e->builtin->id == BI_sprint_backtrace));
 	return buf;
 }
 
@@ -128,7 +140,7 @@ LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVM
  * verifier would have to follow, into a buffer that holds every frame's:
  * "0x", sixteen digits (those past the number's own are overwritten next),
  * the space; the cut comes last. */
-static LLVMValueRef ubacktrace(struct cg *cg)
+static LLVMValueRef ubacktrace(struct cg *cg, bool kernel)
 {
 	LLVMBuilderRef b = cg->b;
 	uint32_t need = OUT_MAX_FRAMES * 19 + 1, size = 1;
@@ -138,7 +150,8 @@ static LLVMValueRef ubacktrace(struct cg *cg)
 	LLVMValueRef out = cg_scratch(cg, size + 32, true);
 	/* 32 frame slots, so that a masked index stays inside */
 	LLVMValueRef frames = cg_scratch(cg, 32 * 8, true);
-	LLVMValueRef rc = cg->t->user_stack(cg, frames, OUT_MAX_FRAMES * 8);
+	LLVMValueRef rc = kernel ? cg->t->kernel_stack(cg, frames, OUT_MAX_FRAMES * 8) :
+		cg->t->user_stack(cg, frames, OUT_MAX_FRAMES * 8);
 	LLVMValueRef n = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, rc, cg_const(cg, 0), ""),
 					 LLVMBuildLShr(b, rc, cg_const(cg, 3), ""), cg_const(cg, 0), "");
 	LLVMBasicBlockRef pre = LLVMGetInsertBlock(b), head = cg_block(cg, "ubt.head"),
@@ -173,17 +186,128 @@ static LLVMValueRef ubacktrace(struct cg *cg)
 	return out;
 }
 
+/* ucallers(n): the first n + 1 addresses of the stack (all for -1), "0x"
+ * and hex, a space between, as SystemTap's tapset makes it: an address
+ * whose text would take the string past MAXSTRINGLEN is left out with the
+ * rest, and then the string is cut to MAXSTRINGLEN - 1 bytes; a stack of
+ * fewer frames, all in the string, is the error "reached end of stack
+ * before unwinding to level N".  In uscript's own handlers the stack has
+ * no frames.
+ *
+ * In BPF a frame is a turn of a bpf_loop callback, checked once however
+ * many calls a probe makes, with its state in scratch at `off`: */
+enum { UC_N = 0, UC_I = 8, UC_POS = 16, UC_KEPT = 24, UC_FRAMES = 32, UC_OUT = 32 + 32 * 8 };
+
+static uint32_t ucallers_span(struct cg *cg)
+{
+	uint32_t need = OUT_MAX_FRAMES * 19 + 1, size = 1;
+	while (size < need || size < cg->opts->maxstringlen)
+		size <<= 1;
+	return size;
+}
+
+static LLVMValueRef ucallers_step(struct cg *cg, uint32_t off)
+{
+	static const char *const names[] = { "index", "ctx" };
+	struct cg_saved saved;
+	LLVMValueRef fn = cg_callback_begin(cg, "ucallers_step", names, 2, &saved);
+	LLVMBuilderRef b = cg->b;
+	uint32_t span = ucallers_span(cg);
+	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go"),
+		frame = cg_block(cg, "frame");
+	LLVMValueRef area = cg_loop_scratch(cg);
+	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
+	LLVMPositionBuilderAtEnd(b, stop);
+	LLVMBuildRet(b, cg_const(cg, 1));
+
+	LLVMPositionBuilderAtEnd(b, go);
+	LLVMValueRef st = cg_field(cg, area, off), out = cg_field(cg, st, UC_OUT);
+	LLVMValueRef i = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, UC_I), "i");
+	LLVMValueRef n = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, UC_N), "n");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULT, i, n, ""), frame, stop);
+	LLVMPositionBuilderAtEnd(b, frame);
+	LLVMValueRef pos = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, UC_POS), "pos");
+	LLVMValueRef kept = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, UC_KEPT), "kept");
+	LLVMValueRef mask = cg_const(cg, span - 1);
+	LLVMValueRef slot = LLVMBuildShl(b, LLVMBuildAnd(b, cg_opaque(cg, i), cg_const(cg, 31), ""),
+					 cg_const(cg, 3), "");
+	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, cg_gep(cg, cg_field(cg, st, UC_FRAMES), slot),
+					"frame");
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, ' ', 0),
+		       cg_gep(cg, out, LLVMBuildAnd(b, cg_opaque(cg, pos), mask, "")));
+	LLVMValueRef at = LLVMBuildAdd(b, pos, LLVMBuildZExt(b,
+		LLVMBuildICmp(b, LLVMIntNE, i, cg_const(cg, 0), ""), cg->i64, ""), "");
+	LLVMValueRef end = cg_put_hex(cg, out, mask, at, v);
+	LLVMValueRef keep = LLVMBuildAnd(b,
+		LLVMBuildICmp(b, LLVMIntULE, end, cg_const(cg, cg->opts->maxstringlen), ""),
+		LLVMBuildICmp(b, LLVMIntEQ, kept, pos, ""), "");
+	LLVMBuildStore(b, LLVMBuildSelect(b, keep, end, kept, ""), cg_field(cg, st, UC_KEPT));
+	LLVMBuildStore(b, end, cg_field(cg, st, UC_POS));
+	LLVMBuildStore(b, LLVMBuildAdd(b, i, cg_const(cg, 1), ""), cg_field(cg, st, UC_I));
+	LLVMBuildRet(b, cg_const(cg, 0));
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+static LLVMValueRef ucallers(struct cg *cg, struct expr *call)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef want = cg_expr(cg, call->args);
+	uint32_t span = ucallers_span(cg);
+	uint32_t off = cg_scratch_reserve(cg, UC_OUT + span + 32, true);
+	LLVMValueRef st = cg_field(cg, cg_scratch_base(cg), off), out = cg_field(cg, st, UC_OUT);
+	LLVMValueRef rc = cg->t->user_stack(cg, cg_field(cg, st, UC_FRAMES), OUT_MAX_FRAMES * 8);
+	LLVMValueRef have = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, rc, cg_const(cg, 0), ""),
+					    LLVMBuildLShr(b, rc, cg_const(cg, 3), ""),
+					    cg_const(cg, 0), "");
+	/* n + 1 frames, all for -1, none below */
+	LLVMValueRef all = LLVMBuildICmp(b, LLVMIntEQ, want, cg_const(cg, -1), "");
+	LLVMValueRef asked = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, want, cg_const(cg, 0), ""),
+					     cg_const(cg, 0), LLVMBuildAdd(b, want, cg_const(cg, 1), ""),
+					     "");
+	LLVMValueRef short_ = LLVMBuildAnd(b, LLVMBuildNot(b, all, ""),
+					   LLVMBuildICmp(b, LLVMIntUGT, asked, have, ""), "");
+	LLVMValueRef n = LLVMBuildSelect(b, LLVMBuildOr(b, all, short_, ""), have, asked, "n");
+	LLVMBuildStore(b, n, cg_field(cg, st, UC_N));
+	for (uint32_t f = UC_I; f <= UC_KEPT; f += 8)
+		LLVMBuildStore(b, cg_const(cg, 0), cg_field(cg, st, f));
+	/* uscript's own handlers have no frames to name */
+	if (cg->t->is_bpf)
+		cg_bpf_loop(cg, OUT_MAX_FRAMES, ucallers_step(cg, off));
+	LLVMValueRef pos = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, UC_POS), "pos");
+	LLVMValueRef kept = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, UC_KEPT), "kept");
+	LLVMBasicBlockRef bad = cg_block(cg, "ucallers.short"), ok = cg_block(cg, "ucallers.ok");
+	LLVMBuildCondBr(b, LLVMBuildAnd(b, short_, LLVMBuildICmp(b, LLVMIntEQ, kept, pos, ""), ""),
+			bad, ok);
+	LLVMPositionBuilderAtEnd(b, bad);
+	cg_raise_fmt(cg, &call->loc, "reached end of stack before unwinding to level %d", &want, 1);
+	LLVMBuildBr(b, ok);
+	LLVMPositionBuilderAtEnd(b, ok);
+	LLVMValueRef last = cg_const(cg, cg->opts->maxstringlen - 1);
+	LLVMValueRef cut = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, kept, last, ""), kept,
+					   last, "");
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0),
+		       cg_gep(cg, out, LLVMBuildAnd(b, cut, cg_const(cg, span - 1), "")));
+	return out;
+}
+
 LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
 {
 	switch (call->builtin->id) {
 	case BI_ubacktrace:
-		return cg->t->is_bpf ? ubacktrace(cg) : cg_no_user_stack(cg, false);
+	case BI_backtrace:
+		return cg->t->is_bpf ? ubacktrace(cg, call->builtin->id == BI_backtrace) :
+			cg_no_user_stack(cg, false);
 	case BI_print_ubacktrace:
+	case BI_print_backtrace:
 		cg_print_backtrace(cg, call);
 		return NULL;
+	case BI_ucallers:
+		return ucallers(cg, call);
 	default:
-		/* Resolution lets these be only printed, which output.c
-		 * does through cg_deferred_value(). */
-		return cg_string_literal(cg, "", 0);
+		/* named addresses (usym.c); output.c still prints
+		 * usymname() and sprint_ubacktrace() through
+		 * cg_deferred_value() */
+		return cg_usym(cg, call);
 	}
 }

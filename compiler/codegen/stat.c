@@ -12,6 +12,8 @@
 
 #include "parse/arena.h"
 #include "cg.h"
+#include "hostabi.h"
+#include "parse/diag.h"
 
 static LLVMValueRef word(struct cg *cg, LLVMValueRef p, int i)
 {
@@ -55,6 +57,28 @@ static LLVMValueRef bucket(struct cg *cg, const struct stat_shape *sh, LLVMValue
 	return LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntUGT, n, last, ""), last, n, "");
 }
 
+/* SystemTap's __stp_stat_add for @variance, word for word: Welford's
+ * running mean and sum of squares, scaled by 2^shift, with its delta an
+ * int, as there; n is the count with v. */
+static void add_variance(struct cg *cg, const struct stat_shape *sh, LLVMValueRef p,
+			 LLVMValueRef v, LLVMValueRef n)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef avg_w = word(cg, p, STATV_WORD(sh, STATV_AVG));
+	LLVMValueRef m2_w = word(cg, p, STATV_WORD(sh, STATV_M2));
+	LLVMValueRef scaled = LLVMBuildShl(b, v, cg_const(cg, sh->shift), "");
+	LLVMValueRef avg = LLVMBuildLoad2(b, cg->i64, avg_w, "");
+	LLVMValueRef delta = LLVMBuildSExt(b, LLVMBuildTrunc(b, LLVMBuildSub(b, scaled, avg, ""),
+							     cg->i32, ""), cg->i64, "");
+	avg = LLVMBuildAdd(b, avg, cg_sdiv(cg, delta, n), "");
+	LLVMBuildStore(b, avg, avg_w);
+	LLVMValueRef m2 = LLVMBuildAdd(b, LLVMBuildLoad2(b, cg->i64, m2_w, ""),
+		LLVMBuildMul(b, delta, LLVMBuildSub(b, scaled, avg, ""), ""), "");
+	LLVMBuildStore(b, m2, m2_w);
+	LLVMBuildStore(b, cg_sdiv(cg, m2, LLVMBuildSub(b, n, cg_const(cg, 1), "")),
+		       word(cg, p, STATV_WORD(sh, STATV_VAR)));
+}
+
 /* Adds v to the value at p, one CPU's part of a statistic. */
 static void add_to(struct cg *cg, const struct global_var *gv, LLVMValueRef p, LLVMValueRef v)
 {
@@ -68,8 +92,15 @@ static void add_to(struct cg *cg, const struct global_var *gv, LLVMValueRef p, L
 	LLVMBuildStore(b, v, word(cg, p, STATW_SUM));
 	LLVMBuildStore(b, v, word(cg, p, STATW_MIN));
 	LLVMBuildStore(b, v, word(cg, p, STATW_MAX));
+	if (gv->stat.variance) {
+		LLVMBuildStore(b, LLVMBuildShl(b, v, cg_const(cg, gv->stat.shift), ""),
+			       word(cg, p, STATV_WORD(&gv->stat, STATV_AVG)));
+		LLVMBuildStore(b, cg_const(cg, 0), word(cg, p, STATV_WORD(&gv->stat, STATV_M2)));
+	}
 	LLVMBuildBr(b, hist);
 	LLVMPositionBuilderAtEnd(b, more);
+	if (gv->stat.variance)
+		add_variance(cg, &gv->stat, p, v, LLVMBuildAdd(b, count, cg_const(cg, 1), ""));
 	LLVMBuildStore(b, LLVMBuildAdd(b, count, cg_const(cg, 1), ""), word(cg, p, STATW_COUNT));
 	LLVMBuildStore(b, LLVMBuildAdd(b, load_word(cg, p, STATW_SUM), v, ""), word(cg, p, STATW_SUM));
 	LLVMValueRef min = load_word(cg, p, STATW_MIN), max = load_word(cg, p, STATW_MAX);
@@ -149,6 +180,7 @@ LLVMValueRef cg_stat_read(struct cg *cg, struct expr *e)
 	LLVMBuildBr(cg->b, ok);
 	LLVMPositionBuilderAtEnd(cg->b, ok);
 	switch (e->stat) {
+	case STAT_VARIANCE: return cg->t->stat_variance(cg, g, key, h);
 	case STAT_MIN: return load_word(cg, h, STATW_MIN);
 	case STAT_MAX: return load_word(cg, h, STATW_MAX);
 	default: return cg_sdiv(cg, load_word(cg, h, STATW_SUM), count);
@@ -192,6 +224,19 @@ void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
 		.size = gv->key_size,
 		.site = p->nhists++,
 	};
+	/* Inside try, an empty statistic is found here, in the probe, where
+	 * the error can be caught; the runtime's check stays for a statistic
+	 * emptied meanwhile. */
+	if (cg_in_try(cg)) {
+		LLVMValueRef count = load_word(cg, cg->t->stat_merged(cg, g, h.key), STATW_COUNT);
+		LLVMBasicBlockRef empty = cg_block(cg, "hist.empty"), have = cg_block(cg, "hist.have");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, count, cg_const(cg, 0), ""),
+				empty, have);
+		LLVMPositionBuilderAtEnd(cg->b, empty);
+		cg_raise(cg, at, "empty aggregate");
+		LLVMBuildBr(cg->b, have);
+		LLVMPositionBuilderAtEnd(cg->b, have);
+	}
 	cg_emit_record(cg, (uint32_t)sizeof(struct rec_hdr) + ((gv->key_size + 7) & ~7u), fill_hist, &h);
 	/* On the host the histogram was printed just now, or refused as empty:
 	 * then the handler ends, as SystemTap's does.  A BPF program cannot
@@ -208,4 +253,103 @@ void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
 		LLVMBuildBr(cg->b, cg->ret_bb);
 		LLVMPositionBuilderAtEnd(cg->b, go);
 	}
+}
+
+LLVMValueRef cg_hist_bucket(struct cg *cg, struct expr *e)
+{
+	struct expr *t = e->lhs->args;
+	int g = t->sym->index;
+	const struct global_var *gv = &cg->prog->globals[g];
+	LLVMValueRef i = cg_expr(cg, e->rhs);
+	LLVMValueRef key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL);
+	LLVMValueRef count = load_word(cg, cg->t->stat_merged(cg, g, key), STATW_COUNT);
+	LLVMBasicBlockRef empty = cg_block(cg, "bucket.empty"), have = cg_block(cg, "bucket.have");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, count, cg_const(cg, 0), ""), empty,
+			have);
+	LLVMPositionBuilderAtEnd(cg->b, empty);
+	cg_raise(cg, &e->loc, "empty aggregate");
+	LLVMBuildBr(cg->b, have);
+	LLVMPositionBuilderAtEnd(cg->b, have);
+	LLVMBasicBlockRef out = cg_block(cg, "bucket.out"), in = cg_block(cg, "bucket.in");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntUGE, i, cg_const(cg, gv->stat.buckets),
+					     ""), out, in);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+	cg_raise(cg, &e->loc, "histogram index out of range");
+	LLVMBuildBr(cg->b, in);
+	LLVMPositionBuilderAtEnd(cg->b, in);
+	return cg->t->stat_bucket(cg, g, key, i);
+}
+
+void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, struct stmt *))
+{
+	struct foreach *f = st->foreach;
+	struct expr *t = f->hist->args;
+	if (!t || !t->sym)
+		return;
+	int g = t->sym->index;
+	const struct global_var *gv = &cg->prog->globals[g];
+	/* The key outlives the statements of the body, which reuse the
+	 * temporaries. */
+	LLVMValueRef key = cg_scratch(cg, gv->key_size, false);
+	cg->t->copy(cg, key, cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL),
+		    gv->key_size);
+	LLVMValueRef limit = cg_alloca(cg, cg->i64, "hist.limit");
+	LLVMBuildStore(cg->b, f->limit ? cg_expr(cg, f->limit) : cg_const(cg, INT64_MAX), limit);
+	LLVMValueRef i = cg_alloca(cg, cg->i64, "hist.bucket");
+	LLVMBuildStore(cg->b, cg_const(cg, 0), i);
+	LLVMBasicBlockRef head = cg_block(cg, "hist.head"), loop = cg_block(cg, "hist.body"),
+		step = cg_block(cg, "hist.step"), out = cg_block(cg, "hist.end");
+	LLVMBuildBr(cg->b, head);
+	LLVMPositionBuilderAtEnd(cg->b, head);
+	LLVMValueRef n = LLVMBuildLoad2(cg->b, cg->i64, i, "");
+	LLVMValueRef more = LLVMBuildAnd(cg->b,
+		LLVMBuildICmp(cg->b, LLVMIntSLT, n, cg_const(cg, gv->stat.buckets), ""),
+		LLVMBuildICmp(cg->b, LLVMIntSLT, n, LLVMBuildLoad2(cg->b, cg->i64, limit, ""), ""), "");
+	LLVMBuildCondBr(cg->b, more, loop, out);
+	LLVMPositionBuilderAtEnd(cg->b, loop);
+	if (f->nkeys == 1 && f->key_syms && f->key_syms[0])
+		LLVMBuildStore(cg->b, n, cg_var_addr(cg, f->key_syms[0]));
+	if (f->value_sym)
+		LLVMBuildStore(cg->b, cg->t->stat_bucket(cg, g, key, n), cg_var_addr(cg, f->value_sym));
+	if (cg->nloops == CG_MAX_LOOPS) {
+		diag_error(&st->loc, "loops nested more than %d deep", CG_MAX_LOOPS);
+		return;
+	}
+	cg->loops[cg->nloops++] = (struct cg_loop){ out, step };
+	body(cg, st);
+	cg->nloops--;
+	LLVMBuildBr(cg->b, step);
+	LLVMPositionBuilderAtEnd(cg->b, step);
+	LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, LLVMBuildLoad2(cg->b, cg->i64, i, ""),
+					   cg_const(cg, 1), ""), i);
+	LLVMBuildBr(cg->b, head);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+}
+
+/* A BPF program cannot draw a histogram into a string: print asks the
+ * runtime to draw it, which cannot hand a string back. */
+LLVMValueRef cg_sprint_hist(struct cg *cg, struct expr *hist, const struct loc *at)
+{
+	LLVMValueRef dst = cg_string_slot(cg, true);
+	if (cg->t->is_bpf) {
+		diag_error(at, "sprint of a histogram cannot run in a process probe: use print, "
+			   "or sprint in a begin, end or timer probe");
+		return dst;
+	}
+	struct expr *t = hist->args;
+	int g = t->sym->index;
+	LLVMValueRef key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL);
+	LLVMValueRef count = load_word(cg, cg->t->stat_merged(cg, g, key), STATW_COUNT);
+	LLVMBasicBlockRef empty = cg_block(cg, "hist.empty"), have = cg_block(cg, "hist.have");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, count, cg_const(cg, 0), ""), empty,
+			have);
+	LLVMPositionBuilderAtEnd(cg->b, empty);
+	cg_raise(cg, &hist->loc, "empty aggregate");
+	LLVMBuildBr(cg->b, have);
+	LLVMPositionBuilderAtEnd(cg->b, have);
+	LLVMTypeRef params[5] = { cg->ptr, cg->i64, cg->ptr, cg->ptr, cg->i64 };
+	LLVMValueRef args[5] = { cg->rt, cg_const(cg, g), key, dst,
+				 cg_const(cg, cg->opts->maxstringlen) };
+	cg_call_named(cg, HOSTABI_PREFIX "hist_text", cg->void_t, params, args, 5);
+	return dst;
 }

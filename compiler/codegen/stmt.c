@@ -26,7 +26,7 @@ void record_actions(struct cg *cg, int n, const struct loc *loc, bool update)
 	LLVMValueRef limit = cg_const(cg, (int64_t)cg->opts->maxaction);
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSGE, used, limit, ""), over, ok);
 	LLVMPositionBuilderAtEnd(cg->b, over);
-	cg_raise(cg, loc, "MAXACTION exceeded");
+	cg_raise_fatal(cg, loc, "MAXACTION exceeded");
 	LLVMBuildBr(cg->b, ok);
 	LLVMPositionBuilderAtEnd(cg->b, ok);
 }
@@ -91,6 +91,35 @@ static void foreach_body(struct cg *cg, struct stmt *s)
 	record_actions(cg, 0, &s->body->loc, true);
 }
 
+/* try { body } catch (msg) { handler }: the body's errors jump to the
+ * handler (cg.h), which finds the message in the error area.  An action is
+ * charged for catching, as SystemTap charges it. */
+static void gen_try(struct cg *cg, struct stmt *s)
+{
+	if (cg->ntries == CG_MAX_TRIES) {
+		diag_error(&s->loc, "try nested more than %d deep", CG_MAX_TRIES);
+		return;
+	}
+	record_actions(cg, 0, &s->loc, true);
+	LLVMBasicBlockRef caught = cg_block(cg, "try.catch"), out = cg_block(cg, "try.end");
+	cg->tries[cg->ntries++] = (struct cg_try){ caught, cg->fn };
+	cg->slot_top = cg->slot_fixed;
+	gen_stmt(cg, s->body);
+	record_actions(cg, 0, &s->body->loc, true);
+	cg->ntries--;
+	LLVMBuildBr(cg->b, out);
+	LLVMPositionBuilderAtEnd(cg->b, caught);
+	cg->slot_top = cg->slot_fixed;
+	LLVMBuildStore(cg->b, cg_const(cg, 0), cg->aborted);
+	if (s->expr && s->expr->sym)
+		cg_string_store(cg, cg_var_addr(cg, s->expr->sym), cg_error_message(cg));
+	record_actions(cg, 1, &s->loc, true);
+	gen_stmt(cg, s->else_body);
+	record_actions(cg, 0, &s->else_body->loc, true);
+	LLVMBuildBr(cg->b, out);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+}
+
 void gen_stmt(struct cg *cg, struct stmt *s)
 {
 	cg_set_loc(cg, &s->loc);
@@ -136,6 +165,9 @@ void gen_stmt(struct cg *cg, struct stmt *s)
 		break;
 	case STMT_NEXT:
 		record_actions(cg, 1, &s->loc, true);
+		/* In a function: its callers leave too, up to the handler. */
+		if (cg->depth >= 0)
+			LLVMBuildStore(cg->b, cg_const(cg, 2), cg->aborted);
 		LLVMBuildBr(cg->b, cg->ret_bb);
 		after_jump(cg);
 		break;
@@ -160,6 +192,9 @@ void gen_stmt(struct cg *cg, struct stmt *s)
 	case STMT_FOREACH:
 		record_actions(cg, 1, &s->loc, true);
 		cg_foreach(cg, s, foreach_body);
+		break;
+	case STMT_TRY:
+		gen_try(cg, s);
 		break;
 	case STMT_EMPTY:
 		break;

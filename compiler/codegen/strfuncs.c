@@ -125,10 +125,98 @@ static LLVMValueRef gen_stringat(struct cg *cg, struct expr *call)
  * empty string is in every string).  s1 is copied into a slot twice
  * MAXSTRINGLEN long and zero beyond its end, so that comparing at any
  * position stays in memory the verifier knows. */
+/* In BPF, with a needle that is not a literal (which LLVM cannot unroll
+ * the inner loop for), each start is a turn of a bpf_loop callback, and
+ * the verifier checks the comparison once instead of every pair of a
+ * start and a byte.  With a literal, the unrolled search is three times
+ * faster (0.13 against 0.42 us on 120 bytes), but the verifier's work for
+ * it grows with MAXSTRINGLEN (4,600 instructions at 128, 89,000 at 1024),
+ * so above 256 the callback does that too.  Its state, in scratch at off:
+ *   at     the start to try
+ *   n1     the haystack's length with its NUL
+ *   found  1 once the needle is found
+ *   hay    the haystack, in 2 * span bytes: a start and an offset into
+ *          the needle stay inside, and the haystack's NUL, which no byte
+ *          of the needle before its own NUL equals, ends every comparison
+ *          before the bytes after it
+ *   needle span bytes
+ * span is the power of two at or above MAXSTRINGLEN. */
+enum { IS_AT = 0, IS_N1 = 8, IS_FOUND = 16, IS_HAY = 24 };
+
+static LLVMValueRef isinstr_step(struct cg *cg, uint32_t off, uint32_t span)
+{
+	static const char *const names[] = { "index", "ctx" };
+	struct cg_saved saved;
+	LLVMValueRef fn = cg_callback_begin(cg, "isinstr_step", names, 2, &saved);
+	LLVMBuilderRef b = cg->b;
+	uint32_t max = cg->opts->maxstringlen;
+	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go"),
+		start = cg_block(cg, "start"), found = cg_block(cg, "found"),
+		differ = cg_block(cg, "differ");
+	LLVMValueRef area = cg_loop_scratch(cg);
+	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
+	LLVMPositionBuilderAtEnd(b, stop);
+	LLVMBuildRet(b, cg_const(cg, 1));
+
+	LLVMPositionBuilderAtEnd(b, go);
+	LLVMValueRef st = cg_field(cg, area, off);
+	LLVMValueRef hay = cg_field(cg, st, IS_HAY), needle = cg_field(cg, st, IS_HAY + 2 * span);
+	LLVMValueRef at = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, IS_AT), "at");
+	LLVMValueRef n1 = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, IS_N1), "n1");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULT, at, n1, ""), start, stop);
+	LLVMPositionBuilderAtEnd(b, start);
+	LLVMValueRef base = LLVMBuildAnd(b, cg_opaque(cg, at), cg_const(cg, span - 1), "");
+	struct loop k;
+	loop_begin(cg, &k, cg_const(cg, max), "isinstr.k");
+	LLVMValueRef c2 = byte_at(cg, needle, k.i);
+	LLVMBasicBlockRef cmp = cg_block(cg, "cmp"), same = cg_block(cg, "same");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, c2, cg_const(cg, 0), ""), found, cmp);
+	LLVMPositionBuilderAtEnd(b, cmp);
+	LLVMValueRef c1 = byte_at(cg, hay, LLVMBuildAdd(b, base, k.i, ""));
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, c1, c2, ""), same, differ);
+	LLVMPositionBuilderAtEnd(b, same);
+	loop_end(cg, &k);
+	/* the whole needle matched without its NUL: cannot be, it has one */
+	LLVMBuildBr(b, found);
+	LLVMPositionBuilderAtEnd(b, found);
+	LLVMBuildStore(b, cg_const(cg, 1), cg_field(cg, st, IS_FOUND));
+	LLVMBuildRet(b, cg_const(cg, 1));
+	LLVMPositionBuilderAtEnd(b, differ);
+	LLVMBuildStore(b, LLVMBuildAdd(b, at, cg_const(cg, 1), ""), cg_field(cg, st, IS_AT));
+	LLVMBuildRet(b, cg_const(cg, 0));
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+static LLVMValueRef isinstr_bpf(struct cg *cg, LLVMValueRef s1, LLVMValueRef s2)
+{
+	LLVMBuilderRef b = cg->b;
+	uint32_t max = cg->opts->maxstringlen, span = 1;
+	while (span < max)
+		span <<= 1;
+	uint32_t off = cg_scratch_reserve(cg, IS_HAY + 3 * span + 8, true);
+	LLVMValueRef st = cg_field(cg, cg_scratch_base(cg), off);
+	LLVMValueRef hay = cg_field(cg, st, IS_HAY), needle = cg_field(cg, st, IS_HAY + 2 * span);
+	LLVMValueRef n1 = cg->t->str_copy(cg, hay, s1, cg_const(cg, max));
+	cg->t->str_copy(cg, needle, s2, cg_const(cg, max));
+	LLVMBuildStore(b, n1, cg_field(cg, st, IS_N1));
+	LLVMBuildStore(b, cg_const(cg, 0), cg_field(cg, st, IS_AT));
+	LLVMBuildStore(b, cg_const(cg, 0), cg_field(cg, st, IS_FOUND));
+	cg_bpf_loop(cg, max, isinstr_step(cg, off, span));
+	return LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, IS_FOUND), "");
+}
+
+static bool too_long_to_unroll(struct cg *cg)
+{
+	return cg->opts->maxstringlen > 256;
+}
+
 static LLVMValueRef gen_isinstr(struct cg *cg, struct expr *call)
 {
 	LLVMBuilderRef b = cg->b;
 	LLVMValueRef s1 = cg_expr(cg, call->args), s2 = cg_expr(cg, call->args->next);
+	if (cg->t->is_bpf && (call->args->next->kind != EXPR_STR || too_long_to_unroll(cg)))
+		return isinstr_bpf(cg, s1, s2);
 	uint32_t max = cg->opts->maxstringlen;
 	LLVMValueRef hay = cg_scratch(cg, 2 * max, true);
 	cg->t->zero(cg, hay, 2 * max);
@@ -318,6 +406,8 @@ static LLVMValueRef gen_strtol(struct cg *cg, struct expr *call)
 static LLVMValueRef gen_sprint(struct cg *cg, struct expr *call)
 {
 	LLVMBuilderRef b = cg->b;
+	if (call->args->kind == EXPR_STAT)
+		return cg_sprint_hist(cg, call->args, &call->loc);
 	LLVMValueRef v = cg_expr(cg, call->args);
 	LLVMValueRef dst = cg_string_slot(cg, true);
 	if (call->args->type == TYPE_STRING) {

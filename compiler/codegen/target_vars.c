@@ -25,7 +25,8 @@ static LLVMValueRef load(struct cg *cg, const struct loc *loc, const struct tv_o
 	LLVMBuilderRef b = cg->b;
 	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
 	LLVMBuildStore(b, cg_const(cg, 0), slot);
-	LLVMValueRef rc = cg->t->read_user(cg, slot, op->size, addr);
+	LLVMValueRef rc = op->kernel ? cg->t->read_kernel(cg, slot, op->size, addr) :
+		cg->t->read_user(cg, slot, op->size, addr);
 	LLVMValueRef v = extend(cg, LLVMBuildLoad2(b, cg->i64, slot, ""), op->size, op->is_signed);
 	LLVMValueRef failed = LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), "");
 	if (op->group && cg->pretty_faults) {
@@ -89,6 +90,69 @@ static LLVMValueRef bits(struct cg *cg, LLVMValueRef v, const struct tv_op *op)
 	return op->is_signed ? LLVMBuildAShr(b, v, down, "") : LLVMBuildLShr(b, v, down, "");
 }
 
+/* The load bias of the library whose dynamic section is at link-time
+ * address n->lib_dyn, in the process the probe hit.  The dynamic linker
+ * lists what it loaded in r_debug.r_map, which the program's DT_DEBUG
+ * entry points to: each link_map holds its object's bias (l_addr, at 0)
+ * and its dynamic section's address (l_ld, at 16), and the next one
+ * (l_next, at 24); the library's is the one whose l_ld - l_addr is
+ * lib_dyn.  The first 64 are looked at (each one the verifier walks
+ * through costs it about 110 instructions); none is the runtime error
+ * "PATH is not loaded in this process", and a bias of 0. */
+static LLVMValueRef lib_bias(struct cg *cg, const struct loc *loc, const struct tv_num *n)
+{
+	LLVMBuilderRef b = cg->b;
+	const struct tv_op ld = { .code = TV_OP_LOAD, .size = 8, .or_zero = true };
+	LLVMValueRef slot = LLVMBuildAdd(b, cg_load_reg(cg, (uint32_t)n->reg),
+					 cg_const(cg, n->debug_rel), "");
+	LLVMValueRef rdebug = load(cg, loc, &ld, slot);
+	LLVMValueRef first = load(cg, loc, &ld, LLVMBuildAdd(b, rdebug, cg_const(cg, 8), ""));
+	LLVMBasicBlockRef pre = LLVMGetInsertBlock(b), head = cg_block(cg, "lib.head"),
+		body = cg_block(cg, "lib.body"), next = cg_block(cg, "lib.next"),
+		found = cg_block(cg, "lib.found"), missing = cg_block(cg, "lib.missing"),
+		done = cg_block(cg, "lib.done");
+	LLVMBuildBr(b, head);
+	LLVMPositionBuilderAtEnd(b, head);
+	LLVMValueRef map = LLVMBuildPhi(b, cg->i64, "map"), i = LLVMBuildPhi(b, cg->i64, "i");
+	LLVMValueRef more = LLVMBuildAnd(b,
+		LLVMBuildICmp(b, LLVMIntNE, map, cg_const(cg, 0), ""),
+		LLVMBuildICmp(b, LLVMIntULT, i, cg_const(cg, 64), ""), "");
+	LLVMBuildCondBr(b, more, body, missing);
+	LLVMPositionBuilderAtEnd(b, body);
+	LLVMValueRef l_addr = load(cg, loc, &ld, map);
+	LLVMValueRef l_ld = load(cg, loc, &ld, LLVMBuildAdd(b, map, cg_const(cg, 16), ""));
+	LLVMValueRef is = LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildSub(b, l_ld, l_addr, ""),
+					cg_const(cg, n->lib_dyn), "");
+	LLVMBasicBlockRef body_end = LLVMGetInsertBlock(b);
+	LLVMBuildCondBr(b, is, found, next);
+	LLVMPositionBuilderAtEnd(b, next);
+	LLVMValueRef l_next = load(cg, loc, &ld, LLVMBuildAdd(b, map, cg_const(cg, 24), ""));
+	LLVMValueRef i1 = LLVMBuildAdd(b, i, cg_const(cg, 1), "");
+	LLVMBasicBlockRef next_end = LLVMGetInsertBlock(b);
+	LLVMBuildBr(b, head);
+	LLVMAddIncoming(map, (LLVMValueRef[]){ first, l_next },
+			(LLVMBasicBlockRef[]){ pre, next_end }, 2);
+	LLVMAddIncoming(i, (LLVMValueRef[]){ cg_const(cg, 0), i1 },
+			(LLVMBasicBlockRef[]){ pre, next_end }, 2);
+	LLVMPositionBuilderAtEnd(b, found);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, missing);
+	/* the path as the message's text: any '%' doubled */
+	const char *fmt = "";
+	for (const char *s = n->lib_path; *s; s++)
+		fmt = arena_printf(cg->arena, "%s%s", fmt, *s == '%' ? "%%" : (char[]){ *s, 0 });
+	cg_raise_fmt(cg, loc, arena_printf(cg->arena, "%s is not loaded in this process", fmt),
+		     NULL, 0);
+	LLVMBasicBlockRef missing_end = LLVMGetInsertBlock(b);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
+	LLVMValueRef bias = LLVMBuildPhi(b, cg->i64, "bias");
+	LLVMAddIncoming(bias, (LLVMValueRef[]){ l_addr, cg_const(cg, 0) },
+			(LLVMBasicBlockRef[]){ found, missing_end }, 2);
+	(void)body_end;
+	return bias;
+}
+
 static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_num *n,
 			LLVMValueRef *index)
 {
@@ -107,6 +171,9 @@ static LLVMValueRef num(struct cg *cg, const struct loc *loc, const struct tv_nu
 		return cg_const(cg, 0);
 	case TV_ROOT_SAVED:
 		v = LLVMBuildLoad2(b, cg->i64, cg_field(cg, cg->saved, 8 * (uint32_t)n->value), "saved");
+		break;
+	case TV_ROOT_LIB:
+		v = LLVMBuildAdd(b, lib_bias(cg, loc, n), cg_const(cg, n->value), "");
 		break;
 	case TV_ROOT_ADDR:
 	default:
@@ -245,6 +312,23 @@ static LLVMValueRef read_row(struct cg *cg, int i, void *arg)
 	return read_one(cg, &a->e->loc, &a->tv->reads[i], a->buf, a->size, a->index);
 }
 
+/* The run-time indexes, $a[i], evaluated once whatever the row;
+ * @cast's address is the first (points/target_at.c). */
+static LLVMValueRef *run_indexes(struct cg *cg, struct expr *e)
+{
+	int nindex = 1;
+	for (struct target_suffix *x = e->suffix; x; x = x->next)
+		nindex += !x->member && x->index->kind != EXPR_NUM;
+	LLVMValueRef *index = arena_alloc(cg->arena, (size_t)(nindex + 1) * sizeof(*index));
+	nindex = 0;
+	if (e->lhs)
+		index[nindex++] = cg_expr(cg, e->lhs);
+	for (struct target_suffix *x = e->suffix; x; x = x->next)
+		if (!x->member && x->index->kind != EXPR_NUM)
+			index[nindex++] = cg_expr(cg, x->index);
+	return index;
+}
+
 LLVMValueRef cg_target(struct cg *cg, struct expr *e)
 {
 	const struct tv_expr *tv = e->res;
@@ -254,15 +338,7 @@ LLVMValueRef cg_target(struct cg *cg, struct expr *e)
 		size = hex_list_size(cg, tv);
 		buf = cg_scratch(cg, size + 32, true);
 	}
-	/* The run-time indexes, $a[i], evaluated once whatever the row. */
-	int nindex = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next)
-		nindex += !x->member && x->index->kind != EXPR_NUM;
-	LLVMValueRef *index = arena_alloc(cg->arena, (size_t)(nindex + 1) * sizeof(*index));
-	nindex = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next)
-		if (!x->member && x->index->kind != EXPR_NUM)
-			index[nindex++] = cg_expr(cg, x->index);
+	LLVMValueRef *index = run_indexes(cg, e);
 	struct read_args a = { e, tv, buf, index, size };
 	if (!tv->varies)
 		return read_row(cg, 0, &a);
@@ -297,7 +373,7 @@ void cg_target_save(struct cg *cg, const struct tv_saves *sv, LLVMValueRef buf)
 /* One row's values of a pretty-printed expression, into buf (program.h,
  * OUT_PRETTY). */
 static void pretty_values(struct cg *cg, const struct loc *loc, const struct tv_read *r,
-			  LLVMValueRef buf)
+			  LLVMValueRef buf, LLVMValueRef *index)
 {
 	LLVMBuilderRef b = cg->b;
 	uint32_t max = cg->opts->maxstringlen;
@@ -305,7 +381,7 @@ static void pretty_values(struct cg *cg, const struct loc *loc, const struct tv_
 		const struct pretty_piece *p = &r->plan->pieces[i];
 		if (p->fmt == PRETTY_TEXT)
 			continue;
-		LLVMValueRef v = num(cg, loc, &r->nums[i], NULL);
+		LLVMValueRef v = num(cg, loc, &r->nums[i], index);
 		cg_store_at(cg, buf, p->offset, v, cg->i64);
 		if (p->fmt != PRETTY_STRING)
 			continue;
@@ -321,7 +397,7 @@ static void pretty_values(struct cg *cg, const struct loc *loc, const struct tv_
 static LLVMValueRef pretty_row(struct cg *cg, int i, void *arg)
 {
 	struct read_args *a = arg;
-	pretty_values(cg, &a->e->loc, &a->tv->reads[i], a->buf);
+	pretty_values(cg, &a->e->loc, &a->tv->reads[i], a->buf, a->index);
 	return NULL;
 }
 
@@ -329,11 +405,12 @@ LLVMValueRef cg_target_pretty(struct cg *cg, struct expr *e)
 {
 	const struct tv_expr *tv = e->res;
 	LLVMBuilderRef b = cg->b;
+	LLVMValueRef *index = run_indexes(cg, e);
 	LLVMValueRef buf = cg_scratch(cg, tv->pretty->size, true);
 	cg->pretty_faults = cg_alloca(cg, cg->i64, "faults");
 	LLVMBuildStore(b, cg_const(cg, 0), cg->pretty_faults);
 	/* the runtime chooses the plan by the row */
-	struct read_args a = { e, tv, buf, NULL, 0 };
+	struct read_args a = { e, tv, buf, index, 0 };
 	by_row(cg, tv->rows, tv->varies ? tv->nrows : 1, NULL, NULL, pretty_row, &a);
 	cg_store_at(cg, buf, 0, tv->varies ? cg->cookie : cg_const(cg, tv->rows[0]), cg->i64);
 	cg_store_at(cg, buf, 8, LLVMBuildLoad2(b, cg->i64, cg->pretty_faults, ""), cg->i64);

@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* user.c — reading the traced program's memory: user_string,
+/* user.c — reading memory: the traced program's with user_string,
  * user_string_n, user_long, user_int, user_short and user_char, as
- * SystemTap's tapset defines them (uconversions.stp).
+ * SystemTap's tapset defines them (uconversions.stp), and the kernel's
+ * with kernel_string, kernel_string2, kernel_string_n, kernel_long,
+ * kernel_int, kernel_short, kernel_char and kernel_pointer
+ * (conversions.stp).
  *
- * A read that faults never harms the program: the numbers read as 0, and a
- * string is SystemTap's runtime error "user string copy fault" unless the
- * script gave a string to use instead.  In begin, end and timer probes
- * there is no traced program: every read faults. */
+ * A read that faults never harms the program: the user_ numbers read as
+ * 0, and a string is SystemTap's runtime error "user string copy fault"
+ * unless the script gave a string to use instead.  The kernel_ reads that
+ * fault are runtime errors, as in SystemTap ("kernel long copy fault"),
+ * but for kernel_string(addr, err) and kernel_string2.  In begin, end and
+ * timer probes there is no traced program: every read faults. */
+#include "parse/arena.h"
 #include "cg.h"
 
 /* user_string(addr [, err]) and user_string_n(addr, n [, err]): at most
@@ -15,7 +21,9 @@
 static LLVMValueRef user_string(struct cg *cg, struct expr *call)
 {
 	LLVMBuilderRef b = cg->b;
-	bool with_n = call->builtin->id == BI_user_string_n;
+	int id = call->builtin->id;
+	bool with_n = id == BI_user_string_n || id == BI_kernel_string_n;
+	bool kernel = id == BI_kernel_string || id == BI_kernel_string2 || id == BI_kernel_string_n;
 	struct expr *addr_e = call->args, *n_e = with_n ? addr_e->next : NULL;
 	struct expr *err_e = with_n ? n_e->next : addr_e->next;
 	uint32_t max = cg->opts->maxstringlen;
@@ -28,12 +36,16 @@ static LLVMValueRef user_string(struct cg *cg, struct expr *call)
 	LLVMValueRef err = err_e ? cg_expr(cg, err_e) : NULL;
 	LLVMValueRef dst = cg_string_slot(cg, true);
 	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0), dst);
-	LLVMValueRef rc = cg->t->read_user_str(cg, dst, len, addr);
+	LLVMValueRef rc = kernel ? cg->t->read_kernel_str(cg, dst, len, addr) :
+		cg->t->read_user_str(cg, dst, len, addr);
 	LLVMBasicBlockRef fault = cg_block(cg, "ustr.fault"), ok = cg_block(cg, "ustr.ok");
 	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
 	LLVMPositionBuilderAtEnd(b, fault);
 	if (err) {
 		cg_string_store(cg, dst, err);
+	} else if (kernel) {
+		cg_raise_fmt(cg, &call->loc, "kernel string copy fault at 0x%x [man error::fault]",
+			     &addr, 1);
 	} else {
 		LLVMValueRef vals[2] = { rc, addr };
 		cg_raise_fmt(cg, &call->loc, "user string copy fault %d at 0x%x [man error::fault]",
@@ -61,9 +73,75 @@ static LLVMValueRef user_number(struct cg *cg, struct expr *call, uint32_t size)
 			       cg_const(cg, 0), v, "");
 }
 
+/* kernel_string_quoted(addr): the string in double quotes, escaped as
+ * text_str() escapes it; where it cannot be read (or addr is 0), the
+ * address in hex, unquoted, as SystemTap gives it. */
+static LLVMValueRef kernel_string_quoted(struct cg *cg, struct expr *call)
+{
+	LLVMBuilderRef b = cg->b;
+	uint32_t max = cg->opts->maxstringlen;
+	LLVMValueRef addr = cg_expr(cg, call->args);
+	LLVMValueRef raw = cg_string_slot(cg, true);
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0), raw);
+	LLVMValueRef rc = cg->t->read_kernel_str(cg, raw, cg_const(cg, max), addr);
+	LLVMValueRef result = cg_function_slot(cg, "kquoted", cg->ptr, NULL);
+	LLVMValueRef bad = LLVMBuildOr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""),
+				       LLVMBuildICmp(b, LLVMIntEQ, addr, cg_const(cg, 0), ""), "");
+	LLVMBasicBlockRef hex = cg_block(cg, "kq.hex"), text = cg_block(cg, "kq.text"),
+		done = cg_block(cg, "kq.done");
+	LLVMBuildCondBr(b, bad, hex, text);
+	LLVMPositionBuilderAtEnd(b, hex);
+	LLVMValueRef out = cg_string_slot(cg, true);
+	LLVMValueRef end = cg_put_hex(cg, out, cg_const(cg, 31), cg_const(cg, 0), addr);
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, 0, 0),
+		       cg_gep(cg, out, LLVMBuildAnd(b, cg_opaque(cg, end), cg_const(cg, 31), "")));
+	LLVMBuildStore(b, out, result);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, text);
+	LLVMValueRef q = cg_string_literal(cg, "\"", 1);
+	LLVMValueRef s = cg->t->is_bpf ? cg_text_str_inline(cg, raw) : raw;
+	LLVMBuildStore(b, cg_string_concat(cg, cg_string_concat(cg, q, s), q), result);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
+	return LLVMBuildLoad2(b, cg->ptr, result, "");
+}
+
+/* kernel_long and the others: what = "long", "int" …  A fault is a
+ * runtime error; the narrower ones sign-extend as C's types do, a
+ * pointer does not. */
+static LLVMValueRef kernel_number(struct cg *cg, struct expr *call, uint32_t size,
+				  const char *what)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef addr = cg_expr(cg, call->args);
+	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
+	LLVMBuildStore(b, cg_const(cg, 0), slot);
+	LLVMValueRef rc = cg->t->read_kernel(cg, slot, size, addr);
+	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, slot, "");
+	if (size < 8) {
+		LLVMTypeRef narrow = LLVMIntTypeInContext(cg->ctx, size * 8);
+		v = LLVMBuildSExt(b, LLVMBuildTrunc(b, v, narrow, ""), cg->i64, "");
+	}
+	LLVMBasicBlockRef fault = cg_block(cg, "kread.fault"), ok = cg_block(cg, "kread.ok");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
+	LLVMPositionBuilderAtEnd(b, fault);
+	const char *msg = arena_printf(cg->arena, "kernel %s copy fault at 0x%%x "
+				       "[man error::fault]", what);
+	cg_raise_fmt(cg, &call->loc, msg, &addr, 1);
+	LLVMBuildBr(b, ok);
+	LLVMPositionBuilderAtEnd(b, ok);
+	return v;
+}
+
 LLVMValueRef cg_user(struct cg *cg, struct expr *call)
 {
 	switch (call->builtin->id) {
+	case BI_kernel_string_quoted: return kernel_string_quoted(cg, call);
+	case BI_kernel_long: return kernel_number(cg, call, 8, "long");
+	case BI_kernel_int: return kernel_number(cg, call, 4, "int");
+	case BI_kernel_short: return kernel_number(cg, call, 2, "short");
+	case BI_kernel_char: return kernel_number(cg, call, 1, "char");
+	case BI_kernel_pointer: return kernel_number(cg, call, 8, "pointer");
 	case BI_user_long: return user_number(cg, call, 8);
 	case BI_user_int: return user_number(cg, call, 4);
 	case BI_user_short: return user_number(cg, call, 2);

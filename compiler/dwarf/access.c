@@ -50,6 +50,7 @@ struct acc {
 	struct dwi_access *out;
 	struct dwi_error *err;
 	bool is_addr;       /* v is the address of the current object, not its value */
+	bool want_addr;     /* &: stop before the final fetch */
 	int slots;
 };
 
@@ -577,12 +578,48 @@ static int acc_walk(struct acc *a, Dwarf_Die *start, const struct dwi_comp *comp
 			return -1;
 		}
 	}
+	if (a->want_addr) {
+		if (has_var && dw_is_bitfield_member(&vardie)) {
+			dw_set_err(a->err, "cannot take the address of bit-field '%s'",
+				dwarf_diename(&vardie) ? dwarf_diename(&vardie) : "<anonymous>");
+			return -1;
+		}
+		if (!a->is_addr) {
+			dw_set_err(a->err, "cannot take the address of a value held in a register");
+			return -1;
+		}
+		Dwarf_Die t;
+		a->out->type = dw_resolve_unqualified(&type, &t) ? dw_type_of(d, &t) : NULL;
+		a->out->is_address = true;
+		return 0;
+	}
 	return acc_final(a, &type, &vardie, has_var) ? 0 : -1;
+}
+
+/* The size of a pointer's or array's element, stride_of() for a type
+ * that is neither: what @cast(p, "T")[i] steps by. */
+static bool size_of(struct acc *a, Dwarf_Die *type, uint64_t *size)
+{
+	Dwarf_Die t;
+	Dwarf_Word w;
+	if (!dw_resolve_unqualified(type, &t) || !udata(&t, DW_AT_byte_size, &w)) {
+		dw_set_err(a->err, "confused about array element size");
+		return false;
+	}
+	*size = w;
+	return true;
 }
 
 int dwi_access(const struct dwi_type *var_type, bool root_is_address,
 	       const struct dwi_comp *comps, size_t ncomps,
 	       struct dwi_access *out, struct dwi_error *err)
+{
+	return dwi_access_ex(var_type, -1, root_is_address, false, comps, ncomps, out, err);
+}
+
+int dwi_access_ex(const struct dwi_type *var_type, int levels, bool root_is_address,
+		  bool want_address, const struct dwi_comp *comps, size_t ncomps,
+		  struct dwi_access *out, struct dwi_error *err)
 {
 	memset(out, 0, sizeof(*out));
 	if (!var_type || !tn(var_type)->die.addr) {
@@ -590,9 +627,70 @@ int dwi_access(const struct dwi_type *var_type, bool root_is_address,
 		return -1;
 	}
 	struct tnode *t = tn(var_type);
-	struct acc a = { .d = t->d, .out = out, .err = err, .is_addr = root_is_address };
+	struct acc a = { .d = t->d, .out = out, .err = err, .is_addr = root_is_address,
+			 .want_addr = want_address };
 	Dwarf_Die start = t->die;
-	int r = acc_walk(&a, &start, comps, ncomps);
+	size_t first = 0;
+	int r = 0;
+	/* The pointers the spelling adds ("struct foo **"), which the DWARF
+	 * may not have as types: a member goes through them all, an index
+	 * steps by what the pointer points to. */
+	for (int left = levels; left > 0 && r == 0;) {
+		if (first == ncomps) {
+			/* the pointer itself: its value, or with & where it is */
+			if (want_address && !a.is_addr) {
+				dw_set_err(err, "cannot take the address of a value held in a "
+					   "register");
+				return -1;
+			}
+			out->is_address = want_address;
+			return want_address || acc_pointer(&a) ? 0 : (out->nops = 0, -1);
+		}
+		const struct dwi_comp *c = &comps[first];
+		if (!acc_pointer(&a)) {
+			r = -1;
+			break;
+		}
+		left--;
+		if (c->member)
+			continue;
+		uint64_t stride = 8;
+		if (!left && !size_of(&a, &start, &stride)) {
+			r = -1;
+			break;
+		}
+		if (c->runtime)
+			r = emit(&a, (struct dwi_op){ .code = DWI_OP_INDEX, .slot = a.slots++,
+						     .n = (int64_t)stride }) ? 0 : -1;
+		else if (c->index)
+			r = emit(&a, (struct dwi_op){ .code = DWI_OP_ADD,
+						     .n = c->index * (int64_t)stride }) ? 0 : -1;
+		first++;
+	}
+	/* As SystemTap does (PR11556): @cast(p, "struct foo")[1] is the
+	 * struct after the one at p, a type that is not an array or a
+	 * pointer being indexed as if p pointed to an array of them. */
+	Dwarf_Die inner;
+	if (r == 0 && levels == 0 && first < ncomps && !comps[first].member &&
+	    dw_resolve_unqualified(&start, &inner) && dwarf_tag(&inner) != DW_TAG_pointer_type &&
+	    dwarf_tag(&inner) != DW_TAG_array_type && root_is_address) {
+		const struct dwi_comp *c = &comps[first];
+		uint64_t stride = 0;
+		if (!size_of(&a, &start, &stride))
+			r = -1;
+		else if (c->runtime)
+			r = emit(&a, (struct dwi_op){ .code = DWI_OP_INDEX, .slot = a.slots++,
+						     .n = (int64_t)stride }) ? 0 : -1;
+		else if (c->index)
+			r = emit(&a, (struct dwi_op){ .code = DWI_OP_ADD,
+						     .n = c->index * (int64_t)stride }) ? 0 : -1;
+		first++;
+	}
+	if (r < 0) {
+		out->nops = 0;
+		return -1;
+	}
+	r = acc_walk(&a, &start, comps + first, ncomps - first);
 	if (r < 0) {
 		out->nops = 0;
 		out->type = NULL;

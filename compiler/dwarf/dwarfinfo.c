@@ -272,8 +272,11 @@ void dwi_close(struct dwi *d)
 	dw_map_free(&d->inlines);
 	dw_map_free(&d->named);
 	dw_map_free(&d->partsyms);
+	dw_map_free(&d->scopes_at);
 	free(d->cus);
 	free(d->ranges);
+	if (d->eh_cfi)
+		dwarf_cfi_end(d->eh_cfi);
 	if (d->dbg)
 		dwarf_end(d->dbg);
 	if (d->delf)

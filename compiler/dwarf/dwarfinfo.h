@@ -245,6 +245,42 @@ struct dwi_abi dwi_func_return_abi(const struct dwi_func *f);
 const struct dwi_var *dwi_func_param(const struct dwi_func *f, const char *name,
 				     struct dwi_error *err);
 
+/* The global or static variable `name` with a fixed address (its addr),
+ * defined in the unit for source `file` ("file.c" matches ".../file.c";
+ * a pattern "f*.c" the units it matches; of several, the first with the
+ * shortest name, as SystemTap's @var takes it), or in any unit when file
+ * is NULL: the first found.  NULL with err saying so when there is none. */
+const struct dwi_var *dwi_global(struct dwi *d, const char *name, const char *file,
+				 struct dwi_error *err);
+
+/* ---- A variable at an address inside its function ---- */
+
+enum { DWI_REG_LINK = -1 };
+
+/* Where a variable is at one address: the value of DWARF register `reg`
+ * (x86-64: 0 rax, 1 rdx, 2 rcx, 3 rbx, 4 rsi, 5 rdi, 6 rbp, 7 rsp, 8-15
+ * r8-r15, 16 rip), or with in_memory the memory at reg + offset, or at
+ * the link-time address `offset` for DWI_REG_LINK. */
+struct dwi_place {
+	bool in_memory;
+	bool is_sum;     /* the value is reg + offset (DW_OP_bregN; DW_OP_stack_value) */
+	bool is_const;   /* the value is offset */
+	int reg;
+	int64_t offset;
+	const struct dwi_type *type;   /* NULL if the DWARF gives none */
+	const char *func;              /* the function the address is in, or NULL */
+};
+
+/* The variable or parameter `name` that the scopes around link-time
+ * address pc see (a USDT site's), innermost first: its DWARF location at
+ * pc, when it is a register, a register plus an offset, a static address,
+ * or the frame base plus an offset, the frame base being a register or
+ * the canonical frame address of the call-frame information.  Returns 0,
+ * -ENOENT when no such variable is in scope there, or -1 with err saying
+ * why ("... optimized it out there"). */
+int dwi_var_at(struct dwi *d, uint64_t pc, const char *name, struct dwi_place *out,
+	       struct dwi_error *err);
+
 /* What `stap -L` prints after the probe point for this function:
  * " $a:int $b:char*" — parameters and locals in DWARF order, those with
  * `listed`, each "name:type" once; with_return puts "$return:TYPE"
@@ -298,6 +334,11 @@ bool dwi_func_inlined(const struct dwi_func *f);
  * DWARF order; for an f with is_inline.  *n 0 if none. */
 const struct dwi_site *dwi_inlines(struct dwi *d, const struct dwi_func *f, size_t *n);
 
+/* The variables in scope at a site's entry: for an inlined copy, its own
+ * and those of its blocks there, read where DWARF puts them (scope.c). */
+struct dwi_scope;
+const struct dwi_scope *dwi_site_scope(struct dwi *d, const struct dwi_site *s);
+
 /* dwi_func_listing() for a site; for an inlined copy, its own variables
  * with a location at its entry, then those of the scopes around the
  * function inlined (SystemTap's getscopes()); no $return. */
@@ -307,6 +348,111 @@ const char *dwi_site_listing(const struct dwi_site *s, bool with_return);
  * the line table names it, and its line.  The file name lives as long as
  * d.  (dwi_func_at() gives the same and more.) */
 bool dwi_function_decl(struct dwi *d, uint64_t vaddr, const char **file, int *line);
+
+/* ---- Source lines for .statement("FUNC@FILE:LINE") (lines.c) ---- */
+
+enum dwi_lines_kind {
+	DWI_LINES_ONE,       /* ":N": lines[0] */
+	DWI_LINES_RELATIVE,  /* "+N": lines[0] lines below each function's declaration */
+	DWI_LINES_LIST,      /* ":N-M,K": the lines listed, sorted */
+	DWI_LINES_ALL,       /* ":*": every line of each function */
+};
+
+struct dwi_linespec {
+	enum dwi_lines_kind kind;
+	const int *lines;
+	size_t n;
+	/* .nearest: a line without code is the nearest one with some,
+	 * within 5 lines (the later of two as near), as in SystemTap */
+	bool nearest;
+};
+
+/* One place to probe: a line's lowest address in one function or inlined
+ * copy whose code has it. */
+struct dwi_line {
+	struct dwi_site site;   /* the function, or inlined copy, holding it */
+	const char *file;       /* as the line table names it */
+	int line;
+	uint64_t addr;
+	/* addr is the entry of the function: "f@FILE:N" where N is f's
+	 * declaration names f itself, as in SystemTap, and a line may start
+	 * there.  Its parameters are read by the ABI, as for .function. */
+	bool whole_function;
+	const char *label;      /* dwi_labels(): the label's name */
+	/* dwi_labels(): the variables in the label's scope, as its DIE is
+	 * nested, which an optimised program's ranges may not say by its
+	 * address; NULL: dwi_scope_at(addr) */
+	const struct dwi_scope *scope;
+};
+
+/* Whether `file` (as the line table names it) matches the source file
+ * pattern `pat` as SystemTap matches "@FILE": as it is, or as the last
+ * components of the path. */
+bool dwi_file_matches(const char *pat, const char *file);
+
+/* The places of `spec` in the functions `func` names (a dwi_match()
+ * pattern) that are declared in a file matching `file` (an fnmatch()
+ * pattern, matched as it is or as the last components of the path), one
+ * per address.  Writes a malloc'ed array to *out and returns how many; -1
+ * with err saying why none: "no source file matches 'x.c' in the debug
+ * information of PATH", "no function named 'f' in a source file matching
+ * 'x.c' in PATH", "no code at /src/x.c:12 (the nearest lines with code
+ * are 11 and 14)". */
+int dwi_lines(struct dwi *d, const char *func, const char *file,
+	      const struct dwi_linespec *spec, struct dwi_line **out, struct dwi_error *err);
+
+/* The C labels (DW_TAG_label with an address) matching the fnmatch()
+ * pattern `label` in the functions, and inlined copies, that `func` names,
+ * as SystemTap's .function(FUNC).label(LABEL) finds them: in the
+ * function's blocks, not in functions nested or inlined in it.  `file`,
+ * if not NULL, keeps only the functions declared in a file matching it;
+ * line, if not 0, only the labels declared on that line.  `line` of each
+ * is the label's declaration.  Writes a malloc'ed array to *out (free()
+ * it) and returns how many; -1 with err saying why none ("no function
+ * named 'f' in PATH", "no label matches 'L*' in the functions 'f'
+ * names"). */
+int dwi_labels(struct dwi *d, const char *func, const char *file, int line,
+	       const char *label, struct dwi_line **out, struct dwi_error *err);
+
+/* ---- Variables at an address inside a function (scope.c) ---- */
+
+struct dwi_scope {
+	uint64_t pc;
+	const char *name;              /* the function (or inlined copy) holding pc */
+	/* The variables and parameters in scope at pc, innermost block
+	 * first, each name once (the innermost hides the others). */
+	const struct dwi_var *vars;
+	size_t n;
+	void *priv;
+};
+
+/* The scope at pc (a link-time address), or NULL where the DWARF has no
+ * function there.  Lives as long as d. */
+const struct dwi_scope *dwi_scope_at(struct dwi *d, uint64_t pc);
+/* What -L prints for a probe in scope s: " $i:int $p:char*", the
+ * variables with a location at its address. */
+const char *dwi_scope_listing(const struct dwi_scope *s);
+
+enum dwi_loc_kind {
+	DWI_LOC_REG,     /* the value is in DWARF register `reg` */
+	DWI_LOC_MEM,     /* the variable is at DWARF register `reg` + offset */
+	DWI_LOC_STATIC,  /* the variable is at link-time address `addr` */
+	DWI_LOC_CONST,   /* its value is `value` */
+	DWI_LOC_NONE,    /* it cannot be read: `why`, a phrase for "it is %s" */
+};
+
+struct dwi_loc {
+	enum dwi_loc_kind kind;
+	int reg;         /* x86-64 DWARF numbering: 0 rax, 1 rdx, 2 rcx, 3 rbx,
+			  * 4 rsi, 5 rdi, 6 rbp, 7 rsp, 8-15 r8-r15 */
+	int64_t offset;
+	uint64_t addr;
+	int64_t value;
+	const char *why;
+};
+
+/* Where variable i of s is at s->pc. */
+struct dwi_loc dwi_scope_loc(const struct dwi_scope *s, size_t i);
 
 /* ---- Reading a target expression: $p->a[2].b ----
  *
@@ -376,6 +522,26 @@ struct dwi_comp {
 int dwi_access(const struct dwi_type *var_type, bool root_is_address,
 	       const struct dwi_comp *comps, size_t ncomps,
 	       struct dwi_access *out, struct dwi_error *err);
+
+/* dwi_access() for @cast and &: `levels` >= 0 says var_type is the type
+ * an @cast names, followed by that many '*' ("struct foo **" is struct
+ * foo and 2), v starting as the address of such a value; as in SystemTap
+ * a first [i] on a type that is no pointer or array steps over whole
+ * values of it.  -1 is a variable's own type.  want_address stops before
+ * the final fetch: v is then where the value is (&$p->x), and an error
+ * where it is in no memory (a register, a bit-field). */
+int dwi_access_ex(const struct dwi_type *var_type, int levels, bool root_is_address,
+		  bool want_address, const struct dwi_comp *comps, size_t ncomps,
+		  struct dwi_access *out, struct dwi_error *err);
+
+/* The type `spelling` names in d, as @cast(p, "struct foo *") spells it:
+ * "struct NAME", "union NAME", "class NAME", "enum NAME", a typedef's or
+ * a base type's name ("int", "unsigned long"), a C++ class's name (its
+ * scopes, "ns::Klass", left out), each with any number of '*' after it,
+ * counted in *levels; const and volatile are passed over.  NULL with err
+ * saying so when d has no such type. */
+const struct dwi_type *dwi_type_named(struct dwi *d, const char *spelling, int *levels,
+				      struct dwi_error *err);
 
 /* ---- What $$parms, $$locals, $$vars, $$return and $var$ print ----
  *
@@ -461,6 +627,11 @@ enum dwi_plan_which { DWI_PLAN_PARMS, DWI_PLAN_LOCALS, DWI_PLAN_VARS };
  * as d.  Returns 0. */
 int dwi_plan_context(const struct dwi_func *f, enum dwi_plan_which which,
 		     int depth, struct dwi_plan *out);
+/* The same for the variables in scope at a source line or a label, their
+ * roots being their indexes in s->vars (scope.c). */
+struct dwi_scope;
+int dwi_plan_scope(const struct dwi_scope *s, enum dwi_plan_which which, int depth,
+		   struct dwi_plan *out);
 /* $$return (depth 0), $$return$ and $$return$$.  Returns 0. */
 int dwi_plan_return(const struct dwi_func *f, int depth, struct dwi_plan *out);
 /* $v$ (depth 1) or $v$$ (depth 2) for a variable of type t read from

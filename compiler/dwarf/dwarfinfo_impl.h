@@ -10,6 +10,8 @@
  *   func.c        functions' variables, -L listings, .function() matching
  *   access.c      $p->a[2].b as operations, with SystemTap's messages
  *   plan.c        $$parms, $$vars, $$return and $var$ as plans
+ *   lines.c       source lines as addresses, for .statement("f@file.c:N")
+ *   scope.c       the variables in scope at an address, and where each is
  *
  * Every object handed out lives in the handle's arena.  libdw DIEs are
  * copied into the objects (a Dwarf_Die is a value); nothing keeps a
@@ -128,6 +130,9 @@ struct dwi {
 	bool named_done;
 	struct map partsyms;     /* code address -> name of a compiler-made part or clone */
 	bool partsyms_done;
+	struct map scopes_at;    /* 2 * pc + 1 -> the struct snode there (scope.c) */
+	Dwarf_CFI *eh_cfi;       /* the file's .eh_frame, read when first needed */
+	bool eh_cfi_done;
 };
 
 struct scopes {
@@ -273,7 +278,15 @@ struct dwi_abi dw_abi_unsupported(const char *why);
 
 /* func.c */
 void dw_build_sig(struct fnode *f);
+/* A variable or parameter DIE as a dwi_var; `listed` says whether it has
+ * a location at pc. */
+void dw_fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t pc, bool param);
 bool dw_is_clone(struct fnode *f);
+
+/* scope.c: the scope of a DIE (a label), at its address pc; the scope
+ * inside a DIE (an inlined copy) at pc */
+const struct dwi_scope *dw_scope_of_die(struct dwi *d, Dwarf_Die *die, uint64_t pc);
+const struct dwi_scope *dw_scope_in_die(struct dwi *d, Dwarf_Die *start, uint64_t pc);
 
 /* access.c */
 bool dw_resolve_unqualified(Dwarf_Die *die, Dwarf_Die *out);

@@ -154,7 +154,7 @@ static struct dwi_var *var_push(struct varvec *vv)
 	return v;
 }
 
-static void fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t pc, bool param)
+void dw_fill_var(struct dwi *d, struct dwi_var *v, Dwarf_Die *die, uint64_t pc, bool param)
 {
 	Dwarf_Die t;
 	v->name = dwarf_diename(die);
@@ -193,7 +193,7 @@ void dw_build_sig(struct fnode *f)
 				continue;
 			bool param = tag == DW_TAG_formal_parameter;
 			struct varvec *vv = param ? &pv : &lv;
-			fill_var(d, var_push(vv), &c, pc, param);
+			dw_fill_var(d, var_push(vv), &c, pc, param);
 			if (norder == ocap) {
 				ocap = ocap ? ocap * 2 : 16;
 				order = xrealloc(order, ocap * sizeof(*order));
@@ -404,6 +404,12 @@ const struct dwi_site *dwi_inlines(struct dwi *d, const struct dwi_func *pf, siz
 	return f->inl;
 }
 
+const struct dwi_scope *dwi_site_scope(struct dwi *d, const struct dwi_site *s)
+{
+	struct inl *i = (struct inl *)s->priv;
+	return i ? dw_scope_in_die(d, &i->die, s->entry) : dwi_scope_at(d, s->entry);
+}
+
 const char *dwi_site_listing(const struct dwi_site *s, bool with_return)
 {
 	struct inl *i = (struct inl *)s->priv;
@@ -424,7 +430,7 @@ const char *dwi_site_listing(const struct dwi_site *s, bool with_return)
 		do {
 			int tag = dwarf_tag(&c);
 			if ((tag == DW_TAG_formal_parameter && k < 0) || tag == DW_TAG_variable)
-				fill_var(d, var_push(&vv), &c, i->entry, tag == DW_TAG_formal_parameter);
+				dw_fill_var(d, var_push(&vv), &c, i->entry, tag == DW_TAG_formal_parameter);
 		} while (dwarf_siblingof(&c, &c) == 0);
 	}
 	const struct dwi_var **vars = xcalloc(vv.n + 1, sizeof(*vars));
@@ -557,4 +563,74 @@ bool dwi_func_inlined(const struct dwi_func *pf)
 	if (f->pub.is_inline)
 		return true;
 	return ref_die(&f->die, DW_AT_abstract_origin, &origin) && dwarf_func_inline(&origin) != 0;
+}
+
+/* ---- The program's globals, for @var and $name ---- */
+
+/* Whether a unit named `cu` (as DW_AT_name gives it) is `file`, which may
+ * be a pattern ("at_var_cu*.c"): the whole name, or its part after a '/'. */
+static bool unit_is(const char *cu, const char *file)
+{
+	if (fnmatch(file, cu, 0) == 0)
+		return true;
+	for (const char *s = strchr(cu, '/'); s; s = strchr(s + 1, '/'))
+		if (fnmatch(file, s + 1, 0) == 0)
+			return true;
+	return false;
+}
+
+static bool global_in(struct dwi *d, Dwarf_Die *parent, const char *name, int depth,
+		      struct dwi_var *out)
+{
+	Dwarf_Die c;
+	if (depth > 16 || dwarf_child(parent, &c) != 0)
+		return false;
+	do {
+		int tag = dwarf_tag(&c);
+		if (tag == DW_TAG_namespace && global_in(d, &c, name, depth + 1, out))
+			return true;
+		if (tag != DW_TAG_variable)
+			continue;
+		const char *n = dwarf_diename(&c);
+		uint64_t addr = n && strcmp(n, name) == 0 ? static_address(&c) : 0;
+		if (!addr)
+			continue;
+		dw_fill_var(d, out, &c, 0, false);
+		out->addr = addr;
+		return true;
+	} while (dwarf_siblingof(&c, &c) == 0);
+	return false;
+}
+
+const struct dwi_var *dwi_global(struct dwi *d, const char *name, const char *file,
+				 struct dwi_error *err)
+{
+	dw_read_units(d);
+	/* With a file, SystemTap looks in one unit: of those it names, the
+	 * first with the shortest name ("bar/baz.c" is src/bar/baz.c rather
+	 * than src/sub/bar/baz.c). */
+	size_t best = d->ncus;
+	for (size_t i = 0; file && i < d->ncus; i++) {
+		const char *cu = dwarf_diename(&d->cus[i].die);
+		if (cu && unit_is(cu, file) &&
+		    (best == d->ncus || strlen(cu) < strlen(dwarf_diename(&d->cus[best].die))))
+			best = i;
+	}
+	bool unit_found = !file || best < d->ncus;
+	for (size_t i = file ? best : 0; i < d->ncus && (!file || i == best); i++) {
+		struct dwi_var v;
+		memset(&v, 0, sizeof(v));
+		if (global_in(d, &d->cus[i].die, name, 0, &v)) {
+			struct dwi_var *p = arena_alloc(d->arena, sizeof(*p));
+			*p = v;
+			return p;
+		}
+	}
+	if (!unit_found)
+		dw_set_err(err, "no compilation unit '%s' in the debug information of %s", file,
+			   d->path);
+	else
+		dw_set_err(err, "no global or static variable '%s'%s%s in the debug information "
+			   "of %s", name, file ? " in " : "", file ? file : "", d->path);
+	return NULL;
 }

@@ -389,32 +389,34 @@ static bool var_readable(const struct dwi_var *v, bool *is_addr)
 	}
 }
 
-int dwi_plan_context(const struct dwi_func *pf, enum dwi_plan_which which, int depth,
-		     struct dwi_plan *out)
+/* One variable of a context plan: its root, and whether and how it can
+ * be read at the probe. */
+struct plan_var {
+	const struct dwi_var *v;
+	int root;
+	bool readable, is_addr;
+};
+
+/* $$parms, $$locals or $$vars of the variables vs, in order. */
+static void plan_vars(struct planb *b, const struct plan_var *vs, size_t n, int depth)
 {
-	struct fnode *f = fnode_of(pf);
-	dw_build_sig(f);
-	struct planb b = { .d = f->d };
 	bool first = true;
 	int group = 0;
-	for (size_t i = 0; i < f->norder; i++) {
-		bool param = f->order[i] >= 0;
-		if ((param && which == DWI_PLAN_LOCALS) || (!param && which == DWI_PLAN_PARMS))
-			continue;
-		const struct dwi_var *v = param ? &f->params[f->order[i]] : &f->locals[~f->order[i]];
-		int root = param ? f->order[i] : (int)f->nparams + ~f->order[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct dwi_var *v = vs[i].v;
+		int root = vs[i].root;
+		bool is_addr = vs[i].is_addr, readable = vs[i].readable;
 		if (!v->name)
 			continue;
 		if (!first)
-			sb_puts(&b.text, " ");
+			sb_puts(&b->text, " ");
 		first = false;
-		sb_puts(&b.text, v->name);
-		bool is_addr, readable = var_readable(v, &is_addr);
+		sb_puts(&b->text, v->name);
 		if (depth > 0) {
-			sb_puts(&b.text, "=");
-			plan_flush(&b, 0);
-			if (!pretty_var(&b, v->type, root, is_addr, readable, depth, ++group))
-				sb_puts(&b.text, "?");
+			sb_puts(&b->text, "=");
+			plan_flush(b, 0);
+			if (!pretty_var(b, v->type, root, is_addr, readable, depth, ++group))
+				sb_puts(&b->text, "?");
 			continue;
 		}
 		Dwarf_Die t;
@@ -424,23 +426,69 @@ int dwi_plan_context(const struct dwi_func *pf, enum dwi_plan_which which, int d
 				int tag = dwarf_tag(&t);
 				if (tag == DW_TAG_union_type || tag == DW_TAG_structure_type ||
 				    tag == DW_TAG_class_type) {
-					sb_puts(&b.text, "={...}");
+					sb_puts(&b->text, "={...}");
 					continue;
 				}
 				if (tag == DW_TAG_array_type) {
-					sb_puts(&b.text, "=[...]");
+					sb_puts(&b->text, "=[...]");
 					continue;
 				}
 			}
 		}
 		struct dwi_access acc;
 		if (!readable || dwi_access(v->type, is_addr, NULL, 0, &acc, NULL) != 0) {
-			sb_puts(&b.text, "=?");
+			sb_puts(&b->text, "=?");
 			continue;
 		}
-		sb_puts(&b.text, "=");
-		plan_piece(&b, DWI_FMT_HEX, root, &acc, 0);
+		sb_puts(&b->text, "=");
+		plan_piece(b, DWI_FMT_HEX, root, &acc, 0);
 	}
+}
+
+int dwi_plan_context(const struct dwi_func *pf, enum dwi_plan_which which, int depth,
+		     struct dwi_plan *out)
+{
+	struct fnode *f = fnode_of(pf);
+	dw_build_sig(f);
+	struct planb b = { .d = f->d };
+	struct plan_var *vs = xcalloc(f->norder + 1, sizeof(*vs));
+	size_t n = 0;
+	for (size_t i = 0; i < f->norder; i++) {
+		bool param = f->order[i] >= 0;
+		if ((param && which == DWI_PLAN_LOCALS) || (!param && which == DWI_PLAN_PARMS))
+			continue;
+		const struct dwi_var *v = param ? &f->params[f->order[i]] : &f->locals[~f->order[i]];
+		vs[n].v = v;
+		vs[n].root = param ? f->order[i] : (int)f->nparams + ~f->order[i];
+		vs[n].readable = var_readable(v, &vs[n].is_addr);
+		n++;
+	}
+	plan_vars(&b, vs, n, depth);
+	free(vs);
+	plan_done(&b, out);
+	return 0;
+}
+
+int dwi_plan_scope(const struct dwi_scope *s, enum dwi_plan_which which, int depth,
+		   struct dwi_plan *out)
+{
+	struct planb b = { .d = s->priv };
+	struct plan_var *vs = xcalloc(s->n + 1, sizeof(*vs));
+	size_t n = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct dwi_var *v = &s->vars[i];
+		if ((v->is_param && which == DWI_PLAN_LOCALS) ||
+		    (!v->is_param && which == DWI_PLAN_PARMS))
+			continue;
+		struct dwi_loc l = dwi_scope_loc(s, i);
+		vs[n].v = v;
+		vs[n].root = (int)i;
+		vs[n].readable = l.kind != DWI_LOC_NONE && v->type;
+		vs[n].is_addr = l.kind == DWI_LOC_MEM || l.kind == DWI_LOC_STATIC;
+		n++;
+	}
+	plan_vars(&b, vs, n, depth);
+	free(vs);
 	plan_done(&b, out);
 	return 0;
 }

@@ -671,8 +671,9 @@ const struct dwi_member *dwi_type_member(const struct dwi_type *t, const char *n
 	return NULL;
 }
 
-/* Structs, unions, classes and enums by name, from the top level of every
- * unit and the namespaces in them, for completing declarations. */
+/* Structs, unions, classes, enums, typedefs and base types by name, from
+ * the top level of every unit and the namespaces in them, for completing
+ * declarations and for @cast's types. */
 static void named_from(struct dwi *d, Dwarf_Die *parent, int depth)
 {
 	Dwarf_Die c;
@@ -685,7 +686,8 @@ static void named_from(struct dwi *d, Dwarf_Die *parent, int depth)
 			continue;
 		}
 		if (tag != DW_TAG_structure_type && tag != DW_TAG_class_type &&
-		    tag != DW_TAG_union_type && tag != DW_TAG_enumeration_type)
+		    tag != DW_TAG_union_type && tag != DW_TAG_enumeration_type &&
+		    tag != DW_TAG_typedef && tag != DW_TAG_base_type)
 			continue;
 		const char *name = dwarf_diename(&c);
 		if (!name || dwarf_hasattr(&c, DW_AT_declaration))
@@ -724,4 +726,111 @@ static void build_named(struct dwi *d)
 		if (type == DW_UT_type || type == DW_UT_split_type || type == DW_UT_partial)
 			named_from(d, &cudie, 0);
 	}
+}
+
+static bool find_named(struct dwi *d, const char *name, int tag, Dwarf_Die *out)
+{
+	build_named(d);
+	for (struct named_type *n = dw_map_get(&d->named, str_hash(name)); n; n = n->next)
+		if (n->tag == tag && strcmp(n->name, name) == 0) {
+			*out = n->die;
+			return true;
+		}
+	return false;
+}
+
+/* How GCC and clang name the base types C lets one write otherwise. */
+static const char *const base_aliases[][3] = {
+	{ "unsigned", "unsigned int", NULL },
+	{ "signed", "int", NULL },
+	{ "signed int", "int", NULL },
+	{ "short", "short int", NULL },
+	{ "unsigned short", "short unsigned int", "unsigned short" },
+	{ "long", "long int", NULL },
+	{ "unsigned long", "long unsigned int", "unsigned long" },
+	{ "long long", "long long int", NULL },
+	{ "unsigned long long", "long long unsigned int", "unsigned long long" },
+	{ "_Bool", "bool", NULL },
+};
+
+const struct dwi_type *dwi_type_named(struct dwi *d, const char *spelling, int *levels,
+				      struct dwi_error *err)
+{
+	char name[256];
+	const char *s = spelling;
+	/* qualifiers change nothing that is read: "const struct foo *" */
+	for (bool again = true; again;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		again = false;
+		for (const char *const *q = (const char *const[]){ "const ", "volatile ", NULL };
+		     *q; q++)
+			if (strncmp(s, *q, strlen(*q)) == 0) {
+				s += strlen(*q);
+				again = true;
+			}
+	}
+	size_t n = strlen(s);
+	*levels = 0;
+	for (bool again = true; again;) {
+		again = false;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '*'))
+			*levels += s[--n] == '*';
+		if (n > 6 && strncmp(s + n - 6, " const", 6) == 0) {
+			n -= 6;
+			again = true;
+		}
+	}
+	if (!n || n >= sizeof(name)) {
+		dw_set_err(err, "'%s' is not a type", spelling);
+		return NULL;
+	}
+	/* "ns::Klass" is looked for as Klass: the index has DWARF's own
+	 * names, without their scopes */
+	const char *scope = NULL;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (s[i] == ':' && s[i + 1] == ':')
+			scope = s + i + 2;
+	if (scope && !strchr(scope, '<')) {
+		const char *word = strchr(s, ' ');
+		size_t k = word && word < scope ? (size_t)(word - s) + 1 : 0;
+		size_t rest = n - (size_t)(scope - s);
+		memmove(name, s, k);
+		memcpy(name + k, scope, rest);
+		n = k + rest;
+	} else {
+		memcpy(name, s, n);
+	}
+	name[n] = '\0';
+	static const struct { const char *word; int tag; } tags[] = {
+		{ "struct ", DW_TAG_structure_type }, { "class ", DW_TAG_structure_type },
+		{ "union ", DW_TAG_union_type }, { "enum ", DW_TAG_enumeration_type },
+	};
+	Dwarf_Die die;
+	for (size_t i = 0; i < sizeof(tags) / sizeof(*tags); i++) {
+		size_t k = strlen(tags[i].word);
+		if (strncmp(name, tags[i].word, k) != 0)
+			continue;
+		const char *rest = name + k;
+		while (*rest == ' ')
+			rest++;
+		if (!find_named(d, rest, tags[i].tag, &die)) {
+			dw_set_err(err, "no type '%s' in the debug information of %s", name,
+				   d->path);
+			return NULL;
+		}
+		return dw_type_of(d, &die);
+	}
+	static const int plain[] = { DW_TAG_typedef, DW_TAG_base_type, DW_TAG_structure_type,
+				     DW_TAG_union_type, DW_TAG_enumeration_type };
+	for (size_t i = 0; i < sizeof(plain) / sizeof(*plain); i++)
+		if (find_named(d, name, plain[i], &die))
+			return dw_type_of(d, &die);
+	for (size_t i = 0; i < sizeof(base_aliases) / sizeof(*base_aliases); i++)
+		if (strcmp(name, base_aliases[i][0]) == 0)
+			for (int k = 1; k < 3 && base_aliases[i][k]; k++)
+				if (find_named(d, base_aliases[i][k], DW_TAG_base_type, &die))
+					return dw_type_of(d, &die);
+	dw_set_err(err, "no type '%s' in the debug information of %s", name, d->path);
+	return NULL;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* ast.c — names for the tree's enums, node constructors, and the -p1 dump.
+/* ast.c — names for the tree's enums, node constructors, copies of
+ * statements, and the -p1 dump.
  *
  * ast_print writes the script back as uscript text that parses to the same
  * tree: every compound expression in parentheses (except the outermost of a
@@ -9,6 +10,8 @@
 #include "ast.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -28,7 +31,7 @@ const char *op_name(enum op op)
 	static const char *const names[] = {
 		[OP_NONE] = "",
 		[OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*", [OP_DIV] = "/",
-		[OP_MOD] = "%", [OP_SHL] = "<<", [OP_SHR] = ">>",
+		[OP_MOD] = "%", [OP_SHL] = "<<", [OP_SHR] = ">>", [OP_USHR] = ">>>",
 		[OP_BAND] = "&", [OP_BOR] = "|", [OP_BXOR] = "^",
 		[OP_LAND] = "&&", [OP_LOR] = "||",
 		[OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=",
@@ -54,6 +57,7 @@ const char *stat_op_name(enum stat_op op)
 	case STAT_AVG: return "@avg";
 	case STAT_HIST_LOG: return "@hist_log";
 	case STAT_HIST_LINEAR: return "@hist_linear";
+	case STAT_VARIANCE: return "@variance";
 	}
 	return "@?";
 }
@@ -123,7 +127,19 @@ static void print_list(const struct expr *list, FILE *out)
 
 static void print_target(const struct expr *e, FILE *out)
 {
-	fprintf(out, "$%s", e->name);
+	if (e->addr_of)
+		fputc('&', out);
+	if (e->form == TARGET_DOLLAR) {
+		fprintf(out, "$%s", e->name);
+	} else {
+		fputs(e->form == TARGET_CAST ? "@cast(" : "@var(", out);
+		if (e->lhs) {
+			print_expr(e->lhs, true, out);
+			fputs(", ", out);
+		}
+		print_list(e->args, out);
+		fputc(')', out);
+	}
 	for (const struct target_suffix *s = e->suffix; s; s = s->next) {
 		if (s->member) {
 			fprintf(out, "->%s", s->member);
@@ -176,6 +192,22 @@ static void print_expr(const struct expr *e, bool top, FILE *out)
 		break;
 	case EXPR_TARGET:
 		print_target(e, out);
+		break;
+	case EXPR_DEFINED:
+		fputs(e->num ? "@choose_defined(" : "@defined(", out);
+		print_list(e->args, out);
+		fputc(')', out);
+		break;
+	case EXPR_BUCKET:
+		print_expr(e->lhs, true, out);
+		fputc('[', out);
+		print_expr(e->rhs, true, out);
+		fputc(']', out);
+		break;
+	case EXPR_ENTRY:
+		fputs("@entry(", out);
+		print_expr(e->lhs, true, out);
+		fputc(')', out);
 		break;
 	case EXPR_SCRIPT_ARG:
 		fprintf(out, "%c%" PRId64, e->is_string ? '@' : '$', e->num);
@@ -282,8 +314,19 @@ static void print_foreach(const struct stmt *s, int depth, FILE *out)
 			f->sort_column == i + 1 ? mark : "");
 	if (brackets)
 		fputc(']', out);
-	fprintf(out, " in %s%s%s", f->array, f->has_aggr ? " " : "",
-		f->has_aggr ? stat_op_name(f->sort_aggr) : "");
+	if (f->hist) {
+		fputs(" in ", out);
+		print_expr(f->hist, true, out);
+	} else {
+		fprintf(out, " in %s", f->array);
+		if (f->slice) {
+			fputc('[', out);
+			print_list(f->slice, out);
+			fputc(']', out);
+		}
+		fprintf(out, "%s%s", f->has_aggr ? " " : "",
+			f->has_aggr ? stat_op_name(f->sort_aggr) : "");
+	}
 	fputs(f->sort_column == -1 ? mark : "", out);
 	if (f->limit) {
 		fputs(" limit ", out);
@@ -366,6 +409,15 @@ static void print_stmt_text(const struct stmt *s, int depth, FILE *out)
 	case STMT_FOREACH:
 		print_foreach(s, depth, out);
 		break;
+	case STMT_TRY:
+		fputs("try", out);
+		print_body(s->body, depth, out);
+		fputs(" catch", out);
+		if (s->expr)
+			fprintf(out, " (%s)", s->expr->name);
+		print_body(s->else_body, depth, out);
+		fputc('\n', out);
+		break;
 	case STMT_BREAK:
 		fputs("break;\n", out);
 		break;
@@ -408,6 +460,19 @@ static const char *type_suffix(enum type t)
 	return t == TYPE_LONG ? ":long" : t == TYPE_STRING ? ":string" : "";
 }
 
+static void print_points(const struct probe_point *points, FILE *out)
+{
+	for (const struct probe_point *pp = points; pp; pp = pp->next) {
+		fprintf(out, "%s%s%s", pp == points ? "" : ", ", pp->text,
+			pp->sufficient ? "!" : pp->optional ? "?" : "");
+		if (pp->cond) {
+			fputs(" if (", out);
+			print_expr(pp->cond, true, out);
+			fputc(')', out);
+		}
+	}
+}
+
 void ast_print(const struct script *s, FILE *out)
 {
 	bool first = true;
@@ -417,7 +482,8 @@ void ast_print(const struct script *s, FILE *out)
 		first = false;
 	}
 	for (const struct global *g = s->globals; g; g = g->next) {
-		fprintf(out, "global %s", g->name);
+		fprintf(out, "%sglobal %s%s", g->is_private ? "private " : "", g->name,
+			g->wrap ? "%" : "");
 		if (g->is_array_decl)
 			fprintf(out, "[%" PRId64 "]", g->size);
 		if (g->init && g->init->kind == EXPR_STR) {
@@ -433,7 +499,8 @@ void ast_print(const struct script *s, FILE *out)
 		if (!first)
 			fputc('\n', out);
 		first = false;
-		fprintf(out, "function %s%s(", f->name, type_suffix(f->declared));
+		fprintf(out, "%sfunction %s%s(", f->is_private ? "private " : "", f->name,
+			type_suffix(f->declared));
 		for (const struct param *p = f->params; p; p = p->next)
 			fprintf(out, "%s%s%s", p == f->params ? "" : ", ", p->name,
 				type_suffix(p->declared));
@@ -443,14 +510,116 @@ void ast_print(const struct script *s, FILE *out)
 		else
 			print_handler_body(f->body, out);
 	}
+	for (const struct alias *al = s->aliases; al; al = al->next) {
+		if (!first)
+			fputc('\n', out);
+		first = false;
+		fprintf(out, "probe %s %s ", al->text, al->epilogue ? "+=" : "=");
+		print_points(al->points, out);
+		print_handler_body(al->body, out);
+	}
 	for (const struct probe *p = s->probes; p; p = p->next) {
 		if (!first)
 			fputc('\n', out);
 		first = false;
 		fputs("probe ", out);
-		for (const struct probe_point *pp = p->points; pp; pp = pp->next)
-			fprintf(out, "%s%s%s", pp == p->points ? "" : ", ", pp->text,
-				pp->optional ? "?" : "");
+		print_points(p->points, out);
 		print_handler_body(p->body, out);
 	}
+}
+
+const char *ast_pp_text(struct arena *a, const struct pp_comp *comps)
+{
+	char *text;
+	size_t size;
+	FILE *f = open_memstream(&text, &size);
+	if (!f) {
+		perror("uscript: open_memstream");
+		abort();
+	}
+	for (const struct pp_comp *c = comps; c; c = c->next) {
+		fprintf(f, "%s%s", c == comps ? "" : ".", c->name);
+		if (c->arg_kind == PP_ARG_STR) {
+			fputc('(', f);
+			ast_print_string(c->str, strlen(c->str), f);
+			fputc(')', f);
+		} else if (c->arg_kind == PP_ARG_NUM && strcmp(c->name, "statement") == 0 &&
+			   c->num >= 0) {
+			fprintf(f, "(%#" PRIx64 ")", (uint64_t)c->num);
+		} else if (c->arg_kind == PP_ARG_NUM) {
+			fprintf(f, "(%" PRId64 ")", c->num);
+		}
+	}
+	fclose(f);
+	const char *t = arena_strndup(a, text, size);
+	free(text);
+	return t;
+}
+
+static struct expr *clone_expr(struct arena *a, const struct expr *e)
+{
+	if (!e)
+		return NULL;
+	struct expr *c = arena_alloc(a, sizeof(*c));
+	*c = *e;
+	c->next = NULL;
+	c->args = ast_clone_exprs(a, e->args);
+	c->lhs = clone_expr(a, e->lhs);
+	c->rhs = clone_expr(a, e->rhs);
+	c->cond = clone_expr(a, e->cond);
+	struct target_suffix **tail = &c->suffix;
+	for (const struct target_suffix *s = e->suffix; s; s = s->next) {
+		struct target_suffix *n = arena_alloc(a, sizeof(*n));
+		*n = *s;
+		n->next = NULL;
+		n->index = clone_expr(a, s->index);
+		*tail = n;
+		tail = &n->next;
+	}
+	return c;
+}
+
+struct expr *ast_clone_exprs(struct arena *a, const struct expr *list)
+{
+	struct expr *head = NULL, **tail = &head;
+	for (const struct expr *e = list; e; e = e->next) {
+		*tail = clone_expr(a, e);
+		tail = &(*tail)->next;
+	}
+	return head;
+}
+
+static struct stmt *clone_stmt(struct arena *a, const struct stmt *s)
+{
+	if (!s)
+		return NULL;
+	struct stmt *c = arena_alloc(a, sizeof(*c));
+	*c = *s;
+	c->next = NULL;
+	c->expr = clone_expr(a, s->expr);
+	c->body = ast_clone_stmts(a, s->body);
+	c->else_body = ast_clone_stmts(a, s->else_body);
+	c->init = clone_stmt(a, s->init);
+	c->step = clone_stmt(a, s->step);
+	if (s->foreach) {
+		/* Names and locations are only read: the arrays are shared. */
+		struct foreach *f = arena_alloc(a, sizeof(*f));
+		*f = *s->foreach;
+		f->limit = clone_expr(a, s->foreach->limit);
+		f->slice = ast_clone_exprs(a, s->foreach->slice);
+		f->value_sym = f->array_sym = NULL;
+		f->key_syms = NULL;
+		c->foreach = f;
+	}
+	return c;
+}
+
+struct stmt *ast_clone_stmts(struct arena *a, const struct stmt *list)
+{
+	struct stmt *head = NULL, **tail = &head;
+	for (const struct stmt *s = list; s; s = s->next) {
+		*tail = clone_stmt(a, s);
+		tail = &(*tail)->next;
+	}
+	return head;
 }

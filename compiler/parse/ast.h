@@ -61,12 +61,17 @@ enum expr_kind {
 	EXPR_STAT_ADD,  /* lhs <<< rhs */
 	EXPR_IN,        /* [args] in name */
 	EXPR_EMBEDDED,  /* %{ str %}: embedded C (guru mode), refused by resolve */
+	EXPR_DEFINED,   /* @defined(args) (num 0) or @choose_defined(args) (num 1);
+			 * points/target.c folds it to a number or an argument */
+	EXPR_BUCKET,    /* lhs[rhs]: a bucket's count, lhs an @hist_… EXPR_STAT */
+	EXPR_ENTRY,     /* @entry(lhs): lhs as it was at the entry of the call a
+	                 * .return probe sees return; num is its slot, in codegen */
 };
 
 enum op {
 	OP_NONE,
 	/* arithmetic and bits, long × long → long */
-	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_SHL, OP_SHR,
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_SHL, OP_SHR, OP_USHR,
 	OP_BAND, OP_BOR, OP_BXOR,
 	/* logic, short-circuit */
 	OP_LAND, OP_LOR,
@@ -86,7 +91,7 @@ const char *op_name(enum op op);  /* its spelling: "+", "<=", ".", "++" … */
 
 enum stat_op {
 	STAT_COUNT, STAT_SUM, STAT_MIN, STAT_MAX, STAT_AVG,
-	STAT_HIST_LOG, STAT_HIST_LINEAR,
+	STAT_HIST_LOG, STAT_HIST_LINEAR, STAT_VARIANCE,
 };
 
 const char *stat_op_name(enum stat_op op);  /* "@count" … */
@@ -116,9 +121,19 @@ struct expr {
 	enum stat_op stat;       /* EXPR_STAT */
 	bool is_string;          /* EXPR_SCRIPT_ARG: @N rather than $N */
 	int pretty;              /* EXPR_TARGET: number of trailing '$' ($var$ is 1) */
+	/* EXPR_TARGET written @cast(lhs, "name", "module") or @var("name",
+	 * "module") rather than $name; args is the name's string and the
+	 * module's, each a literal or a script argument (@1), whose text
+	 * check/ puts in name and module; module is NULL when not given, and
+	 * arg_loc is where the name's string is. */
+	enum { TARGET_DOLLAR, TARGET_CAST, TARGET_ATVAR } form;
+	const char *module;
+	struct loc arg_loc, module_loc;
+	bool addr_of;            /* EXPR_TARGET after a unary '&': its address */
 
 	struct expr *args;       /* CALL STAT arguments; INDEX IN keys */
-	struct expr *lhs, *rhs;  /* BINARY ASSIGN STAT_ADD; UNARY INCDEC use lhs */
+	struct expr *lhs, *rhs;  /* BINARY ASSIGN STAT_ADD; UNARY INCDEC use lhs;
+	                          * TARGET: @cast's address */
 	struct expr *cond;       /* TERNARY: cond ? lhs : rhs */
 	struct target_suffix *suffix; /* EXPR_TARGET */
 
@@ -147,6 +162,7 @@ enum stmt_kind {
 	STMT_RETURN,    /* return [expr] */
 	STMT_DELETE,    /* delete expr (a VAR or an INDEX) */
 	STMT_EMPTY,     /* ; */
+	STMT_TRY,       /* try body catch (expr) else_body — expr a VAR or NULL */
 };
 
 /* foreach ([k1, k2] in arr), foreach (v = [k] in arr-), foreach (k in arr),
@@ -166,6 +182,11 @@ struct foreach {
 	bool has_aggr;           /* `in s @sum+`: statistics by that aggregate */
 	enum stat_op sort_aggr;
 	struct expr *limit;      /* or NULL */
+	struct expr *slice;      /* `in x[*, k]`: the keys, `*` a VAR named "*";
+				  * check/slice.h lowers it before resolution */
+	bool deletes_own;        /* made by slice.h for `delete x[*, k]`: it
+				  * deletes its array's elements, as it may */
+	struct expr *hist;       /* foreach (b in @hist_log(x)): the buckets */
 
 	/* resolve */
 	struct sym *value_sym;
@@ -201,7 +222,15 @@ struct probe_point {
 	struct probe_point *next;
 	struct loc loc;
 	struct pp_comp *comps;
-	bool optional;           /* trailing '?' */
+	bool optional;           /* trailing '?', or '!' */
+	bool sufficient;         /* trailing '!': once it resolves, the probe's
+				  * later points are not tried */
+	struct expr *cond;       /* `if (cond)` after the point, or NULL */
+	const struct probe_point *via;  /* a point an alias stands for: the
+					 * use of the alias (points/alias.h) */
+	const struct probe *origin;     /* made by points/alias.h: the probe
+					 * as written, and the position there of */
+	int seq;                        /* the point this one comes from, for '!' */
 	const char *text;        /* canonical spelling, for pp() and messages:
 	                          * process("a").function("b").return */
 };
@@ -214,12 +243,27 @@ struct probe {
 	int id;                  /* position in the script, from 0 */
 };
 
+/* `probe NAME = POINTS { prologue }`, or `+=` with an epilogue: a probe
+ * point that stands for others (points/alias.h expands its uses). */
+struct alias {
+	struct alias *next;
+	struct loc loc;          /* its name */
+	struct pp_comp *name;    /* components without arguments */
+	const char *text;        /* the name as written, for messages */
+	bool epilogue;           /* `+=` */
+	struct probe_point *points;
+	struct stmt *body;
+};
+
 struct global {
 	struct global *next;
 	struct loc loc;
 	const char *name;
+	bool is_private;         /* `private`: see the guide */
 	int64_t size;            /* N of `global a[N]`; 0 if not given */
 	bool is_array_decl;      /* written with [N] */
+	bool wrap;               /* `global a%`: when full, the oldest element
+				  * makes room instead of an overflow error */
 	struct expr *init;       /* `global x = 5`: a literal, or NULL */
 
 	struct sym *sym;         /* resolve */
@@ -236,6 +280,7 @@ struct func {
 	struct func *next;
 	struct loc loc;          /* the name */
 	const char *name;
+	bool is_private;         /* `private function` */
 	enum type declared;      /* `function f:long(...)` */
 	struct param *params;
 	int nparams;
@@ -244,6 +289,7 @@ struct func {
 
 	/* resolve */
 	enum type ret_type;
+	bool recursive;          /* it can call itself, directly or not */
 	struct sym **param_syms;
 	void *res;
 };
@@ -255,6 +301,7 @@ struct script {
 	struct global *globals;
 	struct func *funcs;
 	struct expr *embedded;   /* top-level %{ %} blocks, EXPR_EMBEDDED */
+	struct alias *aliases;
 	int nprobes;
 	/* The library's function names, for "did you mean": calls
 	 * add(ctx, name) for each (compiler/tapset/); NULL: none. */
@@ -270,6 +317,18 @@ struct stmt *ast_stmt(struct arena *a, enum stmt_kind kind, const struct loc *lo
 
 /* The number of elements of an expression list. */
 int ast_count(const struct expr *list);
+
+/* The canonical text of a probe point made of comps: components joined
+ * by '.', their arguments normalised (numbers in decimal, but a
+ * statement's address in hex as nm and objdump show it; strings escaped as
+ * ast_print does), no trailing '?'. */
+const char *ast_pp_text(struct arena *a, const struct pp_comp *comps);
+
+/* A copy of a statement list, or of one expression list, with every node
+ * new: later passes annotate nodes in place, so code that appears in two
+ * handlers needs two trees.  Locations are kept. */
+struct stmt *ast_clone_stmts(struct arena *a, const struct stmt *list);
+struct expr *ast_clone_exprs(struct arena *a, const struct expr *list);
 
 /* -p1: the tree as readable, re-parseable script text, one statement a
  * line, fully parenthesised expressions. */

@@ -229,8 +229,26 @@ static void report(const char *kind, const struct loc *loc, const char *fmt, va_
 		show_source(f, loc);
 }
 
+static int hushed, hushed_errors;
+
+int diag_hush(void)
+{
+	hushed++;
+	return hushed_errors;
+}
+
+int diag_unhush(int mark)
+{
+	hushed--;
+	return hushed_errors - mark;
+}
+
 void diag_error(const struct loc *loc, const char *fmt, ...)
 {
+	if (hushed) {
+		hushed_errors++;
+		return;
+	}
 	flush_context();
 	errors++;
 	dropping = false;
@@ -252,7 +270,7 @@ void diag_warning(const struct loc *loc, const char *fmt, ...)
 {
 	flush_context();
 	dropping = no_warnings && !werror;
-	if (stopped || dropping)
+	if (stopped || dropping || hushed)
 		return;
 	if (werror)
 		errors++;
@@ -265,7 +283,7 @@ void diag_warning(const struct loc *loc, const char *fmt, ...)
 
 void diag_note(const struct loc *loc, const char *fmt, ...)
 {
-	if (stopped || dropping)
+	if (stopped || dropping || hushed)
 		return;
 	va_list ap;
 	va_start(ap, fmt);

@@ -25,6 +25,12 @@ void diag_note(const struct loc *loc, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 int diag_errors(void);
+/* Between diag_hush() and diag_unhush(), messages are neither printed nor
+ * counted by diag_errors(): @defined tries whether an expression resolves.
+ * diag_unhush(mark), given what diag_hush() returned, returns the errors
+ * there were in between; hushes nest. */
+int diag_hush(void);
+int diag_unhush(int mark);
 void diag_reset(void);
 /* Where messages go; stderr unless a test says otherwise. */
 void diag_set_output(FILE *f);

@@ -53,6 +53,7 @@ struct sv_points { struct probe_point *head, *tail; };
 struct sv_comps { struct pp_comp *head, *tail; };
 struct sv_params { struct param *head, *tail; int n; };
 struct sv_type { enum type t; struct loc loc; };
+struct sv_fearray { const char *name; struct expr *slice; };  /* x, or x[*, k] */
 
 /* The state one parse shares between parser and scanner. */
 struct pstate {
@@ -64,6 +65,7 @@ struct pstate {
 	struct global **global_tail;
 	struct func **func_tail;
 	struct expr **embedded_tail;
+	struct alias **alias_tail;
 
 	/* scanner position: the next byte to read, and where the match
 	 * being handled started */
@@ -74,7 +76,8 @@ struct pstate {
 	int tok_kind;
 	int end_line, end_col;
 	int brackets;        /* open ( [ { */
-	int braces;          /* open { */
+	int braces;          /* open { of blocks */
+	int point_braces;    /* open { grouping points: kernel.{a, b} */
 	int closing;         /* '}' still to insert before a top-level keyword */
 	int keyword;         /* that keyword's token */
 	int errors_before;   /* diag_errors() when the keyword was seen */
@@ -173,6 +176,9 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 				     const struct loc *what_loc, int child_depth,
 				     const struct loc *loc);
+static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc *what_loc,
+			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc);
+static struct sv_expr ex_addr(struct pstate *p, struct sv_expr a, const struct loc *loc);
 static struct sv_exprs exprs_one(struct sv_expr e);
 static struct sv_exprs exprs_add(struct sv_exprs l, struct sv_expr e);
 static struct sv_strs strs_add(struct pstate *p, struct sv_strs l, struct tok_str s);
@@ -190,6 +196,9 @@ static struct sv_stmt st_loop(struct pstate *p, enum stmt_kind kind, struct sv_s
 static struct sv_stmt st_foreach(struct pstate *p, struct sv_fehead head, const char *array,
 				 const struct loc *array_loc, struct sv_mark mark,
 				 struct sv_expr *limit, struct sv_stmt body, const struct loc *loc);
+static struct sv_stmt st_try(struct pstate *p, struct sv_stmt body, const char *var,
+			     const struct loc *var_loc, struct sv_stmt handler,
+			     const struct loc *loc);
 static struct sv_stmts stmts_add(struct sv_stmts l, struct sv_stmt s);
 static struct fe_var *fe_var(struct pstate *p, const char *name, const struct loc *loc,
 			     struct sv_mark mark);
@@ -200,15 +209,26 @@ static struct func *add_func(struct pstate *p, const char *name,
 			     const struct loc *name_loc, struct sv_type type,
 			     struct sv_params params, struct sv_stmt body);
 static void add_embedded(struct pstate *p, struct tok_str code, const struct loc *loc);
-static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool optional,
-				  const struct loc *loc);
+static void add_alias(struct pstate *p, struct sv_comps name, const struct loc *name_loc,
+		      enum op op, const struct loc *op_loc, struct sv_points points,
+		      struct sv_stmt body);
+static struct sv_points pts_one(struct pstate *p, struct pp_comp *c, const struct loc *loc);
+static struct sv_points pts_product(struct pstate *p, struct sv_points pre,
+				    struct sv_points suf);
+static struct sv_points pts_finish(struct pstate *p, struct sv_points alts, int mark,
+				   const struct loc *mark_loc, struct expr *cond,
+				   const struct loc *cond_loc);
+static struct sv_comps pts_name(struct pstate *p, struct sv_points alts, const struct loc *loc);
 static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct loc *loc);
 static const char *pp_join(struct pstate *p, const char *a, const struct loc *aloc,
 			   const char *b, const struct loc *bloc);
 static struct global *global_new(struct pstate *p, const char *name, const struct loc *loc);
+static struct global *global_sized(struct pstate *p, const char *name, struct tok_num size,
+				    const struct loc *loc, const struct loc *size_loc);
 static struct expr *literal_num(struct pstate *p, struct tok_num n, bool neg,
 				const struct loc *loc);
 static struct sv_type type_of(const char *name, const struct loc *loc);
+static struct sv_expr any_key(struct pstate *p, const struct loc *loc);
 static struct param *param_new(struct pstate *p, const char *name, struct sv_type type,
 			       const struct loc *loc);
 }
@@ -259,6 +279,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 	struct sv_params params;
 	struct param *param;
 	struct sv_type type;
+	struct sv_fearray fea;
 }
 
 %token END 0 "end of input"
@@ -274,14 +295,16 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %token <str> EMBEDDED "embedded C code"
 %token PP_OPEN "'%('" PP_THEN "'%?'" PP_ELSE "'%:'" PP_CLOSE "'%)'"
 
-%token PROBE "'probe'" GLOBAL "'global'" FUNCTION "'function'"
+%token PROBE "'probe'" GLOBAL "'global'" FUNCTION "'function'" PRIVATE "'private'"
 %token IF "'if'" ELSE "'else'" WHILE "'while'" FOR "'for'" FOREACH "'foreach'"
 %token IN "'in'" LIMIT "'limit'" BREAK "'break'" CONTINUE "'continue'"
 %token NEXT "'next'" RETURN "'return'" DELETE "'delete'"
+%token TRY "'try'" CATCH "'catch'"
 
 %token <op> ASSIGN_OP "assignment operator"
 %token STAT_ADD "'<<<'" LOR "'||'" LAND "'&&'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" SHL "'<<'" SHR "'>>'"
+%token USHR "'>>>'"
 %token INC "'++'" DEC "'--'" ARROW "'->'" DOT_MEMBER "'.'"
 %token <op> REGEX_OP "'=~'"
 
@@ -299,15 +322,15 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %left '&'
 %precedence IN
 %left EQ NE '<' '>' LE GE REGEX_OP
-%left SHL SHR
+%left SHL SHR USHR
 %left '.' DOT_MEMBER
 %left '+' '-'
 %left '*' '/' '%'
 %precedence ';' INC DEC '(' '[' STRING IDENT NUMBER TARGET SCRIPT_ARG ARGC STATOP
 	AT_WORD '!' '~' EMBEDDED
 
-%type <ex> expr unary postfix primary target limit
-%type <exl> expr_list args
+%type <ex> expr unary postfix primary target limit cond
+%type <exl> expr_list args keys
 %type <strs> strings
 %type <sfx> suffixes
 %type <st> stmt simple block body opt_expr_stmt
@@ -316,11 +339,10 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %type <fev> fe_var
 %type <fevs> fe_vars
 %type <feh> fe_head
-%type <pps> points
-%type <pp> point
-%type <comps> comps
+%type <pps> points point alts alt
 %type <comp> comp
-%type <id> pp_name pp_word keyword fe_array
+%type <id> pp_name pp_word keyword
+%type <fea> fe_array
 %type <global> global_item
 %type <params> params param_list
 %type <param> param
@@ -336,6 +358,10 @@ script:
 item:
 	  PROBE points body
 		{ struct loc l = span(&@1, &@2); add_probe(p, $2, $3, &l); }
+	| PROBE alts '=' points body
+		{ add_alias(p, pts_name(p, $2, &@2), &@2, OP_NONE, &@3, $4, $5); }
+	| PROBE alts ASSIGN_OP points body
+		{ add_alias(p, pts_name(p, $2, &@2), &@2, $3, &@3, $4, $5); }
 	| GLOBAL global_list
 	| FUNCTION IDENT type_opt '(' params ')' body
 		{ add_func(p, $2, &@2, $3, $5, $7); }
@@ -343,6 +369,17 @@ item:
 		{
 			struct sv_stmt body = st_block(p, (struct sv_stmts){0}, &@7);
 			add_func(p, $2, &@2, $3, $5, body)->embedded = $7.s;
+		}
+	| PRIVATE GLOBAL private_globals
+	| PRIVATE private_globals
+	| PRIVATE FUNCTION IDENT type_opt '(' params ')' body
+		{ add_func(p, $3, &@3, $4, $6, $8)->is_private = true; }
+	| PRIVATE FUNCTION IDENT type_opt '(' params ')' EMBEDDED
+		{
+			struct sv_stmt body = st_block(p, (struct sv_stmts){0}, &@8);
+			struct func *f = add_func(p, $3, &@3, $4, $6, body);
+			f->embedded = $8.s;
+			f->is_private = true;
 		}
 	| EMBEDDED		{ add_embedded(p, $1, &@1); }
 	| ';'			/* SystemTap's empty declaration */
@@ -352,6 +389,7 @@ item:
 	| error
 		{
 			if (yychar == TOK_PROBE || yychar == TOK_GLOBAL || yychar == TOK_FUNCTION ||
+			    yychar == TOK_PRIVATE ||
 			    yychar == TOK_END)
 				yyerrok;
 		}
@@ -360,20 +398,35 @@ item:
 /* ---- probe points ---- */
 
 points:
-	  point			{ $$.head = $$.tail = $1; }
-	| points ',' point	{ $$ = $1; $$.tail->next = $3; $$.tail = $3; }
+	  point
+	| points ',' point	{ $$ = $1; $$.tail->next = $3.head; $$.tail = $3.tail; }
 	;
 
+/* A point, or several where braces group alternatives:
+ * kernel.{trace("a")!, trace("b")}, {kernel,module("m")}.function("f"). */
 point:
-	  comps			{ $$ = pp_new(p, $1, false, &@$); }
-	| comps '?'		{ $$ = pp_new(p, $1, true, &@$); }
-	| comps '!'		{ $$ = pp_new(p, $1, true, &@$); }
+	  alts cond		{ $$ = pts_finish(p, $1, 0, &@1, $2.e, &@2); }
+	| alts '?' cond		{ $$ = pts_finish(p, $1, '?', &@2, $3.e, &@3); }
+	| alts '!' cond		{ $$ = pts_finish(p, $1, '!', &@2, $3.e, &@3); }
 	;
 
-comps:
-	  comp			{ $$.head = $$.tail = $1; }
-	| comps '.' comp	{ $$ = $1; $$.tail->next = $3; $$.tail = $3; }
-	| comps DOT_MEMBER comp	{ $$ = $1; $$.tail->next = $3; $$.tail = $3; }
+/* The alternatives a point's components make so far, each a point whose
+ * '?', '!' or condition comes from inside braces. */
+alts:
+	  alt
+	| alts '.' alt		{ $$ = pts_product(p, $1, $3); }
+	| alts DOT_MEMBER alt	{ $$ = pts_product(p, $1, $3); }
+	;
+
+alt:
+	  comp			{ $$ = pts_one(p, $1, &@$); }
+	| '{' points '}'	{ $$ = $2; }
+	;
+
+/* `probe P if (expr)`: the probe is enabled while expr is true. */
+cond:
+	  %empty		{ $$.e = NULL; $$.depth = 0; $$.big = false; }
+	| IF '(' expr ')'	{ $$ = $3; }
 	;
 
 comp:
@@ -413,29 +466,33 @@ pp_name:
  * left without its body must not swallow the next declaration. */
 pp_word: IDENT | '*' { $$ = "*"; } | keyword ;
 
+/* Not `if`: after a point, it starts the point's condition. */
 keyword:
-	  IF { $$ = "if"; } | ELSE { $$ = "else"; }
+	  ELSE { $$ = "else"; }
 	| WHILE { $$ = "while"; } | FOR { $$ = "for"; } | FOREACH { $$ = "foreach"; }
 	| IN { $$ = "in"; } | LIMIT { $$ = "limit"; } | BREAK { $$ = "break"; }
 	| CONTINUE { $$ = "continue"; } | NEXT { $$ = "next"; }
 	| RETURN { $$ = "return"; } | DELETE { $$ = "delete"; }
+	| TRY { $$ = "try"; } | CATCH { $$ = "catch"; }
 	;
 
 /* ---- globals and functions ---- */
 
 global_list: global_item | global_list ',' global_item ;
 
+private_globals:
+	  global_item				{ $1->is_private = true; }
+	| private_globals ',' global_item	{ $3->is_private = true; }
+	;
+
 global_item:
 	  IDENT			{ $$ = global_new(p, $1, &@$); }
-	| IDENT '[' NUMBER ']'
-		{
-			$$ = global_new(p, $1, &@$);
-			$$->is_array_decl = true;
-			$$->size = literal_num(p, $3, false, &@3)->num;
-			if ($$->size <= 0 || $$->size > 1000000)
-				diag_error(&@3, "array size %" PRId64 " is out of range "
-					   "(1 to 1000000)", $$->size);
-		}
+	| IDENT '[' NUMBER ']'	{ $$ = global_sized(p, $1, $3, &@$, &@3); }
+	| IDENT '%'		{ $$ = global_new(p, $1, &@$); $$->wrap = true; }
+	| IDENT '%' '[' NUMBER ']'
+		{ $$ = global_sized(p, $1, $4, &@$, &@4); $$->wrap = true; }
+	| IDENT '[' NUMBER ']' '%'
+		{ $$ = global_sized(p, $1, $3, &@$, &@3); $$->wrap = true; }
 	| IDENT '=' NUMBER
 		{ $$ = global_new(p, $1, &@$); $$->init = literal_num(p, $3, false, &@3); }
 	| IDENT '=' '-' NUMBER
@@ -494,7 +551,17 @@ stmt:
 	| FOR '(' opt_expr_stmt ';' ';' opt_expr_stmt ')' stmt
 		{ $$ = st_loop(p, STMT_FOR, &$3, NULL, &$6, $8, &@$); }
 	| FOREACH '(' fe_head IN fe_array mark limit ')' stmt
-		{ $$ = st_foreach(p, $3, $5, &@5, $6, &$7, $9, &@$); }
+		{
+			$$ = st_foreach(p, $3, $5.name, &@5, $6, &$7, $9, &@$);
+			$$.s->foreach->slice = $5.slice;
+		}
+	| FOREACH '(' fe_head IN STATOP '(' expr_list ')' limit ')' stmt
+		{
+			struct sv_mark none = { 0, @5 };
+			$$ = st_foreach(p, $3, stat_op_name($5), &@5, none, &$9, $11, &@$);
+			struct loc l = span(&@5, &@8);
+			$$.s->foreach->hist = ex_stat(p, $5, $7, &l).e;
+		}
 	| FOREACH '(' fe_head IN fe_array STATOP mark limit ')' stmt
 		{
 			/* SystemTap's aggregate sort: an array of statistics by
@@ -505,10 +572,14 @@ stmt:
 			if ($6 == STAT_HIST_LOG || $6 == STAT_HIST_LINEAR)
 				diag_error(&@6, "a foreach sorts by @count, @sum, @min, @max or "
 					   "@avg, not by %s", stat_op_name($6));
-			$$ = st_foreach(p, $3, $5, &@5, $7, &$8, $10, &@$);
+			$$ = st_foreach(p, $3, $5.name, &@5, $7, &$8, $10, &@$);
+			$$.s->foreach->slice = $5.slice;
 			$$.s->foreach->sort_aggr = $6;
 			$$.s->foreach->has_aggr = true;
 		}
+	| TRY block CATCH block	{ $$ = st_try(p, $2, NULL, NULL, $4, &@$); }
+	| TRY block CATCH '(' IDENT ')' block
+		{ $$ = st_try(p, $2, $5, &@5, $7, &@$); }
 	| error			{ $$ = st(p, STMT_EMPTY, &@$, NULL, 0); }
 	;
 
@@ -546,18 +617,8 @@ fe_vars:
 fe_var: IDENT mark		{ $$ = fe_var(p, $1, &@1, $2); } ;
 
 fe_array:
-	  IDENT
-	| IDENT '[' expr_list ']'
-		{
-			diag_error(&@2, "foreach takes a whole array: no index after '%s'", $1);
-			$$ = $1;
-		}
-	| STATOP '(' expr_list ')'
-		{
-			diag_error(&@$, "foreach over the buckets of %s is not supported",
-				   stat_op_name($1));
-			$$ = "?";
-		}
+	  IDENT			{ $$.name = $1; $$.slice = NULL; }
+	| IDENT '[' keys ']'	{ $$.name = $1; $$.slice = $3.head; }
 	;
 
 limit:
@@ -586,7 +647,7 @@ expr:
 	| expr '&' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_BAND, $1, $3, &@$, &@2); }
 	| expr IN IDENT %prec IN
 				{ $$ = ex_list(p, EXPR_IN, $3, &@3, exprs_one($1), &@$); }
-	| '[' expr_list ']' IN IDENT %prec IN
+	| '[' keys ']' IN IDENT %prec IN
 				{ $$ = ex_list(p, EXPR_IN, $5, &@5, $2, &@$); }
 	| expr EQ expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_EQ, $1, $3, &@$, &@2); }
 	| expr NE expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_NE, $1, $3, &@$, &@2); }
@@ -597,6 +658,7 @@ expr:
 	| expr REGEX_OP expr	{ $$ = ex_binary(p, EXPR_BINARY, $2, $1, $3, &@$, &@2); }
 	| expr SHL expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHL, $1, $3, &@$, &@2); }
 	| expr SHR expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_SHR, $1, $3, &@$, &@2); }
+	| expr USHR expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_USHR, $1, $3, &@$, &@2); }
 	| expr '.' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
 	| expr DOT_MEMBER expr	{ $$ = ex_binary(p, EXPR_BINARY, OP_CONCAT, $1, $3, &@$, &@2); }
 	| expr '+' expr		{ $$ = ex_binary(p, EXPR_BINARY, OP_ADD, $1, $3, &@$, &@2); }
@@ -616,6 +678,7 @@ unary:
 	| '!' unary		{ $$ = ex_unary(p, OP_NOT, $2, &@$); }
 	| '~' unary		{ $$ = ex_unary(p, OP_BNOT, $2, &@$); }
 	| '*' unary		{ $$ = ex_unary(p, OP_DEREF, $2, &@$); }
+	| '&' unary		{ $$ = ex_addr(p, $2, &@$); }
 	| INC primary		{ $$ = ex_incdec(p, OP_PREINC, $2, &@$); }
 	| DEC primary		{ $$ = ex_incdec(p, OP_PREDEC, $2, &@$); }
 	;
@@ -631,7 +694,7 @@ primary:
 	| strings %prec LOWEST	{ $$ = strs_join(p, $1, &@$); }
 	| IDENT %prec LOWEST
 		{ $$ = ex(p, ast_expr(p->arena, EXPR_VAR, &@$), 0); $$.e->name = $1; }
-	| IDENT '[' expr_list ']'
+	| IDENT '[' keys ']'
 				{ $$ = ex_list(p, EXPR_INDEX, $1, &@1, $3, &@$); }
 	| IDENT '(' args ')'	{ $$ = ex_list(p, EXPR_CALL, $1, &@1, $3, &@$); }
 	| '(' expr ')'		{ $$ = $2; }
@@ -647,7 +710,7 @@ primary:
 			$$ = ex(p, ast_expr(p->arena, EXPR_ARGC, &@$), 0);
 			$$.e->is_string = $1;
 		}
-	| STATOP '(' expr_list ')'
+	| STATOP '(' expr_list ')' %prec LOWEST
 				{ $$ = ex_stat(p, $1, $3, &@$); }
 	| EMBEDDED
 		{
@@ -655,11 +718,25 @@ primary:
 			$$.e->str = $1.s;
 			$$.e->str_len = $1.len;
 		}
+	| STATOP '(' expr_list ')' '[' expr ']'
+		{
+			struct sv_expr h = ex_stat(p, $1, $3, &@$);
+			$$ = ex(p, ast_expr(p->arena, EXPR_BUCKET, &@$),
+				h.depth > $6.depth ? h.depth : $6.depth);
+			$$.e->lhs = h.e;
+			$$.e->rhs = $6.e;
+		}
 	| AT_WORD %prec LOWEST	{ $$ = ex_unsupported(p, $1, &@1, 0, &@$); }
 	| AT_WORD '(' args ')' suffixes %prec LOWEST
+				{ $$ = ex_at(p, $1, &@1, $3, $5, &@$); }
+	| AT_WORD '(' args ')' suffixes PRETTY suffixes %prec LOWEST
 		{
-			int d = $3.depth > $5.depth ? $3.depth : $5.depth;
-			$$ = ex_unsupported(p, $1, &@1, d, &@$);
+			$$ = ex_at(p, $1, &@1, $3, $5, &@$);
+			if ($$.e->kind == EXPR_TARGET && !$7.head)
+				$$.e->pretty = $6;
+			else
+				diag_error(&@6, "only @cast and @var are pretty-printed, and no "
+					   "'->', '.' or '[' follows their '$'");
 		}
 	;
 
@@ -689,6 +766,15 @@ suffixes:
 expr_list:
 	  expr			{ $$ = exprs_one($1); }
 	| expr_list ',' expr	{ $$ = exprs_add($1, $3); }
+	;
+
+/* Array keys; `*` stands for any key in a slice (`x[*, 1]`), which
+ * check/slice.h allows in foreach, delete and `in` only. */
+keys:
+	  expr			{ $$ = exprs_one($1); }
+	| '*'			{ $$ = exprs_one(any_key(p, &@1)); }
+	| keys ',' expr		{ $$ = exprs_add($1, $3); }
+	| keys ',' '*'		{ $$ = exprs_add($1, any_key(p, &@3)); }
 	;
 
 args:
@@ -809,6 +895,9 @@ static struct sv_expr ex_stat(struct pstate *p, enum stat_op op, struct sv_exprs
 	int want = op == STAT_HIST_LINEAR ? 4 : 1;
 	struct expr *x = args.head;
 
+	/* @variance(x, N): N, a bit shift, is optional. */
+	if (op == STAT_VARIANCE && args.n == 2)
+		want = 2;
 	if (args.n != want) {
 		diag_error(loc, "%s takes %d argument%s, not %d", stat_op_name(op), want,
 			   want == 1 ? "" : "s", args.n);
@@ -843,6 +932,101 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 	return v;
 }
 
+/* @cast(addr, "type" [, "module"]) and @var("name[@file]" [, "module"]),
+ * with members and indexes after them: target expressions that start from
+ * an address or a global rather than a $name.  And @defined(expr) and
+ * @choose_defined(a, b), which points/target.c folds per probe. */
+static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc *what_loc,
+			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc)
+{
+	int d = args.depth > sfx.depth ? args.depth : sfx.depth;
+	if (strcmp(what, "@entry") == 0) {
+		if (args.n != 1 || sfx.head) {
+			diag_error(what_loc, "@entry takes one expression, and no members after "
+				   "it: @entry($p->x)");
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+		}
+		struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_ENTRY, loc), d);
+		v.e->lhs = args.head;
+		return v;
+	}
+	bool choose = strcmp(what, "@choose_defined") == 0;
+	if (choose || strcmp(what, "@defined") == 0) {
+		if (args.n != 1 + choose || sfx.head) {
+			diag_error(what_loc, "%s", choose ?
+				   "@choose_defined takes two expressions, and no members after "
+				   "it: @choose_defined($a, $b)" :
+				   "@defined takes one expression, and no members after it: "
+				   "@defined($p->field)");
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+		}
+		struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_DEFINED, loc), d);
+		v.e->num = choose;
+		v.e->args = args.head;
+		return v;
+	}
+	bool cast = strcmp(what, "@cast") == 0;
+	if (!cast && strcmp(what, "@var") != 0)
+		return ex_unsupported(p, what, what_loc, d, loc);
+	int first = cast ? 1 : 0;
+	struct expr *name = args.head;
+	for (int i = 0; i < first && name; i++)
+		name = name->next;
+	struct expr *module = name ? name->next : NULL;
+	if (args.n < first + 1 || args.n > first + 2) {
+		diag_error(what_loc, "%s takes %s", what,
+			   cast ? "an address, a type and optionally a module: @cast(p, \"struct "
+				  "foo\"[, \"module\"])" :
+				  "a name and optionally a module: @var(\"name@file.c\"[, "
+				  "\"module\"])");
+		return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+	}
+	bool bad = false;
+	for (struct expr *s = name; s; s = s->next)
+		if (s->kind == EXPR_SCRIPT_ARG && s->is_string) {
+			continue;   /* @1: the argument's text, filled in by check/ */
+		} else if (s->kind != EXPR_STR) {
+			diag_error(&s->loc, "%s's %s must be a literal string or a script "
+				   "argument such as @1", what,
+				   s == name ? (cast ? "type" : "name") : "module");
+			bad = true;
+		} else if (!s->str_len || strlen(s->str) != s->str_len) {
+			diag_error(&s->loc, "%s's %s must not be empty or hold a NUL", what,
+				   s == name ? (cast ? "type" : "name") : "module");
+			bad = true;
+		}
+	if (bad)
+		return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+	struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_TARGET, loc), d);
+	v.e->form = cast ? TARGET_CAST : TARGET_ATVAR;
+	v.e->lhs = cast ? args.head : NULL;
+	if (v.e->lhs)
+		v.e->lhs->next = NULL;
+	v.e->args = name;
+	v.e->name = name->kind == EXPR_STR ? name->str : NULL;
+	v.e->arg_loc = name->loc;
+	if (module) {
+		v.e->module = module->kind == EXPR_STR ? module->str : NULL;
+		v.e->module_loc = module->loc;
+	}
+	v.e->suffix = sfx.head;
+	return v;
+}
+
+/* &$p->x, &@cast(p, "T")->f, &@var("g"): where a target expression is. */
+static struct sv_expr ex_addr(struct pstate *p, struct sv_expr a, const struct loc *loc)
+{
+	if (a.e->kind != EXPR_TARGET || a.e->pretty || a.e->addr_of ||
+	    (a.e->form == TARGET_DOLLAR && a.e->name[0] == '$')) {
+		diag_error(loc, "'&' takes the address of a target expression, such as "
+			   "&$p->field, &$arr[2] or &@cast(p, \"struct foo\")->field");
+		return ex(p, ast_expr(p->arena, EXPR_NUM, loc), a.depth);
+	}
+	a.e->addr_of = true;
+	a.e->loc = *loc;
+	return a;
+}
+
 /* SystemTap operators uscript does not have (@cast, @entry …) parse as
  * a placeholder, so one error covers the whole construct. */
 static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
@@ -850,9 +1034,18 @@ static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 				     const struct loc *loc)
 {
 	static const char *const stap_ops[] = {
-		"@cast", "@var", "@entry", "@defined", "@perf", "@define", "@const",
-		"@probewrite", "@kregister", "@uregister", "@choose_defined",
+		"@entry", "@perf", "@define", "@const", "@probewrite", "@kregister",
+		"@uregister",
 	};
+	static const char *const with_args[] = {
+		"@cast", "@var", "@defined", "@choose_defined",
+	};
+	for (size_t i = 0; i < sizeof(with_args) / sizeof(*with_args); i++)
+		if (strcmp(what, with_args[i]) == 0) {
+			diag_error(what_loc, "'%s' takes its arguments in parentheses: %s(...)",
+				   what, what);
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), child_depth);
+		}
 	bool at = what[0] == '@', known = !at;
 	for (size_t i = 0; i < sizeof(stap_ops) / sizeof(*stap_ops); i++)
 		known |= strcmp(what, stap_ops[i]) == 0;
@@ -972,6 +1165,24 @@ static struct sv_stmt st_loop(struct pstate *p, enum stmt_kind kind, struct sv_s
 	v.s->body = body.s;
 	v.s->init = init ? init->s : NULL;
 	v.s->step = step ? step->s : NULL;
+	return v;
+}
+
+/* try { body } catch (var) { handler }: the variable, if any, is the
+ * statement's expr, a local the handler finds the message in. */
+static struct sv_stmt st_try(struct pstate *p, struct sv_stmt body, const char *var,
+			     const struct loc *var_loc, struct sv_stmt handler,
+			     const struct loc *loc)
+{
+	struct expr *e = NULL;
+	if (var) {
+		e = ast_expr(p->arena, EXPR_VAR, var_loc);
+		e->name = var;
+	}
+	struct sv_stmt v = st(p, STMT_TRY, loc, e,
+			      body.depth > handler.depth ? body.depth : handler.depth);
+	v.s->body = body.s;
+	v.s->else_body = handler.s;
 	return v;
 }
 
@@ -1103,42 +1314,136 @@ static void add_embedded(struct pstate *p, struct tok_str code, const struct loc
 	p->embedded_tail = &e->next;
 }
 
-/* The canonical text of a probe point: components joined by '.', their
- * arguments normalised (numbers in decimal, but a statement's address in
- * hex as nm and objdump show it; strings escaped as ast_print does), no
- * trailing '?'. */
-static struct probe_point *pp_new(struct pstate *p, struct sv_comps comps, bool optional,
-				  const struct loc *loc)
+/* A probe point; its text is canonical (ast_pp_text), for pp() and messages. */
+
+/* ---- points with braces ----
+ *
+ * As SystemTap parses them: a point's components are a list of
+ * alternatives, and a component in braces multiplies it, every
+ * alternative so far followed by every point the braces hold (which keep
+ * their own '?', '!' and condition); those may only be at the end of the
+ * whole point, so an alternative that has one must not be followed by
+ * more components.  A point is made (its text, its location) when it is
+ * complete. */
+
+static struct sv_points pts_one(struct pstate *p, struct pp_comp *c, const struct loc *loc)
 {
 	struct probe_point *pp = arena_alloc(p->arena, sizeof(*pp));
 	pp->loc = *loc;
-	pp->comps = comps.head;
-	pp->optional = optional;
+	pp->comps = c;
+	return (struct sv_points){ pp, pp };
+}
 
-	char *text;
-	size_t size;
-	FILE *f = open_memstream(&text, &size);
-	if (!f) {
-		perror("uscript: open_memstream");
-		abort();
+static struct pp_comp *comps_copy(struct pstate *p, const struct pp_comp *c,
+				  struct pp_comp **tail)
+{
+	struct pp_comp *head = NULL, **at = &head;
+	for (; c; c = c->next) {
+		struct pp_comp *n = arena_alloc(p->arena, sizeof(*n));
+		*n = *c;
+		n->next = NULL;
+		*at = n;
+		*tail = n;
+		at = &n->next;
 	}
-	for (struct pp_comp *c = comps.head; c; c = c->next) {
-		fprintf(f, "%s%s", c == comps.head ? "" : ".", c->name);
-		if (c->arg_kind == PP_ARG_STR) {
-			fputc('(', f);
-			ast_print_string(c->str, strlen(c->str), f);
-			fputc(')', f);
-		} else if (c->arg_kind == PP_ARG_NUM && strcmp(c->name, "statement") == 0 &&
-			   c->num >= 0) {
-			fprintf(f, "(%#" PRIx64 ")", (uint64_t)c->num);
-		} else if (c->arg_kind == PP_ARG_NUM) {
-			fprintf(f, "(%" PRId64 ")", c->num);
+	return head;
+}
+
+static struct sv_points pts_product(struct pstate *p, struct sv_points pre,
+				    struct sv_points suf)
+{
+	struct sv_points out = { NULL, NULL };
+	for (struct probe_point *a = pre.head; a; a = a->next) {
+		if (a->optional || a->cond) {
+			diag_error(&a->loc, "'?', '!' or a condition may only end a probe point, "
+				   "not be followed by more components");
+			continue;
+		}
+		for (struct probe_point *b = suf.head; b; b = b->next) {
+			struct probe_point *pp = arena_alloc(p->arena, sizeof(*pp));
+			*pp = *b;
+			pp->next = NULL;
+			pp->loc = span(&a->loc, &b->loc);
+			struct pp_comp *tail = NULL;
+			pp->comps = comps_copy(p, a->comps, &tail);
+			if (tail)
+				tail->next = comps_copy(p, b->comps, &tail);
+			else
+				pp->comps = comps_copy(p, b->comps, &tail);
+			if (out.tail)
+				out.tail->next = pp;
+			else
+				out.head = pp;
+			out.tail = pp;
 		}
 	}
-	fclose(f);
-	pp->text = arena_strndup(p->arena, text, size);
-	free(text);
-	return pp;
+	return out.head ? out : pre;
+}
+
+static struct sv_points pts_finish(struct pstate *p, struct sv_points alts, int mark,
+				   const struct loc *mark_loc, struct expr *cond,
+				   const struct loc *cond_loc)
+{
+	bool said_mark = false, said_cond = false;
+	for (struct probe_point *pp = alts.head; pp; pp = pp->next) {
+		if (mark && pp->optional && !said_mark) {
+			diag_error(mark_loc, "'%c' given again: %s has '?' or '!' inside braces "
+				   "already", mark, ast_pp_text(p->arena, pp->comps));
+			said_mark = true;
+		} else if (mark) {
+			pp->optional = true;
+			pp->sufficient = mark == '!';
+		}
+		if (cond && pp->cond && !said_cond) {
+			diag_error(cond_loc, "a condition given again: %s has one inside braces "
+				   "already", ast_pp_text(p->arena, pp->comps));
+			said_cond = true;
+		} else if (cond) {
+			pp->cond = cond;
+		}
+		pp->text = ast_pp_text(p->arena, pp->comps);
+	}
+	return alts;
+}
+
+/* An alias's name: one point's components, without braces or marks. */
+static struct sv_comps pts_name(struct pstate *p, struct sv_points alts, const struct loc *loc)
+{
+	if (alts.head != alts.tail || alts.head->optional || alts.head->cond)
+		diag_error(loc, "a probe alias's name is one point, without braces, '?', '!' "
+			   "or a condition");
+	(void)p;
+	struct sv_comps c = { alts.head->comps, alts.head->comps };
+	while (c.tail && c.tail->next)
+		c.tail = c.tail->next;
+	return c;
+}
+
+/* `probe NAME = POINTS { … }` (op OP_NONE) or `probe NAME += POINTS { … }`. */
+static void add_alias(struct pstate *p, struct sv_comps name, const struct loc *name_loc,
+		      enum op op, const struct loc *op_loc, struct sv_points points,
+		      struct sv_stmt body)
+{
+	if (op != OP_NONE && op != OP_ADD) {
+		diag_error(op_loc, "expected '=' or '+=' after a probe alias's name");
+		return;
+	}
+	for (struct pp_comp *c = name.head; c; c = c->next) {
+		if (c->arg_kind != PP_ARG_NONE || strpbrk(c->name, "*?[")) {
+			diag_error(&c->loc, "a probe alias's name is made of plain words, "
+				   "without arguments or wildcards");
+			return;
+		}
+	}
+	struct alias *a = arena_alloc(p->arena, sizeof(*a));
+	a->loc = *name_loc;
+	a->name = name.head;
+	a->text = ast_pp_text(p->arena, name.head);
+	a->epilogue = op == OP_ADD;
+	a->points = points.head;
+	a->body = body.s;
+	*p->alias_tail = a;
+	p->alias_tail = &a->next;
 }
 
 static struct pp_comp *pp_comp(struct pstate *p, const char *name, const struct loc *loc)
@@ -1162,6 +1467,14 @@ static const char *pp_join(struct pstate *p, const char *a, const struct loc *al
 	return arena_printf(p->arena, "%s%s", a, b);
 }
 
+/* The `*` of a slice: a variable named "*", which no identifier can be. */
+static struct sv_expr any_key(struct pstate *p, const struct loc *loc)
+{
+	struct sv_expr v = { ast_expr(p->arena, EXPR_VAR, loc), 1, false };
+	v.e->name = "*";
+	return v;
+}
+
 static struct global *global_new(struct pstate *p, const char *name, const struct loc *loc)
 {
 	struct global *g = arena_alloc(p->arena, sizeof(*g));
@@ -1169,6 +1482,19 @@ static struct global *global_new(struct pstate *p, const char *name, const struc
 	g->name = name;
 	*p->global_tail = g;
 	p->global_tail = &g->next;
+	return g;
+}
+
+/* `global a[N]`, wrapping or not. */
+static struct global *global_sized(struct pstate *p, const char *name, struct tok_num size,
+				    const struct loc *loc, const struct loc *size_loc)
+{
+	struct global *g = global_new(p, name, loc);
+	g->is_array_decl = true;
+	g->size = literal_num(p, size, false, size_loc)->num;
+	if (g->size <= 0 || g->size > 1000000)
+		diag_error(size_loc, "array size %" PRId64 " is out of range (1 to 1000000)",
+			   g->size);
 	return g;
 }
 
@@ -1228,14 +1554,14 @@ static void parse_error(PARSE_LTYPE *loc, struct pstate *p, const char *msg)
 struct group {
 	const char *name;
 	const char *core_chars, *chars;    /* character tokens */
-	yysymbol_kind_t core[4], named[16]; /* YYSYMBOL_YYEMPTY ends a list */
+	yysymbol_kind_t core[4], named[20]; /* YYSYMBOL_YYEMPTY ends a list */
 };
 
 static const struct group groups[] = {
 	{ "operator", "+*", "=?|^&<>.-/%([",
 	  { YYSYMBOL_EQ, YYSYMBOL_LAND, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_ASSIGN_OP, YYSYMBOL_STAT_ADD, YYSYMBOL_LOR, YYSYMBOL_IN, YYSYMBOL_NE,
-	    YYSYMBOL_LE, YYSYMBOL_GE, YYSYMBOL_SHL, YYSYMBOL_SHR, YYSYMBOL_DOT_MEMBER,
+	    YYSYMBOL_LE, YYSYMBOL_GE, YYSYMBOL_SHL, YYSYMBOL_SHR, YYSYMBOL_USHR, YYSYMBOL_DOT_MEMBER,
 	    YYSYMBOL_REGEX_OP, YYSYMBOL_INC, YYSYMBOL_DEC, YYSYMBOL_ARROW, YYSYMBOL_PRETTY,
 	    YYSYMBOL_YYEMPTY } },
 	{ "probe point component", "*", "",
@@ -1243,14 +1569,14 @@ static const struct group groups[] = {
 	  { YYSYMBOL_PROBE, YYSYMBOL_GLOBAL, YYSYMBOL_FUNCTION, YYSYMBOL_IF, YYSYMBOL_ELSE,
 	    YYSYMBOL_WHILE, YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_IN, YYSYMBOL_LIMIT,
 	    YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT, YYSYMBOL_DELETE,
-	    YYSYMBOL_YYEMPTY } },
-	{ "statement", "{", ";([-+!~*",
+	    YYSYMBOL_TRY, YYSYMBOL_CATCH, YYSYMBOL_YYEMPTY } },
+	{ "statement", "{", ";([-+!~*&",
 	  { YYSYMBOL_IF, YYSYMBOL_WHILE, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_FOR, YYSYMBOL_FOREACH, YYSYMBOL_BREAK, YYSYMBOL_CONTINUE, YYSYMBOL_NEXT,
-	    YYSYMBOL_RETURN, YYSYMBOL_DELETE, YYSYMBOL_NUMBER, YYSYMBOL_STRING, YYSYMBOL_IDENT,
+	    YYSYMBOL_RETURN, YYSYMBOL_DELETE, YYSYMBOL_TRY, YYSYMBOL_NUMBER, YYSYMBOL_STRING, YYSYMBOL_IDENT,
 	    YYSYMBOL_TARGET, YYSYMBOL_SCRIPT_ARG, YYSYMBOL_ARGC, YYSYMBOL_STATOP,
 	    YYSYMBOL_AT_WORD, YYSYMBOL_YYEMPTY } },
-	{ "expression", "(", "[-+!~*",
+	{ "expression", "(", "[-+!~*&",
 	  { YYSYMBOL_NUMBER, YYSYMBOL_IDENT, YYSYMBOL_YYEMPTY },
 	  { YYSYMBOL_STRING, YYSYMBOL_TARGET, YYSYMBOL_SCRIPT_ARG, YYSYMBOL_ARGC,
 	    YYSYMBOL_STATOP, YYSYMBOL_AT_WORD, YYSYMBOL_INC, YYSYMBOL_DEC, YYSYMBOL_YYEMPTY } },
@@ -1318,6 +1644,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct pstate *p)
 	 * the current one could go on. */
 	take(exp, &n, YYSYMBOL_YYEOF);
 	take(exp, &n, YYSYMBOL_EMBEDDED);
+	take(exp, &n, YYSYMBOL_PRIVATE);
+	/* After a probe point: its condition, and the '=' of an alias. */
+	if (in_set(exp, n, YYTRANSLATE('{')) && in_set(exp, n, YYTRANSLATE('?')) &&
+	    !in_set(exp, n, YYSYMBOL_NUMBER)) {
+		take(exp, &n, YYSYMBOL_IF);
+		take(exp, &n, YYTRANSLATE('='));
+		take(exp, &n, YYSYMBOL_ASSIGN_OP);
+	}
 	bool decl = in_set(exp, n, YYSYMBOL_PROBE) && in_set(exp, n, YYSYMBOL_GLOBAL);
 	/* An empty declaration is no suggestion where nothing else is. */
 	if (decl && n == 4 && in_set(exp, n, YYTRANSLATE(';')))
@@ -1330,12 +1664,18 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, struct pstate *p)
 
 	const char *names[YYNTOKENS];
 	int nn = 0;
+	/* After a whole component, a '{' starts the body, and a component
+	 * could only touch the last one; anywhere else a '{' is a group of
+	 * points, which is a component too. */
+	bool touching = in_set(exp, n, YYTRANSLATE('{')) && in_set(exp, n, YYTRANSLATE('?'));
 	bool found_group[sizeof(groups) / sizeof(*groups)];
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
 		found_group[i] = take_group(exp, &n, &groups[i]);
 	/* Operators and probe point components first, then single tokens,
 	 * then statements and expressions. */
-	found_group[1] &= !in_set(exp, n, YYTRANSLATE('{'));  /* it could only touch */
+	if (found_group[1] && !touching)
+		take(exp, &n, YYTRANSLATE('{'));
+	found_group[1] &= !touching;
 	for (size_t i = 0; i < 2; i++)
 		if (found_group[i])
 			names[nn++] = groups[i].name;
@@ -1399,6 +1739,7 @@ struct script *parse_script(struct arena *a, const struct src_file *file,
 		.script = s,
 		.probe_tail = &s->probes,
 		.global_tail = &s->globals,
+		.alias_tail = &s->aliases,
 		.func_tail = &s->funcs,
 		.embedded_tail = &s->embedded,
 		.line = 1,

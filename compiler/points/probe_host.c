@@ -1,15 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* probe_host.c — probe points whose handlers run in uscript itself:
- * begin, end, error and timer.s/ms/us(N). */
+ * begin, end, error and the timers. */
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
 
 #include "probes.h"
 
+/* begin, end and error, or begin(N) …: SystemTap's priority, the lower
+ * first, ties in the order of the script. */
 static bool single(const struct probe_point *pp, const char *name)
 {
 	return !pp->comps->next && strcmp(pp->comps->name, name) == 0 &&
-	       pp->comps->arg_kind == PP_ARG_NONE;
+	       pp->comps->arg_kind != PP_ARG_STR;
+}
+
+static void add_be(struct attach_table *t, const struct probe *p, const struct probe_point *pp,
+		   enum attach_kind kind)
+{
+	struct attach_point *a = attach_add(t, p, pp, kind);
+	a->priority = pp->comps->arg_kind == PP_ARG_NUM ? pp->comps->num : 0;
 }
 
 static bool is_begin(const struct probe_point *pp) { return single(pp, "begin"); }
@@ -18,19 +30,19 @@ static bool is_error(const struct probe_point *pp) { return single(pp, "error");
 
 static int add_begin(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
 {
-	attach_add(t, p, pp, ATTACH_BEGIN);
+	add_be(t, p, pp, ATTACH_BEGIN);
 	return 0;
 }
 
 static int add_end(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
 {
-	attach_add(t, p, pp, ATTACH_END);
+	add_be(t, p, pp, ATTACH_END);
 	return 0;
 }
 
 static int add_error(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
 {
-	attach_add(t, p, pp, ATTACH_ERROR);
+	add_be(t, p, pp, ATTACH_ERROR);
 	return 0;
 }
 
@@ -38,9 +50,51 @@ const struct probe_kind probe_kind_begin = { "begin", HOME_HOST, is_begin, add_b
 const struct probe_kind probe_kind_end = { "end", HOME_HOST, is_end, add_end };
 const struct probe_kind probe_kind_error = { "error", HOME_HOST, is_error, add_error };
 
-static const struct { const char *unit; uint64_t ns; } timer_units[] = {
-	{ "s", 1000000000ull }, { "ms", 1000000ull }, { "us", 1000ull },
+/* SystemTap's timers: hrtimers from 100 µs to a day, in any unit; hz,
+ * rounded up to whole nanoseconds; jiffies, 1 to 1000000 of the kernel's
+ * ticks. */
+#define TIMER_MIN_NS 100000ull
+#define TIMER_MAX_NS (86400ull * 1000000000ull)
+
+static const struct { const char *unit, *alias; uint64_t ns; } timer_units[] = {
+	{ "s", "sec", 1000000000ull }, { "ms", "msec", 1000000ull },
+	{ "us", "usec", 1000ull }, { "ns", "nsec", 1 },
+	{ "hz", NULL, 0 }, { "jiffies", NULL, 0 },
 };
+
+/* The kernel's HZ, from its configuration (CONFIG_HZ), for timer.jiffies;
+ * 250, Debian's, when the configuration cannot be read. */
+static uint64_t kernel_hz(void)
+{
+	static uint64_t hz;
+	if (hz)
+		return hz;
+	hz = 250;
+	struct utsname u;
+	char path[512], line[256];
+	FILE *f = NULL;
+	bool piped = false;
+	if (uname(&u) == 0) {
+		snprintf(path, sizeof(path), "/boot/config-%s", u.release);
+		f = fopen(path, "r");
+	}
+	if (!f && access("/proc/config.gz", R_OK) == 0) {
+		f = popen("gzip -dc /proc/config.gz 2>/dev/null", "r");
+		piped = f != NULL;
+	}
+	if (!f)
+		return hz;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long v;
+		if (sscanf(line, "CONFIG_HZ=%lu", &v) == 1 && v > 0)
+			hz = v;
+	}
+	if (piped)
+		pclose(f);
+	else
+		fclose(f);
+	return hz;
+}
 
 static bool is_timer(const struct probe_point *pp)
 {
@@ -49,23 +103,63 @@ static bool is_timer(const struct probe_point *pp)
 
 static int add_timer(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
 {
-	const struct pp_comp *u = pp->comps->next;
-	if (!u || u->next || pp->comps->arg_kind != PP_ARG_NONE)
-		return probes_fail(pp, "a timer is written timer.s(N), timer.ms(N) or timer.us(N)");
-	for (size_t i = 0; i < sizeof(timer_units) / sizeof(timer_units[0]); i++) {
-		if (strcmp(u->name, timer_units[i].unit) != 0)
-			continue;
-		if (u->arg_kind != PP_ARG_NUM)
-			return probes_fail(pp, "timer.%s needs a number of %s, as in timer.%s(1)",
-					   u->name, u->name, u->name);
-		if (u->num <= 0 || (uint64_t)u->num > UINT64_MAX / timer_units[i].ns / 2)
-			return probes_fail(pp, "the period must be a positive number, not %" PRId64,
-					   u->num);
-		struct attach_point *a = attach_add(t, p, pp, ATTACH_TIMER);
-		a->period_ns = (uint64_t)u->num * timer_units[i].ns;
-		return 0;
+	const struct pp_comp *u = pp->comps->next, *r = u ? u->next : NULL;
+	if (!u || (r && (r->next || strcmp(r->name, "randomize") != 0)) ||
+	    pp->comps->arg_kind != PP_ARG_NONE)
+		return probes_fail(pp, "a timer is written timer.ms(N) (or s, us, ns, hz, "
+				   "jiffies), with an optional .randomize(M)");
+	size_t i = 0, n = sizeof(timer_units) / sizeof(timer_units[0]);
+	while (i < n && strcmp(u->name, timer_units[i].unit) != 0 &&
+	       (!timer_units[i].alias || strcmp(u->name, timer_units[i].alias) != 0))
+		i++;
+	if (i == n)
+		return probes_fail(pp, "unknown timer unit '%s'; use s, ms, us, ns (or sec, "
+				   "msec, usec, nsec), hz or jiffies", u->name);
+	const char *unit = timer_units[i].unit;
+	if (u->arg_kind != PP_ARG_NUM)
+		return probes_fail(pp, "timer.%s needs a number, as in timer.%s(%d)", u->name,
+				   u->name, i == 3 ? 100000 : 1);
+	if (r && r->arg_kind != PP_ARG_NUM)
+		return probes_fail(pp, "randomize needs a number, as in .randomize(1)");
+	if (r && strcmp(unit, "hz") == 0)
+		return probes_fail(pp, "timer.hz cannot be randomized");
+	int64_t num = u->num, rnd = r ? r->num : 0;
+	uint64_t period, random;
+	if (strcmp(unit, "jiffies") == 0) {
+		if (num <= 0 || num > 1000000)
+			return probes_fail(pp, "timer.jiffies(N) needs N from 1 to 1000000, "
+					   "not %" PRId64, num);
+		if (rnd < 0 || rnd > num)
+			return probes_fail(pp, "randomize(M) needs M from 0 to %" PRId64 ", not %"
+					   PRId64, num, rnd);
+		uint64_t jiffy = 1000000000ull / kernel_hz();
+		period = (uint64_t)num * jiffy;
+		random = (uint64_t)rnd * jiffy;
+	} else if (strcmp(unit, "hz") == 0) {
+		uint64_t max_hz = 1000000000ull / TIMER_MIN_NS;
+		if (num <= 0 || (uint64_t)num > max_hz)
+			return probes_fail(pp, "timer.hz(N) needs N from 1 to %" PRIu64 ", not %"
+					   PRId64, max_hz, num);
+		period = (1000000000ull + (uint64_t)num - 1) / (uint64_t)num;
+		random = 0;
+	} else {
+		uint64_t scale = timer_units[i].ns;
+		uint64_t lo = scale < TIMER_MIN_NS ? TIMER_MIN_NS / scale : 1;
+		uint64_t hi = TIMER_MAX_NS / scale;
+		if (num < (int64_t)lo || (uint64_t)num > hi)
+			return probes_fail(pp, "timer.%s(N) needs N from %" PRIu64 " to %" PRIu64
+					   " (100 us to a day), not %" PRId64, u->name, lo, hi,
+					   num);
+		if (rnd < 0 || rnd > num)
+			return probes_fail(pp, "randomize(M) needs M from 0 to %" PRId64 ", not %"
+					   PRId64, num, rnd);
+		period = (uint64_t)num * scale;
+		random = (uint64_t)rnd * scale;
 	}
-	return probes_fail(pp, "unknown timer unit '%s'; use s, ms or us", u->name);
+	struct attach_point *a = attach_add(t, p, pp, ATTACH_TIMER);
+	a->period_ns = period;
+	a->random_ns = random;
+	return 0;
 }
 
 const struct probe_kind probe_kind_timer = { "timer", HOME_HOST, is_timer, add_timer };

@@ -3,10 +3,15 @@
  * uprobes at the entry of functions found in the file's symbol table, and
  * uretprobes on their return; process("PATH").statement(ADDR): a uprobe at
  * an address, checked to be where an instruction starts;
+ * process("PATH").statement("FUNC@FILE:LINE") and
+ * process("PATH").function("FUNC").label("LABEL"): source lines and C
+ * labels (probe_lines.c); process("PATH").plt("NAME")[.return]: PLT
+ * entries (probe_plt.c);
  * process("PATH").mark("NAME"): USDT probes (probe_mark.c).
  *
  * The file is process("PATH") resolved as elfsym.h says, process(PID)'s
- * executable, or the executable of the -c/-x target for a bare `process`.
+ * executable, or the executable of the -c/-x target for a bare `process`,
+ * whose points fire in the target and its descendants (PID_FAMILY).
  * A running process's executable is opened, read and probed as
  * /proc/PID/exe, never by the name that link reads: the kernel resolves it
  * to the file the process maps, which after a package upgrade is deleted
@@ -81,7 +86,7 @@ static int process_file(struct attach_table *t, const struct probe_point *pp,
 	if (!t->opts->target_exe)
 		return probes_fail(pp, "a bare 'process' names the target's executable, "
 				   "and there is no target: use -c CMD or -x PID");
-	proto->pid_filter = PID_TARGET;
+	proto->pid_filter = PID_FAMILY;
 	if (t->opts->target_pid)
 		return process_exe(t, pp, t->opts->target_pid, out, outsz, name);
 	/* The -c command has not started: its file is found by name, as
@@ -184,11 +189,9 @@ static struct attach_point *add_row(struct attach_table *t, const struct probe *
 	return a;
 }
 
-/* NULL if the kernel can put a uprobe on the instruction at vaddr of f,
- * else a sentence saying why not, which names the function func if it is
- * not NULL.  USCRIPT_NO_INSN_CHECK=1 leaves the judgement to the kernel,
- * so the tests can cover what attach.c does when it refuses a point. */
-static const char *refusal(struct attach_table *t, struct elf_file *f, uint64_t vaddr,
+/* USCRIPT_NO_INSN_CHECK=1 leaves the judgement to the kernel, so the
+ * tests can cover what attach.c does when it refuses a point. */
+const char *probes_refusal(struct attach_table *t, struct elf_file *f, uint64_t vaddr,
 			   const char *func)
 {
 	const char *off = getenv("USCRIPT_NO_INSN_CHECK");
@@ -248,16 +251,18 @@ static const char *inline_pp(struct attach_table *t, const char *path,
  * which is no reason to give up the function's other copies. */
 static void add_inlines(struct attach_table *t, const struct probe *p,
 			const struct probe_point *pp, struct elf_file *f, struct dwi *dw,
-			const char *name, const struct attach_point *proto, struct offsets *seen)
+			const char *name, const char *file, const struct attach_point *proto,
+			struct offsets *seen)
 {
 	struct dwi_site *sites;
 	int n = dwi_match(dw, name, DWI_MATCH_INLINES, &sites);
 	for (int i = 0; i < n; i++) {
 		const struct dwi_site *site = &sites[i];
 		uint64_t off;
-		if (!site->caller || !new_offset(f, site->entry, seen, &off))
+		if (!site->caller || (file && !dwi_file_matches(file, site->func->decl_file)) ||
+		    !new_offset(f, site->entry, seen, &off))
 			continue;
-		const char *why = refusal(t, f, site->entry, NULL);
+		const char *why = probes_refusal(t, f, site->entry, NULL);
 		if (why) {
 			probes_skip(t, inline_pp(t, elf_path(f), site), why);
 			continue;
@@ -268,6 +273,12 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 		a->func = arena_strdup(t->arena, site->caller->linkage ? site->caller->linkage :
 				       site->caller->name);
 		t->ctx[t->n - 1].inlined = true;
+		t->ctx[t->n - 1].decl_line = site->func->decl_line;
+		/* its variables are where DWARF puts them, as at a line */
+		t->ctx[t->n - 1].file = f;
+		t->ctx[t->n - 1].vaddr = site->entry;
+		t->ctx[t->n - 1].at_line = true;
+		t->ctx[t->n - 1].scope = dwi_site_scope(dw, site);
 		if (t->opts->list_vars)
 			t->ctx[t->n - 1].listing = arena_strdup(t->arena,
 								dwi_site_listing(site, false));
@@ -295,12 +306,9 @@ static int skip_return(struct attach_table *t, const struct probe_point *pp, str
 	enum ret_verdict v = ret_verdict(f, s, fn);
 	k->this_one = v != RET_OK;
 	if (v == RET_OK) {
-		if (!k->cxx_warned && !t->cxx_return_warned && ret_cxx_unwinds(f, s)) {
-			diag_warning(&pp->loc, "a C++ exception thrown through a function with a "
-				     ".return probe ends the program (std::terminate): the "
-				     "unwinder meets the return probe's trampoline where the "
-				     "return address was");
-			t->cxx_return_warned = k->cxx_warned = true;
+		if (!k->cxx_warned && ret_cxx_unwinds(f, s)) {
+			ret_warn_cxx(t, pp);
+			k->cxx_warned = true;
 		}
 		return 0;
 	}
@@ -343,7 +351,7 @@ static void note_skips(struct attach_table *t, const struct probe_point *pp, con
  * an error if NAME names it. */
 static int add_functions(struct attach_table *t, const struct probe *p,
 			 const struct probe_point *pp, struct elf_file *f,
-			 const char *name, const struct attach_point *proto,
+			 const char *name, const char *file, const struct attach_point *proto,
 			 const char *suffix)
 {
 	struct symm_pattern *pat;
@@ -369,7 +377,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		 * functions the DWARF describes, not what the compiler and
 		 * the linker added (_start, _init, frame_dummy...). */
 		const struct dwi_func *fn = dw ? dwi_func_at(dw, s->vaddr) : NULL;
-		if (wild && dw && !fn)
+		if ((wild && dw && !fn) || (file && !(fn && dwi_file_matches(file, fn->decl_file))))
 			continue;
 		matched++;
 		if (proto->kind == ATTACH_URETPROBE &&
@@ -382,7 +390,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 			continue;
 		if (!new_offset(f, s->vaddr, &seen, &off))
 			continue;
-		why = refusal(t, f, s->vaddr, wild ? NULL : s->name);
+		why = probes_refusal(t, f, s->vaddr, wild ? NULL : s->name);
 		if (why && wild) {
 			probes_skip(t, function_pp(t, pat, s, dw, f, suffix), why);
 			continue;
@@ -404,7 +412,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 	 * SystemTap (an inlined copy has no call and no return). */
 	if (!refused && dw && proto->kind == ATTACH_UPROBE && !*suffix &&
 	    (wild || t->n == first || any_inlined(t, dw, first)))
-		add_inlines(t, p, pp, f, dw, name, proto, &seen);
+		add_inlines(t, p, pp, f, dw, name, file, proto, &seen);
 	free(seen.slot);
 	symm_pattern_free(pat);
 	note_skips(t, pp, name, wild, &skips);
@@ -432,8 +440,12 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 				   elf_path(f));
 	if (!elf_sym_table(f))
 		return probes_fail(pp, "%s has no symbol table", elf_path(f));
-	probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named", name,
-		    elf_path(f));
+	if (file)
+		probes_fail(pp, "no function %s '%s' in a source file matching '%s' in %s",
+			    wild ? "matches" : "named", name, file, elf_path(f));
+	else
+		probes_fail(pp, "no function %s '%s' in %s", wild ? "matches" : "named", name,
+			    elf_path(f));
 	note_template(t, pp, f, name);
 	return -1;
 }
@@ -475,13 +487,78 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 		return probes_fail(pp, "the code of %s before address 0x%" PRIx64 " does not "
 				   "decode, so uscript cannot tell whether an instruction "
 				   "starts there", what, addr);
-	const char *why = refusal(t, f, addr, what);
+	const char *why = probes_refusal(t, f, addr, what);
 	if (why)
 		return probes_fail(pp, "%s", why);
 	struct attach_point *a = add_row(t, p, pp, off, proto);
 	a->func = fname ? fname : "";
 	a->pp = arena_printf(t->arena, "process(\"%s\").statement(0x%" PRIx64 ")", elf_path(f),
 			     addr);
+	/* Its variables: a function's, by the ABI, at the function's first
+	 * instruction; those in scope, by DWARF, anywhere else. */
+	struct row_ctx *x = &t->ctx[t->n - 1];
+	struct dwi *dw = elf_has_dwarf(f) ? probes_dwarf(t, proto->path) : NULL;
+	x->file = f;
+	x->vaddr = addr;
+	x->at_line = !dwi_func_at(dw, addr);
+	if (t->opts->list_vars && x->at_line)
+		x->listing = dwi_scope_listing(dwi_scope_at(dw, addr));
+	return 0;
+}
+
+/* .function("NAME@FILE"), "NAME@FILE:LINE" and "NAME@FILE+N", as
+ * SystemTap takes them: the functions NAME names that are declared in a
+ * file matching FILE (which needs DWARF).  A line that is none of theirs
+ * does not narrow them further: SystemTap probes them all and says that a
+ * line is probed with .statement, and so does uscript. */
+static int add_functions_at(struct attach_table *t, const struct probe *p,
+			    const struct probe_point *pp, struct elf_file *f, const char *text,
+			    const struct attach_point *proto, const char *suffix)
+{
+	const char *scope = NULL;
+	for (const char *c = strstr(text, "::"); c; c = strstr(c + 1, "::"))
+		scope = c + 2;
+	const char *at = strchr(scope ? scope : text, '@');
+	if (!at)
+		return add_functions(t, p, pp, f, text, NULL, proto, suffix);
+	const char *sep = strpbrk(at, ":+");
+	const char *file = arena_strndup(t->arena, at + 1,
+					 sep ? (size_t)(sep - at - 1) : strlen(at + 1));
+	if (at == text || !*file || (sep && !sep[1]))
+		return probes_fail(pp, "a function is \"NAME\", \"NAME@FILE\" or "
+				   "\"NAME@FILE:LINE\", not '%s'", text);
+	if (!elf_has_dwarf(f) && !probes_dwarf(t, proto->path))
+		return probes_fail(pp, "'%s' names a source file, which needs debug "
+				   "information, and %s has none", text, elf_path(f));
+	const char *name = arena_strndup(t->arena, text, (size_t)(at - text));
+	int first = t->n;
+	if (add_functions(t, p, pp, f, name, file, proto, suffix) < 0)
+		return -1;
+	if (!sep)
+		return 0;
+	/* The line of a function's declaration names that function, as
+	 * pp() prints it: of overloads, the one declared there.  (SystemTap
+	 * takes the line as naming all of them, when it is the first one's.) */
+	char *end;
+	long line = *sep == ':' ? strtol(sep + 1, &end, 10) : 0;
+	struct dwi *dw = probes_dwarf(t, proto->path);
+	int kept = first;
+	for (int i = first; line > 0 && !*end && i < t->n; i++) {
+		const char *df;
+		int dl;
+		if (t->ctx[i].inlined ? t->ctx[i].decl_line != line :
+		    !(dwi_function_decl(dw, t->ctx[i].vaddr, &df, &dl) && dl == line))
+			continue;
+		t->rows[kept] = t->rows[i];
+		t->ctx[kept++] = t->ctx[i];
+	}
+	if (kept > first) {
+		t->n = kept;
+		return 0;
+	}
+	diag_warning(&pp->loc, "for probing a particular line, use a .statement() probe, not "
+		     ".function(): '%s' probes the functions '%s' names in '%s'", text, name,
+		     file);
 	return 0;
 }
 
@@ -513,23 +590,44 @@ static int add_process(struct attach_table *t, const struct probe *p,
 			return probes_fail(pp, "nothing can follow .mark(\"NAME\")");
 		mark_name = m->str;
 	}
+	bool plt = strcmp(what->name, "plt") == 0;
+	if (plt && (what->arg_kind == PP_ARG_NUM ||
+		    (what->next && (strcmp(what->next->name, "return") != 0 ||
+				    what->next->arg_kind != PP_ARG_NONE || what->next->next))))
+		return probes_fail(pp, what->arg_kind == PP_ARG_NUM ?
+				   ".plt takes a function's name, as in .plt(\"malloc\")" :
+				   "a PLT probe is .plt, .plt(\"NAME\") or either with .return");
 	bool statement = strcmp(what->name, "statement") == 0;
-	if (statement && (what->arg_kind != PP_ARG_NUM || what->next))
-		return probes_fail(pp, what->next ? "nothing can follow .statement(ADDRESS)" :
-				   ".statement takes the address of an instruction, as in "
+	bool nearest = statement && what->arg_kind == PP_ARG_STR && what->next &&
+		       strcmp(what->next->name, "nearest") == 0 &&
+		       what->next->arg_kind == PP_ARG_NONE && !what->next->next;
+	if (statement && (what->arg_kind == PP_ARG_NONE || (what->next && !nearest)))
+		return probes_fail(pp, what->next ? (what->arg_kind == PP_ARG_NUM ?
+						     "nothing can follow .statement(ADDRESS)" :
+						     "only .nearest can follow .statement(\"LINE\")") :
+				   ".statement takes a source line or the address of an "
+				   "instruction, as in .statement(\"main@prog.c:12\") or "
 				   ".statement(0x401126)");
-	if (!statement && !mark && (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR))
-		return probes_fail(pp, "expected .function(\"NAME\"), .statement(ADDRESS) or "
-				   ".mark(\"NAME\") after process(…), not .%s", what->name);
+	if (!statement && !mark && !plt &&
+	    (strcmp(what->name, "function") != 0 || what->arg_kind != PP_ARG_STR))
+		return probes_fail(pp, "expected .function(\"NAME\"), .statement(…), "
+				   ".mark(\"NAME\") or .plt(\"NAME\") after process(…), not .%s",
+				   what->name);
 
 	struct attach_point proto = { .kind = ATTACH_UPROBE };
 	const struct pp_comp *suffix = what->next;
 	const char *pp_suffix = "";
-	if (suffix && !statement && !mark) {
+	bool label = suffix && !statement && !mark && !plt && strcmp(suffix->name, "label") == 0;
+	if (label && (suffix->arg_kind != PP_ARG_STR || suffix->next))
+		return probes_fail(pp, suffix->next ? "nothing can follow .label(\"NAME\")" :
+				   ".label takes the name of a C label, as in .label(\"out\")");
+	if (plt && suffix)
+		proto.kind = ATTACH_URETPROBE;
+	if (suffix && !statement && !mark && !label && !plt) {
 		if (suffix->next || suffix->arg_kind != PP_ARG_NONE ||
 		    (strcmp(suffix->name, "return") != 0 && strcmp(suffix->name, "call") != 0))
-			return probes_fail(pp, "a function probe ends in .call or .return, "
-					   "not .%s", suffix->name);
+			return probes_fail(pp, "a function probe ends in .call, .return or "
+					   ".label(\"NAME\"), not .%s", suffix->name);
 		if (strcmp(suffix->name, "return") == 0)
 			proto.kind = ATTACH_URETPROBE;
 		pp_suffix = proto.kind == ATTACH_URETPROBE ? ".return" : ".call";
@@ -543,7 +641,16 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	 * acts only for the target may as well not trap in the others: the
 	 * kernel's pid filter keeps them out, and a return probe on a shared
 	 * library then never touches another process's stack. */
-	if (proto.pid_filter == PID_ANY && t->opts->target_exe && probe_only_for_target(p))
+	if ((proto.pid_filter == PID_ANY || proto.pid_filter == PID_FAMILY) &&
+	    t->opts->target_exe && probe_only_for_target(p))
+		proto.pid_filter = PID_TARGET;
+	/* A bare process's points fire in the target's descendants too, as
+	 * SystemTap's do, which the kernel cannot filter: the BPF program
+	 * checks the process (codegen/bpf.c), and processes outside the
+	 * family trap for nothing.  A return probe must not even touch them:
+	 * its trap replaces the caller's return address (returns.c), so a
+	 * .return point stays with the target, under the kernel's filter. */
+	if (proto.pid_filter == PID_FAMILY && proto.kind == ATTACH_URETPROBE)
 		proto.pid_filter = PID_TARGET;
 	struct elf_file *f;
 	struct elf_error err;
@@ -552,11 +659,18 @@ static int add_process(struct attach_table *t, const struct probe *p,
 	if (name)
 		elf_set_name(f, name);
 	proto.path = arena_strdup(t->arena, path);
+	if (statement && what->arg_kind == PP_ARG_STR)
+		return probes_add_lines(t, p, pp, f, what->str, nearest, &proto);
 	if (statement)
 		return add_statement(t, p, pp, f, (uint64_t)what->num, &proto);
+	if (plt)
+		return probes_add_plt(t, p, pp, f, what->arg_kind == PP_ARG_STR ? what->str : "*",
+				      &proto);
+	if (label)
+		return probes_add_labels(t, p, pp, f, what->str, suffix->str, &proto);
 	if (mark)
 		return probes_add_marks(t, p, pp, f, provider, mark_name, &proto);
-	return add_functions(t, p, pp, f, what->str, &proto, pp_suffix);
+	return add_functions_at(t, p, pp, f, what->str, &proto, pp_suffix);
 }
 
 const struct probe_kind probe_kind_process = {

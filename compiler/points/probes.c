@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "parse/arena.h"
 #include "compile.h"
@@ -13,13 +14,17 @@
 #include "binary/elfsym.h"
 #include "binary/usdt.h"
 #include "symmatch.h"
+#include "kernel/kernel.h"
 
 static const struct probe_kind *const kinds[] = {
 	&probe_kind_begin,
 	&probe_kind_end,
 	&probe_kind_error,
+	&probe_kind_perf,        /* before timer: timer.profile is a perf event */
 	&probe_kind_timer,
+	&probe_kind_lifecycle,   /* before process: process.begin is not a function */
 	&probe_kind_process,
+	&probe_kind_kernel_trace,
 };
 
 struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
@@ -87,7 +92,59 @@ int probes_fail(const struct probe_point *pp, const char *fmt, ...)
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
 	diag_error(&pp->loc, "probe point %s does not resolve: %s", pp->text, why);
+	probes_note_alias(pp);
 	return -1;
+}
+
+/* Whether two rows probe the same instruction of the same file. */
+static bool same_place(const struct attach_point *a, const struct attach_point *b)
+{
+	struct stat x, y;
+	if (a->offset != b->offset)
+		return false;
+	return strcmp(a->path, b->path) == 0 ||
+	       (stat(a->path, &x) == 0 && stat(b->path, &y) == 0 && x.st_dev == y.st_dev &&
+		x.st_ino == y.st_ino);
+}
+
+/* The kernel's pid filter keeps a .return probe's breakpoint out of other
+ * processes, but once the breakpoint is in a process, every return probe
+ * on it takes the return address there, filter or not.  A row of the
+ * target's family (PID_FAMILY), or of every process (PID_ANY), has no
+ * filter, so it puts the breakpoint in every process that runs the file:
+ * at the place of a filtered .return row it takes that row's filter, so
+ * that the return probe touches no process outside.  A function timed
+ * from its entry to its return is the common case, so this is said only
+ * with -v. */
+static void keep_returns_filtered(struct attach_table *t)
+{
+	const struct loc *warned = NULL;
+	for (int i = 0; i < t->n; i++) {
+		struct attach_point *a = &t->rows[i];
+		if (a->kind != ATTACH_UPROBE ||
+		    (a->pid_filter != PID_FAMILY && a->pid_filter != PID_ANY))
+			continue;
+		for (int j = 0; j < t->n; j++) {
+			const struct attach_point *r = &t->rows[j];
+			if (r->kind != ATTACH_URETPROBE || r->pid_filter == PID_ANY ||
+			    r->pid_filter == PID_FAMILY || !same_place(a, r))
+				continue;
+			a->pid_filter = r->pid_filter;
+			a->pid = r->pid;
+			if (t->opts->verbose && warned != &a->loc)
+				diag_note(&a->loc, "%s fires only in the process that a .return "
+					  "probe on %s is kept to, which must not touch other "
+					  "processes", a->pp, a->func);
+			warned = &a->loc;
+			break;
+		}
+	}
+}
+
+void probes_note_alias(const struct probe_point *pp)
+{
+	for (const struct probe_point *v = pp->via; v; v = v->via)
+		diag_note(&v->loc, "from the alias %s used here", v->text);
 }
 
 int probes_resolve(struct script *s, const struct compile_opts *opts,
@@ -101,17 +158,27 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 	out->rows_vary = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(bool));
 	out->saves = arena_alloc(s->arena, (s->nprobes ? s->nprobes : 1) * sizeof(*out->saves));
 	int errors = 0;
+	/* After a '!' point of a probe made by alias.h resolved: that probe as
+	 * written, and the point's position there; the points it wrote later
+	 * are not tried. */
+	const struct probe *stop = NULL;
+	int stop_seq = 0;
 	for (struct probe *p = s->probes; p; p = p->next) {
 		for (struct probe_point *pp = p->points; pp; pp = pp->next) {
+			if (stop && pp->origin == stop && pp->seq > stop_seq)
+				continue;
 			const struct probe_kind *k = NULL;
 			for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !k; i++)
 				if (kinds[i]->matches(pp))
 					k = kinds[i];
+			if (!k && pp->optional)
+				continue;  /* SystemTap's '?': no error if it fails to expand */
 			if (!k) {
 				diag_error(&pp->loc, "unknown probe point %s", pp->text);
 				diag_note(&pp->loc, "probe points are begin, end, error, "
-					  "timer.s(N), timer.ms(N), timer.us(N), "
+					  "timer.s(N) (or ms, us, ns, hz, jiffies), "
 					  "process(\"PATH\").function(\"NAME\")[.return]");
+				probes_note_alias(pp);
 				errors++;
 				continue;
 			}
@@ -125,8 +192,15 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 			}
 			if (out->n > before)
 				out->homes[p->id] |= k->home;
+			/* `P!`: the points after one that resolved are not tried. */
+			if (out->n > before && pp->sufficient) {
+				stop = pp->origin;
+				stop_seq = pp->seq;
+				break;
+			}
 		}
 	}
+	keep_returns_filtered(out);
 	return errors ? -1 : 0;
 }
 
@@ -188,12 +262,15 @@ void probes_release(struct attach_table *t)
 	t->dwarves = NULL;
 	symm_cache_free(t->names);
 	t->names = NULL;
+	kbtf_close(t->kernel);
+	t->kernel = NULL;
 }
 
 static const char *const kind_names[] = {
 	[ATTACH_BEGIN] = "begin", [ATTACH_END] = "end", [ATTACH_ERROR] = "error",
 	[ATTACH_TIMER] = "timer", [ATTACH_UPROBE] = "uprobe",
-	[ATTACH_URETPROBE] = "uretprobe",
+	[ATTACH_URETPROBE] = "uretprobe", [ATTACH_RAW_TP] = "raw tracepoint",
+	[ATTACH_PERF] = "perf event",
 };
 
 void probes_print(const struct script *s, const struct attach_table *t, FILE *out)
@@ -204,12 +281,21 @@ void probes_print(const struct script *s, const struct attach_table *t, FILE *ou
 		fprintf(out, "%s /* probe %d, %s", a->pp, a->probe, kind_names[a->kind]);
 		if (a->kind == ATTACH_UPROBE || a->kind == ATTACH_URETPROBE)
 			fprintf(out, " %s+0x%" PRIx64, a->path, a->offset);
+		if (a->kind == ATTACH_RAW_TP)
+			fprintf(out, " %s", a->path);
+		if (a->kind == ATTACH_PERF)
+			fprintf(out, " type %" PRIu32 " config %" PRIu64 " %s %" PRIu64, a->perf_type,
+				a->perf_config, a->perf_freq ? "hz" : "every", a->perf_sample);
 		if (a->kind == ATTACH_TIMER)
 			fprintf(out, " every %" PRIu64 " ns", a->period_ns);
+		if (a->kind == ATTACH_TIMER && a->random_ns)
+			fprintf(out, " +/- %" PRIu64 " ns", a->random_ns);
 		if (a->pid_filter == PID_GIVEN)
 			fprintf(out, " pid %d", a->pid);
 		else if (a->pid_filter == PID_TARGET)
 			fprintf(out, " target pid");
+		else if (a->pid_filter == PID_FAMILY)
+			fprintf(out, " target and descendants");
 		fprintf(out, " */\n");
 	}
 	(void)s;

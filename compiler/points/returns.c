@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse/diag.h"
 #include "dwarf/dwarfinfo.h"
 #include "probes.h"
 
@@ -107,6 +108,16 @@ bool ret_cxx_unwinds(struct elf_file *f, const struct elf_sym *s)
 {
 	(void)f;
 	return strncmp(s->name, "_Z", 2) == 0;
+}
+
+void ret_warn_cxx(struct attach_table *t, const struct probe_point *pp)
+{
+	if (t->cxx_return_warned)
+		return;
+	diag_warning(&pp->loc, "a C++ exception thrown through a function with a .return "
+		     "probe ends the program (std::terminate): the unwinder meets the return "
+		     "probe's trampoline where the return address was");
+	t->cxx_return_warned = true;
 }
 
 /* ---- probes that act only for the target ---- */

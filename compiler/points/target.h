@@ -12,7 +12,8 @@
  *
  * A read starts from a root:
  *   TV_ROOT_CONST  v = value
- *   TV_ROOT_REG    v = the 8 bytes at offset `reg` of struct pt_regs,
+ *   TV_ROOT_REG    v = the 8 bytes at offset `reg` of struct pt_regs (of
+ *                  the arguments, 8 bytes each, at a raw tracepoint),
  *                  shifted right by `shift` (8 for %ah)
  *   TV_ROOT_ADDR   v = value + regs[base] + regs[index] * scale, each
  *                  register left out when its offset is -1: an address
@@ -51,11 +52,17 @@ struct tv_op {
 	uint8_t shift, width;
 	int slot;
 	int64_t n;
+	bool kernel;             /* LOAD: of kernel memory, not the process's */
 };
 
 /* TV_ROOT_NONE: no value (text only, in a TV_HEX_LIST).  TV_ROOT_SAVED:
- * slot `value` of what the probe's entry program saved (below). */
-enum tv_root { TV_ROOT_CONST, TV_ROOT_REG, TV_ROOT_ADDR, TV_ROOT_NONE, TV_ROOT_SAVED };
+ * slot `value` of what the probe's entry program saved (below).
+ * TV_ROOT_LIB: value + the load bias of the library whose dynamic section
+ * is at link-time address lib_dyn, in the process the probe hit: found in
+ * the dynamic linker's list of what it loaded, through the program's
+ * DT_DEBUG entry, which is at regs[reg] + debug_rel. */
+enum tv_root { TV_ROOT_CONST, TV_ROOT_REG, TV_ROOT_ADDR, TV_ROOT_NONE, TV_ROOT_SAVED,
+	       TV_ROOT_LIB };
 
 /* A number: a root, then ops. */
 struct tv_num {
@@ -63,6 +70,8 @@ struct tv_num {
 	int64_t value;
 	int16_t reg, index;      /* pt_regs offsets; -1: none */
 	uint8_t shift, scale;
+	int64_t debug_rel, lib_dyn;   /* TV_ROOT_LIB, and the library's path: */
+	const char *lib_path;
 	const struct tv_op *ops;
 	int nops;
 };

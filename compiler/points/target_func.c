@@ -23,7 +23,7 @@ static void num_append(struct tctx *c, struct tv_num *n, const struct tv_op *ops
 	n->nops += k;
 }
 
-static void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k)
+void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op *ops, int k)
 {
 	struct tv_op *t = ops_new(c, k + 1);
 	for (int i = 0; i < k; i++) {
@@ -43,17 +43,32 @@ static void num_append_dwi(struct tctx *c, struct tv_num *n, const struct dwi_op
 	num_append(c, n, t, k);
 }
 
+/* The components after the base, as dwi_access_ex takes them. */
+struct dwi_comp *target_comps(struct tctx *c, const struct expr *e, int *n)
+{
+	int k = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next)
+		k++;
+	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(k + 1) * sizeof(*comps));
+	k = 0;
+	for (struct target_suffix *x = e->suffix; x; x = x->next, k++) {
+		comps[k].member = x->member;
+		if (!x->member && x->index->kind == EXPR_NUM) {
+			comps[k].index = x->index->num;
+		} else if (!x->member) {
+			comps[k].runtime = true;
+			comps[k].text = "...";
+		}
+	}
+	*n = k;
+	return comps;
+}
+
 /* What a function row's DWARF says, or NULL after an error at e. */
 static const struct dwi_func *row_func(struct tctx *c, struct expr *e, int row)
 {
 	const struct attach_point *a = &c->t->rows[row];
 	const struct row_ctx *x = &c->t->ctx[row];
-	if (x->inlined) {
-		diag_error(&e->loc, "target variables such as $%s%.*s cannot be read yet at an "
-			   "inlined copy of a function, such as %s; .call probes leave "
-			   "inlined copies out", e->name, e->pretty, "$$", a->pp);
-		return NULL;
-	}
 	if (!x->file) {
 		diag_error(&e->loc, "target variables such as $%s%.*s cannot be read at %s: "
 			   "uscript reads them at the entry and return of functions and at "
@@ -126,9 +141,12 @@ static const char *var_root(struct tctx *c, int row, const struct dwi_func *f,
 	}
 }
 
+/* The plan root of a global: none of f's variables. */
+enum { GLOBAL_ROOT = 1 << 24 };
+
 /* The parameter or variable `name` of f, and its plan root (a parameter's
- * index, or nparams + a local's); NULL after an error at e that lists the
- * parameters there are. */
+ * index, nparams + a local's, or GLOBAL_ROOT for a global of the program);
+ * NULL after an error at e that lists the parameters there are. */
 static const struct dwi_var *find_var(struct tctx *c, const struct expr *e, int row,
 				      const struct dwi_func *f, const char *name, int *root)
 {
@@ -145,11 +163,21 @@ static const struct dwi_var *find_var(struct tctx *c, const struct expr *e, int 
 			*root = (int)(np + i);
 			return &ls[i];
 		}
+	/* As in SystemTap, a name no parameter or local has may be a global
+	 * or static of the program. */
+	struct dwi *d = probes_dwarf(c->t, a->path);
+	const struct dwi_var *g = d ? dwi_global(d, name, NULL, NULL) : NULL;
+	if (g) {
+		*root = GLOBAL_ROOT;
+		return g;
+	}
 	const char *list = "";
 	for (size_t i = 0; i < np; i++)
 		if (ps[i].name)
 			list = arena_printf(c->arena, "%s%s%s", list, *list ? ", " : "", ps[i].name);
-	diag_error(&e->loc, "no parameter or variable $%s in %s, at %s", name, a->func, a->pp);
+	diag_error(&e->loc, "no parameter or variable %s%s%s in %s, at %s",
+		   e->form == TARGET_ATVAR ? "@var(\"" : "$", name,
+		   e->form == TARGET_ATVAR ? "\")" : "", a->func, a->pp);
 	if (*list)
 		diag_note(&a->loc, "the parameters of %s are: %s", a->func, list);
 	else
@@ -168,7 +196,7 @@ static const struct dwi_var *root_var(const struct dwi_func *f, int root)
 
 /* In a .return row, n read at the entry instead: it goes to the next slot
  * of the expression, and n becomes that slot.  At other rows, n itself. */
-static void at_entry(struct tctx *c, int row, struct tv_num *n)
+void at_entry(struct tctx *c, int row, struct tv_num *n)
 {
 	if (c->t->rows[row].kind != ATTACH_URETPROBE)
 		return;
@@ -186,9 +214,16 @@ static void at_entry(struct tctx *c, int row, struct tv_num *n)
 	num_root(n, TV_ROOT_SAVED, slot, -1);
 }
 
-/* A plan's pieces as a hex list: $$parms, $$locals, $$vars, $$return. */
-static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_func *f,
-		     const struct dwi_plan *plan, struct tv_read *r)
+/* A function row's roots: its parameters and locals, by var_root(). */
+static const char *func_root(struct tctx *c, int row, const void *arg, int root,
+			     struct tv_num *n, bool *is_addr)
+{
+	const struct dwi_func *f = arg;
+	return var_root(c, row, f, root_var(f, root), n, is_addr);
+}
+
+int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_plan *plan,
+	      const struct plan_roots *roots, struct tv_read *r)
 {
 	char **texts = arena_alloc(c->arena, (plan->n + 1) * sizeof(char *));
 	struct tv_num *nums = arena_alloc(c->arena, (plan->n + 1) * sizeof(*nums));
@@ -208,8 +243,8 @@ static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_f
 		if (p->root == DWI_ROOT_RETURN) {
 			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
 		} else {
-			const struct dwi_var *v = root_var(f, p->root);
-			const char *why = var_root(c, row, f, v, &nums[i], &is_addr);
+			const char *why = roots->find(c, row, roots->arg, p->root, &nums[i],
+						      &is_addr);
 			if (why) {
 				/* SystemTap prints what it cannot read as "?" */
 				texts[i] = arena_printf(c->arena, "%s?", texts[i]);
@@ -231,7 +266,7 @@ static int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_f
 /* "$p->a[2].b" as SystemTap prints it in messages. */
 static const char *target_text(struct tctx *c, const struct expr *e)
 {
-	const char *s = arena_printf(c->arena, "$%s", e->name);
+	const char *s = arena_printf(c->arena, "%s$%s", e->addr_of ? "&" : "", e->name);
 	for (const struct target_suffix *x = e->suffix; x; x = x->next)
 		s = x->member ? arena_printf(c->arena, "%s->%s", s, x->member) :
 			x->index->kind == EXPR_NUM ?
@@ -253,6 +288,140 @@ static enum pretty_fmt pretty_fmt(enum dwi_fmt f)
 	}
 }
 
+/* Where a plan's root is in pretty_read(): the function's variables and
+ * return value, or a global. */
+struct pretty_roots {
+	const struct dwi_func *f;
+	const struct dwi_var *global;
+};
+
+static bool pretty_root(struct tctx *c, int row, int root, const void *arg, struct tv_num *n)
+{
+	const struct pretty_roots *pr = arg;
+	bool is_addr;
+	if (root == DWI_ROOT_RETURN) {
+		num_root(n, TV_ROOT_REG, 0, PT_REGS_AX);
+		return true;
+	}
+	const struct dwi_var *v = root == GLOBAL_ROOT ? pr->global : root_var(pr->f, root);
+	return var_root(c, row, pr->f, v, n, &is_addr) == NULL;
+}
+
+bool pretty_plan_root(struct tctx *c, int row, int root, const void *arg, struct tv_num *n)
+{
+	const struct plan_roots *pr = arg;
+	bool is_addr = false;
+	if (root == DWI_ROOT_RETURN) {
+		num_root(n, TV_ROOT_REG, 0, PT_REGS_AX);
+		return true;
+	}
+	return pr->find(c, row, pr->arg, root, n, &is_addr) == NULL;
+}
+
+bool pretty_fixed_root(struct tctx *c, int row, int root, const void *arg, struct tv_num *n)
+{
+	(void)c, (void)row, (void)root;
+	*n = *(const struct tv_num *)arg;
+	return true;
+}
+
+int pretty_pieces(struct tctx *c, struct expr *e, int row, const struct dwi_plan *pl,
+		  pretty_root_fn root_of, const void *arg, struct tv_read *r)
+{
+	const char *name = e->form == TARGET_DOLLAR ? arena_printf(c->arena, "$%s", e->name) :
+			   e->form == TARGET_CAST ? "@cast" : "@var";
+	struct pretty_piece *pieces = arena_alloc(c->arena, (pl->n + 1) * sizeof(*pieces));
+	struct tv_num *nums = arena_alloc(c->arena, (pl->n + 1) * sizeof(*nums));
+	uint32_t off = 16, strsize = (c->t->opts->maxstringlen + 7) & ~7u;
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct dwi_piece *p = &pl->pieces[i];
+		pieces[i].text = arena_strdup(c->arena, p->text);
+		pieces[i].fmt = pretty_fmt(p->fmt);
+		pieces[i].group = p->group > 63 ? 63 : p->group;
+		num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+		if (p->fmt == DWI_FMT_NONE)
+			continue;
+		if (p->fmt == DWI_FMT_STRING16 || p->fmt == DWI_FMT_STRING32) {
+			diag_error(&e->loc, "%s%.*s holds a UTF-16 or UTF-32 string, which uscript "
+				   "cannot print yet", name, e->pretty, "$$");
+			return -1;
+		}
+		if (!root_of(c, row, p->root, arg, &nums[i])) {
+			pieces[i].text = arena_printf(c->arena, "%s?", pieces[i].text);
+			pieces[i].fmt = PRETTY_TEXT;
+			num_root(&nums[i], TV_ROOT_NONE, 0, -1);
+			continue;
+		}
+		num_append_dwi(c, &nums[i], p->ops, p->nops);
+		/* a fault in a group makes it "ERROR", not a runtime error */
+		for (int k = 0; k < nums[i].nops; k++)
+			if (nums[i].ops[k].code == TV_OP_LOAD && pieces[i].group) {
+				((struct tv_op *)nums[i].ops)[k].or_zero = true;
+				((struct tv_op *)nums[i].ops)[k].group = pieces[i].group;
+			}
+		pieces[i].offset = off;
+		off += pieces[i].fmt == PRETTY_STRING ? 16 + strsize : 8;
+	}
+	struct pretty_plan *plan = arena_alloc(c->arena, sizeof(*plan));
+	plan->row = row;
+	plan->pieces = pieces;
+	plan->n = (int)pl->n;
+	r->kind = TV_PRETTY;
+	r->plan = plan;
+	r->nums = nums;
+	r->n = (int)pl->n;
+	r->size = off;
+	return 0;
+}
+
+/* $p->member$ and $a[2]$: the plan of what the chain ends at, read from
+ * its address. */
+static int pretty_member(struct tctx *c, struct expr *e, int row, const struct dwi_func *f,
+			 struct tv_read *r)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	if (e->name[0] == '$') {
+		diag_error(&e->suffix->loc, "$%s is a string: it has no members or elements",
+			   e->name);
+		return -1;
+	}
+	if (a->kind == ATTACH_URETPROBE) {
+		diag_error(&e->loc, "%s%.*s is not supported yet in .return probes",
+			   target_text(c, e), e->pretty, "$$");
+		return -1;
+	}
+	int root;
+	const struct dwi_var *v = find_var(c, e, row, f, e->name, &root);
+	if (!v)
+		return -1;
+	struct tv_num n;
+	bool is_addr;
+	const char *why = var_root(c, row, f, v, &n, &is_addr);
+	if (why) {
+		diag_error(&e->loc, "$%s of %s cannot be read: it is %s", e->name, a->func, why);
+		return -1;
+	}
+	int nc;
+	struct dwi_comp *comps = target_comps(c, e, &nc);
+	struct dwi_access acc;
+	struct dwi_error err;
+	struct dwi_plan plan;
+	if (!v->type ||
+	    dwi_access_ex(v->type, -1, is_addr, true, comps, (size_t)nc, &acc, &err) != 0) {
+		diag_error(&e->loc, "%s%.*s at %s: %s", target_text(c, e), e->pretty, "$$", a->pp,
+			   v->type ? err.msg : "its type is unknown");
+		return -1;
+	}
+	if (!acc.type || dwi_plan_var(acc.type, 0, true, true, e->pretty > 2 ? 2 : e->pretty,
+				      &plan) < 0) {
+		diag_error(&e->loc, "%s%.*s at %s cannot be pretty-printed: its type is unknown",
+			   target_text(c, e), e->pretty, "$$", a->pp);
+		return -1;
+	}
+	num_append_dwi(c, &n, acc.ops, acc.nops);
+	return pretty_pieces(c, e, row, &plan, pretty_fixed_root, &n, r);
+}
+
 /* $x$, $x$$, $$parms$, $$locals$, $$vars$, $$return$ and their $$ forms:
  * the plan dwarfinfo makes, its values read here and formatted by the
  * runtime (OUT_PRETTY). */
@@ -264,13 +433,10 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 	const char *name = e->name;
 	int depth = e->pretty > 2 ? 2 : e->pretty;
 	struct dwi_plan plan;
+	const struct dwi_var *global = NULL;
 	int rc = -1;
-	if (e->suffix) {
-		diag_error(&e->loc, "$%s%.*s with members or elements is not supported yet; "
-			   "name the member before the '$', as in $p->field$", name, e->pretty,
-			   "$$");
-		return -1;
-	}
+	if (e->suffix)
+		return pretty_member(c, e, row, f, r);
 	if (strcmp(name, "$return") == 0) {
 		if (!is_return) {
 			diag_error(&e->loc, "$$return%.*s can only be read in .return probes",
@@ -296,6 +462,8 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 		const struct dwi_var *v = find_var(c, e, row, f, name, &root);
 		if (!v)
 			return -1;
+		if (root == GLOBAL_ROOT)
+			global = v;
 		struct tv_num n;
 		bool is_addr;
 		const char *why = var_root(c, row, f, v, &n, &is_addr);
@@ -305,54 +473,7 @@ static int pretty_read(struct tctx *c, struct expr *e, int row, const struct dwi
 		diag_error(&e->loc, "out of memory");
 		return -1;
 	}
-	struct pretty_piece *pieces = arena_alloc(c->arena, (plan.n + 1) * sizeof(*pieces));
-	struct tv_num *nums = arena_alloc(c->arena, (plan.n + 1) * sizeof(*nums));
-	uint32_t off = 16, strsize = (c->t->opts->maxstringlen + 7) & ~7u;
-	for (size_t i = 0; i < plan.n; i++) {
-		const struct dwi_piece *p = &plan.pieces[i];
-		pieces[i].text = arena_strdup(c->arena, p->text);
-		pieces[i].fmt = pretty_fmt(p->fmt);
-		pieces[i].group = p->group > 63 ? 63 : p->group;
-		num_root(&nums[i], TV_ROOT_NONE, 0, -1);
-		if (p->fmt == DWI_FMT_NONE)
-			continue;
-		if (p->fmt == DWI_FMT_STRING16 || p->fmt == DWI_FMT_STRING32) {
-			diag_error(&e->loc, "$%s%.*s holds a UTF-16 or UTF-32 string, which uscript "
-				   "cannot print yet", name, e->pretty, "$$");
-			return -1;
-		}
-		bool is_addr = false;
-		if (p->root == DWI_ROOT_RETURN) {
-			num_root(&nums[i], TV_ROOT_REG, 0, PT_REGS_AX);
-		} else {
-			const struct dwi_var *v = root_var(f, p->root);
-			if (var_root(c, row, f, v, &nums[i], &is_addr)) {
-				pieces[i].text = arena_printf(c->arena, "%s?", pieces[i].text);
-				pieces[i].fmt = PRETTY_TEXT;
-				num_root(&nums[i], TV_ROOT_NONE, 0, -1);
-				continue;
-			}
-		}
-		num_append_dwi(c, &nums[i], p->ops, p->nops);
-		/* a fault in a group makes it "ERROR", not a runtime error */
-		for (int k = 0; k < nums[i].nops; k++)
-			if (nums[i].ops[k].code == TV_OP_LOAD && pieces[i].group) {
-				((struct tv_op *)nums[i].ops)[k].or_zero = true;
-				((struct tv_op *)nums[i].ops)[k].group = pieces[i].group;
-			}
-		pieces[i].offset = off;
-		off += pieces[i].fmt == PRETTY_STRING ? 16 + strsize : 8;
-	}
-	struct pretty_plan *pl = arena_alloc(c->arena, sizeof(*pl));
-	pl->row = row;
-	pl->pieces = pieces;
-	pl->n = (int)plan.n;
-	r->kind = TV_PRETTY;
-	r->plan = pl;
-	r->nums = nums;
-	r->n = (int)plan.n;
-	r->size = off;
-	return 0;
+	return pretty_pieces(c, e, row, &plan, pretty_root, &(struct pretty_roots){ f, global }, r);
 }
 
 const struct pretty_arg *target_pretty(const struct expr *e)
@@ -365,8 +486,37 @@ const struct pretty_arg *target_pretty(const struct expr *e)
 	return tv->pretty;
 }
 
+int access_read(struct tctx *c, struct expr *e, int row, const struct dwi_type *type,
+		struct tv_num *n, bool is_addr)
+{
+	const struct attach_point *a = &c->t->rows[row];
+	int nc;
+	struct dwi_comp *comps = target_comps(c, e, &nc);
+	struct dwi_access acc;
+	struct dwi_error err;
+	if (!type || dwi_access_ex(type, -1, is_addr, e->addr_of, comps, (size_t)nc, &acc,
+				   &err) != 0) {
+		diag_error(&e->loc, "%s at %s: %s", target_text(c, e), a->pp,
+			   type ? err.msg : "its type is unknown");
+		return -1;
+	}
+	/* A float is read as the bits of a double, as SystemTap reads it. */
+	if (!e->addr_of && acc.type &&
+	    (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
+		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members%s",
+			   target_text(c, e), a->pp,
+			   acc.type->name ? acc.type->name : "a value without a type",
+			   acc.type->kind == DWI_STRUCT ? ", or print it with $$parms" : "");
+		return -1;
+	}
+	num_append_dwi(c, n, acc.ops, acc.nops);
+	return 0;
+}
+
 int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
+	if (c->t->ctx[row].at_line)
+		return line_read(c, e, row, r);
 	const struct dwi_func *f = row_func(c, e, row);
 	if (!f)
 		return -1;
@@ -401,7 +551,8 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 				   "elements", name);
 			return -1;
 		}
-		return plan_read(c, e, row, f, &plan, r);
+		struct plan_roots roots = { func_root, f };
+		return plan_read(c, e, row, &plan, &roots, r);
 	}
 
 	struct tv_num n;
@@ -432,36 +583,8 @@ int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 		}
 		type = v->type;
 	}
-	int nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next)
-		nc++;
-	struct dwi_comp *comps = arena_alloc(c->arena, (size_t)(nc + 1) * sizeof(*comps));
-	nc = 0;
-	for (struct target_suffix *x = e->suffix; x; x = x->next, nc++) {
-		comps[nc].member = x->member;
-		if (!x->member && x->index->kind == EXPR_NUM) {
-			comps[nc].index = x->index->num;
-		} else if (!x->member) {
-			comps[nc].runtime = true;
-			comps[nc].text = "...";
-		}
-	}
-	struct dwi_access acc;
-	struct dwi_error err;
-	if (!type || dwi_access(type, is_addr, comps, (size_t)nc, &acc, &err) != 0) {
-		diag_error(&e->loc, "%s at %s: %s", target_text(c, e), a->pp,
-			   type ? err.msg : "its type is unknown");
+	if (access_read(c, e, row, type, &n, is_addr) < 0)
 		return -1;
-	}
-	/* A float is read as the bits of a double, as SystemTap reads it. */
-	if (acc.type && (acc.type->kind == DWI_STRUCT || acc.type->kind == DWI_VOID)) {
-		diag_error(&e->loc, "%s at %s is %s, not a number: name one of its members%s",
-			   target_text(c, e), a->pp,
-			   acc.type->name ? acc.type->name : "a value without a type",
-			   acc.type->kind == DWI_STRUCT ? ", or print it with $$parms" : "");
-		return -1;
-	}
-	num_append_dwi(c, &n, acc.ops, acc.nops);
 	if (strcmp(name, "return") != 0)
 		at_entry(c, row, &n);
 	r->kind = TV_NUM;

@@ -12,6 +12,7 @@ latency.up 0
 mallocsizes.up 0
 methods.up 0
 persec.up 0
+profile.up 0
 rate.up 0
 slow.up 0
 topcalls.up 0

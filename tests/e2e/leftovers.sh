@@ -3,10 +3,13 @@
 # a run of uscript left behind, and whether a traced program runs its own
 # code again, for the cleanup tests.
 #
-#   mark=$("$D/leftovers.sh" mark)     before: the newest ids, and the
-#                                      uprobe events there are
+#   mark=$("$D/leftovers.sh" mark)     before: the newest ids, the
+#                                      uprobe events there are, the perf
+#                                      events open, and whether tracefs
+#                                      is mounted
 #   "$D/leftovers.sh" check $mark      after: prints "no leftovers", or what
-#                                      is left: links and uprobe events
+#                                      is left: links, uprobe events and
+#                                      perf events (timer.profile, perf.*)
 #                                      must be gone within a second of
 #                                      uscript's end, programs and maps
 #                                      within ten (see below)
@@ -34,6 +37,12 @@
 # names what is uscript's, as its file descriptors say.  Where tracefs is not mounted there are no uprobe events to
 # look at, and none are counted.
 set -u
+
+# The perf events open on the machine: file descriptors of perf_event_open
+# in any process (a sampling probe opens one per CPU).
+perf_events() { find /proc/[0-9]*/fd -lname 'anon_inode:\[perf_event\]' 2>/dev/null | wc -l; }
+# Whether tracefs is mounted where uscript mounts it for kernel.trace.
+tracefs() { if mountpoint -q /sys/kernel/tracing; then echo mounted; else echo unmounted; fi; }
 
 ids() { bpftool "$1" show 2>/dev/null | sed -n 's/^\([0-9][0-9]*\): .*/\1/p'; }
 newest() { ids "$1" | sort -n | tail -1; }
@@ -64,7 +73,7 @@ left_of() {
 case ${1:-} in
 mark)
 	p=$(newest prog) m=$(newest map) l=$(newest link)
-	echo "${p:-0} ${m:-0} ${l:-0} $(events)"
+	echo "${p:-0} ${m:-0} ${l:-0} $(events) $(perf_events) $(tracefs)"
 	;;
 held)
 	# "held" and, per kind, the ids joined by commas (0 for none).
@@ -78,7 +87,7 @@ held)
 	;;
 check)
 	declare -A mark=([prog]=${2:-0} [map]=${3:-0} [link]=${4:-0}) held=()
-	e=${5:-0}
+	e=${5:-0} pe=${6:-} fs=${7:-}
 	if [ "${2:-}" = held ]; then
 		held=([prog]=$3 [map]=$4 [link]=$5)
 		e=$(events)
@@ -88,6 +97,9 @@ check)
 	for round in $(seq 1 100); do
 		left=$(left_of link)
 		[ "$(events)" -gt "$e" ] && left+=$'\n'"uprobe events: $(($(events) - e)) more"
+		[ -n "$pe" ] && [ "$(perf_events)" -gt "$pe" ] &&
+			left+=$'\n'"perf events: $(($(perf_events) - pe)) more"
+		[ -n "$fs" ] && [ "$(tracefs)" != "$fs" ] && left+=$'\n'"tracefs: $(tracefs), was $fs"
 		if [ -z "$left" ]; then
 			left=$(left_of "prog map")
 			[ -z "$left" ] && { echo "no leftovers"; exit 0; }

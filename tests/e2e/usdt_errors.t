@@ -14,7 +14,7 @@ status 1
 <input>:1:56: error: $arg1 is a number: a USDT probe does not say the type of its arguments, so it has no members or elements
     1 | probe process("./usdt").mark("twice") { println($arg1->x + $foo) }
       |                                                        ^
-<input>:1:60: error: no target variable $foo at process("T/usdt").mark("twice"): USDT probes have $arg1 to $argN, $$name, $$provider and $$parms
+<input>:1:60: error: no target variable $foo at process("T/usdt").mark("twice"): USDT probes have $arg1 to $argN, $$name, $$provider and $$parms, and the variables in scope at the site where the program has debug information
     1 | probe process("./usdt").mark("twice") { println($arg1->x + $foo) }
       |                                                            ^~~~
 status 1
@@ -37,7 +37,7 @@ status 1
 <input>:1:23: error: target variables such as $arg1 can only be used in probe handlers, not in functions; pass the value as an argument
     1 | function f() { return $arg1 } probe begin { println($$name) } probe process("./usdt").mark(3) {} probe process("./usdt").mark("request").return {}
       |                       ^~~~~
-<input>:1:53: error: target variables such as $$name can only be used in process probes
+<input>:1:53: error: target variables such as $$name can only be used in process and kernel.trace probes
     1 | function f() { return $arg1 } probe begin { println($$name) } probe process("./usdt").mark(3) {} probe process("./usdt").mark("request").return {}
       |                                                     ^~~~~~
 <input>:1:69: error: probe point process("./usdt").mark(3) does not resolve: .mark takes the name of a USDT probe, as in .mark("request__start")

@@ -4,6 +4,9 @@
  *                   the parent says how it ended, does work(1) again, exits 0
  *   family exec     work(10), says "exec", execs itself as "family leaf"
  *   family leaf     work(20), says "leaf", exits 4
+ *   family spawn    work(30); a child execs "family fork" (so a grandchild
+ *                   too); the parent says how it ended, work(30) again
+ *   family await F  waits for the file F to exist, then as spawn
  *   family kill N   work(1), says "kill", and sends itself signal N
  *   family catch    calls work(i) every 10 ms until SIGINT, says "caught",
  *                   calls work(i) 20 more times, says "bye", exits 0 */
@@ -60,6 +63,27 @@ int main(int argc, char **argv)
 		printf("exec\n");
 		execl("/proc/self/exe", argv[0], "leaf", (char *)NULL);
 		return 127;
+	}
+	if (strcmp(mode, "await") == 0 && argc > 2) {
+		while (access(argv[2], F_OK) != 0)
+			sleep_10ms();
+		mode = "spawn";
+	}
+	if (strcmp(mode, "spawn") == 0) {
+		work(30);
+		pid_t c = fork();
+		if (c < 0)
+			return 1;
+		if (c == 0) {
+			execl("/proc/self/exe", argv[0], "fork", (char *)NULL);
+			return 127;
+		}
+		int st;
+		if (waitpid(c, &st, 0) != c || !WIFEXITED(st))
+			return 1;
+		printf("spawn: child exited %d\n", WEXITSTATUS(st));
+		work(30);
+		return 0;
 	}
 	if (strcmp(mode, "leaf") == 0) {
 		work(20);

@@ -746,10 +746,6 @@ static void test_errors(void)
 	E("%5-d", 0, "invalid conversion '%5-d'", "right after the '%'");
 	E("%.3#x", 0, "invalid conversion '%.3#x'", "right after the '%'");
 
-	/* SystemTap's conversions that uscript leaves out. */
-	E("%b", 0, "unsupported conversion '%b'", "%d %i %u");
-	E("%m", 0, "unsupported conversion '%m'", NULL);
-	E("x%4M", 1, "unsupported conversion '%4M'", NULL);
 
 	/* A long conversion is quoted in part. */
 	E("%123456789012345678901234567890q", 0,

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* target_kernel.c — target variables at kernel.trace rows: the
+ * tracepoint's arguments by name, typed by the kernel's BTF, $p->member
+ * and $p[i] read from kernel memory, $$parms, $$name and $$system; see
+ * target.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "parse/arena.h"
+#include "parse/diag.h"
+#include "kernel/kernel.h"
+#include "target_impl.h"
+
+static const char *arg_names(struct arena *a, const struct ktp *tp)
+{
+	if (!tp->nargs)
+		return "the tracepoint has no arguments";
+	const char *s = tp->nargs == 1 ? "the tracepoint's argument is " :
+		"the tracepoint's arguments are ";
+	for (int i = 0; i < tp->nargs; i++)
+		s = arena_printf(a, "%s%s$%s", s, !i ? "" : i == tp->nargs - 1 ? " and " : ", ",
+				 tp->args[i].name);
+	return s;
+}
+
+/* $$parms and $$vars: "prev=0x... next=0x...", every argument in hex, as
+ * SystemTap's %p and %#x print them. */
+static int parms(struct tctx *c, const struct ktp *tp, struct tv_read *r)
+{
+	const char **texts = arena_alloc(c->arena, (size_t)(tp->nargs + 1) * sizeof(*texts));
+	struct tv_num *nums = arena_alloc(c->arena, (size_t)(tp->nargs + 1) * sizeof(*nums));
+	for (int i = 0; i < tp->nargs; i++) {
+		texts[i] = arena_printf(c->arena, "%s%s=", i ? " " : "", tp->args[i].name);
+		num_root(&nums[i], TV_ROOT_REG, 0, (int16_t)(8 * i));
+	}
+	r->kind = TV_HEX_LIST;
+	r->texts = texts;
+	r->nums = nums;
+	r->n = tp->nargs;
+	return 0;
+}
+
+int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
+{
+	const struct ktp *tp = c->t->ctx[row].ktp;
+	const char *pp = c->t->rows[row].pp;
+	memset(r, 0, sizeof(*r));
+	if (e->pretty) {
+		diag_error(&e->loc, "pretty-printed target variables such as $%s%.*s are not "
+			   "available at %s yet", e->name, e->pretty, "$$", pp);
+		return -1;
+	}
+	if (strcmp(e->name, "$parms") == 0 || strcmp(e->name, "$vars") == 0)
+		return parms(c, tp, r);
+	/* SystemTap's $$name and $$system: the tracepoint and its subsystem */
+	if (strcmp(e->name, "$name") == 0 || strcmp(e->name, "$system") == 0) {
+		r->kind = TV_STR;
+		r->str = e->name[1] == 'n' ? tp->name : tp->sys ? tp->sys : "";
+		return 0;
+	}
+	if (strcmp(e->name, "$locals") == 0) {
+		r->kind = TV_STR;
+		r->str = "";
+		return 0;
+	}
+	int i;
+	for (i = 0; i < tp->nargs; i++)
+		if (strcmp(tp->args[i].name, e->name) == 0)
+			break;
+	if (i == tp->nargs) {
+		diag_error(&e->loc, "no target variable $%s at %s: %s", e->name, pp,
+			   arg_names(c->arena, tp));
+		return -1;
+	}
+	struct kbtf_comp comps[KBTF_MAX_OPS];
+	int ncomps = 0;
+	for (struct target_suffix *s = e->suffix; s && ncomps < KBTF_MAX_OPS; s = s->next) {
+		struct kbtf_comp *k = &comps[ncomps++];
+		memset(k, 0, sizeof(*k));
+		k->member = s->member;
+		if (!s->member && s->index && s->index->kind == EXPR_NUM) {
+			k->is_const = true;
+			k->index = s->index->num;
+		}
+	}
+	struct kbtf_op ops[KBTF_MAX_OPS];
+	int nops = 0;
+	uint32_t result;
+	char err[320];
+	if (kbtf_access(c->t->kernel, tp->args[i].type, comps, ncomps, ops, &nops, &result, err,
+			sizeof(err)) < 0) {
+		diag_error(&e->loc, "cannot read $%s at %s: %s", e->name, pp, err);
+		return -1;
+	}
+	r->kind = TV_NUM;
+	num_root(&r->num, TV_ROOT_REG, 0, (int16_t)(8 * i));
+	struct tv_op *t = ops_new(c, nops + 1);
+	for (int j = 0; j < nops; j++) {
+		const struct kbtf_op *o = &ops[j];
+		t[j] = (struct tv_op){ .size = o->size, .is_signed = o->is_signed,
+				       .shift = o->shift, .width = o->width, .slot = o->slot,
+				       .n = o->n, .kernel = true };
+		switch (o->code) {
+		case KBTF_OP_EXTEND: t[j].code = TV_OP_EXTEND; break;
+		case KBTF_OP_ADD: t[j].code = TV_OP_ADD; break;
+		case KBTF_OP_INDEX: t[j].code = TV_OP_INDEX; break;
+		case KBTF_OP_LOAD: t[j].code = TV_OP_LOAD; break;
+		case KBTF_OP_BITS: t[j].code = TV_OP_BITS; break;
+		}
+	}
+	r->num.ops = t;
+	r->num.nops = nops;
+	return 0;
+}
+
+/* The argument registers of a system call, in pt_regs, x86-64's order. */
+static const char *const syscall_regs[6] = { "di", "si", "dx", "r10", "r8", "r9" };
+
+int life_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
+{
+	const struct lifecycle *l = c->t->ctx[row].life;
+	const char *pp = c->t->rows[row].pp;
+	memset(r, 0, sizeof(*r));
+	r->kind = TV_NUM;
+	bool entry = l->event == LIFE_SYSCALL, ret = l->event == LIFE_SYSCALL_RETURN;
+	int n = 0;
+	if (!e->suffix && !e->pretty && entry && strncmp(e->name, "arg", 3) == 0 &&
+	    e->name[3] >= '1' && e->name[3] <= '6' && !e->name[4])
+		n = e->name[3] - '0';
+	if (!e->suffix && !e->pretty && (entry || ret) && strcmp(e->name, "syscall") == 0) {
+		/* sys_enter(regs, id); sys_exit(regs, ret) and the number in
+		 * orig_ax */
+		if (entry) {
+			num_root(&r->num, TV_ROOT_REG, 0, 8);
+			return 0;
+		}
+		num_root(&r->num, TV_ROOT_REG, 0, 0);
+		struct tv_op *op = ops_new(c, 2);
+		op[0] = (struct tv_op){ .code = TV_OP_ADD, .n = l->regs_orig_ax };
+		op[1] = (struct tv_op){ .code = TV_OP_LOAD, .size = 8, .is_signed = true,
+					.kernel = true };
+		r->num.ops = op;
+		r->num.nops = 2;
+		return 0;
+	}
+	if (!e->suffix && !e->pretty && ret && strcmp(e->name, "return") == 0) {
+		num_root(&r->num, TV_ROOT_REG, 0, 8);
+		return 0;
+	}
+	if (n) {
+		uint32_t off, size;
+		if (kbtf_member(c->t->kernel, "pt_regs", syscall_regs[n - 1], &off, &size) < 0) {
+			diag_error(&e->loc, "cannot read $%s at %s: the kernel's BTF has no "
+				   "struct pt_regs member %s", e->name, pp, syscall_regs[n - 1]);
+			return -1;
+		}
+		num_root(&r->num, TV_ROOT_REG, 0, 0);
+		struct tv_op *op = ops_new(c, 2);
+		op[0] = (struct tv_op){ .code = TV_OP_ADD, .n = off };
+		op[1] = (struct tv_op){ .code = TV_OP_LOAD, .size = 8, .is_signed = true,
+					.kernel = true };
+		r->num.ops = op;
+		r->num.nops = 2;
+		return 0;
+	}
+	diag_error(&e->loc, "no target variable $%s%.*s at %s: %s", e->name, e->pretty, "$$", pp,
+		   entry ? "a .syscall probe has $syscall and $arg1 to $arg6" :
+		   ret ? "a .syscall.return probe has $syscall and $return" :
+		   "it has no target variables");
+	return -1;
+}

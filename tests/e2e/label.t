@@ -1,0 +1,18 @@
+# .function("F").label("L") probes a C label where DWARF puts it, in PIE
+# and non-PIE programs and in a copy of a function inlined into main
+# (probefunc() is main there); the variables are those in scope at the
+# label, read from their DWARF locations.
+run: cd "$T" && for b in lines lines_nopie; do uscript -e 'probe process("./'$b'").function("*").label("*") { printf("%s %s|%s\n", ppfunc(), probefunc(), $$vars) }' -c "./$b 2"; done
+--- stdout
+scale scale|step=0x0 j=0x0 x=0x0 k=0x2 total=0x0
+scale scale|step=0x0 j=0x1 x=0x0 k=0x2 total=0x0
+twice main|v=0x0 doubled=0x0
+scale scale|step=0x0 j=0x0 x=0x1 k=0x2 total=0x0
+scale scale|step=0x1 j=0x1 x=0x1 k=0x2 total=0x1
+twice main|v=0x1 doubled=0x3
+scale scale|step=0x0 j=0x0 x=0x0 k=0x2 total=0x0
+scale scale|step=0x0 j=0x1 x=0x0 k=0x2 total=0x0
+twice main|v=0x0 doubled=0x0
+scale scale|step=0x0 j=0x0 x=0x1 k=0x2 total=0x0
+scale scale|step=0x1 j=0x1 x=0x1 k=0x2 total=0x1
+twice main|v=0x1 doubled=0x3
