@@ -6,7 +6,9 @@
  * that defines it.  That file's definitions join the script (the ones the
  * script or the builtins already have are left out) and are walked in
  * turn, so a library function's own calls pull in theirs.  Probe points
- * pull in the files of the aliases they name.
+ * (of probes and of aliases) pull in the files of the aliases they name,
+ * whose definitions join the script's aliases for points/alias.c to
+ * expand.
  *
  * The first call of each library function is kept: an error inside one is
  * followed by a note at the call that brought it in, and at the call of
@@ -89,9 +91,9 @@ static void walk_stmts(struct tapset *t, struct stmt *st)
 /* The names a probe point may use an alias by: its components joined,
  * all of them and each shorter run from the first (an alias's use may add
  * suffixes: syscall.open.return). */
-static void walk_points(struct tapset *t, struct probe *p)
+static void walk_points(struct tapset *t, struct probe_point *points)
 {
-	for (struct probe_point *pp = p->points; pp; pp = pp->next) {
+	for (struct probe_point *pp = points; pp; pp = pp->next) {
 		char name[256];
 		size_t len = 0;
 		for (struct pp_comp *c = pp->comps; c; c = c->next) {
@@ -142,9 +144,20 @@ static void merge(struct tapset *t, struct script *s, struct script *lib)
 
 	for (struct func *f = fnew; f; f = f->next)
 		walk_stmts(t, f->body);
+	/* Aliases of the same name from several files all apply, as
+	 * SystemTap takes them. */
+	struct alias **atail = &s->aliases;
+	while (*atail)
+		atail = &(*atail)->next;
+	*atail = lib->aliases;
+
 	for (struct probe *p = lib->probes; p; p = p->next) {
-		walk_points(t, p);
+		walk_points(t, p->points);
 		walk_stmts(t, p->body);
+	}
+	for (struct alias *al = lib->aliases; al; al = al->next) {
+		walk_points(t, al->points);
+		walk_stmts(t, al->body);
 	}
 }
 
@@ -211,9 +224,16 @@ int tapset_link(struct tapset *t, struct script *s)
 	struct probe *plast = NULL;
 	for (struct probe *p = s->probes; p; p = p->next)
 		plast = p;
+	struct alias *alast = NULL;
+	for (struct alias *al = s->aliases; al; al = al->next)
+		alast = al;
 	for (struct probe *p = s->probes; p; p = p == plast ? NULL : p->next) {
-		walk_points(t, p);
+		walk_points(t, p->points);
 		walk_stmts(t, p->body);
+	}
+	for (struct alias *al = s->aliases; al; al = al == alast ? NULL : al->next) {
+		walk_points(t, al->points);
+		walk_stmts(t, al->body);
 	}
 	for (struct func *f = s->funcs; f; f = f == flast ? NULL : f->next)
 		walk_stmts(t, f->body);

@@ -221,7 +221,7 @@ int tapset_find(struct tapset *t, enum tapset_kind kind, const char *name, int a
 
 static bool script_empty(const struct script *s)
 {
-	return !s->probes && !s->funcs && !s->globals && !s->embedded;
+	return !s->probes && !s->funcs && !s->globals && !s->embedded && !s->aliases;
 }
 
 struct script *tapset_load(struct tapset *t, int i)
