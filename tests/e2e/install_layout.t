@@ -30,6 +30,7 @@ install 0
 ./usr/share/uscript/tapset/ansi.stp
 ./usr/share/uscript/tapset/ctime.stp
 ./usr/share/uscript/tapset/indent.stp
+./usr/share/uscript/tapset/queue_stats.stp
 ./usr/share/uscript/tapset/stopwatch.stp
 ./usr/share/uscript/tapset/string.stp
 ./usr/share/uscript/tapset/timestamp.stp
