@@ -23,7 +23,7 @@ static bool ident_char(char c)
 	return isalnum((unsigned char)c) || c == '_';
 }
 
-/* Skips what is no token: blanks, comments, strings, embedded C. */
+/* Skips what is no token: blanks, comments, embedded C. */
 static void skip_blank(struct scanner *s)
 {
 	while (s->p < s->end) {
@@ -43,20 +43,14 @@ static void skip_blank(struct scanner *s)
 			while (s->p + 1 < s->end && !(s->p[0] == '%' && s->p[1] == '}'))
 				s->p++;
 			s->p = s->p + 1 < s->end ? s->p + 2 : s->end;
-		} else if (*p == '"') {
-			for (s->p++; s->p < s->end && *s->p != '"' && *s->p != '\n'; s->p++)
-				if (*s->p == '\\' && s->p + 1 < s->end)
-					s->p++;
-			if (s->p < s->end)
-				s->p++;
 		} else {
 			return;
 		}
 	}
 }
 
-/* The next token: a word (an identifier, or '@' and one), or one
- * character; braces counted.  False at the end. */
+/* The next token: a word (an identifier, or '@' and one), a string, or
+ * one character; braces counted.  False at the end. */
 static bool next(struct scanner *s)
 {
 	skip_blank(s);
@@ -70,6 +64,13 @@ static bool next(struct scanner *s)
 	if (ident_start(*s->p) || (*s->p == '@' && s->p + 1 < s->end && ident_start(s->p[1]))) {
 		s->p++;
 		while (s->p < s->end && ident_char(*s->p))
+			s->p++;
+	} else if (*s->p == '"') {
+		/* A string is one token: its braces are not counted. */
+		for (s->p++; s->p < s->end && *s->p != '"' && *s->p != '\n'; s->p++)
+			if (*s->p == '\\' && s->p + 1 < s->end)
+				s->p++;
+		if (s->p < s->end)
 			s->p++;
 	} else {
 		s->p++;
