@@ -384,6 +384,8 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 		rc = gen_bpf(&base, p);
 	if (rc == 0 && host)
 		rc = gen_host(&base, p);
+	for (int i = 0; i < p->nerrors; i++)
+		p->errors[i].context = tapset_context(lib, &p->errors[i].loc);
 	p->attach = attach.rows;
 	p->nattach = attach.n;
 	for (int i = 0; i < attach.n; i++)

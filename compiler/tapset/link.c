@@ -34,9 +34,6 @@ static bool script_defines(const struct script *s, const char *name, int arity)
 
 static void remember_call(struct tapset *t, const char *name, int arity, const struct loc *loc)
 {
-	for (struct tcall *c = t->calls; c; c = c->next)
-		if (c->arity == arity && strcmp(c->name, name) == 0)
-			return;
 	struct tcall *c = arena_alloc(t->arena, sizeof(*c));
 	c->name = name;
 	c->arity = arity;
@@ -114,7 +111,7 @@ static void walk_points(struct tapset *t, struct probe_point *points)
  * already have; walks what was added. */
 static void merge(struct tapset *t, struct script *s, struct script *lib)
 {
-	struct func **ftail = &s->funcs, *fnew = NULL;
+	struct func **ftail = &s->funcs, *fnew = NULL, *flast = NULL;
 	while (*ftail)
 		ftail = &(*ftail)->next;
 	for (struct func *f = lib->funcs, *next; f; f = next) {
@@ -126,6 +123,7 @@ static void merge(struct tapset *t, struct script *s, struct script *lib)
 		ftail = &f->next;
 		if (!fnew)
 			fnew = f;
+		flast = f;
 	}
 	struct global **gtail = &s->globals;
 	while (*gtail)
@@ -135,27 +133,34 @@ static void merge(struct tapset *t, struct script *s, struct script *lib)
 	while (*etail)
 		etail = &(*etail)->next;
 	*etail = lib->embedded;
-	struct probe **ptail = &s->probes;
+	struct probe **ptail = &s->probes, *plast = NULL;
 	while (*ptail)
 		ptail = &(*ptail)->next;
 	*ptail = lib->probes;
-	for (struct probe *p = lib->probes; p; p = p->next)
+	for (struct probe *p = lib->probes; p; p = p->next) {
 		p->id = s->nprobes++;
+		plast = p;
+	}
 
-	for (struct func *f = fnew; f; f = f->next)
-		walk_stmts(t, f->body);
 	/* Aliases of the same name from several files all apply, as
 	 * SystemTap takes them. */
 	struct alias **atail = &s->aliases;
 	while (*atail)
 		atail = &(*atail)->next;
 	*atail = lib->aliases;
+	struct alias *alast = NULL;
+	for (struct alias *al = lib->aliases; al; al = al->next)
+		alast = al;
 
-	for (struct probe *p = lib->probes; p; p = p->next) {
+	/* Each list up to this file's last: the walk may add other files'
+	 * after it, which their own merge walks. */
+	for (struct func *f = fnew; f; f = f == flast ? NULL : f->next)
+		walk_stmts(t, f->body);
+	for (struct probe *p = plast ? lib->probes : NULL; p; p = p == plast ? NULL : p->next) {
 		walk_points(t, p->points);
 		walk_stmts(t, p->body);
 	}
-	for (struct alias *al = lib->aliases; al; al = al->next) {
+	for (struct alias *al = alast ? lib->aliases : NULL; al; al = al == alast ? NULL : al->next) {
 		walk_points(t, al->points);
 		walk_stmts(t, al->body);
 	}
@@ -191,23 +196,101 @@ static const struct func *function_at(const struct script *s, const struct loc *
 	return NULL;
 }
 
+static bool calls(const struct tcall *c, const struct func *f)
+{
+	return c->arity == f->nparams && strcmp(c->name, f->name) == 0;
+}
+
+static bool is_live(const struct tapset *t, const struct func *f)
+{
+	for (int i = 0; i < t->nlive; i++)
+		if (t->live[i] == f)
+			return true;
+	return false;
+}
+
+/* The functions whose code runs: those called from a probe's or an
+ * alias's body, and from the code of those, to the end.  A library file's
+ * functions come whole, called or not, and the calls in the uncalled ones
+ * are no calls.  Worked out once, when the script is whole. */
+static void find_live(struct tapset *t)
+{
+	if (t->live)
+		return;
+	int n = 0;
+	for (struct func *f = t->script->funcs; f; f = f->next)
+		n++;
+	t->live = arena_alloc(t->arena, (size_t)(n + 1) * sizeof(*t->live));
+	for (struct tcall *c = t->calls; c; c = c->next)
+		c->in = function_at(t->script, &c->loc);
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (const struct tcall *c = t->calls; c; c = c->next) {
+			if (c->in && !is_live(t, c->in))
+				continue;
+			for (struct func *f = t->script->funcs; f; f = f->next)
+				if (calls(c, f) && !is_live(t, f) && t->nlive < n) {
+					t->live[t->nlive++] = f;
+					changed = true;
+				}
+		}
+	}
+}
+
+/* The calls that run of the function whose text holds loc, if loc is in
+ * a library file: the first of them, and how many there are (*n); *f is
+ * that function. */
+static const struct tcall *caller(struct tapset *t, const struct loc *loc,
+				  const struct func **f, int *n)
+{
+	*n = 0;
+	*f = library_file(t, loc->file) ? function_at(t->script, loc) : NULL;
+	if (!*f)
+		return NULL;
+	find_live(t);
+	/* The list is newest first: the last one found is the first call. */
+	const struct tcall *first = NULL;
+	for (const struct tcall *c = t->calls; c; c = c->next)
+		if (calls(c, *f) && (!c->in || is_live(t, c->in))) {
+			first = c;
+			++*n;
+		}
+	return first;
+}
+
 static void context(void *ctx, const struct loc *loc)
 {
 	struct tapset *t = ctx;
-	/* Each step goes one call up: a bound against a cycle of calls,
-	 * which the check reports as recursion. */
-	for (int depth = 0; depth < 16 && library_file(t, loc->file); depth++) {
-		const struct func *f = function_at(t->script, loc);
-		if (!f)
-			return;
-		const struct tcall *c = t->calls;
-		while (c && !(c->arity == f->nparams && strcmp(c->name, f->name) == 0))
-			c = c->next;
-		if (!c)
-			return;
+	/* Each step goes one call up: a bound against a cycle of calls. */
+	const struct func *f;
+	const struct tcall *c;
+	int n;
+	for (int depth = 0; depth < 16 && (c = caller(t, loc, &f, &n)); depth++) {
 		diag_note(&c->loc, "in the library function '%s', called from here", f->name);
 		loc = &c->loc;
 	}
+}
+
+const char *tapset_context(struct tapset *t, const struct loc *loc)
+{
+	const struct func *f;
+	int n;
+	const struct tcall *c = caller(t, loc, &f, &n);
+	if (!f)
+		return NULL;
+	const char *text = arena_printf(t->arena, "in %s()", f->name);
+	/* Up the calls while each function is called from one place only:
+	 * with several, the first would be a guess. */
+	for (int depth = 0; depth < 16 && c && n == 1; depth++) {
+		const struct func *up;
+		const struct tcall *next = caller(t, &c->loc, &up, &n);
+		if (!up)
+			return arena_printf(t->arena, "%s, called from %s:%d:%d", text,
+					    c->loc.file->name, c->loc.line, c->loc.col);
+		text = arena_printf(t->arena, "%s, called from %s()", text, up->name);
+		c = next;
+	}
+	return text;
 }
 
 int tapset_link(struct tapset *t, struct script *s)
@@ -227,15 +310,15 @@ int tapset_link(struct tapset *t, struct script *s)
 	struct alias *alast = NULL;
 	for (struct alias *al = s->aliases; al; al = al->next)
 		alast = al;
-	for (struct probe *p = s->probes; p; p = p == plast ? NULL : p->next) {
+	for (struct probe *p = plast ? s->probes : NULL; p; p = p == plast ? NULL : p->next) {
 		walk_points(t, p->points);
 		walk_stmts(t, p->body);
 	}
-	for (struct alias *al = s->aliases; al; al = al == alast ? NULL : al->next) {
+	for (struct alias *al = alast ? s->aliases : NULL; al; al = al == alast ? NULL : al->next) {
 		walk_points(t, al->points);
 		walk_stmts(t, al->body);
 	}
-	for (struct func *f = s->funcs; f; f = f == flast ? NULL : f->next)
+	for (struct func *f = flast ? s->funcs : NULL; f; f = f == flast ? NULL : f->next)
 		walk_stmts(t, f->body);
 	diag_set_context(context, t);
 	s->library_names = tapset_each_function;

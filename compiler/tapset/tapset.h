@@ -48,6 +48,12 @@ void tapset_parse_opts(struct tapset *t, struct parse_opts *opts);
  * pulled in, or -1 after an error was reported. */
 int tapset_link(struct tapset *t, struct script *s);
 
+/* For a runtime error at loc inside a library function: "in ctime(),
+ * called from prog.up:3:9", the chain of calls up to the script's where
+ * each function has one call site (else "in ctime()" alone); NULL
+ * outside the library. */
+const char *tapset_context(struct tapset *t, const struct loc *loc);
+
 /* The aliases' hook, for probe alias expansion: pulls in the file that
  * defines an alias whose name matches `name` (components joined by '.',
  * with wildcards), adding it to s.  True if one was pulled in. */

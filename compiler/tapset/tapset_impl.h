@@ -49,12 +49,14 @@ struct tdef {
 	int file;
 };
 
-/* A library function's first call, for the notes of its diagnostics. */
+/* A call of a function that is no builtin, for the notes of diagnostics
+ * inside the library.  The list is newest first. */
 struct tcall {
 	struct tcall *next;
 	const char *name;
 	int arity;
 	struct loc loc;
+	const struct func *in;   /* the function it is in; NULL: a probe's */
 };
 
 struct tapset {
@@ -70,7 +72,9 @@ struct tapset {
 	int ndefs, capdefs;
 	struct parse_opts popts; /* for the library's files */
 	struct script *script;   /* the one being linked */
-	struct tcall *calls;
+	struct tcall *calls;     /* every call, in the script and the library */
+	const struct func **live;/* the functions whose code runs (link.c) */
+	int nlive;
 };
 
 /* The file that defines NAME of KIND with ARITY parameters (-1: any), the
