@@ -35,6 +35,8 @@ static const char usage_text[] =
 	"  -l PROBE     list the probe points PROBE matches\n"
 	"  -L PROBE     list them with their target variables\n"
 	"  -p N         stop after pass N: 1 parse, 2 resolve, 3 LLVM IR, 4 BPF object, 5 run\n"
+	"  -I DIR       add DIR to the tapset directories, searched after the built-in tapset\n"
+	"  --dump-functions  list the tapset's functions and the builtins, with their types\n"
 	"  -D NAME=VAL  set a limit: MAXSTRINGLEN (128), MAXACTION (1000),\n"
 	"               MAXMAPENTRIES (2048), MAXNESTING (10),\n"
 	"               BUFSIZE (ring buffer bytes, 1048576)\n"
@@ -51,7 +53,7 @@ static const char usage_text[] =
 	"Script arguments are $1, $2... (numbers) and @1, @2... (strings).\n";
 
 /* Long options without a letter of their own. */
-enum { OPT_COLOR = 256, OPT_NO_GLOBALS, OPT_DUMP_TYPES };
+enum { OPT_COLOR = 256, OPT_NO_GLOBALS, OPT_DUMP_TYPES, OPT_DUMP_FUNCTIONS };
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -220,12 +222,19 @@ int main(int argc, char **argv)
 		{ "colour", optional_argument, NULL, OPT_COLOR },
 		{ "no-global-var-display", no_argument, NULL, OPT_NO_GLOBALS },
 		{ "dump-probe-types", no_argument, NULL, OPT_DUMP_TYPES },
+		{ "dump-functions", no_argument, NULL, OPT_DUMP_FUNCTIONS },
 		{ 0 },
 	};
 	uint64_t rotate_size = 0;
 	int rotate_keep = 0;
+	bool dump_functions = false;
+	/* -I directories: no more than the arguments.  Static, so that the
+	 * returns of usage errors leave it reachable. */
+	static char **include_dirs;
+	include_dirs = xcalloc((size_t)argc + 1, sizeof(char *));
+	co.include_dirs = include_dirs;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":e:c:x:o:l:L:p:D:vVhT:wWqs:bS:", long_opts,
+	while ((opt = getopt_long(argc, argv, ":e:c:x:o:l:L:p:D:I:vVhT:wWqs:bS:", long_opts,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'T': {
@@ -332,6 +341,12 @@ int main(int argc, char **argv)
 			if ((rc = set_limit(&co, optarg)) != 0)
 				return rc;
 			break;
+		case 'I':
+			include_dirs[co.ninclude_dirs++] = optarg;
+			break;
+		case OPT_DUMP_FUNCTIONS:
+			dump_functions = true;
+			break;
 		case 'v':
 			co.verbose = ++ro.verbose;
 			break;
@@ -362,6 +377,13 @@ int main(int argc, char **argv)
 		return usage_error("%s", "-c and -x cannot be used together");
 	if (rotate_size && !outfile)
 		return usage_error("%s", "-S needs the output file's name, with -o");
+	if (dump_functions) {
+		struct arena *a = arena_new();
+		rc = compile_dump_functions(a, &co) < 0 ? 1 : 0;
+		arena_free(a);
+		free(include_dirs);
+		return rc;
+	}
 
 	struct src_file src = { 0 };
 	char *text = NULL, *list_text = NULL;
@@ -442,6 +464,7 @@ int main(int argc, char **argv)
 	}
 	free(outname);
 done_early:
+	free(include_dirs);
 	free(exe);
 	free(text);
 	free(list_text);

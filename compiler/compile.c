@@ -24,6 +24,7 @@
 #include "check/resolve.h"
 #include "check/slice.h"
 #include "points/target.h"
+#include "tapset/tapset.h"
 
 bool script_arg_number(const char *text, int64_t *v)
 {
@@ -304,11 +305,13 @@ static void list_points(struct arena *a, struct attach_table *t, const struct co
 			fprintf(o->dump, "%s\n", l[i].line);
 }
 
-int compile(struct arena *a, const struct src_file *file, const struct compile_opts *opts,
-	    struct program **out)
+static int compile_passes(struct arena *a, const struct src_file *file,
+			  const struct compile_opts *opts, struct program **out)
 {
 	*out = NULL;
+	struct tapset *lib = tapset_new(a, opts->include_dirs, opts->ninclude_dirs);
 	struct parse_opts popts = { .args = opts->args, .nargs = opts->nargs };
+	tapset_parse_opts(lib, &popts);
 	struct script *s = parse_script(a, file, &popts);
 	if (diag_errors())
 		return -1;
@@ -324,6 +327,8 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		diag_error(NULL, "input file '%s' is empty", file->name);
 		return -1;
 	}
+	if (tapset_link(lib, s) < 0)
+		return -1;
 
 	if (alias_expand(s) < 0 || slice_lower(s) < 0)
 		return -1;
@@ -379,6 +384,8 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 		rc = gen_bpf(&base, p);
 	if (rc == 0 && host)
 		rc = gen_host(&base, p);
+	for (int i = 0; i < p->nerrors; i++)
+		p->errors[i].context = tapset_context(lib, &p->errors[i].loc);
 	p->attach = attach.rows;
 	p->nattach = attach.n;
 	for (int i = 0; i < attach.n; i++)
@@ -397,4 +404,13 @@ int compile(struct arena *a, const struct src_file *file, const struct compile_o
 	}
 	*out = p;
 	return 0;
+}
+
+int compile(struct arena *a, const struct src_file *file, const struct compile_opts *opts,
+	    struct program **out)
+{
+	int rc = compile_passes(a, file, opts, out);
+	/* The library's notes on diagnostics read what the arena holds. */
+	diag_set_context(NULL, NULL);
+	return rc;
 }

@@ -4,8 +4,8 @@
  * and dwarf/), then codegen/; compile.c drives them and is the only one
  * that uses them all.
  *
- * compile.h — the compiler's driver: parse → resolve → probe points →
- * code generation, in that order, each pass dumpable.
+ * compile.h — the compiler's driver: parse → link the tapset → resolve →
+ * probe points → code generation, in that order, each pass dumpable.
  *
  * compile() returns 0 with *out set to the compiled program, or -1 after the
  * diagnostics were printed.  When opts->last_pass stops before code
@@ -43,6 +43,8 @@ struct compile_opts {
 	int verbose;
 	bool list_points;           /* -l: print the points resolution found, no more */
 	bool list_vars;             /* -L: and the target variables at each */
+	char **include_dirs;        /* -I: tapset directories after the built-in one */
+	int ninclude_dirs;
 };
 
 void compile_opts_default(struct compile_opts *o);
@@ -54,6 +56,10 @@ bool script_arg_number(const char *text, int64_t *v);
 
 int compile(struct arena *a, const struct src_file *file,
 	    const struct compile_opts *opts, struct program **out);
+
+/* --dump-functions: every library function and builtin with its
+ * signature, one a line, as stap prints them.  0, or -1 after errors. */
+int compile_dump_functions(struct arena *a, const struct compile_opts *opts);
 
 /* Frees what the program holds outside its arena (LLVM objects). */
 void program_release(struct program *p);

@@ -249,6 +249,8 @@ struct error_site {
 	                          * output, its arguments laid out after the
 	                          * record's header as for printf */
 	struct loc loc;
+	const char *context;     /* inside a library function: "in ctime(),
+	                          * called from prog.up:3:9"; else NULL */
 };
 
 /* ---- arrays and statistics ----

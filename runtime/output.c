@@ -323,12 +323,16 @@ void output_error(const struct output *o, int site)
 	fflush(o->out);
 	fprintf(stderr, "%sERROR:%s ", diag_sgr(stderr, "error"), diag_sgr_end(stderr));
 	if (e->msg)
-		fprintf(stderr, "%s near %s:%d:%d\n", e->msg, e->loc.file->name, e->loc.line,
+		fprintf(stderr, "%s near %s:%d:%d", e->msg, e->loc.file->name, e->loc.line,
 			e->loc.col);
 	else
-		fprintf(stderr, "%.*s near %s:%d:%d\n", (int)o->error_msg.len,
+		fprintf(stderr, "%.*s near %s:%d:%d", (int)o->error_msg.len,
 			o->error_msg.buf ? o->error_msg.buf : "", e->loc.file->name, e->loc.line,
 			e->loc.col);
+	/* Inside the library: the script's call that led there. */
+	if (e->context)
+		fprintf(stderr, " (%s)", e->context);
+	fputc('\n', stderr);
 }
 
 void output_globals(struct output *o, const void *globals)

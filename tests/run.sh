@@ -155,6 +155,7 @@ run_unit unit/stats "$BUILDDIR/tests/unit/test_stats"
 run_unit unit/iterate "$BUILDDIR/tests/unit/test_iterate"
 run_unit unit/insn "$BUILDDIR/tests/unit/test_insn"
 run_unit unit/regex "$BUILDDIR/tests/unit/test_regex"
+run_unit unit/tapset_scan "$BUILDDIR/tests/unit/test_tapset_scan"
 # A unit test that reads programs a script of its own builds, into
 # $BUILDDIR/tests/DIR: run_unit_on_targets NAME TEST SCRIPT DIR.
 run_unit_on_targets() {

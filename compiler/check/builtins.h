@@ -106,6 +106,7 @@ struct builtin {
 	/* strings */ \
 	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, cg_strfunc) \
 	X(substr,        TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \
+	X(stringat,      TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
 	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, cg_strfunc) \
 	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
 	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \

@@ -680,10 +680,15 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 	return b->ret;
 }
 
+static void suggest_library(void *ctx, const char *name)
+{
+	suggest_add(ctx, name);
+}
+
 static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 {
 	if (!e->builtin && !e->func) {
-		e->func = func_find(rs->script, e->name);
+		e->func = func_find(rs->script, e->name, ast_count(e->args));
 		if (!e->func)
 			e->builtin = builtin_find(e->name);
 	}
@@ -692,13 +697,15 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 	if (!e->func) {
 		if (rs->checking) {
 			/* As SystemTap says it: the closest names, functions of the
-			 * script and builtins. */
+			 * script, builtins and the library's functions. */
 			struct suggest s;
 			suggest_init(&s, e->name);
 			for (struct func *f = rs->script->funcs; f; f = f->next)
 				suggest_add(&s, f->name);
 			for (int i = 0; i < BI_COUNT; i++)
 				suggest_add(&s, builtin_name(i));
+			if (rs->script->library_names)
+				rs->script->library_names(rs->script->library, suggest_library, &s);
 			const char *similar = suggest_list(&s);
 			diag_error(&e->loc, "unknown function '%s'%s%s%s", e->name,
 				   similar ? " (similar: " : "", similar ? similar : "",
@@ -714,8 +721,24 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 	int n = ast_count(e->args);
 	if (n != f->nparams) {
 		if (rs->checking) {
-			diag_error(&e->loc, "function '%s' takes %d argument%s, got %d", f->name,
-				   f->nparams, f->nparams == 1 ? "" : "s", n);
+			/* Overloaded: every number it takes, as "1, 2 or 3". */
+			char takes[128] = "";
+			size_t len = 0;
+			int count = 0, last = 0;
+			for (struct func *g = rs->script->funcs; g; g = g->next) {
+				if (strcmp(g->name, f->name) != 0 || len > 100)
+					continue;
+				len += (size_t)snprintf(takes + len, sizeof(takes) - len, "%s%d",
+							count++ ? ", " : "", g->nparams);
+				last = g->nparams;
+			}
+			char *comma = strrchr(takes, ',');
+			if (comma && len + 2 < sizeof(takes)) {
+				memmove(comma + 3, comma + 1, strlen(comma + 1) + 1);
+				memcpy(comma, " or", 3);
+			}
+			diag_error(&e->loc, "function '%s' takes %s argument%s, got %d", f->name,
+				   takes, count == 1 && last == 1 ? "" : "s", n);
 			diag_note(&f->loc, "'%s' is defined here", f->name);
 		}
 		for (struct expr *a = e->args; a; a = a->next)

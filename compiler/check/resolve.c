@@ -88,12 +88,18 @@ struct sym *bind_name(struct rs *rs, const char *name, const struct loc *loc)
 	return s;
 }
 
-struct func *func_find(struct script *s, const char *name)
+struct func *func_find(struct script *s, const char *name, int arity)
 {
-	for (struct func *f = s->funcs; f; f = f->next)
-		if (strcmp(f->name, name) == 0)
+	struct func *other = NULL;
+	for (struct func *f = s->funcs; f; f = f->next) {
+		if (strcmp(f->name, name) != 0)
+			continue;
+		if (f->nparams == arity)
 			return f;
-	return NULL;
+		if (!other)
+			other = f;
+	}
+	return other;
 }
 
 struct handler *handler_of(struct rs *rs, const struct func *f)
@@ -408,8 +414,10 @@ static void declare_funcs(struct rs *rs)
 	rs->out->nfuncs = n;
 	int i = 0;
 	for (struct func *f = rs->script->funcs; f; f = f->next, i++) {
+		/* SystemTap's overloading: one name, several numbers of
+		 * parameters, each a function of its own. */
 		for (struct func *g = rs->script->funcs; g != f; g = g->next)
-			if (strcmp(g->name, f->name) == 0) {
+			if (strcmp(g->name, f->name) == 0 && g->nparams == f->nparams) {
 				diag_error(&f->loc, "function '%s' is defined twice", f->name);
 				diag_note(&g->loc, "first defined here");
 				break;

@@ -36,7 +36,7 @@ struct rs {
 struct sym *global_find(struct rs *rs, const char *name);
 struct sym *local_find(struct handler *h, const char *name);
 struct sym *bind_name(struct rs *rs, const char *name, const struct loc *loc);
-struct func *func_find(struct script *s, const char *name);
+struct func *func_find(struct script *s, const char *name, int arity);
 struct handler *handler_of(struct rs *rs, const struct func *f);
 
 /* infer.c: types */

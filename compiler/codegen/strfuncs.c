@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* strfuncs.c — strlen, substr, isinstr, strtol, sprint and text_str.
+/* strfuncs.c — strlen, substr, stringat, isinstr, strtol, sprint and
+ * text_str.
  *
  * SystemTap defines these in C in its tapset (string.stp) and the kernel
  * (simple_strtol).  Here they are generated code, the same for BPF and the
@@ -95,6 +96,29 @@ static LLVMValueRef gen_substr(struct cg *cg, struct expr *call)
 	LLVMBuildBr(b, done);
 	LLVMPositionBuilderAtEnd(b, done);
 	return dst;
+}
+
+/* stringat(s, pos): the byte at pos, as a C char (signed, as SystemTap's
+ * is on x86-64); SystemTap's error where pos is not inside the string.
+ * One load: the tapset's loops over a string's bytes use it. */
+static LLVMValueRef gen_stringat(struct cg *cg, struct expr *call)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef s = cg_expr(cg, call->args);
+	LLVMValueRef pos = cg_expr(cg, call->args->next);
+	LLVMValueRef n = length_of(cg, s);
+	LLVMBasicBlockRef bad = cg_block(cg, "stringat.bad"), ok = cg_block(cg, "stringat.ok");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULT, pos, n, ""), ok, bad);
+	LLVMPositionBuilderAtEnd(b, bad);
+	cg_raise(cg, &call->loc, "Position out of bounds");
+	LLVMBuildBr(b, ok);
+	LLVMPositionBuilderAtEnd(b, ok);
+	/* Within MAXSTRINGLEN for the verifier, whatever pos the error
+	 * path left. */
+	LLVMValueRef max = cg_const(cg, cg->opts->maxstringlen);
+	pos = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULT, pos, max, ""), pos,
+			      cg_const(cg, 0), "");
+	return LLVMBuildSExt(b, LLVMBuildLoad2(b, cg->i8, cg_gep(cg, s, pos), ""), cg->i64, "");
 }
 
 /* isinstr(s1, s2): whether s2 occurs in s1, as strstr finds it (so the
@@ -445,6 +469,7 @@ LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call)
 	switch (call->builtin->id) {
 	case BI_strlen: return gen_strlen(cg, call);
 	case BI_substr: return gen_substr(cg, call);
+	case BI_stringat: return gen_stringat(cg, call);
 	case BI_isinstr: return gen_isinstr(cg, call);
 	case BI_strtol: return gen_strtol(cg, call);
 	case BI_sprint: return gen_sprint(cg, call);

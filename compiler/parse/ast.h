@@ -303,6 +303,11 @@ struct script {
 	struct expr *embedded;   /* top-level %{ %} blocks, EXPR_EMBEDDED */
 	struct alias *aliases;
 	int nprobes;
+	/* The library's function names, for "did you mean": calls
+	 * add(ctx, name) for each (compiler/tapset/); NULL: none. */
+	void (*library_names)(void *library, void (*add)(void *ctx, const char *name),
+			      void *ctx);
+	void *library;
 };
 
 /* Constructors used by the parser: nodes come zeroed from the arena with

@@ -19,6 +19,40 @@ static bool stopped;
 static bool no_warnings, dropping;   /* -w, and the notes of a dropped warning */
 static bool werror;                  /* -W */
 static enum diag_color color_mode;
+static diag_context_fn *context_fn;
+static void *context_ctx;
+static bool in_context, context_pending;
+static struct loc context_loc;
+
+/* The notes that say how the text of the last error or warning came to
+ * be compiled: after the notes its reporter adds, so before the next
+ * error or warning, or when the driver asks how many errors there were. */
+static void flush_context(void)
+{
+	if (!context_pending)
+		return;
+	context_pending = false;
+	in_context = true;
+	context_fn(context_ctx, &context_loc);
+	in_context = false;
+}
+
+void diag_set_context(diag_context_fn *fn, void *ctx)
+{
+	if (context_fn)
+		flush_context();
+	context_pending = false;
+	context_fn = fn;
+	context_ctx = ctx;
+}
+
+static void context(const struct loc *loc)
+{
+	if (!context_fn || !loc || !loc->file || in_context)
+		return;
+	context_loc = *loc;
+	context_pending = true;
+}
 
 void diag_set_output(FILE *f)
 {
@@ -110,6 +144,7 @@ const char *diag_sgr_end(FILE *f)
 
 int diag_errors(void)
 {
+	flush_context();
 	return errors;
 }
 
@@ -214,6 +249,7 @@ void diag_error(const struct loc *loc, const char *fmt, ...)
 		hushed_errors++;
 		return;
 	}
+	flush_context();
 	errors++;
 	dropping = false;
 	if (stopped)
@@ -227,10 +263,12 @@ void diag_error(const struct loc *loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	report("error", loc, fmt, ap);
 	va_end(ap);
+	context(loc);
 }
 
 void diag_warning(const struct loc *loc, const char *fmt, ...)
 {
+	flush_context();
 	dropping = no_warnings && !werror;
 	if (stopped || dropping || hushed)
 		return;
@@ -240,6 +278,7 @@ void diag_warning(const struct loc *loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	report(werror ? "error" : "warning", loc, fmt, ap);
 	va_end(ap);
+	context(loc);
 }
 
 void diag_note(const struct loc *loc, const char *fmt, ...)

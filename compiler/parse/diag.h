@@ -39,6 +39,14 @@ void diag_set_no_warnings(bool on);
 /* -W: warnings are errors (and make the pass fail). */
 void diag_set_warnings_are_errors(bool on);
 
+/* A hook called for each error and warning at a location, to add notes
+ * on how that text came to be compiled (the tapset's "called from here"),
+ * after the notes of the error's own reporter: at the next error or
+ * warning, at diag_errors(), or when the hook is changed.  NULL: none.
+ * What it reports itself calls no hook. */
+typedef void diag_context_fn(void *ctx, const struct loc *loc);
+void diag_set_context(diag_context_fn *fn, void *ctx);
+
 /* Colour, as stap's --color: AUTO colours a terminal unless NO_COLOR is
  * set (and not empty) or TERM is "dumb"; the colours are SystemTap's,
  * changed by SYSTEMTAP_COLORS ("error=01;31:warning=00;33:source=00;34:

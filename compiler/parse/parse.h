@@ -13,11 +13,24 @@
 
 #include "ast.h"
 
+/* The macros of library files (.stpm), shared by the parses of a
+ * compilation: visible to the script and to every library file. */
+struct pp_library;
+struct pp_library *pp_library_new(struct arena *a);
+
 /* What the preprocessor needs from outside the script (preproc.c). */
 struct parse_opts {
 	char **args;            /* the script arguments $1 @1 …, pasted as tokens */
 	int nargs;
 	const char *kernel_release;  /* kernel_vr; NULL: uname's */
+	/* Where an @name the text does not define is looked up (NULL:
+	 * nowhere).  Before a miss there, library_miss(library_ctx, name)
+	 * may parse the macro file that defines it into the library. */
+	struct pp_library *library;
+	void (*library_miss)(void *ctx, const char *name);
+	void *library_ctx;
+	/* The text is a macro file: its @defines go to `library`. */
+	bool macro_file;
 };
 
 /* Parses a whole source text into a script allocated from `a`, after

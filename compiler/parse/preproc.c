@@ -26,8 +26,9 @@
  * token from a macro body or an argument takes the location of the use
  * that brought it in (the outermost one when expansions nest), and a note
  * on a syntax error names where it came from.  Macros are looked up in the
- * script's own definitions, then in `library`, where definitions read from
- * tapset macro files (.stpm) are to go; none are read yet.
+ * text's own definitions, then in the library's (parse_opts.library): those
+ * of the tapset's macro files (.stpm), which the tapset pass reads when a
+ * name is first missed (compiler/tapset/).
  *
  * State lives in the parse's arena and in `struct preproc`, one per parse.
  * The conditions themselves are evaluated in ppcond.c. */
@@ -101,7 +102,8 @@ struct preproc {
 	struct pp_frame *frames;
 	int nframes;
 	struct pp_cond *conds;
-	struct pp_macro *macros, *library;
+	struct pp_macro *macros;
+	struct pp_library *library;
 	struct pp_toks *args;        /* $N's tokens, lexed on first use */
 	struct pp_tok back;          /* one token read too far */
 	bool has_back;
@@ -340,15 +342,37 @@ static void paste_arg(struct preproc *pp, struct pp_tok *t)
 
 /* ---- macros ---- */
 
-static struct pp_macro *find_macro(struct preproc *pp, const char *name)
+struct pp_library {
+	struct pp_macro *macros;
+};
+
+struct pp_library *pp_library_new(struct arena *a)
 {
-	for (struct pp_macro *m = pp->macros; m; m = m->next)
-		if (strcmp(m->name, name) == 0)
-			return m;
-	for (struct pp_macro *m = pp->library; m; m = m->next)
+	return arena_alloc(a, sizeof(struct pp_library));
+}
+
+static struct pp_macro *find_in(struct pp_macro *list, const char *name)
+{
+	for (struct pp_macro *m = list; m; m = m->next)
 		if (strcmp(m->name, name) == 0)
 			return m;
 	return NULL;
+}
+
+/* The text's own macro NAME, else the library's, which may read a macro
+ * file for it. */
+static struct pp_macro *find_macro(struct preproc *pp, const char *name)
+{
+	struct pp_macro *m = find_in(pp->macros, name);
+	if (m || !pp->library)
+		return m;
+	m = find_in(pp->library->macros, name);
+	const struct parse_opts *o = pp->p->opts;
+	if (!m && o->library_miss) {
+		o->library_miss(o->library_ctx, name);
+		m = find_in(pp->library->macros, name);
+	}
+	return m;
 }
 
 /* A body: the tokens up to the %) that closes the %( before them, nested
@@ -410,7 +434,12 @@ static void define(struct preproc *pp, const struct pp_tok *at)
 	struct pp_macro *m = arena_alloc(a, sizeof(*m));
 	m->name = t.val.id;
 	m->loc = t.loc;
-	struct pp_macro *old = find_macro(pp, m->name);
+	/* A macro file's macros are the library's, and one of them may
+	 * only be defined once in that file. */
+	bool to_library = pp->p->opts->macro_file && pp->library;
+	struct pp_macro *old = find_in(to_library ? pp->library->macros : pp->macros, m->name);
+	if (old && to_library && old->loc.file != m->loc.file)
+		old = NULL;
 	if (strcmp(m->name, "define") == 0) {
 		diag_error(&t.loc, "attempt to redefine '@define'");
 		keep = false;
@@ -459,7 +488,10 @@ static void define(struct preproc *pp, const struct pp_tok *at)
 			   "of '@%s'", m->name);
 		return;
 	}
-	if (keep) {
+	if (keep && to_library) {
+		m->next = pp->library->macros;
+		pp->library->macros = m;
+	} else if (keep) {
 		m->next = pp->macros;
 		pp->macros = m;
 	}
@@ -736,6 +768,7 @@ void pp_open(struct pstate *p)
 	p->pp->p = p;
 	p->pp->host.arena = p->arena;
 	p->pp->host.kernel_release = p->opts->kernel_release;
+	p->pp->library = p->opts->library;
 }
 
 void pp_close(struct pstate *p)

@@ -1,7 +1,8 @@
 # `make install` puts the program, the man page (naming where the guide and
 # the examples went), the guide, the README, the examples (executable, run
 # by their #! line) with the demo programs' sources, the bash completion and
-# the Vim files where a package would have them; and an installed example
+# the Vim files where a package would have them, the tapset's files to read;
+# and an installed example
 # runs, from where it was installed, on a demo built from the installed
 # source, with the installed uscript first on PATH.
 # alone: it copies the build's 50 MB binary
@@ -21,11 +22,22 @@ install 0
 ./usr/share/doc/uscript/examples/mallocsizes.up
 ./usr/share/doc/uscript/examples/methods.up
 ./usr/share/doc/uscript/examples/persec.up
+./usr/share/doc/uscript/examples/profile.up
 ./usr/share/doc/uscript/examples/rate.up
 ./usr/share/doc/uscript/examples/slow.up
 ./usr/share/doc/uscript/examples/topcalls.up
 ./usr/share/doc/uscript/guide.md
 ./usr/share/man/man1/uscript.1
+./usr/share/uscript/tapset/ansi.stp
+./usr/share/uscript/tapset/ctime.stp
+./usr/share/uscript/tapset/indent.stp
+./usr/share/uscript/tapset/queue_stats.stp
+./usr/share/uscript/tapset/stopwatch.stp
+./usr/share/uscript/tapset/string.stp
+./usr/share/uscript/tapset/timestamp.stp
+./usr/share/uscript/tapset/tokenize.stp
+./usr/share/uscript/tapset/try_assign.stpm
+./usr/share/uscript/tapset/uconversions.stp
 ./usr/share/vim/vimfiles/ftdetect/uscript.vim
 ./usr/share/vim/vimfiles/syntax/uscript.vim
 calls.up is executable
