@@ -8,7 +8,10 @@
  * turn, so a library function's own calls pull in theirs.  Probe points
  * (of probes and of aliases) pull in the files of the aliases they name,
  * whose definitions join the script's aliases for points/alias.c to
- * expand.
+ * expand.  An array (or a statistic) that the script uses without
+ * declaring it pulls in the file that declares it, as SystemTap finds the
+ * library's globals; arrays are always global, so no local is taken for
+ * one.
  *
  * The first call of each library function is kept: an error inside one is
  * followed by a note at the call that brought it in, and at the call of
@@ -57,12 +60,35 @@ static void call(struct tapset *t, struct expr *e)
 		tapset_link_file(t, t->script, i);
 }
 
+static bool script_declares(const struct script *s, const char *name)
+{
+	for (const struct global *g = s->globals; g; g = g->next)
+		if (strcmp(g->name, name) == 0)
+			return true;
+	return false;
+}
+
+/* An array or a statistic named: the file that declares it, if the
+ * script does not. */
+static void global_use(struct tapset *t, const char *name)
+{
+	if (!name || script_declares(t->script, name))
+		return;
+	int i = tapset_find(t, TAPSET_GLOBAL, name, -1);
+	if (i >= 0)
+		tapset_link_file(t, t->script, i);
+}
+
 /* An expression and those after it in its list (arguments, keys). */
 static void walk_expr(struct tapset *t, struct expr *e)
 {
 	for (; e; e = e->next) {
 		if (e->kind == EXPR_CALL)
 			call(t, e);
+		if (e->kind == EXPR_INDEX || e->kind == EXPR_IN)
+			global_use(t, e->name);
+		if (e->kind == EXPR_STAT_ADD && e->lhs && e->lhs->kind == EXPR_VAR)
+			global_use(t, e->lhs->name);
 		walk_expr(t, e->args);
 		walk_expr(t, e->lhs);
 		walk_expr(t, e->rhs);
@@ -80,8 +106,10 @@ static void walk_stmts(struct tapset *t, struct stmt *st)
 		walk_stmts(t, st->else_body);
 		walk_stmts(t, st->init);
 		walk_stmts(t, st->step);
-		if (st->foreach)
+		if (st->foreach) {
+			global_use(t, st->foreach->array);
 			walk_expr(t, st->foreach->limit);
+		}
 	}
 }
 

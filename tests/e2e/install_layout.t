@@ -34,6 +34,15 @@ install 0
 ./usr/share/uscript/tapset/queue_stats.stp
 ./usr/share/uscript/tapset/stopwatch.stp
 ./usr/share/uscript/tapset/string.stp
+./usr/share/uscript/tapset/this.stpm
+./usr/share/uscript/tapset/this1.stp
+./usr/share/uscript/tapset/this2.stp
+./usr/share/uscript/tapset/this3.stp
+./usr/share/uscript/tapset/this4.stp
+./usr/share/uscript/tapset/this5.stp
+./usr/share/uscript/tapset/this6.stp
+./usr/share/uscript/tapset/this7.stp
+./usr/share/uscript/tapset/this8.stp
 ./usr/share/uscript/tapset/timestamp.stp
 ./usr/share/uscript/tapset/tokenize.stp
 ./usr/share/uscript/tapset/try_assign.stpm
