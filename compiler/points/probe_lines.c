@@ -150,11 +150,7 @@ static int add_places(struct attach_table *t, const struct probe *p,
 			probes_skip(t, where, why);
 			continue;
 		}
-		struct attach_point *a = attach_add(t, p, pp, proto->kind);
-		a->path = proto->path;
-		a->offset = off;
-		a->pid_filter = proto->pid_filter;
-		a->pid = proto->pid;
+		struct attach_point *a = probes_add_row(t, p, pp, off, proto);
 		a->may_skip = !one;
 		a->func = arena_strdup(t->arena, line_func(&l->site));
 		a->pp = where;

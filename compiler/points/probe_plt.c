@@ -79,11 +79,7 @@ int probes_add_plt(struct attach_table *t, const struct probe *p,
 			probes_skip(t, where, why);
 			continue;
 		}
-		struct attach_point *a = attach_add(t, p, pp, proto->kind);
-		a->path = proto->path;
-		a->offset = off;
-		a->pid_filter = proto->pid_filter;
-		a->pid = proto->pid;
+		struct attach_point *a = probes_add_row(t, p, pp, off, proto);
 		a->may_skip = wild;
 		a->func = e->name;
 		a->pp = where;

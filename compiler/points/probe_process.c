@@ -194,7 +194,7 @@ static bool new_offset(struct elf_file *f, uint64_t vaddr, struct offsets *seen,
 }
 
 /* A row like proto at file offset off. */
-static struct attach_point *add_row(struct attach_table *t, const struct probe *p,
+struct attach_point *probes_add_row(struct attach_table *t, const struct probe *p,
 				    const struct probe_point *pp, uint64_t off,
 				    const struct attach_point *proto)
 {
@@ -284,7 +284,7 @@ static void add_inlines(struct attach_table *t, const struct probe *p,
 			probes_skip(t, inline_pp(t, elf_path(f), site), why);
 			continue;
 		}
-		struct attach_point *a = add_row(t, p, pp, off, proto);
+		struct attach_point *a = probes_add_row(t, p, pp, off, proto);
 		a->may_skip = true;
 		/* probefunc() is the symbol the address is in: the caller's */
 		a->func = arena_strdup(t->arena, site->caller->linkage ? site->caller->linkage :
@@ -417,7 +417,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 			refused++;
 			continue;
 		}
-		struct attach_point *a = add_row(t, p, pp, off, proto);
+		struct attach_point *a = probes_add_row(t, p, pp, off, proto);
 		a->may_skip = wild;
 		a->func = s->name;   /* probefunc(): usymname(uaddr()) in SystemTap */
 		t->ctx[t->n - 1].file = f;
@@ -511,7 +511,7 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 	const char *why = probes_refusal(t, f, addr, what);
 	if (why)
 		return probes_fail(pp, "%s", why);
-	struct attach_point *a = add_row(t, p, pp, off, proto);
+	struct attach_point *a = probes_add_row(t, p, pp, off, proto);
 	a->func = fname ? fname : "";
 	a->pp = arena_printf(t->arena, "process(\"%s\").statement(0x%" PRIx64 ")", elf_path(f),
 			     addr);

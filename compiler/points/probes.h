@@ -159,6 +159,12 @@ int probes_add_plt(struct attach_table *t, const struct probe *p,
 		   const struct probe_point *pp, struct elf_file *f, const char *name,
 		   const struct attach_point *proto);
 
+/* A row of pp's probe at file offset off, of proto's kind, file and pid
+ * filter (probe_process.c). */
+struct attach_point *probes_add_row(struct attach_table *t, const struct probe *p,
+				    const struct probe_point *pp, uint64_t off,
+				    const struct attach_point *proto);
+
 /* NULL if the kernel can put a uprobe on the instruction at vaddr of f,
  * else a sentence saying why not, which names the function func if it is
  * not NULL (probe_process.c). */
