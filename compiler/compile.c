@@ -337,7 +337,7 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 	int rc = resolve_script(s, opts, &res);
 	if (probes_resolve(s, opts, &attach) < 0)
 		rc = -1;
-	if (rc == 0 && !diag_errors() && attach.n == 0) {
+	if (rc == 0 && !diag_errors() && attach.n == 0 && !attach.never) {
 		/* SystemTap's "semantic error: no probes found": nothing would
 		 * ever run, and nothing would stop the script. */
 		diag_error(NULL, "no probes found: the script has no probe, or each of its probe "

@@ -10,11 +10,18 @@
  * with an error where one comes back to itself.
  *
  * Code that ends up in several handlers is copied (ast_clone_stmts), since
- * resolution annotates the tree in place. */
+ * resolution annotates the tree in place.
+ *
+ * A probe through an alias reads what the alias sets: a variable its own
+ * body reads and nothing assigns is one the alias does not give (the
+ * kernel families leave out what their tracepoints cannot tell), and an
+ * error that names what it does give, where SystemTap would read 0 or ""
+ * with a warning. */
 #include "alias.h"
 
 #include <fnmatch.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse/arena.h"
@@ -29,6 +36,10 @@ struct xp {
 	struct probe *head, **tail;
 	int errors;
 	long expansions;         /* uses of aliases expanded so far */
+	const struct alias *top; /* the alias the probe being expanded names */
+	const struct expr **told;/* variables reported unset, one per probe */
+	const struct alias **told_by;  /* and per alias */
+	int ntold;
 };
 
 /* Aliases with several definitions multiply: a use of one with two, each
@@ -97,6 +108,154 @@ static struct stmt *pair(struct arena *a, const struct stmt *first, const struct
 	return b;
 }
 
+/* ---- variables an alias does not set ---- */
+
+struct vars {
+	const struct expr **v;   /* EXPR_VAR reads, or NULL where names holds */
+	const char **names;
+	const struct loc **locs;
+	int n, cap;
+};
+
+static void vars_add(struct vars *s, const char *name, const struct expr *read,
+		     const struct loc *loc)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->names = xrealloc(s->names, (size_t)s->cap * sizeof(*s->names));
+		s->v = xrealloc(s->v, (size_t)s->cap * sizeof(*s->v));
+		s->locs = xrealloc(s->locs, (size_t)s->cap * sizeof(*s->locs));
+	}
+	s->names[s->n] = name;
+	s->v[s->n] = read;
+	s->locs[s->n++] = loc;
+}
+
+static bool vars_has(const struct vars *s, const char *name)
+{
+	for (int i = 0; i < s->n; i++)
+		if (strcmp(s->names[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void vars_free(struct vars *s)
+{
+	free(s->names);
+	free(s->v);
+	free(s->locs);
+}
+
+/* The locals an expression assigns (into set) and reads (into reads). */
+static void walk_expr(const struct expr *e, struct vars *set, struct vars *reads)
+{
+	for (; e; e = e->next) {
+		if (e->kind == EXPR_VAR) {
+			vars_add(reads, e->name, e, &e->loc);
+			continue;
+		}
+		const struct expr *lhs = e->lhs;
+		if ((e->kind == EXPR_ASSIGN || e->kind == EXPR_INCDEC ||
+		     e->kind == EXPR_STAT_ADD) && lhs && lhs->kind == EXPR_VAR) {
+			vars_add(set, lhs->name, NULL, &lhs->loc);
+			lhs = NULL;
+		}
+		walk_expr(lhs, set, reads);
+		walk_expr(e->rhs, set, reads);
+		walk_expr(e->cond, set, reads);
+		if (e->kind != EXPR_DEFINED)
+			walk_expr(e->args, set, reads);
+		for (const struct target_suffix *t = e->suffix; t; t = t->next)
+			walk_expr(t->index, set, reads);
+	}
+}
+
+static void walk_stmts(const struct stmt *s, struct vars *set, struct vars *reads)
+{
+	for (; s; s = s->next) {
+		if (s->kind == STMT_FOREACH) {
+			const struct foreach *f = s->foreach;
+			if (f->value)
+				vars_add(set, f->value, NULL, &f->value_loc);
+			for (int i = 0; i < f->nkeys; i++)
+				vars_add(set, f->keys[i], NULL, &f->key_locs[i]);
+			walk_expr(f->limit, set, reads);
+			walk_expr(f->slice, set, reads);
+			walk_expr(f->hist, set, reads);
+		}
+		if (s->kind == STMT_TRY && s->expr) {
+			vars_add(set, s->expr->name, NULL, &s->expr->loc);
+		} else if (s->kind == STMT_DELETE) {
+			if (s->expr && s->expr->kind != EXPR_VAR)
+				walk_expr(s->expr, set, reads);
+		} else {
+			walk_expr(s->expr, set, reads);
+		}
+		walk_stmts(s->body, set, reads);
+		walk_stmts(s->else_body, set, reads);
+		walk_stmts(s->init, set, reads);
+		walk_stmts(s->step, set, reads);
+	}
+}
+
+static bool inside(const struct loc *l, const struct loc *span)
+{
+	if (l->file != span->file)
+		return false;
+	if (l->line < span->line || (l->line == span->line && l->col < span->col))
+		return false;
+	return l->line < span->end_line || (l->line == span->end_line &&
+					    l->col <= span->end_col);
+}
+
+/* Reports each variable the script's own body (in orig) reads that
+ * nothing in body, the alias's code and the script's, assigns. */
+static void check_alias_vars(struct xp *x, const struct probe *orig, const struct stmt *body,
+			     const struct probe_point *at)
+{
+	struct vars set = { 0 }, reads = { 0 };
+	walk_stmts(body, &set, &reads);
+	for (int i = 0; i < reads.n; i++) {
+		const struct expr *r = reads.v[i];
+		if (vars_has(&set, r->name) || !inside(&r->loc, &orig->body->loc))
+			continue;
+		bool global = false, told = false;
+		for (const struct global *g = x->s->globals; g && !global; g = g->next)
+			global = strcmp(g->name, r->name) == 0;
+		for (int j = 0; j < x->ntold && !told; j++)
+			told = strcmp(x->told[j]->name, r->name) == 0 &&
+			       x->told_by[j] == x->top &&
+			       inside(&x->told[j]->loc, &orig->body->loc);
+		if (global || told)
+			continue;
+		x->told = xrealloc(x->told, (size_t)(x->ntold + 1) * sizeof(*x->told));
+		x->told_by = xrealloc(x->told_by, (size_t)(x->ntold + 1) * sizeof(*x->told_by));
+		x->told_by[x->ntold] = x->top;
+		x->told[x->ntold++] = r;
+		/* What the alias sets, in the order it sets them. */
+		const char *list = "";
+		int shown = 0;
+		for (int j = 0; j < set.n; j++) {
+			if (inside(set.locs[j], &orig->body->loc))
+				continue;
+			bool again = false;
+			for (int k = 0; k < j && !again; k++)
+				again = strcmp(set.names[k], set.names[j]) == 0 &&
+					!inside(set.locs[k], &orig->body->loc);
+			if (!again)
+				list = arena_printf(x->a, "%s%s%s", list, shown++ ? ", " : "",
+						    set.names[j]);
+		}
+		diag_error(&r->loc, "variable '%s' is not set by probe alias %s at %s: %s",
+			   r->name, x->top->text, at->text,
+			   shown ? arena_printf(x->a, "it sets %s", list) : "it sets none");
+		diag_note(&x->top->loc, "probe alias %s is defined here", x->top->text);
+		x->errors++;
+	}
+	vars_free(&set);
+	vars_free(&reads);
+}
+
 /* Probes for points, none of which names an alias, with body: one for the
  * points without a condition and one for each condition. */
 static void emit(struct xp *x, const struct probe *orig, struct probe_point *points,
@@ -119,6 +278,8 @@ static void emit(struct xp *x, const struct probe *orig, struct probe_point *poi
 		struct probe *p = arena_alloc(x->a, sizeof(*p));
 		p->loc = orig->loc;
 		p->points = mine;
+		if (mine->via && x->top && orig->body)
+			check_alias_vars(x, orig, body, mine);
 		if (cond) {
 			/* SystemTap's own rewriting: if (!(cond)) next */
 			struct stmt *check = ast_stmt(x->a, STMT_IF, &cond->loc);
@@ -195,7 +356,11 @@ static void expand(struct xp *x, const struct probe *orig, const struct probe_po
 			}
 			struct stmt *b = al->epilogue ? pair(x->a, body, al->body, &body->loc) :
 				pair(x->a, al->body, body, &body->loc);
+			if (!depth)
+				x->top = al;
 			expand(x, orig, derived, b, depth + 1, at);
+			if (!depth)
+				x->top = NULL;
 		}
 		if (!found) {
 			struct probe_point *d = arena_alloc(x->a, sizeof(*d));
@@ -287,6 +452,8 @@ int alias_expand(struct script *s)
 		}
 		expand(&x, p, p->points, p->body, 0, -1);
 	}
+	free(x.told);
+	free(x.told_by);
 	s->probes = x.head;
 	s->nprobes = 0;
 	for (struct probe *p = s->probes; p; p = p->next)

@@ -70,6 +70,30 @@ const struct probe_kind probe_kind_end = { "end", HOME_HOST, is_end, add_end, en
 const struct probe_kind probe_kind_error = { "error", HOME_HOST, is_error, add_error,
 					     error_forms };
 
+/* never: SystemTap's point that is resolved and checked like any other,
+ * and has no row, so its handler is never run. */
+static bool is_never(const struct probe_point *pp)
+{
+	return !pp->comps->next && strcmp(pp->comps->name, "never") == 0 &&
+	       pp->comps->arg_kind == PP_ARG_NONE;
+}
+
+static int add_never(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
+{
+	(void)p;
+	(void)pp;
+	t->never = true;
+	return 0;
+}
+
+static void never_forms(void (*say)(void *, const char *), void *arg)
+{
+	say(arg, "never");
+}
+
+const struct probe_kind probe_kind_never = { "never", HOME_HOST, is_never, add_never,
+					     never_forms };
+
 /* SystemTap's timers: hrtimers from 100 µs to a day, in any unit; hz,
  * rounded up to whole nanoseconds; jiffies, 1 to 1000000 of the kernel's
  * ticks. */

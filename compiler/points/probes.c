@@ -21,6 +21,7 @@ static const struct probe_kind *const kinds[] = {
 	&probe_kind_begin,
 	&probe_kind_end,
 	&probe_kind_error,
+	&probe_kind_never,
 	&probe_kind_perf,        /* before timer: timer.profile is a perf event */
 	&probe_kind_timer,
 	&probe_kind_lifecycle,   /* before process: process.begin is not a function */

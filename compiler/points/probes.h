@@ -124,6 +124,8 @@ struct attach_table {
 	int nskipped, skipped_cap;
 	struct kbtf *kernel;        /* the kernel's BTF, read when first needed */
 	const char *kernel_why;     /* or why there is none */
+	bool never;                 /* a `never` point resolved: a script may
+				     * have no rows and still be whole */
 };
 
 /* The DWARF of a file resolution opened, or NULL if it has none; opened
@@ -194,7 +196,7 @@ void probes_dump_types(FILE *out);
 
 extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
 	probe_kind_timer, probe_kind_process, probe_kind_kernel_trace, probe_kind_lifecycle,
-	probe_kind_perf;
+	probe_kind_perf, probe_kind_never;
 
 /* The kernel's BTF, read once per compilation; NULL after reporting at pp
  * why there is none (probe_kernel.c). */
