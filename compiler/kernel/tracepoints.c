@@ -118,21 +118,25 @@ int ktp_list(struct kbtf *k, int verbose, const struct ktp **out)
 	uint32_t count = btf__type_cnt(k->btf);
 	static const char prefix[] = "btf_trace_";
 	/* The typedef's prototype names no parameter; the kernel's function
-	 * __bpf_trace_NAME that calls the programs has the same one, named. */
-	static const char fprefix[] = "__bpf_trace_";
+	 * __bpf_trace_NAME that calls the programs has the same one, named,
+	 * and so has its __probestub_NAME, made for each tracepoint of an
+	 * event class too (whose __bpf_trace_ is named for the class). */
+	static const char fprefix[] = "__bpf_trace_", sprefix[] = "__probestub_";
 	struct event *named = NULL;
 	int nnamed = 0, named_cap = 0;
 	for (uint32_t id = 1; id < count; id++) {
 		const struct btf_type *t = btf__type_by_id(k->btf, id);
 		const char *name = btf_is_func(t) ? btf__name_by_offset(k->btf, t->name_off) : NULL;
-		if (!name || strncmp(name, fprefix, sizeof(fprefix) - 1) != 0)
+		size_t skip = !name ? 0 : strncmp(name, fprefix, sizeof(fprefix) - 1) == 0 ?
+			sizeof(fprefix) - 1 : strncmp(name, sprefix, sizeof(sprefix) - 1) == 0 ?
+			sizeof(sprefix) - 1 : 0;
+		if (!skip)
 			continue;
 		if (nnamed == named_cap) {
 			named_cap = named_cap ? 2 * named_cap : 1024;
 			named = xrealloc(named, (size_t)named_cap * sizeof(*named));
 		}
-		named[nnamed++] = (struct event){ name + sizeof(fprefix) - 1,
-						  (const char *)(uintptr_t)t->type };
+		named[nnamed++] = (struct event){ name + skip, (const char *)(uintptr_t)t->type };
 	}
 	if (named)
 		qsort(named, (size_t)nnamed, sizeof(*named), cmp_event);

@@ -30,16 +30,29 @@
 /* Deeper than this, an alias names itself through others. */
 #define ALIAS_MAX_DEPTH 64
 
+struct vars {
+	const struct expr **v;   /* EXPR_VAR reads, or NULL where names holds */
+	const char **names;
+	const struct loc **locs;
+	int n, cap;
+};
+
 struct xp {
 	struct script *s;
 	struct arena *a;
 	struct probe *head, **tail;
 	int errors;
 	long expansions;         /* uses of aliases expanded so far */
-	const struct alias *top; /* the alias the probe being expanded names */
-	const struct expr **told;/* variables reported unset, one per probe */
-	const struct alias **told_by;  /* and per alias */
-	int ntold;
+	const struct alias *top; /* the alias the probe being expanded names,
+				  * whole (no suffix) and with a body: the
+				  * variables of the others are not checked */
+	/* The probe being expanded: what its expansions through aliases
+	 * assign, the first alias it named and where that led, and whether
+	 * one of them goes unchecked. */
+	struct vars assigned;
+	const struct alias *first;
+	const struct probe_point *first_at;
+	bool unchecked;
 };
 
 /* Aliases with several definitions multiply: a use of one with two, each
@@ -108,14 +121,8 @@ static struct stmt *pair(struct arena *a, const struct stmt *first, const struct
 	return b;
 }
 
-/* ---- variables an alias does not set ---- */
 
-struct vars {
-	const struct expr **v;   /* EXPR_VAR reads, or NULL where names holds */
-	const char **names;
-	const struct loc **locs;
-	int n, cap;
-};
+/* ---- variables an alias does not set ---- */
 
 static void vars_add(struct vars *s, const char *name, const struct expr *read,
 		     const struct loc *loc)
@@ -208,52 +215,69 @@ static bool inside(const struct loc *l, const struct loc *span)
 					    l->col <= span->end_col);
 }
 
-/* Reports each variable the script's own body (in orig) reads that
- * nothing in body, the alias's code and the script's, assigns. */
-static void check_alias_vars(struct xp *x, const struct probe *orig, const struct stmt *body,
-			     const struct probe_point *at)
+/* Adds what body, one expansion of orig through an alias, assigns to
+ * what the expansions of orig assign. */
+static void note_alias_vars(struct xp *x, const struct stmt *body, const struct probe_point *at)
+{
+	if (!x->top) {
+		x->unchecked = true;
+		return;
+	}
+	if (!x->first) {
+		x->first = x->top;
+		x->first_at = at;
+	}
+	struct vars reads = { 0 };
+	walk_stmts(body, &x->assigned, &reads);
+	vars_free(&reads);
+}
+
+/* Reports each variable the body of orig reads that no expansion of it
+ * assigns, once a probe is expanded through aliases that all have bodies;
+ * a family used by a wildcard, or an alias with several definitions, may
+ * set a variable in some of its probes only. */
+static void check_alias_vars(struct xp *x, const struct probe *orig)
 {
 	struct vars set = { 0 }, reads = { 0 };
-	walk_stmts(body, &set, &reads);
+	if (x->first && !x->unchecked && orig->body)
+		walk_stmts(orig->body, &set, &reads);
 	for (int i = 0; i < reads.n; i++) {
 		const struct expr *r = reads.v[i];
-		if (vars_has(&set, r->name) || !inside(&r->loc, &orig->body->loc))
+		if (vars_has(&x->assigned, r->name))
 			continue;
 		bool global = false, told = false;
 		for (const struct global *g = x->s->globals; g && !global; g = g->next)
 			global = strcmp(g->name, r->name) == 0;
-		for (int j = 0; j < x->ntold && !told; j++)
-			told = strcmp(x->told[j]->name, r->name) == 0 &&
-			       x->told_by[j] == x->top &&
-			       inside(&x->told[j]->loc, &orig->body->loc);
+		for (int j = 0; j < i && !told; j++)
+			told = strcmp(reads.v[j]->name, r->name) == 0;
 		if (global || told)
 			continue;
-		x->told = xrealloc(x->told, (size_t)(x->ntold + 1) * sizeof(*x->told));
-		x->told_by = xrealloc(x->told_by, (size_t)(x->ntold + 1) * sizeof(*x->told_by));
-		x->told_by[x->ntold] = x->top;
-		x->told[x->ntold++] = r;
-		/* What the alias sets, in the order it sets them. */
+		/* What the aliases set, in the order they set it. */
 		const char *list = "";
 		int shown = 0;
-		for (int j = 0; j < set.n; j++) {
-			if (inside(set.locs[j], &orig->body->loc))
+		for (int j = 0; j < x->assigned.n; j++) {
+			const char *n = x->assigned.names[j];
+			if (inside(x->assigned.locs[j], &orig->body->loc))
 				continue;
 			bool again = false;
 			for (int k = 0; k < j && !again; k++)
-				again = strcmp(set.names[k], set.names[j]) == 0 &&
-					!inside(set.locs[k], &orig->body->loc);
+				again = strcmp(x->assigned.names[k], n) == 0;
 			if (!again)
-				list = arena_printf(x->a, "%s%s%s", list, shown++ ? ", " : "",
-						    set.names[j]);
+				list = arena_printf(x->a, "%s%s%s", list, shown++ ? ", " : "", n);
 		}
 		diag_error(&r->loc, "variable '%s' is not set by probe alias %s at %s: %s",
-			   r->name, x->top->text, at->text,
-			   shown ? arena_printf(x->a, "it sets %s", list) : "it sets none");
-		diag_note(&x->top->loc, "probe alias %s is defined here", x->top->text);
+			   r->name, x->first->text, x->first_at->text,
+			   shown ? arena_printf(x->a, "it sets %s", list) : "it sets no variable");
+		diag_note(&x->first->loc, "probe alias %s is defined here", x->first->text);
 		x->errors++;
 	}
 	vars_free(&set);
 	vars_free(&reads);
+	vars_free(&x->assigned);
+	memset(&x->assigned, 0, sizeof(x->assigned));
+	x->first = NULL;
+	x->first_at = NULL;
+	x->unchecked = false;
 }
 
 /* Probes for points, none of which names an alias, with body: one for the
@@ -278,8 +302,8 @@ static void emit(struct xp *x, const struct probe *orig, struct probe_point *poi
 		struct probe *p = arena_alloc(x->a, sizeof(*p));
 		p->loc = orig->loc;
 		p->points = mine;
-		if (mine->via && x->top && orig->body)
-			check_alias_vars(x, orig, body, mine);
+		if (mine->via)
+			note_alias_vars(x, body, mine);
 		if (cond) {
 			/* SystemTap's own rewriting: if (!(cond)) next */
 			struct stmt *check = ast_stmt(x->a, STMT_IF, &cond->loc);
@@ -357,7 +381,7 @@ static void expand(struct xp *x, const struct probe *orig, const struct probe_po
 			struct stmt *b = al->epilogue ? pair(x->a, body, al->body, &body->loc) :
 				pair(x->a, al->body, body, &body->loc);
 			if (!depth)
-				x->top = al;
+				x->top = !rest && al->body && al->body->body ? al : NULL;
 			expand(x, orig, derived, b, depth + 1, at);
 			if (!depth)
 				x->top = NULL;
@@ -451,9 +475,8 @@ int alias_expand(struct script *s)
 			continue;
 		}
 		expand(&x, p, p->points, p->body, 0, -1);
+		check_alias_vars(&x, p);
 	}
-	free(x.told);
-	free(x.told_by);
 	s->probes = x.head;
 	s->nprobes = 0;
 	for (struct probe *p = s->probes; p; p = p->next)

@@ -27,6 +27,7 @@ static const struct probe_kind *const kinds[] = {
 	&probe_kind_lifecycle,   /* before process: process.begin is not a function */
 	&probe_kind_process,
 	&probe_kind_kernel_trace,
+	&probe_kind_kprobe,
 };
 
 struct forms {

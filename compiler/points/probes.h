@@ -196,7 +196,7 @@ void probes_dump_types(FILE *out);
 
 extern const struct probe_kind probe_kind_begin, probe_kind_end, probe_kind_error,
 	probe_kind_timer, probe_kind_process, probe_kind_kernel_trace, probe_kind_lifecycle,
-	probe_kind_perf, probe_kind_never;
+	probe_kind_perf, probe_kind_never, probe_kind_kprobe;
 
 /* The kernel's BTF, read once per compilation; NULL after reporting at pp
  * why there is none (probe_kernel.c). */
