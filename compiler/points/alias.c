@@ -53,6 +53,8 @@ struct xp {
 	const struct alias *first;
 	const struct probe_point *first_at;
 	bool unchecked;
+	int unset;               /* variables reported unset: the expansion
+				  * goes on, to report them all */
 };
 
 /* Aliases with several definitions multiply: a use of one with two, each
@@ -269,7 +271,7 @@ static void check_alias_vars(struct xp *x, const struct probe *orig)
 			   r->name, x->first->text, x->first_at->text,
 			   shown ? arena_printf(x->a, "it sets %s", list) : "it sets no variable");
 		diag_note(&x->first->loc, "probe alias %s is defined here", x->first->text);
-		x->errors++;
+		x->unset++;
 	}
 	vars_free(&set);
 	vars_free(&reads);
@@ -481,5 +483,5 @@ int alias_expand(struct script *s)
 	s->nprobes = 0;
 	for (struct probe *p = s->probes; p; p = p->next)
 		p->id = s->nprobes++;
-	return x.errors ? -1 : 0;
+	return x.errors || x.unset ? -1 : 0;
 }
