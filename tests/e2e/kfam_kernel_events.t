@@ -7,6 +7,7 @@ run: cd "$T" && uscript "$D/kfam_kernel_events.up" -c "bash -c 'echo hi > /dev/u
 --- stdout
 ioblock.end: seen, 0 wrong
 ioblock.request: seen, 0 wrong
+ioblock.request of no file: seen, 0 wrong
 irq_handler.entry: seen, 0 wrong
 irq_handler.exit: seen, 0 wrong
 netdev.receive: seen, 0 wrong
