@@ -3,7 +3,8 @@
  * .function("NAME") and kprobe.function("NAME"): SystemTap's kprobes,
  * recognised so that a script, or a library alias that can only be
  * written with them, is refused with the reason instead of as an unknown
- * point.  The kernel's own events are kernel.trace("NAME"). */
+ * point; a wildcard use of a family (probe signal.*) leaves such aliases
+ * out.  The kernel's own events are kernel.trace("NAME"). */
 #include <string.h>
 #include <unistd.h>
 
@@ -23,10 +24,23 @@ static bool is_kprobe(const struct probe_point *pp)
 	return false;
 }
 
+/* Whether pp comes from an alias used with a wildcard (probe scheduler.*). */
+static bool from_wildcard(const struct probe_point *pp)
+{
+	for (const struct probe_point *v = pp->via; v; v = v->via)
+		if (strpbrk(v->text, "*?["))
+			return true;
+	return false;
+}
+
 static int add_kprobe(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
 {
 	(void)t;
 	(void)p;
+	/* A wildcard over a family takes the points this kernel can place,
+	 * as a wildcard over functions leaves out those it cannot. */
+	if (from_wildcard(pp))
+		return 0;
 	/* The kernel lists its kprobe event source beside the tracepoint
 	 * and uprobe ones when it was built with kprobes. */
 	if (access("/sys/bus/event_source/devices/kprobe", F_OK) != 0)
