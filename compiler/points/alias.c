@@ -30,6 +30,8 @@
 /* Deeper than this, an alias names itself through others. */
 #define ALIAS_MAX_DEPTH 64
 
+/* Names of variables with where they are: those a body assigns, or those
+ * it reads with the reading expression. */
 struct vars {
 	const struct expr **v;   /* EXPR_VAR reads, or NULL where names holds */
 	const char **names;
@@ -123,7 +125,6 @@ static struct stmt *pair(struct arena *a, const struct stmt *first, const struct
 	return b;
 }
 
-
 /* ---- variables an alias does not set ---- */
 
 static void vars_add(struct vars *s, const char *name, const struct expr *read,
@@ -160,7 +161,9 @@ static void walk_expr(const struct expr *e, struct vars *set, struct vars *reads
 {
 	for (; e; e = e->next) {
 		if (e->kind == EXPR_VAR) {
-			vars_add(reads, e->name, e, &e->loc);
+			/* "*" is a slice's wildcard key, no variable */
+			if (strcmp(e->name, "*") != 0)
+				vars_add(reads, e->name, e, &e->loc);
 			continue;
 		}
 		const struct expr *lhs = e->lhs;

@@ -4,7 +4,7 @@
 run: cd "$T" && uscript "$D/kfam_process_signal.up" -c ./kevents
 --- stdout
 kprocess.create: new_pid ok (x2)
-kprocess.exec: /bin/true, parent kevents (x1)
+kprocess.exec: "/bin/true", parent kevents (x1)
 kprocess.exec_complete: errno 0, success 1 (x1)
 kprocess.exit: code 0x0 (x1)
 kprocess.exit: code 0x700 (x1)
