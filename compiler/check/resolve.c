@@ -531,6 +531,8 @@ void resolve_print(const struct script *s, const struct resolved *r, FILE *out)
 	for (int i = 0; i < r->nfuncs; i++) {
 		const struct handler *h = &r->funcs[i];
 		const struct func *f = h->func;
+		if (f->unused)
+			continue;
 		fprintf(out, "%s:%s (", f->name, type_name(f->ret_type));
 		for (int k = 0; k < f->nparams; k++) {
 			if (k)

@@ -211,10 +211,9 @@ static const struct tfile *library_file(const struct tapset *t, const struct src
 	return NULL;
 }
 
-/* The function whose text holds loc. */
-static const struct func *function_at(const struct script *s, const struct loc *loc)
+static const struct func *function_in(const struct func *list, const struct loc *loc)
 {
-	for (const struct func *f = s->funcs; f; f = f->next) {
+	for (const struct func *f = list; f; f = f->next) {
 		if (f->loc.file != loc->file || f->loc.line > loc->line)
 			continue;
 		int end = f->body ? f->body->loc.end_line : f->loc.end_line;
@@ -222,6 +221,15 @@ static const struct func *function_at(const struct script *s, const struct loc *
 			return f;
 	}
 	return NULL;
+}
+
+/* The function whose text holds loc: one of the script's, or one of the
+ * library's that nothing calls (check/elide.h), whose calls are no
+ * calls. */
+static const struct func *function_at(const struct script *s, const struct loc *loc)
+{
+	const struct func *f = function_in(s->funcs, loc);
+	return f ? f : function_in(s->pruned, loc);
 }
 
 static bool calls(const struct tcall *c, const struct func *f)
