@@ -473,6 +473,17 @@ static void mark(struct elide *x)
 
 /* ---- the steps ---- */
 
+/* Where a variable is named: its declaration, or its first use, up to the
+ * end of the name (a global's declaration goes on to its initialiser). */
+static struct loc name_loc(const struct sym *y)
+{
+	struct loc l = y->loc;
+	int end = l.col + (int)strlen(y->name) - 1;
+	if (l.line == l.end_line && end < l.end_col)
+		l.end_col = end;
+	return l;
+}
+
 static void drop_functions(struct elide *x)
 {
 	for (int i = 0; i < x->r->nfuncs; i++) {
@@ -491,8 +502,9 @@ static void drop_locals(struct elide *x, struct handler *h, int nparams)
 	for (int i = nparams; i < h->nlocals; i++) {
 		struct sym *y = h->locals[i];
 		if (!y->live_ref) {
+			struct loc l = name_loc(y);
 			if (named_by_user(y))
-				warn(x, &y->loc, "Eliding unused variable '%s'", y->name);
+				warn(x, &l, "Eliding unused variable '%s'", y->name);
 			continue;
 		}
 		y->index = n;
@@ -513,7 +525,8 @@ static void drop_variables(struct elide *x)
 	for (int i = 0; i < r->nglobals; i++) {
 		struct sym *g = r->globals[i];
 		if (!g->live_ref) {
-			warn(x, &g->loc, "Eliding unused variable '%s'", g->name);
+			struct loc l = name_loc(g);
+			warn(x, &l, "Eliding unused variable '%s'", g->name);
 			continue;
 		}
 		g->index = n;
