@@ -137,6 +137,7 @@ void elide_library(struct script *s)
 	for (int i = 0; i < w.nglobals; i++) {
 		struct global *g = w.globals[i];
 		g->next = NULL;
+		g->unnamed = !w.named[i];
 		if (w.named[i] || !in_library(&g->loc)) {
 			*gtail = g;
 			gtail = &g->next;

@@ -267,6 +267,8 @@ struct global {
 	bool wrap;               /* `global a%`: when full, the oldest element
 				  * makes room instead of an overflow error */
 	struct expr *init;       /* `global x = 5`: a literal, or NULL */
+	bool unnamed;            /* no code names it (check/elide.h): its type
+				  * may stay unknown, as it is elided */
 
 	struct sym *sym;         /* resolve */
 };
