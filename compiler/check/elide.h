@@ -25,8 +25,12 @@
  * the user's own files (not in the library's) draws SystemTap's warning:
  * "Eliding unused function 'f'", "Eliding unused variable 'x'", "Eliding
  * assignment to 'x'" (at the operator), "Eliding side-effect-free
- * expression".  As stap does without -v, a message given once is not
- * given again for another place; a last warning counts those left out. */
+ * expression", and "side-effect-free function 'f'" for a function left
+ * with nothing to run.  As stap does without -v, a message given once is
+ * not given again for another place; a last warning counts those left
+ * out.
+ *
+ * elide_library.c holds the first part, elide.c the second. */
 #ifndef USCRIPT_ELIDE_H
 #define USCRIPT_ELIDE_H
 
