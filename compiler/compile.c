@@ -337,15 +337,13 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 	struct resolved res;
 	struct attach_table attach;
 	int rc = resolve_script(s, opts, &res);
-	/* Before probe points and target variables: what is left out is
-	 * never looked up.  Listing points needs no code. */
-	if (rc == 0 && !opts->unoptimized && !opts->list_points) {
-		elide_script(s, &res, opts);
-		if (diag_errors())
-			rc = -1;
-	}
 	if (probes_resolve(s, opts, &attach) < 0)
 		rc = -1;
+	/* Once the probe points resolved (an error there ends the pass
+	 * first, as in stap), before target variables: what is left out is
+	 * never looked up.  Listing points needs no code. */
+	if (rc == 0 && !diag_errors() && !opts->unoptimized && !opts->list_points)
+		elide_script(s, &res, opts);
 	if (rc == 0 && !diag_errors() && attach.n == 0) {
 		/* SystemTap's "semantic error: no probes found": nothing would
 		 * ever run, and nothing would stop the script. */

@@ -616,7 +616,8 @@ void elide_script(struct script *s, struct resolved *r, const struct compile_opt
 		drop_dead_stmts(&x);
 	} while (x.changed);
 	mark_usage_again(s, r);
+	/* A note to the warnings given, silenced with them by -w. */
 	if (x.suppressed)
-		diag_warning(NULL, "Number of similar warning messages suppressed: %d. Rerun "
-			     "with -v to see them.", x.suppressed);
+		diag_note(NULL, "Number of similar warning messages suppressed: %d. Rerun "
+			  "with -v to see them.", x.suppressed);
 }

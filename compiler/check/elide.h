@@ -27,7 +27,7 @@
  * assignment to 'x'" (at the operator), "Eliding side-effect-free
  * expression", and "side-effect-free function 'f'" for a function left
  * with nothing to run.  As stap does without -v, a message given once is
- * not given again for another place; a last warning counts those left
+ * not given again for another place; a last note counts those left
  * out.
  *
  * elide_library.c holds the first part, elide.c the second. */
@@ -42,8 +42,8 @@ struct compile_opts;
 /* After alias expansion and slices, before resolve_script(). */
 void elide_library(struct script *s);
 
-/* After resolve_script() succeeded, before probe points and target
- * variables are resolved: what is left out is never looked up. */
+/* After resolve_script() and the probe points resolved without error,
+ * before target variables are: what is left out is never looked up. */
 void elide_script(struct script *s, struct resolved *r, const struct compile_opts *opts);
 
 #endif
