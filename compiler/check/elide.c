@@ -424,6 +424,7 @@ static void drop_assign(struct elide *x, struct expr **ep)
 		if (named_by_user(e->lhs->sym))
 			warn(x, &e->op_loc, "Eliding assignment to '%s'", e->lhs->sym->name);
 		e->rhs->next = e->next;
+		e->rhs->printed |= e->printed;
 		*ep = e->rhs;
 		x->changed = true;
 		drop_assign(x, ep);

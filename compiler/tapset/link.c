@@ -237,8 +237,12 @@ static bool calls(const struct tcall *c, const struct func *f)
 	return c->arity == f->nparams && strcmp(c->name, f->name) == 0;
 }
 
+/* A function elision found no probe to call (check/elide.h) is not
+ * compiled: its calls never run. */
 static bool is_live(const struct tapset *t, const struct func *f)
 {
+	if (f->unused)
+		return false;
 	for (int i = 0; i < t->nlive; i++)
 		if (t->live[i] == f)
 			return true;
@@ -265,7 +269,7 @@ static void find_live(struct tapset *t)
 			if (c->in && !is_live(t, c->in))
 				continue;
 			for (struct func *f = t->script->funcs; f; f = f->next)
-				if (calls(c, f) && !is_live(t, f) && t->nlive < n) {
+				if (calls(c, f) && !f->unused && !is_live(t, f) && t->nlive < n) {
 					t->live[t->nlive++] = f;
 					changed = true;
 				}
