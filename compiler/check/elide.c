@@ -24,10 +24,40 @@ static bool in_library(const struct loc *l)
 	return l->file && l->file->library;
 }
 
-struct said {
-	const char *text;
-	struct loc loc;
+/* A set of strings, for the warnings given: a script generated with
+ * thousands of probes may draw thousands of them. */
+struct strset {
+	const char **slots;      /* open addressing; NULL: free */
+	size_t cap, n;
 };
+
+static size_t str_hash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Adds s (the arena's copy of it) unless there; true if it was there. */
+static bool strset_seen(struct strset *set, struct arena *a, const char *s)
+{
+	if (2 * (set->n + 1) > set->cap) {
+		struct strset grown = { .cap = set->cap ? 2 * set->cap : 64 };
+		grown.slots = arena_alloc(a, grown.cap * sizeof(*grown.slots));
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slots[i])
+				strset_seen(&grown, a, set->slots[i]);
+		*set = grown;
+	}
+	size_t i = str_hash(s) & (set->cap - 1);
+	for (; set->slots[i]; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->slots[i], s) == 0)
+			return true;
+	set->slots[i] = arena_strdup(a, s);
+	set->n++;
+	return false;
+}
 
 struct elide {
 	struct script *s;
@@ -36,9 +66,9 @@ struct elide {
 	bool changed;
 	char *reached;           /* per function: a probe calls it, now */
 	char *effect;            /* per function: calling it has an effect */
-	struct said *said;       /* the warnings given, or left out as said */
-	int nsaid, capsaid;
-	int suppressed;          /* left out for saying again what was said */
+	struct strset texts;     /* the warnings' messages given, or held back */
+	struct strset places;    /* each with its place */
+	int suppressed;          /* held back for saying again what was said */
 };
 
 /* SystemTap's warnings, for the user's own files only.  stap gives a
@@ -57,25 +87,12 @@ static void warn(struct elide *x, const struct loc *loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	bool again = false;
-	for (int i = 0; i < x->nsaid; i++) {
-		if (strcmp(x->said[i].text, text) != 0)
-			continue;
-		const struct loc *l = &x->said[i].loc;
-		if (l->file == loc->file && l->line == loc->line && l->col == loc->col)
-			return;
-		again = true;
-	}
-	if (x->nsaid == x->capsaid) {
-		x->capsaid = x->capsaid ? 2 * x->capsaid : 16;
-		struct said *grown = arena_alloc(x->s->arena, (size_t)x->capsaid * sizeof(*grown));
-		if (x->nsaid)
-			memcpy(grown, x->said, (size_t)x->nsaid * sizeof(*grown));
-		x->said = grown;
-	}
-	x->said[x->nsaid].text = arena_strdup(x->s->arena, text);
-	x->said[x->nsaid++].loc = *loc;
-	if (again && x->verbose == 0) {
+	char place[512];
+	snprintf(place, sizeof(place), "%s@%p:%d:%d", text, (const void *)loc->file, loc->line,
+		 loc->col);
+	if (strset_seen(&x->places, x->s->arena, place))
+		return;
+	if (strset_seen(&x->texts, x->s->arena, text) && x->verbose == 0) {
 		x->suppressed++;
 		return;
 	}
