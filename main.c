@@ -41,6 +41,7 @@ static const char usage_text[] =
 	"               MAXMAPENTRIES (2048), MAXNESTING (10),\n"
 	"               BUFSIZE (ring buffer bytes, 1048576)\n"
 	"  -s MB        the ring buffer's size in megabytes (-D BUFSIZE in bytes)\n"
+	"  -u           unoptimized: compile code that has no effect too\n"
 	"  -w           no warnings        -W  warnings are errors\n"
 	"  -q, --quiet  no warnings, and no warning of the -c command's exit status\n"
 	"  --no-global-var-display   do not print the unprinted globals at the end\n"
@@ -234,7 +235,7 @@ int main(int argc, char **argv)
 	include_dirs = xcalloc((size_t)argc + 1, sizeof(char *));
 	co.include_dirs = include_dirs;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":e:c:x:o:l:L:p:D:I:vVhT:wWqs:bS:", long_opts,
+	while ((opt = getopt_long(argc, argv, ":e:c:x:o:l:L:p:D:I:vVhT:wWqs:bS:u", long_opts,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'T': {
@@ -248,6 +249,9 @@ int main(int argc, char **argv)
 		}
 		case 'w':
 			diag_set_no_warnings(true);
+			break;
+		case 'u':
+			co.unoptimized = true;
 			break;
 		case 'W':
 			diag_set_warnings_are_errors(true);

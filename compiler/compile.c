@@ -21,6 +21,7 @@
 #include "parse/parse.h"
 #include "points/alias.h"
 #include "points/probes.h"
+#include "check/elide.h"
 #include "check/resolve.h"
 #include "check/slice.h"
 #include "points/target.h"
@@ -332,11 +333,17 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 
 	if (alias_expand(s) < 0 || slice_lower(s) < 0)
 		return -1;
+	elide_library(s);
 	struct resolved res;
 	struct attach_table attach;
 	int rc = resolve_script(s, opts, &res);
 	if (probes_resolve(s, opts, &attach) < 0)
 		rc = -1;
+	/* Once the probe points resolved (an error there ends the pass
+	 * first, as in stap), before target variables: what is left out is
+	 * never looked up.  Listing points needs no code. */
+	if (rc == 0 && !diag_errors() && !opts->unoptimized && !opts->list_points)
+		elide_script(s, &res, opts);
 	if (rc == 0 && !diag_errors() && attach.n == 0 && !attach.never) {
 		/* SystemTap's "semantic error: no probes found": nothing would
 		 * ever run, and nothing would stop the script. */

@@ -41,6 +41,7 @@ struct compile_opts {
 	int target_pid;             /* -x PID, else 0 */
 	const char *target_exe;     /* the -c command's or -x process's executable */
 	int verbose;
+	bool unoptimized;           /* -u: no elision (check/elide.h) */
 	bool list_points;           /* -l: print the points resolution found, no more */
 	bool list_vars;             /* -L: and the target variables at each */
 	char **include_dirs;        /* -I: tapset directories after the built-in one */

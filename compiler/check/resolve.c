@@ -15,6 +15,7 @@
 
 #include "parse/arena.h"
 #include "builtins.h"
+#include "compile.h"
 #include "embedded.h"
 #include "parse/diag.h"
 #include "stats.h"
@@ -489,6 +490,9 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 	embedded_check(s);
 	for (int i = 0; i < rs.nglobals; i++) {
 		struct sym *g = rs.globals[i];
+		/* One that no code names is elided, unless -u keeps it. */
+		if (g->decl && g->decl->unnamed && !opts->unoptimized)
+			continue;
 		if (g->type == TYPE_UNKNOWN && !g->poisoned && (!g->is_array || g->nkeys))
 			diag_error(&g->loc, "cannot infer the type of global '%s'", g->name);
 		for (int k = 0; g->is_array && k < g->nkeys && k < MAX_KEYS; k++)
@@ -531,6 +535,8 @@ void resolve_print(const struct script *s, const struct resolved *r, FILE *out)
 	for (int i = 0; i < r->nfuncs; i++) {
 		const struct handler *h = &r->funcs[i];
 		const struct func *f = h->func;
+		if (f->unused)
+			continue;
 		fprintf(out, "%s:%s (", f->name, type_name(f->ret_type));
 		for (int k = 0; k < f->nparams; k++) {
 			if (k)

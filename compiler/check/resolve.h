@@ -54,6 +54,8 @@ struct sym {
 	int var_shift;           /* @variance that gave it */
 	struct loc var_loc;
 	bool read, written, used;  /* see use_expr() in usage.c */
+	bool live_read, live_ref;  /* read, and named at all, by code that runs:
+				    * elide.c's marks */
 	int index;               /* position among its handler's locals, or globals */
 	uint32_t offset;         /* globals: where the value is in the globals area */
 	const struct global *decl;  /* globals */

@@ -522,7 +522,7 @@ bool cg_script_uses(const struct script *s, enum builtin_id id)
 		if (uses_builtin(p->body, id))
 			return true;
 	for (const struct func *f = s->funcs; f; f = f->next)
-		if (uses_builtin(f->body, id))
+		if (!f->unused && uses_builtin(f->body, id))
 			return true;
 	return false;
 }

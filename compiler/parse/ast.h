@@ -22,6 +22,8 @@ struct src_file {
 	const char *name;  /* as printed in diagnostics: path, "<input>", "<stdin>" */
 	const char *text;  /* NUL-terminated */
 	size_t len;
+	bool library;      /* a file of the tapset (built in or -I): its code
+			    * draws no warnings of elision (check/elide.h) */
 };
 
 /* A span of source text; lines and columns count from 1, columns in bytes.
@@ -265,6 +267,8 @@ struct global {
 	bool wrap;               /* `global a%`: when full, the oldest element
 				  * makes room instead of an overflow error */
 	struct expr *init;       /* `global x = 5`: a literal, or NULL */
+	bool unnamed;            /* no code names it (check/elide.h): its type
+				  * may stay unknown, as it is elided */
 
 	struct sym *sym;         /* resolve */
 };
@@ -290,6 +294,8 @@ struct func {
 	/* resolve */
 	enum type ret_type;
 	bool recursive;          /* it can call itself, directly or not */
+	bool unused;             /* no probe calls it, after elision
+				  * (check/elide.h): it is not compiled */
 	struct sym **param_syms;
 	void *res;
 };
@@ -302,6 +308,8 @@ struct script {
 	struct func *funcs;
 	struct expr *embedded;   /* top-level %{ %} blocks, EXPR_EMBEDDED */
 	struct alias *aliases;
+	struct func *pruned;     /* the library's functions that nothing calls,
+				  * taken out of funcs (check/elide.h) */
 	int nprobes;
 	/* The library's function names, for "did you mean": calls
 	 * add(ctx, name) for each (compiler/tapset/); NULL: none. */

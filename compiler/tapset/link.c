@@ -211,10 +211,9 @@ static const struct tfile *library_file(const struct tapset *t, const struct src
 	return NULL;
 }
 
-/* The function whose text holds loc. */
-static const struct func *function_at(const struct script *s, const struct loc *loc)
+static const struct func *function_in(const struct func *list, const struct loc *loc)
 {
-	for (const struct func *f = s->funcs; f; f = f->next) {
+	for (const struct func *f = list; f; f = f->next) {
 		if (f->loc.file != loc->file || f->loc.line > loc->line)
 			continue;
 		int end = f->body ? f->body->loc.end_line : f->loc.end_line;
@@ -224,13 +223,26 @@ static const struct func *function_at(const struct script *s, const struct loc *
 	return NULL;
 }
 
+/* The function whose text holds loc: one of the script's, or one of the
+ * library's that nothing calls (check/elide.h), whose calls are no
+ * calls. */
+static const struct func *function_at(const struct script *s, const struct loc *loc)
+{
+	const struct func *f = function_in(s->funcs, loc);
+	return f ? f : function_in(s->pruned, loc);
+}
+
 static bool calls(const struct tcall *c, const struct func *f)
 {
 	return c->arity == f->nparams && strcmp(c->name, f->name) == 0;
 }
 
+/* A function elision found no probe to call (check/elide.h) is not
+ * compiled: its calls never run. */
 static bool is_live(const struct tapset *t, const struct func *f)
 {
+	if (f->unused)
+		return false;
 	for (int i = 0; i < t->nlive; i++)
 		if (t->live[i] == f)
 			return true;
@@ -257,7 +269,7 @@ static void find_live(struct tapset *t)
 			if (c->in && !is_live(t, c->in))
 				continue;
 			for (struct func *f = t->script->funcs; f; f = f->next)
-				if (calls(c, f) && !is_live(t, f) && t->nlive < n) {
+				if (calls(c, f) && !f->unused && !is_live(t, f) && t->nlive < n) {
 					t->live[t->nlive++] = f;
 					changed = true;
 				}

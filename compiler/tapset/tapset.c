@@ -57,6 +57,7 @@ struct tapset *tapset_new(struct arena *a, char **dirs, int ndirs)
 		f->src.name = arena_printf(a, "tapset/%s", e->name);
 		f->src.text = e->text;
 		f->src.len = e->len;
+		f->src.library = true;
 	}
 	t->popts.library = pp_library_new(a);
 	t->popts.library_miss = macro_miss;
@@ -160,6 +161,7 @@ static void scan_dir(struct tapset *t, const char *dir)
 		f->src.name = path;
 		f->src.text = text;
 		f->src.len = len;
+		f->src.library = true;
 		tapset_scan(text, len, add_def, t);
 	}
 	free(names);
