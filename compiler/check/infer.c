@@ -329,6 +329,15 @@ static bool is_lvalue(const struct expr *e)
  * Where it is read from is worked out per probe point (points/target.c). */
 static enum type infer_target(struct rs *rs, struct expr *e)
 {
+	if (e->form == TARGET_AUTO) {
+		/* Whether the value has a type to read it by is known per probe
+		 * point (points/target.c). */
+		expect(rs, e->lhs, TYPE_LONG, "a value whose members are read ('->')");
+		for (struct target_suffix *s = e->suffix; s; s = s->next)
+			if (s->index)
+				expect(rs, s->index, TYPE_LONG, "an index of a target expression");
+		return TYPE_LONG;
+	}
 	if (e->form != TARGET_DOLLAR) {
 		if (e->lhs)
 			expect(rs, e->lhs, TYPE_LONG, "the address @cast reads at");
