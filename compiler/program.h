@@ -294,6 +294,10 @@ struct stat_shape {
 	 * variance from them (STATV_*); merged, the variance itself. */
 	bool variance;
 	int shift;
+	/* A wrapping array of statistics: one more word, the last, holds the
+	 * element's creation number, the same in every CPU's part, so that a
+	 * full array gives up the element made first, as SystemTap's does. */
+	bool ordered;
 };
 
 enum { STATV_AVG, STATV_M2, STATV_VAR, STATV_WORDS };
@@ -319,7 +323,8 @@ struct global_var {
 	uint32_t key_size;       /* at least 4 (a scalar statistic's index) */
 	uint32_t value_size;     /* per CPU, for statistics */
 	uint32_t value_offset;   /* GLOBAL_ARRAY: after the creation number */
-	uint32_t seq_counter;    /* GLOBAL_ARRAY: in the globals area */
+	uint32_t seq_counter;    /* GLOBAL_ARRAY, and statistics with
+	                          * stat.ordered: in the globals area */
 	uint32_t max_entries;
 	/* `global a%`: a full map makes room by removing its oldest element
 	 * (least creation number; any element of a statistic, which has none)

@@ -741,19 +741,21 @@ static LLVMValueRef update_elem(struct cg *cg, int g, LLVMValueRef key, LLVMValu
  * first word of its value): one walk of the map finds that number, a
  * second deletes its element, and the insertion is tried again.  Another
  * CPU may take the room meanwhile: the second try's error is then the
- * overflow error, as SystemTap's would be without the room.  A statistic
- * has no creation number, and gives up the first element the kernel walks
- * to. */
-static LLVMValueRef oldest_callback(struct cg *cg, bool remove)
+ * overflow error, as SystemTap's would be without the room.  An array of
+ * statistics keeps its creation number in the last word of each CPU's
+ * part (stat.ordered), where the walk, which sees this CPU's, finds it. */
+static LLVMValueRef oldest_callback(struct cg *cg, bool remove, uint32_t seq_at)
 {
-	const char *name = remove ? "wrap_remove" : "wrap_oldest";
+	char name[32];
+	snprintf(name, sizeof(name), "%s_%u", remove ? "wrap_remove" : "wrap_oldest", seq_at);
 	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
 	if (fn)
 		return fn;
 	static const char *const names[] = { "map", "key", "value", "ctx" };
 	struct cg_saved saved;
 	fn = cg_callback_begin(cg, name, names, 4, &saved);
-	LLVMValueRef seq = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 2), "");
+	LLVMValueRef seq = LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, LLVMGetParam(fn, 2), seq_at),
+					  "");
 	LLVMValueRef least = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 3), "");
 	if (!remove) {
 		LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b,
@@ -774,32 +776,32 @@ static LLVMValueRef oldest_callback(struct cg *cg, bool remove)
 	return fn;
 }
 
-static LLVMValueRef remove_first_callback(struct cg *cg)
-{
-	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "wrap_first");
-	if (fn)
-		return fn;
-	static const char *const names[] = { "map", "key", "value", "ctx" };
-	struct cg_saved saved;
-	fn = cg_callback_begin(cg, "wrap_first", names, 4, &saved);
-	LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
-	cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
-	LLVMBuildRet(cg->b, cg_const(cg, 1));
-	cg_callback_end(cg, &saved);
-	return fn;
-}
-
 static void remove_oldest(struct cg *cg, int g)
 {
 	const struct global_var *gv = &cg->prog->globals[g];
-	if (gv->kind == GLOBAL_STAT) {
-		cg_bpf_for_each(cg, g, remove_first_callback(cg), LLVMConstNull(cg->ptr));
-		return;
-	}
+	uint32_t seq_at = gv->kind == GLOBAL_STAT ? gv->value_size - 8 : 0;
 	LLVMValueRef least = cg_function_slot(cg, "wrap.least", cg->i64, NULL);
 	LLVMBuildStore(cg->b, cg_const(cg, INT64_MAX), least);
-	cg_bpf_for_each(cg, g, oldest_callback(cg, false), least);
-	cg_bpf_for_each(cg, g, oldest_callback(cg, true), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, false, seq_at), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, true, seq_at), least);
+}
+
+void cg_bpf_stat_stamp(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef seq)
+{
+	const struct global_var *gv = &cg->prog->globals[g];
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus < 1)
+		ncpus = 1;
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+		LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+		LLVMBasicBlockRef have = cg_block(cg, "stamp.cpu"), next = cg_block(cg, "stamp.next");
+		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), next, have);
+		LLVMPositionBuilderAtEnd(cg->b, have);
+		cg_store_at(cg, p, gv->value_size - 8, seq, cg->i64);
+		LLVMBuildBr(cg->b, next);
+		LLVMPositionBuilderAtEnd(cg->b, next);
+	}
 }
 
 static LLVMValueRef bpf_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,

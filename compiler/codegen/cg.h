@@ -482,6 +482,11 @@ bool cg_bpf_tscratch_fits(uint32_t scratch);
 /* bpf_for_each_map_elem over global g's map: fn(map, key, value, ctx) for
  * each element until it returns 1. */
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);
+/* The next creation number of array g (array.c). */
+LLVMValueRef cg_array_next_seq(struct cg *cg, int g);
+/* A new element of a wrapping array of statistics gets creation number
+ * seq in every CPU's part (bpf.c). */
+void cg_bpf_stat_stamp(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef seq);
 /* bpf_loop(n, fn, ctx): fn(index, ctx) n times, or until it returns 1. */
 void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,

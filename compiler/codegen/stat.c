@@ -132,10 +132,18 @@ void cg_stat_add(struct cg *cg, struct expr *e)
 		LLVMValueRef buf = cg_scratch(cg, gv->value_size, true);
 		cg->t->zero(cg, buf, gv->value_size);
 		LLVMBasicBlockRef have = cg_block(cg, "stat.have"), go = cg_block(cg, "stat.go");
-		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), go, have);
+		LLVMBasicBlockRef fresh = gv->stat.ordered ? cg_block(cg, "stat.fresh") : go;
+		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), fresh, have);
 		LLVMPositionBuilderAtEnd(cg->b, have);
 		cg->t->copy(cg, buf, p, gv->value_size);
 		LLVMBuildBr(cg->b, go);
+		if (gv->stat.ordered) {
+			/* a new element's creation number, which the runtime
+			 * gives every CPU's part (maps_update) */
+			LLVMPositionBuilderAtEnd(cg->b, fresh);
+			cg_store_at(cg, buf, gv->value_size - 8, cg_array_next_seq(cg, g), cg->i64);
+			LLVMBuildBr(cg->b, go);
+		}
 		LLVMPositionBuilderAtEnd(cg->b, go);
 		add_to(cg, gv, buf, v);
 		cg_check_overflow(cg, cg->t->map_update(cg, g, key, buf, BPF_ANY), &t->loc, g);
@@ -150,6 +158,17 @@ void cg_stat_add(struct cg *cg, struct expr *e)
 	LLVMValueRef rc = cg->t->map_update(cg, g, key, cg->zeros, BPF_NOEXIST);
 	LLVMValueRef p = cg->t->map_lookup(cg, g, key);
 	LLVMBuildStore(cg->b, p, slot);
+	if (gv->stat.ordered) {
+		/* Made here (not by another CPU meanwhile): its creation
+		 * number, in every CPU's part. */
+		LLVMBasicBlockRef stamp = cg_block(cg, "stat.stamp"), on = cg_block(cg, "stat.on");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_const(cg, 0), ""),
+				stamp, on);
+		LLVMPositionBuilderAtEnd(cg->b, stamp);
+		cg_bpf_stat_stamp(cg, g, key, cg_array_next_seq(cg, g));
+		LLVMBuildBr(cg->b, on);
+		LLVMPositionBuilderAtEnd(cg->b, on);
+	}
 	LLVMValueRef err = LLVMBuildSelect(cg->b, LLVMBuildIsNull(cg->b, p, ""),
 		LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_const(cg, 0), ""), rc,
 				cg_const(cg, -E2BIG), ""),
