@@ -528,6 +528,21 @@ static void check_regex(struct rs *rs, struct expr *e)
 	kept->next = arena_alloc(rs->arena, bytes);
 	memcpy(kept->next, re.next, bytes);
 	regex_free(&re);
+	/* matched()'s tables, which code generation uses if the script
+	 * calls it */
+	struct regex_sub rsub;
+	kept->sub = NULL;
+	kept->sub_size = 0;
+	kept->sub_why = NULL;
+	if (regex_sub_compile(pat->str, pat->str_len, &rsub, &err) == 0) {
+		kept->sub_size = regex_sub_blob_size(&rsub);
+		void *blob = arena_alloc(rs->arena, kept->sub_size);
+		regex_sub_blob(&rsub, blob);
+		kept->sub = blob;
+		regex_sub_free(&rsub);
+	} else {
+		kept->sub_why = arena_strdup(rs->arena, err.msg);
+	}
 	e->res = kept;
 }
 
@@ -655,6 +670,8 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		for (struct expr *a = skip_first ? e->args->next : e->args; a; a = a->next)
 			a->printed = true;
 	}
+	if (b->id == BI_matched || b->id == BI_ngroups || b->id == BI_matched_str)
+		rs->out->uses_matched = true;
 	if (b->id == BI_sprint_backtrace && !e->printed && rs->checking)
 		diag_error(&e->loc, "%s() can only be printed, as an argument of print, println, "
 			   "printd, printdln or printf: uscript names the addresses when it "

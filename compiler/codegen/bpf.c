@@ -853,6 +853,12 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn)
 	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
 }
 
+void cg_bpf_loop_n(struct cg *cg, LLVMValueRef n, LLVMValueRef fn, LLVMValueRef ctx)
+{
+	LLVMValueRef args[4] = { n, fn, ctx, cg_const(cg, 0) };
+	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
+}
+
 void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx)
 {
 	LLVMValueRef args[4] = { LLVMConstInt(cg->i32, n, 0), fn, ctx, cg_const(cg, 0) };

@@ -489,6 +489,17 @@ LLVMValueRef cg_array_next_seq(struct cg *cg, int g);
 void cg_bpf_stat_stamp(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef seq);
 /* bpf_loop(n, fn, ctx): fn(index, ctx) n times, or until it returns 1. */
 void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx);
+/* The same with n an i32 known when it runs. */
+void cg_bpf_loop_n(struct cg *cg, LLVMValueRef n, LLVMValueRef fn, LLVMValueRef ctx);
+/* matched(), matched_str(), ngroups() (regex_sub.c): the last-match area
+ * at the start of scratch (0 bytes when the script calls none of them),
+ * forgotten where a handler begins, and kept by each =~ (hit: whether its
+ * automaton matched s). */
+struct regex;
+uint32_t cg_last_match_size(const struct cg *cg);
+void cg_regex_forget(struct cg *cg);
+void cg_regex_record(struct cg *cg, const struct regex *re, LLVMValueRef s, LLVMValueRef hit);
+LLVMValueRef cg_matched(struct cg *cg, struct expr *call);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
 /* ---- stat.c: a histogram's buckets ---- */
