@@ -133,12 +133,16 @@ static inline uint32_t pt_regs_arg(int n)
  *   OUT_BACKTRACE    print_ubacktrace(): struct out_stack
  *   OUT_SBACKTRACE   sprint_ubacktrace(): struct out_stack
  *   OUT_USYMNAME     usymname(addr): struct out_addr
- *   OUT_PRETTY       see below */
+ *   OUT_PRETTY       see below
+ *   OUT_HIST         sprint(@hist_log(x)) in a BPF probe: the statistic's
+ *                    key; hist_sites[i] names the statistic (struct
+ *                    hist_site), drawn when the record is printed */
 enum out_arg {
 	OUT_LONG, OUT_STRING, OUT_LITERAL,
 	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY,
-	OUT_MEMORY               /* %m, %M: an int64_t count, then that many of
+	OUT_MEMORY,              /* %m, %M: an int64_t count, then that many of
 				  * MAXSTRINGLEN bytes read at the address */
+	OUT_HIST,
 };
 
 /* OUT_PRETTY: $var$, $$parms$, $$return$ and the like, SystemTap's
@@ -226,6 +230,10 @@ struct format_site {
 				  * a NUL, as a string is), NUL-terminated */
 	uint32_t size;           /* the whole record */
 	struct loc loc;
+	/* per argument, for OUT_HIST: the index in the program's hists, and
+	 * the key's size */
+	const int *hist_sites;
+	const uint32_t *hist_key_sizes;
 };
 
 static inline uint32_t site_arg_size(const struct format_site *site, int i,
@@ -233,6 +241,8 @@ static inline uint32_t site_arg_size(const struct format_site *site, int i,
 {
 	if (site->arg_kinds[i] == OUT_PRETTY)
 		return site->pretty[i]->size;
+	if (site->arg_kinds[i] == OUT_HIST)
+		return site->hist_key_sizes[i];
 	return out_arg_size(site->arg_kinds[i], maxstringlen);
 }
 

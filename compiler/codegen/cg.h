@@ -395,6 +395,9 @@ LLVMValueRef cg_stat_read(struct cg *cg, struct expr *e);
 /* print(@hist_log(x)): a record the runtime prints the histogram for; `at`
  * is the print, where an empty statistic is reported. */
 void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at);
+/* A new entry of the program's hists for the histogram expression hist,
+ * whose emptiness is an error at `at`; its index. */
+int cg_hist_site(struct cg *cg, struct expr *hist, const struct loc *at);
 
 /* ---- builtin families, the hooks of builtins.h ---- */
 LLVMValueRef cg_printf(struct cg *cg, struct expr *call);
@@ -404,6 +407,11 @@ LLVMValueRef cg_error(struct cg *cg, struct expr *call);
 LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call);
 /* format.c: sprintf formatted by generated code, for BPF programs. */
 LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call);
+/* %m and %M of the address v: a count, then the bytes read (output.c);
+ * star the precision's value for %.*m. */
+struct fmt_piece;
+LLVMValueRef cg_read_memory(struct cg *cg, const struct fmt_piece *p, LLVMValueRef v,
+			    LLVMValueRef star, const struct loc *loc);
 /* text.c: text_str of s by generated code, for BPF programs. */
 LLVMValueRef cg_text_str_inline(struct cg *cg, LLVMValueRef s);
 /* n bytes of constant data (read-only), whatever MAXSTRINGLEN is. */

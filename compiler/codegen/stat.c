@@ -222,11 +222,8 @@ static void fill_hist(struct cg *cg, LLVMValueRef rec, void *arg)
 
 /* The runtime reads the statistic when the record arrives and prints it,
  * as SystemTap prints a histogram. */
-void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
+int cg_hist_site(struct cg *cg, struct expr *hist, const struct loc *at)
 {
-	struct expr *t = hist->args;
-	int g = t->sym->index;
-	const struct global_var *gv = &cg->prog->globals[g];
 	struct program *p = cg->prog;
 	if (p->nhists % 16 == 0) {
 		struct hist_site *n = arena_alloc(cg->arena, (p->nhists + 16) * sizeof(*n));
@@ -236,12 +233,20 @@ void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
 	}
 	/* An empty statistic is SystemTap's error at the print. */
 	p->hists[p->nhists] = (struct hist_site){
-		g, cg_add_error_site(cg, at, "empty aggregate"), hist->loc,
+		hist->args->sym->index, cg_add_error_site(cg, at, "empty aggregate"), hist->loc,
 	};
+	return p->nhists++;
+}
+
+void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
+{
+	struct expr *t = hist->args;
+	int g = t->sym->index;
+	const struct global_var *gv = &cg->prog->globals[g];
 	struct hist_rec h = {
 		.key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL),
 		.size = gv->key_size,
-		.site = p->nhists++,
+		.site = cg_hist_site(cg, hist, at),
 	};
 	/* Inside try, an empty statistic is found here, in the probe, where
 	 * the error can be caught; the runtime's check stays for a statistic
@@ -345,14 +350,17 @@ void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, s
 	LLVMPositionBuilderAtEnd(cg->b, out);
 }
 
-/* A BPF program cannot draw a histogram into a string: print asks the
- * runtime to draw it, which cannot hand a string back. */
+/* A BPF program cannot draw a histogram into a string: printed, the
+ * string is the runtime's to make (OUT_HIST, output.c); otherwise it
+ * cannot be had. */
 LLVMValueRef cg_sprint_hist(struct cg *cg, struct expr *hist, const struct loc *at)
 {
 	LLVMValueRef dst = cg_string_slot(cg, true);
 	if (cg->t->is_bpf) {
-		diag_error(at, "sprint of a histogram cannot run in a process probe: use print, "
-			   "or sprint in a begin, end or timer probe");
+		diag_error(at, "sprint of a histogram in a process probe can only be printed, as "
+			   "an argument of print, println or printf: uscript draws the histogram "
+			   "when it prints it, and a probe cannot keep the text; sprint works as "
+			   "it is in begin, end and timer probes");
 		return dst;
 	}
 	struct expr *t = hist->args;
