@@ -93,6 +93,12 @@ struct attach_point {
 	uint64_t perf_config;
 	uint64_t perf_sample;    /* and its sample_period, or sample_freq if */
 	bool perf_freq;          /* perf_freq */
+	/* ATTACH_PERF with .counter("NAME"): no handler runs; the runtime
+	 * opens a counting event on the process and puts it at index
+	 * perf_counter of the map PROG_MAP_COUNTERS, which @perf("NAME")
+	 * reads.  -1 for a sampling event. */
+	const char *counter_name;
+	int perf_counter;
 	int64_t priority;        /* ATTACH_BEGIN, _END, _ERROR: begin(N) */
 	const char *pp;          /* pp() */
 	const char *func;        /* probefunc(): the symbol as linked */
@@ -389,6 +395,7 @@ struct program {
 #define PROG_MAP_RSTACK  "rstack"
 #define PROG_MAP_TSCRATCH "tscratch" /* scratch of handlers that may sleep */
 #define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
+#define PROG_MAP_COUNTERS "perf_counters"  /* .counter("NAME") events, by number */
 #define PROG_MAP_PENDING "pending"  /* process.begin not yet called: {row, tgid} */
 #define PROG_PENDING_MAX 16384      /* its size: processes running at the start */
 

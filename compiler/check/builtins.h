@@ -114,6 +114,8 @@ struct builtin {
 	X(matched,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_matched) \
 	X(ngroups,       TYPE_LONG,    "",    BI_ANYWHERE, cg_matched) \
 	X(matched_str,   TYPE_STRING,  "",    BI_ANYWHERE, cg_matched) \
+	/* @perf("NAME"), which the parser spells so (codegen/bpf.c) */ \
+	X(_perf,         TYPE_LONG,    "S",   BI_UPROBE,   cg_perf) \
 	/* stacks (codegen/stack.c, usym.c) */ \
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \

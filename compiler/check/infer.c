@@ -729,7 +729,8 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 			for (struct func *f = rs->script->funcs; f; f = f->next)
 				suggest_add(&s, f->name);
 			for (int i = 0; i < BI_COUNT; i++)
-				suggest_add(&s, builtin_name(i));
+				if (builtin_name(i)[0] != '@')   /* not called by name */
+					suggest_add(&s, builtin_name(i));
 			if (rs->script->library_names)
 				rs->script->library_names(rs->script->library, suggest_library, &s);
 			const char *similar = suggest_list(&s);

@@ -178,6 +178,8 @@ static void bpf_module_begin(struct cg *cg)
 			cg->maps[CG_MAP_USYM_STATE] = map_global(cg, PROG_MAP_USYM_STATE, 4);
 			break;
 		}
+	cg->maps[CG_MAP_COUNTERS] = cg->attach->ncounters ?
+		map_global(cg, PROG_MAP_COUNTERS, 4) : NULL;
 	cg->maps[CG_MAP_PENDING] = NULL;
 	for (int i = 0; i < cg->attach->n && !cg->maps[CG_MAP_PENDING]; i++)
 		if (cg->attach->rows[i].begin_pending)
@@ -303,6 +305,14 @@ static void bpf_module_end(struct cg *cg)
 	LLVMValueRef stub = LLVMGetNamedFunction(cg->mod, CG_SCRATCH_STUB);
 	if (stub)
 		LLVMDeleteFunction(stub);
+	if (cg->maps[CG_MAP_COUNTERS]) {
+		const struct map_field counters[] = {
+			{ "type", BPF_MAP_TYPE_PERF_EVENT_ARRAY },
+			{ "max_entries", (uint32_t)cg->attach->ncounters },
+			{ "key_size", 4 }, { "value_size", 4 },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_COUNTERS], PROG_MAP_COUNTERS, counters, 4);
+	}
 	if (cg->maps[CG_MAP_PENDING]) {
 		const struct map_field pending[] = {
 			{ "type", BPF_MAP_TYPE_HASH }, { "max_entries", PROG_PENDING_MAX },
@@ -851,6 +861,38 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn)
 	LLVMBuildStore(cg->b, cg_scratch_base(cg), ctx);
 	LLVMValueRef args[4] = { LLVMConstInt(cg->i32, n, 0), fn, ctx, cg_const(cg, 0) };
 	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
+}
+
+/* @perf("NAME"): the counter's value now, read from the map of counters;
+ * a read the kernel refuses is a runtime error at the call. */
+LLVMValueRef cg_perf(struct cg *cg, struct expr *call)
+{
+	const char *name = call->args->str;
+	int n = -1;
+	for (int i = 0; i < cg->attach->n && n < 0; i++)
+		if (cg->attach->rows[i].counter_name &&
+		    strcmp(cg->attach->rows[i].counter_name, name) == 0)
+			n = cg->attach->rows[i].perf_counter;
+	if (n < 0 || !cg->t->is_bpf) {
+		diag_error(&call->loc, "@perf(\"%s\"): no perf counter of that name: declare "
+			   "one with a probe such as perf.sw.task_clock.process(\"PATH\")"
+			   ".counter(\"%s\") {}", name, name);
+		return cg_const(cg, 0);
+	}
+	/* struct bpf_perf_event_value: counter, enabled, running */
+	LLVMValueRef buf = cg_scratch(cg, 24, true);
+	LLVMValueRef args[4] = { cg->maps[CG_MAP_COUNTERS], cg_const(cg, n), buf, cg_const(cg, 24) };
+	LLVMValueRef rc = call_helper(cg, BPF_FUNC_perf_event_read_value, cg->i64, args, 4);
+	LLVMBasicBlockRef bad = cg_block(cg, "perf.bad"), ok = cg_block(cg, "perf.ok");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_const(cg, 0), ""), bad, ok);
+	LLVMPositionBuilderAtEnd(cg->b, bad);
+	LLVMValueRef err = LLVMBuildNeg(cg->b, rc, "");
+	cg_raise_fmt(cg, &call->loc, arena_printf(cg->arena, "@perf(\"%s\"): the kernel cannot read "
+		     "the counter in this thread (errno %%d): it counts the events of the "
+		     "process's first thread", name), &err, 1);
+	LLVMBuildBr(cg->b, ok);
+	LLVMPositionBuilderAtEnd(cg->b, ok);
+	return LLVMBuildLoad2(cg->b, cg->i64, buf, "");
 }
 
 void cg_bpf_loop_n(struct cg *cg, LLVMValueRef n, LLVMValueRef fn, LLVMValueRef ctx)

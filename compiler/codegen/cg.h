@@ -170,7 +170,7 @@ enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
  * has .return rows. */
 enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
        CG_MAP_TSCRATCH, CG_MAP_USYM_MODS, CG_MAP_USYM_SYMS, CG_MAP_USYM_NAMES,
-       CG_MAP_USYM_STATE, CG_MAP_PENDING, CG_NMAPS };
+       CG_MAP_USYM_STATE, CG_MAP_PENDING, CG_MAP_COUNTERS, CG_NMAPS };
 
 struct cg {
 	/* the module */
@@ -508,6 +508,8 @@ uint32_t cg_last_match_size(const struct cg *cg);
 void cg_regex_forget(struct cg *cg);
 void cg_regex_record(struct cg *cg, const struct regex *re, LLVMValueRef s, LLVMValueRef hit);
 LLVMValueRef cg_matched(struct cg *cg, struct expr *call);
+/* @perf("NAME") (bpf.c). */
+LLVMValueRef cg_perf(struct cg *cg, struct expr *call);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
 /* ---- stat.c: a histogram's buckets ---- */

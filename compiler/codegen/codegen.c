@@ -737,7 +737,8 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
 			if (cg->attach->rows[i].probe == p->id &&
 			    (cg->attach->rows[i].kind == ATTACH_RAW_TP ||
-			     cg->attach->rows[i].kind == ATTACH_PERF))
+			     cg->attach->rows[i].kind == ATTACH_PERF) &&
+			    !cg->attach->rows[i].counter_name)   /* a counter runs nothing */
 				gen_handler(cg, p, base, false, i);
 	}
 	cg->di_scope = NULL;

@@ -966,6 +966,21 @@ static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc
 		v.e->lhs = args.head;
 		return v;
 	}
+	if (strcmp(what, "@perf") == 0) {
+		/* @perf("NAME"): a call of the builtin that reads the counter */
+		if (args.n != 1 || sfx.head || args.head->kind != EXPR_STR || !args.head->str_len ||
+		    strlen(args.head->str) != args.head->str_len) {
+			diag_error(what_loc, "@perf takes the name of a perf counter, a literal "
+				   "string: @perf(\"NAME\"), declared by a probe such as "
+				   "perf.sw.task_clock.process(\"PATH\").counter(\"NAME\") {}");
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+		}
+		struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_CALL, loc), d);
+		v.e->name = "@perf";
+		v.e->name_loc = *what_loc;
+		v.e->args = args.head;
+		return v;
+	}
 	bool choose = strcmp(what, "@choose_defined") == 0;
 	if (choose || strcmp(what, "@defined") == 0) {
 		if (args.n != 1 + choose || sfx.head) {
