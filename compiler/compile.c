@@ -107,16 +107,22 @@ static void layout_globals(struct program *p, const struct resolved *r,
 		g->stat = s->shape;
 		g->stat.variance = s->variance;
 		g->stat.shift = s->var_shift;
+		g->wrap = s->decl && s->decl->wrap;
 		if (g->kind == GLOBAL_STAT) {
+			g->stat.ordered = g->wrap && g->nkeys > 0;
 			g->value_size = 8 * (STAT_HDR_WORDS + g->stat.buckets +
-					     (g->stat.variance ? STATV_WORDS : 0));
+					     (g->stat.variance ? STATV_WORDS : 0) +
+					     g->stat.ordered);
+			if (g->stat.ordered) {
+				g->seq_counter = off;
+				off += 8;
+			}
 		} else {
 			g->value_offset = 8;
 			g->value_size = 8 + (s->type == TYPE_STRING ? str : 8);
 			g->seq_counter = off;
 			off += 8;
 		}
-		g->wrap = s->decl && s->decl->wrap;
 		g->max_entries = g->nkeys == 0 ? 1 :
 			s->max_entries > 0 ? (uint32_t)s->max_entries : opts->maxmapentries;
 		p->has_maps = true;

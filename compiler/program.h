@@ -93,6 +93,12 @@ struct attach_point {
 	uint64_t perf_config;
 	uint64_t perf_sample;    /* and its sample_period, or sample_freq if */
 	bool perf_freq;          /* perf_freq */
+	/* ATTACH_PERF with .counter("NAME"): no handler runs; the runtime
+	 * opens a counting event on the process and puts it at index
+	 * perf_counter of the map PROG_MAP_COUNTERS, which @perf("NAME")
+	 * reads.  -1 for a sampling event. */
+	const char *counter_name;
+	int perf_counter;
 	int64_t priority;        /* ATTACH_BEGIN, _END, _ERROR: begin(N) */
 	const char *pp;          /* pp() */
 	const char *func;        /* probefunc(): the symbol as linked */
@@ -133,12 +139,16 @@ static inline uint32_t pt_regs_arg(int n)
  *   OUT_BACKTRACE    print_ubacktrace(): struct out_stack
  *   OUT_SBACKTRACE   sprint_ubacktrace(): struct out_stack
  *   OUT_USYMNAME     usymname(addr): struct out_addr
- *   OUT_PRETTY       see below */
+ *   OUT_PRETTY       see below
+ *   OUT_HIST         sprint(@hist_log(x)) in a BPF probe: the statistic's
+ *                    key; hist_sites[i] names the statistic (struct
+ *                    hist_site), drawn when the record is printed */
 enum out_arg {
 	OUT_LONG, OUT_STRING, OUT_LITERAL,
 	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY,
-	OUT_MEMORY               /* %m, %M: an int64_t count, then that many of
+	OUT_MEMORY,              /* %m, %M: an int64_t count, then that many of
 				  * MAXSTRINGLEN bytes read at the address */
+	OUT_HIST,
 };
 
 /* OUT_PRETTY: $var$, $$parms$, $$return$ and the like, SystemTap's
@@ -226,6 +236,10 @@ struct format_site {
 				  * a NUL, as a string is), NUL-terminated */
 	uint32_t size;           /* the whole record */
 	struct loc loc;
+	/* per argument, for OUT_HIST: the index in the program's hists, and
+	 * the key's size */
+	const int *hist_sites;
+	const uint32_t *hist_key_sizes;
 };
 
 static inline uint32_t site_arg_size(const struct format_site *site, int i,
@@ -233,6 +247,8 @@ static inline uint32_t site_arg_size(const struct format_site *site, int i,
 {
 	if (site->arg_kinds[i] == OUT_PRETTY)
 		return site->pretty[i]->size;
+	if (site->arg_kinds[i] == OUT_HIST)
+		return site->hist_key_sizes[i];
 	return out_arg_size(site->arg_kinds[i], maxstringlen);
 }
 
@@ -294,6 +310,10 @@ struct stat_shape {
 	 * variance from them (STATV_*); merged, the variance itself. */
 	bool variance;
 	int shift;
+	/* A wrapping array of statistics: one more word, the last, holds the
+	 * element's creation number, the same in every CPU's part, so that a
+	 * full array gives up the element made first, as SystemTap's does. */
+	bool ordered;
 };
 
 enum { STATV_AVG, STATV_M2, STATV_VAR, STATV_WORDS };
@@ -319,7 +339,8 @@ struct global_var {
 	uint32_t key_size;       /* at least 4 (a scalar statistic's index) */
 	uint32_t value_size;     /* per CPU, for statistics */
 	uint32_t value_offset;   /* GLOBAL_ARRAY: after the creation number */
-	uint32_t seq_counter;    /* GLOBAL_ARRAY: in the globals area */
+	uint32_t seq_counter;    /* GLOBAL_ARRAY, and statistics with
+	                          * stat.ordered: in the globals area */
 	uint32_t max_entries;
 	/* `global a%`: a full map makes room by removing its oldest element
 	 * (least creation number; any element of a statistic, which has none)
@@ -374,6 +395,7 @@ struct program {
 #define PROG_MAP_RSTACK  "rstack"
 #define PROG_MAP_TSCRATCH "tscratch" /* scratch of handlers that may sleep */
 #define PROG_MAP_ENTRY   "entry"    /* values saved at entry for .return probes */
+#define PROG_MAP_COUNTERS "perf_counters"  /* .counter("NAME") events, by number */
 #define PROG_MAP_PENDING "pending"  /* process.begin not yet called: {row, tgid} */
 #define PROG_PENDING_MAX 16384      /* its size: processes running at the start */
 

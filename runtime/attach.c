@@ -434,6 +434,49 @@ static int attach_perf(struct attach_ctx *c, int i)
 	return 0;
 }
 
+/* perf...counter("NAME"): a counting event (no sampling, no handler) on
+ * the process the point names, or else the target, put in the map of
+ * counters for @perf to read.  The map keeps the event: the descriptor is
+ * not needed after.  Bound to one thread (the process's first, as
+ * perf_event_open binds a pid), it is read in that thread only. */
+static int open_counter(struct attach_ctx *c, int i)
+{
+	const struct attach_point *a = &c->p->attach[i];
+	struct bpf_map *m = bpf_object__find_map_by_name(c->obj, PROG_MAP_COUNTERS);
+	pid_t pid = a->pid_filter == PID_GIVEN ? a->pid : c->target;
+	if (!m) {
+		report(a, 0, ENOENT);
+		return -1;
+	}
+	if (pid <= 0) {
+		fprintf(stderr, "uscript: %s counts the events of one process: name it with "
+			"process(PID), or run it with -c CMD or -x PID\n", a->pp);
+		return -1;
+	}
+	struct perf_event_attr attr = {
+		.size = sizeof(attr), .type = a->perf_type, .config = a->perf_config,
+	};
+	int fd = (int)syscall(SYS_perf_event_open, &attr, pid, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	if (fd < 0) {
+		int err = errno;
+		fprintf(stderr, "uscript: cannot open the perf counter of %s in process %d: %s\n",
+			a->pp, (int)pid, errno_text(err));
+		return -1;
+	}
+	uint32_t key = (uint32_t)a->perf_counter;
+	int rc = bpf_map_update_elem(bpf_map__fd(m), &key, &fd, BPF_ANY);
+	int err = errno;
+	close(fd);
+	if (rc != 0) {
+		fprintf(stderr, "uscript: cannot keep the perf counter of %s: %s\n", a->pp,
+			errno_text(err));
+		return -1;
+	}
+	if (c->verbose)
+		fprintf(stderr, "uscript: counting %s in process %d\n", a->pp, (int)pid);
+	return 0;
+}
+
 /* Whether two rows come from the same probe point of the script. */
 static bool same_point(const struct attach_point *a, const struct attach_point *b)
 {
@@ -485,7 +528,7 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 			continue;
 		}
 		if (a->kind == ATTACH_PERF) {
-			rc = attach_perf(&c, i);
+			rc = a->counter_name ? open_counter(&c, i) : attach_perf(&c, i);
 			continue;
 		}
 		if (done[i] || !is_uprobe(a))

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "check/builtins.h"
+#include "check/regex.h"
 #include "codegen/hostabi.h"
 #include "maps.h"
 #include "runtime.h"
@@ -88,6 +89,18 @@ int64_t uscript_host_clock_ns(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int64_t uscript_host_regex_sub(const void *blob, const char *s, int64_t *tags)
+{
+	struct regex_sub rs;
+	int t[2 * REGEX_SUB_MAX_GROUPS];
+	regex_sub_view(blob, &rs);
+	if (!regex_sub_exec(&rs, s, strlen(s), t))
+		return 0;
+	for (uint32_t i = 0; i < rs.ntags; i++)
+		tags[i] = t[i];
+	return 1;
 }
 
 int64_t uscript_host_strcopy(char *dst, const char *src, int64_t max)

@@ -89,33 +89,33 @@ bool maps_lookup(struct maps *m, int g, const void *key, void *dst)
 }
 
 /* A wrapping array makes room as its BPF code does (bpf.c): the element of
- * least creation number goes, or any element of a statistic.  On failure
- * errno is E2BIG, the overflow. */
+ * least creation number goes (a statistic's is the last word of CPU 0's
+ * part).  On failure errno is E2BIG, the overflow. */
 static int remove_oldest(struct maps *m, int g)
 {
 	const struct global_var *gv = &m->prog->globals[g];
 	uint8_t *key = calloc(2, gv->key_size), *oldest = key ? key + gv->key_size : NULL;
+	/* not m->buf: that holds the value maps_update is storing */
+	size_t size = is_percpu(gv) ? percpu_stride(gv) * (size_t)m->ncpus : gv->value_size;
+	uint8_t *val = malloc(size);
 	void *prev = NULL;
 	int64_t least = INT64_MAX;
 	bool found = false;
-	while (key && bpf_map_get_next_key(m->fds[g], prev, key) == 0) {
+	while (key && val && bpf_map_get_next_key(m->fds[g], prev, key) == 0) {
 		prev = key;
 		int64_t seq = 0;
-		if (gv->kind == GLOBAL_ARRAY) {
-			if (bpf_map_lookup_elem(m->fds[g], key, m->buf) != 0)
-				continue;
-			memcpy(&seq, m->buf, sizeof(seq));
-		}
+		if (bpf_map_lookup_elem(m->fds[g], key, val) != 0)
+			continue;
+		memcpy(&seq, val + (gv->kind == GLOBAL_STAT ? gv->value_size - 8 : 0), sizeof(seq));
 		if (!found || seq < least) {
 			memcpy(oldest, key, gv->key_size);
 			least = seq;
 			found = true;
 		}
-		if (gv->kind == GLOBAL_STAT)
-			break;
 	}
 	int rc = found && bpf_map_delete_elem(m->fds[g], oldest) == 0 ? 0 : -1;
 	free(key);
+	free(val);
 	errno = E2BIG;
 	return rc;
 }
@@ -129,6 +129,11 @@ int maps_update(struct maps *m, int g, const void *key, const void *value, uint6
 		if (bpf_map_lookup_elem(m->fds[g], key, m->buf) != 0)
 			memset(m->buf, 0, stride * (size_t)m->ncpus);
 		memcpy(m->buf, value, gv->value_size);
+		/* a wrapping array of statistics: the creation number in
+		 * every CPU's part, where the BPF code looks for it */
+		for (int cpu = 1; gv->stat.ordered && cpu < m->ncpus; cpu++)
+			memcpy((uint8_t *)m->buf + (size_t)cpu * stride + gv->value_size - 8,
+			       (const uint8_t *)value + gv->value_size - 8, 8);
 		v = m->buf;
 	}
 	if (bpf_map_update_elem(m->fds[g], key, v, flags) == 0)

@@ -140,6 +140,18 @@ static void pretty_text(struct output *o, const struct pretty_arg *pa, const cha
 	}
 }
 
+/* An empty histogram is the runtime error SystemTap raises for it. */
+static void hist_empty(struct output *o, const struct hist_site *site)
+{
+	if (o->stop != OUT_ERROR) {
+		o->stop = OUT_ERROR;
+		o->error_site = site->empty_error;
+	}
+	/* A host handler checks this after the record, and ends. */
+	if (o->globals)
+		__atomic_fetch_or(&o->globals->stopping, STOP_ERROR, __ATOMIC_SEQ_CST);
+}
+
 /* The text of argument i of a site, one the runtime names (program.h),
  * into t. */
 static void deferred_text(struct output *o, const struct format_site *site, int i,
@@ -149,6 +161,17 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 	strbuf_reset(t);
 	if (kind == OUT_PRETTY) {
 		pretty_text(o, site->pretty[i], p, t);
+		return;
+	}
+	if (kind == OUT_HIST) {
+		/* as sprint draws it: at most MAXSTRINGLEN - 1 bytes */
+		const struct hist_site *hs = &o->prog->hists[site->hist_sites[i]];
+		if (maps_print_hist(o->maps, hs->global, p, t) == -ENODATA) {
+			hist_empty(o, hs);
+			o->hist_empty = true;
+		}
+		if (t->len > o->prog->maxstringlen - 1)
+			t->len = o->prog->maxstringlen - 1;
 		return;
 	}
 	if (kind == OUT_USYMNAME) {
@@ -225,7 +248,10 @@ static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
 	if (size < site->size)
 		return;
 	struct fmt_arg args[64];
+	o->hist_empty = false;
 	int n = record_args(o, site, h, args);
+	if (o->hist_empty)
+		return;   /* the error instead of the line, as SystemTap's */
 	strbuf_reset(&o->line);
 	fmt_printf(&o->formats[h->site], args, (size_t)n, &o->line);
 	fwrite(o->line.buf, 1, o->line.len, o->out);
@@ -249,8 +275,7 @@ void output_sprintf(struct output *o, const void *rec, char *dst, size_t maxstr)
 	strbuf_free(&sb);
 }
 
-/* The histogram is read when its record arrives; an empty one is the
- * runtime error SystemTap raises for it. */
+/* The histogram is read when its record arrives. */
 static void print_hist(struct output *o, const struct hist_site *site, const void *key,
 		       size_t len)
 {
@@ -259,13 +284,7 @@ static void print_hist(struct output *o, const struct hist_site *site, const voi
 	strbuf_reset(&o->line);
 	int rc = maps_print_hist(o->maps, site->global, key, &o->line);
 	if (rc == -ENODATA) {
-		if (o->stop != OUT_ERROR) {
-			o->stop = OUT_ERROR;
-			o->error_site = site->empty_error;
-		}
-		/* A host handler checks this after the record, and ends. */
-		if (o->globals)
-			__atomic_fetch_or(&o->globals->stopping, STOP_ERROR, __ATOMIC_SEQ_CST);
+		hist_empty(o, site);
 		return;
 	}
 	fwrite(o->line.buf, 1, o->line.len, o->out);

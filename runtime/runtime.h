@@ -107,6 +107,7 @@ struct maps;
 
 struct output {
 	const struct program *prog;
+	bool hist_empty;         /* a record's sprint(@hist…) found it empty */
 	FILE *out;
 	struct maps *maps;       /* arrays and statistics, once loaded */
 	struct globals_hdr *globals;  /* where a runtime error found here is flagged */

@@ -32,7 +32,7 @@
 size_t stats_value_words(const struct stat_shape *shape)
 {
 	return STAT_HDR_WORDS + (shape->hist == HIST_NONE ? 0 : shape->buckets) +
-	       (shape->variance ? STATV_WORDS : 0);
+	       (shape->variance ? STATV_WORDS : 0) + shape->ordered;
 }
 
 /* SystemTap's _stp_stat_get for @variance: the scaled mean of all CPUs

@@ -7,7 +7,8 @@
 #include "codegen/cg.h"
 
 static const struct builtin builtins[BI_COUNT] = {
-#define X(n, r, a, w, g) { BI_##n, #n, r, a, w, g },
+/* _perf is @perf("NAME"), which the parser makes a call of */
+#define X(n, r, a, w, g) { BI_##n, BI_##n == BI__perf ? "@perf" : #n, r, a, w, g },
 	BUILTIN_LIST(X)
 #undef X
 };

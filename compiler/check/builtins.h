@@ -110,6 +110,12 @@ struct builtin {
 	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, cg_strfunc) \
 	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
 	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \
+	/* after =~ (codegen/regex_sub.c) */ \
+	X(matched,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_matched) \
+	X(ngroups,       TYPE_LONG,    "",    BI_ANYWHERE, cg_matched) \
+	X(matched_str,   TYPE_STRING,  "",    BI_ANYWHERE, cg_matched) \
+	/* @perf("NAME"), which the parser spells so (codegen/bpf.c) */ \
+	X(_perf,         TYPE_LONG,    "S",   BI_UPROBE,   cg_perf) \
 	/* stacks (codegen/stack.c, usym.c) */ \
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \

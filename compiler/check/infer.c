@@ -329,6 +329,15 @@ static bool is_lvalue(const struct expr *e)
  * Where it is read from is worked out per probe point (points/target.c). */
 static enum type infer_target(struct rs *rs, struct expr *e)
 {
+	if (e->form == TARGET_AUTO) {
+		/* Whether the value has a type to read it by is known per probe
+		 * point (points/target.c). */
+		expect(rs, e->lhs, TYPE_LONG, "a value whose members are read ('->')");
+		for (struct target_suffix *s = e->suffix; s; s = s->next)
+			if (s->index)
+				expect(rs, s->index, TYPE_LONG, "an index of a target expression");
+		return TYPE_LONG;
+	}
 	if (e->form != TARGET_DOLLAR) {
 		if (e->lhs)
 			expect(rs, e->lhs, TYPE_LONG, "the address @cast reads at");
@@ -519,6 +528,21 @@ static void check_regex(struct rs *rs, struct expr *e)
 	kept->next = arena_alloc(rs->arena, bytes);
 	memcpy(kept->next, re.next, bytes);
 	regex_free(&re);
+	/* matched()'s tables, which code generation uses if the script
+	 * calls it */
+	struct regex_sub rsub;
+	kept->sub = NULL;
+	kept->sub_size = 0;
+	kept->sub_why = NULL;
+	if (regex_sub_compile(pat->str, pat->str_len, &rsub, &err) == 0) {
+		kept->sub_size = regex_sub_blob_size(&rsub);
+		void *blob = arena_alloc(rs->arena, kept->sub_size);
+		regex_sub_blob(&rsub, blob);
+		kept->sub = blob;
+		regex_sub_free(&rsub);
+	} else {
+		kept->sub_why = arena_strdup(rs->arena, err.msg);
+	}
 	e->res = kept;
 }
 
@@ -646,6 +670,8 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		for (struct expr *a = skip_first ? e->args->next : e->args; a; a = a->next)
 			a->printed = true;
 	}
+	if (b->id == BI_matched || b->id == BI_ngroups || b->id == BI_matched_str)
+		rs->out->uses_matched = true;
 	if (b->id == BI_sprint_backtrace && !e->printed && rs->checking)
 		diag_error(&e->loc, "%s() can only be printed, as an argument of print, println, "
 			   "printd, printdln or printf: uscript names the addresses when it "
@@ -703,7 +729,8 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 			for (struct func *f = rs->script->funcs; f; f = f->next)
 				suggest_add(&s, f->name);
 			for (int i = 0; i < BI_COUNT; i++)
-				suggest_add(&s, builtin_name(i));
+				if (builtin_name(i)[0] != '@')   /* not called by name */
+					suggest_add(&s, builtin_name(i));
 			if (rs->script->library_names)
 				rs->script->library_names(rs->script->library, suggest_library, &s);
 			const char *similar = suggest_list(&s);

@@ -53,6 +53,7 @@ static bool closure(struct builder *b, uint64_t *set, bool at_start, bool at_end
 		int to[2] = { -1, -1 };
 		switch (n->kind) {
 		case NFA_EPS: to[0] = n->out; to[1] = n->out2; break;
+		case NFA_SAVE: to[0] = n->out; break;
 		case NFA_BOL: if (at_start) to[0] = n->out; break;
 		case NFA_EOL: if (at_end) to[0] = n->out; break;
 		case NFA_FINAL: final = true; break;

@@ -18,13 +18,13 @@
 
 #include "regex.h"
 
-enum tkind { T_EMPTY, T_SET, T_CAT, T_ALT, T_REPEAT, T_BOL, T_EOL };
+enum tkind { T_EMPTY, T_SET, T_CAT, T_ALT, T_REPEAT, T_BOL, T_EOL, T_GROUP };
 
 struct tnode {
 	enum tkind kind;
 	int a, b;        /* operands: CAT, ALT; REPEAT's is a */
 	int min, max;    /* REPEAT; max -1 for no bound */
-	int set;         /* SET: index in the NFA's sets */
+	int set;         /* SET: index in the NFA's sets; GROUP: its number */
 };
 
 struct parser {
@@ -259,6 +259,7 @@ static int atom(struct parser *ps)
 	case '(': {
 		if (++ps->depth > MAX_DEPTH)
 			return fail(ps, start, 1, "groups nested more than %d deep", MAX_DEPTH);
+		int number = ps->nfa->ngroups++;   /* groups count by their '(' */
 		int x = parse_alt(ps);
 		ps->depth--;
 		if (x < 0)
@@ -269,7 +270,9 @@ static int atom(struct parser *ps)
 		/* A group of an anchor may repeat: "(^)*" is no anchor itself. */
 		if (ps->t[x].kind == T_BOL || ps->t[x].kind == T_EOL)
 			x = tnode(ps, T_CAT, x, tnode(ps, T_EMPTY, -1, -1));
-		return x;
+		int g = tnode(ps, T_GROUP, x, -1);
+		ps->t[g].set = number;
+		return g;
 	}
 	case '[':
 		return bracket(ps, start);
@@ -488,6 +491,18 @@ static int build(struct parser *ps, int t, struct frag *f)
 		return 0;
 	case T_REPEAT:
 		return build_repeat(ps, n, f);
+	case T_GROUP: {
+		int tag = 2 * n->set;
+		e = node(ps, NFA_EPS, -1, -1, -1);
+		int close = node(ps, NFA_SAVE, e, -1, tag + 1);
+		if (e < 0 || close < 0 || build(ps, n->a, &a) < 0)
+			return -1;
+		if ((s = node(ps, NFA_SAVE, a.start, -1, tag)) < 0)
+			return -1;
+		nfa->node[a.end].out = close;
+		*f = (struct frag){ s, e };
+		return 0;
+	}
 	}
 	abort();
 }
@@ -496,7 +511,13 @@ int regex_parse(const char *pat, size_t len, struct nfa *nfa, struct regex_error
 {
 	memset(nfa, 0, sizeof(*nfa));
 	struct parser ps = { .p = pat, .len = len, .nfa = nfa, .err = err };
+	nfa->ngroups = 1;   /* group 0: the whole match */
 	int root = parse_alt(&ps);
+	if (root >= 0) {
+		int g = tnode(&ps, T_GROUP, root, -1);
+		ps.t[g].set = 0;
+		root = g;
+	}
 	if (root >= 0 && ps.pos < len)
 		root = fail(&ps, ps.pos, 1, "')' without '('");
 	struct frag f;

@@ -76,6 +76,8 @@ struct resolved {
 	struct handler *probes;  /* one per probe, by probe id */
 	struct handler *funcs;   /* one per function, in source order */
 	int nfuncs;
+	bool uses_matched;       /* matched() or ngroups() is called: each =~
+	                          * keeps where it matched */
 };
 
 /* Returns 0, or -1 with the errors reported. */

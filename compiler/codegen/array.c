@@ -65,7 +65,7 @@ void cg_check_overflow(struct cg *cg, LLVMValueRef rc, const struct loc *loc, in
 
 /* The next creation number of g: one atomic add on its counter, shared by
  * every CPU and by the host through the mapped globals. */
-static LLVMValueRef next_seq(struct cg *cg, int g)
+LLVMValueRef cg_array_next_seq(struct cg *cg, int g)
 {
 	LLVMValueRef counter = cg_field(cg, cg->globals, gvar(cg, g)->seq_counter);
 	return LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpAdd, counter, cg_const(cg, 1),
@@ -130,7 +130,7 @@ void cg_array_write(struct cg *cg, struct expr *e, LLVMValueRef v)
 
 	LLVMPositionBuilderAtEnd(cg->b, make);
 	LLVMValueRef buf = cg_scratch(cg, gv->value_size, true);
-	cg_store_at(cg, buf, 0, next_seq(cg, g), cg->i64);
+	cg_store_at(cg, buf, 0, cg_array_next_seq(cg, g), cg->i64);
 	store_value(cg, gv, buf, v);
 	LLVMValueRef rc = cg->t->map_update(cg, g, key, buf, cg->t->in_place ? BPF_NOEXIST : BPF_ANY);
 	if (cg->t->in_place) {
@@ -170,7 +170,7 @@ LLVMValueRef cg_array_add(struct cg *cg, struct expr *e, LLVMValueRef delta)
 		cg->t->copy(cg, val, p, gv->value_size);
 		LLVMBuildBr(cg->b, go);
 		LLVMPositionBuilderAtEnd(cg->b, make);
-		cg_store_at(cg, val, 0, next_seq(cg, g), cg->i64);
+		cg_store_at(cg, val, 0, cg_array_next_seq(cg, g), cg->i64);
 		cg_store_at(cg, val, gv->value_offset, cg_const(cg, 0), cg->i64);
 		LLVMBuildBr(cg->b, go);
 		LLVMPositionBuilderAtEnd(cg->b, go);
@@ -190,7 +190,7 @@ LLVMValueRef cg_array_add(struct cg *cg, struct expr *e, LLVMValueRef delta)
 	 * harmlessly; only a full map leaves it missing. */
 	LLVMValueRef fresh = cg_scratch(cg, gv->value_size, true);
 	cg->t->zero(cg, fresh, gv->value_size);
-	cg_store_at(cg, fresh, 0, next_seq(cg, g), cg->i64);
+	cg_store_at(cg, fresh, 0, cg_array_next_seq(cg, g), cg->i64);
 	LLVMValueRef rc = cg->t->map_update(cg, g, key, fresh, BPF_NOEXIST);
 	LLVMValueRef p = cg->t->map_lookup(cg, g, key);
 	LLVMBuildStore(cg->b, p, slot);

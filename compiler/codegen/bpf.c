@@ -178,6 +178,8 @@ static void bpf_module_begin(struct cg *cg)
 			cg->maps[CG_MAP_USYM_STATE] = map_global(cg, PROG_MAP_USYM_STATE, 4);
 			break;
 		}
+	cg->maps[CG_MAP_COUNTERS] = cg->attach->ncounters ?
+		map_global(cg, PROG_MAP_COUNTERS, 4) : NULL;
 	cg->maps[CG_MAP_PENDING] = NULL;
 	for (int i = 0; i < cg->attach->n && !cg->maps[CG_MAP_PENDING]; i++)
 		if (cg->attach->rows[i].begin_pending)
@@ -303,6 +305,14 @@ static void bpf_module_end(struct cg *cg)
 	LLVMValueRef stub = LLVMGetNamedFunction(cg->mod, CG_SCRATCH_STUB);
 	if (stub)
 		LLVMDeleteFunction(stub);
+	if (cg->maps[CG_MAP_COUNTERS]) {
+		const struct map_field counters[] = {
+			{ "type", BPF_MAP_TYPE_PERF_EVENT_ARRAY },
+			{ "max_entries", (uint32_t)cg->attach->ncounters },
+			{ "key_size", 4 }, { "value_size", 4 },
+		};
+		define_map_btf(cg, cg->maps[CG_MAP_COUNTERS], PROG_MAP_COUNTERS, counters, 4);
+	}
 	if (cg->maps[CG_MAP_PENDING]) {
 		const struct map_field pending[] = {
 			{ "type", BPF_MAP_TYPE_HASH }, { "max_entries", PROG_PENDING_MAX },
@@ -741,19 +751,21 @@ static LLVMValueRef update_elem(struct cg *cg, int g, LLVMValueRef key, LLVMValu
  * first word of its value): one walk of the map finds that number, a
  * second deletes its element, and the insertion is tried again.  Another
  * CPU may take the room meanwhile: the second try's error is then the
- * overflow error, as SystemTap's would be without the room.  A statistic
- * has no creation number, and gives up the first element the kernel walks
- * to. */
-static LLVMValueRef oldest_callback(struct cg *cg, bool remove)
+ * overflow error, as SystemTap's would be without the room.  An array of
+ * statistics keeps its creation number in the last word of each CPU's
+ * part (stat.ordered), where the walk, which sees this CPU's, finds it. */
+static LLVMValueRef oldest_callback(struct cg *cg, bool remove, uint32_t seq_at)
 {
-	const char *name = remove ? "wrap_remove" : "wrap_oldest";
+	char name[32];
+	snprintf(name, sizeof(name), "%s_%u", remove ? "wrap_remove" : "wrap_oldest", seq_at);
 	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, name);
 	if (fn)
 		return fn;
 	static const char *const names[] = { "map", "key", "value", "ctx" };
 	struct cg_saved saved;
 	fn = cg_callback_begin(cg, name, names, 4, &saved);
-	LLVMValueRef seq = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 2), "");
+	LLVMValueRef seq = LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, LLVMGetParam(fn, 2), seq_at),
+					  "");
 	LLVMValueRef least = LLVMBuildLoad2(cg->b, cg->i64, LLVMGetParam(fn, 3), "");
 	if (!remove) {
 		LLVMBuildStore(cg->b, LLVMBuildSelect(cg->b,
@@ -774,32 +786,32 @@ static LLVMValueRef oldest_callback(struct cg *cg, bool remove)
 	return fn;
 }
 
-static LLVMValueRef remove_first_callback(struct cg *cg)
-{
-	LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, "wrap_first");
-	if (fn)
-		return fn;
-	static const char *const names[] = { "map", "key", "value", "ctx" };
-	struct cg_saved saved;
-	fn = cg_callback_begin(cg, "wrap_first", names, 4, &saved);
-	LLVMValueRef args[2] = { LLVMGetParam(fn, 0), LLVMGetParam(fn, 1) };
-	cg_call_ptr(cg, cg->i64, helper(cg, BPF_FUNC_map_delete_elem), args, 2);
-	LLVMBuildRet(cg->b, cg_const(cg, 1));
-	cg_callback_end(cg, &saved);
-	return fn;
-}
-
 static void remove_oldest(struct cg *cg, int g)
 {
 	const struct global_var *gv = &cg->prog->globals[g];
-	if (gv->kind == GLOBAL_STAT) {
-		cg_bpf_for_each(cg, g, remove_first_callback(cg), LLVMConstNull(cg->ptr));
-		return;
-	}
+	uint32_t seq_at = gv->kind == GLOBAL_STAT ? gv->value_size - 8 : 0;
 	LLVMValueRef least = cg_function_slot(cg, "wrap.least", cg->i64, NULL);
 	LLVMBuildStore(cg->b, cg_const(cg, INT64_MAX), least);
-	cg_bpf_for_each(cg, g, oldest_callback(cg, false), least);
-	cg_bpf_for_each(cg, g, oldest_callback(cg, true), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, false, seq_at), least);
+	cg_bpf_for_each(cg, g, oldest_callback(cg, true, seq_at), least);
+}
+
+void cg_bpf_stat_stamp(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef seq)
+{
+	const struct global_var *gv = &cg->prog->globals[g];
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus < 1)
+		ncpus = 1;
+	for (int cpu = 0; cpu < ncpus; cpu++) {
+		LLVMValueRef args[3] = { cg->gmaps[g], key, LLVMConstInt(cg->i32, (unsigned)cpu, 0) };
+		LLVMValueRef p = call_helper(cg, BPF_FUNC_map_lookup_percpu_elem, cg->ptr, args, 3);
+		LLVMBasicBlockRef have = cg_block(cg, "stamp.cpu"), next = cg_block(cg, "stamp.next");
+		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), next, have);
+		LLVMPositionBuilderAtEnd(cg->b, have);
+		cg_store_at(cg, p, gv->value_size - 8, seq, cg->i64);
+		LLVMBuildBr(cg->b, next);
+		LLVMPositionBuilderAtEnd(cg->b, next);
+	}
 }
 
 static LLVMValueRef bpf_map_update(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef value,
@@ -848,6 +860,44 @@ void cg_bpf_loop(struct cg *cg, uint32_t n, LLVMValueRef fn)
 	LLVMValueRef ctx = cg_function_slot(cg, "loop.scratch", cg->ptr, NULL);
 	LLVMBuildStore(cg->b, cg_scratch_base(cg), ctx);
 	LLVMValueRef args[4] = { LLVMConstInt(cg->i32, n, 0), fn, ctx, cg_const(cg, 0) };
+	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
+}
+
+/* @perf("NAME"): the counter's value now, read from the map of counters;
+ * a read the kernel refuses is a runtime error at the call. */
+LLVMValueRef cg_perf(struct cg *cg, struct expr *call)
+{
+	const char *name = call->args->str;
+	int n = -1;
+	for (int i = 0; i < cg->attach->n && n < 0; i++)
+		if (cg->attach->rows[i].counter_name &&
+		    strcmp(cg->attach->rows[i].counter_name, name) == 0)
+			n = cg->attach->rows[i].perf_counter;
+	if (n < 0 || !cg->t->is_bpf) {
+		diag_error(&call->loc, "@perf(\"%s\"): no perf counter of that name: declare "
+			   "one with a probe such as perf.sw.task_clock.process(\"PATH\")"
+			   ".counter(\"%s\") {}", name, name);
+		return cg_const(cg, 0);
+	}
+	/* struct bpf_perf_event_value: counter, enabled, running */
+	LLVMValueRef buf = cg_scratch(cg, 24, true);
+	LLVMValueRef args[4] = { cg->maps[CG_MAP_COUNTERS], cg_const(cg, n), buf, cg_const(cg, 24) };
+	LLVMValueRef rc = call_helper(cg, BPF_FUNC_perf_event_read_value, cg->i64, args, 4);
+	LLVMBasicBlockRef bad = cg_block(cg, "perf.bad"), ok = cg_block(cg, "perf.ok");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_const(cg, 0), ""), bad, ok);
+	LLVMPositionBuilderAtEnd(cg->b, bad);
+	LLVMValueRef err = LLVMBuildNeg(cg->b, rc, "");
+	cg_raise_fmt(cg, &call->loc, arena_printf(cg->arena, "@perf(\"%s\"): the kernel cannot read "
+		     "the counter in this thread (errno %%d): it counts the events of the "
+		     "process's first thread", name), &err, 1);
+	LLVMBuildBr(cg->b, ok);
+	LLVMPositionBuilderAtEnd(cg->b, ok);
+	return LLVMBuildLoad2(cg->b, cg->i64, buf, "");
+}
+
+void cg_bpf_loop_n(struct cg *cg, LLVMValueRef n, LLVMValueRef fn, LLVMValueRef ctx)
+{
+	LLVMValueRef args[4] = { n, fn, ctx, cg_const(cg, 0) };
 	call_helper(cg, BPF_FUNC_loop, cg->i64, args, 4);
 }
 

@@ -170,7 +170,7 @@ enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
  * has .return rows. */
 enum { CG_MAP_EVENTS, CG_MAP_GLOBALS, CG_MAP_SCRATCH, CG_MAP_LOST, CG_MAP_ENTRY, CG_MAP_RSTACK,
        CG_MAP_TSCRATCH, CG_MAP_USYM_MODS, CG_MAP_USYM_SYMS, CG_MAP_USYM_NAMES,
-       CG_MAP_USYM_STATE, CG_MAP_PENDING, CG_NMAPS };
+       CG_MAP_USYM_STATE, CG_MAP_PENDING, CG_MAP_COUNTERS, CG_NMAPS };
 
 struct cg {
 	/* the module */
@@ -395,6 +395,9 @@ LLVMValueRef cg_stat_read(struct cg *cg, struct expr *e);
 /* print(@hist_log(x)): a record the runtime prints the histogram for; `at`
  * is the print, where an empty statistic is reported. */
 void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at);
+/* A new entry of the program's hists for the histogram expression hist,
+ * whose emptiness is an error at `at`; its index. */
+int cg_hist_site(struct cg *cg, struct expr *hist, const struct loc *at);
 
 /* ---- builtin families, the hooks of builtins.h ---- */
 LLVMValueRef cg_printf(struct cg *cg, struct expr *call);
@@ -404,6 +407,11 @@ LLVMValueRef cg_error(struct cg *cg, struct expr *call);
 LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call);
 /* format.c: sprintf formatted by generated code, for BPF programs. */
 LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call);
+/* %m and %M of the address v: a count, then the bytes read (output.c);
+ * star the precision's value for %.*m. */
+struct fmt_piece;
+LLVMValueRef cg_read_memory(struct cg *cg, const struct fmt_piece *p, LLVMValueRef v,
+			    LLVMValueRef star, const struct loc *loc);
 /* text.c: text_str of s by generated code, for BPF programs. */
 LLVMValueRef cg_text_str_inline(struct cg *cg, LLVMValueRef s);
 /* n bytes of constant data (read-only), whatever MAXSTRINGLEN is. */
@@ -482,8 +490,26 @@ bool cg_bpf_tscratch_fits(uint32_t scratch);
 /* bpf_for_each_map_elem over global g's map: fn(map, key, value, ctx) for
  * each element until it returns 1. */
 void cg_bpf_for_each(struct cg *cg, int g, LLVMValueRef fn, LLVMValueRef ctx);
+/* The next creation number of array g (array.c). */
+LLVMValueRef cg_array_next_seq(struct cg *cg, int g);
+/* A new element of a wrapping array of statistics gets creation number
+ * seq in every CPU's part (bpf.c). */
+void cg_bpf_stat_stamp(struct cg *cg, int g, LLVMValueRef key, LLVMValueRef seq);
 /* bpf_loop(n, fn, ctx): fn(index, ctx) n times, or until it returns 1. */
 void cg_bpf_loop_ctx(struct cg *cg, uint32_t n, LLVMValueRef fn, LLVMValueRef ctx);
+/* The same with n an i32 known when it runs. */
+void cg_bpf_loop_n(struct cg *cg, LLVMValueRef n, LLVMValueRef fn, LLVMValueRef ctx);
+/* matched(), matched_str(), ngroups() (regex_sub.c): the last-match area
+ * at the start of scratch (0 bytes when the script calls none of them),
+ * forgotten where a handler begins, and kept by each =~ (hit: whether its
+ * automaton matched s). */
+struct regex;
+uint32_t cg_last_match_size(const struct cg *cg);
+void cg_regex_forget(struct cg *cg);
+void cg_regex_record(struct cg *cg, const struct regex *re, LLVMValueRef s, LLVMValueRef hit);
+LLVMValueRef cg_matched(struct cg *cg, struct expr *call);
+/* @perf("NAME") (bpf.c). */
+LLVMValueRef cg_perf(struct cg *cg, struct expr *call);
 LLVMValueRef cg_bpf_snprintf(struct cg *cg, LLVMValueRef dst, uint32_t size, const char *conv,
 			     LLVMValueRef v);
 /* ---- stat.c: a histogram's buckets ---- */

@@ -247,6 +247,7 @@ static void gen_handler(struct cg *cg, struct probe *p, uint32_t slot_base, bool
 		cg->count_actions = loops_in(cg, p->body);
 		cg->pending_actions = 0;
 		init_locals(cg, 0, foreach_in(cg, p->body));
+		cg_regex_forget(cg);
 		const struct tv_saves *sv = cg->t->is_bpf ? target_saves(cg->attach, p->id) : NULL;
 		if (sv)
 			cg_rstack_pop(cg, p, sv);
@@ -703,7 +704,11 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 		}
 	/* A function that does not recurse is never under way twice at once:
 	 * its copies share one part of scratch. */
-	uint32_t base = 0;
+	/* The last-match area of matched() comes first, at the same place in
+	 * every frame. */
+	uint32_t base = cg_last_match_size(cg);
+	if (cg->scratch_size < base)
+		cg->scratch_size = base;
 	for (int unwind = 0; unwind <= cg->has_try; unwind++) {
 		for (int i = 0; i < cg->res->nfuncs; i++) {
 			bool placed = false;
@@ -732,7 +737,8 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
 			if (cg->attach->rows[i].probe == p->id &&
 			    (cg->attach->rows[i].kind == ATTACH_RAW_TP ||
-			     cg->attach->rows[i].kind == ATTACH_PERF))
+			     cg->attach->rows[i].kind == ATTACH_PERF) &&
+			    !cg->attach->rows[i].counter_name)   /* a counter runs nothing */
 				gen_handler(cg, p, base, false, i);
 	}
 	cg->di_scope = NULL;

@@ -35,7 +35,7 @@ struct sp {
 	LLVMValueRef digits; /* a number's digits, right-aligned */
 	uint32_t cap;        /* MAXSTRINGLEN */
 	int64_t mask;        /* span − 1; span is the power of two above cap */
-	LLVMValueRef spaces, zeros;  /* runs of span bytes, made when first needed */
+	LLVMValueRef spaces, zeros, nuls;  /* runs of span bytes, made when first needed */
 };
 
 enum { DIGITS = 24 };      /* enough for 2^64 − 1 in octal (22 digits) */
@@ -73,11 +73,11 @@ LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n)
 	return g;
 }
 
-/* A run of span bytes of c (' ' or '0'): the source of paddings, one of
- * each for the whole format. */
+/* A run of span bytes of c (' ', '0' or NUL): the source of paddings, one
+ * of each for the whole format. */
 static LLVMValueRef run_of(struct sp *s, char c)
 {
-	LLVMValueRef *run = c == ' ' ? &s->spaces : &s->zeros;
+	LLVMValueRef *run = c == ' ' ? &s->spaces : c == '0' ? &s->zeros : &s->nuls;
 	if (!*run) {
 		char *bytes = arena_alloc(s->cg->arena, (size_t)s->mask + 1);
 		memset(bytes, c, (size_t)s->mask + 1);
@@ -332,6 +332,105 @@ static void put_string(struct sp *s, const struct fmt_piece *p, LLVMValueRef str
 		put(s, cg->zeros, k(s, 1));
 }
 
+/* %b: the value's low bytes as they are in memory, 8 unless the
+ * precision (or else the width) says 1, 2 or 4, in a width of NULs, as the
+ * runtime's put_binary writes them.  The string ends at the first NUL, as
+ * one SystemTap's sprintf makes does. */
+static int binary_size(int n)
+{
+	return n == 1 || n == 2 || n == 4 || n == 8 ? n : -1;
+}
+
+static void put_binary(struct sp *s, const struct fmt_piece *p, LLVMValueRef v)
+{
+	int prec = binary_size(p->precision), width = p->width;
+	if (width < 0) {
+		width = prec < 0 ? 8 : prec;
+		if (prec < 0)
+			prec = 8;
+	} else if (prec < 0) {
+		prec = binary_size(width);
+		if (prec < 0)
+			prec = 8;
+	}
+	cg_store_at(s->cg, s->tmp, 0, v, s->cg->i64);
+	bool left = p->flags & FMT_F_LEFT;
+	if (!left && prec < width)
+		put_run(s, '\0', k(s, width - prec));
+	put(s, s->tmp, k(s, prec));
+	if (left && prec < width)
+		put_run(s, '\0', k(s, width - prec));
+}
+
+/* The bytes of %M as hex digits: a bpf_loop callback, a byte a call, from
+ * the area at off (in: span bytes at 0, out: 2 * span at span). */
+static LLVMValueRef hex_callback(struct sp *s, uint32_t off)
+{
+	struct cg *cg = s->cg;
+	static const char *const names[] = { "index", "ctx" };
+	struct cg_saved saved;
+	LLVMValueRef digits = cg_const_bytes(cg, "0123456789abcdef", 16);
+	LLVMValueRef fn = cg_callback_begin(cg, "sprintf_hex", names, 2, &saved);
+	LLVMBuilderRef b = cg->b;
+	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go");
+	LLVMValueRef area = cg_loop_scratch(cg);
+	LLVMBuildCondBr(b, LLVMBuildIsNull(b, area, ""), stop, go);
+	LLVMPositionBuilderAtEnd(b, stop);
+	LLVMBuildRet(b, k(s, 1));
+	LLVMPositionBuilderAtEnd(b, go);
+	LLVMValueRef st = cg_field(cg, area, off);
+	LLVMValueRef i = LLVMBuildAnd(b, LLVMBuildPtrToInt(b, LLVMGetParam(fn, 0), cg->i64, ""),
+				      k(s, s->mask), "");
+	LLVMValueRef c = LLVMBuildZExt(b, LLVMBuildLoad2(b, cg->i8, cg_gep(cg, st, cg_opaque(cg, i)),
+							 ""), cg->i64, "");
+	LLVMValueRef out = cg_field(cg, st, (uint32_t)s->mask + 1);
+	LLVMValueRef at = LLVMBuildAnd(b, cg_opaque(cg, LLVMBuildShl(b, i, k(s, 1), "")),
+				       k(s, 2 * s->mask), "");
+	LLVMValueRef hi = LLVMBuildLoad2(b, cg->i8, cg_gep(cg, digits,
+					 LLVMBuildAnd(b, cg_opaque(cg, LLVMBuildLShr(b, c, k(s, 4), "")),
+						      k(s, 15), "")), "");
+	LLVMValueRef lo = LLVMBuildLoad2(b, cg->i8, cg_gep(cg, digits,
+					 LLVMBuildAnd(b, cg_opaque(cg, c), k(s, 15), "")), "");
+	LLVMBuildStore(b, hi, cg_gep(cg, out, at));
+	LLVMBuildStore(b, lo, cg_gep(cg, out, LLVMBuildAdd(b, at, k(s, 1), "")));
+	LLVMBuildRet(b, k(s, 0));
+	cg_callback_end(cg, &saved);
+	return fn;
+}
+
+/* %m and %M of the address v, as the runtime's put_memory writes them:
+ * the bytes read (the precision's count, else 1), raw or as two hex digits
+ * each, in the width; the '0' flag adds a NUL.  Only what fits MAXSTRINGLEN
+ * is converted. */
+static void put_memory(struct sp *s, const struct fmt_piece *p, LLVMValueRef v,
+		       LLVMValueRef width, LLVMValueRef prec, const struct loc *loc)
+{
+	struct cg *cg = s->cg;
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef mem = cg_read_memory(cg, p, v, p->precision == FMT_STAR ? prec : NULL, loc);
+	LLVMValueRef n = min_of(s, LLVMBuildLoad2(b, cg->i64, mem, ""), k(s, s->cap));
+	LLVMValueRef text = cg_field(cg, mem, 8), shown = n;
+	if (p->conv == 'M') {
+		uint32_t off = cg_scratch_reserve(cg, 3 * ((uint32_t)s->mask + 1), true);
+		LLVMValueRef area = cg_scratch_base(cg), st = cg_field(cg, area, off);
+		n = min_of(s, n, k(s, s->cap / 2 + 1));
+		cg->t->copy_n(cg, st, text, masked(s, n));
+		LLVMValueRef slot = cg_alloca(cg, cg->ptr, "hex.ctx");
+		LLVMBuildStore(b, area, slot);
+		cg_bpf_loop_n(cg, LLVMBuildTrunc(b, n, cg->i32, ""), hex_callback(s, off), slot);
+		text = cg_field(cg, st, (uint32_t)s->mask + 1);
+		shown = LLVMBuildShl(b, n, k(s, 1), "");
+	}
+	LLVMValueRef pad = padding(s, width, shown);
+	if (!(p->flags & FMT_F_LEFT))
+		put_run(s, ' ', pad);
+	put(s, text, shown);
+	if (p->flags & FMT_F_LEFT)
+		put_run(s, ' ', pad);
+	if (p->flags & FMT_F_ZERO)
+		put_run(s, '\0', k(s, 1));
+}
+
 LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call)
 {
 	struct expr *fmt = call->args, *arg = fmt->next;
@@ -364,13 +463,19 @@ LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call)
 		}
 		LLVMValueRef width = resolve(&s, p->width, &arg);
 		LLVMValueRef prec = resolve(&s, p->precision, &arg);
+		struct expr *value = arg;
 		LLVMValueRef v = cg_expr(cg, arg);
 		arg = arg->next;
 		switch (p->conv) {
-		case 'b': case 'm': case 'M':
-			/* Bytes that may be NUL, in a string that a NUL ends. */
-			diag_error(&fmt->loc, "sprintf's %%%c cannot run in a process probe: use "
-				   "printf, or sprintf in a begin, end or timer probe", p->conv);
+		case 'b':
+			if (p->width == FMT_STAR || p->precision == FMT_STAR)
+				diag_error(&fmt->loc, "sprintf's %%b in a process probe takes no '*': "
+					   "its size is fixed when the script is compiled");
+			else
+				put_binary(&s, p, v);
+			break;
+		case 'm': case 'M':
+			put_memory(&s, p, v, width, prec, &value->loc);
 			break;
 		case 's':
 			put_string(&s, p, v, width, prec);

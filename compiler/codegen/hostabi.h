@@ -32,7 +32,8 @@
 	X(foreach_end) \
 	X(sprintf) \
 	X(str_text) \
-	X(sprint_ustack)
+	X(sprint_ustack) \
+	X(regex_sub)
 
 /* A record buffer for `size` bytes; never NULL. */
 void *uscript_host_rec_reserve(void *rt, uint32_t size);
@@ -78,5 +79,8 @@ void uscript_host_str_text(char *dst, const char *s, int64_t maxstr);
 /* sprint_ustack(stk) where no thread is traced: a line " TOKEN : 0xADDR"
  * for each address, usymdata() naming nothing (codegen/usym.c). */
 void uscript_host_sprint_ustack(char *dst, const char *stk, int64_t maxstr);
+/* Where the pattern of the tables `blob` (check/regex.h) matches s: 1 and
+ * its tags in tags[], or 0. */
+int64_t uscript_host_regex_sub(const void *blob, const char *s, int64_t *tags);
 
 #endif

@@ -72,8 +72,8 @@ static struct out_args new_site(struct cg *cg, const char *fmt, size_t fmt_len, 
 /* %m and %M of the address v: the bytes are read now, in the probe, into
  * a count and MAXSTRINGLEN bytes (OUT_MEMORY); a read that faults is
  * SystemTap's runtime error, as its printf raises it. */
-static LLVMValueRef read_memory(struct cg *cg, const struct fmt_piece *p, LLVMValueRef v,
-				LLVMValueRef star, const struct loc *loc)
+LLVMValueRef cg_read_memory(struct cg *cg, const struct fmt_piece *p, LLVMValueRef v,
+			    LLVMValueRef star, const struct loc *loc)
 {
 	uint32_t max = cg->opts->maxstringlen;
 	LLVMValueRef buf = cg_scratch(cg, 8 + max, true);
@@ -130,13 +130,28 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 		if (conv && (conv->conv == 'm' || conv->conv == 'M')) {
 			site->arg_kinds[i] = OUT_MEMORY;
 			LLVMValueRef star = conv->precision == FMT_STAR && i > 0 ? o.vals[i - 1] : NULL;
-			o.vals[i] = read_memory(cg, conv, cg_expr(cg, a), star, &a->loc);
+			o.vals[i] = cg_read_memory(cg, conv, cg_expr(cg, a), star, &a->loc);
 			site->arg_offsets[i] = off;
 			off += (site_arg_size(site, i, cg->opts->maxstringlen) + 7) & ~7u;
 			continue;
 		}
 		int deferred = cg_deferred_kind(a);
-		if (deferred == OUT_SBACKTRACE && !cg->t->is_bpf) {
+		if (deferred == OUT_HIST && !cg->t->is_bpf)
+			deferred = -1;   /* the host draws it at once */
+		if (deferred == OUT_HIST) {
+			struct expr *t = a->args->args;
+			int g = t->sym->index;
+			if (!site->hist_sites) {
+				site->hist_sites = arena_alloc(cg->arena, ((size_t)site->nargs + 1) *
+							       sizeof(int));
+				site->hist_key_sizes = arena_alloc(cg->arena, ((size_t)site->nargs +
+									   1) * sizeof(uint32_t));
+			}
+			((int *)site->hist_sites)[i] = cg_hist_site(cg, a->args, &a->loc);
+			((uint32_t *)site->hist_key_sizes)[i] = cg->prog->globals[g].key_size;
+			site->arg_kinds[i] = OUT_HIST;
+			o.vals[i] = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL);
+		} else if (deferred == OUT_SBACKTRACE && !cg->t->is_bpf) {
 			site->arg_kinds[i] = OUT_STRING;
 			o.vals[i] = cg_no_user_stack(cg, true);
 		} else if (deferred >= 0) {

@@ -207,6 +207,7 @@ LLVMValueRef cg_regex_match(struct cg *cg, struct expr *e)
 		state = cg->t->is_bpf ? walk_bpf(cg, &x, s) : walk_host(cg, &x, s);
 		state = take(cg, &x, state, k(cg, x.re->ncols - 1));
 	}
+	cg_regex_record(cg, x.re, s, LLVMBuildICmp(cg->b, LLVMIntEQ, state, k(cg, REGEX_MATCH), ""));
 	LLVMValueRef hit = LLVMBuildICmp(cg->b, e->op == OP_MATCH ? LLVMIntEQ : LLVMIntNE, state,
 					 k(cg, REGEX_MATCH), "");
 	return LLVMBuildZExt(cg->b, hit, cg->i64, "");

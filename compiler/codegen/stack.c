@@ -49,6 +49,9 @@ int cg_deferred_kind(const struct expr *e)
 		return OUT_PRETTY;
 	if (e->kind != EXPR_CALL || !e->builtin)
 		return -1;
+	if (e->builtin->id == BI_sprint && e->args->kind == EXPR_STAT &&
+	    (e->args->stat == STAT_HIST_LOG || e->args->stat == STAT_HIST_LINEAR))
+		return OUT_HIST;
 	switch (e->builtin->id) {
 	case BI_sprint_ubacktrace: return OUT_SBACKTRACE;
 	case BI_sprint_backtrace: return OUT_SBACKTRACE;

@@ -132,10 +132,18 @@ void cg_stat_add(struct cg *cg, struct expr *e)
 		LLVMValueRef buf = cg_scratch(cg, gv->value_size, true);
 		cg->t->zero(cg, buf, gv->value_size);
 		LLVMBasicBlockRef have = cg_block(cg, "stat.have"), go = cg_block(cg, "stat.go");
-		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), go, have);
+		LLVMBasicBlockRef fresh = gv->stat.ordered ? cg_block(cg, "stat.fresh") : go;
+		LLVMBuildCondBr(cg->b, LLVMBuildIsNull(cg->b, p, ""), fresh, have);
 		LLVMPositionBuilderAtEnd(cg->b, have);
 		cg->t->copy(cg, buf, p, gv->value_size);
 		LLVMBuildBr(cg->b, go);
+		if (gv->stat.ordered) {
+			/* a new element's creation number, which the runtime
+			 * gives every CPU's part (maps_update) */
+			LLVMPositionBuilderAtEnd(cg->b, fresh);
+			cg_store_at(cg, buf, gv->value_size - 8, cg_array_next_seq(cg, g), cg->i64);
+			LLVMBuildBr(cg->b, go);
+		}
 		LLVMPositionBuilderAtEnd(cg->b, go);
 		add_to(cg, gv, buf, v);
 		cg_check_overflow(cg, cg->t->map_update(cg, g, key, buf, BPF_ANY), &t->loc, g);
@@ -150,6 +158,17 @@ void cg_stat_add(struct cg *cg, struct expr *e)
 	LLVMValueRef rc = cg->t->map_update(cg, g, key, cg->zeros, BPF_NOEXIST);
 	LLVMValueRef p = cg->t->map_lookup(cg, g, key);
 	LLVMBuildStore(cg->b, p, slot);
+	if (gv->stat.ordered) {
+		/* Made here (not by another CPU meanwhile): its creation
+		 * number, in every CPU's part. */
+		LLVMBasicBlockRef stamp = cg_block(cg, "stat.stamp"), on = cg_block(cg, "stat.on");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, rc, cg_const(cg, 0), ""),
+				stamp, on);
+		LLVMPositionBuilderAtEnd(cg->b, stamp);
+		cg_bpf_stat_stamp(cg, g, key, cg_array_next_seq(cg, g));
+		LLVMBuildBr(cg->b, on);
+		LLVMPositionBuilderAtEnd(cg->b, on);
+	}
 	LLVMValueRef err = LLVMBuildSelect(cg->b, LLVMBuildIsNull(cg->b, p, ""),
 		LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_const(cg, 0), ""), rc,
 				cg_const(cg, -E2BIG), ""),
@@ -203,11 +222,8 @@ static void fill_hist(struct cg *cg, LLVMValueRef rec, void *arg)
 
 /* The runtime reads the statistic when the record arrives and prints it,
  * as SystemTap prints a histogram. */
-void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
+int cg_hist_site(struct cg *cg, struct expr *hist, const struct loc *at)
 {
-	struct expr *t = hist->args;
-	int g = t->sym->index;
-	const struct global_var *gv = &cg->prog->globals[g];
 	struct program *p = cg->prog;
 	if (p->nhists % 16 == 0) {
 		struct hist_site *n = arena_alloc(cg->arena, (p->nhists + 16) * sizeof(*n));
@@ -217,12 +233,20 @@ void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
 	}
 	/* An empty statistic is SystemTap's error at the print. */
 	p->hists[p->nhists] = (struct hist_site){
-		g, cg_add_error_site(cg, at, "empty aggregate"), hist->loc,
+		hist->args->sym->index, cg_add_error_site(cg, at, "empty aggregate"), hist->loc,
 	};
+	return p->nhists++;
+}
+
+void cg_print_hist(struct cg *cg, struct expr *hist, const struct loc *at)
+{
+	struct expr *t = hist->args;
+	int g = t->sym->index;
+	const struct global_var *gv = &cg->prog->globals[g];
 	struct hist_rec h = {
 		.key = cg_array_key(cg, g, t->kind == EXPR_INDEX ? t->args : NULL),
 		.size = gv->key_size,
-		.site = p->nhists++,
+		.site = cg_hist_site(cg, hist, at),
 	};
 	/* Inside try, an empty statistic is found here, in the probe, where
 	 * the error can be caught; the runtime's check stays for a statistic
@@ -326,14 +350,17 @@ void cg_foreach_hist(struct cg *cg, struct stmt *st, void (*body)(struct cg *, s
 	LLVMPositionBuilderAtEnd(cg->b, out);
 }
 
-/* A BPF program cannot draw a histogram into a string: print asks the
- * runtime to draw it, which cannot hand a string back. */
+/* A BPF program cannot draw a histogram into a string: printed, the
+ * string is the runtime's to make (OUT_HIST, output.c); otherwise it
+ * cannot be had. */
 LLVMValueRef cg_sprint_hist(struct cg *cg, struct expr *hist, const struct loc *at)
 {
 	LLVMValueRef dst = cg_string_slot(cg, true);
 	if (cg->t->is_bpf) {
-		diag_error(at, "sprint of a histogram cannot run in a process probe: use print, "
-			   "or sprint in a begin, end or timer probe");
+		diag_error(at, "sprint of a histogram in a process probe can only be printed, as "
+			   "an argument of print, println or printf: uscript draws the histogram "
+			   "when it prints it, and a probe cannot keep the text; sprint works as "
+			   "it is in begin, end and timer probes");
 		return dst;
 	}
 	struct expr *t = hist->args;

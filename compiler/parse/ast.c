@@ -131,6 +131,14 @@ static void print_target(const struct expr *e, FILE *out)
 		fputc('&', out);
 	if (e->form == TARGET_DOLLAR) {
 		fprintf(out, "$%s", e->name);
+	} else if (e->form == TARGET_AUTO && (e->lhs->kind == EXPR_CALL ||
+					      (e->lhs->kind == EXPR_VAR && e->suffix->member))) {
+		print_expr(e->lhs, true, out);
+	} else if (e->form == TARGET_AUTO) {
+		/* "(v)[1]": without them, "v[1]" is an array's element */
+		fputc('(', out);
+		print_expr(e->lhs, true, out);
+		fputc(')', out);
 	} else {
 		fputs(e->form == TARGET_CAST ? "@cast(" : "@var(", out);
 		if (e->lhs) {

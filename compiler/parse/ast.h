@@ -127,15 +127,17 @@ struct expr {
 	 * "module") rather than $name; args is the name's string and the
 	 * module's, each a literal or a script argument (@1), whose text
 	 * check/ puts in name and module; module is NULL when not given, and
-	 * arg_loc is where the name's string is. */
-	enum { TARGET_DOLLAR, TARGET_CAST, TARGET_ATVAR } form;
+	 * arg_loc is where the name's string is.  TARGET_AUTO is members
+	 * after any other expression, lhs (SystemTap's autocast: "fh->x"),
+	 * read by the type the value lhs stands for has; name is NULL. */
+	enum { TARGET_DOLLAR, TARGET_CAST, TARGET_ATVAR, TARGET_AUTO } form;
 	const char *module;
 	struct loc arg_loc, module_loc;
 	bool addr_of;            /* EXPR_TARGET after a unary '&': its address */
 
 	struct expr *args;       /* CALL STAT arguments; INDEX IN keys */
 	struct expr *lhs, *rhs;  /* BINARY ASSIGN STAT_ADD; UNARY INCDEC use lhs;
-	                          * TARGET: @cast's address */
+	                          * TARGET: @cast's address, autocast's value */
 	struct expr *cond;       /* TERNARY: cond ? lhs : rhs */
 	struct target_suffix *suffix; /* EXPR_TARGET */
 

@@ -176,6 +176,9 @@ static struct sv_expr ex_target(struct pstate *p, struct tok_target t,
 static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 				     const struct loc *what_loc, int child_depth,
 				     const struct loc *loc);
+static struct sv_expr ex_autocast(struct pstate *p, struct sv_expr base,
+				  struct sv_suffixes first, struct sv_suffixes more,
+				  const struct loc *loc);
 static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc *what_loc,
 			    struct sv_exprs args, struct sv_suffixes sfx, const struct loc *loc);
 static struct sv_expr ex_addr(struct pstate *p, struct sv_expr a, const struct loc *loc);
@@ -326,7 +329,7 @@ static struct param *param_new(struct pstate *p, const char *name, struct sv_typ
 %left '.' DOT_MEMBER
 %left '+' '-'
 %left '*' '/' '%'
-%precedence ';' INC DEC '(' '[' STRING IDENT NUMBER TARGET SCRIPT_ARG ARGC STATOP
+%precedence ';' INC DEC '(' '[' STRING IDENT NUMBER TARGET SCRIPT_ARG ARGC STATOP ARROW
 	AT_WORD '!' '~' EMBEDDED
 
 %type <ex> expr unary postfix primary target limit cond
@@ -679,8 +682,10 @@ unary:
 	| '~' unary		{ $$ = ex_unary(p, OP_BNOT, $2, &@$); }
 	| '*' unary		{ $$ = ex_unary(p, OP_DEREF, $2, &@$); }
 	| '&' unary		{ $$ = ex_addr(p, $2, &@$); }
-	| INC primary		{ $$ = ex_incdec(p, OP_PREINC, $2, &@$); }
-	| DEC primary		{ $$ = ex_incdec(p, OP_PREDEC, $2, &@$); }
+	| INC primary %prec LOWEST
+				{ $$ = ex_incdec(p, OP_PREINC, $2, &@$); }
+	| DEC primary %prec LOWEST
+				{ $$ = ex_incdec(p, OP_PREDEC, $2, &@$); }
 	;
 
 postfix:
@@ -699,6 +704,17 @@ primary:
 	| IDENT '(' args ')'	{ $$ = ex_list(p, EXPR_CALL, $1, &@1, $3, &@$); }
 	| '(' expr ')'		{ $$ = $2; }
 	| target
+	| primary ARROW IDENT suffixes %prec LOWEST
+		{
+			struct sv_suffixes first = sfx_add(p, (struct sv_suffixes){0}, $3, NULL, &@3);
+			$$ = ex_autocast(p, $1, first, $4, &@$);
+		}
+	| primary '[' expr ']' suffixes %prec LOWEST
+		{
+			struct loc l = span(&@2, &@4);
+			struct sv_suffixes first = sfx_add(p, (struct sv_suffixes){0}, NULL, &$3, &l);
+			$$ = ex_autocast(p, $1, first, $5, &@$);
+		}
 	| SCRIPT_ARG
 		{
 			$$ = ex(p, ast_expr(p->arena, EXPR_SCRIPT_ARG, &@$), 0);
@@ -950,6 +966,21 @@ static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc
 		v.e->lhs = args.head;
 		return v;
 	}
+	if (strcmp(what, "@perf") == 0) {
+		/* @perf("NAME"): a call of the builtin that reads the counter */
+		if (args.n != 1 || sfx.head || args.head->kind != EXPR_STR || !args.head->str_len ||
+		    strlen(args.head->str) != args.head->str_len) {
+			diag_error(what_loc, "@perf takes the name of a perf counter, a literal "
+				   "string: @perf(\"NAME\"), declared by a probe such as "
+				   "perf.sw.task_clock.process(\"PATH\").counter(\"NAME\") {}");
+			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
+		}
+		struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_CALL, loc), d);
+		v.e->name = "@perf";
+		v.e->name_loc = *what_loc;
+		v.e->args = args.head;
+		return v;
+	}
 	bool choose = strcmp(what, "@choose_defined") == 0;
 	if (choose || strcmp(what, "@defined") == 0) {
 		if (args.n != 1 + choose || sfx.head) {
@@ -1009,6 +1040,31 @@ static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc
 		v.e->module = module->kind == EXPR_STR ? module->str : NULL;
 		v.e->module_loc = module->loc;
 	}
+	v.e->suffix = sfx.head;
+	return v;
+}
+
+/* fh->dentry->name, (v)[2] after any expression that is not a target
+ * expression itself (those take their members in their own rule; and
+ * "name[i]" stays an array's element): SystemTap's autocast, which reads
+ * the members by the type the value has where it comes from
+ * (points/target_auto.c follows it through locals and returns). */
+static struct sv_expr ex_autocast(struct pstate *p, struct sv_expr base,
+				  struct sv_suffixes first, struct sv_suffixes more,
+				  const struct loc *loc)
+{
+	struct sv_suffixes sfx = first;
+	sfx.tail->next = more.head;
+	if (more.tail)
+		sfx.tail = more.tail;
+	int d = base.depth;
+	if (first.depth > d)
+		d = first.depth;
+	if (more.depth > d)
+		d = more.depth;
+	struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_TARGET, loc), d);
+	v.e->form = TARGET_AUTO;
+	v.e->lhs = base.e;
 	v.e->suffix = sfx.head;
 	return v;
 }

@@ -150,8 +150,22 @@ static int add_perf(struct attach_table *t, const struct probe *p, const struct 
 		proc = c;
 		c = c->next;
 	}
+	const char *counter = NULL;
+	if (c && strcmp(c->name, "counter") == 0) {
+		if (c->arg_kind != PP_ARG_STR || !c->str || !*c->str)
+			return probes_fail(pp, "a perf counter is named: .counter(\"NAME\"), which "
+					   "@perf(\"NAME\") reads");
+		if (strcmp(pp->comps->name, "timer") == 0)
+			return probes_fail(pp, "a profile timer has no .counter: write "
+					   "perf.sw.cpu_clock.counter(\"NAME\")");
+		counter = c->str;
+		c = c->next;
+	}
 	if (c)
 		return probes_fail(pp, "unexpected .%s", c->name);
+	for (int i = 0; counter && i < t->n; i++)
+		if (t->rows[i].counter_name && strcmp(t->rows[i].counter_name, counter) == 0)
+			return probes_fail(pp, "a second perf counter named \"%s\"", counter);
 	const char *name;
 	enum pid_filter pf = PID_ANY;
 	struct lifecycle *l = NULL;
@@ -170,6 +184,14 @@ static int add_perf(struct attach_table *t, const struct probe *p, const struct 
 	a->perf_freq = freq;
 	a->pid_filter = pf;
 	a->pid = l ? l->pid : 0;
+	a->perf_counter = -1;
+	if (counter) {
+		/* counting, not sampling: read by @perf, never run */
+		a->counter_name = counter;
+		a->perf_counter = t->ncounters++;
+		a->perf_sample = 0;
+		a->perf_freq = false;
+	}
 	t->ctx[t->n - 1].life = l;
 	return 0;
 }
@@ -178,14 +200,17 @@ static void perf_forms(void (*say)(void *, const char *), void *arg)
 {
 	static const char *const rates[] = { "", ".sample(number)", ".hz(number)" };
 	static const char *const whom[] = { "", ".process", ".process(number)",
-					     ".process(string)" };
+					     ".process(string)", ".counter(string)",
+					     ".process.counter(string)",
+					     ".process(number).counter(string)",
+					     ".process(string).counter(string)" };
 	char form[128];
 	say(arg, "timer.profile");
 	say(arg, "timer.profile.tick");
 	say(arg, "timer.profile.freq.hz(number)");
 	for (size_t e = 0; e <= sizeof(events) / sizeof(*events); e++)
 		for (size_t r = 0; r < 3; r++)
-			for (size_t w = 0; w < 4; w++) {
+			for (size_t w = 0; w < sizeof(whom) / sizeof(*whom); w++) {
 				if (e < sizeof(events) / sizeof(*events))
 					snprintf(form, sizeof(form), "perf.%s.%s%s%s",
 						 events[e].type == PERF_HW ? "hw" : "sw",

@@ -111,6 +111,7 @@ struct attach_table {
 	struct row_ctx *ctx;     /* one per row */
 	int n, cap;
 	unsigned *homes;         /* per probe id: HOME_BPF | HOME_HOST */
+	int ncounters;           /* perf .counter("NAME") rows, numbered from 0 */
 	bool *rows_vary;         /* per probe id: its target variables are read
 				  * differently at its rows (target.h) */
 	const struct tv_saves **saves;  /* per probe id: what its entry program

@@ -103,6 +103,8 @@ static void target_expr(struct tctx *c, struct expr *e)
 	tv->rows = rows;
 	tv->nrows = nrows;
 	tv->reads = reads;
+	tv->types = arena_alloc(c->arena, (size_t)(nrows + 1) * sizeof(*tv->types));
+	tv->addrs = arena_alloc(c->arena, (size_t)nrows + 1);
 	e->res = tv;
 	c->slot_base = c->slot_next = c->nslots;
 	c->expr_loc = &e->loc;
@@ -112,11 +114,14 @@ static void target_expr(struct tctx *c, struct expr *e)
 		int row = rows[i];
 		int rc;
 		c->slot_next = c->slot_base;
+		c->got_type = NULL;
+		c->got_addr = false;
+		c->row_i = i;
 		if (c->live && !c->live[i]) {
 			dead[i] = true;
 			continue;
 		}
-		if (row < 0 && (e->form != TARGET_CAST || !e->module)) {
+		if (row < 0 && e->form != TARGET_AUTO && (e->form != TARGET_CAST || !e->module)) {
 			e->bad = true;
 			return;
 		}
@@ -149,6 +154,8 @@ static void target_expr(struct tctx *c, struct expr *e)
 			e->bad = true;
 			return;
 		}
+		tv->types[i] = c->got_type;
+		tv->addrs[i] = c->got_addr;
 		if (live_row < 0)
 			live_row = i;
 	}
@@ -425,12 +432,16 @@ static void walk_expr(struct tctx *c, struct expr *e)
 	walk_expr(c, e->lhs);
 	walk_expr(c, e->rhs);
 	walk_expr(c, e->cond);
+	if (e->kind == EXPR_ASSIGN)
+		auto_assign(c, e);
 }
 
 static void walk_stmts(struct tctx *c, struct stmt *s)
 {
 	for (; s; s = s->next) {
 		walk_expr(c, s->expr);
+		if (s->kind == STMT_RETURN && s->expr)
+			auto_return(c, s->expr);
 		bool *v = arena_alloc(c->arena, (size_t)walk_rows(c) + 1), val;
 		if (s->kind == STMT_IF && row_values(c, s->expr, v) && uniform(c, v, &val)) {
 			/* the dead branch is left out, the live one kept */
@@ -530,8 +541,19 @@ int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary)
 	for (int i = 0; i < t->n; i++)
 		if (reads_targets(&t->rows[i]))
 			rows[start[t->rows[i].probe + 1]++] = i;
+	/* Functions first: their @casts with a module, @defined, and what
+	 * they return by type, for autocast in the probes that call them.
+	 * A function that calls one defined after it sees no type from it. */
+	for (struct func *f = s->funcs; f; f = f->next) {
+		c.nsaved = c.nslots = 0;
+		c.func = f;
+		auto_new_scope(&c);
+		walk_stmts(&c, f->body);
+	}
+	c.func = NULL;
 	for (struct probe *p = s->probes; p; p = p->next) {
 		c.probe = p;
+		auto_new_scope(&c);
 		c.rows = rows + start[p->id];
 		c.nrows = start[p->id + 1] - start[p->id];
 		/* Resolution reported target expressions in other probes. */
@@ -547,13 +569,6 @@ int targets_resolve(struct script *s, struct attach_table *t, bool *rows_vary)
 			returns |= t->rows[c.rows[i]].kind == ATTACH_URETPROBE;
 		if ((c.nsaved || returns) && !c.errors)
 			add_saves(&c, p);
-	}
-	/* Functions: their @casts with a module, and @defined */
-	c.probe = NULL;
-	c.nrows = 0;
-	for (struct func *f = s->funcs; f; f = f->next) {
-		c.nsaved = c.nslots = 0;
-		walk_stmts(&c, f->body);
 	}
 	return c.errors ? -1 : 0;
 }

@@ -103,6 +103,11 @@ struct tv_expr {
 	const struct tv_read *reads;  /* one per row */
 	bool varies;             /* not the same read at every row */
 	const struct pretty_arg *pretty;   /* TV_PRETTY: the runtime's plans */
+	/* Per row, the type by DWARF of the value read, NULL where it has
+	 * none, and whether the value is where one of that type is (an
+	 * array, '&'): what autocast reads its members by. */
+	const struct dwi_type **types;
+	bool *addrs;
 };
 
 /* In a .return probe, a target variable other than $return is its value

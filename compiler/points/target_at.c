@@ -41,7 +41,7 @@ static const char *at_text(struct tctx *c, const struct expr *e)
 		if (s && strlen(s) >= (size_t)l->end_col)
 			return arena_printf(c->arena, "%.*s", l->end_col - l->col + 1, s + l->col - 1);
 	}
-	return e->form == TARGET_CAST ? "@cast" : "@var";
+	return e->form == TARGET_CAST ? "@cast" : e->form == TARGET_AUTO ? "->" : "@var";
 }
 
 /* " at PP" for messages; "" where the expression is in no probe's rows
@@ -101,8 +101,8 @@ static struct dwi *module_dwarf(struct tctx *c, const struct expr *e, int row,
 /* n followed by the access, whose run-time indexes come slot_shift after
  * n's.  The result must be a number, unless its address is taken or it is
  * pretty-printed (the access then ends at its address). */
-static int finish(struct tctx *c, struct expr *e, int row, const struct dwi_access *acc,
-		  struct tv_num *n, int slot_shift, struct tv_read *r)
+int at_finish(struct tctx *c, struct expr *e, int row, const struct dwi_access *acc,
+	      struct tv_num *n, int slot_shift, struct tv_read *r)
 {
 	struct dwi_op ops[DWI_MAX_OPS];
 	memcpy(ops, acc->ops, (size_t)acc->nops * sizeof(*ops));
@@ -133,6 +133,8 @@ static int finish(struct tctx *c, struct expr *e, int row, const struct dwi_acce
 	}
 	r->kind = TV_NUM;
 	r->num = *n;
+	c->got_type = acc->type;
+	c->got_addr = acc->is_address || e->addr_of;
 	return 0;
 }
 
@@ -172,7 +174,7 @@ static int cast_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	ops[0] = base;
 	n.ops = ops;
 	n.nops = 1;
-	return finish(c, e, row, &acc, &n, 1, r);
+	return at_finish(c, e, row, &acc, &n, 1, r);
 }
 
 /* Where the probe is in its file: its link-time address, which rip holds
@@ -253,11 +255,13 @@ static int var_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	/* a .return row's rip is the caller's: the address is taken at the
 	 * entry, the value read at the return */
 	at_entry(c, row, &n);
-	return finish(c, e, row, &acc, &n, 0, r);
+	return at_finish(c, e, row, &acc, &n, 0, r);
 }
 
 int at_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
+	if (e->form == TARGET_AUTO)
+		return auto_read(c, e, row, r);
 	if (e->form == TARGET_CAST)
 		return cast_read(c, e, row, r);
 	return var_read(c, e, row, r);

@@ -510,6 +510,8 @@ int access_read(struct tctx *c, struct expr *e, int row, const struct dwi_type *
 		return -1;
 	}
 	num_append_dwi(c, n, acc.ops, acc.nops);
+	c->got_type = acc.type;
+	c->got_addr = acc.is_address || e->addr_of;
 	return 0;
 }
 

@@ -43,6 +43,18 @@ struct tctx {
 	 * @defined tries an expression, where it resolves. */
 	bool *live;
 	bool *row_ok;
+	/* Autocast (target_auto.c): the type by DWARF of the value the last
+	 * read gave, NULL when it has none, and whether that value is where
+	 * such a value is (an array, '&') rather than the value; the place in
+	 * rows of the row being read; the locals that hold typed values, per
+	 * row, in the code walked so far; and the functions that return one,
+	 * with the function being walked. */
+	const struct dwi_type *got_type;
+	bool got_addr;
+	int row_i;
+	struct typed_value *typed;
+	int ntyped, cap_typed;
+	struct func *func;
 };
 
 /* target.c: room for n ops in the arena, and a number read from a root */
@@ -55,6 +67,19 @@ int mark_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 int func_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 /* @cast(...) and @var(...) at any row (target_at.c). */
 int at_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* target_at.c, for target_auto.c: n followed by the access acc, whose
+ * run-time indexes come slot_shift after n's, as read r. */
+struct dwi_access;
+int at_finish(struct tctx *c, struct expr *e, int row, const struct dwi_access *acc,
+	      struct tv_num *n, int slot_shift, struct tv_read *r);
+/* Autocast, "v->member" (target_auto.c): the read at a row; what a
+ * plain assignment to a local or a function's `return` leaves the local
+ * or function holding, by type, after the walk went over its value; and
+ * the start of a new probe or function, whose locals are its own. */
+int auto_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+void auto_assign(struct tctx *c, const struct expr *assign);
+void auto_return(struct tctx *c, const struct expr *value);
+void auto_new_scope(struct tctx *c);
 
 /* target_func.c: a plan's pieces as a TV_PRETTY read, each piece's root
  * read by root_of (false: it cannot be, and prints "?") */

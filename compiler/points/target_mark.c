@@ -154,6 +154,8 @@ static int dwarf_read(struct tctx *c, struct expr *e, int row, struct tv_read *r
 		return -1;
 	}
 	num_append_dwi(c, &n, acc.ops, acc.nops);
+	c->got_type = acc.type;
+	c->got_addr = acc.is_address || e->addr_of;
 	if (e->pretty) {
 		if (!acc.type || dwi_plan_var(acc.type, 0, true, true, e->pretty > 2 ? 2 : e->pretty,
 					      &plan) < 0) {

@@ -1,10 +1,10 @@
-# sprintf's %b runs in uscript's own probes only: in a process probe the
-# string would be cut at the first NUL byte of the value.  (-u: nothing
-# reads x, and elision would leave the call out before it is refused.)
-run: cd "$T" && uscript -u -p3 -e 'probe process("./add").function("add") { x = sprintf("%b", $a) }' > /dev/null
+# sprintf's %b in a process probe has its size fixed when the script is
+# compiled: a '*' width or precision is an error at the format.
+# (-u: nothing reads x, and elision would leave the call out.)
+run: cd "$T" && uscript -u -p3 -e 'probe process("./add").function("add") { x = sprintf("%*b", 2, $a) }' > /dev/null
 --- stderr
-<input>:1:54: error: sprintf's %b cannot run in a process probe: use printf, or sprintf in a begin, end or timer probe
-    1 | probe process("./add").function("add") { x = sprintf("%b", $a) }
-      |                                                      ^~~~
+<input>:1:54: error: sprintf's %b in a process probe takes no '*': its size is fixed when the script is compiled
+    1 | probe process("./add").function("add") { x = sprintf("%*b", 2, $a) }
+      |                                                      ^~~~~
 --- status
 1

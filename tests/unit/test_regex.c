@@ -231,11 +231,123 @@ static void check_garbage(void)
 	}
 }
 
+/* matched(n): SystemTap's own expectations of groups (its testsuite's
+ * regex_grouping cases, which follow glibc), n groups given, "" for a
+ * group that took no part. */
+static const char *sub_text(const char *s, const int *tags, int g, char *buf)
+{
+	int a = tags[2 * g], b = tags[2 * g + 1];
+	if (a < 0 || b < 0)
+		a = b = 0;
+	memcpy(buf, s + a, (size_t)(b - a));
+	buf[b - a] = 0;
+	return buf;
+}
+
+static void check_sub_cases(void)
+{
+	static const struct { const char *pat, *s, *g[3]; } cases[] = {
+		{ "a*", "aaa", { "aaa" } },
+		{ "a?", "aaa", { "a" } },
+		{ "(ab)*", "abab", { "abab", "ab" } },
+		{ "(ab)?", "abab", { "ab", "ab" } },
+		{ "c(ab)?", "cabab", { "cab", "ab" } },
+		{ "(a*)a*a", "aaa", { "aaa", "aa" } },
+		{ "re(gex)", "regex", { "regex", "gex" } },
+		{ "(long|longer)", "longer", { "longer", "longer" } },
+		{ "a|b", "ab", { "a" } },
+		{ "a+|b", "baaab", { "b" } },
+		{ "a*|b", "aaab", { "aaa" } },
+		{ "a*|b", "baaab", { "b" } },
+		{ "b|a*", "baaab", { "b" } },
+		{ "(.*).*", "abcdef", { "abcdef", "abcdef" } },
+		{ "abc", "xabcy", { "abc" } },
+		{ "(a+|b)*", "ab", { "ab", "b" } },
+		{ "(a+|b)+", "ab", { "ab", "b" } },
+		{ "([abc])*d", "abbbcd", { "abbbcd", "c" } },
+		{ "(ab|cd)e", "abcde", { "cde", "cd" } },
+		{ "(ab|cd)e$", "abcde", { "cde", "cd" } },
+		{ "(bc+d$|ef*g.|h?i(j|k))", "ij", { "ij", "ij", "j" } },
+		{ "(bc+d$|ef*g.|h?i(j|k))", "00effg12", { "effg1", "effg1", "" } },
+		{ "(bc+d$|ef*g.|h?i(j|k))", "bcccd", { "bcccd", "bcccd", "" } },
+		{ "a(bc)d", "abcd", { "abcd", "bc" } },
+		{ "^#! */.*/(k|ba||pdk|z)sh", "#! /bin/sh", { "#! /bin/sh", "" } },
+		{ "[abc]*d", "foacabdxy", { "acabd" } },
+		{ "a(.*)b", "a b", { "a b", " " } },
+		{ "(^|foo)bar", "bar", { "bar", "" } },
+		{ "(foo|^)bar", "bazfoobar", { "foobar", "foo" } },
+		{ "a t.st", "This is a test.", { "a test" } },
+		{ "ab{0}c", "ac", { "ac" } },
+		{ "abcd|c", "abcd", { "abcd" } },
+		{ "\\.([a-z]+)$", "file.tar.gz", { ".gz", "gz" } },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct regex_sub rs;
+		struct regex_error err;
+		int tags[2 * REGEX_SUB_MAX_GROUPS];
+		char buf[64];
+		if (regex_sub_compile(cases[i].pat, strlen(cases[i].pat), &rs, &err) < 0) {
+			CHECK(0, "\"%s\": %s", cases[i].pat, err.msg);
+			continue;
+		}
+		int m = regex_sub_exec(&rs, cases[i].s, strlen(cases[i].s), tags);
+		CHECK(m, "\"%s\" =~ \"%s\" does not match", cases[i].s, cases[i].pat);
+		for (int g = 0; m && g < 3 && cases[i].g[g]; g++)
+			CHECK(strcmp(sub_text(cases[i].s, tags, g, buf), cases[i].g[g]) == 0,
+			      "\"%s\" =~ \"%s\": group %d is \"%s\", not \"%s\"", cases[i].s,
+			      cases[i].pat, g, buf, cases[i].g[g]);
+		regex_sub_free(&rs);
+	}
+}
+
+/* The whole match, where and whether, as glibc's regexec finds it. */
+static void check_sub_against_glibc(void)
+{
+	int compared = 0;
+	for (int t = 0; t < 3000; t++) {
+		char pat[4096];
+		size_t n = 0;
+		gen(pat, &n, 0);
+		pat[n] = 0;
+		regex_t g;
+		struct regex_sub rs;
+		struct regex_error err;
+		if (regcomp(&g, pat, REG_EXTENDED) != 0)
+			continue;
+		if (regex_sub_compile(pat, n, &rs, &err) < 0) {
+			regfree(&g);
+			continue;
+		}
+		for (int k = 0; k < 40; k++) {
+			char s[16];
+			unsigned len = rnd(8);
+			for (unsigned i = 0; i < len; i++)
+				s[i] = "abcx-]1"[rnd(7)];
+			s[len] = 0;
+			int tags[2 * REGEX_SUB_MAX_GROUPS];
+			regmatch_t pm[1];
+			int a = regex_sub_exec(&rs, s, len, tags);
+			int b = regexec(&g, s, 1, pm, 0) == 0;
+			compared++;
+			CHECK(a == b, "\"%s\" =~ \"%s\": uscript %d, glibc %d", s, pat, a, b);
+			if (a && b)
+				CHECK(tags[0] == pm[0].rm_so && tags[1] == pm[0].rm_eo,
+				      "\"%s\" =~ \"%s\": uscript [%d, %d), glibc [%d, %d)", s, pat,
+				      tags[0], tags[1], (int)pm[0].rm_so, (int)pm[0].rm_eo);
+		}
+		regex_sub_free(&rs);
+		regfree(&g);
+	}
+	printf("test_regex: %d whole matches compared with glibc\n", compared);
+}
+
 int main(void)
 {
 	check_stap_cases();
 	check_errors();
 	check_against_glibc();
 	check_garbage();
+	check_sub_cases();
+	check_sub_against_glibc();
 	return checks_done("test_regex");
 }
