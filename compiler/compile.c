@@ -81,7 +81,10 @@ static void layout_globals(struct program *p, const struct resolved *r,
 		g->name = s->name;
 		g->type = s->type;
 		g->loc = s->loc;
-		g->print_at_end = s->written && !(s->read && s->used);
+		/* As SystemTap, only the script's own globals: the library's
+		 * are its business. */
+		g->print_at_end = s->written && !(s->read && s->used) &&
+				  !(s->decl && s->decl->in_library);
 		if (s->decl && s->decl->init) {
 			g->has_init = true;
 			g->init_num = s->decl->init->num;

@@ -265,6 +265,8 @@ struct global {
 	bool wrap;               /* `global a%`: when full, the oldest element
 				  * makes room instead of an overflow error */
 	struct expr *init;       /* `global x = 5`: a literal, or NULL */
+	bool in_library;         /* declared in a tapset file: not printed at
+				  * the end, unread or not (tapset/link.c) */
 
 	struct sym *sym;         /* resolve */
 };

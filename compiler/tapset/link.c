@@ -8,10 +8,11 @@
  * turn, so a library function's own calls pull in theirs.  Probe points
  * (of probes and of aliases) pull in the files of the aliases they name,
  * whose definitions join the script's aliases for points/alias.c to
- * expand.  An array (or a statistic) that the script uses without
- * declaring it pulls in the file that declares it, as SystemTap finds the
- * library's globals; arrays are always global, so no local is taken for
- * one.
+ * expand.  A variable, an array or a statistic that the script uses
+ * without declaring it pulls in the file that declares it, as SystemTap
+ * finds the library's globals: a name that is no parameter is a local
+ * only when no global of the script or of the library has it (so `argc`
+ * and `NULL` are argv.stp's and null.stp's wherever they are used).
  *
  * The first call of each library function is kept: an error inside one is
  * followed by a note at the call that brought it in, and at the call of
@@ -79,12 +80,22 @@ static void global_use(struct tapset *t, const char *name)
 		tapset_link_file(t, t->script, i);
 }
 
+static bool is_param(const struct tapset *t, const char *name)
+{
+	for (const struct param *p = t->params; p; p = p->next)
+		if (strcmp(p->name, name) == 0)
+			return true;
+	return false;
+}
+
 /* An expression and those after it in its list (arguments, keys). */
 static void walk_expr(struct tapset *t, struct expr *e)
 {
 	for (; e; e = e->next) {
 		if (e->kind == EXPR_CALL)
 			call(t, e);
+		if (e->kind == EXPR_VAR && e->name && !is_param(t, e->name))
+			global_use(t, e->name);
 		if (e->kind == EXPR_INDEX || e->kind == EXPR_IN)
 			global_use(t, e->name);
 		if (e->kind == EXPR_STAT_ADD && e->lhs && e->lhs->kind == EXPR_VAR)
@@ -111,6 +122,14 @@ static void walk_stmts(struct tapset *t, struct stmt *st)
 			walk_expr(t, st->foreach->limit);
 		}
 	}
+}
+
+static void walk_function(struct tapset *t, const struct func *f)
+{
+	const struct param *outer = t->params;
+	t->params = f->params;
+	walk_stmts(t, f->body);
+	t->params = outer;
 }
 
 /* The names a probe point may use an alias by: its components joined,
@@ -157,6 +176,8 @@ static void merge(struct tapset *t, struct script *s, struct script *lib)
 	while (*gtail)
 		gtail = &(*gtail)->next;
 	*gtail = lib->globals;
+	for (struct global *g = lib->globals; g; g = g->next)
+		g->in_library = true;
 	struct expr **etail = &s->embedded;
 	while (*etail)
 		etail = &(*etail)->next;
@@ -183,7 +204,9 @@ static void merge(struct tapset *t, struct script *s, struct script *lib)
 	/* Each list up to this file's last: the walk may add other files'
 	 * after it, which their own merge walks. */
 	for (struct func *f = fnew; f; f = f == flast ? NULL : f->next)
-		walk_stmts(t, f->body);
+		walk_function(t, f);
+	const struct param *outer = t->params;
+	t->params = NULL;
 	for (struct probe *p = plast ? lib->probes : NULL; p; p = p == plast ? NULL : p->next) {
 		walk_points(t, p->points);
 		walk_stmts(t, p->body);
@@ -192,6 +215,7 @@ static void merge(struct tapset *t, struct script *s, struct script *lib)
 		walk_points(t, al->points);
 		walk_stmts(t, al->body);
 	}
+	t->params = outer;
 }
 
 void tapset_link_file(struct tapset *t, struct script *s, int i)
@@ -347,7 +371,7 @@ int tapset_link(struct tapset *t, struct script *s)
 		walk_stmts(t, al->body);
 	}
 	for (struct func *f = flast ? s->funcs : NULL; f; f = f == flast ? NULL : f->next)
-		walk_stmts(t, f->body);
+		walk_function(t, f);
 	diag_set_context(context, t);
 	s->library_names = tapset_each_function;
 	s->library = t;

@@ -64,6 +64,7 @@ struct tapset {
 	char **dirs;             /* -I */
 	int ndirs;
 	bool scanned;            /* the -I directories were listed and scanned */
+	bool host_macros;        /* @__tz_gmtoff and @__tz_name were made */
 	struct tfile **files;    /* the built-in tapset's, then those of -I;
 	                          * each stays where it is: locations point
 	                          * at its src */
@@ -75,6 +76,7 @@ struct tapset {
 	struct tcall *calls;     /* every call, in the script and the library */
 	const struct func **live;/* the functions whose code runs (link.c) */
 	int nlive;
+	const struct param *params; /* of the function being walked (link.c) */
 };
 
 /* The file that defines NAME of KIND with ARITY parameters (-1: any), the
