@@ -435,8 +435,19 @@ static enum type infer_assign(struct rs *rs, struct expr *e)
 {
 	struct expr *lhs = e->lhs;
 	if (!is_lvalue(lhs)) {
-		if (lhs->kind == EXPR_TARGET)
+		bool value = lhs->kind == EXPR_TARGET && lhs->form == TARGET_DOLLAR &&
+			     !lhs->suffix && strcmp(lhs->name, "value") == 0;
+		if (value) {
+			/* A procfs probe's file: the tapset's prometheus and json
+			 * macros write it many times over, so once a handler. */
+			if (rs->checking && rs->value_told != rs->h) {
+				diag_error(&lhs->loc, "$value, the text of a procfs file, is "
+					   "not supported: uscript has no procfs probes");
+				rs->value_told = rs->h;
+			}
+		} else if (lhs->kind == EXPR_TARGET) {
 			not_supported(rs, &lhs->loc, "assigning to a target variable");
+		}
 		else if (rs->checking)
 			diag_error(&lhs->loc, "cannot assign to this expression");
 		infer(rs, e->rhs, TYPE_UNKNOWN, NULL);
