@@ -138,6 +138,7 @@ static void walk_function(struct tapset *t, const struct func *f)
 static void walk_points(struct tapset *t, struct probe_point *points)
 {
 	for (struct probe_point *pp = points; pp; pp = pp->next) {
+		walk_expr(t, pp->cond);  /* `probe P if (enabled)` */
 		char name[256];
 		size_t len = 0;
 		for (struct pp_comp *c = pp->comps; c; c = c->next) {
