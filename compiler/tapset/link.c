@@ -80,11 +80,29 @@ static void global_use(struct tapset *t, const char *name)
 		tapset_link_file(t, t->script, i);
 }
 
-static bool is_param(const struct tapset *t, const char *name)
+/* Whether loc is inside the text of `in` (to the column: a one-liner
+ * holds functions and probes on one line). */
+static bool loc_within(const struct loc *loc, const struct loc *in)
 {
-	for (const struct param *p = t->params; p; p = p->next)
-		if (strcmp(p->name, name) == 0)
-			return true;
+	if (loc->file != in->file)
+		return false;
+	bool after_start = loc->line > in->line || (loc->line == in->line && loc->col >= in->col);
+	bool before_end = loc->line < in->end_line ||
+			  (loc->line == in->end_line && loc->col <= in->end_col);
+	return after_start && before_end;
+}
+
+/* Whether a variable is a parameter of the function it is in. */
+static bool is_param(const struct tapset *t, const struct expr *e)
+{
+	for (const struct func *f = t->script->funcs; f; f = f->next) {
+		if (!f->params || !f->body || !loc_within(&e->loc, &f->body->loc))
+			continue;
+		for (const struct param *p = f->params; p; p = p->next)
+			if (strcmp(p->name, e->name) == 0)
+				return true;
+		return false;
+	}
 	return false;
 }
 
@@ -94,7 +112,7 @@ static void walk_expr(struct tapset *t, struct expr *e)
 	for (; e; e = e->next) {
 		if (e->kind == EXPR_CALL)
 			call(t, e);
-		if (e->kind == EXPR_VAR && e->name && !is_param(t, e->name))
+		if (e->kind == EXPR_VAR && e->name && !is_param(t, e))
 			global_use(t, e->name);
 		if (e->kind == EXPR_INDEX || e->kind == EXPR_IN)
 			global_use(t, e->name);
@@ -122,14 +140,6 @@ static void walk_stmts(struct tapset *t, struct stmt *st)
 			walk_expr(t, st->foreach->limit);
 		}
 	}
-}
-
-static void walk_function(struct tapset *t, const struct func *f)
-{
-	const struct param *outer = t->params;
-	t->params = f->params;
-	walk_stmts(t, f->body);
-	t->params = outer;
 }
 
 /* The names a probe point may use an alias by: its components joined,
@@ -205,9 +215,7 @@ static void merge(struct tapset *t, struct script *s, struct script *lib)
 	/* Each list up to this file's last: the walk may add other files'
 	 * after it, which their own merge walks. */
 	for (struct func *f = fnew; f; f = f == flast ? NULL : f->next)
-		walk_function(t, f);
-	const struct param *outer = t->params;
-	t->params = NULL;
+		walk_stmts(t, f->body);
 	for (struct probe *p = plast ? lib->probes : NULL; p; p = p == plast ? NULL : p->next) {
 		walk_points(t, p->points);
 		walk_stmts(t, p->body);
@@ -216,7 +224,6 @@ static void merge(struct tapset *t, struct script *s, struct script *lib)
 		walk_points(t, al->points);
 		walk_stmts(t, al->body);
 	}
-	t->params = outer;
 }
 
 void tapset_link_file(struct tapset *t, struct script *s, int i)
@@ -372,7 +379,7 @@ int tapset_link(struct tapset *t, struct script *s)
 		walk_stmts(t, al->body);
 	}
 	for (struct func *f = flast ? s->funcs : NULL; f; f = f == flast ? NULL : f->next)
-		walk_function(t, f);
+		walk_stmts(t, f->body);
 	diag_set_context(context, t);
 	s->library_names = tapset_each_function;
 	s->library = t;

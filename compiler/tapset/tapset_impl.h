@@ -76,7 +76,6 @@ struct tapset {
 	struct tcall *calls;     /* every call, in the script and the library */
 	const struct func **live;/* the functions whose code runs (link.c) */
 	int nlive;
-	const struct param *params; /* of the function being walked (link.c) */
 };
 
 /* The file that defines NAME of KIND with ARITY parameters (-1: any), the
