@@ -313,6 +313,7 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 {
 	*out = NULL;
 	struct tapset *lib = tapset_new(a, opts->include_dirs, opts->ninclude_dirs);
+	tapset_set_maxstringlen(lib, opts->maxstringlen);
 	struct parse_opts popts = { .args = opts->args, .nargs = opts->nargs };
 	tapset_parse_opts(lib, &popts);
 	struct script *s = parse_script(a, file, &popts);

@@ -38,10 +38,11 @@ static struct tfile *add_file(struct tapset *t, const char *name)
 	return f;
 }
 
-/* The macros made from the machine uscript runs on, for tzinfo.stp:
- * @__tz_gmtoff, the local zone's offset now in seconds west of UTC, and
- * @__tz_name, its abbreviation, as staprun hands them to SystemTap's
- * module when it starts.  Parsed once, as a macro file. */
+/* The macros made from the machine uscript runs on and the compilation:
+ * for tzinfo.stp, @__tz_gmtoff, the local zone's offset now in seconds
+ * west of UTC, and @__tz_name, its abbreviation, as staprun hands them to
+ * SystemTap's module when it starts; and @MAXSTRINGLEN, as SystemTap's
+ * macros.stpm has it.  Parsed once, as a macro file. */
 static void load_host_macros(struct tapset *t)
 {
 	if (t->host_macros)
@@ -65,7 +66,9 @@ static void load_host_macros(struct tapset *t)
 	struct src_file *src = arena_alloc(t->arena, sizeof(*src));
 	src->name = "<time zone>";
 	src->text = arena_printf(t->arena, "@define __tz_gmtoff %%( %ld %%)\n"
-				 "@define __tz_name %%( \"%s\" %%)\n", -(long)tm.tm_gmtoff, zone);
+				 "@define __tz_name %%( \"%s\" %%)\n"
+				 "@define MAXSTRINGLEN %%( %lu %%)\n", -(long)tm.tm_gmtoff, zone,
+				 t->maxstringlen);
 	src->len = strlen(src->text);
 	struct parse_opts o = t->popts;
 	o.macro_file = true;
@@ -75,7 +78,8 @@ static void load_host_macros(struct tapset *t)
 static void macro_miss(void *ctx, const char *name)
 {
 	struct tapset *t = ctx;
-	if (strcmp(name, "__tz_gmtoff") == 0 || strcmp(name, "__tz_name") == 0) {
+	if (strcmp(name, "__tz_gmtoff") == 0 || strcmp(name, "__tz_name") == 0 ||
+	    strcmp(name, "MAXSTRINGLEN") == 0) {
 		load_host_macros(t);
 		return;
 	}
@@ -101,6 +105,11 @@ struct tapset *tapset_new(struct arena *a, char **dirs, int ndirs)
 	t->popts.library_miss = macro_miss;
 	t->popts.library_ctx = t;
 	return t;
+}
+
+void tapset_set_maxstringlen(struct tapset *t, unsigned long n)
+{
+	t->maxstringlen = n;
 }
 
 void tapset_parse_opts(struct tapset *t, struct parse_opts *opts)
