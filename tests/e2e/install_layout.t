@@ -35,6 +35,7 @@ install 0
 ./usr/share/uscript/tapset/ctime.stp
 ./usr/share/uscript/tapset/dev.stp
 ./usr/share/uscript/tapset/endian.stp
+./usr/share/uscript/tapset/floatingpoint.stp
 ./usr/share/uscript/tapset/indent.stp
 ./usr/share/uscript/tapset/inet.stp
 ./usr/share/uscript/tapset/inet.stpm
