@@ -82,7 +82,10 @@ static void layout_globals(struct program *p, const struct resolved *r,
 		g->name = s->name;
 		g->type = s->type;
 		g->loc = s->loc;
-		g->print_at_end = s->written && !(s->read && s->used);
+		/* As SystemTap, only the script's own globals: the library's
+		 * are its business. */
+		g->print_at_end = s->written && !(s->read && s->used) &&
+				  !(s->decl && s->decl->in_library);
 		if (s->decl && s->decl->init) {
 			g->has_init = true;
 			g->init_num = s->decl->init->num;
@@ -317,6 +320,7 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 {
 	*out = NULL;
 	struct tapset *lib = tapset_new(a, opts->include_dirs, opts->ninclude_dirs);
+	tapset_set_maxstringlen(lib, opts->maxstringlen);
 	struct parse_opts popts = { .args = opts->args, .nargs = opts->nargs };
 	tapset_parse_opts(lib, &popts);
 	struct script *s = parse_script(a, file, &popts);

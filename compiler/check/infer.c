@@ -71,6 +71,25 @@ static void not_supported(struct rs *rs, const struct loc *loc, const char *what
 		diag_error(loc, "%s is not supported yet", what);
 }
 
+/* $value: in SystemTap's procfs probes, the text of the file, read or
+ * written; the tapset's prometheus, json and input families use it. */
+static bool is_procfs_value(const struct expr *e)
+{
+	return e->kind == EXPR_TARGET && e->form == TARGET_DOLLAR && !e->suffix &&
+	       !e->pretty && strcmp(e->name, "value") == 0;
+}
+
+/* Said once a handler: the library's macros write it many times over. */
+static void procfs_value(struct rs *rs, struct expr *e)
+{
+	if (rs->checking && rs->value_told != rs->h) {
+		diag_error(&e->loc, "$value, the text of a procfs file, is not supported: "
+			   "uscript has no procfs probes");
+		rs->value_told = rs->h;
+	}
+	e->bad = true;
+}
+
 /* An expression that is wrong in itself: reported once, and what follows
  * from it is not reported again. */
 static bool is_bad(const struct expr *e)
@@ -394,6 +413,10 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 	for (struct target_suffix *s = e->suffix; s; s = s->next)
 		if (s->index)
 			expect(rs, s->index, TYPE_LONG, "an index of a target variable");
+	if (rs->h->probe && !rs->in_target_probe && is_procfs_value(e)) {
+		procfs_value(rs, e);
+		return TYPE_STRING;
+	}
 	if (rs->checking && !rs->h->probe) {
 		diag_error(&e->loc, "target variables such as $%s%.*s can only be used in "
 			   "probe handlers, not in functions; pass the value as an argument",
@@ -444,8 +467,11 @@ static enum type infer_assign(struct rs *rs, struct expr *e)
 {
 	struct expr *lhs = e->lhs;
 	if (!is_lvalue(lhs)) {
-		if (lhs->kind == EXPR_TARGET)
+		if (is_procfs_value(lhs)) {
+			procfs_value(rs, lhs);
+		} else if (lhs->kind == EXPR_TARGET) {
 			not_supported(rs, &lhs->loc, "assigning to a target variable");
+		}
 		else if (rs->checking)
 			diag_error(&lhs->loc, "cannot assign to this expression");
 		infer(rs, e->rhs, TYPE_UNKNOWN, NULL);

@@ -28,6 +28,7 @@ struct rs {
 	bool changed;
 	bool hist_ok;            /* a histogram may stand here: print's argument */
 	int loop_depth;
+	const struct handler *value_told; /* a handler told of $value (infer.c) */
 	struct sym **globals;
 	int nglobals, cap_globals;
 };

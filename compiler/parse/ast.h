@@ -271,6 +271,8 @@ struct global {
 	struct expr *init;       /* `global x = 5`: a literal, or NULL */
 	bool unnamed;            /* no code names it (check/elide.h): its type
 				  * may stay unknown, as it is elided */
+	bool in_library;         /* declared in a tapset file: not printed at
+				  * the end, unread or not (tapset/link.c) */
 
 	struct sym *sym;         /* resolve */
 };

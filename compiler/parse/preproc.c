@@ -32,6 +32,7 @@
  *
  * State lives in the parse's arena and in `struct preproc`, one per parse.
  * The conditions themselves are evaluated in ppcond.c. */
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +110,7 @@ struct preproc {
 	bool has_back;
 	long expanded;               /* tokens read from frames */
 	struct pp_host host;         /* what conditions ask of the host */
+	int last_kind;               /* of the token the parser got last */
 };
 
 /* ---- tokens ---- */
@@ -779,6 +781,16 @@ void pp_close(struct pstate *p)
 int pp_lex(PARSE_STYPE *lval, PARSE_LTYPE *lloc, struct pstate *p)
 {
 	struct pp_tok t = next(p->pp);
+	/* After "->" or a member's '.', a word is a name even if it is a
+	 * keyword: the lexer sees to that in the text, and here for a word a
+	 * macro's argument pasted there (@offsetof("struct list", next)). */
+	if ((p->pp->last_kind == TOK_ARROW || p->pp->last_kind == TOK_DOT_MEMBER) &&
+	    t.kind != TOK_IDENT && t.text && t.len &&
+	    (isalpha((unsigned char)t.text[0]) || t.text[0] == '_')) {
+		t.kind = TOK_IDENT;
+		t.val.id = arena_strndup(p->arena, t.text, t.len);
+	}
+	p->pp->last_kind = t.kind;
 	*lval = t.val;
 	*lloc = t.loc;
 	p->tok_text = t.text;

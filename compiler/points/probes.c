@@ -213,6 +213,15 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 					k = kinds[i];
 			if (!k && pp->optional)
 				continue;  /* SystemTap's '?': no error if it fails to expand */
+			if (!k && strcmp(pp->comps->name, "procfs") == 0) {
+				/* SystemTap's module serves files under /proc/systemtap;
+				 * a BPF program cannot answer a read of a file. */
+				diag_error(&pp->loc, "%s: procfs probes are not supported: uscript "
+					   "has no files under /proc for a script to serve", pp->text);
+				probes_note_alias(pp);
+				errors++;
+				continue;
+			}
 			if (!k) {
 				diag_error(&pp->loc, "unknown probe point %s", pp->text);
 				diag_note(&pp->loc, "probe points are begin, end, error, "

@@ -53,6 +53,7 @@ static int builtin_lines(struct arena *a, const struct builtin *b, struct line *
 int compile_dump_functions(struct arena *a, const struct compile_opts *opts)
 {
 	struct tapset *lib = tapset_new(a, opts->include_dirs, opts->ninclude_dirs);
+	tapset_set_maxstringlen(lib, opts->maxstringlen);
 	struct parse_opts popts = { .args = opts->args, .nargs = opts->nargs };
 	tapset_parse_opts(lib, &popts);
 	struct script *s = tapset_all(lib);

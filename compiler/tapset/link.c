@@ -8,10 +8,11 @@
  * turn, so a library function's own calls pull in theirs.  Probe points
  * (of probes and of aliases) pull in the files of the aliases they name,
  * whose definitions join the script's aliases for points/alias.c to
- * expand.  An array (or a statistic) that the script uses without
- * declaring it pulls in the file that declares it, as SystemTap finds the
- * library's globals; arrays are always global, so no local is taken for
- * one.
+ * expand.  A variable, an array or a statistic that the script uses
+ * without declaring it pulls in the file that declares it, as SystemTap
+ * finds the library's globals: a name that is no parameter is a local
+ * only when no global of the script or of the library has it (so `argc`
+ * and `NULL` are argv.stp's and null.stp's wherever they are used).
  *
  * The first call of each library function is kept: an error inside one is
  * followed by a note at the call that brought it in, and at the call of
@@ -79,12 +80,40 @@ static void global_use(struct tapset *t, const char *name)
 		tapset_link_file(t, t->script, i);
 }
 
+/* Whether loc is inside the text of `in` (to the column: a one-liner
+ * holds functions and probes on one line). */
+static bool loc_within(const struct loc *loc, const struct loc *in)
+{
+	if (loc->file != in->file)
+		return false;
+	bool after_start = loc->line > in->line || (loc->line == in->line && loc->col >= in->col);
+	bool before_end = loc->line < in->end_line ||
+			  (loc->line == in->end_line && loc->col <= in->end_col);
+	return after_start && before_end;
+}
+
+/* Whether a variable is a parameter of the function it is in. */
+static bool is_param(const struct tapset *t, const struct expr *e)
+{
+	for (const struct func *f = t->script->funcs; f; f = f->next) {
+		if (!f->params || !f->body || !loc_within(&e->loc, &f->body->loc))
+			continue;
+		for (const struct param *p = f->params; p; p = p->next)
+			if (strcmp(p->name, e->name) == 0)
+				return true;
+		return false;
+	}
+	return false;
+}
+
 /* An expression and those after it in its list (arguments, keys). */
 static void walk_expr(struct tapset *t, struct expr *e)
 {
 	for (; e; e = e->next) {
 		if (e->kind == EXPR_CALL)
 			call(t, e);
+		if (e->kind == EXPR_VAR && e->name && !is_param(t, e))
+			global_use(t, e->name);
 		if (e->kind == EXPR_INDEX || e->kind == EXPR_IN)
 			global_use(t, e->name);
 		if (e->kind == EXPR_STAT_ADD && e->lhs && e->lhs->kind == EXPR_VAR)
@@ -119,6 +148,7 @@ static void walk_stmts(struct tapset *t, struct stmt *st)
 static void walk_points(struct tapset *t, struct probe_point *points)
 {
 	for (struct probe_point *pp = points; pp; pp = pp->next) {
+		walk_expr(t, pp->cond);  /* `probe P if (enabled)` */
 		char name[256];
 		size_t len = 0;
 		for (struct pp_comp *c = pp->comps; c; c = c->next) {
@@ -157,6 +187,8 @@ static void merge(struct tapset *t, struct script *s, struct script *lib)
 	while (*gtail)
 		gtail = &(*gtail)->next;
 	*gtail = lib->globals;
+	for (struct global *g = lib->globals; g; g = g->next)
+		g->in_library = true;
 	struct expr **etail = &s->embedded;
 	while (*etail)
 		etail = &(*etail)->next;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "parse/arena.h"
 #include "parse/diag.h"
@@ -37,9 +38,51 @@ static struct tfile *add_file(struct tapset *t, const char *name)
 	return f;
 }
 
+/* The macros made from the machine uscript runs on and the compilation:
+ * for tzinfo.stp, @__tz_gmtoff, the local zone's offset now in seconds
+ * west of UTC, and @__tz_name, its abbreviation, as staprun hands them to
+ * SystemTap's module when it starts; and @MAXSTRINGLEN, as SystemTap's
+ * macros.stpm has it.  Parsed once, as a macro file. */
+static void load_host_macros(struct tapset *t)
+{
+	if (t->host_macros)
+		return;
+	t->host_macros = true;
+	time_t now = time(NULL);
+	struct tm tm;
+	tzset();
+	if (!localtime_r(&now, &tm)) {
+		tm.tm_gmtoff = 0;
+		tm.tm_zone = "UTC";
+	}
+	/* A zone's name is letters, digits, '+' and '-'; nothing that would
+	 * need escaping in a string literal. */
+	char zone[64];
+	size_t n = 0;
+	for (const char *c = tm.tm_zone ? tm.tm_zone : ""; *c && n < sizeof(zone) - 1; c++)
+		if (*c != '"' && *c != '\\' && (unsigned char)*c >= ' ')
+			zone[n++] = *c;
+	zone[n] = '\0';
+	struct src_file *src = arena_alloc(t->arena, sizeof(*src));
+	src->name = "<time zone>";
+	src->text = arena_printf(t->arena, "@define __tz_gmtoff %%( %ld %%)\n"
+				 "@define __tz_name %%( \"%s\" %%)\n"
+				 "@define MAXSTRINGLEN %%( %lu %%)\n", -(long)tm.tm_gmtoff, zone,
+				 t->maxstringlen);
+	src->len = strlen(src->text);
+	struct parse_opts o = t->popts;
+	o.macro_file = true;
+	parse_script(t->arena, src, &o);
+}
+
 static void macro_miss(void *ctx, const char *name)
 {
 	struct tapset *t = ctx;
+	if (strcmp(name, "__tz_gmtoff") == 0 || strcmp(name, "__tz_name") == 0 ||
+	    strcmp(name, "MAXSTRINGLEN") == 0) {
+		load_host_macros(t);
+		return;
+	}
 	int i = tapset_find(t, TAPSET_MACRO, name, -1);
 	if (i >= 0 && !t->files[i]->pulled)
 		tapset_load(t, i);
@@ -63,6 +106,11 @@ struct tapset *tapset_new(struct arena *a, char **dirs, int ndirs)
 	t->popts.library_miss = macro_miss;
 	t->popts.library_ctx = t;
 	return t;
+}
+
+void tapset_set_maxstringlen(struct tapset *t, unsigned long n)
+{
+	t->maxstringlen = n;
 }
 
 void tapset_parse_opts(struct tapset *t, struct parse_opts *opts)

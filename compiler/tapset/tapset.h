@@ -43,6 +43,10 @@ struct tapset *tapset_new(struct arena *a, char **dirs, int ndirs);
  * looked for in the library's .stpm files. */
 void tapset_parse_opts(struct tapset *t, struct parse_opts *opts);
 
+/* The value of @MAXSTRINGLEN, one of the macros made for the library
+ * from what the compilation is (-D MAXSTRINGLEN). */
+void tapset_set_maxstringlen(struct tapset *t, unsigned long n);
+
 /* Adds to `s` the library files it needs, and the ones those need, until
  * every name the library defines is there.  Returns the number of files
  * pulled in, or -1 after an error was reported. */

@@ -64,6 +64,8 @@ struct tapset {
 	char **dirs;             /* -I */
 	int ndirs;
 	bool scanned;            /* the -I directories were listed and scanned */
+	bool host_macros;        /* @__tz_gmtoff, @__tz_name, @MAXSTRINGLEN were made */
+	unsigned long maxstringlen;
 	struct tfile **files;    /* the built-in tapset's, then those of -I;
 	                          * each stays where it is: locations point
 	                          * at its src */
