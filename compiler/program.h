@@ -51,6 +51,7 @@ struct globals_hdr {
 	int64_t pad_[7];
 	int64_t target_pid;      /* target() */
 	int64_t realtime_offset; /* add to CLOCK_MONOTONIC to get the epoch time */
+	int64_t stp_pid;         /* stp_pid(): uscript's own pid */
 };
 
 enum attach_kind {
@@ -226,6 +227,12 @@ struct format_site {
 				  * a NUL, as a string is), NUL-terminated */
 	uint32_t size;           /* the whole record */
 	struct loc loc;
+	enum site_dest {         /* where the formatted text goes: */
+		SITE_OUT,        /* the script's output */
+		SITE_WARN,       /* warn(): stderr, after "WARNING: " */
+		SITE_SYSTEM,     /* system(): a command for /bin/sh, run in the
+				  * background once the record is read */
+	} dest;
 };
 
 static inline uint32_t site_arg_size(const struct format_site *site, int i,

@@ -198,6 +198,7 @@ static void init_globals(struct run *r)
 	struct globals_hdr *h = r->globals;
 	h->realtime_offset = realtime_offset();
 	h->target_pid = r->has_target ? r->target.pid : 0;
+	h->stp_pid = getpid();
 	char *base = r->globals;
 	for (int i = 0; i < r->prog->nglobals; i++) {
 		const struct global_var *g = &r->prog->globals[i];

@@ -118,6 +118,8 @@ struct output {
 	struct strbuf error_msg; /* its message, when the record carried one */
 	struct sym_ctx *sym;     /* names stack addresses, when a format needs it */
 	struct strbuf texts[64]; /* the text of such arguments, per argument */
+	pid_t *commands;         /* system()'s commands, waited for at the end */
+	size_t ncommands;
 };
 
 int output_init(struct output *o, const struct program *p, FILE *out);

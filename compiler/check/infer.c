@@ -654,7 +654,15 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		check_format(rs, e);
 		return b->ret;
 	}
-	if ((b->id == BI_printd || b->id == BI_printdln) && e->args->kind != EXPR_STR &&
+	if ((b->id == BI_register || b->id == BI_u_register) && rs->checking) {
+		if (e->args->kind != EXPR_STR)
+			diag_error(&e->args->loc, "the register of %s must be named by a literal "
+				   "string: a probe reads registers at constant places", b->name);
+		else if (!builtin_register(e->args->str))
+			diag_error(&e->args->loc, "unknown register: %s", e->args->str);
+	}
+	if ((b->id == BI_printd || b->id == BI_printdln || b->id == BI_sprintd ||
+	     b->id == BI_sprintdln) && e->args->kind != EXPR_STR &&
 	    rs->checking)
 		diag_error(&e->args->loc, "the delimiter of %s must be a literal string", b->name);
 	if ((b->id == BI_print || b->id == BI_println || b->id == BI_sprint) && n == 1 &&

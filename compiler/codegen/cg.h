@@ -164,7 +164,7 @@ struct cg_try {
 #define CG_MAX_TRIES 16
 enum { CG_ABORT_ENDED = 1, CG_ABORT_CAUGHT = 2 };
 
-enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
+enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_PN, ROW_PROBE_TYPE, ROW_STRINGS };
 
 /* The maps every BPF program may use; entry and rstack only where a probe
  * has .return rows. */
@@ -196,7 +196,8 @@ struct cg {
 	struct row_strings {             /* a string per attach row, by cookie */
 		LLVMValueRef table;          /* NULL when the script does not ask */
 		uint32_t width, rows;        /* rows: a power of two */
-	} row_strings[ROW_STRINGS];              /* pp(), probefunc(), ppfunc() */
+	} row_strings[ROW_STRINGS];      /* pp(), probefunc(), ppfunc(), pn(),
+					 * probe_type() */
 	uint32_t scratch_size;       /* the largest any handler needs */
 	bool *rstack_owner;          /* BPF: per row, the .return row that counts
 				      * the calls pending at its address */

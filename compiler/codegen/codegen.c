@@ -441,11 +441,36 @@ static const char *pp_function(struct arena *a, const char *pp)
 	return arena_strndup(a, p, strcspn(p, "@\""));
 }
 
+/* probe_type(): the kind of probe, named as SystemTap names its own. */
+static const char *probe_type(const struct attach_point *row)
+{
+	switch (row->kind) {
+	case ATTACH_BEGIN:
+	case ATTACH_END:
+	case ATTACH_ERROR:
+		return "begin_end";
+	case ATTACH_TIMER:
+		return "hrtimer";
+	case ATTACH_UPROBE:
+		return "uprobe";
+	case ATTACH_URETPROBE:
+		return "uretprobe";
+	case ATTACH_RAW_TP:
+		return "kernel_tracepoint";
+	case ATTACH_PERF:
+		return row->point && strncmp(row->point, "timer.profile", 13) == 0 ?
+			"profile_timer" : "perf_event";
+	}
+	return "";
+}
+
 static const char *row_string(struct cg *cg, const struct attach_point *row, enum builtin_id id)
 {
 	switch (id) {
 	case BI_probefunc: return row->func;
 	case BI_ppfunc: return pp_function(cg->arena, row->pp);
+	case BI_pn: return row->point ? row->point : row->pp;
+	case BI_probe_type: return probe_type(row);
 	default: return row->pp;
 	}
 }
@@ -482,7 +507,7 @@ static void string_table(struct cg *cg, enum builtin_id id, struct row_strings *
 	}
 	LLVMValueRef init = LLVMConstStringInContext(cg->ctx, bytes, (unsigned)size, 1);
 	const char *name = id == BI_pp ? "pp_table" : id == BI_probefunc ? "func_table" :
-		"ppfunc_table";
+		id == BI_ppfunc ? "ppfunc_table" : id == BI_pn ? "pn_table" : "ptype_table";
 	LLVMValueRef g = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), name);
 	LLVMSetInitializer(g, init);
 	LLVMSetGlobalConstant(g, 1);
@@ -646,13 +671,15 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	cg->errno_table = NULL;
 	cg->host_usymname = false;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
-	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
+	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc,
+								     BI_pn, BI_probe_type };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
 	bool host_stacks = !t->is_bpf && (cg_script_uses(cg->script, BI_print_ubacktrace) ||
 					   cg_script_uses(cg->script, BI_sprint_ubacktrace));
 	cg->stack_rows = t->is_bpf && cg_script_uses(cg->script, BI_print_ubacktrace);
 	for (int i = 0; i < ROW_STRINGS; i++)
-		if (cg_script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks))
+		if (cg_script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks) ||
+		    (i == ROW_PROBE_TYPE && cg_script_uses(cg->script, BI_is_return)))
 			string_table(cg, by_row[i], &cg->row_strings[i]);
 
 	/* A module holds the functions its handlers can call, no others: one

@@ -133,9 +133,35 @@ static LLVMValueRef errno_str(struct cg *cg, struct expr *call)
 	return cg_string_table(cg, cg->errno_table, WIDTH, ROWS, e);
 }
 
+/* sid() and pgrp(): the current task's session or process group, the
+ * number of its struct pid in the first namespace, read through
+ * task->signal->pids[type] (the kernel's enum pid_type: PIDTYPE_PGID 2,
+ * PIDTYPE_SID 3).  uscript's own in host probes. */
+static LLVMValueRef group_id(struct cg *cg, struct expr *call, int type)
+{
+	if (!cg->t->is_bpf)
+		return cg->t->context(cg, (enum builtin_id)call->builtin->id);
+	uint32_t size;
+	int64_t sig = member(cg, call, "task_struct", "signal", &size);
+	int64_t pids = sig < 0 ? -1 : member(cg, call, "signal_struct", "pids", &size);
+	int64_t numbers = pids < 0 ? -1 : member(cg, call, "pid", "numbers", &size);
+	int64_t nr = numbers < 0 ? -1 : member(cg, call, "upid", "nr", &size);
+	if (nr < 0)
+		return cg_const(cg, 0);
+	LLVMValueRef task = cg_bpf_helper(cg, 35 /* BPF_FUNC_get_current_task */, cg->i64,
+					  NULL, 0);
+	LLVMValueRef signal = kread(cg, call, task, sig, 8, false);
+	LLVMValueRef pid = kread(cg, call, signal, pids + 8 * type, 8, false);
+	return kread(cg, call, pid, numbers + nr, 4, true);
+}
+
 LLVMValueRef cg_kernel(struct cg *cg, struct expr *call)
 {
 	switch (call->builtin->id) {
+	case BI_sid:
+		return group_id(cg, call, 3);
+	case BI_pgrp:
+		return group_id(cg, call, 2);
 	case BI_user_mode:
 		return user_mode(cg);
 	case BI_task_current:

@@ -29,9 +29,12 @@ install 0
 ./usr/share/doc/uscript/guide.md
 ./usr/share/man/man1/uscript.1
 ./usr/share/uscript/tapset/ansi.stp
+./usr/share/uscript/tapset/context.stp
 ./usr/share/uscript/tapset/ctime.stp
 ./usr/share/uscript/tapset/indent.stp
+./usr/share/uscript/tapset/logging.stp
 ./usr/share/uscript/tapset/queue_stats.stp
+./usr/share/uscript/tapset/registers.stp
 ./usr/share/uscript/tapset/stopwatch.stp
 ./usr/share/uscript/tapset/string.stp
 ./usr/share/uscript/tapset/this.stpm
