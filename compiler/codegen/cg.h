@@ -385,8 +385,9 @@ void cg_foreach(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct 
 /* Sets f's key variables from an element's key and its value variable from
  * its value. */
 void cg_foreach_vars(struct cg *cg, struct foreach *f, LLVMValueRef key, LLVMValueRef value);
-/* foreach_bpf.c: foreach in a BPF program, unsorted. */
+/* foreach_bpf.c: foreach in a BPF program, unsorted; while and for. */
 void cg_foreach_bpf(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct stmt *));
+void cg_loop_bpf(struct cg *cg, struct stmt *s);
 /* Raises "Array overflow" at loc when rc (an i64 errno) says g's map is full. */
 void cg_check_overflow(struct cg *cg, LLVMValueRef rc, const struct loc *loc, int g);
 

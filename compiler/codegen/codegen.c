@@ -139,15 +139,16 @@ static bool has_try(const struct stmt *s)
 	return false;
 }
 
-/* Whether a BPF foreach is among these statements: its body runs in a
- * function of its own (foreach_bpf.c), which finds the locals in
- * scratch. */
+/* Whether a BPF loop (foreach, while, for) is among these statements: its
+ * body runs in a function of its own (foreach_bpf.c), which finds the
+ * locals in scratch. */
 static bool foreach_in(const struct cg *cg, const struct stmt *s)
 {
 	if (!cg->t->is_bpf)
 		return false;
 	for (; s; s = s->next)
-		if (s->kind == STMT_FOREACH || foreach_in(cg, s->body) ||
+		if (s->kind == STMT_FOREACH || s->kind == STMT_WHILE || s->kind == STMT_FOR ||
+		    foreach_in(cg, s->body) ||
 		    foreach_in(cg, s->else_body) || foreach_in(cg, s->init) ||
 		    foreach_in(cg, s->step))
 			return true;
