@@ -137,6 +137,10 @@ struct builtin {
 	X(task_prio,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
 	X(errno_str,       TYPE_STRING, "L",   BI_ANYWHERE, cg_kernel) \
 	X(sid,             TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(__mm_arg_start,  TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(__mm_arg_end,    TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(__mm_env_start,  TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(__mm_env_end,    TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	X(pgrp,            TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	/* strings */ \
 	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, cg_strfunc) \
