@@ -183,6 +183,8 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 	}
 	if (kind == OUT_BACKTRACE)
 		sym_print_ubacktrace(o->sym, t, (int)st.pid, st.frames, n);
+	else if (kind == OUT_BBACKTRACE)
+		sym_print_ubacktrace_brief(o->sym, t, (int)st.pid, st.frames, n);
 	else
 		sym_sprint_ubacktrace(o->sym, t, (int)st.pid, st.frames, n, o->prog->maxstringlen);
 }

@@ -105,6 +105,11 @@ int sym_file_address(struct sym_ctx *c, int pid, const char *path, uint64_t offs
 int sym_print_ubacktrace(struct sym_ctx *c, struct strbuf *out, int pid,
 			 const uint64_t *addrs, size_t n);
 
+/* print_ubacktrace_brief(): a line for each address, "name+0xoff", or the
+ * address in hex where no symbol names it. */
+int sym_print_ubacktrace_brief(struct sym_ctx *c, struct strbuf *out, int pid,
+			       const uint64_t *addrs, size_t n);
+
 /* sprint_ubacktrace(): the lines of its shorter form, cut to
  * maxstringlen − 1 bytes (mid-line, as SystemTap cuts them). */
 int sym_sprint_ubacktrace(struct sym_ctx *c, struct strbuf *out, int pid,

@@ -151,6 +151,7 @@ struct builtin {
 	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \
 	/* stacks (codegen/stack.c, usym.c) */ \
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
+	X(print_ubacktrace_brief, TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
 	X(ubacktrace,    TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
 	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \

@@ -256,6 +256,8 @@ struct cg {
 				      * row, its cookie a constant; else -1 */
 	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
 	LLVMValueRef each_frame_fn;  /* and the function it is in */
+	uint32_t walk_off;           /* BPF: the numbers of the walk whose
+				      * callback is being made, in scratch */
 	struct sym *cas_sym;         /* a global being updated atomically, */
 	LLVMValueRef cas_value;      /* and the value its reads see meanwhile */
 };
@@ -388,6 +390,9 @@ void cg_foreach_vars(struct cg *cg, struct foreach *f, LLVMValueRef key, LLVMVal
 /* foreach_bpf.c: foreach in a BPF program, unsorted; while and for. */
 void cg_foreach_bpf(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct stmt *));
 void cg_loop_bpf(struct cg *cg, struct stmt *s);
+/* The frame of this function's loops, made the first time; a script
+ * function has its caller's (codegen.c). */
+LLVMValueRef cg_loop_frame(struct cg *cg);
 /* Raises "Array overflow" at loc when rc (an i64 errno) says g's map is full. */
 void cg_check_overflow(struct cg *cg, LLVMValueRef rc, const struct loc *loc, int g);
 

@@ -30,6 +30,7 @@
 /* The hidden arguments every script function takes, in order. */
 enum {
 	HID_GLOBALS, HID_SCRATCH, HID_COOKIE, HID_REGS, HID_RT, HID_ACTIONS, HID_ABORTED,
+	HID_FRAME,    /* BPF: the caller's loop frame, for the function's loops */
 	HID_COUNT
 };
 
@@ -312,7 +313,7 @@ static void declare_function(struct cg *cg, int index, int d, bool unwind)
 	struct func *f = h->func;
 	LLVMTypeRef params[HID_COUNT + 32];
 	params[HID_GLOBALS] = params[HID_SCRATCH] = params[HID_REGS] = params[HID_RT] = cg->ptr;
-	params[HID_ACTIONS] = params[HID_ABORTED] = cg->ptr;
+	params[HID_ACTIONS] = params[HID_ABORTED] = params[HID_FRAME] = cg->ptr;
 	params[HID_COOKIE] = cg->i64;
 	int n = f->nparams < 32 ? f->nparams : 32;
 	for (int i = 0; i < n; i++)
@@ -353,6 +354,8 @@ static void gen_function(struct cg *cg, int index, int d, uint32_t slot_base, bo
 	cg->rt = LLVMGetParam(cg->fn, HID_RT);
 	cg->actions = LLVMGetParam(cg->fn, HID_ACTIONS);
 	cg->aborted = LLVMGetParam(cg->fn, HID_ABORTED);
+	cg->each_frame = LLVMGetParam(cg->fn, HID_FRAME);
+	cg->each_frame_fn = cg->fn;
 	cg->ret_bb = cg_block(cg, "return");
 	init_locals(cg, f->nparams, foreach_in(cg, f->body));
 	for (int i = 0; i < f->nparams && i < 32; i++) {
@@ -405,6 +408,12 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 	args[HID_RT] = cg->rt ? cg->rt : LLVMConstNull(cg->ptr);
 	args[HID_ACTIONS] = cg->actions;
 	args[HID_ABORTED] = cg->aborted;
+	/* A function's loops use its caller's frame, idle while the call
+	 * lasts: the frames of the functions inlined in a probe would
+	 * otherwise take a place of their own each on its 512 bytes of
+	 * stack. */
+	args[HID_FRAME] = cg->t->is_bpf && loops_in(cg, call->func->body) ? cg_loop_frame(cg) :
+		LLVMConstNull(cg->ptr);
 	int n = 0;
 	for (struct expr *a = call->args; a && n < 32; a = a->next, n++)
 		args[HID_COUNT + n] = cg_expr(cg, a);
@@ -676,8 +685,10 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 								     BI_pn, BI_probe_type };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
 	bool host_stacks = !t->is_bpf && (cg_script_uses(cg->script, BI_print_ubacktrace) ||
+					   cg_script_uses(cg->script, BI_print_ubacktrace_brief) ||
 					   cg_script_uses(cg->script, BI_sprint_ubacktrace));
-	cg->stack_rows = t->is_bpf && cg_script_uses(cg->script, BI_print_ubacktrace);
+	cg->stack_rows = t->is_bpf && (cg_script_uses(cg->script, BI_print_ubacktrace) ||
+				       cg_script_uses(cg->script, BI_print_ubacktrace_brief));
 	for (int i = 0; i < ROW_STRINGS; i++)
 		if (cg_script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks) ||
 		    (i == ROW_PROBE_TYPE && cg_script_uses(cg->script, BI_is_return)))

@@ -24,15 +24,26 @@
  * a loop of the handler's own it would follow turn by turn, every path
  * through the body each turn: a loop over a string's bytes with a test in
  * its body (strpos, str_replace, tokenize) was more than it takes. */
-#include <string.h>
-
 #include "parse/arena.h"
 #include "cg.h"
 #include "parse/diag.h"
 
+/* The frame, on the stack of the function whose loop it is, holds the
+ * pointers the callback needs (the verifier keeps a pointer's kind on the
+ * stack, not in a map); the walk's numbers are in scratch, at an offset
+ * the callback is made knowing (cg->walk_off): W_* words from there. */
 enum frame_slot {
-	FR_GLOBALS, FR_SCRATCH, FR_REGS, FR_COOKIE, FR_ACTIONS, FR_ABORTED, FR_RET_SLOT,
-	FR_SAVED, FR_STATUS, FR_COUNT, FR_LIMIT, FR_HIST_KEY, FR_SIZE
+	FR_GLOBALS, FR_SCRATCH, FR_REGS, FR_ABORTED, FR_RET_SLOT, FR_SAVED, FR_SIZE
+};
+
+enum walk_word {
+	W_ACTIONS,      /* the handler's action count while the walk lasts */
+	W_COUNT,        /* foreach: the elements taken; while, for: 1 once ended */
+	W_STATUS,       /* 1: the body left the handler (next, return, error) */
+	W_LIMIT,        /* foreach: its limit */
+	W_COOKIE,       /* the attach cookie */
+	W_HIST_KEY,     /* foreach over a histogram: its key, from here on */
+	W_SIZE
 };
 
 struct fn_state {
@@ -43,6 +54,7 @@ struct fn_state {
 	int nloops;
 	LLVMValueRef each_frame, each_frame_fn;
 	int pending_actions;
+	uint32_t walk_off;
 };
 
 static LLVMValueRef slot(struct cg *cg, LLVMValueRef frame, int i)
@@ -55,14 +67,15 @@ static void put(struct cg *cg, LLVMValueRef frame, int i, LLVMValueRef v)
 	LLVMBuildStore(cg->b, v ? v : LLVMConstNull(cg->ptr), slot(cg, frame, i));
 }
 
+/* Word i of the walk being made (cg->walk_off), in scratch. */
+static LLVMValueRef walk(struct cg *cg, int i)
+{
+	return cg_field(cg, cg_scratch_base(cg), cg->walk_off + 8 * (uint32_t)i);
+}
+
 static LLVMValueRef get_ptr(struct cg *cg, LLVMValueRef frame, int i)
 {
 	return LLVMBuildLoad2(cg->b, cg->ptr, slot(cg, frame, i), "");
-}
-
-static LLVMValueRef get_long(struct cg *cg, LLVMValueRef frame, int i)
-{
-	return LLVMBuildLoad2(cg->b, cg->i64, slot(cg, frame, i), "");
 }
 
 /* foreach (n = b in @hist_log(x)): b the bucket number, n its count. */
@@ -78,19 +91,21 @@ static void hist_vars(struct cg *cg, struct foreach *f, LLVMValueRef index, LLVM
 /* Points the code generator at the handler's state as a callback finds it
  * through frame, keeping the outer state in *outer; leave_frame puts it
  * back. */
-static void enter_frame(struct cg *cg, LLVMValueRef frame, struct fn_state *outer)
+static void enter_frame(struct cg *cg, LLVMValueRef frame, uint32_t walk_off,
+			struct fn_state *outer)
 {
 	int nlocals = cg->h->nlocals;
 	*outer = (struct fn_state){
 		cg->globals, cg->scratch, cg->regs, cg->cookie, cg->actions, cg->aborted,
 		cg->ret_slot, cg->saved, cg->rt, cg->local_slots, cg->local_offsets, cg->ret_bb, cg->nloops,
-		cg->each_frame, cg->each_frame_fn, cg->pending_actions,
+		cg->each_frame, cg->each_frame_fn, cg->pending_actions, cg->walk_off,
 	};
 	cg->globals = get_ptr(cg, frame, FR_GLOBALS);
 	cg->scratch = get_ptr(cg, frame, FR_SCRATCH);
 	cg->regs = outer->regs ? get_ptr(cg, frame, FR_REGS) : NULL;
-	cg->cookie = get_long(cg, frame, FR_COOKIE);
-	cg->actions = get_ptr(cg, frame, FR_ACTIONS);
+	cg->walk_off = walk_off;
+	cg->cookie = LLVMBuildLoad2(cg->b, cg->i64, walk(cg, W_COOKIE), "cookie");
+	cg->actions = walk(cg, W_ACTIONS);
 	cg->aborted = get_ptr(cg, frame, FR_ABORTED);
 	cg->ret_slot = outer->ret_slot ? get_ptr(cg, frame, FR_RET_SLOT) : NULL;
 	cg->saved = outer->saved ? get_ptr(cg, frame, FR_SAVED) : NULL;
@@ -121,13 +136,14 @@ static void leave_frame(struct cg *cg, const struct fn_state *outer)
 	cg->each_frame = outer->each_frame;
 	cg->each_frame_fn = outer->each_frame_fn;
 	cg->pending_actions = outer->pending_actions;
+	cg->walk_off = outer->walk_off;
 }
 
 /* The blocks every callback ends in: stop returns 1 (the walk ends), more
  * 0; the callback's ret_bb, where next, return and errors go, sets the
  * frame's status first, for the handler to leave too. */
-static void callback_exits(struct cg *cg, LLVMValueRef fn, LLVMValueRef frame,
-			   LLVMBasicBlockRef *stop, LLVMBasicBlockRef *more)
+static void callback_exits(struct cg *cg, LLVMValueRef fn, LLVMBasicBlockRef *stop,
+			   LLVMBasicBlockRef *more)
 {
 	LLVMBuilderRef b = cg->b;
 	*stop = cg_block(cg, "each.stop");
@@ -138,7 +154,7 @@ static void callback_exits(struct cg *cg, LLVMValueRef fn, LLVMValueRef frame,
 	LLVMPositionBuilderAtEnd(b, *more);
 	LLVMBuildRet(b, cg_const(cg, 0));
 	LLVMPositionBuilderAtEnd(b, cg->ret_bb);
-	LLVMBuildStore(b, cg_const(cg, 1), slot(cg, frame, FR_STATUS));
+	LLVMBuildStore(b, cg_const(cg, 1), walk(cg, W_STATUS));
 	LLVMBuildBr(b, *stop);
 	LLVMPositionBuilderAtEnd(b, LLVMGetFirstBasicBlock(fn));
 }
@@ -149,6 +165,7 @@ static LLVMValueRef body_function(struct cg *cg, struct stmt *st,
 				  void (*body)(struct cg *, struct stmt *))
 {
 	struct foreach *f = st->foreach;
+	uint32_t walk_off = cg->walk_off;
 	static const char *const names[] = { "map", "key", "value", "frame" };
 	static const char *const hist_names[] = { "index", "frame" };
 	struct cg_saved saved;
@@ -160,25 +177,26 @@ static LLVMValueRef body_function(struct cg *cg, struct stmt *st,
 	LLVMValueRef frame = LLVMGetParam(fn, f->hist ? 1 : 3);
 	LLVMValueRef key = LLVMGetParam(fn, f->hist ? 0 : 1);
 	LLVMValueRef value = f->hist ? NULL : LLVMGetParam(fn, 2);
-	enter_frame(cg, frame, &outer);
+	enter_frame(cg, frame, walk_off, &outer);
 
 	/* break stops the walk; continue and the body's end go on; next,
 	 * return and errors stop it and tell the handler. */
 	LLVMBasicBlockRef stop, more;
-	callback_exits(cg, fn, frame, &stop, &more);
+	callback_exits(cg, fn, &stop, &more);
 
 	if (f->limit) {
-		LLVMValueRef count = get_ptr(cg, frame, FR_COUNT);
+		LLVMValueRef count = walk(cg, W_COUNT);
 		LLVMValueRef n = LLVMBuildLoad2(b, cg->i64, count, "");
+		LLVMValueRef limit = LLVMBuildLoad2(b, cg->i64, walk(cg, W_LIMIT), "");
 		LLVMBasicBlockRef go = cg_block(cg, "each.go");
-		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGE, n, get_long(cg, frame, FR_LIMIT), ""),
+		LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSGE, n, limit, ""),
 				stop, go);
 		LLVMPositionBuilderAtEnd(b, go);
 		LLVMBuildStore(b, LLVMBuildAdd(b, n, cg_const(cg, 1), ""), count);
 	}
 	if (f->hist)
 		hist_vars(cg, f, LLVMBuildPtrToInt(b, key, cg->i64, ""),
-			  get_ptr(cg, frame, FR_HIST_KEY));
+			  walk(cg, W_HIST_KEY));
 	else
 		cg_foreach_vars(cg, f, key, value);
 	if (cg->nloops == CG_MAX_LOOPS) {
@@ -195,25 +213,7 @@ static LLVMValueRef body_function(struct cg *cg, struct stmt *st,
 	return fn;
 }
 
-/* llvm.lifetime.start or .end of the frame: between walks its bytes are
- * free, so that LLVM can give the frames of loops one after another (and
- * of the functions inlined in a handler) the same place on the stack, of
- * which a program and the callbacks it calls have 512 bytes together. */
-static void frame_lifetime(struct cg *cg, LLVMValueRef frame, bool start)
-{
-	const char *name = start ? "llvm.lifetime.start" : "llvm.lifetime.end";
-	unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
-	LLVMValueRef f = LLVMGetIntrinsicDeclaration(cg->mod, id, &cg->ptr, 1);
-	LLVMValueRef args[2] = { cg_const(cg, 8 * FR_SIZE), frame };
-	LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(f), f, args, 2, "");
-}
-
-/* The frame the callbacks of this function share, filled with the
- * handler's state; the counters the body tests (the actions, and the
- * elements taken or the turns done) are in scratch while the walk lasts:
- * the verifier knows nothing of a value read from a map, so it checks the
- * body once instead of following the counts one turn at a time. */
-static LLVMValueRef fill_frame(struct cg *cg, LLVMValueRef *actions, LLVMValueRef *count)
+LLVMValueRef cg_loop_frame(struct cg *cg)
 {
 	/* One frame serves the loops of a function one after another: the
 	 * stack has 512 bytes. */
@@ -221,34 +221,36 @@ static LLVMValueRef fill_frame(struct cg *cg, LLVMValueRef *actions, LLVMValueRe
 		cg->each_frame = cg_alloca(cg, LLVMArrayType2(cg->i64, FR_SIZE), "frame");
 		cg->each_frame_fn = cg->fn;
 	}
-	LLVMValueRef frame = cg->each_frame;
-	frame_lifetime(cg, frame, true);
-	LLVMValueRef counters = cg_scratch(cg, 16, false);
-	*actions = cg_field(cg, counters, 0);
-	*count = cg_field(cg, counters, 8);
-	LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, cg->actions, ""), *actions);
-	LLVMBuildStore(cg->b, cg_const(cg, 0), *count);
+	return cg->each_frame;
+}
+
+/* The frame filled for a walk of `extra` more bytes of words in scratch
+ * after the W_* ones; the walk's words are reserved here and made
+ * cg->walk_off for the callback (its caller saves the outer one). */
+static LLVMValueRef fill_frame(struct cg *cg, uint32_t extra)
+{
+	LLVMValueRef frame = cg_loop_frame(cg);
+	cg->walk_off = cg_scratch_reserve(cg, 8 * W_SIZE + extra, false);
+	LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, cg->actions, ""), walk(cg, W_ACTIONS));
+	LLVMBuildStore(cg->b, cg_const(cg, 0), walk(cg, W_COUNT));
+	LLVMBuildStore(cg->b, cg_const(cg, 0), walk(cg, W_STATUS));
+	LLVMBuildStore(cg->b, cg->cookie ? cg->cookie : cg_const(cg, 0), walk(cg, W_COOKIE));
 	put(cg, frame, FR_GLOBALS, cg->globals);
 	put(cg, frame, FR_SCRATCH, cg_scratch_base(cg));
 	put(cg, frame, FR_REGS, cg->regs);
-	LLVMBuildStore(cg->b, cg->cookie ? cg->cookie : cg_const(cg, 0), slot(cg, frame, FR_COOKIE));
-	put(cg, frame, FR_ACTIONS, *actions);
 	put(cg, frame, FR_ABORTED, cg->aborted);
 	put(cg, frame, FR_RET_SLOT, cg->ret_slot);
 	put(cg, frame, FR_SAVED, cg->saved);
-	LLVMBuildStore(cg->b, cg_const(cg, 0), slot(cg, frame, FR_STATUS));
-	put(cg, frame, FR_COUNT, *count);
 	return frame;
 }
 
 /* After the walk: the actions back in the handler's counter, and the
  * handler leaves if the body did (next, return, an error). */
-static void after_walk(struct cg *cg, LLVMValueRef frame, LLVMValueRef actions)
+static void after_walk(struct cg *cg)
 {
-	LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, actions, ""), cg->actions);
+	LLVMBuildStore(cg->b, LLVMBuildLoad2(cg->b, cg->i64, walk(cg, W_ACTIONS), ""), cg->actions);
 	LLVMBasicBlockRef go = cg_block(cg, "walk.end");
-	LLVMValueRef status = get_long(cg, frame, FR_STATUS);
-	frame_lifetime(cg, frame, false);
+	LLVMValueRef status = LLVMBuildLoad2(cg->b, cg->i64, walk(cg, W_STATUS), "");
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, status, cg_const(cg, 0), ""),
 			cg_leave_block(cg), go);
 	LLVMPositionBuilderAtEnd(cg->b, go);
@@ -258,10 +260,11 @@ static void after_walk(struct cg *cg, LLVMValueRef frame, LLVMValueRef actions)
  * verifier checks once, whatever the number of turns.  The function tests
  * the condition, runs the body and the step; it counts the actions as
  * stmt.c's gen_loop does, charging each turn's at its end, and the count
- * (the frame's FR_COUNT) becomes 1 when the loop ends by its condition or
+ * (the walk's W_COUNT) becomes 1 when the loop ends by its condition or
  * a break. */
 static LLVMValueRef loop_function(struct cg *cg, struct stmt *s)
 {
+	uint32_t outer_walk = cg->walk_off;
 	static const char *const names[] = { "index", "frame" };
 	struct cg_saved saved;
 	struct fn_state outer;
@@ -269,14 +272,14 @@ static LLVMValueRef loop_function(struct cg *cg, struct stmt *s)
 	LLVMBuilderRef b = cg->b;
 	cg_set_loc(cg, &s->loc);
 	LLVMValueRef frame = LLVMGetParam(fn, 1);
-	enter_frame(cg, frame, &outer);
+	enter_frame(cg, frame, outer_walk, &outer);
 	LLVMBasicBlockRef stop, more;
-	callback_exits(cg, fn, frame, &stop, &more);
+	callback_exits(cg, fn, &stop, &more);
 	LLVMBasicBlockRef done = cg_block(cg, "loop.done"), body = cg_block(cg, "loop.body"),
 		step = cg_block(cg, "loop.step");
 	LLVMBuildBr(b, done);
 	LLVMPositionBuilderAtEnd(b, done);
-	LLVMValueRef ended = get_ptr(cg, frame, FR_COUNT);
+	LLVMValueRef ended = walk(cg, W_COUNT);
 	LLVMBuildStore(b, cg_const(cg, 1), ended);
 	record_actions(cg, 1, &s->loc, true);
 	if (s->expr) {
@@ -322,14 +325,16 @@ void cg_loop_bpf(struct cg *cg, struct stmt *s)
 	if (s->init)
 		gen_stmt(cg, s->init);
 	record_actions(cg, 1, &s->loc, true);
-	LLVMValueRef actions, ended;
-	LLVMValueRef frame = fill_frame(cg, &actions, &ended);
+	uint32_t outer_walk = cg->walk_off;
+	LLVMValueRef frame = fill_frame(cg, 0);
 	/* Every turn costs an action: MAXACTION ends the loop first. */
 	uint64_t turns = cg->opts->maxaction + 1;
 	if (turns > LOOP_TURNS_MAX)
 		turns = LOOP_TURNS_MAX;
 	cg_bpf_loop_ctx(cg, (uint32_t)turns, loop_function(cg, s), frame);
-	after_walk(cg, frame, actions);
+	after_walk(cg);
+	LLVMValueRef ended = walk(cg, W_COUNT);
+	cg->walk_off = outer_walk;
 	/* Out of turns but not ended: only under a MAXACTION above bpf_loop's
 	 * reach, which stops the loop as MAXACTION would. */
 	LLVMBasicBlockRef over = cg_block(cg, "loop.over"), out = cg_block(cg, "loop.out");
@@ -350,22 +355,23 @@ void cg_foreach_bpf(struct cg *cg, struct stmt *st, void (*body)(struct cg *, st
 			   "cannot sort; leave out the sort, or loop in an end or timer probe");
 		return;
 	}
-	LLVMValueRef actions, count;
-	LLVMValueRef frame = fill_frame(cg, &actions, &count);
-	LLVMBuildStore(cg->b, f->limit ? cg_expr(cg, f->limit) : cg_const(cg, 0),
-		       slot(cg, frame, FR_LIMIT));
+	/* The limit first: its expression may have walks of its own. */
+	LLVMValueRef limit = f->limit ? cg_expr(cg, f->limit) : cg_const(cg, 0);
+	uint32_t outer_walk = cg->walk_off;
+	const struct global_var *hv = f->hist ?
+		&cg->prog->globals[f->hist->args->sym->index] : NULL;
+	LLVMValueRef frame = fill_frame(cg, hv ? hv->key_size : 0);
+	LLVMBuildStore(cg->b, limit, walk(cg, W_LIMIT));
 	if (f->hist) {
 		/* The buckets: bpf_loop calls the body with each number. */
 		struct expr *t = f->hist->args;
-		const struct global_var *gv = &cg->prog->globals[t->sym->index];
-		LLVMValueRef hkey = cg_scratch(cg, gv->key_size, false);
-		cg->t->copy(cg, hkey, cg_array_key(cg, t->sym->index,
+		cg->t->copy(cg, walk(cg, W_HIST_KEY), cg_array_key(cg, t->sym->index,
 						   t->kind == EXPR_INDEX ? t->args : NULL),
-			    gv->key_size);
-		put(cg, frame, FR_HIST_KEY, hkey);
-		cg_bpf_loop_ctx(cg, gv->stat.buckets, body_function(cg, st, body), frame);
+			    hv->key_size);
+		cg_bpf_loop_ctx(cg, hv->stat.buckets, body_function(cg, st, body), frame);
 	} else {
 		cg_bpf_for_each(cg, f->array_sym->index, body_function(cg, st, body), frame);
 	}
-	after_walk(cg, frame, actions);
+	after_walk(cg);
+	cg->walk_off = outer_walk;
 }

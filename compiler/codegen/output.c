@@ -193,7 +193,8 @@ void cg_print_backtrace(struct cg *cg, struct expr *call)
 	struct format_site *site = (struct format_site *)o.site;
 	site->arg_offsets[0] = sizeof(struct rec_hdr);
 	if (cg->t->is_bpf) {
-		site->arg_kinds[0] = OUT_BACKTRACE;
+		site->arg_kinds[0] = call->builtin->id == BI_print_ubacktrace_brief ?
+			OUT_BBACKTRACE : OUT_BACKTRACE;
 		site->size = sizeof(struct rec_hdr) + sizeof(struct out_stack);
 		o.vals[0] = cg_deferred_value(cg, call);
 	} else {

@@ -299,6 +299,7 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
 		return cg->t->is_bpf ? ubacktrace(cg, call->builtin->id == BI_backtrace) :
 			cg_no_user_stack(cg, false);
 	case BI_print_ubacktrace:
+	case BI_print_ubacktrace_brief:
 	case BI_print_backtrace:
 		cg_print_backtrace(cg, call);
 		return NULL;
