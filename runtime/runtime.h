@@ -49,6 +49,9 @@ int run_program(struct program *p, const struct run_opts *o);
  * SIZE_MAX bytes, only the last KEEP (0: all) kept.  *name (malloc'ed,
  * also on failure) is the file name for messages. */
 FILE *outfile_open(const char *pattern, uint64_t size_max, int keep, char **name);
+/* switch_file(): the -o file's output goes on in the next file from the
+ * next write on (the caller flushes first); nothing without -o. */
+void outfile_switch(void);
 
 /* ---- errname.c ---- */
 

@@ -5,14 +5,15 @@
  * each element: the loop's body becomes that function.  It reaches the state
  * of the handler (or script function) it belongs to through a frame on the
  * handler's stack, which the kernel passes it: the globals, scratch and
- * pt_regs pointers, the attach cookie, the action counter and error flag,
- * and the return slot; the locals it finds in scratch, where a function
- * with such a loop keeps them all (codegen.c).  The body is generated with
+ * pt_regs pointers, the error flag and the return slot; the attach
+ * cookie, the action counter and the walk's own numbers, and the locals,
+ * it finds in scratch, where a function with such a loop keeps them all
+ * (codegen.c).  The body is generated with
  * the code generator's state pointed at those, so it is the same code as
  * anywhere else.
  *
  * The function returns 0 for the next element and 1 to stop: `break` stops;
- * `next`, `return` and a runtime error also set the frame's status, and the
+ * `next`, `return` and a runtime error also set the walk's status, and the
  * handler, back from the walk, goes on to its own end as it would have.
  *
  * The kernel visits elements in the order its hash map holds them, and a BPF
@@ -141,7 +142,7 @@ static void leave_frame(struct cg *cg, const struct fn_state *outer)
 
 /* The blocks every callback ends in: stop returns 1 (the walk ends), more
  * 0; the callback's ret_bb, where next, return and errors go, sets the
- * frame's status first, for the handler to leave too. */
+ * walk's status first, for the handler to leave too. */
 static void callback_exits(struct cg *cg, LLVMValueRef fn, LLVMBasicBlockRef *stop,
 			   LLVMBasicBlockRef *more)
 {

@@ -37,6 +37,7 @@ install 0
 ./usr/share/uscript/tapset/registers.stp
 ./usr/share/uscript/tapset/stopwatch.stp
 ./usr/share/uscript/tapset/string.stp
+./usr/share/uscript/tapset/switchfile.stp
 ./usr/share/uscript/tapset/this.stpm
 ./usr/share/uscript/tapset/this1.stp
 ./usr/share/uscript/tapset/this2.stp
