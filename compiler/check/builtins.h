@@ -149,6 +149,7 @@ struct builtin {
 	X(isinstr,       TYPE_LONG,    "SS",  BI_ANYWHERE, cg_strfunc) \
 	X(strtol,        TYPE_LONG,    "SL",  BI_ANYWHERE, cg_strfunc) \
 	X(text_str,      TYPE_STRING,  "S",   BI_ANYWHERE, cg_strfunc) \
+	X(text_strn,     TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \
 	/* stacks (codegen/stack.c, usym.c) */ \
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(print_ubacktrace_brief, TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \

@@ -413,6 +413,9 @@ LLVMValueRef cg_sprintf(struct cg *cg, struct expr *call);
 LLVMValueRef cg_sprintf_inline(struct cg *cg, struct expr *call);
 /* text.c: text_str of s by generated code, for BPF programs. */
 LLVMValueRef cg_text_str_inline(struct cg *cg, LLVMValueRef s);
+/* text_strn(s, len, quoted) the same way. */
+LLVMValueRef cg_text_strn_inline(struct cg *cg, LLVMValueRef s, LLVMValueRef len,
+				 LLVMValueRef quoted);
 /* n bytes of constant data (read-only), whatever MAXSTRINGLEN is. */
 LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n);
 LLVMValueRef cg_context(struct cg *cg, struct expr *call);

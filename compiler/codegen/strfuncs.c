@@ -495,6 +495,22 @@ static LLVMValueRef gen_text_str(struct cg *cg, struct expr *call)
 	return dst;
 }
 
+/* text_strn(s, len, quoted): text_str within len bytes, in double quotes
+ * if quoted (strfuncs.h's str_textn). */
+static LLVMValueRef gen_text_strn(struct cg *cg, struct expr *call)
+{
+	LLVMValueRef s = cg_expr(cg, call->args);
+	LLVMValueRef len = cg_expr(cg, call->args->next);
+	LLVMValueRef quoted = cg_expr(cg, call->args->next->next);
+	if (cg->t->is_bpf)
+		return cg_text_strn_inline(cg, s, len, quoted);
+	LLVMValueRef dst = cg_string_slot(cg, true);
+	LLVMTypeRef params[5] = { cg->ptr, cg->ptr, cg->i64, cg->i64, cg->i64 };
+	LLVMValueRef args[5] = { dst, s, len, quoted, cg_const(cg, cg->opts->maxstringlen) };
+	cg_call_named(cg, HOSTABI_PREFIX "str_textn", cg->void_t, params, args, 5);
+	return dst;
+}
+
 LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call)
 {
 	switch (call->builtin->id) {
@@ -507,6 +523,8 @@ LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call)
 		if (call->args->next)
 			return gen_sprint_list(cg, call);
 		return gen_sprint(cg, call);
+	case BI_text_strn:
+		return gen_text_strn(cg, call);
 	case BI_sprintln:
 	case BI_sprintd:
 	case BI_sprintdln:
