@@ -50,6 +50,7 @@ install 0
 ./usr/share/uscript/tapset/timestamp.stp
 ./usr/share/uscript/tapset/tokenize.stp
 ./usr/share/uscript/tapset/try_assign.stpm
+./usr/share/uscript/tapset/ucontext_symbols.stp
 ./usr/share/uscript/tapset/uconversions.stp
 ./usr/share/vim/vimfiles/ftdetect/uscript.vim
 ./usr/share/vim/vimfiles/syntax/uscript.vim
