@@ -625,6 +625,12 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 			infer(rs, a, TYPE_UNKNOWN, NULL);
 		return b->ret;
 	}
+	/* The signature's letters cannot say "one of either type" is needed. */
+	if (b->id == BI_sprint && n == 0) {
+		if (rs->checking)
+			diag_error(&e->loc, "%s takes at least 1 argument, got 0", b->name);
+		return b->ret;
+	}
 	if (!b->gen) {
 		if (rs->checking) {
 			diag_error(&e->loc, "%s() is not supported yet", b->name);
