@@ -134,11 +134,13 @@ static inline uint32_t pt_regs_arg(int n)
  *   OUT_BACKTRACE    print_ubacktrace(): struct out_stack
  *   OUT_SBACKTRACE   sprint_ubacktrace(): struct out_stack
  *   OUT_BBACKTRACE   print_ubacktrace_brief(): struct out_stack
- *   OUT_USYMNAME     usymname(addr): struct out_addr
+ *   OUT_USYMNAME     usymname(addr): struct out_addr; symname(addr), its pid
+ *                    SYM_KERNEL (-1)
+ *   OUT_SYMDATA      symdata(addr): struct out_addr, the pid -1
  *   OUT_PRETTY       see below */
 enum out_arg {
 	OUT_LONG, OUT_STRING, OUT_LITERAL,
-	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_BBACKTRACE, OUT_USYMNAME, OUT_PRETTY,
+	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_BBACKTRACE, OUT_USYMNAME, OUT_SYMDATA, OUT_PRETTY,
 	OUT_MEMORY               /* %m, %M: an int64_t count, then that many of
 				  * MAXSTRINGLEN bytes read at the address */
 };
@@ -206,7 +208,8 @@ static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
 	case OUT_BACKTRACE:
 	case OUT_SBACKTRACE:
 	case OUT_BBACKTRACE: return sizeof(struct out_stack);
-	case OUT_USYMNAME: return sizeof(struct out_addr);
+	case OUT_USYMNAME:
+	case OUT_SYMDATA: return sizeof(struct out_addr);
 	case OUT_MEMORY: return 8 + maxstringlen;
 	default: return 8;
 	}

@@ -161,10 +161,13 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 		pretty_text(o, site->pretty[i], p, t);
 		return;
 	}
-	if (kind == OUT_USYMNAME) {
+	if (kind == OUT_USYMNAME || kind == OUT_SYMDATA) {
 		struct out_addr a;
 		memcpy(&a, p, sizeof(a));
-		sym_usymname(o->sym, t, (int)a.pid, a.addr, o->prog->maxstringlen);
+		if (kind == OUT_SYMDATA)
+			sym_symdata(o->sym, t, (int)a.pid, a.addr, o->prog->maxstringlen);
+		else
+			sym_usymname(o->sym, t, (int)a.pid, a.addr, o->prog->maxstringlen);
 		return;
 	}
 	struct out_stack st;

@@ -120,6 +120,12 @@ int sym_sprint_ubacktrace(struct sym_ctx *c, struct strbuf *out, int pid,
 int sym_ubacktrace(struct strbuf *out, const uint64_t *addrs, size_t n,
 		   size_t maxstringlen);
 
+/* symdata(addr) (_STP_SYM_DATA): "name+0xoff/0xsize [module]", else
+ * "0xaddr [module+0xoff/0xsize]", else the address in hex; cut to
+ * maxstringlen − 1 bytes. */
+int sym_symdata(struct sym_ctx *c, struct strbuf *out, int pid, uint64_t addr,
+		size_t maxstringlen);
+
 /* usymname(addr): the symbol's name, else the address in hex, cut to
  * maxstringlen − 1 bytes. */
 int sym_usymname(struct sym_ctx *c, struct strbuf *out, int pid,

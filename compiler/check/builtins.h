@@ -162,7 +162,9 @@ struct builtin {
 	X(ucallers,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
 	X(print_backtrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_backtrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
-	X(backtrace,     TYPE_STRING,  "",    BI_ANYWHERE, cg_stack)
+	X(backtrace,     TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
+	X(symname,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(symdata,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
 
 enum builtin_id {
 #define X(name, ret, args, where, gen) BI_##name,

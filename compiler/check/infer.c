@@ -652,7 +652,8 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		for (struct expr *a = skip_first ? e->args->next : e->args; a; a = a->next)
 			a->printed = true;
 	}
-	if (b->id == BI_sprint_backtrace && !e->printed && rs->checking)
+	if ((b->id == BI_sprint_backtrace || b->id == BI_symname || b->id == BI_symdata) &&
+	    !e->printed && rs->checking)
 		diag_error(&e->loc, "%s() can only be printed, as an argument of print, println, "
 			   "printd, printdln or printf: uscript names the addresses when it "
 			   "prints them", b->name);

@@ -30,6 +30,7 @@ install 0
 ./usr/share/man/man1/uscript.1
 ./usr/share/uscript/tapset/ansi.stp
 ./usr/share/uscript/tapset/context.stp
+./usr/share/uscript/tapset/context_symbols.stp
 ./usr/share/uscript/tapset/ctime.stp
 ./usr/share/uscript/tapset/indent.stp
 ./usr/share/uscript/tapset/logging.stp
