@@ -51,6 +51,7 @@ struct globals_hdr {
 	int64_t pad_[7];
 	int64_t target_pid;      /* target() */
 	int64_t realtime_offset; /* add to CLOCK_MONOTONIC to get the epoch time */
+	int64_t stp_pid;         /* stp_pid(): uscript's own pid */
 };
 
 enum attach_kind {
@@ -138,14 +139,17 @@ static inline uint32_t pt_regs_arg(int n)
  * probe saw:
  *   OUT_BACKTRACE    print_ubacktrace(): struct out_stack
  *   OUT_SBACKTRACE   sprint_ubacktrace(): struct out_stack
- *   OUT_USYMNAME     usymname(addr): struct out_addr
+ *   OUT_BBACKTRACE   print_ubacktrace_brief(): struct out_stack
+ *   OUT_USYMNAME     usymname(addr): struct out_addr; symname(addr), its pid
+ *                    SYM_KERNEL (-1)
+ *   OUT_SYMDATA      symdata(addr): struct out_addr, the pid -1
  *   OUT_PRETTY       see below
  *   OUT_HIST         sprint(@hist_log(x)) in a BPF probe: the statistic's
  *                    key; hist_sites[i] names the statistic (struct
  *                    hist_site), drawn when the record is printed */
 enum out_arg {
 	OUT_LONG, OUT_STRING, OUT_LITERAL,
-	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_USYMNAME, OUT_PRETTY,
+	OUT_BACKTRACE, OUT_SBACKTRACE, OUT_BBACKTRACE, OUT_USYMNAME, OUT_SYMDATA, OUT_PRETTY,
 	OUT_MEMORY,              /* %m, %M: an int64_t count, then that many of
 				  * MAXSTRINGLEN bytes read at the address */
 	OUT_HIST,
@@ -212,8 +216,10 @@ static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
 	case OUT_STRING: return maxstringlen;
 	case OUT_LITERAL: return 0;
 	case OUT_BACKTRACE:
-	case OUT_SBACKTRACE: return sizeof(struct out_stack);
-	case OUT_USYMNAME: return sizeof(struct out_addr);
+	case OUT_SBACKTRACE:
+	case OUT_BBACKTRACE: return sizeof(struct out_stack);
+	case OUT_USYMNAME:
+	case OUT_SYMDATA: return sizeof(struct out_addr);
 	case OUT_MEMORY: return 8 + maxstringlen;
 	default: return 8;
 	}
@@ -240,6 +246,12 @@ struct format_site {
 	 * the key's size */
 	const int *hist_sites;
 	const uint32_t *hist_key_sizes;
+	enum site_dest {         /* where the formatted text goes: */
+		SITE_OUT,        /* the script's output */
+		SITE_WARN,       /* warn(): stderr, after "WARNING: " */
+		SITE_SYSTEM,     /* system(): a command for /bin/sh, run in the
+				  * background once the record is read */
+	} dest;
 };
 
 static inline uint32_t site_arg_size(const struct format_site *site, int i,

@@ -12,6 +12,7 @@
 #include <llvm-c/Orc.h>
 #include <llvm-c/Target.h>
 #include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -62,6 +63,23 @@ void uscript_host_rec_submit(void *rt, void *rec)
 	output_record(h->out, rec, h->rec_size);
 }
 
+/* The kernel's jiffies counter, which only the kernel's timer list shows
+ * user space ("jiffies: N" in /proc/timer_list); 0 where it cannot be
+ * read. */
+static int64_t kernel_jiffies(void)
+{
+	FILE *f = fopen("/proc/timer_list", "r");
+	if (!f)
+		return 0;
+	char line[256];
+	long long v = 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "jiffies: %lld", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
 int64_t uscript_host_context(void *rt, int64_t id)
 {
 	(void)rt;
@@ -72,6 +90,10 @@ int64_t uscript_host_context(void *rt, int64_t id)
 	case BI_uid: return getuid();
 	case BI_gid: return getgid();
 	case BI_cpu: return sched_getcpu();
+	case BI_sid: return getsid(0);
+	case BI_pgrp: return getpgrp();
+	case BI_randint: return random() & 0xffffffff;
+	case BI_jiffies: return kernel_jiffies();
 	default: return 0;
 	}
 }

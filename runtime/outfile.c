@@ -6,6 +6,10 @@
  * only the last N files are kept: the oldest is removed as the next one is
  * made.
  *
+ * switch_file() (SIGUSR2, as staprun takes it) moves on to the next file
+ * at the next write: NAME.1, NAME.2, ... after a first file NAME when -S
+ * was not given.
+ *
  * Rotation sits under stdio (fopencookie), so every writer of the output
  * (the records, the host handlers, the globals at the end) rotates alike.
  * The stream is line-buffered, so the write that crosses the size ends a
@@ -15,6 +19,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +37,12 @@ struct rotation {
 	int fd;
 	int num;             /* the current file's number */
 	uint64_t written;
+	bool plain;          /* no -S: the first file is the name itself */
+	bool next;           /* switch_file(): the next write starts a file */
 };
+
+/* The -o file's rotation, for outfile_switch(). */
+static struct rotation *current;
 
 static char *numbered(const struct rotation *r, int num)
 {
@@ -43,7 +54,9 @@ static char *numbered(const struct rotation *r, int num)
 
 static int open_next(struct rotation *r, int num)
 {
-	char *name = numbered(r, num);
+	char *name = r->plain && num == 0 ? strdup(r->base) : numbered(r, num);
+	if (!name)
+		abort();
 	int fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	int err = errno;
 	free(name);
@@ -67,8 +80,9 @@ static int open_next(struct rotation *r, int num)
 static ssize_t rotation_write(void *cookie, const char *buf, size_t size)
 {
 	struct rotation *r = cookie;
-	if (r->written > r->max && open_next(r, r->num + 1) < 0)
+	if ((r->written > r->max || r->next) && open_next(r, r->num + 1) < 0)
 		return -1;
+	r->next = false;
 	size_t done = 0;
 	while (done < size) {
 		ssize_t n = write(r->fd, buf + done, size - done);
@@ -86,6 +100,8 @@ static int rotation_close(void *cookie)
 {
 	struct rotation *r = cookie;
 	int rc = r->fd >= 0 ? close(r->fd) : 0;
+	if (current == r)
+		current = NULL;
 	free(r->base);
 	free(r);
 	return rc;
@@ -113,13 +129,12 @@ FILE *outfile_open(const char *pattern, uint64_t size_max, int keep, char **name
 		errno = ENAMETOOLONG;
 		return NULL;
 	}
-	if (!size_max)
-		return fopen(*name, "we");
 	struct rotation *r = calloc(1, sizeof(*r));
 	if (!r)
 		abort();
 	r->base = strdup(*name);
-	r->max = size_max;
+	r->plain = size_max == 0;
+	r->max = size_max ? size_max : UINT64_MAX;
 	r->keep = keep;
 	r->fd = -1;
 	if (!r->base)
@@ -140,6 +155,14 @@ FILE *outfile_open(const char *pattern, uint64_t size_max, int keep, char **name
 		rotation_close(r);
 		return NULL;
 	}
-	setvbuf(f, NULL, _IOLBF, 0);
+	if (size_max)
+		setvbuf(f, NULL, _IOLBF, 0);
+	current = r;
 	return f;
+}
+
+void outfile_switch(void)
+{
+	if (current)
+		current->next = true;
 }

@@ -15,8 +15,12 @@
 #include "symbolize.h"
 
 #include <inttypes.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 int output_init(struct output *o, const struct program *p, FILE *out)
 {
@@ -43,6 +47,12 @@ int output_init(struct output *o, const struct program *p, FILE *out)
 
 void output_free(struct output *o)
 {
+	for (size_t i = 0; i < o->ncommands; i++)
+		while (waitpid(o->commands[i], NULL, 0) < 0 && errno == EINTR)
+			;
+	free(o->commands);
+	o->commands = NULL;
+	o->ncommands = 0;
 	if (o->formats)
 		for (int i = 0; i < o->prog->nformats; i++)
 			fmt_free(&o->formats[i]);
@@ -174,10 +184,13 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 			t->len = o->prog->maxstringlen - 1;
 		return;
 	}
-	if (kind == OUT_USYMNAME) {
+	if (kind == OUT_USYMNAME || kind == OUT_SYMDATA) {
 		struct out_addr a;
 		memcpy(&a, p, sizeof(a));
-		sym_usymname(o->sym, t, (int)a.pid, a.addr, o->prog->maxstringlen);
+		if (kind == OUT_SYMDATA)
+			sym_symdata(o->sym, t, (int)a.pid, a.addr, o->prog->maxstringlen);
+		else
+			sym_usymname(o->sym, t, (int)a.pid, a.addr, o->prog->maxstringlen);
 		return;
 	}
 	struct out_stack st;
@@ -196,6 +209,8 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 	}
 	if (kind == OUT_BACKTRACE)
 		sym_print_ubacktrace(o->sym, t, (int)st.pid, st.frames, n);
+	else if (kind == OUT_BBACKTRACE)
+		sym_print_ubacktrace_brief(o->sym, t, (int)st.pid, st.frames, n);
 	else
 		sym_sprint_ubacktrace(o->sym, t, (int)st.pid, st.frames, n, o->prog->maxstringlen);
 }
@@ -242,6 +257,49 @@ static int record_args(struct output *o, const struct format_site *site,
 	return n;
 }
 
+/* system(cmd): cmd run by /bin/sh in the background, as SystemTap starts
+ * it once the probe is done, with uscript's standard streams and the
+ * signals a shell expects; its output follows what was printed before.
+ * The commands still running at the end are waited for (output_free). */
+extern char **environ;
+
+static void run_command(struct output *o, const struct strbuf *cmd)
+{
+	char *text = strndup(cmd->buf ? cmd->buf : "", cmd->len);
+	if (!text)
+		return;
+	fflush(o->out);
+	posix_spawnattr_t attr;
+	sigset_t none, dfl;
+	sigemptyset(&none);
+	sigemptyset(&dfl);
+	sigaddset(&dfl, SIGCHLD);
+	sigaddset(&dfl, SIGINT);
+	sigaddset(&dfl, SIGTERM);
+	sigaddset(&dfl, SIGPIPE);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setsigdefault(&attr, &dfl);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+	char *argv[] = { "sh", "-c", text, NULL };
+	pid_t pid;
+	int rc = posix_spawn(&pid, "/bin/sh", NULL, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
+	free(text);
+	if (rc != 0) {
+		fprintf(stderr, "%sWARNING:%s system(): cannot run /bin/sh: %s\n",
+			diag_sgr(stderr, "warning"), diag_sgr_end(stderr), strerror(rc));
+		return;
+	}
+	pid_t *more = realloc(o->commands, (o->ncommands + 1) * sizeof(*more));
+	if (!more) {
+		waitpid(pid, NULL, 0);
+		return;
+	}
+	o->commands = more;
+	o->commands[o->ncommands++] = pid;
+}
+
 static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
 {
 	const struct format_site *site = &o->prog->formats[h->site];
@@ -254,7 +312,20 @@ static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
 		return;   /* the error instead of the line, as SystemTap's */
 	strbuf_reset(&o->line);
 	fmt_printf(&o->formats[h->site], args, (size_t)n, &o->line);
-	fwrite(o->line.buf, 1, o->line.len, o->out);
+	switch (site->dest) {
+	case SITE_OUT:
+		fwrite(o->line.buf, 1, o->line.len, o->out);
+		break;
+	case SITE_WARN:
+		/* In order with the output printed before it. */
+		fflush(o->out);
+		fprintf(stderr, "%sWARNING:%s %.*s\n", diag_sgr(stderr, "warning"),
+			diag_sgr_end(stderr), (int)o->line.len, o->line.buf ? o->line.buf : "");
+		break;
+	case SITE_SYSTEM:
+		run_command(o, &o->line);
+		break;
+	}
 }
 
 void output_sprintf(struct output *o, const void *rec, char *dst, size_t maxstr)

@@ -198,6 +198,7 @@ static void init_globals(struct run *r)
 	struct globals_hdr *h = r->globals;
 	h->realtime_offset = realtime_offset();
 	h->target_pid = r->has_target ? r->target.pid : 0;
+	h->stp_pid = getpid();
 	char *base = r->globals;
 	for (int i = 0; i < r->prog->nglobals; i++) {
 		const struct global_var *g = &r->prog->globals[i];
@@ -422,7 +423,11 @@ static void event_loop(struct run *r)
 				struct signalfd_siginfo si;
 				if (read(r->sigfd, &si, sizeof(si)) <= 0)
 					continue;
-				if (si.ssi_signo != SIGCHLD) {
+				if (si.ssi_signo == SIGUSR2) {
+					/* switch_file(), through system("kill -USR2") */
+					fflush(r->o->out);
+					outfile_switch();
+				} else if (si.ssi_signo != SIGCHLD) {
 					command_signalled(r);
 					done = true;
 				} else if (r->target.spawned && target_gone(&r->target)) {
@@ -588,11 +593,13 @@ int run_program(struct program *p, const struct run_opts *o)
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGHUP);
 	sigaddset(&mask, SIGCHLD);
+	sigaddset(&mask, SIGUSR2);
 	sigprocmask(SIG_BLOCK, &mask, NULL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
+	signal(SIGUSR2, SIG_DFL);
 	r.sigfd = signalfd(-1, &mask, SFD_CLOEXEC);
 	r.epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (r.sigfd < 0 || r.epfd < 0 || add_fd(&r, r.sigfd, TAG_SIGNAL) < 0)

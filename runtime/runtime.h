@@ -49,6 +49,9 @@ int run_program(struct program *p, const struct run_opts *o);
  * SIZE_MAX bytes, only the last KEEP (0: all) kept.  *name (malloc'ed,
  * also on failure) is the file name for messages. */
 FILE *outfile_open(const char *pattern, uint64_t size_max, int keep, char **name);
+/* switch_file(): the -o file's output goes on in the next file from the
+ * next write on (the caller flushes first); nothing without -o. */
+void outfile_switch(void);
 
 /* ---- errname.c ---- */
 
@@ -119,6 +122,8 @@ struct output {
 	struct strbuf error_msg; /* its message, when the record carried one */
 	struct sym_ctx *sym;     /* names stack addresses, when a format needs it */
 	struct strbuf texts[64]; /* the text of such arguments, per argument */
+	pid_t *commands;         /* system()'s commands, waited for at the end */
+	size_t ncommands;
 };
 
 int output_init(struct output *o, const struct program *p, FILE *out);

@@ -294,6 +294,13 @@ int64_t uscript_host_str_strtol(const char *s, int64_t base)
 	return str_strtol(s, base);
 }
 
+void uscript_host_str_textn(char *dst, const char *s, int64_t len, int64_t quoted,
+			    int64_t maxstr)
+{
+	assert(maxstr >= 1);
+	str_textn(dst, s, len, quoted, (size_t)maxstr);
+}
+
 void uscript_host_str_text(char *dst, const char *s, int64_t maxstr)
 {
 	assert(maxstr >= 1);

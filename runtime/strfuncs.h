@@ -86,6 +86,8 @@ void uscript_host_str_substr(char *dst, const char *s, int64_t start, int64_t le
 int64_t uscript_host_str_isinstr(const char *s1, const char *s2);
 int64_t uscript_host_str_strtol(const char *s, int64_t base);
 void uscript_host_str_text(char *dst, const char *s, int64_t maxstr);
+void uscript_host_str_textn(char *dst, const char *s, int64_t len, int64_t quoted,
+			    int64_t maxstr);
 void uscript_host_str_sprint_long(char *dst, int64_t v, int64_t maxstr);
 void uscript_host_sprint_ustack(char *dst, const char *stk, int64_t maxstr);
 

@@ -457,6 +457,31 @@ int sym_print_ubacktrace(struct sym_ctx *c, struct strbuf *out, int pid,
 	return 0;
 }
 
+int sym_print_ubacktrace_brief(struct sym_ctx *c, struct strbuf *out, int pid,
+			       const uint64_t *addrs, size_t n)
+{
+	size_t start = out->len;
+
+	n = frames(addrs, n);
+	for (size_t i = 0; i < n; i++) {
+		struct sym_where w;
+		bool bad;
+
+		sym_lookup(c, pid, addrs[i], &w);
+		/* "main+0x9" (_STP_SYM_BRIEF) */
+		if (w.symbol)
+			bad = strbuf_puts(out, w.symbol) || strbuf_putc(out, '+') ||
+			      put_hex(out, w.offset);
+		else
+			bad = put_hex(out, addrs[i]);
+		if (bad || strbuf_putc(out, '\n')) {
+			strbuf_truncate(out, start);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
 int sym_sprint_ubacktrace(struct sym_ctx *c, struct strbuf *out, int pid,
 			  const uint64_t *addrs, size_t n, size_t maxstringlen)
 {
@@ -486,6 +511,35 @@ int sym_ubacktrace(struct strbuf *out, const uint64_t *addrs, size_t n,
 			strbuf_truncate(out, start);
 			return err;
 		}
+	}
+	cut(out, start, maxstringlen);
+	return 0;
+}
+
+int sym_symdata(struct sym_ctx *c, struct strbuf *out, int pid, uint64_t addr,
+		size_t maxstringlen)
+{
+	struct sym_where w;
+	size_t start = out->len;
+	bool bad;
+
+	sym_lookup(c, pid, addr, &w);
+	if (w.symbol)
+		bad = strbuf_puts(out, w.symbol) || strbuf_putc(out, '+') ||
+		      put_hex(out, w.offset) || strbuf_putc(out, '/') || put_hex(out, w.size) ||
+		      (w.module && (strbuf_puts(out, " [") ||
+				    strbuf_puts(out, shown_path(c, w.module)) ||
+				    strbuf_putc(out, ']')));
+	else if (w.module)
+		bad = put_hex(out, addr) || strbuf_puts(out, " [") ||
+		      strbuf_puts(out, shown_path(c, w.module)) || strbuf_putc(out, '+') ||
+		      put_hex(out, w.offset) || strbuf_putc(out, '/') || put_hex(out, w.size) ||
+		      strbuf_putc(out, ']');
+	else
+		bad = put_hex(out, addr);
+	if (bad) {
+		strbuf_truncate(out, start);
+		return -ENOMEM;
 	}
 	cut(out, start, maxstringlen);
 	return 0;

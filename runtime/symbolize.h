@@ -105,6 +105,11 @@ int sym_file_address(struct sym_ctx *c, int pid, const char *path, uint64_t offs
 int sym_print_ubacktrace(struct sym_ctx *c, struct strbuf *out, int pid,
 			 const uint64_t *addrs, size_t n);
 
+/* print_ubacktrace_brief(): a line for each address, "name+0xoff", or the
+ * address in hex where no symbol names it. */
+int sym_print_ubacktrace_brief(struct sym_ctx *c, struct strbuf *out, int pid,
+			       const uint64_t *addrs, size_t n);
+
 /* sprint_ubacktrace(): the lines of its shorter form, cut to
  * maxstringlen − 1 bytes (mid-line, as SystemTap cuts them). */
 int sym_sprint_ubacktrace(struct sym_ctx *c, struct strbuf *out, int pid,
@@ -114,6 +119,12 @@ int sym_sprint_ubacktrace(struct sym_ctx *c, struct strbuf *out, int pid,
  * maxstringlen − 1 bytes.  Needs no symbols. */
 int sym_ubacktrace(struct strbuf *out, const uint64_t *addrs, size_t n,
 		   size_t maxstringlen);
+
+/* symdata(addr) (_STP_SYM_DATA): "name+0xoff/0xsize [module]", else
+ * "0xaddr [module+0xoff/0xsize]", else the address in hex; cut to
+ * maxstringlen − 1 bytes. */
+int sym_symdata(struct sym_ctx *c, struct strbuf *out, int pid, uint64_t addr,
+		size_t maxstringlen);
 
 /* usymname(addr): the symbol's name, else the address in hex, cut to
  * maxstringlen − 1 bytes. */

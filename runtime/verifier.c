@@ -136,11 +136,10 @@ void verifier_explain(const char *log, const struct program *p, bool verbose)
 		diag_note(&at, "the verifier stopped here");
 	if (starts(&rj, "BPF program is too large") ||
 	    starts(&rj, "The sequence of"))
-		diag_note(NULL, "the verifier follows every path through a probe, each turn of a "
-			  "loop on its own, and gives up after 1000000 instructions or 8192 "
-			  "pending branches: lower -D MAXACTION (the most turns a loop can take "
-			  "when its end depends on what the probe reads), give the loops fewer "
-			  "turns or branches, or share the work among several probes");
+		diag_note(NULL, "the verifier follows every path through a probe, and gives up "
+			  "after 1000000 instructions or 8192 pending branches: give the probe "
+			  "fewer tests whose outcomes add up (each doubles the paths that follow "
+			  "it), or share the work among several probes");
 	if (!verbose)
 		fprintf(stderr, "uscript: run with -v to see the verifier's whole log\n");
 }

@@ -9,6 +9,8 @@
 #ifndef USCRIPT_BUILTINS_H
 #define USCRIPT_BUILTINS_H
 
+#include <stdint.h>
+
 #include "parse/ast.h"
 
 struct cg;
@@ -42,10 +44,17 @@ struct builtin {
 	X(printd,        TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_print) \
 	X(printdln,      TYPE_UNKNOWN, "S*.", BI_ANYWHERE, cg_print) \
 	X(sprintf,       TYPE_STRING,  "S*.", BI_ANYWHERE, cg_sprintf) \
-	X(sprint,        TYPE_STRING,  "*",   BI_ANYWHERE, cg_strfunc) \
+	X(sprint,        TYPE_STRING,  "**.", BI_ANYWHERE, cg_strfunc) \
+	X(sprintln,      TYPE_STRING,  "*.",  BI_ANYWHERE, cg_strfunc) \
+	X(sprintd,       TYPE_STRING,  "S*.", BI_ANYWHERE, cg_strfunc) \
+	X(sprintdln,     TYPE_STRING,  "S*.", BI_ANYWHERE, cg_strfunc) \
+	X(warn,          TYPE_UNKNOWN, "S",   BI_ANYWHERE, cg_print) \
+	X(system,        TYPE_UNKNOWN, "S",   BI_ANYWHERE, cg_print) \
 	/* control (codegen/output.c) */ \
 	X(exit,          TYPE_UNKNOWN, "",    BI_ANYWHERE, cg_exit) \
 	X(error,         TYPE_UNKNOWN, "S",   BI_ANYWHERE, cg_error) \
+	X(abort,         TYPE_UNKNOWN, "",    BI_ANYWHERE, cg_exit) \
+	X(raise,         TYPE_UNKNOWN, "L",   BI_ANYWHERE, cg_exit) \
 	/* context (codegen/context.c) */ \
 	X(pid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
 	X(tid,           TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
@@ -58,12 +67,20 @@ struct builtin {
 	X(pp,            TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
 	X(probefunc,     TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
 	X(ppfunc,        TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
+	X(pn,            TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
+	X(probe_type,    TYPE_STRING,  "",    BI_ANYWHERE, cg_context) \
+	X(is_return,     TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
+	X(stp_pid,       TYPE_LONG,    "",    BI_ANYWHERE, cg_context) \
+	X(randint,       TYPE_LONG,    "L",   BI_ANYWHERE, cg_context) \
+	X(__maxstringlen, TYPE_LONG,   "",    BI_ANYWHERE, cg_context) \
 	/* time (codegen/context.c) */ \
 	X(gettimeofday_s,  TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	X(gettimeofday_ms, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	X(gettimeofday_us, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	X(gettimeofday_ns, TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	X(local_clock_ns,  TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
+	X(get_cycles,      TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
+	X(jiffies,         TYPE_LONG,  "",    BI_ANYWHERE, cg_time) \
 	/* registers (codegen/context.c) */ \
 	X(int_arg,       TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
 	X(uint_arg,      TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
@@ -71,6 +88,8 @@ struct builtin {
 	X(ulong_arg,     TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
 	X(pointer_arg,   TYPE_LONG,    "L",   BI_UPROBE,   cg_arg) \
 	X(returnval,     TYPE_LONG,    "",    BI_RETURN,   cg_arg) \
+	X(register,      TYPE_LONG,    "S",   BI_ANYWHERE, cg_arg) \
+	X(u_register,    TYPE_LONG,    "S",   BI_ANYWHERE, cg_arg) \
 	/* target memory */ \
 	X(user_string,   TYPE_STRING,  "Ls",  BI_ANYWHERE, cg_user) \
 	X(user_string_n, TYPE_STRING,  "LLs", BI_ANYWHERE, cg_user) \
@@ -78,6 +97,20 @@ struct builtin {
 	X(user_int,      TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
 	X(user_short,    TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
 	X(user_char,     TYPE_LONG,    "L",   BI_ANYWHERE, cg_user) \
+	X(user_char_error,   TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_short_error,  TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_ushort_error, TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_int_error,    TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_long_error,   TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_ulong_error,  TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_int8_error,   TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_uint8_error,  TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_int16_error,  TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_uint16_error, TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_int32_error,  TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_uint32_error, TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_int64_error,  TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
+	X(user_uint64_error, TYPE_LONG, "L",  BI_ANYWHERE, cg_user) \
 	X(kernel_string,   TYPE_STRING, "Ls",  BI_ANYWHERE, cg_user) \
 	X(kernel_string2,  TYPE_STRING, "LS",  BI_ANYWHERE, cg_user) \
 	X(kernel_string_n, TYPE_STRING, "LL",  BI_ANYWHERE, cg_user) \
@@ -103,6 +136,12 @@ struct builtin {
 	X(task_nice,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
 	X(task_prio,       TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
 	X(errno_str,       TYPE_STRING, "L",   BI_ANYWHERE, cg_kernel) \
+	X(sid,             TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(__mm_arg_start,  TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(__mm_arg_end,    TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(__mm_env_start,  TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(__mm_env_end,    TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(pgrp,            TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	/* strings */ \
 	X(strlen,        TYPE_LONG,    "S",   BI_ANYWHERE, cg_strfunc) \
 	X(substr,        TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \
@@ -116,8 +155,10 @@ struct builtin {
 	X(matched_str,   TYPE_STRING,  "",    BI_ANYWHERE, cg_matched) \
 	/* @perf("NAME"), which the parser spells so (codegen/bpf.c) */ \
 	X(_perf,         TYPE_LONG,    "S",   BI_UPROBE,   cg_perf) \
+	X(text_strn,     TYPE_STRING,  "SLL", BI_ANYWHERE, cg_strfunc) \
 	/* stacks (codegen/stack.c, usym.c) */ \
 	X(print_ubacktrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
+	X(print_ubacktrace_brief, TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_ubacktrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
 	X(ubacktrace,    TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
 	X(usymname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
@@ -127,7 +168,9 @@ struct builtin {
 	X(ucallers,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
 	X(print_backtrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_backtrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
-	X(backtrace,     TYPE_STRING,  "",    BI_ANYWHERE, cg_stack)
+	X(backtrace,     TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
+	X(symname,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(symdata,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
 
 enum builtin_id {
 #define X(name, ret, args, where, gen) BI_##name,
@@ -146,5 +189,13 @@ void builtin_arity(const struct builtin *b, int *min, int *max);
 /* The type wanted for argument i (from 0): TYPE_LONG, TYPE_STRING, or
  * TYPE_UNKNOWN for either. */
 enum type builtin_arg_type(const struct builtin *b, int i);
+
+/* register(name): x86-64's registers by name, their offset in struct
+ * pt_regs and their width in bytes; NULL for a name it does not know. */
+struct reg_name {
+	const char *name;
+	uint32_t off, size;
+};
+const struct reg_name *builtin_register(const char *name);
 
 #endif

@@ -675,6 +675,12 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 			infer(rs, a, TYPE_UNKNOWN, NULL);
 		return b->ret;
 	}
+	/* The signature's letters cannot say "one of either type" is needed. */
+	if (b->id == BI_sprint && n == 0) {
+		if (rs->checking)
+			diag_error(&e->loc, "%s takes at least 1 argument, got 0", b->name);
+		return b->ret;
+	}
 	if (!b->gen) {
 		if (rs->checking) {
 			diag_error(&e->loc, "%s() is not supported yet", b->name);
@@ -698,7 +704,8 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 	}
 	if (b->id == BI_matched || b->id == BI_ngroups || b->id == BI_matched_str)
 		rs->out->uses_matched = true;
-	if (b->id == BI_sprint_backtrace && !e->printed && rs->checking)
+	if ((b->id == BI_sprint_backtrace || b->id == BI_symname || b->id == BI_symdata) &&
+	    !e->printed && rs->checking)
 		diag_error(&e->loc, "%s() can only be printed, as an argument of print, println, "
 			   "printd, printdln or printf: uscript names the addresses when it "
 			   "prints them", b->name);
@@ -706,7 +713,15 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 		check_format(rs, e);
 		return b->ret;
 	}
-	if ((b->id == BI_printd || b->id == BI_printdln) && e->args->kind != EXPR_STR &&
+	if ((b->id == BI_register || b->id == BI_u_register) && rs->checking) {
+		if (e->args->kind != EXPR_STR)
+			diag_error(&e->args->loc, "the register of %s must be named by a literal "
+				   "string: a probe reads registers at constant places", b->name);
+		else if (!builtin_register(e->args->str))
+			diag_error(&e->args->loc, "unknown register: %s", e->args->str);
+	}
+	if ((b->id == BI_printd || b->id == BI_printdln || b->id == BI_sprintd ||
+	     b->id == BI_sprintdln) && e->args->kind != EXPR_STR &&
 	    rs->checking)
 		diag_error(&e->args->loc, "the delimiter of %s must be a literal string", b->name);
 	if ((b->id == BI_print || b->id == BI_println || b->id == BI_sprint) && n == 1 &&

@@ -711,6 +711,11 @@ static LLVMValueRef bpf_context(struct cg *cg, enum builtin_id id)
 			cg->i64, "");
 	case BI_ppid:
 		return ppid(cg);
+	case BI_randint:
+		return LLVMBuildZExt(cg->b, call_helper(cg, BPF_FUNC_get_prandom_u32, cg->i32,
+							NULL, 0), cg->i64, "");
+	case BI_jiffies:
+		return call_helper(cg, BPF_FUNC_jiffies64, cg->i64, NULL, 0);
 	default:
 		return cg_const(cg, 0);
 	}

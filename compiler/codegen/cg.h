@@ -164,7 +164,7 @@ struct cg_try {
 #define CG_MAX_TRIES 16
 enum { CG_ABORT_ENDED = 1, CG_ABORT_CAUGHT = 2 };
 
-enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_STRINGS };
+enum { ROW_PP, ROW_PROBEFUNC, ROW_PPFUNC, ROW_PN, ROW_PROBE_TYPE, ROW_STRINGS };
 
 /* The maps every BPF program may use; entry and rstack only where a probe
  * has .return rows. */
@@ -196,7 +196,8 @@ struct cg {
 	struct row_strings {             /* a string per attach row, by cookie */
 		LLVMValueRef table;          /* NULL when the script does not ask */
 		uint32_t width, rows;        /* rows: a power of two */
-	} row_strings[ROW_STRINGS];              /* pp(), probefunc(), ppfunc() */
+	} row_strings[ROW_STRINGS];      /* pp(), probefunc(), ppfunc(), pn(),
+					 * probe_type() */
 	uint32_t scratch_size;       /* the largest any handler needs */
 	bool *rstack_owner;          /* BPF: per row, the .return row that counts
 				      * the calls pending at its address */
@@ -255,6 +256,8 @@ struct cg {
 				      * row, its cookie a constant; else -1 */
 	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
 	LLVMValueRef each_frame_fn;  /* and the function it is in */
+	uint32_t walk_off;           /* BPF: the numbers of the walk whose
+				      * callback is being made, in scratch */
 	struct sym *cas_sym;         /* a global being updated atomically, */
 	LLVMValueRef cas_value;      /* and the value its reads see meanwhile */
 };
@@ -384,8 +387,12 @@ void cg_foreach(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct 
 /* Sets f's key variables from an element's key and its value variable from
  * its value. */
 void cg_foreach_vars(struct cg *cg, struct foreach *f, LLVMValueRef key, LLVMValueRef value);
-/* foreach_bpf.c: foreach in a BPF program, unsorted. */
+/* foreach_bpf.c: foreach in a BPF program, unsorted; while and for. */
 void cg_foreach_bpf(struct cg *cg, struct stmt *s, void (*body)(struct cg *, struct stmt *));
+void cg_loop_bpf(struct cg *cg, struct stmt *s);
+/* The frame of this function's loops, made the first time; a script
+ * function has its caller's (codegen.c). */
+LLVMValueRef cg_loop_frame(struct cg *cg);
 /* Raises "Array overflow" at loc when rc (an i64 errno) says g's map is full. */
 void cg_check_overflow(struct cg *cg, LLVMValueRef rc, const struct loc *loc, int g);
 
@@ -414,6 +421,9 @@ LLVMValueRef cg_read_memory(struct cg *cg, const struct fmt_piece *p, LLVMValueR
 			    LLVMValueRef star, const struct loc *loc);
 /* text.c: text_str of s by generated code, for BPF programs. */
 LLVMValueRef cg_text_str_inline(struct cg *cg, LLVMValueRef s);
+/* text_strn(s, len, quoted) the same way. */
+LLVMValueRef cg_text_strn_inline(struct cg *cg, LLVMValueRef s, LLVMValueRef len,
+				 LLVMValueRef quoted);
 /* n bytes of constant data (read-only), whatever MAXSTRINGLEN is. */
 LLVMValueRef cg_const_bytes(struct cg *cg, const char *bytes, uint32_t n);
 LLVMValueRef cg_context(struct cg *cg, struct expr *call);

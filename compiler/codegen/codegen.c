@@ -30,6 +30,7 @@
 /* The hidden arguments every script function takes, in order. */
 enum {
 	HID_GLOBALS, HID_SCRATCH, HID_COOKIE, HID_REGS, HID_RT, HID_ACTIONS, HID_ABORTED,
+	HID_FRAME,    /* BPF: the caller's loop frame, for the function's loops */
 	HID_COUNT
 };
 
@@ -139,15 +140,16 @@ static bool has_try(const struct stmt *s)
 	return false;
 }
 
-/* Whether a BPF foreach is among these statements: its body runs in a
- * function of its own (foreach_bpf.c), which finds the locals in
- * scratch. */
+/* Whether a BPF loop (foreach, while, for) is among these statements: its
+ * body runs in a function of its own (foreach_bpf.c), which finds the
+ * locals in scratch. */
 static bool foreach_in(const struct cg *cg, const struct stmt *s)
 {
 	if (!cg->t->is_bpf)
 		return false;
 	for (; s; s = s->next)
-		if (s->kind == STMT_FOREACH || foreach_in(cg, s->body) ||
+		if (s->kind == STMT_FOREACH || s->kind == STMT_WHILE || s->kind == STMT_FOR ||
+		    foreach_in(cg, s->body) ||
 		    foreach_in(cg, s->else_body) || foreach_in(cg, s->init) ||
 		    foreach_in(cg, s->step))
 			return true;
@@ -312,7 +314,7 @@ static void declare_function(struct cg *cg, int index, int d, bool unwind)
 	struct func *f = h->func;
 	LLVMTypeRef params[HID_COUNT + 32];
 	params[HID_GLOBALS] = params[HID_SCRATCH] = params[HID_REGS] = params[HID_RT] = cg->ptr;
-	params[HID_ACTIONS] = params[HID_ABORTED] = cg->ptr;
+	params[HID_ACTIONS] = params[HID_ABORTED] = params[HID_FRAME] = cg->ptr;
 	params[HID_COOKIE] = cg->i64;
 	int n = f->nparams < 32 ? f->nparams : 32;
 	for (int i = 0; i < n; i++)
@@ -353,6 +355,8 @@ static void gen_function(struct cg *cg, int index, int d, uint32_t slot_base, bo
 	cg->rt = LLVMGetParam(cg->fn, HID_RT);
 	cg->actions = LLVMGetParam(cg->fn, HID_ACTIONS);
 	cg->aborted = LLVMGetParam(cg->fn, HID_ABORTED);
+	cg->each_frame = LLVMGetParam(cg->fn, HID_FRAME);
+	cg->each_frame_fn = cg->fn;
 	cg->ret_bb = cg_block(cg, "return");
 	init_locals(cg, f->nparams, foreach_in(cg, f->body));
 	for (int i = 0; i < f->nparams && i < 32; i++) {
@@ -405,6 +409,12 @@ LLVMValueRef cg_call_function(struct cg *cg, struct expr *call)
 	args[HID_RT] = cg->rt ? cg->rt : LLVMConstNull(cg->ptr);
 	args[HID_ACTIONS] = cg->actions;
 	args[HID_ABORTED] = cg->aborted;
+	/* A function's loops use its caller's frame, idle while the call
+	 * lasts: the frames of the functions inlined in a probe would
+	 * otherwise take a place of their own each on its 512 bytes of
+	 * stack. */
+	args[HID_FRAME] = cg->t->is_bpf && loops_in(cg, call->func->body) ? cg_loop_frame(cg) :
+		LLVMConstNull(cg->ptr);
 	int n = 0;
 	for (struct expr *a = call->args; a && n < 32; a = a->next, n++)
 		args[HID_COUNT + n] = cg_expr(cg, a);
@@ -442,11 +452,36 @@ static const char *pp_function(struct arena *a, const char *pp)
 	return arena_strndup(a, p, strcspn(p, "@\""));
 }
 
+/* probe_type(): the kind of probe, named as SystemTap names its own. */
+static const char *probe_type(const struct attach_point *row)
+{
+	switch (row->kind) {
+	case ATTACH_BEGIN:
+	case ATTACH_END:
+	case ATTACH_ERROR:
+		return "begin_end";
+	case ATTACH_TIMER:
+		return "hrtimer";
+	case ATTACH_UPROBE:
+		return "uprobe";
+	case ATTACH_URETPROBE:
+		return "uretprobe";
+	case ATTACH_RAW_TP:
+		return "kernel_tracepoint";
+	case ATTACH_PERF:
+		return row->point && strncmp(row->point, "timer.profile", 13) == 0 ?
+			"profile_timer" : "perf_event";
+	}
+	return "";
+}
+
 static const char *row_string(struct cg *cg, const struct attach_point *row, enum builtin_id id)
 {
 	switch (id) {
 	case BI_probefunc: return row->func;
 	case BI_ppfunc: return pp_function(cg->arena, row->pp);
+	case BI_pn: return row->point ? row->point : row->pp;
+	case BI_probe_type: return probe_type(row);
 	default: return row->pp;
 	}
 }
@@ -483,7 +518,7 @@ static void string_table(struct cg *cg, enum builtin_id id, struct row_strings *
 	}
 	LLVMValueRef init = LLVMConstStringInContext(cg->ctx, bytes, (unsigned)size, 1);
 	const char *name = id == BI_pp ? "pp_table" : id == BI_probefunc ? "func_table" :
-		"ppfunc_table";
+		id == BI_ppfunc ? "ppfunc_table" : id == BI_pn ? "pn_table" : "ptype_table";
 	LLVMValueRef g = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), name);
 	LLVMSetInitializer(g, init);
 	LLVMSetGlobalConstant(g, 1);
@@ -647,13 +682,17 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	cg->errno_table = NULL;
 	cg->host_usymname = false;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
-	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc };
+	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc,
+								     BI_pn, BI_probe_type };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
 	bool host_stacks = !t->is_bpf && (cg_script_uses(cg->script, BI_print_ubacktrace) ||
+					   cg_script_uses(cg->script, BI_print_ubacktrace_brief) ||
 					   cg_script_uses(cg->script, BI_sprint_ubacktrace));
-	cg->stack_rows = t->is_bpf && cg_script_uses(cg->script, BI_print_ubacktrace);
+	cg->stack_rows = t->is_bpf && (cg_script_uses(cg->script, BI_print_ubacktrace) ||
+				       cg_script_uses(cg->script, BI_print_ubacktrace_brief));
 	for (int i = 0; i < ROW_STRINGS; i++)
-		if (cg_script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks))
+		if (cg_script_uses(cg->script, by_row[i]) || (i == ROW_PP && host_stacks) ||
+		    (i == ROW_PROBE_TYPE && cg_script_uses(cg->script, BI_is_return)))
 			string_table(cg, by_row[i], &cg->row_strings[i]);
 
 	/* A module holds the functions its handlers can call, no others: one

@@ -14,6 +14,44 @@ LLVMValueRef cg_row_string(struct cg *cg, int row)
 	return cg_string_table(cg, r->table, r->width, r->rows, cg->cookie);
 }
 
+/* randint(n): a number in [0, n) from the kernel's pseudo-random source
+ * (the runtime's in host probes); n above 2^20 is SystemTap's error
+ * "range too wide", and n of 0 gives 0. */
+static LLVMValueRef randint(struct cg *cg, struct expr *call)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef n = cg_expr(cg, call->args);
+	LLVMBasicBlockRef wide = cg_block(cg, "randint.wide"), ok = cg_block(cg, "randint.ok");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntUGT, n, cg_const(cg, 1024 * 1024), ""), wide, ok);
+	LLVMPositionBuilderAtEnd(b, wide);
+	cg_raise(cg, &call->loc, "range too wide");
+	LLVMBuildBr(b, ok);
+	LLVMPositionBuilderAtEnd(b, ok);
+	LLVMValueRef r = cg->t->context(cg, BI_randint);
+	LLVMValueRef zero = LLVMBuildICmp(b, LLVMIntEQ, n, cg_const(cg, 0), "");
+	LLVMValueRef d = LLVMBuildSelect(b, zero, cg_const(cg, 1), n, "");
+	return LLVMBuildSelect(b, zero, cg_const(cg, 0), LLVMBuildURem(b, r, d, ""), "");
+}
+
+/* is_return(): 1 in a .return probe.  A handler shared by entry and
+ * .return points tells them apart by the row that fired. */
+static LLVMValueRef is_return(struct cg *cg)
+{
+	if (!cg->t->is_bpf || cg->in_return)
+		return cg_const(cg, cg->in_return);
+	bool mixed = false;
+	for (int i = 0; i < cg->attach->n; i++) {
+		const struct attach_point *a = &cg->attach->rows[i];
+		mixed |= a->probe == cg->probe->id && !a->cookie_of && a->kind == ATTACH_URETPROBE;
+	}
+	if (!mixed)
+		return cg_const(cg, 0);
+	LLVMValueRef cmp = cg_string_compare(cg, cg_row_string(cg, ROW_PROBE_TYPE),
+					     cg_string_literal(cg, "uretprobe", 9));
+	return LLVMBuildZExt(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, cmp, cg_const(cg, 0), ""),
+			     cg->i64, "");
+}
+
 LLVMValueRef cg_context(struct cg *cg, struct expr *call)
 {
 	enum builtin_id id = (enum builtin_id)call->builtin->id;
@@ -39,6 +77,20 @@ LLVMValueRef cg_context(struct cg *cg, struct expr *call)
 		return cg_row_string(cg, ROW_PROBEFUNC);
 	case BI_ppfunc:
 		return cg_row_string(cg, ROW_PPFUNC);
+	case BI_pn:
+		return cg_row_string(cg, ROW_PN);
+	case BI_probe_type:
+		return cg_row_string(cg, ROW_PROBE_TYPE);
+	case BI_is_return:
+		return is_return(cg);
+	case BI_stp_pid:
+		return LLVMBuildLoad2(cg->b, cg->i64,
+			cg_field(cg, cg->globals, offsetof(struct globals_hdr, stp_pid)), "stp_pid");
+	case BI_randint:
+		return randint(cg, call);
+	case BI___maxstringlen:
+		/* The library's @MAXSTRINGLEN. */
+		return cg_const(cg, cg->opts->maxstringlen);
 	default:
 		return cg->t->context(cg, id);
 	}
@@ -46,8 +98,12 @@ LLVMValueRef cg_context(struct cg *cg, struct expr *call)
 
 LLVMValueRef cg_time(struct cg *cg, struct expr *call)
 {
+	if (call->builtin->id == BI_jiffies)
+		return cg->t->context(cg, BI_jiffies);
 	LLVMValueRef ns = cg->t->clock_ns(cg);
-	if (call->builtin->id == BI_local_clock_ns)
+	/* get_cycles(): BPF has no cycle counter; the nanoseconds of the
+	 * same clock count in its place. */
+	if (call->builtin->id == BI_local_clock_ns || call->builtin->id == BI_get_cycles)
 		return ns;
 	LLVMValueRef off = LLVMBuildLoad2(cg->b, cg->i64,
 		cg_field(cg, cg->globals, offsetof(struct globals_hdr, realtime_offset)), "");
@@ -83,9 +139,40 @@ LLVMValueRef cg_load_reg(struct cg *cg, uint32_t off)
  * after the sixth on the stack, above the return address, where SystemTap
  * reads them too: meaningful at a function's entry. */
 
+/* register(name) and u_register(name): the register as the probe saw it,
+ * a narrower one sign-extended by register() and not by u_register().
+ * The name is a literal (resolution checked it): the registers can only be
+ * read at constant offsets.  Where no registers were saved (begin, end,
+ * timer and tracepoint probes) it is SystemTap's runtime error. */
+static LLVMValueRef named_register(struct cg *cg, struct expr *call)
+{
+	LLVMBuilderRef b = cg->b;
+	const struct reg_name *r = call->args->kind == EXPR_STR ?
+		builtin_register(call->args->str) : NULL;
+	bool raw_tp = cg->fixed_row >= 0 && cg->attach->rows[cg->fixed_row].kind == ATTACH_RAW_TP;
+	if (!r)
+		return cg_const(cg, 0);
+	if (!cg->regs || !cg->t->is_bpf || raw_tp) {
+		cg_raise(cg, &call->loc, "cannot access CPU registers in this context");
+		return cg_const(cg, 0);
+	}
+	uint32_t off = r->off & ~7u, shift = (r->off & 7u) * 8;
+	LLVMValueRef v = cg_load_reg(cg, off);
+	if (shift)
+		v = LLVMBuildLShr(b, v, cg_const(cg, shift), "");
+	if (r->size == 8)
+		return v;
+	LLVMTypeRef narrow = LLVMIntTypeInContext(cg->ctx, r->size * 8);
+	v = LLVMBuildTrunc(b, v, narrow, "");
+	return call->builtin->id == BI_register ? LLVMBuildSExt(b, v, cg->i64, "") :
+		LLVMBuildZExt(b, v, cg->i64, "");
+}
+
 LLVMValueRef cg_arg(struct cg *cg, struct expr *call)
 {
 	enum builtin_id id = (enum builtin_id)call->builtin->id;
+	if (id == BI_register || id == BI_u_register)
+		return named_register(cg, call);
 	if (!cg->regs)
 		return cg_const(cg, 0);
 	if (id == BI_returnval)

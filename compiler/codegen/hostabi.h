@@ -32,6 +32,7 @@
 	X(foreach_end) \
 	X(sprintf) \
 	X(str_text) \
+	X(str_textn) \
 	X(sprint_ustack) \
 	X(regex_sub)
 
@@ -76,6 +77,9 @@ void uscript_host_foreach_end(void *rt, void *it);
 void uscript_host_sprintf(void *rt, const void *rec, char *dst, int64_t maxstr);
 /* text_str (runtime/strfuncs.c). */
 void uscript_host_str_text(char *dst, const char *s, int64_t maxstr);
+/* text_strn (runtime/strfuncs.c). */
+void uscript_host_str_textn(char *dst, const char *s, int64_t len, int64_t quoted,
+			    int64_t maxstr);
 /* sprint_ustack(stk) where no thread is traced: a line " TOKEN : 0xADDR"
  * for each address, usymdata() naming nothing (codegen/usym.c). */
 void uscript_host_sprint_ustack(char *dst, const char *stk, int64_t maxstr);

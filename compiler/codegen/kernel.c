@@ -133,9 +133,71 @@ static LLVMValueRef errno_str(struct cg *cg, struct expr *call)
 	return cg_string_table(cg, cg->errno_table, WIDTH, ROWS, e);
 }
 
+/* sid() and pgrp(): the current task's session or process group, the
+ * number of its struct pid in the first namespace, read through
+ * task->signal->pids[type] (the kernel's enum pid_type: PIDTYPE_PGID 2,
+ * PIDTYPE_SID 3).  uscript's own in host probes. */
+static LLVMValueRef group_id(struct cg *cg, struct expr *call, int type)
+{
+	if (!cg->t->is_bpf)
+		return cg->t->context(cg, (enum builtin_id)call->builtin->id);
+	uint32_t size;
+	int64_t sig = member(cg, call, "task_struct", "signal", &size);
+	int64_t pids = sig < 0 ? -1 : member(cg, call, "signal_struct", "pids", &size);
+	int64_t numbers = pids < 0 ? -1 : member(cg, call, "pid", "numbers", &size);
+	int64_t nr = numbers < 0 ? -1 : member(cg, call, "upid", "nr", &size);
+	if (nr < 0)
+		return cg_const(cg, 0);
+	LLVMValueRef task = cg_bpf_helper(cg, 35 /* BPF_FUNC_get_current_task */, cg->i64,
+					  NULL, 0);
+	LLVMValueRef signal = kread(cg, call, task, sig, 8, false);
+	LLVMValueRef pid = kread(cg, call, signal, pids + 8 * type, 8, false);
+	return kread(cg, call, pid, numbers + nr, 4, true);
+}
+
+/* The bounds of the current process's arguments or environment in its
+ * memory (task->mm->arg_start and the like), for the library's
+ * cmdline_args() and env_var(); 0 for a task without memory of its own,
+ * and in uscript's own probes, which trace no process. */
+static LLVMValueRef mm_field(struct cg *cg, struct expr *call, const char *m)
+{
+	if (!cg->t->is_bpf)
+		return cg_const(cg, 0);
+	uint32_t size;
+	int64_t mm = member(cg, call, "task_struct", "mm", &size);
+	int64_t off = mm < 0 ? -1 : member(cg, call, "mm_struct", m, &size);
+	if (off < 0)
+		return cg_const(cg, 0);
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef task = cg_bpf_helper(cg, 35 /* BPF_FUNC_get_current_task */, cg->i64,
+					  NULL, 0);
+	LLVMValueRef p = kread(cg, call, task, mm, 8, false);
+	LLVMValueRef result = cg_function_slot(cg, "mm.field", cg->i64, NULL);
+	LLVMBuildStore(b, cg_const(cg, 0), result);
+	LLVMBasicBlockRef has = cg_block(cg, "mm.has"), done = cg_block(cg, "mm.done");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, p, cg_const(cg, 0), ""), has, done);
+	LLVMPositionBuilderAtEnd(b, has);
+	LLVMBuildStore(b, kread(cg, call, p, off, 8, false), result);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
+	return LLVMBuildLoad2(b, cg->i64, result, "");
+}
+
 LLVMValueRef cg_kernel(struct cg *cg, struct expr *call)
 {
 	switch (call->builtin->id) {
+	case BI___mm_arg_start:
+		return mm_field(cg, call, "arg_start");
+	case BI___mm_arg_end:
+		return mm_field(cg, call, "arg_end");
+	case BI___mm_env_start:
+		return mm_field(cg, call, "env_start");
+	case BI___mm_env_end:
+		return mm_field(cg, call, "env_end");
+	case BI_sid:
+		return group_id(cg, call, 3);
+	case BI_pgrp:
+		return group_id(cg, call, 2);
 	case BI_user_mode:
 		return user_mode(cg);
 	case BI_task_current:

@@ -187,16 +187,17 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 
 /* Sends the arguments `args` (a list) through the format `fmt`. */
 static void emit_output(struct cg *cg, const char *fmt, size_t fmt_len, struct expr *args,
-			const struct loc *loc)
+			const struct loc *loc, enum site_dest dest)
 {
 	struct out_args o = layout(cg, fmt, fmt_len, args, loc);
+	((struct format_site *)o.site)->dest = dest;
 	cg_emit_record(cg, o.site->size, fill_printf, &o);
 }
 
 LLVMValueRef cg_printf(struct cg *cg, struct expr *call)
 {
 	struct expr *fmt = call->args;
-	emit_output(cg, fmt->str, fmt->str_len, fmt->next, &call->loc);
+	emit_output(cg, fmt->str, fmt->str_len, fmt->next, &call->loc, SITE_OUT);
 	return NULL;
 }
 
@@ -207,7 +208,8 @@ void cg_print_backtrace(struct cg *cg, struct expr *call)
 	struct format_site *site = (struct format_site *)o.site;
 	site->arg_offsets[0] = sizeof(struct rec_hdr);
 	if (cg->t->is_bpf) {
-		site->arg_kinds[0] = OUT_BACKTRACE;
+		site->arg_kinds[0] = call->builtin->id == BI_print_ubacktrace_brief ?
+			OUT_BBACKTRACE : OUT_BACKTRACE;
 		site->size = sizeof(struct rec_hdr) + sizeof(struct out_stack);
 		o.vals[0] = cg_deferred_value(cg, call);
 	} else {
@@ -247,6 +249,13 @@ LLVMValueRef cg_error(struct cg *cg, struct expr *call)
 LLVMValueRef cg_print(struct cg *cg, struct expr *call)
 {
 	struct expr *a = call->args;
+	/* warn(msg) and system(cmd): the text goes to stderr, or to the shell,
+	 * when the record is read. */
+	if (call->builtin->id == BI_warn || call->builtin->id == BI_system) {
+		emit_output(cg, "%s", 2, a, &call->loc,
+			    call->builtin->id == BI_warn ? SITE_WARN : SITE_SYSTEM);
+		return NULL;
+	}
 	if (a && !a->next && a->kind == EXPR_STAT &&
 	    (a->stat == STAT_HIST_LOG || a->stat == STAT_HIST_LINEAR)) {
 		/* println of a histogram prints what print does: SystemTap ends
@@ -267,7 +276,7 @@ LLVMValueRef cg_print(struct cg *cg, struct expr *call)
 	char *fmt = arena_strndup(cg->arena, sb.buf ? sb.buf : "", sb.len);
 	size_t len = sb.len;
 	strbuf_free(&sb);
-	emit_output(cg, fmt, len, vals, &call->loc);
+	emit_output(cg, fmt, len, vals, &call->loc, SITE_OUT);
 	return NULL;
 }
 
@@ -278,13 +287,38 @@ static void fill_exit(struct cg *cg, LLVMValueRef rec, void *arg)
 	cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, 0, 0), cg->i32);
 }
 
-/* exit() lets the handler finish, as in SystemTap; no probe starts after. */
+/* raise(sig): the signal to the thread the probe interrupted, as
+ * SystemTap sends it to the current task; a probe of uscript's own (begin,
+ * end, timer) has no such thread, which is a runtime error. */
+static void raise_signal(struct cg *cg, struct expr *call)
+{
+	LLVMValueRef sig = cg_expr(cg, call->args);
+	if (!cg->t->is_bpf) {
+		cg_raise(cg, &call->loc, "raise() has no traced thread to signal in this probe");
+		return;
+	}
+	LLVMValueRef arg = LLVMBuildTrunc(cg->b, sig, cg->i32, "");
+	cg_bpf_helper(cg, 117 /* BPF_FUNC_send_signal_thread */, cg->i64, &arg, 1);
+}
+
+/* exit() lets the handler finish, as in SystemTap; no probe starts after.
+ * abort() stops the same way (end probes run) but leaves the handler at
+ * once, out of any functions it is in, as `next` does. */
 LLVMValueRef cg_exit(struct cg *cg, struct expr *call)
 {
-	(void)call;
+	if (call->builtin->id == BI_raise) {
+		raise_signal(cg, call);
+		return NULL;
+	}
 	LLVMValueRef stopping = cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping));
 	LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpOr, stopping, cg_const(cg, STOP_EXIT),
 			   LLVMAtomicOrderingMonotonic, 0);
 	cg_emit_record(cg, sizeof(struct rec_hdr), fill_exit, NULL);
+	if (call->builtin->id == BI_abort) {
+		if (cg->depth >= 0)
+			LLVMBuildStore(cg->b, cg_const(cg, 2), cg->aborted);
+		LLVMBuildBr(cg->b, cg->ret_bb);
+		after_jump(cg);
+	}
 	return NULL;
 }

@@ -56,6 +56,8 @@ int cg_deferred_kind(const struct expr *e)
 	case BI_sprint_ubacktrace: return OUT_SBACKTRACE;
 	case BI_sprint_backtrace: return OUT_SBACKTRACE;
 	case BI_usymname: return OUT_USYMNAME;
+	case BI_symname: return OUT_USYMNAME;
+	case BI_symdata: return OUT_SYMDATA;
 	default: return -1;
 	}
 }
@@ -64,6 +66,15 @@ LLVMValueRef cg_deferred_value(struct cg *cg, struct expr *e)
 {
 	if (cg_deferred_kind(e) == OUT_PRETTY)
 		return cg_target_pretty(cg, e);
+	if (cg_deferred_kind(e) == OUT_SYMDATA || (e->kind == EXPR_CALL && e->builtin &&
+						       e->builtin->id == BI_symname)) {
+		/* the kernel's symbols: named by the runtime from kallsyms */
+		LLVMValueRef addr = cg_expr(cg, e->args);
+		LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_addr), true);
+		cg_store_at(cg, buf, offsetof(struct out_addr, pid), cg_const(cg, -1), cg->i64);
+		cg_store_at(cg, buf, offsetof(struct out_addr, addr), addr, cg->i64);
+		return buf;
+	}
 	if (cg_deferred_kind(e) == OUT_USYMNAME) {
 		LLVMValueRef addr = cg_expr(cg, e->args);
 		LLVMValueRef buf = cg_scratch(cg, sizeof(struct out_addr), true);
@@ -302,6 +313,7 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
 		return cg->t->is_bpf ? ubacktrace(cg, call->builtin->id == BI_backtrace) :
 			cg_no_user_stack(cg, false);
 	case BI_print_ubacktrace:
+	case BI_print_ubacktrace_brief:
 	case BI_print_backtrace:
 		cg_print_backtrace(cg, call);
 		return NULL;

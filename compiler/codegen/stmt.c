@@ -57,6 +57,10 @@ static void push_loop(struct cg *cg, LLVMBasicBlockRef brk, LLVMBasicBlockRef co
  * body.  The step's action is charged with whatever follows the loop. */
 static void gen_loop(struct cg *cg, struct stmt *s)
 {
+	if (cg->t->is_bpf) {
+		cg_loop_bpf(cg, s);
+		return;
+	}
 	if (s->init)
 		gen_stmt(cg, s->init);
 	record_actions(cg, 1, &s->loc, true);

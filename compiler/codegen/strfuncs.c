@@ -11,6 +11,8 @@
  * The loops are bounded by MAXSTRINGLEN, which the BPF verifier needs, and
  * every string read stays inside the MAXSTRINGLEN bytes a string value
  * points at (string.c). */
+#include "parse/arena.h"
+#include "format.h"
 #include "cg.h"
 #include "parse/diag.h"
 #include "hostabi.h"
@@ -402,6 +404,35 @@ static LLVMValueRef gen_strtol(struct cg *cg, struct expr *call)
 	return LLVMBuildSelect(b, neg, LLVMBuildNeg(b, result, ""), result, "");
 }
 
+/* sprint(a, b, …), sprintln, sprintd(delim, …) and sprintdln: the text
+ * print, println, printd and printdln would print, as sprintf makes it
+ * from the format they would use (SystemTap's print family). */
+static LLVMValueRef gen_sprint_list(struct cg *cg, struct expr *call)
+{
+	enum builtin_id id = (enum builtin_id)call->builtin->id;
+	bool delimited = id == BI_sprintd || id == BI_sprintdln;
+	struct expr *delim = delimited ? call->args : NULL;
+	struct expr *vals = delimited ? call->args->next : call->args;
+	int n = ast_count(vals), i = 0;
+	enum fmt_kind *kinds = arena_alloc(cg->arena, ((size_t)n + 1) * sizeof(*kinds));
+	for (struct expr *v = vals; v; v = v->next)
+		kinds[i++] = v->type == TYPE_STRING ? FMT_STRING : FMT_LONG;
+	struct strbuf sb = { 0 };
+	fmt_print_format(&sb, kinds, (size_t)n, delim ? delim->str : NULL,
+			 delim ? delim->str_len : 0, id == BI_sprintln || id == BI_sprintdln);
+	struct expr *fmt = arena_alloc(cg->arena, sizeof(*fmt));
+	fmt->kind = EXPR_STR;
+	fmt->loc = call->loc;
+	fmt->type = TYPE_STRING;
+	fmt->str = arena_strndup(cg->arena, sb.buf ? sb.buf : "", sb.len);
+	fmt->str_len = sb.len;
+	fmt->next = vals;
+	strbuf_free(&sb);
+	struct expr as_sprintf = *call;
+	as_sprintf.args = fmt;
+	return cg_sprintf(cg, &as_sprintf);
+}
+
 /* sprint(x): a string as it is, a long in decimal. */
 static LLVMValueRef gen_sprint(struct cg *cg, struct expr *call)
 {
@@ -464,6 +495,22 @@ static LLVMValueRef gen_text_str(struct cg *cg, struct expr *call)
 	return dst;
 }
 
+/* text_strn(s, len, quoted): text_str within len bytes, in double quotes
+ * if quoted (strfuncs.h's str_textn). */
+static LLVMValueRef gen_text_strn(struct cg *cg, struct expr *call)
+{
+	LLVMValueRef s = cg_expr(cg, call->args);
+	LLVMValueRef len = cg_expr(cg, call->args->next);
+	LLVMValueRef quoted = cg_expr(cg, call->args->next->next);
+	if (cg->t->is_bpf)
+		return cg_text_strn_inline(cg, s, len, quoted);
+	LLVMValueRef dst = cg_string_slot(cg, true);
+	LLVMTypeRef params[5] = { cg->ptr, cg->ptr, cg->i64, cg->i64, cg->i64 };
+	LLVMValueRef args[5] = { dst, s, len, quoted, cg_const(cg, cg->opts->maxstringlen) };
+	cg_call_named(cg, HOSTABI_PREFIX "str_textn", cg->void_t, params, args, 5);
+	return dst;
+}
+
 LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call)
 {
 	switch (call->builtin->id) {
@@ -472,7 +519,16 @@ LLVMValueRef cg_strfunc(struct cg *cg, struct expr *call)
 	case BI_stringat: return gen_stringat(cg, call);
 	case BI_isinstr: return gen_isinstr(cg, call);
 	case BI_strtol: return gen_strtol(cg, call);
-	case BI_sprint: return gen_sprint(cg, call);
+	case BI_sprint:
+		if (call->args->next)
+			return gen_sprint_list(cg, call);
+		return gen_sprint(cg, call);
+	case BI_text_strn:
+		return gen_text_strn(cg, call);
+	case BI_sprintln:
+	case BI_sprintd:
+	case BI_sprintdln:
+		return gen_sprint_list(cg, call);
 	default: return gen_text_str(cg, call);
 	}
 }

@@ -24,6 +24,10 @@
 struct text_layout {
 	uint32_t off;              /* of the whole, in scratch */
 	uint32_t in, out, i, o;    /* offsets from off */
+	/* text_strn: where the output ends, the first escape that ends in
+	 * its last 3 bytes (and its length; -1 for none), and whether a
+	 * character did not fit */
+	uint32_t lim, esc, esc_len, trunc;
 	uint32_t size;
 	int64_t mask;
 };
@@ -34,7 +38,9 @@ static struct text_layout layout_for(uint32_t cap)
 	while (span <= cap)
 		span *= 2;
 	struct text_layout l = { .in = 0, .out = span + 8, .i = 2 * span + 24, .o = 2 * span + 32,
-				 .size = 2 * span + 40, .mask = span - 1 };
+				 .lim = 2 * span + 40, .esc = 2 * span + 48,
+				 .esc_len = 2 * span + 56, .trunc = 2 * span + 64,
+				 .size = 2 * span + 72, .mask = span - 1 };
 	return l;
 }
 
@@ -169,13 +175,16 @@ static LLVMValueRef letters(struct cg *cg)
 	return cg_const_bytes(cg, t, sizeof(t));
 }
 
-/* long step(index, ctx): one character of text_str; 1 ends the loop. */
-static LLVMValueRef step_function(struct cg *cg, const struct text_layout *l)
+/* long step(index, ctx): one character of text_str (of text_strn, with
+ * strn: up to the limit l->lim, noting what its end needs); 1 ends the
+ * loop. */
+static LLVMValueRef step_function(struct cg *cg, const struct text_layout *l, bool strn)
 {
 	uint32_t cap = cg->opts->maxstringlen;
 	static const char *const names[] = { "index", "ctx" };
 	struct cg_saved saved;
-	LLVMValueRef fn = cg_callback_begin(cg, "text_str_step", names, 2, &saved);
+	LLVMValueRef fn = cg_callback_begin(cg, strn ? "text_strn_step" : "text_str_step", names,
+					    2, &saved);
 	LLVMBuilderRef b = cg->b;
 	LLVMBasicBlockRef stop = cg_block(cg, "stop"), go = cg_block(cg, "go");
 	LLVMValueRef base = cg_loop_scratch(cg);
@@ -205,8 +214,30 @@ static LLVMValueRef step_function(struct cg *cg, const struct text_layout *l)
 	LLVMValueRef num = cg_choose(cg, multi, choose(cg, small, 6, 10),
 				     cg_choose(cg, plain, k(cg, 1), choose(cg, has_letter, 2, 4)));
 	/* The end of the string, or an escape that does not fit whole. */
-	LLVMValueRef room = LLVMBuildSub(b, k(cg, cap - 1), o, "room");
+	LLVMValueRef lim = strn ? LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l->lim), "lim") :
+		k(cg, cap - 1);
+	LLVMValueRef room = LLVMBuildSub(b, lim, o, "room");
 	LLVMValueRef done = or_(cg, eq(cg, c, 0), cg_below(cg, room, num));
+	if (strn) {
+		/* _stp_text_str's first escape that reaches into the last 3
+		 * bytes, whether it fits or not: a cut there drops it whole */
+		LLVMValueRef escp = cg_field(cg, st, l->esc), escl = cg_field(cg, st, l->esc_len);
+		LLVMValueRef none = is(cg, LLVMIntSLT, LLVMBuildLoad2(b, cg->i64, escp, ""), 0);
+		LLVMValueRef first = and_(cg, and_(cg, LLVMBuildZExt(b, none, cg->i64, ""),
+						   not_(cg, le(cg, num, 1))),
+					  cg_below(cg, room, LLVMBuildAdd(b, num, k(cg, 3), "")));
+		/* not at the end, nor where no room is left at all */
+		first = and_(cg, first, and_(cg, not_(cg, eq(cg, c, 0)),
+					     cg_nonzero(cg, LLVMBuildSelect(b,
+						is(cg, LLVMIntSGT, room, 0), room, k(cg, 0), ""))));
+		LLVMValueRef f = is(cg, LLVMIntNE, first, 0);
+		LLVMBuildStore(b, LLVMBuildSelect(b, f, o, LLVMBuildLoad2(b, cg->i64, escp, ""), ""),
+			       escp);
+		LLVMBuildStore(b, LLVMBuildSelect(b, f, num, LLVMBuildLoad2(b, cg->i64, escl, ""),
+						  ""), escl);
+		LLVMBuildStore(b, and_(cg, not_(cg, eq(cg, c, 0)), cg_below(cg, room, num)),
+			       cg_field(cg, st, l->trunc));
+	}
 	done = is(cg, LLVMIntNE, done, 0);
 	LLVMBasicBlockRef write = cg_block(cg, "write");
 	LLVMBuildCondBr(b, done, stop, write);
@@ -273,9 +304,88 @@ LLVMValueRef cg_text_str_inline(struct cg *cg, LLVMValueRef s)
 	cg->t->str_copy(cg, in, s, k(cg, cap));
 	LLVMBuildStore(cg->b, k(cg, 0), cg_field(cg, st, l.i));
 	LLVMBuildStore(cg->b, k(cg, 0), cg_field(cg, st, l.o));
-	cg_bpf_loop(cg, cap - 1, step_function(cg, &l));
+	cg_bpf_loop(cg, cap - 1, step_function(cg, &l, false));
 	LLVMValueRef o = LLVMBuildLoad2(cg->b, cg->i64, cg_field(cg, st, l.o), "");
 	LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 0, 0),
 		       cg_gep(cg, out, LLVMBuildAnd(cg->b, cg_opaque(cg, o), k(cg, l.mask), "")));
+	return out;
+}
+
+/* Stores byte c at out[at & mask]. */
+static void put_at(struct cg *cg, LLVMValueRef out, const struct text_layout *l,
+		   LLVMValueRef at, int c)
+{
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, (unsigned)c, 0),
+		       cg_gep(cg, out, LLVMBuildAnd(cg->b, cg_opaque(cg, at), k(cg, l->mask), "")));
+}
+
+/* text_strn as SystemTap's _stp_text_str makes it: the output within
+ * outlen bytes (len clamped to [0, MAXSTRINGLEN]; 0 and the most mean
+ * MAXSTRINGLEN - 1); quoted, within max(outlen, 5), and when a character
+ * did not fit, cut 3 bytes before the end (or before an escape the cut
+ * would split) for the closing quote and "...". */
+LLVMValueRef cg_text_strn_inline(struct cg *cg, LLVMValueRef s, LLVMValueRef len,
+				 LLVMValueRef quoted)
+{
+	LLVMBuilderRef b = cg->b;
+	uint32_t cap = cg->opts->maxstringlen;
+	struct text_layout l = layout_for(cap);
+	l.off = cg_scratch_reserve(cg, l.size, true);
+	LLVMValueRef st = cg_field(cg, cg_scratch_base(cg), l.off);
+	LLVMValueRef in = cg_field(cg, st, l.in), out = cg_field(cg, st, l.out);
+	cg->t->str_copy(cg, in, s, k(cg, cap));
+	/* quoted reaches SystemTap's C as an int */
+	LLVMValueRef q = LLVMBuildICmp(b, LLVMIntNE, LLVMBuildTrunc(b, quoted, cg->i32, ""),
+				       LLVMConstInt(cg->i32, 0, 0), "");
+	LLVMValueRef big = LLVMBuildOr(b, is(cg, LLVMIntSLE, len, 0),
+				       is(cg, LLVMIntSGE, len, cap - 1), "");
+	LLVMValueRef outlen = LLVMBuildSelect(b, big, k(cg, cap - 1), len, "outlen");
+	/* quoted: max(outlen, 5) - 2 after the opening quote */
+	LLVMValueRef qlen = LLVMBuildSub(b, LLVMBuildSelect(b, is(cg, LLVMIntSLT, outlen, 5),
+							    k(cg, 5), outlen, ""), k(cg, 2), "");
+	LLVMValueRef start = LLVMBuildZExt(b, q, cg->i64, "");
+	LLVMBuildStore(b, LLVMConstInt(cg->i8, '"', 0), out);
+	LLVMBuildStore(b, k(cg, 0), cg_field(cg, st, l.i));
+	LLVMBuildStore(b, start, cg_field(cg, st, l.o));
+	LLVMBuildStore(b, LLVMBuildAdd(b, start, LLVMBuildSelect(b, q, qlen, outlen, ""), ""),
+		       cg_field(cg, st, l.lim));
+	LLVMBuildStore(b, k(cg, -1), cg_field(cg, st, l.esc));
+	LLVMBuildStore(b, k(cg, 0), cg_field(cg, st, l.esc_len));
+	LLVMBuildStore(b, k(cg, 0), cg_field(cg, st, l.trunc));
+	cg_bpf_loop(cg, cap - 1, step_function(cg, &l, true));
+	LLVMValueRef o = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l.o), "");
+	LLVMValueRef lim = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l.lim), "");
+	LLVMValueRef esc = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l.esc), "");
+	LLVMValueRef esc_len = LLVMBuildLoad2(b, cg->i64, cg_field(cg, st, l.esc_len), "");
+	LLVMValueRef trunc = is(cg, LLVMIntNE, LLVMBuildLoad2(b, cg->i64,
+						cg_field(cg, st, l.trunc), ""), 0);
+	LLVMValueRef end = cg_function_slot(cg, "textn.end", cg->i64, NULL);
+	LLVMBuildStore(b, o, end);
+	LLVMBasicBlockRef closing = cg_block(cg, "textn.quote"), cut = cg_block(cg, "textn.cut"),
+		whole = cg_block(cg, "textn.whole"), done = cg_block(cg, "textn.done");
+	LLVMBuildCondBr(b, q, closing, done);
+	LLVMPositionBuilderAtEnd(b, closing);
+	LLVMBuildCondBr(b, trunc, cut, whole);
+	LLVMPositionBuilderAtEnd(b, cut);
+	LLVMValueRef at = LLVMBuildSub(b, lim, k(cg, 3), "");
+	LLVMValueRef split = LLVMBuildAnd(b, LLVMBuildAnd(b, is(cg, LLVMIntSGE, esc, 0),
+				LLVMBuildICmp(b, LLVMIntSLT, esc, at, ""), ""),
+			LLVMBuildICmp(b, LLVMIntSLT, at, LLVMBuildAdd(b, esc, esc_len, ""), ""), "");
+	at = LLVMBuildSelect(b, split, esc, at, "");
+	put_at(cg, out, &l, at, '"');
+	for (int d = 1; d <= 3; d++)
+		put_at(cg, out, &l, LLVMBuildAdd(b, at, k(cg, d), ""), '.');
+	LLVMBuildStore(b, LLVMBuildAdd(b, at, k(cg, 4), ""), end);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, whole);
+	put_at(cg, out, &l, o, '"');
+	LLVMBuildStore(b, LLVMBuildAdd(b, o, k(cg, 1), ""), end);
+	LLVMBuildBr(b, done);
+	LLVMPositionBuilderAtEnd(b, done);
+	put_at(cg, out, &l, LLVMBuildLoad2(b, cg->i64, end, ""), 0);
+	/* Below a MAXSTRINGLEN of 6 a quoted result is longer than a string
+	 * holds: cut, as strfuncs.h says. */
+	if (cap < 6)
+		put_at(cg, out, &l, k(cg, cap - 1), 0);
 	return out;
 }

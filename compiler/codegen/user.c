@@ -73,6 +73,33 @@ static LLVMValueRef user_number(struct cg *cg, struct expr *call, uint32_t size)
 			       cg_const(cg, 0), v, "");
 }
 
+/* user_char_error and the others of its family: as user_char …, but a
+ * read that faults is the runtime error SystemTap's reads of target memory
+ * raise, which try/catch can catch (the library's user_char_warn and the
+ * like are written over them). */
+static LLVMValueRef user_number_error(struct cg *cg, struct expr *call, uint32_t size,
+				      bool is_signed)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef addr = cg_expr(cg, call->args);
+	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
+	LLVMBuildStore(b, cg_const(cg, 0), slot);
+	LLVMValueRef rc = cg->t->read_user(cg, slot, size, addr);
+	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, slot, "");
+	if (size < 8) {
+		LLVMTypeRef narrow = LLVMIntTypeInContext(cg->ctx, size * 8);
+		v = LLVMBuildTrunc(b, v, narrow, "");
+		v = is_signed ? LLVMBuildSExt(b, v, cg->i64, "") : LLVMBuildZExt(b, v, cg->i64, "");
+	}
+	LLVMBasicBlockRef fault = cg_block(cg, "uread.fault"), ok = cg_block(cg, "uread.ok");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
+	LLVMPositionBuilderAtEnd(b, fault);
+	cg_raise_fmt(cg, &call->loc, "read fault [man error::fault] at 0x%x", &addr, 1);
+	LLVMBuildBr(b, ok);
+	LLVMPositionBuilderAtEnd(b, ok);
+	return v;
+}
+
 /* kernel_string_quoted(addr): the string in double quotes, escaped as
  * text_str() escapes it; where it cannot be read (or addr is 0), the
  * address in hex, unquoted, as SystemTap gives it. */
@@ -146,6 +173,20 @@ LLVMValueRef cg_user(struct cg *cg, struct expr *call)
 	case BI_user_int: return user_number(cg, call, 4);
 	case BI_user_short: return user_number(cg, call, 2);
 	case BI_user_char: return user_number(cg, call, 1);
+	case BI_user_char_error: return user_number_error(cg, call, 1, true);
+	case BI_user_short_error: return user_number_error(cg, call, 2, true);
+	case BI_user_ushort_error: return user_number_error(cg, call, 2, false);
+	case BI_user_int_error: return user_number_error(cg, call, 4, true);
+	case BI_user_long_error: return user_number_error(cg, call, 8, true);
+	case BI_user_ulong_error: return user_number_error(cg, call, 8, false);
+	case BI_user_int8_error: return user_number_error(cg, call, 1, true);
+	case BI_user_uint8_error: return user_number_error(cg, call, 1, false);
+	case BI_user_int16_error: return user_number_error(cg, call, 2, true);
+	case BI_user_uint16_error: return user_number_error(cg, call, 2, false);
+	case BI_user_int32_error: return user_number_error(cg, call, 4, true);
+	case BI_user_uint32_error: return user_number_error(cg, call, 4, false);
+	case BI_user_int64_error: return user_number_error(cg, call, 8, true);
+	case BI_user_uint64_error: return user_number_error(cg, call, 8, false);
 	default: return user_string(cg, call);
 	}
 }

@@ -88,7 +88,8 @@ int compile_dump_functions(struct arena *a, const struct compile_opts *opts)
 		lines[n++].text = arena_printf(a, "%s)", text);
 	}
 	for (int i = 0; i < BI_COUNT; i++)
-		n += builtin_lines(a, builtin_find(builtin_name(i)), lines + n);
+		if (builtin_name(i)[0] != '_' || opts->verbose)
+			n += builtin_lines(a, builtin_find(builtin_name(i)), lines + n);
 	qsort(lines, (size_t)n, sizeof(*lines), by_name);
 	for (int i = 0; i < n; i++)
 		fprintf(opts->dump, "%s\n", lines[i].text);

@@ -33,6 +33,7 @@ install 0
 ./usr/share/uscript/tapset/container_of.stpm
 ./usr/share/uscript/tapset/context.stp
 ./usr/share/uscript/tapset/context.stpm
+./usr/share/uscript/tapset/context_symbols.stp
 ./usr/share/uscript/tapset/ctime.stp
 ./usr/share/uscript/tapset/dev.stp
 ./usr/share/uscript/tapset/endian.stp
@@ -48,6 +49,7 @@ install 0
 ./usr/share/uscript/tapset/json.stp
 ./usr/share/uscript/tapset/json.stpm
 ./usr/share/uscript/tapset/kprocess.stp
+./usr/share/uscript/tapset/logging.stp
 ./usr/share/uscript/tapset/memory.stp
 ./usr/share/uscript/tapset/networking.stp
 ./usr/share/uscript/tapset/null.stp
@@ -59,12 +61,14 @@ install 0
 ./usr/share/uscript/tapset/prometheus.stp
 ./usr/share/uscript/tapset/prometheus.stpm
 ./usr/share/uscript/tapset/queue_stats.stp
+./usr/share/uscript/tapset/registers.stp
 ./usr/share/uscript/tapset/scheduler.stp
 ./usr/share/uscript/tapset/signal.stp
 ./usr/share/uscript/tapset/sizeof.stpm
 ./usr/share/uscript/tapset/speculative.stp
 ./usr/share/uscript/tapset/stopwatch.stp
 ./usr/share/uscript/tapset/string.stp
+./usr/share/uscript/tapset/switchfile.stp
 ./usr/share/uscript/tapset/target_set.stp
 ./usr/share/uscript/tapset/task.stpm
 ./usr/share/uscript/tapset/this.stpm
@@ -81,6 +85,7 @@ install 0
 ./usr/share/uscript/tapset/try_assign.stpm
 ./usr/share/uscript/tapset/type_defined.stpm
 ./usr/share/uscript/tapset/tzinfo.stp
+./usr/share/uscript/tapset/ucontext_symbols.stp
 ./usr/share/uscript/tapset/uconversions.stp
 ./usr/share/vim/vimfiles/ftdetect/uscript.vim
 ./usr/share/vim/vimfiles/syntax/uscript.vim
