@@ -55,6 +55,7 @@ void output_free(struct output *o)
 			fmt_free(&o->formats[i]);
 	free(o->formats);
 	strbuf_free(&o->line);
+	strbuf_free(&o->rec);
 	strbuf_free(&o->error_msg);
 	for (size_t i = 0; i < sizeof(o->texts) / sizeof(o->texts[0]); i++)
 		strbuf_free(&o->texts[i]);
@@ -238,12 +239,11 @@ static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
 	if (o->json) {
 		/* One record a call, as bpftrace's printf records: the text
 		 * of several calls makes a line when it is joined. */
-		struct strbuf rec = STRBUF_INIT;
-		strbuf_puts(&rec, "{\"type\": \"printf\", \"data\": ");
-		json_string(&rec, o->line.buf ? o->line.buf : "", o->line.len);
-		strbuf_puts(&rec, "}\n");
-		fwrite(rec.buf, 1, rec.len, o->out);
-		strbuf_free(&rec);
+		strbuf_reset(&o->rec);
+		strbuf_puts(&o->rec, "{\"type\": \"printf\", \"data\": ");
+		json_string(&o->rec, o->line.buf ? o->line.buf : "", o->line.len);
+		strbuf_puts(&o->rec, "}\n");
+		fwrite(o->rec.buf, 1, o->rec.len, o->out);
 		return;
 	}
 	fwrite(o->line.buf, 1, o->line.len, o->out);

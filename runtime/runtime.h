@@ -127,6 +127,7 @@ struct output {
 	struct sym_ctx *sym;     /* names stack addresses, when a format needs it */
 	struct strbuf texts[64]; /* the text of such arguments, per argument */
 	bool json;               /* -f json: every output a record on out */
+	struct strbuf rec;       /* -f json: the record of a printf */
 };
 
 int output_init(struct output *o, const struct program *p, FILE *out);
