@@ -30,6 +30,8 @@ static const char usage_text[] =
 	"  -c CMD       run CMD with every probe attached before it starts; stop when it exits\n"
 	"  -x PID       target() is PID; stop when it exits\n"
 	"  -o FILE      write the script's output to FILE (strftime %% conversions done)\n"
+	"  -f FORMAT    the output's form, also --format=FORMAT: text (the default),\n"
+	"               or json, one JSON object a line (see JSON OUTPUT in uscript(1))\n"
 	"  -S SIZE[,N]  with -o: a new file FILE.0, FILE.1... past SIZE MB; keep the last N\n"
 	"  -T SECONDS   stop after SECONDS, as exit() would\n"
 	"  -l PROBE     list the probe points PROBE matches\n"
@@ -219,6 +221,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "color", optional_argument, NULL, OPT_COLOR },
 		{ "colour", optional_argument, NULL, OPT_COLOR },
 		{ "no-global-var-display", no_argument, NULL, OPT_NO_GLOBALS },
@@ -235,7 +238,7 @@ int main(int argc, char **argv)
 	include_dirs = xcalloc((size_t)argc + 1, sizeof(char *));
 	co.include_dirs = include_dirs;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":e:c:x:o:l:L:p:D:I:vVhT:wWqs:bS:u", long_opts,
+	while ((opt = getopt_long(argc, argv, ":e:c:x:o:f:l:L:p:D:I:vVhT:wWqs:bS:u", long_opts,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'T': {
@@ -325,6 +328,14 @@ int main(int argc, char **argv)
 		}
 		case 'o':
 			outfile = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				ro.format = OUTPUT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				ro.format = OUTPUT_JSON;
+			else
+				return usage_error("-f takes text or json, not '%s'", optarg);
 			break;
 		case 'l':
 			list = optarg;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "parse/ast.h"
 #include "stats.h"
 
@@ -361,4 +362,108 @@ void maps_print_global(struct maps *m, int g, struct strbuf *out)
 		return;
 	}
 	print_array(m, g, out);
+}
+
+/* ---- -f json ---- */
+
+/* A key's values as a JSON array. */
+static void json_key(const struct global_var *gv, const void *key, uint32_t maxstr,
+		     struct strbuf *out)
+{
+	struct fmt_arg args[MAX_KEYS];
+	size_t n = key_args(gv, key, maxstr, args);
+	strbuf_putc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_puts(out, ", ");
+		json_value(out, &args[i]);
+	}
+	strbuf_putc(out, ']');
+}
+
+int maps_json_hist(struct maps *m, int g, const void *key, struct strbuf *out)
+{
+	const struct global_var *gv = &m->prog->globals[g];
+	int64_t *all = calloc(stats_value_words(&gv->stat), sizeof(int64_t));
+	if (!all)
+		return -ENOMEM;
+	if (!merged(m, g, key, all) || all[STATW_COUNT] == 0) {
+		free(all);
+		return -ENODATA;
+	}
+	size_t start = out->len;
+	strbuf_puts(out, "{\"name\": ");
+	json_string(out, gv->name, strlen(gv->name));
+	if (gv->nkeys) {
+		strbuf_puts(out, ", \"key\": ");
+		json_key(gv, key, m->prog->maxstringlen, out);
+	}
+	strbuf_printf(out, ", \"kind\": \"%s\", \"buckets\": ",
+		      gv->stat.hist == HIST_LINEAR ? "linear" : "log");
+	int rc = json_hist_buckets(out, &gv->stat, all);
+	if (rc == 0)
+		rc = strbuf_putc(out, '}');
+	free(all);
+	if (rc < 0)
+		strbuf_truncate(out, start);
+	return rc;
+}
+
+/* An array's elements as json_nested's object, in the order of SystemTap's
+ * display (print_array). */
+static int json_array(struct maps *m, int g, struct strbuf *out)
+{
+	const struct global_var *gv = &m->prog->globals[g];
+	struct iter_layout l;
+	layout_of(m, g, &l);
+	struct iter *it = NULL;
+	int rc = iter_begin_display(&it, &l, gv->kind == GLOBAL_ARRAY ? m->orders[g] : NULL);
+	if (rc < 0)
+		return rc;
+	size_t n = iter_count(it), i = 0;
+	uint32_t maxstr = m->prog->maxstringlen;
+	struct fmt_arg *keys = calloc(n * (size_t)gv->nkeys + 1, sizeof(*keys));
+	struct json_member *mem = calloc(n + 1, sizeof(*mem));
+	struct strbuf values = STRBUF_INIT;
+	const void *key, *value;
+	rc = keys && mem ? 0 : -ENOMEM;
+	while (rc == 0 && i < n && iter_next(it, &key, &value)) {
+		mem[i].keys = keys + i * (size_t)gv->nkeys;
+		key_args(gv, key, maxstr, keys + i * (size_t)gv->nkeys);
+		mem[i].value = values.len;
+		if (gv->kind == GLOBAL_STAT) {
+			rc = json_stat(&values, value);
+		} else if (gv->type == TYPE_STRING) {
+			rc = json_string(&values, value, strnlen(value, maxstr));
+		} else {
+			int64_t v;
+			memcpy(&v, value, sizeof(v));
+			rc = strbuf_printf(&values, "%lld", (long long)v);
+		}
+		mem[i].value_len = values.len - mem[i].value;
+		i++;
+	}
+	if (rc == 0)
+		rc = json_nested(out, mem, i, gv->nkeys, values.buf);
+	strbuf_free(&values);
+	free(mem);
+	free(keys);
+	iter_free(it);
+	return rc;
+}
+
+int maps_json_global(struct maps *m, int g, struct strbuf *out)
+{
+	const struct global_var *gv = &m->prog->globals[g];
+	if (gv->kind == GLOBAL_STAT && gv->nkeys == 0) {
+		int64_t *all = calloc(stats_value_words(&gv->stat), sizeof(int64_t));
+		uint32_t zero = 0;
+		if (!all)
+			return -ENOMEM;
+		merged(m, g, &zero, all);
+		int rc = json_stat(out, all);
+		free(all);
+		return rc;
+	}
+	return json_array(m, g, out);
 }

@@ -55,4 +55,12 @@ int maps_print_hist(struct maps *m, int g, const void *key, struct strbuf *out);
 /* The end-of-run lines of an unread array or statistic. */
 void maps_print_global(struct maps *m, int g, struct strbuf *out);
 
+/* -f json (json.h): print(@hist_…)'s record, {"name": …, "key": […],
+ * "kind": "log" or "linear", "buckets": […]}, "key" for an element of an
+ * array only; -ENODATA for an empty statistic, as maps_print_hist. */
+int maps_json_hist(struct maps *m, int g, const void *key, struct strbuf *out);
+/* -f json: the value of an unread array or statistic, as the end-of-run
+ * record shows it; 0 or a negative errno. */
+int maps_json_global(struct maps *m, int g, struct strbuf *out);
+
 #endif

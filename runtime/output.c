@@ -4,11 +4,18 @@
  * A printf record carries its site id and argument values; the format was
  * parsed once at start, from the program's format table.  Host handlers
  * hand their records to the same function, so begin/end output is formatted
- * by the same code as probe output. */
+ * by the same code as probe output.
+ *
+ * With -f json every output is a record of its own, one JSON object a
+ * line on the same stream: a printf call's text, a histogram's buckets, a
+ * global at the end, a runtime error or warning, the count of lost events.
+ * The man page's JSON OUTPUT section is the schema. */
 #include "runtime.h"
 
 #include <errno.h>
+#include <stdarg.h>
 
+#include "json.h"
 #include "maps.h"
 #include "parse/diag.h"
 #include "strfuncs.h"
@@ -58,6 +65,7 @@ void output_free(struct output *o)
 			fmt_free(&o->formats[i]);
 	free(o->formats);
 	strbuf_free(&o->line);
+	strbuf_free(&o->rec);
 	strbuf_free(&o->error_msg);
 	for (size_t i = 0; i < sizeof(o->texts) / sizeof(o->texts[0]); i++)
 		strbuf_free(&o->texts[i]);
@@ -314,13 +322,21 @@ static void print_record(struct output *o, const struct rec_hdr *h, size_t size)
 	fmt_printf(&o->formats[h->site], args, (size_t)n, &o->line);
 	switch (site->dest) {
 	case SITE_OUT:
+		if (o->json) {
+			/* One record a call, as bpftrace's printf records: the
+			 * text of several calls makes a line when it is joined. */
+			strbuf_reset(&o->rec);
+			strbuf_puts(&o->rec, "{\"type\": \"printf\", \"data\": ");
+			json_string(&o->rec, o->line.buf ? o->line.buf : "", o->line.len);
+			strbuf_puts(&o->rec, "}\n");
+			fwrite(o->rec.buf, 1, o->rec.len, o->out);
+			break;
+		}
 		fwrite(o->line.buf, 1, o->line.len, o->out);
 		break;
 	case SITE_WARN:
 		/* In order with the output printed before it. */
-		fflush(o->out);
-		fprintf(stderr, "%sWARNING:%s %.*s\n", diag_sgr(stderr, "warning"),
-			diag_sgr_end(stderr), (int)o->line.len, o->line.buf ? o->line.buf : "");
+		output_warning(o, "%.*s", (int)o->line.len, o->line.buf ? o->line.buf : "");
 		break;
 	case SITE_SYSTEM:
 		run_command(o, &o->line);
@@ -353,11 +369,16 @@ static void print_hist(struct output *o, const struct hist_site *site, const voi
 	if (len < o->prog->globals[site->global].key_size)
 		return;
 	strbuf_reset(&o->line);
-	int rc = maps_print_hist(o->maps, site->global, key, &o->line);
+	if (o->json)
+		strbuf_puts(&o->line, "{\"type\": \"hist\", \"data\": ");
+	int rc = o->json ? maps_json_hist(o->maps, site->global, key, &o->line) :
+		maps_print_hist(o->maps, site->global, key, &o->line);
 	if (rc == -ENODATA) {
 		hist_empty(o, site);
 		return;
 	}
+	if (o->json)
+		strbuf_puts(&o->line, "}\n");
 	fwrite(o->line.buf, 1, o->line.len, o->out);
 }
 
@@ -407,9 +428,35 @@ void output_record(struct output *o, const void *data, size_t size)
 	}
 }
 
+/* The error record: its message, where it was raised and, inside the
+ * library, the script's call that led there. */
+static void json_error(const struct output *o, const struct error_site *e)
+{
+	struct strbuf rec = STRBUF_INIT;
+	strbuf_puts(&rec, "{\"type\": \"error\", \"data\": {\"msg\": ");
+	if (e->msg)
+		json_string(&rec, e->msg, strlen(e->msg));
+	else
+		json_string(&rec, o->error_msg.buf ? o->error_msg.buf : "", o->error_msg.len);
+	strbuf_puts(&rec, ", \"file\": ");
+	json_string(&rec, e->loc.file->name, strlen(e->loc.file->name));
+	strbuf_printf(&rec, ", \"line\": %d, \"column\": %d", e->loc.line, e->loc.col);
+	if (e->context) {
+		strbuf_puts(&rec, ", \"context\": ");
+		json_string(&rec, e->context, strlen(e->context));
+	}
+	strbuf_puts(&rec, "}}\n");
+	fwrite(rec.buf, 1, rec.len, o->out);
+	strbuf_free(&rec);
+}
+
 void output_error(const struct output *o, int site)
 {
 	const struct error_site *e = &o->prog->errors[site];
+	if (o->json) {
+		json_error(o, e);
+		return;
+	}
 	fflush(o->out);
 	fprintf(stderr, "%sERROR:%s ", diag_sgr(stderr, "error"), diag_sgr_end(stderr));
 	if (e->msg)
@@ -425,6 +472,30 @@ void output_error(const struct output *o, int site)
 	fputc('\n', stderr);
 }
 
+/* -f json: one record a global, {"name": …, "value": …}. */
+static void json_global(struct output *o, const struct global_var *g, int i, const char *base)
+{
+	struct strbuf rec = STRBUF_INIT;
+	strbuf_puts(&rec, "{\"type\": \"global\", \"data\": {\"name\": ");
+	json_string(&rec, g->name, strlen(g->name));
+	strbuf_puts(&rec, ", \"value\": ");
+	int rc = 0;
+	if (g->kind != GLOBAL_SCALAR) {
+		rc = o->maps ? maps_json_global(o->maps, i, &rec) : -ENOENT;
+	} else if (g->type == TYPE_STRING) {
+		const char *s = base + g->offset;
+		json_string(&rec, s, strnlen(s, o->prog->maxstringlen));
+	} else {
+		int64_t v;
+		memcpy(&v, base + g->offset, sizeof(v));
+		strbuf_printf(&rec, "%" PRId64, v);
+	}
+	strbuf_puts(&rec, "}}\n");
+	if (rc == 0)
+		fwrite(rec.buf, 1, rec.len, o->out);
+	strbuf_free(&rec);
+}
+
 void output_globals(struct output *o, const void *globals)
 {
 	const char *base = globals;
@@ -432,7 +503,9 @@ void output_globals(struct output *o, const void *globals)
 		const struct global_var *g = &o->prog->globals[i];
 		if (!g->print_at_end)
 			continue;
-		if (g->kind != GLOBAL_SCALAR) {
+		if (o->json) {
+			json_global(o, g, i, base);
+		} else if (g->kind != GLOBAL_SCALAR) {
 			if (o->maps) {
 				strbuf_reset(&o->line);
 				maps_print_global(o->maps, i, &o->line);
@@ -448,4 +521,49 @@ void output_globals(struct output *o, const void *globals)
 			fprintf(o->out, "%s=%" PRId64 "\n", g->name, v);
 		}
 	}
+}
+
+void output_warning(struct output *o, const char *fmt, ...)
+{
+	struct strbuf msg = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (o->json) {
+		struct strbuf rec = STRBUF_INIT;
+		strbuf_puts(&rec, "{\"type\": \"warning\", \"data\": {\"msg\": ");
+		json_string(&rec, msg.buf ? msg.buf : "", msg.len);
+		strbuf_puts(&rec, "}}\n");
+		fwrite(rec.buf, 1, rec.len, o->out);
+		strbuf_free(&rec);
+	} else {
+		/* After what the script printed before it. */
+		fflush(o->out);
+		fprintf(stderr, "%sWARNING:%s %s\n", diag_sgr(stderr, "warning"),
+			diag_sgr_end(stderr), msg.buf ? msg.buf : "");
+	}
+	strbuf_free(&msg);
+}
+
+void output_lost(struct output *o, uint64_t lost, uint64_t missed)
+{
+	if (o->json) {
+		if (lost)
+			fprintf(o->out, "{\"type\": \"lost_events\", \"data\": {\"events\": %"
+				PRIu64 "}}\n", lost);
+		if (missed)
+			fprintf(o->out, "{\"type\": \"missed_returns\", \"data\": "
+				"{\"returns\": %" PRIu64 "}}\n", missed);
+		return;
+	}
+	/* In the form of SystemTap's closing summary ("Number of errors: N,
+	 * skipped probes: M"); its own "transport failures" count output
+	 * buffers, not records, and name an option uscript lacks. */
+	if (lost)
+		output_warning(o, "Number of events lost: %" PRIu64, lost);
+	if (missed)
+		output_warning(o, "Number of returns missed: %" PRIu64 " (the kernel "
+			       "reports no return of a call made while 64 returns of its "
+			       "thread are pending)", missed);
 }

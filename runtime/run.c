@@ -33,7 +33,6 @@
 #include "symbolize.h"
 
 #include "maps.h"
-#include "parse/diag.h"
 
 struct run {
 	struct program *prog;
@@ -326,12 +325,6 @@ static bool stopping(struct run *r)
 	return r->out.stop != OUT_RUNNING;
 }
 
-/* "WARNING: " on stderr, in colour where diagnostics are. */
-static void warning_prefix(void)
-{
-	fprintf(stderr, "%sWARNING:%s ", diag_sgr(stderr, "warning"), diag_sgr_end(stderr));
-}
-
 /* SystemTap warns when the -c command fails, and then exits 1 itself. */
 static void target_ended(struct run *r)
 {
@@ -339,20 +332,15 @@ static void target_ended(struct run *r)
 		return;
 	r->target_reported = true;
 	int st = r->target.status;
-	fflush(r->o->out);
 	if (WIFSIGNALED(st)) {
-		if (!r->o->quiet) {
-			warning_prefix();
-			fprintf(stderr, "Child process exited with signal %d (%s)\n",
-				WTERMSIG(st), strsignal(WTERMSIG(st)));
-		}
+		if (!r->o->quiet)
+			output_warning(&r->out, "Child process exited with signal %d (%s)",
+				       WTERMSIG(st), strsignal(WTERMSIG(st)));
 		r->status = 1;
 	} else if (WIFEXITED(st) && WEXITSTATUS(st)) {
-		if (!r->o->quiet) {
-			warning_prefix();
-			fprintf(stderr, "Child process exited with status %d\n",
-				WEXITSTATUS(st));
-		}
+		if (!r->o->quiet)
+			output_warning(&r->out, "Child process exited with status %d",
+				       WEXITSTATUS(st));
 		r->status = 1;
 	}
 }
@@ -479,19 +467,7 @@ static void print_lost(struct run *r)
 			missed += vals[2 * i + 1];
 		}
 	free(vals);
-	/* In the form of SystemTap's closing summary ("Number of errors: N,
-	 * skipped probes: M"); its own "transport failures" count output
-	 * buffers, not records, and name an option uscript lacks. */
-	if (lost) {
-		warning_prefix();
-		fprintf(stderr, "Number of events lost: %" PRIu64 "\n", lost);
-	}
-	if (missed) {
-		warning_prefix();
-		fprintf(stderr, "Number of returns missed: %" PRIu64 " (the kernel "
-			"reports no return of a call made while 64 returns of its thread "
-			"are pending)\n", missed);
-	}
+	output_lost(&r->out, lost, missed);
 }
 
 static void stop(struct run *r)
@@ -578,6 +554,7 @@ int run_program(struct program *p, const struct run_opts *o)
 		output_free(&r.out);
 		return 1;
 	}
+	r.out.json = o->format == OUTPUT_JSON;
 	r.status = 1;
 
 	/* The stop signals arrive through a signalfd, and SIGCHLD too, which

@@ -10,7 +10,8 @@
  * what they share.
  *
  *   run.c     load, attach, the event loop, stopping and cleaning up;
- *   output.c  records from the ring buffer (or from host handlers) into text;
+ *   output.c  records from the ring buffer (or from host handlers) into text,
+ *             or into JSON records (json.c) with -f json;
  *   host.c    the JIT for begin/end/error/timer handlers, and hostabi.h;
  *   target.c  the -c command and the -x process;
  *   kmem.c    the kernel memory the maps take, checked before they are made;
@@ -28,6 +29,12 @@
 #include "program.h"
 #include "strbuf.h"
 
+/* -f: how the output is written (output.c). */
+enum output_format {
+	OUTPUT_TEXT,             /* as SystemTap writes it */
+	OUTPUT_JSON,             /* one JSON object a line (json.h) */
+};
+
 struct run_opts {
 	const char *command;     /* -c */
 	pid_t pid;               /* -x */
@@ -36,6 +43,7 @@ struct run_opts {
 	long timeout_ms;         /* -T: stop after this long, as exit() would; 0: never */
 	bool quiet;              /* -q: no warning of the -c command's status */
 	bool no_globals;         /* --no-global-var-display */
+	enum output_format format;  /* -f */
 };
 
 /* Runs the program to its end; returns the exit status (0, or 1 after a
@@ -124,6 +132,8 @@ struct output {
 	struct strbuf texts[64]; /* the text of such arguments, per argument */
 	pid_t *commands;         /* system()'s commands, waited for at the end */
 	size_t ncommands;
+	bool json;               /* -f json: every output a record on out */
+	struct strbuf rec;       /* -f json: the record of a printf */
 };
 
 int output_init(struct output *o, const struct program *p, FILE *out);
@@ -136,6 +146,13 @@ void output_sprintf(struct output *o, const void *rec, char *dst, size_t maxstr)
 void output_error(const struct output *o, int site);
 /* The globals written and never read, as SystemTap prints them at the end. */
 void output_globals(struct output *o, const void *globals);
+/* "WARNING: msg" on stderr, or with -f json a warning record. */
+void output_warning(struct output *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The events the ring buffer could not take and the returns the kernel
+ * did not report, if any: warnings on stderr, or with -f json the records
+ * lost_events and missed_returns. */
+void output_lost(struct output *o, uint64_t lost, uint64_t missed);
 
 /* ---- host.c ---- */
 

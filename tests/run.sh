@@ -152,6 +152,7 @@ fi
 run_unit unit/format "$BUILDDIR/tests/unit/test_format"
 run_unit unit/strfuncs "$BUILDDIR/tests/unit/test_strfuncs"
 run_unit unit/stats "$BUILDDIR/tests/unit/test_stats"
+run_unit unit/json "$BUILDDIR/tests/unit/test_json"
 run_unit unit/iterate "$BUILDDIR/tests/unit/test_iterate"
 run_unit unit/insn "$BUILDDIR/tests/unit/test_insn"
 run_unit unit/regex "$BUILDDIR/tests/unit/test_regex"
