@@ -3,7 +3,7 @@
 # inside the library, the script's call that led there); the error probes
 # run after it, and the status is 1 as without -f json.  The -c command's
 # failure is a "warning" record.  Nothing goes to stderr.
-run: cd "$T" && uscript -f json -e 'probe process("./add").function("add") { printf("%d\n", 10 / int_arg(2)); x = 10 / int_arg(1) } probe error { printf("error probe\n") }' -c './add 3' | python3 "$D/json_records.py"; echo "status ${PIPESTATUS[*]}"; uscript -f json -e 'probe begin { println(ctime(-2147483649)) }' | python3 "$D/json_records.py"; echo "status ${PIPESTATUS[*]}"; uscript -f json -e 'probe process("./add").function("add") { printf("%d\n", int_arg(1)) }' -c "sh -c './add 2; exit 3'" | python3 "$D/json_records.py"; echo "status ${PIPESTATUS[*]}"
+run: cd "$T" && uscript -u -f json -e 'probe process("./add").function("add") { printf("%d\n", 10 / int_arg(2)); x = 10 / int_arg(1) } probe error { printf("error probe\n") }' -c './add 3' | python3 "$D/json_records.py"; echo "status ${PIPESTATUS[*]}"; uscript -f json -e 'probe begin { println(ctime(-2147483649)) }' | python3 "$D/json_records.py"; echo "status ${PIPESTATUS[*]}"; uscript -f json -e 'probe process("./add").function("add") { printf("%d\n", int_arg(1)) }' -c "sh -c './add 2; exit 3'" | python3 "$D/json_records.py"; echo "status ${PIPESTATUS[*]}"
 --- stdout
 {"type":"printf","data":"10\n"}
 {"type":"error","data":{"msg":"division by 0","file":"<input>","line":1,"column":82}}
