@@ -133,17 +133,16 @@ def numbers():
 
 
 def name_tree(items, depth):
-    """A binary search over sorted (number, name) pairs, as if/else."""
+    """A binary search over sorted (number, name) pairs, as if/else: a
+    handler runs (and MAXACTION counts) one path, some ten statements."""
     tab = "\t" * depth
-    if len(items) <= 3:
-        s = ""
-        for nr, nm in items:
-            s += "%sif (nr == %d)\n%s\treturn \"%s\"\n" % (tab, nr, tab, nm)
-        return s + "%sreturn \"\"\n" % tab
+    if len(items) == 1:
+        nr, nm = items[0]
+        return "%sreturn nr == %d ? \"%s\" : \"\"\n" % (tab, nr, nm)
     mid = len(items) // 2
-    return ("%sif (nr < %d) {\n%s%s}\n%s" %
+    return ("%sif (nr < %d) {\n%s%s} else {\n%s%s}\n" %
             (tab, items[mid][0], name_tree(items[:mid], depth + 1), tab,
-             name_tree(items[mid:], depth)))
+             name_tree(items[mid:], depth + 1), tab))
 
 
 def main():
