@@ -16,6 +16,7 @@
 
 #include "parse/arena.h"
 #include "cg.h"
+#include "kernel/kernel.h"
 #include "parse/diag.h"
 #include "points/probes.h"
 #include "points/target.h"
@@ -397,6 +398,9 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 		family_check(cg, p, quit);
 	else if (cg->attach->ctx[cg->fixed_row].life)
 		cg_bpf_life_filter(cg, cg->attach->ctx[cg->fixed_row].life, quit);
+	else if (cg->attach->ctx[cg->fixed_row].ktp &&
+		 cg->attach->ctx[cg->fixed_row].ktp->view != KTP_TRACEPOINT)
+		cg_bpf_view_filter(cg, cg->attach->ctx[cg->fixed_row].ktp, quit);
 	/* Only handlers that use scratch look it up (cg_scratch_base), and
 	 * only scripts that ask which probe point fired read the cookie. */
 	cg->scratch = NULL;

@@ -441,6 +441,13 @@ void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
 /* kernel_bpf.c: leaves a process.begin (and the like) program for the
  * events and processes its row does not name. */
 void cg_bpf_life_filter(struct cg *cg, const struct lifecycle *l, LLVMBasicBlockRef quit);
+/* kernel_bpf.c: at raw_syscalls' sys_enter (or sys_exit, if exit), the
+ * number of the system call, or -1 for one of 32-bit code (ia32's
+ * numbers, which the syscalls views leave out); and the start of a view's
+ * program, which leaves it for other calls (kernel/kernel.h). */
+struct ktp;
+LLVMValueRef cg_bpf_view_nr(struct cg *cg, bool exit);
+void cg_bpf_view_filter(struct cg *cg, const struct ktp *tp, LLVMBasicBlockRef quit);
 /* bpf.c: a helper call, for the parts of the BPF target in files of their
  * own; one more return the kernel did not report, in `lost`. */
 LLVMValueRef cg_bpf_helper(struct cg *cg, int id, LLVMTypeRef ret, LLVMValueRef *args,

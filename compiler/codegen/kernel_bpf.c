@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "cg.h"
+#include "kernel/kernel.h"
 
 /* The i64 of `size` bytes of kernel memory at addr; 0 where it faults. */
 static LLVMValueRef kread(struct cg *cg, LLVMValueRef slot, LLVMValueRef addr, uint32_t size)
@@ -157,4 +158,34 @@ void cg_bpf_life_filter(struct cg *cg, const struct lifecycle *l, LLVMBasicBlock
 		break;
 	}
 	}
+}
+
+/* x86-64's TS_COMPAT, in thread_info's status: the task is in a system
+ * call of 32-bit code, whose numbers are ia32's. */
+#define TS_COMPAT 0x0002
+
+LLVMValueRef cg_bpf_view_nr(struct cg *cg, bool exit)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMValueRef slot = cg_alloca(cg, cg->i64, "view.read");
+	const struct attach_table *t = cg->attach;
+	LLVMValueRef nr;
+	if (!exit)
+		nr = cg_load_reg(cg, 8);
+	else if (t->view_orig_ax > 0)
+		nr = field(cg, slot, cg_load_reg(cg, 0), (uint32_t)t->view_orig_ax, 8);
+	else
+		return cg_const(cg, -1);
+	if (t->view_task_status < 0)
+		return nr;
+	LLVMValueRef task = cg_bpf_helper(cg, BPF_FUNC_get_current_task, cg->i64, NULL, 0);
+	LLVMValueRef status = field(cg, slot, task, (uint32_t)t->view_task_status, 4);
+	LLVMValueRef compat = LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, status,
+		cg_const(cg, TS_COMPAT), ""), cg_const(cg, 0), "");
+	return LLVMBuildSelect(b, compat, cg_const(cg, -1), nr, "view.nr");
+}
+
+void cg_bpf_view_filter(struct cg *cg, const struct ktp *tp, LLVMBasicBlockRef quit)
+{
+	require(cg, eq(cg, cg_bpf_view_nr(cg, tp->view == KTP_SYS_EXIT), tp->nr), quit);
 }

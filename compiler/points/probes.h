@@ -124,6 +124,11 @@ struct attach_table {
 	int nskipped, skipped_cap;
 	struct kbtf *kernel;        /* the kernel's BTF, read when first needed */
 	const char *kernel_why;     /* or why there is none */
+	/* The syscalls views' rows (kernel.h): the offsets of pt_regs'
+	 * orig_ax (the number at sys_exit) and of the task's thread_info
+	 * status (whose TS_COMPAT marks a call of 32-bit code), -1 where the
+	 * kernel's BTF has none. */
+	int32_t view_orig_ax, view_task_status;
 };
 
 /* The DWARF of a file resolution opened, or NULL if it has none; opened
