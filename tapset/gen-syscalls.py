@@ -11,7 +11,8 @@ the system call numbers, and writes:
 
   tapset/syscalls_more.stp  syscall.NAME for each event syscalls.stp does
                             not cover (its arguments by the event's field
-                            names, argstr their raw values), and
+                            names, argstr their values: strings quoted,
+                            pointers in hex, numbers in decimal), and
                             syscall.NAME.return for each one without its own;
   tapset/nd_syscalls.stp    nd_syscall.NAME and nd_syscall.NAME.return, the
                             same probes under SystemTap's other family name;
@@ -83,8 +84,17 @@ def covered():
     return entry, ret
 
 
+# Pointers to a string the call reads: quoted as SystemTap quotes them.
+def is_string(ctype, var):
+    if ctype == "const char *":
+        return var not in ("buf", "u_msg_ptr")
+    return ctype == "char *" and var in ("filename", "type", "dir_name", "dev_name")
+
+
 def conv(ctype, var):
     t = ctype.replace("const ", "").strip()
+    if is_string(ctype, var):
+        return "user_string_quoted($%s)" % var, "%s"
     if "*" in t:
         return "$" + var, "%p"
     if t in INT32:
@@ -104,7 +114,9 @@ def entry_alias(call, ev, fields):
         expr, fmt = conv(ctype, var)
         local = var
         if local in RESERVED:
-            local += "_uaddr" if fmt == "%p" else "_arg"
+            local += "_uaddr" if fmt in ("%p", "%s") else "_arg"
+        if fmt == "%s":
+            lines.append("\t%s_uaddr = $%s" % (local, var))
         lines.append("\t%s = %s" % (local, expr))
         fmts.append(fmt)
         names.append(local)
