@@ -17,6 +17,7 @@
  * of its own (a recursive one, one for each depth), then all probe handlers
  * share the rest, since two handlers never run at once on one CPU. */
 #include "cg.h"
+#include "kernel/kernel.h"
 #include "points/probes.h"
 #include "points/target.h"
 
@@ -643,6 +644,7 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	t->module_begin(cg);
 
 	cg->fixed_row = -1;
+	cg->cookie_arg = false;
 	cg->errno_table = NULL;
 	cg->host_usymname = false;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
@@ -729,12 +731,31 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 			gen_handler(cg, p, base, false, -1);
 		if (t->is_bpf && target_saves(cg->attach, p->id))
 			gen_handler(cg, p, base, true, -1);
-		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
-			if (cg->attach->rows[i].probe == p->id &&
-			    (cg->attach->rows[i].kind == ATTACH_RAW_TP ||
-			     cg->attach->rows[i].kind == ATTACH_PERF))
-				gen_handler(cg, p, base, false, i);
+		/* The rows of syscalls views share one handler, which the
+		 * program on sys_enter or sys_exit calls for each of their
+		 * numbers (kernel_bpf.c), with the row as an argument where
+		 * the handler must know it: "syscalls:sys_enter_*" makes one
+		 * function, not hundreds. */
+		int shared = -1;
+		for (int i = 0; t->is_bpf && i < cg->attach->n; i++) {
+			struct attach_point *a = &cg->attach->rows[i];
+			if (a->probe != p->id || (a->kind != ATTACH_RAW_TP && a->kind != ATTACH_PERF))
+				continue;
+			bool view = cg->attach->ctx[i].ktp &&
+				    cg->attach->ctx[i].ktp->view != KTP_TRACEPOINT;
+			if (view && shared >= 0) {
+				a->prog_name = cg->attach->rows[shared].prog_name;
+				continue;
+			}
+			cg->cookie_arg = view && cg_handler_by_row(cg, p);
+			gen_handler(cg, p, base, false, i);
+			cg->cookie_arg = false;
+			if (view)
+				shared = i;
+		}
 	}
+	if (t->is_bpf)
+		cg_bpf_view_dispatch(cg);
 	cg->di_scope = NULL;
 	t->module_end(cg);
 	LLVMDisposeBuilder(cg->b);
