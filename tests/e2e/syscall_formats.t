@@ -1,7 +1,8 @@
 # argstr and retstr as SystemTap writes them, for the common calls: memory
 # (addresses and lengths, PROT_ and MAP_ flags, hex returns), descriptors
 # (O_CLOEXEC, SEEK_CUR, F_GETFD, ESPIPE), paths (quoted, modes in octal,
-# ENOENT), a timespec, a socket's PF_, SOCK_ and IPPROTO_ names, a signal.
+# ENOENT), a timespec, sockets (PF_, SOCK_ and IPPROTO_ names) and the
+# addresses they connect to, a signal.
 run: cd "$T" && uscript "$D/syscall_formats.up" -c ./sysmisc
 --- stdout
 mmap (0x200000000, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED_NOREPLACE, -1, 0) = 0x200000000
@@ -19,5 +20,8 @@ rename ("/nonexistent/uscript-dir", "/nonexistent/uscript-other") = -2 (ENOENT)
 chmod ("/nonexistent/uscript-dir", 0600) = -2 (ENOENT)
 nanosleep ([0.000001000], 0x0) = 0
 socket (PF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 5
+connect (5, {AF_INET, 127.0.0.1, 1}, 16) = -111 (ECONNREFUSED)
+socket (PF_LOCAL, SOCK_STREAM, 0) = 6
+connect (6, {AF_UNIX, "/nonexistent/uscript-dir"}, 110) = -2 (ENOENT)
 kill (0, SIG_0) = 0
 exit_group (0)

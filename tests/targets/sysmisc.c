@@ -1,7 +1,7 @@
 /* sysmisc — system calls with known arguments and results, made with
  * syscall(2) so that the C library picks none of them, for the system
  * call tapset's formats: memory, descriptors, paths that do not exist,
- * a sleep, a socket, a signal.  getppid() first marks where they start.
+ * a sleep, sockets and the addresses they connect to, a signal.  getppid() first marks where they start.
  * Every path is on the stack (a probe cannot fault in a page the program
  * has not touched). */
 #define _GNU_SOURCE
@@ -10,6 +10,10 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +23,10 @@ int main(void)
 	char here[] = ".";
 	int fds[2] = { 0, 0 };
 	struct timespec ts = { 0, 1000 };
+	struct sockaddr_in in = { .sin_family = AF_INET, .sin_port = htons(1) };
+	struct sockaddr_un un = { .sun_family = AF_UNIX };
+	in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	memcpy(un.sun_path, dir, sizeof(dir));
 
 	syscall(SYS_getppid);
 	void *p = (void *)0x200000000;
@@ -38,6 +46,9 @@ int main(void)
 	syscall(SYS_chmod, dir, 0600);
 	syscall(SYS_nanosleep, &ts, NULL);
 	syscall(SYS_socket, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	syscall(SYS_connect, 5, &in, sizeof(in));
+	syscall(SYS_socket, AF_UNIX, SOCK_STREAM, 0);
+	syscall(SYS_connect, 6, &un, sizeof(un));
 	syscall(SYS_kill, 0, 0);
 	syscall(SYS_exit_group, 0);
 	return 0;
