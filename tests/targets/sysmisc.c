@@ -50,6 +50,8 @@ int main(void)
 	syscall(SYS_socket, AF_UNIX, SOCK_STREAM, 0);
 	syscall(SYS_connect, 6, &un, sizeof(un));
 	syscall(SYS_kill, 0, 0);
+	syscall(SYS_chroot, dir);
+	syscall(SYS_close_range, 100, 99, 0);
 	syscall(SYS_exit_group, 0);
 	return 0;
 }
