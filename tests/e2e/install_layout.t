@@ -29,11 +29,17 @@ install 0
 ./usr/share/doc/uscript/guide.md
 ./usr/share/man/man1/uscript.1
 ./usr/share/uscript/tapset/ansi.stp
+./usr/share/uscript/tapset/aux_syscalls.stp
 ./usr/share/uscript/tapset/ctime.stp
+./usr/share/uscript/tapset/errno.stp
 ./usr/share/uscript/tapset/indent.stp
+./usr/share/uscript/tapset/nd_syscalls.stp
 ./usr/share/uscript/tapset/queue_stats.stp
 ./usr/share/uscript/tapset/stopwatch.stp
 ./usr/share/uscript/tapset/string.stp
+./usr/share/uscript/tapset/syscall_any.stp
+./usr/share/uscript/tapset/syscalls.stp
+./usr/share/uscript/tapset/syscalls_more.stp
 ./usr/share/uscript/tapset/this.stpm
 ./usr/share/uscript/tapset/this1.stp
 ./usr/share/uscript/tapset/this2.stp
