@@ -1,9 +1,10 @@
 # argstr and retstr as SystemTap writes them, for the common calls: memory
 # (addresses and lengths, PROT_ and MAP_ flags, hex returns), descriptors
-# (O_CLOEXEC, SEEK_CUR, F_GETFD, ESPIPE), paths (quoted, modes in octal,
-# ENOENT), a timespec, sockets (PF_, SOCK_ and IPPROTO_ names) and the
-# addresses they connect to, a signal; and two calls of the generated part
-# of the tapset, their arguments quoted or as numbers.
+# (O_CLOEXEC, SEEK_CUR, F_GETFD, ESPIPE, the bytes written cut at 50
+# characters), paths (quoted, modes in octal, ENOENT), a timespec, sockets
+# (PF_, SOCK_ and IPPROTO_ names) and the addresses they connect to, a
+# signal; and two calls of the generated part of the tapset, their
+# arguments quoted or as numbers.
 run: cd "$T" && uscript "$D/syscall_formats.up" -c ./sysmisc
 --- stdout
 mmap (0x200000000, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED_NOREPLACE, -1, 0) = 0x200000000
@@ -27,4 +28,6 @@ connect (6, {AF_UNIX, "/nonexistent/uscript-dir"}, 110) = -2 (ENOENT)
 kill (0, SIG_0) = 0
 chroot ("/nonexistent/uscript-dir") = -2 (ENOENT)
 close_range (100, 99, 0) = -22 (EINVAL)
+open ("/dev/null", O_WRONLY) = 7
+write (7, "Hello world abcdefghijklmnopqrstuvwxyz 012345"..., 58) = 58
 exit_group (0)

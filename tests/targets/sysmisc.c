@@ -20,7 +20,8 @@
 int main(void)
 {
 	char dir[] = "/nonexistent/uscript-dir", other[] = "/nonexistent/uscript-other";
-	char here[] = ".";
+	char here[] = ".", null[] = "/dev/null";
+	char text[] = "Hello world abcdefghijklmnopqrstuvwxyz 0123456789 and more";
 	int fds[2] = { 0, 0 };
 	struct timespec ts = { 0, 1000 };
 	struct sockaddr_in in = { .sin_family = AF_INET, .sin_port = htons(1) };
@@ -52,6 +53,8 @@ int main(void)
 	syscall(SYS_kill, 0, 0);
 	syscall(SYS_chroot, dir);
 	syscall(SYS_close_range, 100, 99, 0);
+	syscall(SYS_open, null, O_WRONLY);
+	syscall(SYS_write, 7, text, sizeof(text) - 1);
 	syscall(SYS_exit_group, 0);
 	return 0;
 }
