@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Writes the mechanical part of the system call tapset.
 
-Run on an x86-64 machine with tracefs mounted, from the source tree's top:
+Run on an x86-64 machine with tracefs mounted (mount -t tracefs nodev
+/sys/kernel/tracing), from anywhere, after a change to syscalls.stp (a call
+it covers leaves syscalls_more.stp) or on a newer kernel:
 
     python3 tapset/gen-syscalls.py [TRACEFS] [UNISTD_64_H]
 
