@@ -563,6 +563,62 @@ static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed, int d)
 	}
 }
 
+/* A function's height in the call graph, for laying out scratch: 0 for one
+ * that calls no function, else one more than its highest callee; -1 for
+ * one that calls a function recursion reaches (or recurses itself).
+ * memo[i] is 0 while unknown, -2 while under way, else the height + 1
+ * (0 for -1 stored as -1). */
+static int fn_height(struct cg *cg, int i, int *memo);
+
+static int higher(int a, int b)
+{
+	return a < 0 || b < 0 ? -1 : a > b ? a : b;
+}
+
+static int expr_height(struct cg *cg, const struct expr *e, int *memo)
+{
+	if (!e)
+		return 0;
+	int h = 0;
+	if (e->kind == EXPR_CALL && e->func) {
+		int c = fn_height(cg, func_index(cg, e->func), memo);
+		h = c < 0 ? -1 : c + 1;
+	}
+	for (const struct expr *a = e->args; a; a = a->next)
+		h = higher(h, expr_height(cg, a, memo));
+	h = higher(h, expr_height(cg, e->lhs, memo));
+	h = higher(h, expr_height(cg, e->rhs, memo));
+	return higher(h, expr_height(cg, e->cond, memo));
+}
+
+static int stmts_height(struct cg *cg, const struct stmt *s, int *memo)
+{
+	int h = 0;
+	for (; s; s = s->next) {
+		h = higher(h, expr_height(cg, s->expr, memo));
+		h = higher(h, stmts_height(cg, s->body, memo));
+		h = higher(h, stmts_height(cg, s->else_body, memo));
+		h = higher(h, stmts_height(cg, s->init, memo));
+		h = higher(h, stmts_height(cg, s->step, memo));
+		if (s->foreach)
+			h = higher(h, expr_height(cg, s->foreach->limit, memo));
+	}
+	return h;
+}
+
+static int fn_height(struct cg *cg, int i, int *memo)
+{
+	if (memo[i] == -2)
+		return -1;
+	if (memo[i] != 0)
+		return memo[i] < 0 ? -1 : memo[i] - 1;
+	memo[i] = -2;
+	int h = cg->res->funcs[i].func->recursive ? -1 :
+		stmts_height(cg, cg->res->funcs[i].func->body, memo);
+	memo[i] = h < 0 ? -1 : h + 1;
+	return h;
+}
+
 /* Past this many statements inlined from recursive functions in one
  * handler, a BPF program outgrows its jumps (LLVM's 16-bit offsets) and the
  * verifier's patience: a function that calls itself twice doubles at each
@@ -704,20 +760,38 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 				declare_function(cg, i, d, true);
 		}
 	/* A function that does not recurse is never under way twice at once:
-	 * its copies share one part of scratch. */
+	 * its copies share one part of scratch.  Nor is it under way with a
+	 * function of the same height in the call graph (the functions under
+	 * way at once are a chain of calls, each callee lower than its
+	 * caller), so the functions of one height share one part, after the
+	 * parts of the lower ones: a library of many functions, of which a
+	 * handler calls a few, takes the scratch of its longest chain, not
+	 * of all of them.  Those recursion reaches come last, each apart. */
+	int *heights = arena_alloc(cg->arena, ((size_t)cg->res->nfuncs + 1) * sizeof(int));
+	int top = 0;
+	for (int i = 0; i < cg->res->nfuncs; i++) {
+		int h = fn_height(cg, i, heights);
+		top = h > top ? h : top;
+	}
 	uint32_t base = 0;
-	for (int unwind = 0; unwind <= cg->has_try; unwind++) {
-		for (int i = 0; i < cg->res->nfuncs; i++) {
-			bool placed = false;
-			uint32_t mine = 0;
-			for (int d = 0; d < depths; d++) {
-				if (!needed[fn_slot(cg, i, d)])
+	for (int level = 0; level <= top + 1; level++) {
+		uint32_t start = base;
+		for (int unwind = 0; unwind <= cg->has_try; unwind++) {
+			for (int i = 0; i < cg->res->nfuncs; i++) {
+				int h = heights[i] < 0 ? -1 : heights[i] - 1;
+				if (level <= top ? h != level : h >= 0)
 					continue;
-				if (!placed || cg->res->funcs[i].func->recursive)
-					mine = base;
-				placed = true;
-				gen_function(cg, i, d, mine, unwind);
-				base = cg->scratch_size > base ? cg->scratch_size : base;
+				bool placed = false;
+				uint32_t mine = 0;
+				for (int d = 0; d < depths; d++) {
+					if (!needed[fn_slot(cg, i, d)])
+						continue;
+					if (!placed || cg->res->funcs[i].func->recursive)
+						mine = level <= top ? start : base;
+					placed = true;
+					gen_function(cg, i, d, mine, unwind);
+					base = cg->scratch_size > base ? cg->scratch_size : base;
+				}
 			}
 		}
 	}
