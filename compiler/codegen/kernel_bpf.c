@@ -175,9 +175,11 @@ static LLVMValueRef view_compat(struct cg *cg)
 	const struct attach_table *t = cg->attach;
 	if (t->view_task_status < 0)
 		return NULL;
-	LLVMValueRef slot = cg_alloca(cg, cg->i64, "view.read");
-	LLVMValueRef task = cg_bpf_helper(cg, BPF_FUNC_get_current_task, cg->i64, NULL, 0);
-	LLVMValueRef status = field(cg, slot, task, (uint32_t)t->view_task_status, 4);
+	/* The task as the kernel's BTF types it: the verifier lets the
+	 * program load its fields, without a helper call to read them. */
+	LLVMValueRef task = cg_bpf_helper(cg, BPF_FUNC_get_current_task_btf, cg->ptr, NULL, 0);
+	LLVMValueRef status = LLVMBuildZExt(cg->b, LLVMBuildLoad2(cg->b, cg->i32,
+		cg_field(cg, task, (uint32_t)t->view_task_status), "status"), cg->i64, "");
 	return LLVMBuildICmp(cg->b, LLVMIntNE, LLVMBuildAnd(cg->b, status,
 		cg_const(cg, TS_COMPAT), ""), cg_const(cg, 0), "compat");
 }
