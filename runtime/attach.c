@@ -524,7 +524,14 @@ struct attachments *attach_uprobes(struct bpf_object *obj, const struct program 
 	for (int i = 0; i < p->nattach && rc == 0; i++) {
 		const struct attach_point *a = &p->attach[i];
 		if (a->kind == ATTACH_RAW_TP) {
-			rc = attach_raw_tp(&c, i);
+			/* The rows of the syscalls views share their programs:
+			 * each is attached once. */
+			bool again = false;
+			for (int j = 0; j < i && !again; j++)
+				again = p->attach[j].kind == ATTACH_RAW_TP &&
+					strcmp(p->attach[j].prog_name, a->prog_name) == 0;
+			if (!again)
+				rc = attach_raw_tp(&c, i);
 			continue;
 		}
 		if (a->kind == ATTACH_PERF) {

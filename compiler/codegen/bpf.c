@@ -16,6 +16,7 @@
 
 #include "parse/arena.h"
 #include "cg.h"
+#include "kernel/kernel.h"
 #include "parse/diag.h"
 #include "points/probes.h"
 #include "points/target.h"
@@ -372,18 +373,41 @@ static LLVMValueRef lookup_first(struct cg *cg, LLVMValueRef map)
 
 static void family_check(struct cg *cg, const struct probe *p, LLVMBasicBlockRef quit);
 
+bool cg_handler_by_row(const struct cg *cg, const struct probe *p)
+{
+	bool by_row = false;
+	for (int i = 0; i < ROW_STRINGS; i++)
+		by_row |= cg->row_strings[i].table != NULL;
+	return by_row || cg->attach->rows_vary[p->id] || cg->stack_rows;
+}
+
 static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *name)
 {
-	LLVMTypeRef fty = LLVMFunctionType(cg->i64, &cg->ptr, 1, 0);
+	LLVMTypeRef params[2] = { cg->ptr, cg->i64 };
+	LLVMTypeRef fty = LLVMFunctionType(cg->i64, params, cg->cookie_arg ? 2 : 1, 0);
 	cg->fn = LLVMAddFunction(cg->mod, name, fty);
 	const char *section = "uprobe";
 	if (cg->fixed_row >= 0)
 		section = cg->attach->rows[cg->fixed_row].kind == ATTACH_PERF ? "perf_event" : "raw_tp";
-	LLVMSetSection(cg->fn, section);
+	/* A syscalls view's handler is a function of the program that
+	 * dispatches on the system call's number (kernel_bpf.c), called with
+	 * the raw tracepoint's context. */
+	const struct ktp *view = cg->fixed_row >= 0 ? cg->attach->ctx[cg->fixed_row].ktp : NULL;
+	if (view && view->view == KTP_TRACEPOINT)
+		view = NULL;
+	if (view) {
+		LLVMSetLinkage(cg->fn, LLVMInternalLinkage);
+		unsigned noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
+		LLVMAddAttributeAtIndex(cg->fn, LLVMAttributeFunctionIndex,
+					LLVMCreateEnumAttribute(cg->ctx, noinline, 0));
+	} else {
+		LLVMSetSection(cg->fn, section);
+	}
 	unsigned nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
 	LLVMAddAttributeAtIndex(cg->fn, LLVMAttributeFunctionIndex,
 				LLVMCreateEnumAttribute(cg->ctx, nounwind, 0));
-	cg_debug_function(cg, cg->fn, name, &p->loc);
+	static const char *const args[] = { "ctx", "row" };
+	cg_debug_function_args(cg, cg->fn, name, &p->loc, args, cg->cookie_arg ? 2 : 1);
 	LLVMBasicBlockRef entry = cg_block(cg, "entry");
 	LLVMBasicBlockRef quit = cg_block(cg, "quit");
 	LLVMPositionBuilderAtEnd(cg->b, quit);
@@ -415,11 +439,10 @@ static void bpf_handler_begin(struct cg *cg, const struct probe *p, const char *
 	cg->body_bb = cg_block(cg, "body");
 	LLVMBuildBr(cg->b, cg->scratch_bb);
 	LLVMPositionBuilderAtEnd(cg->b, cg->body_bb);
-	bool by_row = false;
-	for (int i = 0; i < ROW_STRINGS; i++)
-		by_row |= cg->row_strings[i].table != NULL;
-	by_row |= cg->attach->rows_vary[p->id] || cg->stack_rows;
-	if (cg->fixed_row >= 0)
+	bool by_row = cg_handler_by_row(cg, p);
+	if (cg->cookie_arg)
+		cg->cookie = LLVMGetParam(cg->fn, 1);
+	else if (cg->fixed_row >= 0)
 		cg->cookie = cg_const(cg, cg->fixed_row);
 	else
 		cg->cookie = by_row ? call_helper(cg, BPF_FUNC_get_attach_cookie, cg->i64,

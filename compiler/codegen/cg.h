@@ -254,6 +254,11 @@ struct cg {
 	int fixed_row;               /* a program for one row only (a raw
 				      * tracepoint's, which has no cookie): that
 				      * row, its cookie a constant; else -1 */
+	bool cookie_arg;             /* with fixed_row, the handler of the
+				      * syscalls views' rows of its probe:
+				      * its cookie is its second argument,
+				      * which the program that calls it gives
+				      * (kernel_bpf.c) */
 	LLVMValueRef each_frame;     /* BPF: this function's foreach frame, */
 	LLVMValueRef each_frame_fn;  /* and the function it is in */
 	uint32_t walk_off;           /* BPF: the numbers of the walk whose
@@ -459,6 +464,15 @@ void cg_bpf_entry_load(struct cg *cg, const struct probe *p);
 /* kernel_bpf.c: leaves a process.begin (and the like) program for the
  * events and processes its row does not name. */
 void cg_bpf_life_filter(struct cg *cg, const struct lifecycle *l, LLVMBasicBlockRef quit);
+/* kernel_bpf.c: once every handler is made, the programs that call the
+ * handlers of the syscalls views' rows (made as functions of their own),
+ * one on sys_enter and one on sys_exit, each row's prog_name then the
+ * program's. */
+void cg_bpf_view_dispatch(struct cg *cg);
+/* bpf.c: whether p's handler must know which row fired (pp(), target
+ * variables read differently at its rows, stacks): else every row of it
+ * runs the same code. */
+bool cg_handler_by_row(const struct cg *cg, const struct probe *p);
 /* bpf.c: a helper call, for the parts of the BPF target in files of their
  * own; one more return the kernel did not report, in `lost`. */
 LLVMValueRef cg_bpf_helper(struct cg *cg, int id, LLVMTypeRef ret, LLVMValueRef *args,

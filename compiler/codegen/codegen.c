@@ -17,6 +17,7 @@
  * of its own (a recursive one, one for each depth), then all probe handlers
  * share the rest, since two handlers never run at once on one CPU. */
 #include "cg.h"
+#include "kernel/kernel.h"
 #include "points/probes.h"
 #include "points/target.h"
 
@@ -598,6 +599,62 @@ static void mark_calls(struct cg *cg, const struct stmt *s, bool *needed, int d)
 	}
 }
 
+/* A function's height in the call graph, for laying out scratch: 0 for one
+ * that calls no function, else one more than its highest callee; -1 for
+ * one that calls a function recursion reaches (or recurses itself).
+ * memo[i] is 0 while unknown, -2 while under way, else the height + 1
+ * (0 for -1 stored as -1). */
+static int fn_height(struct cg *cg, int i, int *memo);
+
+static int higher(int a, int b)
+{
+	return a < 0 || b < 0 ? -1 : a > b ? a : b;
+}
+
+static int expr_height(struct cg *cg, const struct expr *e, int *memo)
+{
+	if (!e)
+		return 0;
+	int h = 0;
+	if (e->kind == EXPR_CALL && e->func) {
+		int c = fn_height(cg, func_index(cg, e->func), memo);
+		h = c < 0 ? -1 : c + 1;
+	}
+	for (const struct expr *a = e->args; a; a = a->next)
+		h = higher(h, expr_height(cg, a, memo));
+	h = higher(h, expr_height(cg, e->lhs, memo));
+	h = higher(h, expr_height(cg, e->rhs, memo));
+	return higher(h, expr_height(cg, e->cond, memo));
+}
+
+static int stmts_height(struct cg *cg, const struct stmt *s, int *memo)
+{
+	int h = 0;
+	for (; s; s = s->next) {
+		h = higher(h, expr_height(cg, s->expr, memo));
+		h = higher(h, stmts_height(cg, s->body, memo));
+		h = higher(h, stmts_height(cg, s->else_body, memo));
+		h = higher(h, stmts_height(cg, s->init, memo));
+		h = higher(h, stmts_height(cg, s->step, memo));
+		if (s->foreach)
+			h = higher(h, expr_height(cg, s->foreach->limit, memo));
+	}
+	return h;
+}
+
+static int fn_height(struct cg *cg, int i, int *memo)
+{
+	if (memo[i] == -2)
+		return -1;
+	if (memo[i] != 0)
+		return memo[i] < 0 ? -1 : memo[i] - 1;
+	memo[i] = -2;
+	int h = cg->res->funcs[i].func->recursive ? -1 :
+		stmts_height(cg, cg->res->funcs[i].func->body, memo);
+	memo[i] = h < 0 ? -1 : h + 1;
+	return h;
+}
+
 /* Past this many statements inlined from recursive functions in one
  * handler, a BPF program outgrows its jumps (LLVM's 16-bit offsets) and the
  * verifier's patience: a function that calls itself twice doubles at each
@@ -679,6 +736,7 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	t->module_begin(cg);
 
 	cg->fixed_row = -1;
+	cg->cookie_arg = false;
 	cg->errno_table = NULL;
 	cg->host_usymname = false;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
@@ -742,24 +800,42 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 				declare_function(cg, i, d, true);
 		}
 	/* A function that does not recurse is never under way twice at once:
-	 * its copies share one part of scratch. */
+	 * its copies share one part of scratch.  Nor is it under way with a
+	 * function of the same height in the call graph (the functions under
+	 * way at once are a chain of calls, each callee lower than its
+	 * caller), so the functions of one height share one part, after the
+	 * parts of the lower ones: a library of many functions, of which a
+	 * handler calls a few, takes the scratch of its longest chain, not
+	 * of all of them.  Those recursion reaches come last, each apart. */
+	int *heights = arena_alloc(cg->arena, ((size_t)cg->res->nfuncs + 1) * sizeof(int));
+	int top = 0;
+	for (int i = 0; i < cg->res->nfuncs; i++) {
+		int h = fn_height(cg, i, heights);
+		top = h > top ? h : top;
+	}
 	/* The last-match area of matched() comes first, at the same place in
 	 * every frame. */
 	uint32_t base = cg_last_match_size(cg);
 	if (cg->scratch_size < base)
 		cg->scratch_size = base;
-	for (int unwind = 0; unwind <= cg->has_try; unwind++) {
-		for (int i = 0; i < cg->res->nfuncs; i++) {
-			bool placed = false;
-			uint32_t mine = 0;
-			for (int d = 0; d < depths; d++) {
-				if (!needed[fn_slot(cg, i, d)])
+	for (int level = 0; level <= top + 1; level++) {
+		uint32_t start = base;
+		for (int unwind = 0; unwind <= cg->has_try; unwind++) {
+			for (int i = 0; i < cg->res->nfuncs; i++) {
+				int h = heights[i] < 0 ? -1 : heights[i] - 1;
+				if (level <= top ? h != level : h >= 0)
 					continue;
-				if (!placed || cg->res->funcs[i].func->recursive)
-					mine = base;
-				placed = true;
-				gen_function(cg, i, d, mine, unwind);
-				base = cg->scratch_size > base ? cg->scratch_size : base;
+				bool placed = false;
+				uint32_t mine = 0;
+				for (int d = 0; d < depths; d++) {
+					if (!needed[fn_slot(cg, i, d)])
+						continue;
+					if (!placed || cg->res->funcs[i].func->recursive)
+						mine = level <= top ? start : base;
+					placed = true;
+					gen_function(cg, i, d, mine, unwind);
+					base = cg->scratch_size > base ? cg->scratch_size : base;
+				}
 			}
 		}
 	}
@@ -773,13 +849,33 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 			gen_handler(cg, p, base, false, -1);
 		if (t->is_bpf && target_saves(cg->attach, p->id))
 			gen_handler(cg, p, base, true, -1);
-		for (int i = 0; t->is_bpf && i < cg->attach->n; i++)
-			if (cg->attach->rows[i].probe == p->id &&
-			    (cg->attach->rows[i].kind == ATTACH_RAW_TP ||
-			     cg->attach->rows[i].kind == ATTACH_PERF) &&
-			    !cg->attach->rows[i].counter_name)   /* a counter runs nothing */
-				gen_handler(cg, p, base, false, i);
+		/* The rows of syscalls views share one handler, which the
+		 * program on sys_enter or sys_exit calls for each of their
+		 * numbers (kernel_bpf.c), with the row as an argument where
+		 * the handler must know it: "syscalls:sys_enter_*" makes one
+		 * function, not hundreds. */
+		int shared = -1;
+		for (int i = 0; t->is_bpf && i < cg->attach->n; i++) {
+			struct attach_point *a = &cg->attach->rows[i];
+			if (a->probe != p->id || (a->kind != ATTACH_RAW_TP && a->kind != ATTACH_PERF))
+				continue;
+			if (a->counter_name)   /* a counter runs nothing */
+				continue;
+			bool view = cg->attach->ctx[i].ktp &&
+				    cg->attach->ctx[i].ktp->view != KTP_TRACEPOINT;
+			if (view && shared >= 0) {
+				a->prog_name = cg->attach->rows[shared].prog_name;
+				continue;
+			}
+			cg->cookie_arg = view && cg_handler_by_row(cg, p);
+			gen_handler(cg, p, base, false, i);
+			cg->cookie_arg = false;
+			if (view)
+				shared = i;
+		}
 	}
+	if (t->is_bpf)
+		cg_bpf_view_dispatch(cg);
 	cg->di_scope = NULL;
 	t->module_end(cg);
 	LLVMDisposeBuilder(cg->b);

@@ -27,8 +27,10 @@ struct kbtf *kbtf_open(struct arena *a, char *why, size_t whylen)
 
 void kbtf_close(struct kbtf *k)
 {
-	if (k)
-		btf__free(k->btf);
+	if (!k)
+		return;
+	ktp_tracefs_release(k);
+	btf__free(k->btf);
 }
 
 /* Through typedefs and qualifiers. */

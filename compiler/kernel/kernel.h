@@ -43,12 +43,32 @@ struct ktp_arg {
 	uint32_t type;           /* BTF id */
 };
 
+/* What a row of kernel.trace is: a tracepoint, or one of tracefs's
+ * syscalls events, which are views of raw_syscalls:sys_enter and sys_exit
+ * for one system call (see "the syscalls views" below). */
+enum ktp_view {
+	KTP_TRACEPOINT,
+	KTP_SYS_ENTER,           /* syscalls:sys_enter_NAME */
+	KTP_SYS_EXIT,            /* syscalls:sys_exit_NAME */
+};
+
+struct ksys_field;
+
 struct ktp {
 	const char *sys;         /* "sched", or NULL for a tracepoint with no event */
 	const char *name;        /* "sched_switch" */
 	const char *point;       /* "sched:sched_switch", as pp() names it */
-	const struct ktp_arg *args;   /* TP_PROTO, without the hidden first */
+	const struct ktp_arg *args;   /* TP_PROTO, without the hidden first;
+				       * none for a view */
 	int nargs;
+	enum ktp_view view;
+	int nr;                  /* a view's system call number (x86-64) */
+	/* A view's fields, read from tracefs when first asked for
+	 * (ktp_view_fields). */
+	const struct ksys_field *fields;
+	int nfields;
+	const char *fields_why;
+	bool fields_read;
 };
 
 /* Every tracepoint of the kernel, sorted by point; *out lives as long as
@@ -62,6 +82,38 @@ const char *ktp_no_subsystems(const struct kbtf *k);
 /* Whether a tracepoint matches kernel.trace(PATTERN): "SYS:NAME" matches
  * both, a pattern without ':' the name alone; fnmatch wildcards. */
 bool ktp_match(const struct ktp *tp, const char *pattern);
+
+/* ---- the syscalls views ----
+ *
+ * tracefs's events syscalls:sys_enter_NAME and sys_exit_NAME are not
+ * tracepoints: the kernel makes them from raw_syscalls:sys_enter and
+ * sys_exit, for one system call each.  uscript does the same: a view is a
+ * program on the raw tracepoint, for the system call's number, which
+ * syscalls.c knows (the x86-64 numbers of the C library's kernel headers,
+ * read at build time, and the calls newer than those headers).  Its
+ * arguments are those of the event's format file, read from the registers
+ * the call was made with; a sys_exit view has $ret.  Calls made by 32-bit
+ * code (ia32 numbers) are not the views'. */
+struct ksys_field {
+	const char *name;        /* "filename" */
+	const char *type;        /* "const char *", as the format file writes it */
+	int reg;                 /* the argument's place, 0 to 5 */
+	uint8_t size;            /* of the value the argument holds */
+	bool is_signed;
+	bool user_ptr;           /* an address in the caller's memory */
+};
+
+/* The system call number of NAME on x86-64 ("openat" -> 257), or -1. */
+int ksys_number(const char *name);
+
+/* The fields of a view's event, in order, or -1 with *why set ("tracefs
+ * cannot be read: ..."). */
+int ktp_view_fields(struct kbtf *k, const struct ktp *tp, const struct ksys_field **out,
+		    const char **why);
+
+/* Whether the kernel knows no syscalls views, and why ("tracefs is not
+ * mounted, and ..."), or NULL; after ktp_list. */
+const char *ktp_no_views(const struct kbtf *k);
 
 /* ---- $var->member[i] through BTF ----
  *

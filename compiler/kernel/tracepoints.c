@@ -16,7 +16,7 @@
 #include "kernel.h"
 #include "kernel_impl.h"
 
-#define TRACEFS "/sys/kernel/tracing"
+
 
 struct event {
 	const char *name, *sys;
@@ -112,6 +112,7 @@ int ktp_list(struct kbtf *k, int verbose, const struct ktp **out)
 		return k->ntps;
 	}
 	k->listed = true;
+	k->verbose = verbose;
 	int nev;
 	struct event *ev = read_events(k, verbose, &nev);
 	int cap = 0;
@@ -158,6 +159,7 @@ int ktp_list(struct kbtf *k, int verbose, const struct ktp **out)
 			k->tps = xrealloc(k->tps, (size_t)cap * sizeof(*k->tps));
 		}
 		struct ktp *tp = &k->tps[k->ntps++];
+		memset(tp, 0, sizeof(*tp));
 		tp->name = arena_strdup(k->arena, name + sizeof(prefix) - 1);
 		struct event key = { tp->name, NULL };
 		const struct event *e = ev ? bsearch(&key, ev, (size_t)nev, sizeof(*ev),
@@ -184,6 +186,38 @@ int ktp_list(struct kbtf *k, int verbose, const struct ktp **out)
 		}
 		tp->args = args;
 	}
+	/* The syscalls events: views of raw_syscalls (kernel.h), for the
+	 * system calls whose numbers are known. */
+	int nviews = 0;
+	for (int i = 0; i < nev; i++) {
+		if (strcmp(ev[i].sys, "syscalls") != 0)
+			continue;
+		enum ktp_view view = strncmp(ev[i].name, "sys_enter_", 10) == 0 ? KTP_SYS_ENTER :
+			strncmp(ev[i].name, "sys_exit_", 9) == 0 ? KTP_SYS_EXIT : KTP_TRACEPOINT;
+		if (view == KTP_TRACEPOINT)
+			continue;
+		int nr = ksys_number(ev[i].name + (view == KTP_SYS_ENTER ? 10 : 9));
+		if (nr < 0) {
+			if (verbose)
+				fprintf(stderr, "uscript: syscalls:%s is left out: the number of its "
+					"system call is not known\n", ev[i].name);
+			continue;
+		}
+		if (k->ntps == cap) {
+			cap = cap ? 2 * cap : 1024;
+			k->tps = xrealloc(k->tps, (size_t)cap * sizeof(*k->tps));
+		}
+		struct ktp *tp = &k->tps[k->ntps++];
+		memset(tp, 0, sizeof(*tp));
+		tp->name = ev[i].name;
+		tp->sys = ev[i].sys;
+		tp->point = arena_printf(k->arena, "%s:%s", ev[i].sys, ev[i].name);
+		tp->view = view;
+		tp->nr = nr;
+		nviews++;
+	}
+	if (!nviews)
+		k->no_views = k->no_tracefs ? k->no_tracefs : "tracefs has no syscalls events";
 	free(ev);
 	free(named);
 	if (k->ntps)
@@ -196,6 +230,11 @@ int ktp_list(struct kbtf *k, int verbose, const struct ktp **out)
 	k->tps = kept;
 	*out = k->tps;
 	return k->ntps;
+}
+
+const char *ktp_no_views(const struct kbtf *k)
+{
+	return k->no_views;
 }
 
 const char *ktp_no_subsystems(const struct kbtf *k)

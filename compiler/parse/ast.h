@@ -319,6 +319,9 @@ struct script {
 	 * add(ctx, name) for each (compiler/tapset/); NULL: none. */
 	void (*library_names)(void *library, void (*add)(void *ctx, const char *name),
 			      void *ctx);
+	/* The same for the library's probe alias names ("syscall.open"). */
+	void (*library_aliases)(void *library, void (*add)(void *ctx, const char *name),
+				void *ctx);
 	void *library;
 };
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "parse/arena.h"
+#include "parse/suggest.h"
 #include "compile.h"
 #include "kernel/kernel.h"
 #include "probes.h"
@@ -27,14 +28,41 @@ static bool is_kernel_trace(const struct probe_point *pp)
 	       strcmp(pp->comps->next->name, "trace") == 0;
 }
 
-/* -L: the tracepoint's arguments, as SystemTap lists them. */
+/* -L: the tracepoint's arguments, as SystemTap lists them; a view's
+ * fields as its format file types them. */
 static const char *listing(struct kbtf *k, struct arena *a, const struct ktp *tp)
 {
 	const char *s = "";
+	if (tp->view == KTP_SYS_EXIT)
+		return " $ret:long $__syscall_nr:int";
+	if (tp->view == KTP_SYS_ENTER) {
+		const struct ksys_field *f;
+		const char *why;
+		int n = ktp_view_fields(k, tp, &f, &why);
+		for (int i = 0; i < n; i++) {
+			/* "const char *" as "const char*" */
+			const char *ty = f[i].type;
+			size_t len = strlen(ty);
+			bool star = len > 2 && ty[len - 1] == '*' && ty[len - 2] == ' ';
+			s = arena_printf(a, "%s $%s:%.*s%s", s, f[i].name,
+					 (int)(star ? len - 2 : len), ty, star ? "*" : "");
+		}
+		return arena_printf(a, "%s $__syscall_nr:int", s);
+	}
 	for (int i = 0; i < tp->nargs; i++)
 		s = arena_printf(a, "%s $%s:%s", s, tp->args[i].name,
 				 kbtf_type_name(k, tp->args[i].type));
 	return s;
+}
+
+static void view_offsets(struct attach_table *t, struct kbtf *k)
+{
+	uint32_t off, size, ti, status;
+	t->view_orig_ax = kbtf_member(k, "pt_regs", "orig_ax", &off, &size) < 0 ? -1 :
+		(int32_t)off;
+	t->view_task_status = kbtf_member(k, "task_struct", "thread_info", &ti, &size) < 0 ||
+		kbtf_member(k, "thread_info", "status", &status, &size) < 0 || size != 4 ? -1 :
+		(int32_t)(ti + status);
 }
 
 static int add_trace(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
@@ -52,8 +80,16 @@ static int add_trace(struct attach_table *t, const struct probe *p, const struct
 	for (int i = 0; i < n; i++) {
 		if (!ktp_match(&tps[i], tr->str))
 			continue;
+		const struct ksys_field *fields;
+		const char *why;
+		if (tps[i].view == KTP_SYS_ENTER && ktp_view_fields(k, &tps[i], &fields, &why) < 0)
+			return probes_fail(pp, "the fields of syscalls:%s are not known: %s",
+					   tps[i].name, why);
+		if (tps[i].view != KTP_TRACEPOINT && !t->view_orig_ax)
+			view_offsets(t, k);
 		struct attach_point *a = attach_add(t, p, pp, ATTACH_RAW_TP);
-		a->path = tps[i].name;
+		a->path = tps[i].view == KTP_SYS_ENTER ? "sys_enter" :
+			tps[i].view == KTP_SYS_EXIT ? "sys_exit" : tps[i].name;
 		a->pp = arena_printf(t->arena, "kernel.trace(\"%s\")", tps[i].point);
 		a->func = tps[i].name;
 		t->ctx[t->n - 1].ktp = &tps[i];
@@ -61,11 +97,20 @@ static int add_trace(struct attach_table *t, const struct probe *p, const struct
 			t->ctx[t->n - 1].listing = listing(k, t->arena, &tps[i]);
 		found++;
 	}
-	if (!found && strncmp(tr->str, "syscalls:", 9) == 0)
-		return probes_fail(pp, "no tracepoint matches \"%s\": the syscalls events of "
-				   "tracefs are views of the tracepoints raw_syscalls:sys_enter and "
-				   "sys_exit, which kernel.trace(\"raw_syscalls:*\") and "
-				   "process.syscall probe", tr->str);
+	if (!found && strncmp(tr->str, "syscalls:", 9) == 0 && ktp_no_views(k))
+		return probes_fail(pp, "no tracepoint matches \"%s\": the syscalls events are "
+				   "known only to tracefs, and %s", tr->str, ktp_no_views(k));
+	if (!found && strncmp(tr->str, "syscalls:", 9) == 0 && !strpbrk(tr->str, "*?[")) {
+		struct suggest sug;
+		suggest_init(&sug, tr->str + 9);
+		for (int i = 0; i < n; i++)
+			if (tps[i].view != KTP_TRACEPOINT)
+				suggest_add(&sug, tps[i].name);
+		const char *similar = suggest_list(&sug);
+		return probes_fail(pp, "no tracepoint matches \"%s\"%s%s%s", tr->str,
+				   similar ? " (similar: " : "", similar ? similar : "",
+				   similar ? ")" : "");
+	}
 	if (!found && strchr(tr->str, ':') && ktp_no_subsystems(k))
 		return probes_fail(pp, "no tracepoint matches \"%s\": the subsystems are known "
 				   "only to tracefs, and %s; name the event alone, as in "

@@ -11,6 +11,7 @@
 #include "parse/arena.h"
 #include "compile.h"
 #include "parse/diag.h"
+#include "parse/suggest.h"
 #include "dwarf/dwarfinfo.h"
 #include "binary/elfsym.h"
 #include "binary/usdt.h"
@@ -181,6 +182,34 @@ static void keep_returns_filtered(struct attach_table *t)
 	}
 }
 
+struct alias_suggest {
+	struct suggest s;
+	const char *family;      /* the unknown point's first component, "syscall." */
+	size_t len;
+};
+
+static void suggest_alias(void *ctx, const char *name)
+{
+	struct alias_suggest *as = ctx;
+	if (strncmp(name, as->family, as->len) == 0)
+		suggest_add(&as->s, name);
+}
+
+/* An unknown point whose first component names a family of the library's
+ * aliases ("syscall.opne"): the family's names closest to it. */
+static void note_similar_alias(const struct script *s, const struct probe_point *pp)
+{
+	const char *dot = strchr(pp->text, '.');
+	if (!s->library_aliases || !dot || strpbrk(pp->text, "(*?["))
+		return;
+	struct alias_suggest as = { .family = pp->text, .len = (size_t)(dot - pp->text) + 1 };
+	suggest_init(&as.s, pp->text);
+	s->library_aliases(s->library, suggest_alias, &as);
+	const char *list = suggest_list(&as.s);
+	if (list)
+		diag_note(&pp->loc, "similar probe aliases: %s", list);
+}
+
 void probes_note_alias(const struct probe_point *pp)
 {
 	for (const struct probe_point *v = pp->via; v; v = v->via)
@@ -229,6 +258,7 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 					  "process(\"PATH\").function(\"NAME\")[.return] and the "
 					  "like, kernel.trace(\"NAME\"), perf.sw.NAME: "
 					  "--dump-probe-types lists them all");
+				note_similar_alias(s, pp);
 				probes_note_alias(pp);
 				errors++;
 				continue;

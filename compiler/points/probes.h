@@ -127,6 +127,11 @@ struct attach_table {
 	const char *kernel_why;     /* or why there is none */
 	bool never;                 /* a `never` point resolved: a script may
 				     * have no rows and still be whole */
+	/* The syscalls views' rows (kernel.h): the offsets of pt_regs'
+	 * orig_ax (the number at sys_exit) and of the task's thread_info
+	 * status (whose TS_COMPAT marks a call of 32-bit code), -1 where the
+	 * kernel's BTF has none. */
+	int32_t view_orig_ax, view_task_status;
 };
 
 /* The DWARF of a file resolution opened, or NULL if it has none; opened

@@ -40,8 +40,104 @@ static int parms(struct tctx *c, const struct ktp *tp, struct tv_read *r)
 	return 0;
 }
 
+/* The registers of a system call's arguments, in pt_regs, x86-64's order. */
+static const char *const syscall_regs[6] = { "di", "si", "dx", "r10", "r8", "r9" };
+
+/* v = the 8 bytes of struct pt_regs' member reg, the raw tracepoint's
+ * first argument pointing at the registers; then extended as size and
+ * is_signed say.  false after an error. */
+static bool regs_member(struct tctx *c, struct expr *e, const char *pp, const char *reg,
+			uint8_t size, bool is_signed, struct tv_read *r)
+{
+	uint32_t off, msize;
+	if (kbtf_member(c->t->kernel, "pt_regs", reg, &off, &msize) < 0) {
+		diag_error(&e->loc, "cannot read $%s at %s: the kernel's BTF has no struct "
+			   "pt_regs member %s", e->name, pp, reg);
+		return false;
+	}
+	num_root(&r->num, TV_ROOT_REG, 0, 0);
+	int n = size < 8 ? 3 : 2;
+	struct tv_op *op = ops_new(c, n);
+	op[0] = (struct tv_op){ .code = TV_OP_ADD, .n = off };
+	op[1] = (struct tv_op){ .code = TV_OP_LOAD, .size = 8, .is_signed = true, .kernel = true };
+	if (size < 8)
+		op[2] = (struct tv_op){ .code = TV_OP_EXTEND, .size = size, .is_signed = is_signed };
+	r->num.ops = op;
+	r->num.nops = n;
+	return true;
+}
+
+/* At a syscalls view (kernel.h): the event's fields, from the registers
+ * the system call was made with; $__syscall_nr; $ret at a sys_exit. */
+static int view_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
+{
+	const struct ktp *tp = c->t->ctx[row].ktp;
+	const char *pp = c->t->rows[row].pp;
+	bool exit = tp->view == KTP_SYS_EXIT;
+	const struct ksys_field *f = NULL;
+	const char *why;
+	int n = exit ? 0 : ktp_view_fields(c->t->kernel, tp, &f, &why);
+	if (n < 0) {
+		diag_error(&e->loc, "cannot read $%s at %s: %s", e->name, pp, why);
+		return -1;
+	}
+	if (e->name[0] == '$') {
+		diag_error(&e->loc, "$%s is not available at %s: a syscalls event has its "
+			   "fields alone", e->name, pp);
+		return -1;
+	}
+	int i = 0;
+	while (i < n && strcmp(f[i].name, e->name) != 0)
+		i++;
+	bool known = i < n || strcmp(e->name, "__syscall_nr") == 0 ||
+		     (exit && strcmp(e->name, "ret") == 0);
+	if (!known) {
+		const char *s = exit ? "$ret" : "";
+		for (int j = 0; j < n; j++)
+			s = arena_printf(c->arena, "%s%s$%s", s, j ? ", " : "", f[j].name);
+		diag_error(&e->loc, "no target variable $%s at %s: its fields are %s%s"
+			   "$__syscall_nr", e->name, pp, s, *s ? " and " : "");
+		return -1;
+	}
+	if (e->suffix) {
+		diag_error(&e->loc, "cannot read $%s at %s: a system call's argument is a "
+			   "number%s", e->name, pp, i < n && f[i].user_ptr ?
+			   ", here an address in the caller's memory: read it with user_string(), "
+			   "user_long() and the like" : "");
+		return -1;
+	}
+	r->kind = TV_NUM;
+	if (i < n)
+		return regs_member(c, e, pp, syscall_regs[f[i].reg], f[i].size, f[i].is_signed,
+				   r) ? 0 : -1;
+	if (exit && strcmp(e->name, "ret") == 0) {
+		/* sys_exit(regs, ret) */
+		num_root(&r->num, TV_ROOT_REG, 0, 8);
+		return 0;
+	}
+	/* sys_enter(regs, id); at sys_exit the number is in orig_ax */
+	if (exit)
+		return regs_member(c, e, pp, "orig_ax", 4, true, r) ? 0 : -1;
+	num_root(&r->num, TV_ROOT_REG, 0, 8);
+	struct tv_op *op = ops_new(c, 1);
+	op[0] = (struct tv_op){ .code = TV_OP_EXTEND, .size = 4, .is_signed = true };
+	r->num.ops = op;
+	r->num.nops = 1;
+	return 0;
+}
+
 int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
+	if (c->t->ctx[row].ktp->view != KTP_TRACEPOINT) {
+		memset(r, 0, sizeof(*r));
+		if (e->pretty) {
+			diag_error(&e->loc, "pretty-printed target variables such as $%s%.*s are "
+				   "not available at %s", e->name, e->pretty, "$$",
+				   c->t->rows[row].pp);
+			return -1;
+		}
+		return view_read(c, e, row, r);
+	}
 	const struct ktp *tp = c->t->ctx[row].ktp;
 	const char *pp = c->t->rows[row].pp;
 	memset(r, 0, sizeof(*r));
@@ -112,9 +208,6 @@ int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	r->num.nops = nops;
 	return 0;
 }
-
-/* The argument registers of a system call, in pt_regs, x86-64's order. */
-static const char *const syscall_regs[6] = { "di", "si", "dx", "r10", "r8", "r9" };
 
 int life_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {

@@ -394,6 +394,7 @@ int tapset_link(struct tapset *t, struct script *s)
 		walk_stmts(t, f->body);
 	diag_set_context(context, t);
 	s->library_names = tapset_each_function;
+	s->library_aliases = tapset_each_alias;
 	s->library = t;
 	int after = 0;
 	for (int i = 0; i < t->nfiles; i++)

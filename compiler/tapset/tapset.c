@@ -347,6 +347,18 @@ void tapset_each_function(void *library, void (*fn)(void *ctx, const char *name)
 			fn(ctx, t->defs[i].name);
 }
 
+void tapset_each_alias(void *library, void (*fn)(void *ctx, const char *name), void *ctx)
+{
+	struct tapset *t = library;
+	for (int i = 0; i < tapset_embedded_ndefs; i++)
+		if (tapset_embedded_defs[i].kind == TAPSET_ALIAS)
+			fn(ctx, tapset_embedded_defs[i].name);
+	tapset_scan_dirs(t);
+	for (int i = 0; i < t->ndefs; i++)
+		if (t->defs[i].kind == TAPSET_ALIAS)
+			fn(ctx, t->defs[i].name);
+}
+
 struct script *tapset_all(struct tapset *t)
 {
 	tapset_scan_dirs(t);

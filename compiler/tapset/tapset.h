@@ -68,6 +68,9 @@ bool tapset_pull_alias(struct tapset *t, struct script *s, const char *name);
  * -I directories).  tapset_link sets it as the script's library_names. */
 void tapset_each_function(void *library, void (*fn)(void *ctx, const char *name), void *ctx);
 
+/* The same for every probe alias name, the script's library_aliases. */
+void tapset_each_alias(void *library, void (*fn)(void *ctx, const char *name), void *ctx);
+
 /* --dump-functions: every library file parsed into one script, for the
  * caller to resolve and print.  NULL after an error was reported. */
 struct script *tapset_all(struct tapset *t);

@@ -30,6 +30,7 @@ install 0
 ./usr/share/man/man1/uscript.1
 ./usr/share/uscript/tapset/ansi.stp
 ./usr/share/uscript/tapset/argv.stp
+./usr/share/uscript/tapset/aux_syscalls.stp
 ./usr/share/uscript/tapset/container_of.stpm
 ./usr/share/uscript/tapset/context.stp
 ./usr/share/uscript/tapset/context.stpm
@@ -37,6 +38,7 @@ install 0
 ./usr/share/uscript/tapset/ctime.stp
 ./usr/share/uscript/tapset/dev.stp
 ./usr/share/uscript/tapset/endian.stp
+./usr/share/uscript/tapset/errno.stp
 ./usr/share/uscript/tapset/floatingpoint.stp
 ./usr/share/uscript/tapset/indent.stp
 ./usr/share/uscript/tapset/inet.stp
@@ -51,6 +53,7 @@ install 0
 ./usr/share/uscript/tapset/kprocess.stp
 ./usr/share/uscript/tapset/logging.stp
 ./usr/share/uscript/tapset/memory.stp
+./usr/share/uscript/tapset/nd_syscalls.stp
 ./usr/share/uscript/tapset/networking.stp
 ./usr/share/uscript/tapset/null.stp
 ./usr/share/uscript/tapset/offsetof.stpm
@@ -69,6 +72,9 @@ install 0
 ./usr/share/uscript/tapset/stopwatch.stp
 ./usr/share/uscript/tapset/string.stp
 ./usr/share/uscript/tapset/switchfile.stp
+./usr/share/uscript/tapset/syscall_any.stp
+./usr/share/uscript/tapset/syscalls.stp
+./usr/share/uscript/tapset/syscalls_more.stp
 ./usr/share/uscript/tapset/target_set.stp
 ./usr/share/uscript/tapset/task.stpm
 ./usr/share/uscript/tapset/this.stpm
