@@ -94,6 +94,13 @@ struct elf_file {
 	size_t build_id_len;
 
 	const char *sym_table;
+	/* Where the symbols came from when not the file itself: its separate
+	 * debug file (open as dfd, delf) or its MiniDebugInfo (mini, whose
+	 * bytes are mini_mem); names point into them. */
+	const char *debug_path;
+	int dfd;
+	Elf *delf, *mini;
+	void *mini_mem;
 	struct elf_sym *syms;
 	size_t nsyms;
 

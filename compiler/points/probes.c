@@ -299,6 +299,10 @@ struct dwi *probes_dwarf(struct attach_table *t, const char *path)
 	struct dwi_entry *e = arena_alloc(t->arena, sizeof(*e));
 	e->path = arena_strdup(t->arena, path);
 	e->dwi = dwi_open(path);
+	const char *from = dwi_debug_path(e->dwi);
+	if (t->opts->verbose && from && strcmp(from, path) != 0)
+		fprintf(stderr, "uscript: the debug information of %s is read from %s\n", path,
+			from);
 	e->next = t->dwarves;
 	t->dwarves = e;
 	return e->dwi;
