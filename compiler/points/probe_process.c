@@ -684,9 +684,7 @@ static int add_process(struct attach_table *t, const struct probe *p,
 		return probes_fail(pp, "%s", err.msg);
 	if (name)
 		elf_set_name(f, name);
-	if (t->opts->verbose && elf_symbols_from(f))
-		diag_note(&pp->loc, "the symbols of %s are read from %s", path,
-			  elf_symbols_from(f));
+	probes_tell_symbols(t, f);
 	proto.path = arena_strdup(t->arena, path);
 	if (statement && what->arg_kind == PP_ARG_STR)
 		return probes_add_lines(t, p, pp, f, what->str, nearest, &proto);

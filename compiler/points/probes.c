@@ -308,6 +308,26 @@ struct dwi *probes_dwarf(struct attach_table *t, const char *path)
 	return e->dwi;
 }
 
+struct told_entry {
+	struct told_entry *next;
+	const struct elf_file *file;
+};
+
+void probes_tell_symbols(struct attach_table *t, const struct elf_file *f)
+{
+	const char *from = elf_symbols_from(f);
+	if (!t->opts->verbose || !from)
+		return;
+	for (struct told_entry *e = t->told; e; e = e->next)
+		if (e->file == f)
+			return;
+	struct told_entry *e = arena_alloc(t->arena, sizeof(*e));
+	e->file = f;
+	e->next = t->told;
+	t->told = e;
+	fprintf(stderr, "uscript: the symbols of %s are read from %s\n", elf_path(f), from);
+}
+
 struct usdt_entry {
 	struct usdt_entry *next;
 	struct elf_file *file;
