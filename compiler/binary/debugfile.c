@@ -267,12 +267,12 @@ const char *debugfile_hint(void)
 						len ? ", " : "", entry);
 	const char *dfd_state = !debuginfod_wanted() ? "DEBUGINFOD_URLS is not set" :
 				!debuginfod_load() ? "libdebuginfod is not installed" :
-				"the servers of DEBUGINFOD_URLS have it not";
+				"its servers do not have it";
 	snprintf(buf, sizeof(buf),
-		 "looked for a separate debug file by build id and .gnu_debuglink beside "
-		 "it, in its .debug/ directory and under %s, and at debuginfod (%s); "
-		 "install its debug package (Debian: PACKAGE-dbgsym, Fedora: debuginfo-install "
-		 "PACKAGE), set DEBUGINFOD_URLS, or build it with -g",
+		 "no separate debug file was found by build id or .gnu_debuglink beside it, "
+		 "in its .debug/ directory or under %s, nor by debuginfod (%s); install its "
+		 "debug package (PACKAGE-dbgsym on Debian and Ubuntu, PACKAGE-debuginfo on "
+		 "Fedora), point DEBUGINFOD_URLS at a debuginfod server, or build it with -g",
 		 len ? roots : "no root", dfd_state);
 	return buf;
 }

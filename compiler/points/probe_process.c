@@ -469,7 +469,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 			    name, elf_path(f), similar ? " (similar: " : "",
 			    similar ? similar : "", similar ? ")" : "");
 	note_template(t, pp, f, name);
-	if (strcmp(elf_sym_table(f), ".dynsym") == 0 && !elf_symbols_from(f))
+	if (!pp->optional && strcmp(elf_sym_table(f), ".dynsym") == 0 && !elf_symbols_from(f))
 		diag_note(&pp->loc, "%s is stripped: only its dynamic symbols are known (%s)",
 			  elf_path(f), debugfile_hint());
 	return -1;
