@@ -378,7 +378,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		return probes_fail(pp, "%s", why);
 	if (!t->names)
 		t->names = symm_cache_new();
-	struct dwi *dw = elf_has_dwarf(f) ? probes_dwarf(t, proto->path) : NULL;
+	struct dwi *dw = probes_dwarf(t, proto->path);
 	struct offsets seen = { 0 };
 	size_t nsyms;
 	const struct elf_sym *syms = elf_syms(f, &nsyms);
@@ -522,7 +522,7 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 	/* Its variables: a function's, by the ABI, at the function's first
 	 * instruction; those in scope, by DWARF, anywhere else. */
 	struct row_ctx *x = &t->ctx[t->n - 1];
-	struct dwi *dw = elf_has_dwarf(f) ? probes_dwarf(t, proto->path) : NULL;
+	struct dwi *dw = probes_dwarf(t, proto->path);
 	x->file = f;
 	x->vaddr = addr;
 	x->at_line = !dwi_func_at(dw, addr);

@@ -6,6 +6,7 @@
 # copies SRC (built with -g) to DIR/prog, strips it of everything
 # (strip --strip-all) and puts its debug information where LAYOUT says:
 #   link      DIR/prog.debug, named by prog's .gnu_debuglink
+#   symtab    as link, but prog keeps its .symtab (strip --strip-debug)
 #   dotdebug  DIR/.debug/prog.debug, named by prog's .gnu_debuglink
 #   buildid   DIR/root/.build-id/NN/REST.debug (SYSTEMTAP_DEBUGINFO_PATH=DIR/root)
 #   pathname  DIR/root/DIR/prog.debug (SYSTEMTAP_DEBUGINFO_PATH=DIR/root)
@@ -22,9 +23,9 @@ cp "$src" "$dir/prog.full"
 cd "$dir"
 objcopy --only-keep-debug prog.full prog.dbg
 cp prog.full prog
-strip --strip-all prog
+if [ "$layout" = symtab ]; then strip --strip-debug prog; else strip --strip-all prog; fi
 case $layout in
-link | badcrc)
+link | symtab | badcrc)
 	mv prog.dbg prog.debug
 	objcopy --add-gnu-debuglink=prog.debug prog
 	if [ "$layout" = badcrc ]; then
