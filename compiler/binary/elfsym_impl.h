@@ -8,7 +8,9 @@
  *   elfpath.c    finding the file a probe point names: $PATH,
  *                LD_LIBRARY_PATH, ld.so.cache, the library directories
  *   elflookup.c  symbols by name and by address, and what an address is
- *                in the file: its offset, its function, its bytes */
+ *                in the file: its offset, its function, its bytes
+ *   debugfile.c  (debugfile.h, shared with dwarf/) a stripped file's
+ *                separate debug file, and its MiniDebugInfo */
 #ifndef USCRIPT_ELFSYM_IMPL_H
 #define USCRIPT_ELFSYM_IMPL_H
 
