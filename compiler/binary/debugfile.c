@@ -267,7 +267,7 @@ const char *debugfile_hint(void)
 						len ? ", " : "", entry);
 	const char *dfd_state = !debuginfod_wanted() ? "DEBUGINFOD_URLS is not set" :
 				!debuginfod_load() ? "libdebuginfod is not installed" :
-				"its servers do not have it";
+				"not found at the servers it names, or they cannot be reached";
 	snprintf(buf, sizeof(buf),
 		 "no separate debug file was found by build id or .gnu_debuglink beside it, "
 		 "in its .debug/ directory or under %s, nor by debuginfod (%s); install its "
