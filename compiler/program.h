@@ -208,6 +208,18 @@ struct out_addr {
 	uint64_t addr;
 };
 
+/* For unwinding by call-frame information (runtime/sym_unwind.c), a
+ * stack argument of a site whose ustack_bytes is not 0 goes on after its
+ * struct out_stack with the user registers at the probe, in the x86-64
+ * DWARF numbering (rax, rdx, rcx, rbx, rsi, rdi, rbp, rsp, r8-r15, then
+ * rip), the bytes of the stack copied from rsp up, and then those
+ * ustack_bytes bytes. */
+#define OUT_UREGS 17
+struct out_uregs {
+	uint64_t regs[OUT_UREGS];
+	uint64_t len;            /* of the copy; 0 when it could not be read */
+};
+
 /* The bytes an argument of this kind takes in a record (before rounding
  * up to 8). */
 static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
@@ -252,6 +264,8 @@ struct format_site {
 		SITE_SYSTEM,     /* system(): a command for /bin/sh, run in the
 				  * background once the record is read */
 	} dest;
+	uint32_t ustack_bytes;   /* the stack copied for its stack arguments
+				  * (struct out_uregs), -D USTACK_BYTES, or 0 */
 };
 
 static inline uint32_t site_arg_size(const struct format_site *site, int i,
@@ -261,6 +275,11 @@ static inline uint32_t site_arg_size(const struct format_site *site, int i,
 		return site->pretty[i]->size;
 	if (site->arg_kinds[i] == OUT_HIST)
 		return site->hist_key_sizes[i];
+	if (site->ustack_bytes && (site->arg_kinds[i] == OUT_BACKTRACE ||
+				   site->arg_kinds[i] == OUT_SBACKTRACE ||
+				   site->arg_kinds[i] == OUT_BBACKTRACE))
+		return (uint32_t)(sizeof(struct out_stack) + sizeof(struct out_uregs)) +
+		       site->ustack_bytes;
 	return out_arg_size(site->arg_kinds[i], maxstringlen);
 }
 

@@ -42,6 +42,15 @@ static void fill_printf(struct cg *cg, LLVMValueRef rec, void *arg)
 			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
 				    out_arg_size(OUT_MEMORY, cg->opts->maxstringlen));
 			break;
+		case OUT_BACKTRACE:
+		case OUT_SBACKTRACE:
+		case OUT_BBACKTRACE:
+			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
+				    sizeof(struct out_stack));
+			if (o->site->ustack_bytes)
+				cg_fill_uregs(cg, cg_field(cg, rec, off + sizeof(struct out_stack)),
+					      o->site->ustack_bytes);
+			break;
 		default:
 			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
 				    site_arg_size(o->site, i, 0));
@@ -156,6 +165,8 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 			o.vals[i] = cg_no_user_stack(cg, true);
 		} else if (deferred >= 0) {
 			site->arg_kinds[i] = (enum out_arg)deferred;
+			if (deferred == OUT_SBACKTRACE && !cg_is_kernel_stack(a))
+				site->ustack_bytes = cg_ustack_bytes(cg);
 			if (deferred == OUT_PRETTY) {
 				if (!site->pretty)
 					site->pretty = arena_alloc(cg->arena, ((size_t)site->nargs + 1) *
@@ -210,7 +221,9 @@ void cg_print_backtrace(struct cg *cg, struct expr *call)
 	if (cg->t->is_bpf) {
 		site->arg_kinds[0] = call->builtin->id == BI_print_ubacktrace_brief ?
 			OUT_BBACKTRACE : OUT_BACKTRACE;
-		site->size = sizeof(struct rec_hdr) + sizeof(struct out_stack);
+		if (call->builtin->id != BI_print_backtrace)
+			site->ustack_bytes = cg_ustack_bytes(cg);
+		site->size = sizeof(struct rec_hdr) + site_arg_size(site, 0, 0);
 		o.vals[0] = cg_deferred_value(cg, call);
 	} else {
 		site->arg_kinds[0] = OUT_STRING;
