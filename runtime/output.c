@@ -239,6 +239,26 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 		sym_print_ubacktrace(o->sym, t, (int)st.pid, &from, 1);
 		strbuf_puts(t, "Returning to  : ");
 	}
+	if (kind == OUT_UBACKTRACE) {
+		sym_ubacktrace(t, st.frames, n, o->prog->maxstringlen);
+		return;
+	}
+	if (kind == OUT_USTACK) {
+		/* sprint_ustack's lines, whole ones only, in MAXSTRINGLEN - 1
+		 * bytes */
+		sym_print_ubacktrace(o->sym, t, (int)st.pid, st.frames, n);
+		size_t keep = 0, max = o->prog->maxstringlen;
+		for (size_t at = 0; at < t->len; ) {
+			const char *nl = memchr(t->buf + at, '\n', t->len - at);
+			size_t end = nl ? (size_t)(nl - t->buf) + 1 : t->len;
+			if (end > max)
+				break;
+			keep = end;
+			at = end;
+		}
+		t->len = keep < max - 1 ? keep : max - 1;
+		return;
+	}
 	if (kind == OUT_BACKTRACE)
 		sym_print_ubacktrace(o->sym, t, (int)st.pid, st.frames, n);
 	else if (kind == OUT_BBACKTRACE)

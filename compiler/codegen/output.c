@@ -45,6 +45,8 @@ static void fill_printf(struct cg *cg, LLVMValueRef rec, void *arg)
 		case OUT_BACKTRACE:
 		case OUT_SBACKTRACE:
 		case OUT_BBACKTRACE:
+		case OUT_UBACKTRACE:
+		case OUT_USTACK:
 			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
 				    sizeof(struct out_stack));
 			if (o->site->ustack_bytes)
@@ -145,8 +147,9 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 			continue;
 		}
 		int deferred = cg_deferred_kind(a);
-		if (deferred == OUT_HIST && !cg->t->is_bpf)
-			deferred = -1;   /* the host draws it at once */
+		if ((deferred == OUT_HIST || deferred == OUT_UBACKTRACE || deferred == OUT_USTACK) &&
+		    !cg->t->is_bpf)
+			deferred = -1;   /* the host makes it at once */
 		if (deferred == OUT_HIST) {
 			struct expr *t = a->args->args;
 			int g = t->sym->index;
@@ -165,7 +168,7 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 			o.vals[i] = cg_no_user_stack(cg, true);
 		} else if (deferred >= 0) {
 			site->arg_kinds[i] = (enum out_arg)deferred;
-			if (deferred == OUT_SBACKTRACE && !cg_is_kernel_stack(a))
+			if (out_is_stack((enum out_arg)deferred) && !cg_is_kernel_stack(a))
 				site->ustack_bytes = cg_ustack_bytes(cg);
 			if (deferred == OUT_PRETTY) {
 				if (!site->pretty)

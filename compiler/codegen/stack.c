@@ -112,6 +112,14 @@ int cg_deferred_kind(const struct expr *e)
 		return OUT_HIST;
 	switch (e->builtin->id) {
 	case BI_sprint_ubacktrace: return OUT_SBACKTRACE;
+	/* ubacktrace() and sprint_ustack(ubacktrace()), printed as they are,
+	 * carry the stack as print_ubacktrace() does, so that the runtime
+	 * may unwind it further than frame pointers go; as values they are
+	 * made in the probe (stack.c, usym.c) from the frame-pointer walk. */
+	case BI_ubacktrace: return OUT_UBACKTRACE;
+	case BI_sprint_ustack:
+		return e->args->kind == EXPR_CALL && e->args->builtin &&
+		       e->args->builtin->id == BI_ubacktrace ? OUT_USTACK : -1;
 	case BI_sprint_backtrace: return OUT_SBACKTRACE;
 	case BI_usymname: return OUT_USYMNAME;
 	case BI_symname: return OUT_USYMNAME;
