@@ -237,6 +237,27 @@ void cg_print_backtrace(struct cg *cg, struct expr *call)
 	cg_emit_record(cg, site->size, fill_printf, &o);
 }
 
+void cg_print_ustack(struct cg *cg, struct expr *call)
+{
+	struct out_args o = new_site(cg, "%s", 2, 1, &call->loc);
+	struct format_site *site = (struct format_site *)o.site;
+	site->arg_offsets[0] = sizeof(struct rec_hdr);
+	struct expr *stk = call->args;
+	if (cg->t->is_bpf && stk->kind == EXPR_CALL && stk->builtin &&
+	    stk->builtin->id == BI_ubacktrace) {
+		site->arg_kinds[0] = OUT_USTACK;
+		site->ustack_bytes = cg_ustack_bytes(cg);
+		o.vals[0] = cg_deferred_value(cg, call);
+	} else {
+		struct expr as = *call;
+		as.builtin = builtin_find("sprint_ustack");
+		site->arg_kinds[0] = OUT_STRING;
+		o.vals[0] = cg_stack(cg, &as);
+	}
+	site->size = sizeof(struct rec_hdr) + site_arg_size(site, 0, cg->opts->maxstringlen);
+	cg_emit_record(cg, site->size, fill_printf, &o);
+}
+
 /* sprintf in a host probe formats in the runtime, from a record built in
  * scratch: the same formatter as printf, so the same bytes.  A BPF program
  * formats with generated code that follows that formatter (format.c). */

@@ -385,6 +385,10 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
 		return NULL;
 	case BI_ucallers:
 		return ucallers(cg, call);
+	case BI_print_ustack:
+	case BI_print_usyms:
+		cg_print_ustack(cg, call);
+		return NULL;
 	default:
 		/* named addresses (usym.c); output.c still prints
 		 * usymname() and sprint_ubacktrace() through
