@@ -213,11 +213,11 @@ struct out_addr {
 };
 
 /* For unwinding by call-frame information (runtime/sym_unwind.c), a
- * stack argument of a site whose ustack_bytes is not 0 goes on after its
- * struct out_stack with the user registers at the probe, in the x86-64
- * DWARF numbering (rax, rdx, rcx, rbx, rsi, rdi, rbp, rsp, r8-r15, then
- * rip), the bytes of the stack copied from rsp up, and then those
- * ustack_bytes bytes. */
+ * user stack argument of a site whose ustack_bytes is not 0 goes on after
+ * its struct out_stack with a struct out_uregs, the user registers at the
+ * probe in the x86-64 DWARF numbering (rax, rdx, rcx, rbx, rsi, rdi, rbp,
+ * rsp, r8-r15, then rip) and how many bytes of the stack were copied, and
+ * then ustack_bytes bytes: the copy, from rsp up. */
 #define OUT_UREGS 17
 struct out_uregs {
 	uint64_t regs[OUT_UREGS];

@@ -170,8 +170,6 @@ static void hist_empty(struct output *o, const struct hist_site *site)
 		__atomic_fetch_or(&o->globals->stopping, STOP_ERROR, __ATOMIC_SEQ_CST);
 }
 
-/* The text of argument i of a site, one the runtime names (program.h),
- * into t. */
 /* The stack unwound by call-frame information from the registers and the
  * stack the probe copied (sym_unwind.c), in st's frames, when it goes at
  * least as far as the kernel's walk by frame pointers or past the probed
@@ -194,6 +192,8 @@ static size_t unwound(struct output *o, const struct format_site *site, const ch
 	return (size_t)got;
 }
 
+/* The text of argument i of a site, one the runtime names (program.h),
+ * into t. */
 static void deferred_text(struct output *o, const struct format_site *site, int i,
 			  const char *p, struct strbuf *t)
 {

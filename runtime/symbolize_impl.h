@@ -7,6 +7,8 @@
  *                text SystemTap prints
  *   sym_file.c   a mapped file's segments and symbols (a module)
  *   sym_maps.c   a process's /proc/PID/maps
+ *   sym_unwind.c  a stack the probe copied, unwound by call-frame
+ *                information with libdwfl
  *   usym_tables.c  the tables of symbols BPF probes name addresses with */
 #ifndef USCRIPT_SYMBOLIZE_IMPL_H
 #define USCRIPT_SYMBOLIZE_IMPL_H
