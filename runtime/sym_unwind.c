@@ -25,7 +25,7 @@
 
 struct unwinder {
 	Dwfl *dwfl;
-	const struct mapping *maps;  /* the map it was made from */
+	unsigned maps_gen;           /* of the map it was made from */
 	int pid;
 	/* the stack being unwound */
 	const uint64_t *regs;
@@ -137,21 +137,19 @@ static int frame_cb(Dwfl_Frame *state, void *arg)
 	return w->n < w->max ? DWARF_CB_OK : DWARF_CB_ABORT;
 }
 
-int sym_unwind(struct sym_ctx *c, int pid, const uint64_t *regs, const void *stack,
-	       uint64_t len, uint64_t *frames, size_t max)
+/* One walk, with p's unwinder made again if its maps were read again
+ * since it was made. */
+static int walk(struct proc *p, const uint64_t *regs, const void *stack, uint64_t len,
+		uint64_t *frames, size_t max)
 {
-	int err;
-	struct proc *p = sym_get_proc(c, pid, &err);
-	if (!p || !p->nmaps || !max)
-		return p ? -ENOENT : err;
 	struct unwinder *u = p->unwinder;
-	if (u && u->maps != p->maps)
+	if (u && u->maps_gen != p->maps_gen)
 		sym_unwind_free(p);
 	if (!p->unwinder) {
 		if (!(u = calloc(1, sizeof(*u))))
 			return -ENOMEM;
-		u->pid = pid;
-		u->maps = p->maps;
+		u->pid = p->pid;
+		u->maps_gen = p->maps_gen;
 		p->unwinder = u;
 		u->dwfl = report(p, u);
 	}
@@ -163,6 +161,29 @@ int sym_unwind(struct sym_ctx *c, int pid, const uint64_t *regs, const void *sta
 	u->len = len;
 	struct walk w = { frames, 0, max };
 	/* It stops where the rules run out, which is the normal end too. */
-	dwfl_getthread_frames(u->dwfl, pid, frame_cb, &w);
+	dwfl_getthread_frames(u->dwfl, p->pid, frame_cb, &w);
 	return (int)w.n;
+}
+
+int sym_unwind(struct sym_ctx *c, int pid, const uint64_t *regs, const void *stack,
+	       uint64_t len, uint64_t *frames, size_t max)
+{
+	int err;
+	/* A lookup reads the maps again when the address is in none of them:
+	 * a library loaded since they were read.  So before the walk for the
+	 * probed address, and after it for the last frame, where the walk
+	 * stops in a file it was not told of. */
+	struct sym_where where;
+	sym_lookup(c, pid, regs[16], &where);
+	struct proc *p = sym_get_proc(c, pid, &err);
+	if (!p || !p->nmaps || !max)
+		return p ? -ENOENT : err;
+	int n = walk(p, regs, stack, len, frames, max);
+	if (n <= 0 || (size_t)n == max)
+		return n;
+	unsigned before = p->maps_gen;
+	sym_lookup(c, pid, frames[n - 1], &where);
+	if (!(p = sym_get_proc(c, pid, &err)))
+		return err;
+	return p->maps_gen == before ? n : walk(p, regs, stack, len, frames, max);
 }

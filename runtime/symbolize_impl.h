@@ -71,6 +71,7 @@ struct proc {
 	char *paths;               /* what the mappings' paths point into */
 	uint64_t misses[NMISSES];
 	unsigned nmiss;
+	unsigned maps_gen;         /* the ctx's gen when the maps were read */
 	struct unwinder *unwinder; /* sym_unwind.c, made when first needed */
 };
 
