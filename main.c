@@ -41,7 +41,8 @@ static const char usage_text[] =
 	"  --dump-functions  list the tapset's functions and the builtins, with their types\n"
 	"  -D NAME=VAL  set a limit: MAXSTRINGLEN (128), MAXACTION (1000),\n"
 	"               MAXMAPENTRIES (2048), MAXNESTING (10),\n"
-	"               BUFSIZE (ring buffer bytes, 1048576)\n"
+	"               BUFSIZE (ring buffer bytes, 1048576),\n"
+	"               USTACK_BYTES (user stack copied for unwinding, 8192)\n"
 	"  -s MB        the ring buffer's size in megabytes (-D BUFSIZE in bytes)\n"
 	"  -u           unoptimized: compile code that has no effect too\n"
 	"  -w           no warnings        -W  warnings are errors\n"
@@ -107,6 +108,7 @@ static int set_limit(struct compile_opts *co, const char *def)
 		{ "MAXMAPENTRIES", offsetof(struct compile_opts, maxmapentries), 1, 100000000 },
 		{ "MAXNESTING", offsetof(struct compile_opts, maxnesting), 0, 100 },
 		{ "BUFSIZE", offsetof(struct compile_opts, bufsize), 4096, 1u << 30 },
+		{ "USTACK_BYTES", offsetof(struct compile_opts, ustack_bytes), 0, 32768 },
 	};
 	/* SystemTap's other -D macros, which its runtime reads: what each
 	 * means for uscript, which goes on without it. */
@@ -141,7 +143,7 @@ static int set_limit(struct compile_opts *co, const char *def)
 			if (strcmp(limits[i].name, def) == 0)
 				return usage_error("-D %s needs a value: -D NAME=VALUE", def);
 		diag_warning(NULL, "-D %s has no effect: uscript's limits are MAXSTRINGLEN, "
-			     "MAXACTION, MAXMAPENTRIES, MAXNESTING and BUFSIZE", def);
+			     "MAXACTION, MAXMAPENTRIES, MAXNESTING, BUFSIZE and USTACK_BYTES", def);
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
@@ -164,12 +166,15 @@ static int set_limit(struct compile_opts *co, const char *def)
 				p <<= 1;
 			val = p;
 		}
+		/* The stack is copied in words. */
+		if (limits[i].off == offsetof(struct compile_opts, ustack_bytes))
+			val = (val + 7) & ~7u;
 		memcpy((char *)co + limits[i].off, &val, sizeof(val));
 		return 0;
 	}
 	/* stap hands any other macro to the C compiler; here it means nothing. */
 	diag_warning(NULL, "-D %.*s has no effect: uscript's limits are MAXSTRINGLEN, "
-		     "MAXACTION, MAXMAPENTRIES, MAXNESTING and BUFSIZE", (int)namelen, def);
+		     "MAXACTION, MAXMAPENTRIES, MAXNESTING, BUFSIZE and USTACK_BYTES", (int)namelen, def);
 	return 0;
 }
 

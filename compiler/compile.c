@@ -57,6 +57,7 @@ void compile_opts_default(struct compile_opts *o)
 	o->maxaction = 1000;
 	o->maxmapentries = 2048;
 	o->maxnesting = 10;
+	o->ustack_bytes = 8192;
 	/* The consumer maps the whole ring, twice, so its size is resident
 	 * memory: 1 MiB holds some 40,000 one-number records while the
 	 * consumer catches up. */

@@ -36,6 +36,8 @@ struct compile_opts {
 	uint32_t maxmapentries;     /* -D MAXMAPENTRIES */
 	uint32_t maxnesting;        /* -D MAXNESTING: calls deep, at most */
 	uint32_t bufsize;           /* -D BUFSIZE: ring buffer bytes */
+	uint32_t ustack_bytes;      /* -D USTACK_BYTES: user stack copied for
+				     * unwinding by CFI; 0 frame pointers only */
 	char **args;                /* script arguments $1… @1… */
 	int nargs;
 	int target_pid;             /* -x PID, else 0 */

@@ -144,6 +144,8 @@ static inline uint32_t pt_regs_arg(int n)
  *                    SYM_KERNEL (-1)
  *   OUT_SYMDATA      symdata(addr): struct out_addr, the pid -1
  *   OUT_PRETTY       see below
+ *   OUT_UBACKTRACE   ubacktrace() as a printf argument: struct out_stack
+ *   OUT_USTACK       sprint_ustack(ubacktrace()) likewise
  *   OUT_HIST         sprint(@hist_log(x)) in a BPF probe: the statistic's
  *                    key; hist_sites[i] names the statistic (struct
  *                    hist_site), drawn when the record is printed */
@@ -153,6 +155,8 @@ enum out_arg {
 	OUT_MEMORY,              /* %m, %M: an int64_t count, then that many of
 				  * MAXSTRINGLEN bytes read at the address */
 	OUT_HIST,
+	OUT_UBACKTRACE,          /* ubacktrace(), printed: struct out_stack */
+	OUT_USTACK,              /* sprint_ustack(ubacktrace()), printed: the same */
 };
 
 /* OUT_PRETTY: $var$, $$parms$, $$return$ and the like, SystemTap's
@@ -208,6 +212,25 @@ struct out_addr {
 	uint64_t addr;
 };
 
+/* For unwinding by call-frame information (runtime/sym_unwind.c), a
+ * user stack argument of a site whose ustack_bytes is not 0 goes on after
+ * its struct out_stack with a struct out_uregs, the user registers at the
+ * probe in the x86-64 DWARF numbering (rax, rdx, rcx, rbx, rsi, rdi, rbp,
+ * rsp, r8-r15, then rip) and how many bytes of the stack were copied, and
+ * then ustack_bytes bytes: the copy, from rsp up. */
+#define OUT_UREGS 17
+struct out_uregs {
+	uint64_t regs[OUT_UREGS];
+	uint64_t len;            /* of the copy; 0 when it could not be read */
+};
+
+/* A user or kernel stack, struct out_stack, made text by the runtime. */
+static inline bool out_is_stack(enum out_arg kind)
+{
+	return kind == OUT_BACKTRACE || kind == OUT_SBACKTRACE || kind == OUT_BBACKTRACE ||
+	       kind == OUT_UBACKTRACE || kind == OUT_USTACK;
+}
+
 /* The bytes an argument of this kind takes in a record (before rounding
  * up to 8). */
 static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
@@ -217,7 +240,9 @@ static inline uint32_t out_arg_size(enum out_arg kind, uint32_t maxstringlen)
 	case OUT_LITERAL: return 0;
 	case OUT_BACKTRACE:
 	case OUT_SBACKTRACE:
-	case OUT_BBACKTRACE: return sizeof(struct out_stack);
+	case OUT_BBACKTRACE:
+	case OUT_UBACKTRACE:
+	case OUT_USTACK: return sizeof(struct out_stack);
 	case OUT_USYMNAME:
 	case OUT_SYMDATA: return sizeof(struct out_addr);
 	case OUT_MEMORY: return 8 + maxstringlen;
@@ -252,6 +277,8 @@ struct format_site {
 		SITE_SYSTEM,     /* system(): a command for /bin/sh, run in the
 				  * background once the record is read */
 	} dest;
+	uint32_t ustack_bytes;   /* the stack copied for its stack arguments
+				  * (struct out_uregs), -D USTACK_BYTES, or 0 */
 };
 
 static inline uint32_t site_arg_size(const struct format_site *site, int i,
@@ -261,6 +288,9 @@ static inline uint32_t site_arg_size(const struct format_site *site, int i,
 		return site->pretty[i]->size;
 	if (site->arg_kinds[i] == OUT_HIST)
 		return site->hist_key_sizes[i];
+	if (site->ustack_bytes && out_is_stack(site->arg_kinds[i]))
+		return (uint32_t)(sizeof(struct out_stack) + sizeof(struct out_uregs)) +
+		       site->ustack_bytes;
 	return out_arg_size(site->arg_kinds[i], maxstringlen);
 }
 

@@ -170,6 +170,28 @@ static void hist_empty(struct output *o, const struct hist_site *site)
 		__atomic_fetch_or(&o->globals->stopping, STOP_ERROR, __ATOMIC_SEQ_CST);
 }
 
+/* The stack unwound by call-frame information from the registers and the
+ * stack the probe copied (sym_unwind.c), in st's frames, when it goes at
+ * least as far as the kernel's walk by frame pointers or past the probed
+ * function; else st's frames stay the walk's.  Code built without frame
+ * pointers stops that walk at the first frame (or leads it astray), and
+ * code without CFI stops the unwinding. */
+static size_t unwound(struct output *o, const struct format_site *site, const char *p,
+		      struct out_stack *st, size_t n)
+{
+	struct out_uregs u;
+	memcpy(&u, p + sizeof(*st), sizeof(u));
+	if (u.len == 0 || u.len > site->ustack_bytes)
+		return n;
+	uint64_t frames[OUT_MAX_FRAMES];
+	int got = sym_unwind(o->sym, (int)st->pid, u.regs, p + sizeof(*st) + sizeof(u), u.len,
+			     frames, OUT_MAX_FRAMES);
+	if (got <= 0 || ((size_t)got < n && got < 2))
+		return n;
+	memcpy(st->frames, frames, (size_t)got * sizeof(frames[0]));
+	return (size_t)got;
+}
+
 /* The text of argument i of a site, one the runtime names (program.h),
  * into t. */
 static void deferred_text(struct output *o, const struct format_site *site, int i,
@@ -205,6 +227,8 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 	memcpy(&st, p, sizeof(st));
 	size_t n = st.nframes < 0 ? 0 : st.nframes > OUT_MAX_FRAMES ? OUT_MAX_FRAMES :
 		(size_t)st.nframes;
+	if (site->ustack_bytes && st.pid >= 0)
+		n = unwound(o, site, p, &st, n);
 	const struct attach_point *a = st.row >= 0 && st.row < o->prog->nattach ?
 		&o->prog->attach[st.row] : NULL;
 	uint64_t from;
@@ -214,6 +238,26 @@ static void deferred_text(struct output *o, const struct format_site *site, int 
 		strbuf_puts(t, "Returning from: ");
 		sym_print_ubacktrace(o->sym, t, (int)st.pid, &from, 1);
 		strbuf_puts(t, "Returning to  : ");
+	}
+	if (kind == OUT_UBACKTRACE) {
+		sym_ubacktrace(t, st.frames, n, o->prog->maxstringlen);
+		return;
+	}
+	if (kind == OUT_USTACK) {
+		/* sprint_ustack's lines, whole ones only, in MAXSTRINGLEN - 1
+		 * bytes */
+		sym_print_ubacktrace(o->sym, t, (int)st.pid, st.frames, n);
+		size_t keep = 0, max = o->prog->maxstringlen;
+		for (size_t at = 0; at < t->len; ) {
+			const char *nl = memchr(t->buf + at, '\n', t->len - at);
+			size_t end = nl ? (size_t)(nl - t->buf) + 1 : t->len;
+			if (end > max)
+				break;
+			keep = end;
+			at = end;
+		}
+		t->len = keep < max - 1 ? keep : max - 1;
+		return;
 	}
 	if (kind == OUT_BACKTRACE)
 		sym_print_ubacktrace(o->sym, t, (int)st.pid, st.frames, n);

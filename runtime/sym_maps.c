@@ -229,6 +229,7 @@ int read_maps(struct sym_ctx *c, struct proc *p)
 	p->nmaps = n;
 	p->paths = paths;
 	c->gen++;
+	p->maps_gen = c->gen;
 	/* The code's files now, while the process is there to find them. */
 	for (size_t i = 0; i < n; i++)
 		if (maps[i].path && maps[i].exec)

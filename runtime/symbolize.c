@@ -64,6 +64,7 @@ struct sym_ctx *sym_new(void)
 
 static void proc_free(struct proc *p)
 {
+	sym_unwind_free(p);
 	free(p->maps);
 	free(p->paths);
 	free(p);
@@ -188,6 +189,11 @@ int sym_add_pid(struct sym_ctx *c, int pid)
 	struct proc *p = get_proc(c, pid, &err);
 
 	return p && p->nmaps ? 0 : err ? err : -ENOENT;
+}
+
+struct proc *sym_get_proc(struct sym_ctx *c, int pid, int *err)
+{
+	return get_proc(c, pid, err);
 }
 
 int sym_refresh_pid(struct sym_ctx *c, int pid)

@@ -131,4 +131,12 @@ int sym_symdata(struct sym_ctx *c, struct strbuf *out, int pid, uint64_t addr,
 int sym_usymname(struct sym_ctx *c, struct strbuf *out, int pid,
 		 uint64_t addr, size_t maxstringlen);
 
+/* The stack of thread-group `pid` unwound by call-frame information
+ * from `regs` (program.h's struct out_uregs, in the DWARF numbering) and
+ * the len bytes of its stack copied from regs[7] up: at most max
+ * addresses at frames, the pc first, as bpf_get_stack gives them.  The
+ * count, or -errno when the process's files are unknown. */
+int sym_unwind(struct sym_ctx *c, int pid, const uint64_t *regs, const void *stack,
+	       uint64_t len, uint64_t *frames, size_t max);
+
 #endif

@@ -7,6 +7,8 @@
  *                text SystemTap prints
  *   sym_file.c   a mapped file's segments and symbols (a module)
  *   sym_maps.c   a process's /proc/PID/maps
+ *   sym_unwind.c  a stack the probe copied, unwound by call-frame
+ *                information with libdwfl
  *   usym_tables.c  the tables of symbols BPF probes name addresses with */
 #ifndef USCRIPT_SYMBOLIZE_IMPL_H
 #define USCRIPT_SYMBOLIZE_IMPL_H
@@ -69,6 +71,8 @@ struct proc {
 	char *paths;               /* what the mappings' paths point into */
 	uint64_t misses[NMISSES];
 	unsigned nmiss;
+	unsigned maps_gen;         /* the ctx's gen when the maps were read */
+	struct unwinder *unwinder; /* sym_unwind.c, made when first needed */
 };
 
 struct sym_ctx {
@@ -96,6 +100,13 @@ struct module *get_module(struct sym_ctx *c, struct proc *p,
  * before any process maps it (usym_tables.c); NULL if it cannot be read. */
 struct module *sym_read_module(const char *path);
 void sym_free_module(struct module *m);
+
+/* symbolize.c: the process `pid`, its maps read when it is new; NULL
+ * only when out of memory (*err). */
+struct proc *sym_get_proc(struct sym_ctx *c, int pid, int *err);
+
+/* sym_unwind.c: frees p's unwinder. */
+void sym_unwind_free(struct proc *p);
 
 /* sym_maps.c: reads p's maps again. */
 int read_maps(struct sym_ctx *c, struct proc *p);

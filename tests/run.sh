@@ -118,12 +118,16 @@ build_targets() {
 	mkdir -p "$T"
 	local c name link
 	# lib*.c: shared libraries, $T/lib*.so, for the programs whose source
-	# says /* link: FLAGS */ (with $T in FLAGS) to link with.
+	# says /* link: FLAGS */ (with $T in FLAGS) to link with.  A source
+	# that says /* cflags: FLAGS */ (// cflags: in C++) is built with
+	# them after -O0 -g: -O2 -fomit-frame-pointer, say.
+	local cflags
 	for c in "$src"/tests/targets/lib*.c; do
 		[ -f "$c" ] || continue
 		name=$(basename "$c" .c)
+		cflags=$(sed -n 's|^/\* cflags: \(.*\) \*/$|\1|p' "$c")
 		if [ "$c" -nt "$T/$name.so" ] || [ ! -f "$T/$name.so" ]; then
-			$CC -O0 -g -fPIC -shared -o "$T/$name.so" "$c" || return 1
+			$CC -O0 -g $cflags -fPIC -shared -o "$T/$name.so" "$c" || return 1
 		fi
 	done
 	for c in "$src"/tests/targets/*.c "$src"/examples/demo.c; do
@@ -131,9 +135,11 @@ build_targets() {
 		name=$(basename "$c" .c)
 		case $name in lib*) continue ;; esac
 		link=$(sed -n 's|^/\* link: \(.*\) \*/$|\1|p' "$c" | sed "s|\$T|$T|g")
+		cflags=$(sed -n 's|^/\* cflags: \(.*\) \*/$|\1|p' "$c")
 		if [ "$c" -nt "$T/$name" ] || [ ! -x "$T/$name" ]; then
-			$CC -O0 -g -fPIE -pie -o "$T/$name" "$c" -lpthread $link || return 1
-			$CC -O0 -g -fno-pie -no-pie -o "$T/${name}_nopie" "$c" -lpthread $link ||
+			$CC -O0 -g $cflags -fPIE -pie -o "$T/$name" "$c" -lpthread $link || return 1
+			$CC -O0 -g $cflags -fno-pie -no-pie -o "$T/${name}_nopie" "$c" -lpthread \
+				$link ||
 				return 1
 			strip -o "$T/${name}_stripped" "$T/$name" || return 1
 		fi
@@ -141,10 +147,11 @@ build_targets() {
 	for c in "$src"/tests/targets/*.cc "$src"/examples/ledger.cc; do
 		[ -f "$c" ] || continue
 		name=$(basename "$c" .cc)
+		cflags=$(sed -n 's|^// cflags: \(.*\)$|\1|p' "$c")
 		if [ "$c" -nt "$T/$name" ] || [ ! -x "$T/$name" ]; then
-			${CXX:-c++} -O0 -g -o "$T/$name" "$c" || return 1
+			${CXX:-c++} -O0 -g $cflags -o "$T/$name" "$c" || return 1
 			# Stripped, a C++ program keeps the functions it exports.
-			${CXX:-c++} -O0 -rdynamic -o "$T/${name}_stripped" "$c" || return 1
+			${CXX:-c++} -O0 $cflags -rdynamic -o "$T/${name}_stripped" "$c" || return 1
 			strip "$T/${name}_stripped" || return 1
 		fi
 	done

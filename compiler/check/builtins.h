@@ -165,6 +165,8 @@ struct builtin {
 	X(usymdata,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
 	X(umodname,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
 	X(sprint_ustack, TYPE_STRING,  "S",   BI_ANYWHERE, cg_stack) \
+	X(print_ustack,  TYPE_UNKNOWN, "S",   BI_ANYWHERE, cg_stack) \
+	X(print_usyms,   TYPE_UNKNOWN, "S",   BI_ANYWHERE, cg_stack) \
 	X(ucallers,      TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
 	X(print_backtrace,  TYPE_UNKNOWN, "", BI_ANYWHERE, cg_stack) \
 	X(sprint_backtrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \

@@ -168,7 +168,8 @@ static void bpf_module_begin(struct cg *cg)
 	cg->maps[CG_MAP_RSTACK] = NULL;
 	/* The symbol tables the runtime fills (usym.c). */
 	static const enum builtin_id named[] = { BI_usymname, BI_usymdata, BI_umodname,
-						 BI_sprint_ubacktrace, BI_sprint_ustack };
+						 BI_sprint_ubacktrace, BI_sprint_ustack,
+						 BI_print_ustack, BI_print_usyms };
 	cg->maps[CG_MAP_USYM_MODS] = cg->maps[CG_MAP_USYM_SYMS] = NULL;
 	cg->maps[CG_MAP_USYM_NAMES] = cg->maps[CG_MAP_USYM_STATE] = NULL;
 	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)

@@ -579,6 +579,16 @@ LLVMValueRef cg_put_hex(struct cg *cg, LLVMValueRef out, LLVMValueRef mask, LLVM
 			LLVMValueRef v);
 LLVMValueRef cg_row_string(struct cg *cg, int row);
 LLVMValueRef cg_no_user_stack(struct cg *cg, bool named);
+/* The user stack a printed stack carries for unwinding by CFI (stack.c):
+ * the bytes to copy here, 0 where the stack is walked by frame pointers
+ * only; cg_fill_uregs writes the struct out_uregs and the copy at dst. */
+uint32_t cg_ustack_bytes(struct cg *cg);
+void cg_fill_uregs(struct cg *cg, LLVMValueRef dst, uint32_t bytes);
+/* print_ustack(stk) and print_usyms(stk): print(sprint_ustack(stk)), or
+ * for stk ubacktrace() itself the stack in a record (OUT_USTACK). */
+void cg_print_ustack(struct cg *cg, struct expr *call);
+/* sprint_backtrace() and its kin: a kernel stack. */
+bool cg_is_kernel_stack(const struct expr *e);
 /* Printed, sprint_ubacktrace() and usymname() are text the runtime makes
  * from what the probe saw (the traced process's memory map, which only the
  * runtime reads).  The record carries what they need instead, as an

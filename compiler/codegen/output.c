@@ -42,6 +42,17 @@ static void fill_printf(struct cg *cg, LLVMValueRef rec, void *arg)
 			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
 				    out_arg_size(OUT_MEMORY, cg->opts->maxstringlen));
 			break;
+		case OUT_BACKTRACE:
+		case OUT_SBACKTRACE:
+		case OUT_BBACKTRACE:
+		case OUT_UBACKTRACE:
+		case OUT_USTACK:
+			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
+				    sizeof(struct out_stack));
+			if (o->site->ustack_bytes)
+				cg_fill_uregs(cg, cg_field(cg, rec, off + sizeof(struct out_stack)),
+					      o->site->ustack_bytes);
+			break;
 		default:
 			cg->t->copy(cg, cg_field(cg, rec, off), o->vals[i],
 				    site_arg_size(o->site, i, 0));
@@ -136,8 +147,9 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 			continue;
 		}
 		int deferred = cg_deferred_kind(a);
-		if (deferred == OUT_HIST && !cg->t->is_bpf)
-			deferred = -1;   /* the host draws it at once */
+		if ((deferred == OUT_HIST || deferred == OUT_UBACKTRACE || deferred == OUT_USTACK) &&
+		    !cg->t->is_bpf)
+			deferred = -1;   /* the host makes it at once */
 		if (deferred == OUT_HIST) {
 			struct expr *t = a->args->args;
 			int g = t->sym->index;
@@ -156,6 +168,8 @@ static struct out_args layout(struct cg *cg, const char *fmt, size_t fmt_len,
 			o.vals[i] = cg_no_user_stack(cg, true);
 		} else if (deferred >= 0) {
 			site->arg_kinds[i] = (enum out_arg)deferred;
+			if (out_is_stack((enum out_arg)deferred) && !cg_is_kernel_stack(a))
+				site->ustack_bytes = cg_ustack_bytes(cg);
 			if (deferred == OUT_PRETTY) {
 				if (!site->pretty)
 					site->pretty = arena_alloc(cg->arena, ((size_t)site->nargs + 1) *
@@ -210,7 +224,9 @@ void cg_print_backtrace(struct cg *cg, struct expr *call)
 	if (cg->t->is_bpf) {
 		site->arg_kinds[0] = call->builtin->id == BI_print_ubacktrace_brief ?
 			OUT_BBACKTRACE : OUT_BACKTRACE;
-		site->size = sizeof(struct rec_hdr) + sizeof(struct out_stack);
+		if (call->builtin->id != BI_print_backtrace)
+			site->ustack_bytes = cg_ustack_bytes(cg);
+		site->size = sizeof(struct rec_hdr) + site_arg_size(site, 0, 0);
 		o.vals[0] = cg_deferred_value(cg, call);
 	} else {
 		site->arg_kinds[0] = OUT_STRING;
@@ -218,6 +234,27 @@ void cg_print_backtrace(struct cg *cg, struct expr *call)
 			     out_arg_size(OUT_STRING, cg->opts->maxstringlen);
 		o.vals[0] = cg_no_user_stack(cg, true);
 	}
+	cg_emit_record(cg, site->size, fill_printf, &o);
+}
+
+void cg_print_ustack(struct cg *cg, struct expr *call)
+{
+	struct out_args o = new_site(cg, "%s", 2, 1, &call->loc);
+	struct format_site *site = (struct format_site *)o.site;
+	site->arg_offsets[0] = sizeof(struct rec_hdr);
+	struct expr *stk = call->args;
+	if (cg->t->is_bpf && stk->kind == EXPR_CALL && stk->builtin &&
+	    stk->builtin->id == BI_ubacktrace) {
+		site->arg_kinds[0] = OUT_USTACK;
+		site->ustack_bytes = cg_ustack_bytes(cg);
+		o.vals[0] = cg_deferred_value(cg, call);
+	} else {
+		struct expr as = *call;
+		as.builtin = builtin_find("sprint_ustack");
+		site->arg_kinds[0] = OUT_STRING;
+		o.vals[0] = cg_stack(cg, &as);
+	}
+	site->size = sizeof(struct rec_hdr) + site_arg_size(site, 0, cg->opts->maxstringlen);
 	cg_emit_record(cg, site->size, fill_printf, &o);
 }
 

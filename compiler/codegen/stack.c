@@ -30,6 +30,64 @@ static void fill_stack(struct cg *cg, LLVMValueRef buf, bool kernel)
 	cg_store_at(cg, buf, offsetof(struct out_stack, nframes), n, cg->i64);
 }
 
+bool cg_is_kernel_stack(const struct expr *e)
+{
+	return e->kind == EXPR_CALL && e->builtin && (e->builtin->id == BI_print_backtrace ||
+						      e->builtin->id == BI_sprint_backtrace);
+}
+
+/* A stack is unwound by call-frame information (.eh_frame, .debug_frame)
+ * where the program's context is the traced thread's user registers: in
+ * a uprobe's or a uretprobe's handler, and in a function that only those
+ * call.  Elsewhere (perf samples, tracepoints) the kernel's walk by frame
+ * pointers is all there is. */
+uint32_t cg_ustack_bytes(struct cg *cg)
+{
+	if (!cg->t->is_bpf || !cg->opts->ustack_bytes)
+		return 0;
+	for (int i = 0; i < cg->attach->n; i++) {
+		const struct attach_point *a = &cg->attach->rows[i];
+		if (cg->probe && a->probe != cg->probe->id)
+			continue;
+		if (a->kind != ATTACH_UPROBE && a->kind != ATTACH_URETPROBE &&
+		    (cg->probe || (a->kind != ATTACH_BEGIN && a->kind != ATTACH_END &&
+				   a->kind != ATTACH_ERROR && a->kind != ATTACH_TIMER)))
+			return 0;
+	}
+	return cg->opts->ustack_bytes;
+}
+
+/* struct out_uregs at dst: the registers, then the stack from rsp up.
+ * Near the top of the stack's mapping a read of all the bytes faults;
+ * then half as many are tried, down to 512. */
+void cg_fill_uregs(struct cg *cg, LLVMValueRef dst, uint32_t bytes)
+{
+	static const uint32_t pt_regs_of_dwarf[OUT_UREGS] = {
+		PT_REGS_AX, 96, 88, 40, 104, 112, 32, PT_REGS_SP,
+		72, 64, 56, 48, 24, 16, 8, 0, PT_REGS_IP,
+	};
+	LLVMBuilderRef b = cg->b;
+	for (int k = 0; k < OUT_UREGS; k++)
+		cg_store_at(cg, dst, 8 * (uint32_t)k, cg_load_reg(cg, pt_regs_of_dwarf[k]), cg->i64);
+	LLVMValueRef len = cg_field(cg, dst, offsetof(struct out_uregs, len));
+	LLVMValueRef data = cg_field(cg, dst, sizeof(struct out_uregs));
+	LLVMValueRef sp = cg_load_reg(cg, PT_REGS_SP);
+	LLVMBasicBlockRef done = cg_block(cg, "ustack.done");
+	for (uint32_t n = bytes; ; n /= 2) {
+		LLVMValueRef rc = cg->t->read_user(cg, data, n, sp);
+		LLVMValueRef ok = LLVMBuildICmp(b, LLVMIntEQ, rc, cg_const(cg, 0), "");
+		LLVMBuildStore(b, LLVMBuildSelect(b, ok, cg_const(cg, n), cg_const(cg, 0), ""), len);
+		if (n / 2 < 512) {
+			LLVMBuildBr(b, done);
+			break;
+		}
+		LLVMBasicBlockRef next = cg_block(cg, "ustack.less");
+		LLVMBuildCondBr(b, ok, done, next);
+		LLVMPositionBuilderAtEnd(b, next);
+	}
+	LLVMPositionBuilderAtEnd(b, done);
+}
+
 /* In uscript's own handlers (begin, end, error, timer) there is no traced
  * thread, and SystemTap's words for a stack are "<no user backtrace at PP>"
  * and a line (ubacktrace()'s text, which names nothing, is the bare line). */
@@ -54,6 +112,14 @@ int cg_deferred_kind(const struct expr *e)
 		return OUT_HIST;
 	switch (e->builtin->id) {
 	case BI_sprint_ubacktrace: return OUT_SBACKTRACE;
+	/* ubacktrace() and sprint_ustack(ubacktrace()), printed as they are,
+	 * carry the stack as print_ubacktrace() does, so that the runtime
+	 * may unwind it further than frame pointers go; as values they are
+	 * made in the probe (stack.c, usym.c) from the frame-pointer walk. */
+	case BI_ubacktrace: return OUT_UBACKTRACE;
+	case BI_sprint_ustack:
+		return e->args->kind == EXPR_CALL && e->args->builtin &&
+		       e->args->builtin->id == BI_ubacktrace ? OUT_USTACK : -1;
 	case BI_sprint_backtrace: return OUT_SBACKTRACE;
 	case BI_usymname: return OUT_USYMNAME;
 	case BI_symname: return OUT_USYMNAME;
@@ -319,6 +385,10 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
 		return NULL;
 	case BI_ucallers:
 		return ucallers(cg, call);
+	case BI_print_ustack:
+	case BI_print_usyms:
+		cg_print_ustack(cg, call);
+		return NULL;
 	default:
 		/* named addresses (usym.c); output.c still prints
 		 * usymname() and sprint_ubacktrace() through

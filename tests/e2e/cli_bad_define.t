@@ -12,7 +12,7 @@ uscript: -D MAXSTRINGLEN must be a number from 2 to 65536
 MAXSTRINGLEN=abc 2
 uscript: -D MAXACTION must be a number from 1 to 100000000
 MAXACTION=0 2
-uscript: warning: -D FOO has no effect: uscript's limits are MAXSTRINGLEN, MAXACTION, MAXMAPENTRIES, MAXNESTING and BUFSIZE
+uscript: warning: -D FOO has no effect: uscript's limits are MAXSTRINGLEN, MAXACTION, MAXMAPENTRIES, MAXNESTING, BUFSIZE and USTACK_BYTES
 FOO=1 0
 uscript: warning: -D STP_NO_OVERLOAD has no effect: uscript has no overload processing to turn off
 STP_NO_OVERLOAD 0
