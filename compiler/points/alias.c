@@ -326,6 +326,20 @@ static void emit(struct xp *x, const struct probe *orig, struct probe_point *poi
 	}
 }
 
+/* The name -l lists a point under when it comes through alias al used
+ * with suffix rest: the alias's own name and the suffix, unless the
+ * suffix holds a wildcard, which only the points underneath resolve. */
+static const char *listed_name(struct arena *a, const struct alias *al,
+			       const struct pp_comp *rest)
+{
+	if (!rest)
+		return al->text;
+	for (const struct pp_comp *c = rest; c; c = c->next)
+		if (strpbrk(c->name, "*?["))
+			return NULL;
+	return ast_pp_text(a, clone_comps(a, al->name, rest));
+}
+
 /* Adds the probes of points, with body.  seq is the position, in the probe
  * as written, of the point they all come from; -1 for that probe's own
  * points.  Probes come out in the order of the points, so that '!' can
@@ -367,6 +381,7 @@ static void expand(struct xp *x, const struct probe *orig, const struct probe_po
 				ptail = &plain;
 			}
 			struct probe_point *derived = NULL, **dt = &derived;
+			const char *listed = listed_name(x->a, al, rest);
 			for (const struct probe_point *ap = al->points; ap; ap = ap->next) {
 				struct probe_point *d = arena_alloc(x->a, sizeof(*d));
 				*d = *ap;
@@ -380,6 +395,7 @@ static void expand(struct xp *x, const struct probe *orig, const struct probe_po
 				d->sufficient |= pp->sufficient;
 				d->cond = both(x->a, ap->cond, pp->cond);
 				d->via = pp;
+				d->listed = pp->listed ? pp->listed : listed;
 				*dt = d;
 				dt = &d->next;
 			}

@@ -83,6 +83,7 @@ struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
 		t->ctx = c;
 	}
 	memset(&t->ctx[t->n], 0, sizeof(t->ctx[t->n]));
+	t->ctx[t->n].at = pp;
 	struct attach_point *a = &t->rows[t->n++];
 	memset(a, 0, sizeof(*a));
 	a->kind = kind;

@@ -96,6 +96,7 @@ struct row_ctx {
 					  * in scope there, where DWARF puts them */
 	const struct ktp *ktp;           /* a kernel.trace row: the tracepoint */
 	const struct lifecycle *life;    /* a process.begin … row */
+	const struct probe_point *at;    /* the point it was made for */
 };
 
 /* A point the kernel cannot probe, left out of a wildcard's rows. */

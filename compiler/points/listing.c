@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* listing.c — the lines of -l and -L; see listing.h.
+ *
+ * A name may stand for many rows: an alias of several points, a USDT
+ * name with several sites.  Its variables under -L are those all of its
+ * rows have, in the order the first rows give them: a variable that only
+ * some of the points behind a name can give is no use to a script that
+ * probes the name. */
+#include "listing.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse/arena.h"
+#include "check/resolve.h"
+#include "points/probes.h"
+#include "points/target.h"
+
+struct entry {
+	const char *name;
+	int row;
+};
+
+static int by_name(const void *x, const void *y)
+{
+	const struct entry *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+	return c ? c : (a->row > b->row) - (a->row < b->row);
+}
+
+/* Words of a -L line and how many rows of the name gave each. */
+struct words {
+	const char **w;
+	int *count;
+	int n, cap;
+};
+
+static void words_add(struct words *ws, const char *w)
+{
+	for (int i = 0; i < ws->n; i++)
+		if (strcmp(ws->w[i], w) == 0) {
+			ws->count[i]++;
+			return;
+		}
+	if (ws->n == ws->cap) {
+		ws->cap = ws->cap ? 2 * ws->cap : 16;
+		ws->w = xrealloc(ws->w, (size_t)ws->cap * sizeof(*ws->w));
+		ws->count = xrealloc(ws->count, (size_t)ws->cap * sizeof(*ws->count));
+	}
+	ws->w[ws->n] = w;
+	ws->count[ws->n++] = 1;
+}
+
+/* Each of a row's words once: a handler's locals or the target variables
+ * of a listing (" $a:int $p:const char*"), whose types may hold blanks. */
+static void row_words(struct arena *a, struct words *ws, const char *list)
+{
+	struct words mine = { 0 };
+	while (list && *list) {
+		while (*list == ' ')
+			list++;
+		const char *end = strstr(list, " $");
+		size_t len = end ? (size_t)(end - list) : strlen(list);
+		if (len)
+			words_add(&mine, arena_printf(a, "%.*s", (int)len, list));
+		list += len;
+	}
+	for (int i = 0; i < mine.n; i++)
+		words_add(ws, mine.w[i]);
+	free(mine.w);
+	free(mine.count);
+}
+
+/* The locals a probe's handler has, as a listing: "name:string". */
+static const char *locals_of(struct arena *a, const struct resolved *res, int probe)
+{
+	const struct handler *h = &res->probes[probe];
+	const char *s = "";
+	for (int i = 0; i < h->nlocals; i++) {
+		const struct sym *v = h->locals[i];
+		if (v->kind != SYM_LOCAL || v->type == TYPE_UNKNOWN || v->is_array)
+			continue;
+		s = arena_printf(a, "%s %s:%s", s, v->name, type_name(v->type));
+	}
+	return s;
+}
+
+static void print_vars(struct arena *a, struct attach_table *t, const struct resolved *res,
+		       const struct entry *e, int n, FILE *out)
+{
+	struct words locals = { 0 }, args = { 0 };
+	for (int i = 0; i < n; i++) {
+		row_words(a, &locals, locals_of(a, res, t->rows[e[i].row].probe));
+		row_words(a, &args, target_listing(t, e[i].row));
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		const struct words *ws = pass ? &args : &locals;
+		for (int i = 0; i < ws->n; i++)
+			if (ws->count[i] == n)
+				fprintf(out, " %s", ws->w[i]);
+	}
+	free(locals.w);
+	free(locals.count);
+	free(args.w);
+	free(args.count);
+}
+
+void listing_print(struct attach_table *t, const struct resolved *res, bool with_vars,
+		   FILE *out)
+{
+	struct arena *a = t->arena;
+	struct entry *e = arena_alloc(a, (size_t)(t->n + 1) * sizeof(*e));
+	for (int i = 0; i < t->n; i++) {
+		const struct probe_point *at = t->ctx[i].at;
+		e[i].name = at && at->listed ? at->listed : t->rows[i].pp;
+		e[i].row = i;
+	}
+	qsort(e, (size_t)t->n, sizeof(*e), by_name);
+	for (int i = 0, j; i < t->n; i = j) {
+		for (j = i + 1; j < t->n && strcmp(e[j].name, e[i].name) == 0; j++)
+			;
+		fputs(e[i].name, out);
+		if (with_vars)
+			print_vars(a, t, res, e + i, j - i, out);
+		fputc('\n', out);
+	}
+}
