@@ -304,14 +304,27 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 	if (tapset_link(lib, s) < 0)
 		return -1;
 
+	if (opts->list_points)
+		listing_only_user(s, file);
+	globs_expand(s, opts->list_points);
 	if (alias_expand(s) < 0 || slice_lower(s) < 0)
 		return -1;
 	elide_library(s);
 	struct resolved res;
 	struct attach_table attach;
-	int rc = resolve_script(s, opts, &res);
-	if (probes_resolve(s, opts, &attach) < 0)
-		rc = -1;
+	int rc;
+	if (opts->list_points) {
+		/* A listing shows what resolves: bodies are looked at only
+		 * for -L, and only where a point resolved. */
+		rc = probes_resolve(s, opts, &attach);
+		listing_trim(s, &attach, opts->list_vars);
+		if (resolve_script(s, opts, &res) < 0)
+			rc = -1;
+	} else {
+		rc = resolve_script(s, opts, &res);
+		if (probes_resolve(s, opts, &attach) < 0)
+			rc = -1;
+	}
 	/* Once the probe points resolved (an error there ends the pass
 	 * first, as in stap), before target variables: what is left out is
 	 * never looked up.  Listing points needs no code. */

@@ -77,7 +77,7 @@ static bool name_matches(const struct pp_comp *use, const struct pp_comp *name,
 	return true;
 }
 
-static bool any_alias(const struct script *s, const struct probe_point *pp)
+bool alias_any(const struct script *s, const struct probe_point *pp)
 {
 	const struct pp_comp *rest;
 	for (const struct alias *al = s->aliases; al; al = al->next)
@@ -488,7 +488,7 @@ int alias_expand(struct script *s)
 		next = p->next;
 		bool plain = true;
 		for (const struct probe_point *pp = p->points; pp && plain; pp = pp->next)
-			plain = !pp->cond && !any_alias(s, pp);
+			plain = !pp->cond && !alias_any(s, pp);
 		if (plain) {
 			p->next = NULL;
 			*x.tail = p;

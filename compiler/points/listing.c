@@ -105,6 +105,33 @@ static void print_vars(struct arena *a, struct attach_table *t, const struct res
 	free(args.count);
 }
 
+void listing_only_user(struct script *s, const struct src_file *file)
+{
+	struct probe **t = &s->probes;
+	for (struct probe *p = s->probes; p; p = p->next)
+		if (p->loc.file == file) {
+			*t = p;
+			t = &p->next;
+		}
+	*t = NULL;
+	s->nprobes = 0;
+	for (struct probe *p = s->probes; p; p = p->next)
+		p->id = s->nprobes++;
+}
+
+void listing_trim(struct script *s, const struct attach_table *t, bool with_vars)
+{
+	bool *has = xcalloc((size_t)s->nprobes + 1, sizeof(*has));
+	for (int i = 0; i < t->n; i++)
+		has[t->rows[i].probe] = with_vars;
+	for (struct probe *p = s->probes; p; p = p->next)
+		if (!has[p->id]) {
+			struct stmt *b = ast_stmt(s->arena, STMT_BLOCK, &p->body->loc);
+			p->body = b;
+		}
+	free(has);
+}
+
 void listing_print(struct attach_table *t, const struct resolved *res, bool with_vars,
 		   FILE *out)
 {

@@ -16,6 +16,18 @@
 
 struct attach_table;
 struct resolved;
+struct script;
+struct src_file;
+
+/* Leaves out the probes that the tapset's files brought, so that only
+ * what the probe point given to -l stands for is listed (and a library's
+ * own probe that cannot resolve here does not stop the listing). */
+void listing_only_user(struct script *s, const struct src_file *file);
+
+/* Once the points resolved: empties the bodies of the probes that have no
+ * row, and with_vars false, of all, so that nothing a listing does not
+ * show can stop it. */
+void listing_trim(struct script *s, const struct attach_table *t, bool with_vars);
 
 /* Writes the listing of the table's rows to out; with_vars for -L, which
  * needs res, the handlers' locals with their types. */

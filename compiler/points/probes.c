@@ -51,12 +51,17 @@ static int cmp_form(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+void probes_each_form(void (*say)(void *arg, const char *form), void *arg)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i]->forms)
+			kinds[i]->forms(say, arg);
+}
+
 void probes_dump_types(FILE *out)
 {
 	struct forms f = { 0 };
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (kinds[i]->forms)
-			kinds[i]->forms(collect_form, &f);
+	probes_each_form(collect_form, &f);
 	if (f.n)
 		qsort(f.v, f.n, sizeof(*f.v), cmp_form);
 	for (size_t i = 0; i < f.n; i++) {

@@ -198,6 +198,9 @@ struct probe_kind {
 	void (*forms)(void (*say)(void *arg, const char *form), void *arg);
 };
 
+/* Says every form of point of every kind, in no order, with repeats. */
+void probes_each_form(void (*say)(void *arg, const char *form), void *arg);
+
 /* --dump-probe-types: every form of point, sorted, one a line. */
 void probes_dump_types(FILE *out);
 

@@ -308,7 +308,9 @@ static bool alias_matches(const char *name, const char *def)
 	for (size_t i = 0;; i++)
 		if (!(str[i] = def[i] == '.' ? '/' : def[i]))
 			break;
-	return fnmatch(pat, str, FNM_PATHNAME) == 0;
+	/* A "**" spans components: such a use pulls in every file that
+	 * could hold what it matches, which points/globs.c then sorts out. */
+	return fnmatch(pat, str, strstr(pat, "**") ? 0 : FNM_PATHNAME) == 0;
 }
 
 bool tapset_pull_alias(struct tapset *t, struct script *s, const char *name)
