@@ -410,6 +410,8 @@ int main(int argc, char **argv)
 		src.len = strlen(list_text);
 		co.last_pass = PASS_RESOLVE;
 		co.list_points = true;
+		/* As stap: a listing says what resolves, and no more. */
+		diag_set_no_warnings(true);
 	} else if (program) {
 		src.name = "<input>";
 		src.text = program;

@@ -18,7 +18,7 @@
 
 struct entry {
 	const char *name;
-	int row;
+	int row;                 /* -1: a `never` point, which has none */
 };
 
 static int by_name(const void *x, const void *y)
@@ -51,15 +51,16 @@ static void words_add(struct words *ws, const char *w)
 	ws->count[ws->n++] = 1;
 }
 
-/* Each of a row's words once: a handler's locals or the target variables
- * of a listing (" $a:int $p:const char*"), whose types may hold blanks. */
-static void row_words(struct arena *a, struct words *ws, const char *list)
+/* Each of a row's words once: a handler's locals (" n:long s:string",
+ * split at sep " ") or the target variables of a listing (" $a:int
+ * $p:const char*", whose types may hold blanks: sep " $"). */
+static void row_words(struct arena *a, struct words *ws, const char *list, const char *sep)
 {
 	struct words mine = { 0 };
 	while (list && *list) {
 		while (*list == ' ')
 			list++;
-		const char *end = strstr(list, " $");
+		const char *end = strstr(list, sep);
 		size_t len = end ? (size_t)(end - list) : strlen(list);
 		if (len)
 			words_add(&mine, arena_printf(a, "%.*s", (int)len, list));
@@ -90,8 +91,10 @@ static void print_vars(struct arena *a, struct attach_table *t, const struct res
 {
 	struct words locals = { 0 }, args = { 0 };
 	for (int i = 0; i < n; i++) {
-		row_words(a, &locals, locals_of(a, res, t->rows[e[i].row].probe));
-		row_words(a, &args, target_listing(t, e[i].row));
+		int row = e[i].row;
+		row_words(a, &locals, locals_of(a, res, row < 0 ? t->never_probe :
+						  t->rows[row].probe), " ");
+		row_words(a, &args, row < 0 ? "" : target_listing(t, row), " $");
 	}
 	for (int pass = 0; pass < 2; pass++) {
 		const struct words *ws = pass ? &args : &locals;
@@ -124,6 +127,8 @@ void listing_trim(struct script *s, const struct attach_table *t, bool with_vars
 	bool *has = xcalloc((size_t)s->nprobes + 1, sizeof(*has));
 	for (int i = 0; i < t->n; i++)
 		has[t->rows[i].probe] = with_vars;
+	if (t->never_at)
+		has[t->never_probe] = with_vars;
 	for (struct probe *p = s->probes; p; p = p->next)
 		if (!has[p->id]) {
 			struct stmt *b = ast_stmt(s->arena, STMT_BLOCK, &p->body->loc);
@@ -137,14 +142,19 @@ void listing_print(struct attach_table *t, const struct resolved *res, bool with
 {
 	struct arena *a = t->arena;
 	struct entry *e = arena_alloc(a, (size_t)(t->n + 1) * sizeof(*e));
-	for (int i = 0; i < t->n; i++) {
+	int n = 0;
+	for (int i = 0; i < t->n; i++, n++) {
 		const struct probe_point *at = t->ctx[i].at;
-		e[i].name = at && at->listed ? at->listed : t->rows[i].pp;
-		e[i].row = i;
+		e[n].name = at && at->listed ? at->listed : t->rows[i].pp;
+		e[n].row = i;
 	}
-	qsort(e, (size_t)t->n, sizeof(*e), by_name);
-	for (int i = 0, j; i < t->n; i = j) {
-		for (j = i + 1; j < t->n && strcmp(e[j].name, e[i].name) == 0; j++)
+	if (t->never_at) {
+		e[n].name = t->never_at->listed ? t->never_at->listed : t->never_at->text;
+		e[n++].row = -1;
+	}
+	qsort(e, (size_t)n, sizeof(*e), by_name);
+	for (int i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(e[j].name, e[i].name) == 0; j++)
 			;
 		fputs(e[i].name, out);
 		if (with_vars)

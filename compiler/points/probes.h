@@ -128,6 +128,8 @@ struct attach_table {
 	const char *kernel_why;     /* or why there is none */
 	bool never;                 /* a `never` point resolved: a script may
 				     * have no rows and still be whole */
+	const struct probe_point *never_at;  /* the last such point, which -l */
+	int never_probe;                     /* lists, and its probe */
 	/* The syscalls views' rows (kernel.h): the offsets of pt_regs'
 	 * orig_ax (the number at sys_exit) and of the task's thread_info
 	 * status (whose TS_COMPAT marks a call of 32-bit code), -1 where the
