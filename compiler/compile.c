@@ -361,6 +361,7 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 	p->maxstringlen = opts->maxstringlen;
 	p->ringbuf_size = opts->bufsize;
 	p->maxmapentries = opts->maxmapentries;
+	p->maxerrors = opts->maxerrors;
 	layout_globals(p, &res, opts);
 
 	struct cg base = {
