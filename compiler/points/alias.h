@@ -33,4 +33,10 @@ bool alias_any(const struct script *s, const struct probe_point *pp);
  * alias_expand(), optional too under -l (listing). */
 void globs_expand(struct script *s, bool listing);
 
+/* For a point that matches no form of point: the point with the name of
+ * the component where it leaves every form changed to the closest names a
+ * form has there ("process(\"a\").function(\"f\")" for
+ * proces("a").function("f")), joined by ", "; NULL if none is close. */
+const char *globs_similar(struct arena *a, const struct probe_point *pp);
+
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "parse/arena.h"
+#include "parse/suggest.h"
 #include "points/probes.h"
 
 /* A component of a form: its name, and the argument it takes. */
@@ -193,6 +194,59 @@ static struct probe_point *expand_point(struct gx *g, const struct script *s,
 		match(g, &g->forms[k], 0, NULL, 0, from);
 	free(from);
 	return g->out;
+}
+
+const char *globs_similar(struct arena *a, const struct probe_point *pp)
+{
+	struct gx g = { .a = a };
+	probes_each_form(say_form, &g);
+	int nuse = 0;
+	for (const struct pp_comp *c = pp->comps; c; c = c->next)
+		nuse++;
+	/* How far each form agrees with the point, and the farthest. */
+	int *agree = xcalloc((size_t)g.nforms + 1, sizeof(*agree)), far = 0;
+	bool whole = false;
+	for (int k = 0; k < g.nforms; k++) {
+		const struct pp_comp *c = pp->comps;
+		int i = 0;
+		while (c && i < g.forms[k].n && strcmp(c->name, g.forms[k].c[i].name) == 0 &&
+		       (int)c->arg_kind == g.forms[k].c[i].arg) {
+			c = c->next;
+			i++;
+		}
+		agree[k] = i;
+		whole |= !c && i == g.forms[k].n;
+		far = i > far ? i : far;
+	}
+	const char *out = NULL;
+	if (!whole && far < nuse) {
+		const struct pp_comp *at = pp->comps;
+		for (int i = 0; i < far; i++)
+			at = at->next;
+		struct suggest sug;
+		suggest_init(&sug, at->name);
+		for (int k = 0; k < g.nforms; k++)
+			if (agree[k] == far && g.forms[k].n > far &&
+			    g.forms[k].c[far].arg == (int)at->arg_kind)
+				suggest_add(&sug, g.forms[k].c[far].name);
+		for (int i = 0; i < sug.n; i++) {
+			struct pp_comp *head = NULL, **t = &head;
+			for (const struct pp_comp *c = pp->comps; c; c = c->next) {
+				struct pp_comp *n = arena_alloc(a, sizeof(*n));
+				*n = *c;
+				n->next = NULL;
+				if (c == at)
+					n->name = sug.best[i].name;
+				*t = n;
+				t = &n->next;
+			}
+			const char *text = ast_pp_text(a, head);
+			out = out ? arena_printf(a, "%s, %s", out, text) : text;
+		}
+	}
+	free(agree);
+	free(g.forms);
+	return out;
 }
 
 void globs_expand(struct script *s, bool listing)

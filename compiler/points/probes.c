@@ -12,6 +12,7 @@
 #include "compile.h"
 #include "parse/diag.h"
 #include "parse/suggest.h"
+#include "points/alias.h"
 #include "dwarf/dwarfinfo.h"
 #include "binary/elfsym.h"
 #include "binary/usdt.h"
@@ -216,6 +217,15 @@ static void note_similar_alias(const struct script *s, const struct probe_point 
 		diag_note(&pp->loc, "similar probe aliases: %s", list);
 }
 
+/* A point no form of point matches ("proces(\"a\")…", "….functoin(…)"):
+ * the forms closest to it, written out. */
+static void note_similar_form(const struct script *s, const struct probe_point *pp)
+{
+	const char *list = globs_similar(s->arena, pp);
+	if (list)
+		diag_note(&pp->loc, "similar probe points: %s", list);
+}
+
 void probes_note_alias(const struct probe_point *pp)
 {
 	for (const struct probe_point *v = pp->via; v; v = v->via)
@@ -265,6 +275,7 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 					  "like, kernel.trace(\"NAME\"), perf.sw.NAME: "
 					  "--dump-probe-types lists them all");
 				note_similar_alias(s, pp);
+				note_similar_form(s, pp);
 				probes_note_alias(pp);
 				errors++;
 				continue;
@@ -273,8 +284,10 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 			int rc = k->resolve(out, p, pp);
 			warn_skipped(out, pp);
 			if (rc < 0) {
-				if (!pp->optional)
+				if (!pp->optional) {
 					errors++;
+					note_similar_form(s, pp);
+				}
 				continue;
 			}
 			if (out->n > before)
