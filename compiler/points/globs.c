@@ -92,6 +92,16 @@ static bool glob_point(const struct probe_point *pp)
 	return false;
 }
 
+/* Whether a component's name holds "**", which alias_expand() does not
+ * match across components. */
+static bool spans(const struct probe_point *pp)
+{
+	for (const struct pp_comp *c = pp->comps; c; c = c->next)
+		if (strstr(c->name, "**"))
+			return true;
+	return false;
+}
+
 /* Adds the point whose components are the form's names with the
  * arguments of the use's components that matched them. */
 static void emit(struct gx *g, const struct form *f, const struct pp_comp *const *from)
@@ -176,7 +186,7 @@ static struct probe_point *expand_point(struct gx *g, const struct script *s,
 	g->tail = &g->out;
 	g->orig = pp;
 	g->nseen = 0;
-	bool aliases = !strstr(pp->text, "**") && alias_any(s, pp);
+	bool aliases = !spans(pp) && alias_any(s, pp);
 	if (aliases) {
 		/* alias_expand() matches it, suffixes and all. */
 		struct probe_point *d = arena_alloc(g->a, sizeof(*d));
@@ -279,7 +289,7 @@ void globs_expand(struct script *s, bool listing)
 				/* The alias names are forms too, unless
 				 * alias_expand() has the point. */
 				int all = g.nforms;
-				if (!strstr(pp->text, "**") && alias_any(s, pp))
+				if (!spans(pp) && alias_any(s, pp))
 					g.nforms = kinds;
 				x = expand_point(&g, s, pp, listing);
 				g.nforms = all;
