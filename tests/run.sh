@@ -92,6 +92,10 @@ if [ "${USCRIPT_VALGRIND:-0}" = 1 ]; then
 	USCRIPT=$src/tests/valgrind/uscript
 	mkdir -p "$VALGRIND_DIR"
 fi
+# Separate debug information is looked for where the tests put it, not at
+# the debuginfod servers of the user's environment (Debian's profile sets
+# DEBUGINFOD_URLS) nor under a debug path of their own.
+unset DEBUGINFOD_URLS SYSTEMTAP_DEBUGINFO_PATH
 # The test running now, for the valgrind mode's reports.
 export USCRIPT_TEST=setup
 # `uscript` on PATH, so test commands and #! scripts find the one under test.

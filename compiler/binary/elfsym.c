@@ -4,6 +4,7 @@
  * elfsym_impl.h for the other parts. */
 #define _GNU_SOURCE
 #include "elfsym.h"
+#include "debugfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -301,52 +302,50 @@ static const char **version_names(struct elf_file *f, Elf_Scn *scn,
 	return names;
 }
 
-/* The symbol table to read.  .symtab is a superset of .dynsym: it has the
- * static functions and the hidden ones that were never exported, which
- * are exactly the ones people trace in their own programs, and a linker
- * copies every dynamic symbol into it too.  Reading both would list each
- * exported function twice, so .dynsym is read only when strip has removed
- * .symtab (installed programs and libraries).  (MiniDebugInfo's compressed
- * .gnu_debugdata and separate debug files are not looked at yet.) */
-static int read_symbols(struct elf_file *f, struct scan *sc,
-			struct elf_error *err)
+/* Reads the function symbols of table scn of elf (f's own, its debug
+ * file's or its MiniDebugInfo's) and appends them to f->syms.  versym and
+ * verdef: the version sections that go with a .dynsym, or NULL.  With
+ * skip_known, a symbol already read (same name and address: the
+ * MiniDebugInfo of some distributions repeats .dynsym's) is left out. */
+static int read_table(struct elf_file *f, Elf *elf, Elf_Scn *scn, Elf_Scn *versym,
+		      Elf_Scn *verdef, const char *table, bool skip_known,
+		      struct elf_error *err)
 {
-	Elf_Scn *scn = sc->symtab ? sc->symtab : sc->dynsym;
-	if (!scn)
-		return 0;
-	f->sym_table = sc->symtab ? ".symtab" : ".dynsym";
-
 	GElf_Shdr sh;
 	Elf_Data *d;
 	size_t strsz;
 	const char *str;
 	if (!gelf_getshdr(scn, &sh) || sh.sh_entsize != sizeof(Elf64_Sym) ||
 	    !(d = elf_getdata(scn, NULL)))
-		return fail(err, -EINVAL, "corrupt symbol table %s", f->sym_table);
-	if (!(str = string_table(f->elf, sh.sh_link, &strsz)))
-		return fail(err, -EINVAL, "corrupt string table for %s", f->sym_table);
+		return fail(err, -EINVAL, "corrupt symbol table %s", table);
+	if (!(str = string_table(elf, sh.sh_link, &strsz)))
+		return fail(err, -EINVAL, "corrupt string table for %s", table);
 	size_t total = d->d_size / sizeof(Elf64_Sym);
 	if (total > INT_MAX)  /* libelf counts symbols in an int */
-		return fail(err, -EINVAL, "corrupt symbol table %s", f->sym_table);
+		return fail(err, -EINVAL, "corrupt symbol table %s", table);
 
 	/* Versions are recorded beside .dynsym only; .symtab spells them
 	 * into the name ("foo@@VER_2"), split off below. */
 	Elf_Data *vs = NULL;
 	const char **vernames = NULL;
 	size_t nvernames = 0;
-	if (!sc->symtab && sc->versym) {
-		vs = elf_getdata(sc->versym, NULL);
+	if (versym) {
+		vs = elf_getdata(versym, NULL);
 		if (vs && vs->d_size / sizeof(GElf_Versym) == total)
-			vernames = version_names(f, sc->verdef, &nvernames);
+			vernames = version_names(f, verdef, &nvernames);
 		else
 			vs = NULL;
 	}
 
-	f->syms = xmalloc((total ? total : 1) * sizeof(*f->syms));
+	size_t known = f->nsyms;
+	struct elf_sym *grown = realloc(f->syms, (known + total + 1) * sizeof(*f->syms));
+	if (!grown)
+		return fail(err, -ENOMEM, "out of memory reading %s", table);
+	f->syms = grown;
 	for (size_t i = 1; i < total; i++) {
 		GElf_Sym s;
 		if (!gelf_getsym(d, (int)i, &s))
-			return fail(err, -EINVAL, "corrupt symbol table %s", f->sym_table);
+			return fail(err, -EINVAL, "corrupt symbol table %s", table);
 		/* STT_FUNC, and STT_GNU_IFUNC marked as such, so that -l can
 		 * show libc's strlen and the caller can decide; SystemTap reads
 		 * STT_FUNC only.  STT_NOTYPE symbols in code are left out, as
@@ -378,6 +377,73 @@ static int read_symbols(struct elf_file *f, struct scan *sc,
 				e->version_hidden = e->version && (v & 0x8000);
 			}
 		}
+		for (size_t k = 0; skip_known && k < known; k++)
+			if (f->syms[k].vaddr == e->vaddr && strcmp(f->syms[k].name, e->name) == 0) {
+				f->nsyms--;
+				break;
+			}
+	}
+	return 0;
+}
+
+static Elf_Scn *find_symtab(Elf *elf)
+{
+	for (Elf_Scn *scn = NULL; (scn = elf_nextscn(elf, scn));) {
+		GElf_Shdr sh;
+		if (gelf_getshdr(scn, &sh) && sh.sh_type == SHT_SYMTAB)
+			return scn;
+	}
+	return NULL;
+}
+
+/* The symbol table to read.  .symtab is a superset of .dynsym: it has the
+ * static functions and the hidden ones that were never exported, which
+ * are exactly the ones people trace in their own programs, and a linker
+ * copies every dynamic symbol into it too.  Reading both would list each
+ * exported function twice, so .dynsym is read only when strip has removed
+ * .symtab (installed programs and libraries).  Then the .symtab of the
+ * file's separate debug file is read instead if there is one
+ * (debugfile.h), else .dynsym and the functions of its MiniDebugInfo. */
+static int read_symbols(struct elf_file *f, struct scan *sc,
+			struct elf_error *err)
+{
+	if (sc->symtab) {
+		f->sym_table = ".symtab";
+		return read_table(f, f->elf, sc->symtab, NULL, NULL, f->sym_table, false, err);
+	}
+	if (!sc->symtab && (sc->dynsym || sc->code)) {
+		char *found;
+		int fd = debugfile_find(f->elf, f->path, DEBUGFILE_SYMTAB, &found);
+		Elf *delf = fd >= 0 ? elf_begin(fd, ELF_C_READ_MMAP, NULL) : NULL;
+		Elf_Scn *scn = delf ? find_symtab(delf) : NULL;
+		if (scn) {
+			f->dfd = fd;
+			f->delf = delf;
+			f->debug_path = arena_strdup(f->arena, found);
+			f->has_dwarf = f->has_dwarf || debugfile_has(delf, DEBUGFILE_DWARF);
+			free(found);
+			f->sym_table = ".symtab";
+			return read_table(f, delf, scn, NULL, NULL, f->debug_path, false, err);
+		}
+		if (delf)
+			elf_end(delf);
+		if (fd >= 0)
+			close(fd);
+		free(found);
+	}
+	if (!sc->dynsym)
+		return 0;
+	f->sym_table = ".dynsym";
+	int ret = read_table(f, f->elf, sc->dynsym, sc->versym, sc->verdef, f->sym_table,
+			     false, err);
+	if (ret)
+		return ret;
+	f->mini = debugfile_minidebuginfo(f->elf, &f->mini_mem);
+	Elf_Scn *scn = f->mini ? find_symtab(f->mini) : NULL;
+	if (scn) {
+		struct elf_error ignored;
+		if (read_table(f, f->mini, scn, NULL, NULL, ".gnu_debugdata", true, &ignored) == 0)
+			f->debug_path = arena_printf(f->arena, "%s (.gnu_debugdata)", f->path);
 	}
 	return 0;
 }
@@ -411,6 +477,7 @@ int elf_open(const char *path, struct elf_file **out, struct elf_error *err)
 
 	struct elf_file *f = xcalloc(1, sizeof(*f));
 	f->fd = fd;
+	f->dfd = -1;
 	f->size = (uint64_t)st.st_size;
 	f->arena = arena_new();
 	f->path = arena_strdup(f->arena, path);
@@ -445,6 +512,13 @@ void elf_close(struct elf_file *f)
 	if (f->elf)
 		elf_end(f->elf);
 	close(f->fd);
+	if (f->delf)
+		elf_end(f->delf);
+	if (f->dfd >= 0)
+		close(f->dfd);
+	if (f->mini)
+		elf_end(f->mini);
+	free(f->mini_mem);
 	free(f->syms);
 	free(f->buckets);
 	free(f->chain);
@@ -462,6 +536,7 @@ void elf_set_name(struct elf_file *f, const char *name)
 enum elf_filetype elf_filetype(const struct elf_file *f) { return f->type; }
 bool elf_is_pie(const struct elf_file *f) { return f->type == ELF_FILE_PIE; }
 bool elf_has_dwarf(const struct elf_file *f) { return f->has_dwarf; }
+const char *elf_symbols_from(const struct elf_file *f) { return f->debug_path; }
 const char *elf_sym_table(const struct elf_file *f) { return f->sym_table; }
 
 const unsigned char *elf_build_id(const struct elf_file *f, size_t *len)

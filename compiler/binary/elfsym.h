@@ -104,8 +104,9 @@ struct Elf;
 struct Elf *elf_libelf(const struct elf_file *f);
 enum elf_filetype elf_filetype(const struct elf_file *f);
 bool elf_is_pie(const struct elf_file *f);
-/* Whether the file has DWARF (a .debug_info section), so resolution can
- * say "no debug info" instead of "no such variable". */
+/* Whether the file has DWARF (a .debug_info section, its own or in the
+ * separate debug file its symbols were read from), so resolution can say
+ * "no debug info" instead of "no such variable". */
 bool elf_has_dwarf(const struct elf_file *f);
 /* The GNU build id (.note.gnu.build-id), or NULL with *len 0. */
 const unsigned char *elf_build_id(const struct elf_file *f, size_t *len);
@@ -126,6 +127,10 @@ struct elf_sym {
 /* Which table the symbols came from: ".symtab", ".dynsym", or NULL when
  * the file has neither (no section headers); then there are no symbols. */
 const char *elf_sym_table(const struct elf_file *f);
+/* The file the symbols were read from when not the file itself: its
+ * separate debug file, or "PATH (.gnu_debugdata)" when MiniDebugInfo
+ * added to .dynsym (see debugfile.h).  NULL otherwise. */
+const char *elf_symbols_from(const struct elf_file *f);
 
 /* All function symbols, in the order of the symbol table.  Every name is
  * listed, so aliases (several names at one address) and local functions of

@@ -8,7 +8,9 @@
  *   elfpath.c    finding the file a probe point names: $PATH,
  *                LD_LIBRARY_PATH, ld.so.cache, the library directories
  *   elflookup.c  symbols by name and by address, and what an address is
- *                in the file: its offset, its function, its bytes */
+ *                in the file: its offset, its function, its bytes
+ *   debugfile.c  (debugfile.h, shared with dwarf/) a stripped file's
+ *                separate debug file, and its MiniDebugInfo */
 #ifndef USCRIPT_ELFSYM_IMPL_H
 #define USCRIPT_ELFSYM_IMPL_H
 
@@ -94,6 +96,13 @@ struct elf_file {
 	size_t build_id_len;
 
 	const char *sym_table;
+	/* Where the symbols came from when not the file itself: its separate
+	 * debug file (open as dfd, delf) or its MiniDebugInfo (mini, whose
+	 * bytes are mini_mem); names point into them. */
+	const char *debug_path;
+	int dfd;
+	Elf *delf, *mini;
+	void *mini_mem;
 	struct elf_sym *syms;
 	size_t nsyms;
 

@@ -217,6 +217,19 @@ bool insn_uprobe_ok(const unsigned char *code, size_t len, uint64_t addr,
 				 refused_opcode[op1]);
 		return false;
 	}
+	/* Nor does its branch emulation look at the prefix: a VEX or EVEX
+	 * instruction whose opcode byte is that of a relative jump or call
+	 * (vpbroadcastb, c4 e2 7d 78, is "js"; vzeroupper, c5 f8 77, "ja")
+	 * is emulated as that branch, so it never runs: the program goes on
+	 * with the register it should have written unchanged. */
+	if (vex && is_relative_branch(op1, 0, false)) {
+		snprintf(r->why, sizeof(r->why), "%s whose opcode byte, 0x%02x, the kernel "
+			 "takes for a relative %s: it would emulate that instead of running "
+			 "the instruction",
+			 vex == 4 ? "an EVEX-encoded instruction" : "a VEX-encoded instruction",
+			 op1, op1 == 0xe8 ? "call" : "jump");
+		return false;
+	}
 	/* A move to ss holds off interrupts, and the single-step trap with
 	 * them, for one more instruction. */
 	if (!vex && op1 == 0x8e && i + 1 < n && ((code[i + 1] >> 3) & 7) == 2) {

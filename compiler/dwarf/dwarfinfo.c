@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "dwarfinfo_impl.h"
+#include "binary/debugfile.h"
 
 /* ------------------------------------------------------------------ */
 /* Small tools                                                         */
@@ -83,127 +84,28 @@ void dw_map_free(struct map *m)
 /* ------------------------------------------------------------------ */
 /* Opening                                                             */
 
-static bool elf_has_debug_info(Elf *elf)
+/* The separate debug file (binary/debugfile.h searches for it). */
+static bool find_debug_file(struct dwi *d, Elf *elf, const char *path)
 {
-	size_t shstrndx;
-	if (elf_getshdrstrndx(elf, &shstrndx) != 0)
-		return false;
-	for (Elf_Scn *s = NULL; (s = elf_nextscn(elf, s));) {
-		GElf_Shdr sh;
-		if (!gelf_getshdr(s, &sh) || sh.sh_type == SHT_NOBITS)
-			continue;
-		const char *name = elf_strptr(elf, shstrndx, sh.sh_name);
-		if (name && (strcmp(name, ".debug_info") == 0 ||
-			     strcmp(name, ".zdebug_info") == 0))
-			return true;
-	}
-	return false;
-}
-
-/* Opens path as ELF with DWARF; on success fills fd, elf, dbg. */
-static bool try_dwarf(const char *path, int *fdp, Elf **elfp, Dwarf **dbgp,
-		      const void *want_id, ssize_t want_len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	char *found;
+	int fd = debugfile_find(elf, path, DEBUGFILE_DWARF, &found);
 	if (fd < 0)
 		return false;
-	Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-	if (!elf || elf_kind(elf) != ELF_K_ELF || !elf_has_debug_info(elf))
-		goto fail;
-	if (want_len > 0) {
-		const void *id;
-		ssize_t len = dwelf_elf_gnu_build_id(elf, &id);
-		if (len > 0 && (len != want_len || memcmp(id, want_id, (size_t)len) != 0))
-			goto fail;
-	}
-	Dwarf *dbg = dwarf_begin_elf(elf, DWARF_C_READ, NULL);
-	if (!dbg)
-		goto fail;
-	*fdp = fd;
-	*elfp = elf;
-	*dbgp = dbg;
-	return true;
-fail:
-	if (elf)
-		elf_end(elf);
-	close(fd);
-	return false;
-}
-
-/* Where separate debug files are looked for, in SystemTap's (and
- * elfutils') notation: entries separated by ':'; an empty entry is the
- * file's own directory, a relative one a subdirectory of it, an absolute
- * one a root holding .build-id/ and a copy of the file's directory.  A
- * leading '+' or '-' (checking CRCs or not) is accepted and ignored:
- * the build id, when the file has one, is checked instead. */
-static const char *debuginfo_path(void)
-{
-	const char *p = getenv("SYSTEMTAP_DEBUGINFO_PATH");
-	return p && *p ? p : "+:.debug:/usr/lib/debug";
-}
-
-/* The next entry of a debuginfo path into buf; false at the end. */
-static bool next_entry(const char **pp, char *buf, size_t size)
-{
-	const char *p = *pp;
-	if (!p)
+	Elf *delf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	Dwarf *dbg = delf ? dwarf_begin_elf(delf, DWARF_C_READ, NULL) : NULL;
+	if (!dbg) {
+		if (delf)
+			elf_end(delf);
+		close(fd);
+		free(found);
 		return false;
-	const char *end = strchr(p, ':');
-	size_t n = end ? (size_t)(end - p) : strlen(p);
-	if (n && (p[0] == '+' || p[0] == '-')) {
-		p++;
-		n--;
 	}
-	snprintf(buf, size, "%.*s", (int)n, p);
-	*pp = end ? end + 1 : NULL;
+	d->dfd = fd;
+	d->delf = delf;
+	d->dbg = dbg;
+	d->debug_path = arena_strdup(d->arena, found);
+	free(found);
 	return true;
-}
-
-/* The separate debug file: first by build id under each absolute entry
- * of the path, then by the .gnu_debuglink name in each entry's place. */
-static bool find_debug_file(struct dwi *d, Elf *elf, const char *real)
-{
-	char entry[PATH_MAX];
-	const char *path = debuginfo_path(), *p, *cand;
-	const void *id;
-	ssize_t idlen = dwelf_elf_gnu_build_id(elf, &id);
-	if (idlen > 1 && idlen <= 64) {
-		const unsigned char *b = id;
-		char hex[2 * 64 + 1];
-		for (ssize_t i = 1; i < idlen; i++)
-			snprintf(hex + 2 * (i - 1), 3, "%02x", b[i]);
-		for (p = path; next_entry(&p, entry, sizeof(entry));) {
-			if (entry[0] != '/')
-				continue;
-			cand = arena_printf(d->arena, "%s/.build-id/%02x/%s.debug", entry, b[0], hex);
-			if (try_dwarf(cand, &d->dfd, &d->delf, &d->dbg, id, idlen)) {
-				d->debug_path = cand;
-				return true;
-			}
-		}
-	}
-	GElf_Word crc;
-	const char *link = dwelf_elf_gnu_debuglink(elf, &crc);
-	if (!link || !*link || strchr(link, '/'))
-		return false;
-	const char *slash = strrchr(real, '/');
-	char *dir = slash ? arena_strndup(d->arena, real, (size_t)(slash - real)) : ".";
-	for (p = path; next_entry(&p, entry, sizeof(entry));) {
-		if (!entry[0])
-			cand = arena_printf(d->arena, "%s/%s", dir, link);
-		else if (entry[0] == '/')
-			cand = arena_printf(d->arena, "%s%s%s/%s", entry, dir[0] == '/' ? "" : "/",
-					    dir, link);
-		else
-			cand = arena_printf(d->arena, "%s/%s/%s", dir, entry, link);
-		if (strcmp(cand, real) == 0)
-			continue;
-		if (try_dwarf(cand, &d->dfd, &d->delf, &d->dbg, idlen > 0 ? id : NULL, idlen)) {
-			d->debug_path = cand;
-			return true;
-		}
-	}
-	return false;
 }
 
 struct dwi *dwi_open_err(const char *path, struct dwi_error *err)
@@ -228,7 +130,7 @@ struct dwi *dwi_open_err(const char *path, struct dwi_error *err)
 	d->fd = fd;
 	d->dfd = -1;
 	d->elf = elf;
-	if (elf_has_debug_info(elf)) {
+	if (debugfile_has(elf, DEBUGFILE_DWARF)) {
 		d->dbg = dwarf_begin_elf(elf, DWARF_C_READ, NULL);
 		d->debug_path = d->path;
 		if (!d->dbg) {
@@ -238,10 +140,7 @@ struct dwi *dwi_open_err(const char *path, struct dwi_error *err)
 			return NULL;
 		}
 	} else {
-		char *real = realpath(path, NULL);
-		bool found = find_debug_file(d, elf, real ? real : path);
-		free(real);
-		if (!found) {
+		if (!find_debug_file(d, elf, path)) {
 			dw_set_err(err, "no debug info in %s", path);
 			dwi_close(d);
 			return NULL;

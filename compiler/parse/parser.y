@@ -986,10 +986,9 @@ static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc
 	}
 	bool choose = strcmp(what, "@choose_defined") == 0;
 	if (choose || strcmp(what, "@defined") == 0) {
-		if (args.n != 1 + choose || sfx.head) {
+		if (args.n != 1 + choose || (sfx.head && !choose)) {
 			diag_error(what_loc, "%s", choose ?
-				   "@choose_defined takes two expressions, and no members after "
-				   "it: @choose_defined($a, $b)" :
+				   "@choose_defined takes two expressions: @choose_defined($a, $b)" :
 				   "@defined takes one expression, and no members after it: "
 				   "@defined($p->field)");
 			return ex(p, ast_expr(p->arena, EXPR_NUM, loc), d);
@@ -997,7 +996,15 @@ static struct sv_expr ex_at(struct pstate *p, const char *what, const struct loc
 		struct sv_expr v = ex(p, ast_expr(p->arena, EXPR_DEFINED, loc), d);
 		v.e->num = choose;
 		v.e->args = args.head;
-		return v;
+		if (!sfx.head)
+			return v;
+		/* @choose_defined($a, $b)->member: the members of the one
+		 * chosen, by autocast */
+		struct sv_expr a = ex(p, ast_expr(p->arena, EXPR_TARGET, loc), d);
+		a.e->form = TARGET_AUTO;
+		a.e->lhs = v.e;
+		a.e->suffix = sfx.head;
+		return a;
 	}
 	bool cast = strcmp(what, "@cast") == 0;
 	if (!cast && strcmp(what, "@var") != 0)

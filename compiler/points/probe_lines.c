@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "binary/debugfile.h"
 #include "parse/arena.h"
 #include "compile.h"
 #include "parse/diag.h"
@@ -191,7 +192,7 @@ int probes_add_lines(struct attach_table *t, const struct probe *p,
 	struct dwi *dw = probes_dwarf(t, proto->path);
 	if (!dw)
 		return probes_fail(pp, "source lines need debug information, and %s has none "
-				   "(build it with -g, or install its debug file)", elf_path(f));
+				   "(%s)", elf_path(f), debugfile_hint());
 	struct dwi_line *lines;
 	struct dwi_error err;
 	int n = dwi_lines(dw, func, file, &spec, &lines, &err);
@@ -226,8 +227,8 @@ int probes_add_labels(struct attach_table *t, const struct probe *p,
 	}
 	struct dwi *dw = probes_dwarf(t, proto->path);
 	if (!dw)
-		return probes_fail(pp, "labels need debug information, and %s has none (build "
-				   "it with -g, or install its debug file)", elf_path(f));
+		return probes_fail(pp, "labels need debug information, and %s has none (%s)",
+				   elf_path(f), debugfile_hint());
 	struct dwi_line *lines;
 	struct dwi_error err;
 	int n = dwi_labels(dw, func, file, line, label, &lines, &err);

@@ -29,6 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "binary/debugfile.h"
 #include "parse/suggest.h"
 #include "parse/arena.h"
 #include "compile.h"
@@ -377,7 +378,7 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 		return probes_fail(pp, "%s", why);
 	if (!t->names)
 		t->names = symm_cache_new();
-	struct dwi *dw = elf_has_dwarf(f) ? probes_dwarf(t, proto->path) : NULL;
+	struct dwi *dw = probes_dwarf(t, proto->path);
 	struct offsets seen = { 0 };
 	size_t nsyms;
 	const struct elf_sym *syms = elf_syms(f, &nsyms);
@@ -468,6 +469,9 @@ static int add_functions(struct attach_table *t, const struct probe *p,
 			    name, elf_path(f), similar ? " (similar: " : "",
 			    similar ? similar : "", similar ? ")" : "");
 	note_template(t, pp, f, name);
+	if (!pp->optional && strcmp(elf_sym_table(f), ".dynsym") == 0 && !elf_symbols_from(f))
+		diag_note(&pp->loc, "%s is stripped: only its dynamic symbols are known (%s)",
+			  elf_path(f), debugfile_hint());
 	return -1;
 }
 
@@ -518,7 +522,7 @@ static int add_statement(struct attach_table *t, const struct probe *p,
 	/* Its variables: a function's, by the ABI, at the function's first
 	 * instruction; those in scope, by DWARF, anywhere else. */
 	struct row_ctx *x = &t->ctx[t->n - 1];
-	struct dwi *dw = elf_has_dwarf(f) ? probes_dwarf(t, proto->path) : NULL;
+	struct dwi *dw = probes_dwarf(t, proto->path);
 	x->file = f;
 	x->vaddr = addr;
 	x->at_line = !dwi_func_at(dw, addr);
@@ -550,7 +554,8 @@ static int add_functions_at(struct attach_table *t, const struct probe *p,
 				   "\"NAME@FILE:LINE\", not '%s'", text);
 	if (!elf_has_dwarf(f) && !probes_dwarf(t, proto->path))
 		return probes_fail(pp, "'%s' names a source file, which needs debug "
-				   "information, and %s has none", text, elf_path(f));
+				   "information, and %s has none (%s)", text, elf_path(f),
+				   debugfile_hint());
 	const char *name = arena_strndup(t->arena, text, (size_t)(at - text));
 	int first = t->n;
 	if (add_functions(t, p, pp, f, name, file, proto, suffix) < 0)
@@ -679,6 +684,7 @@ static int add_process(struct attach_table *t, const struct probe *p,
 		return probes_fail(pp, "%s", err.msg);
 	if (name)
 		elf_set_name(f, name);
+	probes_tell_symbols(t, f);
 	proto.path = arena_strdup(t->arena, path);
 	if (statement && what->arg_kind == PP_ARG_STR)
 		return probes_add_lines(t, p, pp, f, what->str, nearest, &proto);

@@ -318,9 +318,33 @@ struct dwi *probes_dwarf(struct attach_table *t, const char *path)
 	struct dwi_entry *e = arena_alloc(t->arena, sizeof(*e));
 	e->path = arena_strdup(t->arena, path);
 	e->dwi = dwi_open(path);
+	const char *from = dwi_debug_path(e->dwi);
+	if (t->opts->verbose && from && strcmp(from, path) != 0)
+		fprintf(stderr, "uscript: the debug information of %s is read from %s\n", path,
+			from);
 	e->next = t->dwarves;
 	t->dwarves = e;
 	return e->dwi;
+}
+
+struct told_entry {
+	struct told_entry *next;
+	const struct elf_file *file;
+};
+
+void probes_tell_symbols(struct attach_table *t, const struct elf_file *f)
+{
+	const char *from = elf_symbols_from(f);
+	if (!t->opts->verbose || !from)
+		return;
+	for (struct told_entry *e = t->told; e; e = e->next)
+		if (e->file == f)
+			return;
+	struct told_entry *e = arena_alloc(t->arena, sizeof(*e));
+	e->file = f;
+	e->next = t->told;
+	t->told = e;
+	fprintf(stderr, "uscript: the symbols of %s are read from %s\n", elf_path(f), from);
 }
 
 struct usdt_entry {

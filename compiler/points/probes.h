@@ -120,6 +120,7 @@ struct attach_table {
 	struct elf_cache *elves; /* files opened while resolving */
 	struct dwi_entry *dwarves;  /* their DWARF, opened when first needed */
 	struct usdt_entry *usdts;   /* their USDT notes, likewise */
+	struct told_entry *told;    /* files whose symbols' origin -v named */
 	bool cxx_return_warned;     /* the warning on .return in C++ is given */
 	struct symm_cache *names;   /* their C++ names, demangled when first needed */
 	struct skipped_point *skipped;  /* the point being resolved left these out */
@@ -140,6 +141,9 @@ struct attach_table {
 /* The DWARF of a file resolution opened, or NULL if it has none; opened
  * once per compilation and closed by probes_release(). */
 struct dwi *probes_dwarf(struct attach_table *t, const char *path);
+/* With -v, says once per file where its symbols were read from when not
+ * from the file itself (its separate debug file, its MiniDebugInfo). */
+void probes_tell_symbols(struct attach_table *t, const struct elf_file *f);
 
 /* The USDT probes of a file resolution opened; NULL with err set if it has
  * none or they cannot be read.  Read once per compilation. */

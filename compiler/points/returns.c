@@ -44,7 +44,8 @@ static const char *const twice[] = {
  * (DW_AT_noreturn): the C library's and the C++ runtime's. */
 static const char *const never[] = {
 	"exit", "_exit", "_Exit", "quick_exit", "abort", "longjmp", "_longjmp",
-	"siglongjmp", "__longjmp", "__longjmp_chk", "__libc_longjmp", "__libc_siglongjmp",
+	"siglongjmp", "__longjmp", "__longjmp_chk", "____longjmp_chk", "__longjmp_cancel",
+	"__libc_longjmp", "__libc_siglongjmp",
 	"pthread_exit", "__pthread_exit", "thrd_exit", "__libc_start_main",
 	"__libc_start_call_main", "__assert_fail", "__assert_perror_fail", "__assert",
 	"__stack_chk_fail", "__fortify_fail", "__chk_fail", "__libc_fatal", "err", "errx",
@@ -70,14 +71,30 @@ static bool is_entry_point(struct elf_file *f, const struct elf_sym *s)
 	return gelf_getehdr(elf_libelf(f), &eh) && eh.e_entry && eh.e_entry == s->vaddr;
 }
 
+/* Whether s, or another name for its address, is on the list: a full
+ * symbol table (a debug file's) names the C library's functions by their
+ * internal aliases too, __GI___sigsetjmp beside __sigsetjmp. */
+static bool alias_named(struct elf_file *f, const struct elf_sym *s,
+			const char *const *list)
+{
+	if (named(list, s->name))
+		return true;
+	size_t n;
+	const struct elf_sym *const *at = elf_sym_at(f, s->vaddr, &n);
+	for (size_t i = 0; i < n; i++)
+		if (named(list, at[i]->name))
+			return true;
+	return false;
+}
+
 enum ret_verdict ret_verdict(struct elf_file *f, const struct elf_sym *s,
 			     const struct dwi_func *fn)
 {
 	if (is_entry_point(f, s))
 		return RET_ENTRY_POINT;
-	if (named(twice, s->name))
+	if (alias_named(f, s, twice))
 		return RET_TWICE;
-	if ((fn && fn->noreturn) || named(never, s->name))
+	if ((fn && fn->noreturn) || alias_named(f, s, never))
 		return RET_NEVER;
 	return RET_OK;
 }

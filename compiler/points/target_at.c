@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "binary/debugfile.h"
 #include "parse/arena.h"
 #include "parse/diag.h"
 #include "binary/elfsym.h"
@@ -63,8 +64,8 @@ static struct dwi *module_dwarf(struct tctx *c, const struct expr *e, int row,
 		struct dwi *d = probes_dwarf(c->t, a->path);
 		if (!d)
 			diag_error(&e->loc, "%s needs the debug information of %s, which has none "
-				   "(build it with -g, or install its debug file); or name a module "
-				   "with it as %s's last argument", what, a->path, what);
+				   "(%s); or name a module with it as %s's last argument", what,
+				   a->path, debugfile_hint(), what);
 		return d;
 	}
 	if (strncmp(module, "kernel", 6) == 0 &&
@@ -93,8 +94,8 @@ static struct dwi *module_dwarf(struct tctx *c, const struct expr *e, int row,
 	}
 	struct dwi *d = probes_dwarf(c->t, path);
 	if (!d)
-		diag_error(&e->module_loc, "%s's module %s has no debug information (build it "
-			   "with -g, or install its debug file)", what, path);
+		diag_error(&e->module_loc, "%s's module %s has no debug information (%s)", what,
+			   path, debugfile_hint());
 	return d;
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "binary/debugfile.h"
 #include "parse/arena.h"
 #include "compile.h"
 #include "parse/diag.h"
@@ -78,11 +79,10 @@ static const struct dwi_func *row_func(struct tctx *c, struct expr *e, int row)
 	}
 	struct dwi *d = probes_dwarf(c->t, a->path);
 	if (!d) {
-		diag_error(&e->loc, "$%s%.*s needs debug information, and %s has none (build "
-			   "it with -g, or install its debug file): without it, int_arg(N), "
-			   "uint_arg(N), long_arg(N), pointer_arg(N) and returnval() read the "
-			   "arguments and the return value", e->name, e->pretty, "$$",
-			   elf_path(x->file));
+		diag_error(&e->loc, "$%s%.*s needs debug information, and %s has none (%s); "
+			   "without it, int_arg(N), uint_arg(N), long_arg(N), pointer_arg(N) "
+			   "and returnval() read the arguments and the return value", e->name,
+			   e->pretty, "$$", elf_path(x->file), debugfile_hint());
 		return NULL;
 	}
 	const struct dwi_func *f = dwi_func_at(d, x->vaddr);

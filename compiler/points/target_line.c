@@ -11,6 +11,7 @@
  * one that cannot be read there. */
 #include <string.h>
 
+#include "binary/debugfile.h"
 #include "parse/arena.h"
 #include "parse/diag.h"
 #include "dwarf/dwarfinfo.h"
@@ -142,9 +143,9 @@ int line_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	if (!s && d)
 		s = dwi_scope_at(d, c->t->ctx[row].vaddr);
 	if (!d) {
-		diag_error(&e->loc, "$%s%.*s needs debug information, and %s has none (build "
-			   "it with -g, or install its debug file)", e->name, e->pretty, "$$",
-			   elf_path(c->t->ctx[row].file));
+		diag_error(&e->loc, "$%s%.*s needs debug information, and %s has none (%s)",
+			   e->name, e->pretty, "$$", elf_path(c->t->ctx[row].file),
+			   debugfile_hint());
 		return -1;
 	}
 	if (!s) {

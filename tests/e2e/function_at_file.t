@@ -13,5 +13,5 @@ process("T/lines").function("scale@lines.c:9")
 process("T/lines").function("scale@lines.c:9")
 process("T/lines").function("scale@lines.c:9")
 <list>:1:7: error: probe point process("./lines").function("scale@other.c") does not resolve: no function named 'scale' in a source file matching 'other.c' in T/lines
-<input>:1:7: error: probe point process("./lines_stripped").function("scale@lines.c") does not resolve: 'scale@lines.c' names a source file, which needs debug information, and T/lines_stripped has none
+<input>:1:7: error: probe point process("./lines_stripped").function("scale@lines.c") does not resolve: 'scale@lines.c' names a source file, which needs debug information, and T/lines_stripped has none (no separate debug file was found by build id or .gnu_debuglink beside it, in its .debug/ directory or under /usr/lib/debug, nor by debuginfod (DEBUGINFOD_URLS is not set); install its debug package (PACKAGE-dbgsym on Debian and Ubuntu, PACKAGE-debuginfo on Fedora), point DEBUGINFOD_URLS at a debuginfod server, or build it with -g)
 <input>:1:7: warning: for probing a particular line, use a .statement() probe, not .function(): 'scale@lines.c:15' probes the functions 'scale' names in 'lines.c'

@@ -12,4 +12,4 @@ entry x=0 k=2
 entry x=1 k=2
 1 0 step=0x0 j=0x0 x=0x1 k=0x2 total=0x0
 1 1 step=0x1 j=0x1 x=0x1 k=0x2 total=0x0
-<input>:1:61: error: $x needs debug information, and T/lines_stripped has none (build it with -g, or install its debug file)
+<input>:1:61: error: $x needs debug information, and T/lines_stripped has none (no separate debug file was found by build id or .gnu_debuglink beside it, in its .debug/ directory or under /usr/lib/debug, nor by debuginfod (DEBUGINFOD_URLS is not set); install its debug package (PACKAGE-dbgsym on Debian and Ubuntu, PACKAGE-debuginfo on Fedora), point DEBUGINFOD_URLS at a debuginfod server, or build it with -g)

@@ -31,7 +31,7 @@ status 1
     1 | probe process("./vars").function("scalars") { println($return) }
       |                                                       ^~~~~~~
 status 1
-<input>:1:76: error: $i needs debug information, and D/nodebug has none (build it with -g, or install its debug file): without it, int_arg(N), uint_arg(N), long_arg(N), pointer_arg(N) and returnval() read the arguments and the return value
+<input>:1:76: error: $i needs debug information, and D/nodebug has none (no separate debug file was found by build id or .gnu_debuglink beside it, in its .debug/ directory or under /usr/lib/debug, nor by debuginfod (DEBUGINFOD_URLS is not set); install its debug package (PACKAGE-dbgsym on Debian and Ubuntu, PACKAGE-debuginfo on Fedora), point DEBUGINFOD_URLS at a debuginfod server, or build it with -g); without it, int_arg(N), uint_arg(N), long_arg(N), pointer_arg(N) and returnval() read the arguments and the return value
     1 | probe process("D/nodebug").function("scalars") { println($i) }
       |                                                                            ^~
 status 1

@@ -34,8 +34,6 @@ static const struct insn_case cases[] = {
 	{ "jmp rel32", { 0xe9, 0, 0, 0, 0 }, 5, NULL, NULL },
 	{ "jne rel32", { 0x0f, 0x85, 0, 0, 0, 0 }, 6, NULL, NULL },
 	{ "mov %eax,%ds", { 0x8e, 0xd8 }, 2, NULL, NULL },
-	{ "vzeroupper", { 0xc5, 0xf8, 0x77 }, 3, NULL, NULL },
-	{ "vpbroadcastb %xmm0,%ymm0", { 0xc4, 0xe2, 0x7d, 0x78, 0xc0 }, 5, NULL, NULL },
 	{ "rep stos", { 0xf3, 0x48, 0xab }, 3, NULL, NULL },
 
 	{ "lock incl (%rdi)", { 0xf0, 0xff, 0x07 }, 3, "a lock prefix", "lock incl (%rdi)" },
@@ -58,6 +56,15 @@ static const struct insn_case cases[] = {
 	  "one-byte opcode outs", NULL },
 	{ "vmovdqu64 (%rsi),%zmm0", { 0x62, 0xf1, 0xfe, 0x48, 0x6f, 0x06 }, 6,
 	  "an EVEX-encoded instruction whose opcode byte, 0x6f", NULL },
+	/* The kernel emulates these as the jumps their opcode bytes are
+	 * without the prefix, and never runs them. */
+	{ "vzeroupper", { 0xc5, 0xf8, 0x77 }, 3,
+	  "a VEX-encoded instruction whose opcode byte, 0x77, the kernel takes for a "
+	  "relative jump: it would emulate that instead of running the instruction", NULL },
+	{ "vpbroadcastb %xmm0,%ymm0", { 0xc4, 0xe2, 0x7d, 0x78, 0xc0 }, 5,
+	  "a VEX-encoded instruction whose opcode byte, 0x78", NULL },
+	{ "vpbroadcastb %esi,%ymm17", { 0x62, 0xe2, 0x7d, 0x28, 0x7a, 0xce }, 6,
+	  "an EVEX-encoded instruction whose opcode byte, 0x7a", NULL },
 	{ "push es, none in 64-bit code", { 0x06 }, 1,
 	  "bytes that do not decode as an instruction", "" },
 	{ "cut short", { 0x48, 0x8b }, 2, "bytes that do not decode as an instruction", "" },
