@@ -107,14 +107,13 @@ static int set_limit(struct compile_opts *co, const char *def)
 		{ "MAXACTION", offsetof(struct compile_opts, maxaction), 1, 100000000 },
 		{ "MAXMAPENTRIES", offsetof(struct compile_opts, maxmapentries), 1, 100000000 },
 		{ "MAXNESTING", offsetof(struct compile_opts, maxnesting), 0, 100 },
+		{ "MAXERRORS", offsetof(struct compile_opts, maxerrors), 0, 1000000 },
 		{ "BUFSIZE", offsetof(struct compile_opts, bufsize), 4096, 1u << 30 },
 		{ "USTACK_BYTES", offsetof(struct compile_opts, ustack_bytes), 0, 32768 },
 	};
 	/* SystemTap's other -D macros, which its runtime reads: what each
 	 * means for uscript, which goes on without it. */
 	static const struct { const char *name, *why; } stap_macros[] = {
-		{ "MAXERRORS", "the first runtime error ends the run, as with SystemTap's "
-			       "default of 0 (use try/catch to go on)" },
 		{ "MAXSKIPPED", "uscript's probes are never skipped" },
 		{ "MAXTRYLOCK", "uscript's probes take no locks" },
 		{ "TRYLOCKDELAY", "uscript's probes take no locks" },
@@ -143,7 +142,7 @@ static int set_limit(struct compile_opts *co, const char *def)
 			if (strcmp(limits[i].name, def) == 0)
 				return usage_error("-D %s needs a value: -D NAME=VALUE", def);
 		diag_warning(NULL, "-D %s has no effect: uscript's limits are MAXSTRINGLEN, "
-			     "MAXACTION, MAXMAPENTRIES, MAXNESTING, BUFSIZE and USTACK_BYTES", def);
+			     "MAXACTION, MAXMAPENTRIES, MAXNESTING, MAXERRORS, BUFSIZE and USTACK_BYTES", def);
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
@@ -174,7 +173,7 @@ static int set_limit(struct compile_opts *co, const char *def)
 	}
 	/* stap hands any other macro to the C compiler; here it means nothing. */
 	diag_warning(NULL, "-D %.*s has no effect: uscript's limits are MAXSTRINGLEN, "
-		     "MAXACTION, MAXMAPENTRIES, MAXNESTING, BUFSIZE and USTACK_BYTES", (int)namelen, def);
+		     "MAXACTION, MAXMAPENTRIES, MAXNESTING, MAXERRORS, BUFSIZE and USTACK_BYTES", (int)namelen, def);
 	return 0;
 }
 
@@ -415,6 +414,8 @@ int main(int argc, char **argv)
 		src.len = strlen(list_text);
 		co.last_pass = PASS_RESOLVE;
 		co.list_points = true;
+		/* As stap: a listing says what resolves, and no more. */
+		diag_set_no_warnings(true);
 	} else if (program) {
 		src.name = "<input>";
 		src.text = program;

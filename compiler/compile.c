@@ -20,6 +20,7 @@
 #include "parse/diag.h"
 #include "parse/parse.h"
 #include "points/alias.h"
+#include "points/listing.h"
 #include "points/probes.h"
 #include "check/elide.h"
 #include "check/resolve.h"
@@ -278,44 +279,6 @@ void program_release(struct program *p)
 	p->host_module = p->host_ctx = NULL;
 }
 
-struct listed {
-	const char *line;
-	int row;
-	bool dup;
-};
-
-static int by_line(const void *x, const void *y)
-{
-	const struct listed *a = x, *b = y;
-	int c = strcmp(a->line, b->line);
-	return c ? c : (a->row > b->row) - (a->row < b->row);
-}
-
-static int by_row(const void *x, const void *y)
-{
-	const struct listed *a = x, *b = y;
-	return (a->row > b->row) - (a->row < b->row);
-}
-
-/* -l and -L: each point once, as SystemTap lists them (the sites of a USDT
- * name are one line), in the order resolution found them. */
-static void list_points(struct arena *a, struct attach_table *t, const struct compile_opts *o)
-{
-	struct listed *l = arena_alloc(a, (size_t)(t->n + 1) * sizeof(*l));
-	for (int i = 0; i < t->n; i++) {
-		l[i].row = i;
-		l[i].line = o->list_vars ? arena_printf(a, "%s%s", t->rows[i].pp,
-							 target_listing(t, i)) : t->rows[i].pp;
-	}
-	qsort(l, (size_t)t->n, sizeof(*l), by_line);
-	for (int i = 1; i < t->n; i++)
-		l[i].dup = strcmp(l[i].line, l[i - 1].line) == 0;
-	qsort(l, (size_t)t->n, sizeof(*l), by_row);
-	for (int i = 0; i < t->n; i++)
-		if (!l[i].dup)
-			fprintf(o->dump, "%s\n", l[i].line);
-}
-
 static int compile_passes(struct arena *a, const struct src_file *file,
 			  const struct compile_opts *opts, struct program **out)
 {
@@ -342,14 +305,27 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 	if (tapset_link(lib, s) < 0)
 		return -1;
 
+	if (opts->list_points)
+		listing_only_user(s, file);
+	globs_expand(s, opts->list_points);
 	if (alias_expand(s) < 0 || slice_lower(s) < 0)
 		return -1;
 	elide_library(s);
 	struct resolved res;
 	struct attach_table attach;
-	int rc = resolve_script(s, opts, &res);
-	if (probes_resolve(s, opts, &attach) < 0)
-		rc = -1;
+	int rc;
+	if (opts->list_points) {
+		/* A listing shows what resolves: bodies are looked at only
+		 * for -L, and only where a point resolved. */
+		rc = probes_resolve(s, opts, &attach);
+		listing_trim(s, &attach, opts->list_vars);
+		if (resolve_script(s, opts, &res) < 0)
+			rc = -1;
+	} else {
+		rc = resolve_script(s, opts, &res);
+		if (probes_resolve(s, opts, &attach) < 0)
+			rc = -1;
+	}
 	/* Once the probe points resolved (an error there ends the pass
 	 * first, as in stap), before target variables: what is left out is
 	 * never looked up.  Listing points needs no code. */
@@ -369,7 +345,7 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 		return -1;
 	}
 	if (opts->list_points) {
-		list_points(a, &attach, opts);
+		listing_print(&attach, &res, opts->list_vars, opts->dump);
 		probes_release(&attach);
 		return 0;
 	}
@@ -386,6 +362,7 @@ static int compile_passes(struct arena *a, const struct src_file *file,
 	p->maxstringlen = opts->maxstringlen;
 	p->ringbuf_size = opts->bufsize;
 	p->maxmapentries = opts->maxmapentries;
+	p->maxerrors = opts->maxerrors;
 	layout_globals(p, &res, opts);
 
 	struct cg base = {

@@ -35,6 +35,7 @@ struct compile_opts {
 	uint32_t maxaction;         /* -D MAXACTION */
 	uint32_t maxmapentries;     /* -D MAXMAPENTRIES */
 	uint32_t maxnesting;        /* -D MAXNESTING: calls deep, at most */
+	uint32_t maxerrors;         /* -D MAXERRORS: errors that do not stop the run */
 	uint32_t bufsize;           /* -D BUFSIZE: ring buffer bytes */
 	uint32_t ustack_bytes;      /* -D USTACK_BYTES: user stack copied for
 				     * unwinding by CFI; 0 frame pointers only */

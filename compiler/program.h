@@ -52,6 +52,7 @@ struct globals_hdr {
 	int64_t target_pid;      /* target() */
 	int64_t realtime_offset; /* add to CLOCK_MONOTONIC to get the epoch time */
 	int64_t stp_pid;         /* stp_pid(): uscript's own pid */
+	int64_t errors;          /* runtime errors raised, counted for MAXERRORS */
 };
 
 enum attach_kind {
@@ -422,6 +423,7 @@ struct program {
 	uint32_t maxstringlen;
 	uint32_t ringbuf_size;
 	uint32_t maxmapentries;  /* -D MAXMAPENTRIES, for messages */
+	uint32_t maxerrors;      /* -D MAXERRORS: errors reported before one stops the run */
 	bool needs_target;       /* uses target() or process.…: wants -c or -x */
 	bool has_maps;           /* arrays or statistics: the BPF object holds them */
 	bool keep_target_map;    /* host handlers name the target's addresses

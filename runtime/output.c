@@ -35,6 +35,7 @@ int output_init(struct output *o, const struct program *p, FILE *out)
 	o->prog = p;
 	o->out = out;
 	o->error_site = -1;
+	o->soft_left = p->maxerrors;
 	o->formats = calloc((size_t)p->nformats + 1, sizeof(*o->formats));
 	if (!o->formats)
 		return -1;
@@ -438,8 +439,16 @@ void output_record(struct output *o, const void *data, size_t size)
 			print_record(o, data, size);
 		break;
 	case REC_ERROR:
+		if (h.site < (uint32_t)o->prog->nerrors)
+			o->nerrors++;
 		if ((o->stop != OUT_ERROR || o->report_each) && h.site < (uint32_t)o->prog->nerrors) {
-			o->stop = OUT_ERROR;
+			/* Under -D MAXERRORS, one of the first N: printed now,
+			 * and the run goes on. */
+			bool soft = o->stop != OUT_ERROR && o->soft_left > 0;
+			if (soft)
+				o->soft_left--;
+			else
+				o->stop = OUT_ERROR;
 			o->error_site = (int)h.site;
 			/* error(msg): the message came with the record; or its
 			 * values did, for the site's format. */
@@ -456,7 +465,7 @@ void output_record(struct output *o, const void *data, size_t size)
 				strbuf_append(&o->error_msg, m, strnlen(m, room));
 			}
 			/* In an error probe, after the first error was printed. */
-			if (o->report_each)
+			if (o->report_each || soft)
 				output_error(o, o->error_site);
 		}
 		break;

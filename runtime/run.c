@@ -500,6 +500,12 @@ static void stop(struct run *r)
 		}
 	}
 	fflush(r->o->out);
+	/* SystemTap's closing count, for a run that went on past errors. */
+	if (r->prog->maxerrors && r->out.nerrors) {
+		output_warning(&r->out, "Number of errors: %" PRIu64 ", skipped probes: 0",
+			       r->out.nerrors);
+		r->status = 1;
+	}
 	print_lost(r);
 }
 

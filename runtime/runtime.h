@@ -126,6 +126,9 @@ struct output {
 	struct strbuf line;
 	enum out_stop stop;
 	int error_site;          /* OUT_ERROR: the first error's site */
+	uint64_t nerrors;        /* error records seen */
+	uint32_t soft_left;      /* -D MAXERRORS: how many more are printed
+				  * at once, the run going on */
 	bool report_each;        /* error probes run: each error is printed */
 	struct strbuf error_msg; /* its message, when the record carried one */
 	struct sym_ctx *sym;     /* names stack addresses, when a format needs it */

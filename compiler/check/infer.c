@@ -129,7 +129,8 @@ struct sym *bind_array(struct rs *rs, const char *name, const struct loc *loc, i
 	s = global_find(rs, name);
 	if (!s) {
 		if (rs->checking)
-			diag_error(loc, "unknown array '%s': declare it with 'global %s'", name, name);
+			diag_error(loc, "unknown array '%s'%s: declare it with 'global %s'", name,
+				   similar_vars(rs, NULL, name, true), name);
 		return NULL;
 	}
 	/* The first use decides: a global first used without keys is a

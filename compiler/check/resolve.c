@@ -18,6 +18,7 @@
 #include "compile.h"
 #include "embedded.h"
 #include "parse/diag.h"
+#include "parse/suggest.h"
 #include "stats.h"
 #include "usage.h"
 #include "resolve_impl.h"
@@ -40,6 +41,21 @@ struct sym *global_find(struct rs *rs, const char *name)
 		if (strcmp(rs->globals[i]->name, name) == 0)
 			return rs->globals[i];
 	return NULL;
+}
+
+const char *similar_vars(struct rs *rs, const struct handler *h, const char *name, bool arrays)
+{
+	struct suggest sug;
+	suggest_init(&sug, name);
+	/* The library's own globals start with "_": no user means those. */
+	for (int i = 0; i < rs->nglobals; i++)
+		if (rs->globals[i]->name[0] != '_' && (!arrays || !rs->globals[i]->scalar_use))
+			suggest_add(&sug, rs->globals[i]->name);
+	for (int i = 0; h && i < h->nlocals; i++)
+		if (strcmp(h->locals[i]->name, name) != 0 && h->locals[i]->type != TYPE_UNKNOWN)
+			suggest_add(&sug, h->locals[i]->name);
+	const char *list = suggest_list(&sug);
+	return list ? arena_printf(rs->arena, " (similar: %s)", list) : "";
 }
 
 static void global_add(struct rs *rs, struct sym *s)
@@ -443,13 +459,15 @@ static void declare_funcs(struct rs *rs)
 	}
 }
 
-static void check_types_known(struct handler *h)
+static void check_types_known(struct rs *rs, struct handler *h)
 {
 	for (int i = 0; i < h->nlocals; i++) {
 		struct sym *s = h->locals[i];
+		/* A local that is only read may be a misspelt global or local. */
 		if (s->type == TYPE_UNKNOWN && !s->poisoned)
-			diag_error(&s->loc, "cannot infer the type of '%s'%s", s->name,
-				   s->kind == SYM_PARAM ? "; declare it, as in 'name:long'" : "");
+			diag_error(&s->loc, "cannot infer the type of '%s'%s%s", s->name,
+				   s->kind == SYM_PARAM ? "; declare it, as in 'name:long'" : "",
+				   s->kind == SYM_PARAM ? "" : similar_vars(rs, h, s->name, false));
 	}
 }
 
@@ -483,9 +501,9 @@ int resolve_script(struct script *s, const struct compile_opts *opts, struct res
 
 	for (int i = 0; i < out->nfuncs; i++)
 		if (!out->funcs[i].func->embedded)
-			check_types_known(&out->funcs[i]);
+			check_types_known(&rs, &out->funcs[i]);
 	for (int i = 0; i < s->nprobes; i++)
-		check_types_known(&out->probes[i]);
+		check_types_known(&rs, &out->probes[i]);
 	usage_mark(s, out);
 	embedded_check(s);
 	for (int i = 0; i < rs.nglobals; i++) {

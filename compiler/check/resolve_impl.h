@@ -35,6 +35,10 @@ struct rs {
 
 /* resolve.c: symbols */
 struct sym *global_find(struct rs *rs, const char *name);
+/* " (similar: a, b)" for an unknown name: the globals (with arrays, those
+ * not used as scalars) and the other locals of h (if not NULL) closest to
+ * it, or "". */
+const char *similar_vars(struct rs *rs, const struct handler *h, const char *name, bool arrays);
 struct sym *local_find(struct handler *h, const char *name);
 struct sym *bind_name(struct rs *rs, const char *name, const struct loc *loc);
 struct func *func_find(struct script *s, const char *name, int arity);

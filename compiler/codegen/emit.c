@@ -392,10 +392,29 @@ static void cg_raise_with_site(struct cg *cg, struct error_rec *e)
 		after_jump(cg);
 		return;
 	}
-	/* Only the first error is reported: whoever sets STOP_ERROR first sends
-	 * the record.  Host handlers, run one at a time, always send it: the
-	 * runtime prints those of error probes too (SystemTap prints every
-	 * error), and ignores the others. */
+	/* Under -D MAXERRORS=N, the first N errors are reported and end only
+	 * the handler that raised them; the one after stops the run. */
+	if (cg->opts->maxerrors) {
+		LLVMValueRef count = cg_field(cg, cg->globals, offsetof(struct globals_hdr, errors));
+		LLVMValueRef before = LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpAdd, count,
+							 cg_const(cg, 1),
+							 LLVMAtomicOrderingMonotonic, 0);
+		LLVMBasicBlockRef soft = cg_block(cg, "err.soft"), hard = cg_block(cg, "err.hard");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntULT, before,
+						     cg_const(cg, cg->opts->maxerrors), ""),
+				soft, hard);
+		LLVMPositionBuilderAtEnd(cg->b, soft);
+		uint32_t size = sizeof(struct rec_hdr) +
+			(e->msg ? ((cg->opts->maxstringlen + 7) & ~7u) : 8 * (uint32_t)e->nlongs);
+		cg_emit_record(cg, size, fill_error, e);
+		LLVMBuildStore(cg->b, cg_const(cg, CG_ABORT_ENDED), cg->aborted);
+		LLVMBuildBr(cg->b, cg->ret_bb);
+		LLVMPositionBuilderAtEnd(cg->b, hard);
+	}
+	/* Only the first error that stops the run is reported: whoever sets
+	 * STOP_ERROR first sends the record.  Host handlers, run one at a time,
+	 * always send it: the runtime prints those of error probes too
+	 * (SystemTap prints every error), and ignores the others. */
 	LLVMValueRef stopping = cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping));
 	LLVMValueRef old = LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpOr, stopping,
 					      cg_const(cg, STOP_ERROR), LLVMAtomicOrderingMonotonic, 0);

@@ -235,6 +235,10 @@ struct probe_point {
 	const struct probe *origin;     /* made by points/alias.h: the probe
 					 * as written, and the position there of */
 	int seq;                        /* the point this one comes from, for '!' */
+	const char *listed;      /* made by points/alias.h: the name -l lists
+				  * it under, the outermost alias it comes
+				  * through whose name (with the suffix the use
+				  * adds) holds no wildcard; NULL for its own */
 	const char *text;        /* canonical spelling, for pp() and messages:
 	                          * process("a").function("b").return */
 };

@@ -28,6 +28,9 @@ struct parse_opts {
 	 * may parse the macro file that defines it into the library. */
 	struct pp_library *library;
 	void (*library_miss)(void *ctx, const char *name);
+	/* Says the name (without '@') of every macro the library's macro
+	 * files define, for suggestions; may be NULL. */
+	void (*library_macros)(void *ctx, void (*say)(void *arg, const char *name), void *arg);
 	void *library_ctx;
 	/* The text is a macro file: its @defines go to `library`. */
 	bool macro_file;

@@ -115,6 +115,9 @@ void lex_close(void *scanner);
 void pp_open(struct pstate *p);
 int pp_lex(PARSE_STYPE *lval, PARSE_LTYPE *lloc, struct pstate *p);
 void pp_close(struct pstate *p);
+/* " (similar: @a, @b)" for an unknown @word: the macros of the text and of
+ * the library, and the operators ops, closest to it; or "". */
+const char *pp_similar(struct pstate *p, const char *word, const char *const *ops, size_t nops);
 }
 
 %code {
@@ -1112,11 +1115,17 @@ static struct sv_expr ex_unsupported(struct pstate *p, const char *what,
 	bool at = what[0] == '@', known = !at;
 	for (size_t i = 0; i < sizeof(stap_ops) / sizeof(*stap_ops); i++)
 		known |= strcmp(what, stap_ops[i]) == 0;
+	/* The operators uscript has, for a misspelt one. */
+	static const char *const ops[] = {
+		"@cast", "@var", "@defined", "@choose_defined", "@entry", "@count", "@sum",
+		"@min", "@max", "@avg", "@variance", "@hist_log", "@hist_linear",
+	};
 	if (known)
 		diag_error(what_loc, "%s%s%s is not supported by uscript", at ? "'" : "", what,
 			   at ? "'" : "");
 	else
-		diag_error(what_loc, "unknown operator '%s'", what);
+		diag_error(what_loc, "unknown operator '%s'%s", what,
+			   pp_similar(p, what, ops, sizeof(ops) / sizeof(*ops)));
 	return ex(p, ast_expr(p->arena, EXPR_NUM, loc), child_depth);
 }
 

@@ -41,6 +41,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "parse.h"
+#include "suggest.h"
 #include "preproc_impl.h"
 
 #define PP_MAX_FRAMES 200      /* expansions inside expansions */
@@ -375,6 +376,36 @@ static struct pp_macro *find_macro(struct preproc *pp, const char *name)
 		m = find_in(pp->library->macros, name);
 	}
 	return m;
+}
+
+struct similar {
+	struct suggest s;
+	struct arena *a;
+};
+
+static void similar_library(void *arg, const char *name)
+{
+	struct similar *m = arg;
+	if (strncmp(name, "__", 2) != 0)   /* the library's own helpers */
+		suggest_add(&m->s, arena_printf(m->a, "@%s", name));
+}
+
+const char *pp_similar(struct pstate *p, const char *word, const char *const *ops, size_t nops)
+{
+	struct similar m = { .a = p->arena };
+	suggest_init(&m.s, word);
+	for (size_t i = 0; i < nops; i++)
+		suggest_add(&m.s, ops[i]);
+	struct preproc *pp = p->pp;
+	for (const struct pp_macro *x = pp ? pp->macros : NULL; x; x = x->next)
+		suggest_add(&m.s, arena_printf(p->arena, "@%s", x->name));
+	for (const struct pp_macro *x = pp && pp->library ? pp->library->macros : NULL; x;
+	     x = x->next)
+		suggest_add(&m.s, arena_printf(p->arena, "@%s", x->name));
+	if (p->opts && p->opts->library_macros)
+		p->opts->library_macros(p->opts->library_ctx, similar_library, &m);
+	const char *list = suggest_list(&m.s);
+	return list ? arena_printf(p->arena, " (similar: %s)", list) : "";
 }
 
 /* A body: the tokens up to the %) that closes the %( before them, nested

@@ -77,7 +77,7 @@ static bool name_matches(const struct pp_comp *use, const struct pp_comp *name,
 	return true;
 }
 
-static bool any_alias(const struct script *s, const struct probe_point *pp)
+bool alias_any(const struct script *s, const struct probe_point *pp)
 {
 	const struct pp_comp *rest;
 	for (const struct alias *al = s->aliases; al; al = al->next)
@@ -326,6 +326,20 @@ static void emit(struct xp *x, const struct probe *orig, struct probe_point *poi
 	}
 }
 
+/* The name -l lists a point under when it comes through alias al used
+ * with suffix rest: the alias's own name and the suffix, unless the
+ * suffix holds a wildcard, which only the points underneath resolve. */
+static const char *listed_name(struct arena *a, const struct alias *al,
+			       const struct pp_comp *rest)
+{
+	if (!rest)
+		return al->text;
+	for (const struct pp_comp *c = rest; c; c = c->next)
+		if (strpbrk(c->name, "*?["))
+			return NULL;
+	return ast_pp_text(a, clone_comps(a, al->name, rest));
+}
+
 /* Adds the probes of points, with body.  seq is the position, in the probe
  * as written, of the point they all come from; -1 for that probe's own
  * points.  Probes come out in the order of the points, so that '!' can
@@ -367,6 +381,7 @@ static void expand(struct xp *x, const struct probe *orig, const struct probe_po
 				ptail = &plain;
 			}
 			struct probe_point *derived = NULL, **dt = &derived;
+			const char *listed = listed_name(x->a, al, rest);
 			for (const struct probe_point *ap = al->points; ap; ap = ap->next) {
 				struct probe_point *d = arena_alloc(x->a, sizeof(*d));
 				*d = *ap;
@@ -380,6 +395,7 @@ static void expand(struct xp *x, const struct probe *orig, const struct probe_po
 				d->sufficient |= pp->sufficient;
 				d->cond = both(x->a, ap->cond, pp->cond);
 				d->via = pp;
+				d->listed = pp->listed ? pp->listed : listed;
 				*dt = d;
 				dt = &d->next;
 			}
@@ -472,7 +488,7 @@ int alias_expand(struct script *s)
 		next = p->next;
 		bool plain = true;
 		for (const struct probe_point *pp = p->points; pp && plain; pp = pp->next)
-			plain = !pp->cond && !any_alias(s, pp);
+			plain = !pp->cond && !alias_any(s, pp);
 		if (plain) {
 			p->next = NULL;
 			*x.tail = p;

@@ -80,9 +80,9 @@ static bool is_never(const struct probe_point *pp)
 
 static int add_never(struct attach_table *t, const struct probe *p, const struct probe_point *pp)
 {
-	(void)p;
-	(void)pp;
 	t->never = true;
+	t->never_at = pp;
+	t->never_probe = p->id;
 	return 0;
 }
 

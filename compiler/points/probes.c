@@ -12,6 +12,7 @@
 #include "compile.h"
 #include "parse/diag.h"
 #include "parse/suggest.h"
+#include "points/alias.h"
 #include "dwarf/dwarfinfo.h"
 #include "binary/elfsym.h"
 #include "binary/usdt.h"
@@ -51,12 +52,17 @@ static int cmp_form(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+void probes_each_form(void (*say)(void *arg, const char *form), void *arg)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i]->forms)
+			kinds[i]->forms(say, arg);
+}
+
 void probes_dump_types(FILE *out)
 {
 	struct forms f = { 0 };
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (kinds[i]->forms)
-			kinds[i]->forms(collect_form, &f);
+	probes_each_form(collect_form, &f);
 	if (f.n)
 		qsort(f.v, f.n, sizeof(*f.v), cmp_form);
 	for (size_t i = 0; i < f.n; i++) {
@@ -83,6 +89,7 @@ struct attach_point *attach_add(struct attach_table *t, const struct probe *p,
 		t->ctx = c;
 	}
 	memset(&t->ctx[t->n], 0, sizeof(t->ctx[t->n]));
+	t->ctx[t->n].at = pp;
 	struct attach_point *a = &t->rows[t->n++];
 	memset(a, 0, sizeof(*a));
 	a->kind = kind;
@@ -210,6 +217,15 @@ static void note_similar_alias(const struct script *s, const struct probe_point 
 		diag_note(&pp->loc, "similar probe aliases: %s", list);
 }
 
+/* A point no form of point matches ("proces(\"a\")…", "….functoin(…)"):
+ * the forms closest to it, written out. */
+static void note_similar_form(const struct script *s, const struct probe_point *pp)
+{
+	const char *list = globs_similar(s->arena, pp);
+	if (list)
+		diag_note(&pp->loc, "similar probe points: %s", list);
+}
+
 void probes_note_alias(const struct probe_point *pp)
 {
 	for (const struct probe_point *v = pp->via; v; v = v->via)
@@ -259,6 +275,7 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 					  "like, kernel.trace(\"NAME\"), perf.sw.NAME: "
 					  "--dump-probe-types lists them all");
 				note_similar_alias(s, pp);
+				note_similar_form(s, pp);
 				probes_note_alias(pp);
 				errors++;
 				continue;
@@ -267,8 +284,10 @@ int probes_resolve(struct script *s, const struct compile_opts *opts,
 			int rc = k->resolve(out, p, pp);
 			warn_skipped(out, pp);
 			if (rc < 0) {
-				if (!pp->optional)
+				if (!pp->optional) {
 					errors++;
+					note_similar_form(s, pp);
+				}
 				continue;
 			}
 			if (out->n > before)

@@ -96,6 +96,7 @@ struct row_ctx {
 					  * in scope there, where DWARF puts them */
 	const struct ktp *ktp;           /* a kernel.trace row: the tracepoint */
 	const struct lifecycle *life;    /* a process.begin … row */
+	const struct probe_point *at;    /* the point it was made for */
 };
 
 /* A point the kernel cannot probe, left out of a wildcard's rows. */
@@ -128,6 +129,8 @@ struct attach_table {
 	const char *kernel_why;     /* or why there is none */
 	bool never;                 /* a `never` point resolved: a script may
 				     * have no rows and still be whole */
+	const struct probe_point *never_at;  /* the last such point, which -l */
+	int never_probe;                     /* lists, and its probe */
 	/* The syscalls views' rows (kernel.h): the offsets of pt_regs'
 	 * orig_ax (the number at sys_exit) and of the task's thread_info
 	 * status (whose TS_COMPAT marks a call of 32-bit code), -1 where the
@@ -200,6 +203,9 @@ struct probe_kind {
 	 * --dump-probe-types writes them: "process(string).function(string)". */
 	void (*forms)(void (*say)(void *arg, const char *form), void *arg);
 };
+
+/* Says every form of point of every kind, in no order, with repeats. */
+void probes_each_form(void (*say)(void *arg, const char *form), void *arg);
 
 /* --dump-probe-types: every form of point, sorted, one a line. */
 void probes_dump_types(FILE *out);

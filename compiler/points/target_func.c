@@ -9,6 +9,7 @@
 #include "parse/arena.h"
 #include "compile.h"
 #include "parse/diag.h"
+#include "parse/suggest.h"
 #include "dwarf/dwarfinfo.h"
 #include "probes.h"
 #include "target_impl.h"
@@ -175,9 +176,23 @@ static const struct dwi_var *find_var(struct tctx *c, const struct expr *e, int 
 	for (size_t i = 0; i < np; i++)
 		if (ps[i].name)
 			list = arena_printf(c->arena, "%s%s%s", list, *list ? ", " : "", ps[i].name);
-	diag_error(&e->loc, "no parameter or variable %s%s%s in %s, at %s",
+	/* The parameters and variables of the function closest to the name. */
+	struct suggest sug;
+	suggest_init(&sug, name);
+	for (size_t i = 0; i < np; i++)
+		if (ps[i].name)
+			suggest_add(&sug, ps[i].name);
+	for (size_t i = 0; i < nl; i++)
+		if (ls[i].name)
+			suggest_add(&sug, ls[i].name);
+	const char *similar = "";
+	for (int i = 0; i < sug.n; i++)
+		similar = arena_printf(c->arena, "%s%s%s%s%s", similar, i ? ", " : " (similar: ",
+				       e->form == TARGET_ATVAR ? "@var(\"" : "$", sug.best[i].name,
+				       e->form == TARGET_ATVAR ? "\")" : "");
+	diag_error(&e->loc, "no parameter or variable %s%s%s in %s, at %s%s%s",
 		   e->form == TARGET_ATVAR ? "@var(\"" : "$", name,
-		   e->form == TARGET_ATVAR ? "\")" : "", a->func, a->pp);
+		   e->form == TARGET_ATVAR ? "\")" : "", a->func, a->pp, similar, *similar ? ")" : "");
 	if (*list)
 		diag_note(&a->loc, "the parameters of %s are: %s", a->func, list);
 	else

@@ -88,6 +88,24 @@ static void macro_miss(void *ctx, const char *name)
 		tapset_load(t, i);
 }
 
+static bool fits(const struct tapset *t, enum tapset_kind kind, enum tapset_kind dkind,
+		 int file);
+
+/* The macros of the library's macro files, by name. */
+static void each_macro(void *ctx, void (*say)(void *arg, const char *name), void *arg)
+{
+	struct tapset *t = ctx;
+	for (int i = 0; i < tapset_embedded_ndefs; i++) {
+		const struct tapset_embedded_def *d = &tapset_embedded_defs[i];
+		if (fits(t, TAPSET_MACRO, d->kind, d->file))
+			say(arg, d->name);
+	}
+	tapset_scan_dirs(t);
+	for (int i = 0; i < t->ndefs; i++)
+		if (fits(t, TAPSET_MACRO, t->defs[i].kind, t->defs[i].file))
+			say(arg, t->defs[i].name);
+}
+
 struct tapset *tapset_new(struct arena *a, char **dirs, int ndirs)
 {
 	struct tapset *t = arena_alloc(a, sizeof(*t));
@@ -104,6 +122,7 @@ struct tapset *tapset_new(struct arena *a, char **dirs, int ndirs)
 	}
 	t->popts.library = pp_library_new(a);
 	t->popts.library_miss = macro_miss;
+	t->popts.library_macros = each_macro;
 	t->popts.library_ctx = t;
 	return t;
 }
@@ -117,6 +136,7 @@ void tapset_parse_opts(struct tapset *t, struct parse_opts *opts)
 {
 	opts->library = t->popts.library;
 	opts->library_miss = macro_miss;
+	opts->library_macros = each_macro;
 	opts->library_ctx = t;
 	t->popts.args = opts->args;
 	t->popts.nargs = opts->nargs;
@@ -308,7 +328,9 @@ static bool alias_matches(const char *name, const char *def)
 	for (size_t i = 0;; i++)
 		if (!(str[i] = def[i] == '.' ? '/' : def[i]))
 			break;
-	return fnmatch(pat, str, FNM_PATHNAME) == 0;
+	/* A "**" spans components: such a use pulls in every file that
+	 * could hold what it matches, which points/globs.c then sorts out. */
+	return fnmatch(pat, str, strstr(pat, "**") ? 0 : FNM_PATHNAME) == 0;
 }
 
 bool tapset_pull_alias(struct tapset *t, struct script *s, const char *name)
