@@ -382,6 +382,15 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 			if (s->index)
 				expect(rs, s->index, TYPE_LONG, "an index of a target expression");
 		const char *what = e->form == TARGET_CAST ? "@cast" : "@var";
+		/* As in SystemTap, an @cast that names no module reads the
+		 * kernel's types outside process probes: in kernel probes,
+		 * in begin and end, in functions. */
+		if (e->form == TARGET_CAST && (!e->module || e->module_kernel) && !e->pretty &&
+		    e->name && (!rs->h->probe || !rs->in_process_probe)) {
+			e->module = "kernel";
+			e->module_kernel = true;
+			e->module_loc = e->loc;
+		}
 		/* An @cast that names its module is read anywhere; the others
 		 * take their types from the probed file. */
 		bool anywhere = e->form == TARGET_CAST && e->module && !e->pretty;
