@@ -122,6 +122,7 @@ struct builtin {
 	X(kernel_pointer,  TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
 	/* the kernel side (codegen/kernel.c) */ \
 	X(user_mode,       TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(addr,            TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	X(task_current,    TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	X(task_pid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
 	X(task_tid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
@@ -170,7 +171,8 @@ struct builtin {
 	X(sprint_backtrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
 	X(backtrace,     TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
 	X(symname,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
-	X(symdata,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
+	X(symdata,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(modname,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
 
 enum builtin_id {
 #define X(name, ret, args, where, gen) BI_##name,

@@ -713,7 +713,7 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 	}
 	if (b->id == BI_matched || b->id == BI_ngroups || b->id == BI_matched_str)
 		rs->out->uses_matched = true;
-	if ((b->id == BI_sprint_backtrace || b->id == BI_symname || b->id == BI_symdata) &&
+	if (b->id == BI_sprint_backtrace &&
 	    !e->printed && rs->checking)
 		diag_error(&e->loc, "%s() can only be printed, as an argument of print, println, "
 			   "printd, printdln or printf: uscript names the addresses when it "

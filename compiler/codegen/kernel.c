@@ -101,6 +101,19 @@ static LLVMValueRef user_mode(struct cg *cg)
 	return LLVMBuildZExt(cg->b, user, cg->i64, "");
 }
 
+/* addr(): the instruction pointer of the registers the probe has: at a
+ * uprobe the program's, in a sample that of the code interrupted (the
+ * kernel's or a program's, as user_mode() says); 0 at a tracepoint, which
+ * has none, and in uscript's own handlers. */
+static LLVMValueRef addr(struct cg *cg)
+{
+	if (!cg->t->is_bpf)
+		return cg_const(cg, 0);
+	if (cg->fixed_row >= 0 && cg->attach->rows[cg->fixed_row].kind != ATTACH_PERF)
+		return cg_const(cg, 0);
+	return cg_load_reg(cg, PT_REGS_IP);
+}
+
 /* errno_str(e): the name of e or -e ("ENOENT"), "" for others, from a
  * table made here with the C library's names. */
 static LLVMValueRef errno_str(struct cg *cg, struct expr *call)
@@ -200,6 +213,8 @@ LLVMValueRef cg_kernel(struct cg *cg, struct expr *call)
 		return group_id(cg, call, 2);
 	case BI_user_mode:
 		return user_mode(cg);
+	case BI_addr:
+		return addr(cg);
 	case BI_task_current:
 		return cg->t->is_bpf ? cg_bpf_helper(cg, 35 /* BPF_FUNC_get_current_task */,
 						     cg->i64, NULL, 0) : cg_const(cg, 0);

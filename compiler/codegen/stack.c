@@ -319,6 +319,11 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
 		return NULL;
 	case BI_ucallers:
 		return ucallers(cg, call);
+	case BI_symname:
+	case BI_symdata:
+	case BI_modname:
+		/* the kernel's symbols as values (ksym.c) */
+		return cg_ksym(cg, call);
 	default:
 		/* named addresses (usym.c); output.c still prints
 		 * usymname() and sprint_ubacktrace() through
