@@ -123,6 +123,7 @@ struct builtin {
 	/* the kernel side (codegen/kernel.c) */ \
 	X(user_mode,       TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	X(addr,            TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(uaddr,           TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	X(task_current,    TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	X(task_pid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
 	X(task_tid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
