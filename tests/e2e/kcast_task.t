@@ -2,7 +2,8 @@
 # probe, a function, a uprobe: members, chains, a run-time index, '&',
 # "kernel<header>", no module (the kernel's, as in SystemTap), "type *",
 # the tapset's @task, @cast_module_sizeof and @module_container_of, and
-# autocast of locals that hold such values ($prev too); every value is
+# autocast of locals that hold such values ($prev too), '&' of a
+# tracepoint argument's member; every value is
 # checked against what pid(), tid() and ppid() say of the target.
 run: cd "$T" && uscript "$D/kcast_task.up" -c "./add 2"
 --- stdout
@@ -18,4 +19,4 @@ autocast 1 1
 autocast of @cast 1 1
 ** 1
 uprobe 1
-switch 1 1
+switch 1 1 1
