@@ -201,4 +201,9 @@ struct reg_name {
 };
 const struct reg_name *builtin_register(const char *name);
 
+/* Why uscript does not have SystemTap's kernel function `name`
+ * ("pid2task"), for a note after "unknown function"; NULL for other
+ * names (missing.c). */
+const char *builtin_missing(const char *name);
+
 #endif

@@ -787,6 +787,9 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 			diag_error(&e->loc, "unknown function '%s'%s%s%s", e->name,
 				   similar ? " (similar: " : "", similar ? similar : "",
 				   similar ? ")" : "");
+			const char *why = builtin_missing(e->name);
+			if (why)
+				diag_note(&e->loc, "SystemTap's %s is not in uscript: %s", e->name, why);
 			e->bad = true;
 		}
 		for (struct expr *a = e->args; a; a = a->next)
