@@ -23,6 +23,7 @@
 #include "check/regex.h"
 #include "codegen/hostabi.h"
 #include "maps.h"
+#include "symbolize.h"
 #include "runtime.h"
 
 typedef void (*host_fn)(void *rt, void *globals, void *scratch, int64_t cookie);
@@ -237,6 +238,33 @@ void uscript_host_foreach_end(void *rt, void *it)
 	if (l->it)
 		maps_foreach_end(h->maps, l->it);
 	free(l);
+}
+
+/* The kernel's symbols of host handlers: one symbolizer, made at the
+ * first call, for the handlers, which run in this thread only. */
+static struct sym_ctx *host_sym;
+
+int64_t uscript_host_ksym(int64_t kind, int64_t addr, char *dst, int64_t maxstr)
+{
+	struct sym_where w;
+	struct strbuf t = { 0 };
+	dst[0] = '\0';
+	if (!host_sym && !(host_sym = sym_new()))
+		return 0;
+	sym_lookup(host_sym, SYM_KERNEL, (uint64_t)addr, &w);
+	if (kind == 2) {
+		if (w.symbol)
+			snprintf(dst, (size_t)maxstr, "%s", w.module);
+		return w.symbol != NULL;
+	}
+	if (kind == 1)
+		sym_symdata(host_sym, &t, SYM_KERNEL, (uint64_t)addr, (size_t)maxstr);
+	else
+		sym_usymname(host_sym, &t, SYM_KERNEL, (uint64_t)addr, (size_t)maxstr);
+	if (t.buf)
+		snprintf(dst, (size_t)maxstr, "%.*s", (int)t.len, t.buf);
+	strbuf_free(&t);
+	return w.symbol != NULL;
 }
 
 /* ---- the JIT ---- */

@@ -122,6 +122,8 @@ struct builtin {
 	X(kernel_pointer,  TYPE_LONG,   "L",   BI_ANYWHERE, cg_user) \
 	/* the kernel side (codegen/kernel.c) */ \
 	X(user_mode,       TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(addr,            TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
+	X(uaddr,           TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	X(task_current,    TYPE_LONG,   "",    BI_ANYWHERE, cg_kernel) \
 	X(task_pid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
 	X(task_tid,        TYPE_LONG,   "L",   BI_ANYWHERE, cg_kernel) \
@@ -172,7 +174,8 @@ struct builtin {
 	X(sprint_backtrace, TYPE_STRING,  "", BI_ANYWHERE, cg_stack) \
 	X(backtrace,     TYPE_STRING,  "",    BI_ANYWHERE, cg_stack) \
 	X(symname,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
-	X(symdata,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
+	X(symdata,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack) \
+	X(modname,       TYPE_STRING,  "L",   BI_ANYWHERE, cg_stack)
 
 enum builtin_id {
 #define X(name, ret, args, where, gen) BI_##name,
@@ -199,5 +202,10 @@ struct reg_name {
 	uint32_t off, size;
 };
 const struct reg_name *builtin_register(const char *name);
+
+/* Why uscript does not have SystemTap's kernel function `name`
+ * ("pid2task"), for a note after "unknown function"; NULL for other
+ * names (missing.c). */
+const char *builtin_missing(const char *name);
 
 #endif

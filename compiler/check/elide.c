@@ -129,7 +129,7 @@ static bool builtin_pure(int id)
 	case BI_kernel_string: case BI_kernel_string2: case BI_kernel_string_n:
 	case BI_kernel_string_quoted: case BI_kernel_long: case BI_kernel_int:
 	case BI_kernel_short: case BI_kernel_char: case BI_kernel_pointer:
-	case BI_user_mode: case BI_task_current: case BI_task_pid: case BI_task_tid:
+	case BI_user_mode: case BI_addr: case BI_uaddr: case BI_task_current: case BI_task_pid: case BI_task_tid:
 	case BI_task_parent: case BI_task_state: case BI_task_execname: case BI_task_uid:
 	case BI_task_euid: case BI_task_gid: case BI_task_egid: case BI_task_cpu:
 	case BI_task_nice: case BI_task_prio: case BI_errno_str:
@@ -137,7 +137,8 @@ static bool builtin_pure(int id)
 	case BI_text_str:
 	case BI_sprint_ubacktrace: case BI_ubacktrace: case BI_usymname: case BI_usymdata:
 	case BI_umodname: case BI_sprint_ustack: case BI_ucallers:
-	case BI_sprint_backtrace: case BI_backtrace:
+	case BI_sprint_backtrace: case BI_backtrace: case BI_symname: case BI_symdata:
+	case BI_modname:
 		return true;
 	default:
 		return false;

@@ -383,6 +383,15 @@ static enum type infer_target(struct rs *rs, struct expr *e)
 			if (s->index)
 				expect(rs, s->index, TYPE_LONG, "an index of a target expression");
 		const char *what = e->form == TARGET_CAST ? "@cast" : "@var";
+		/* As in SystemTap, an @cast that names no module reads the
+		 * kernel's types outside process probes: in kernel probes,
+		 * in begin and end, in functions. */
+		if (e->form == TARGET_CAST && (!e->module || e->module_kernel) && !e->pretty &&
+		    e->name && (!rs->h->probe || !rs->in_process_probe)) {
+			e->module = "kernel";
+			e->module_kernel = true;
+			e->module_loc = e->loc;
+		}
 		/* An @cast that names its module is read anywhere; the others
 		 * take their types from the probed file. */
 		bool anywhere = e->form == TARGET_CAST && e->module && !e->pretty;
@@ -705,7 +714,7 @@ static enum type infer_builtin(struct rs *rs, struct expr *e, const struct built
 	}
 	if (b->id == BI_matched || b->id == BI_ngroups || b->id == BI_matched_str)
 		rs->out->uses_matched = true;
-	if ((b->id == BI_sprint_backtrace || b->id == BI_symname || b->id == BI_symdata) &&
+	if (b->id == BI_sprint_backtrace &&
 	    !e->printed && rs->checking)
 		diag_error(&e->loc, "%s() can only be printed, as an argument of print, println, "
 			   "printd, printdln or printf: uscript names the addresses when it "
@@ -779,6 +788,9 @@ static enum type infer_call(struct rs *rs, struct expr *e, enum type want)
 			diag_error(&e->loc, "unknown function '%s'%s%s%s", e->name,
 				   similar ? " (similar: " : "", similar ? similar : "",
 				   similar ? ")" : "");
+			const char *why = builtin_missing(e->name);
+			if (why)
+				diag_note(&e->loc, "SystemTap's %s is not in uscript: %s", e->name, why);
 			e->bad = true;
 		}
 		for (struct expr *a = e->args; a; a = a->next)

@@ -443,6 +443,8 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call);
 /* usymname(), usymdata(), umodname(), sprint_ubacktrace(), sprint_ustack()
  * as string values; see the design note in usym.c. */
 LLVMValueRef cg_usym(struct cg *cg, struct expr *call);
+/* symname(), symdata() and modname() as values (ksym.c). */
+LLVMValueRef cg_ksym(struct cg *cg, struct expr *call);
 /* The bytes of the map usym.c keeps a call's state in, and whether it is
  * the thread's (task storage, up to USYM_STATE_THREAD_MAX bytes) or this
  * CPU's. */

@@ -34,6 +34,7 @@
 	X(str_text) \
 	X(str_textn) \
 	X(sprint_ustack) \
+	X(ksym) \
 	X(regex_sub)
 
 /* A record buffer for `size` bytes; never NULL. */
@@ -86,5 +87,10 @@ void uscript_host_sprint_ustack(char *dst, const char *stk, int64_t maxstr);
 /* Where the pattern of the tables `blob` (check/regex.h) matches s: 1 and
  * its tags in tags[], or 0. */
 int64_t uscript_host_regex_sub(const void *blob, const char *s, int64_t *tags);
+
+/* symname(addr) (kind 0), symdata(addr) (1) and modname(addr) (2) of a
+ * kernel address, from /proc/kallsyms, into dst as print writes them, at
+ * most maxstr - 1 bytes and a NUL; returns whether a symbol names addr. */
+int64_t uscript_host_ksym(int64_t kind, int64_t addr, char *dst, int64_t maxstr);
 
 #endif

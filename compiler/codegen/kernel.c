@@ -7,6 +7,7 @@
  * binary runs on another kernel.  A read that faults is SystemTap's
  * "kernel read fault" error. */
 #define _GNU_SOURCE
+#include <linux/bpf.h>
 #include <string.h>
 
 #include "parse/arena.h"
@@ -99,6 +100,52 @@ static LLVMValueRef user_mode(struct cg *cg)
 					  LLVMBuildAnd(cg->b, cs, cg_const(cg, 3), ""),
 					  cg_const(cg, 3), "");
 	return LLVMBuildZExt(cg->b, user, cg->i64, "");
+}
+
+/* addr(): the instruction pointer of the registers the probe has: at a
+ * uprobe the program's, in a sample that of the code interrupted (the
+ * kernel's or a program's, as user_mode() says); 0 at a tracepoint, which
+ * has none, and in uscript's own handlers. */
+static LLVMValueRef addr(struct cg *cg)
+{
+	if (!cg->t->is_bpf)
+		return cg_const(cg, 0);
+	if (cg->fixed_row >= 0 && cg->attach->rows[cg->fixed_row].kind != ATTACH_PERF)
+		return cg_const(cg, 0);
+	return cg_load_reg(cg, PT_REGS_IP);
+}
+
+/* uaddr(): where the current thread is in its program, wherever the probe
+ * is: at a uprobe the registers' rip, elsewhere the rip of the user
+ * registers the kernel saved on the thread's entry (bpf_task_pt_regs); 0
+ * in a kernel thread, which has no program, and in uscript's own
+ * handlers. */
+static LLVMValueRef uaddr(struct cg *cg, struct expr *call)
+{
+	LLVMBuilderRef b = cg->b;
+	if (!cg->t->is_bpf)
+		return cg_const(cg, 0);
+	if (cg->fixed_row < 0)
+		return cg_load_reg(cg, PT_REGS_IP);
+	uint32_t size;
+	int64_t mm_off = member(cg, call, "task_struct", "mm", &size);
+	if (mm_off < 0)
+		return cg_const(cg, 0);
+	LLVMValueRef task = cg_bpf_helper(cg, BPF_FUNC_get_current_task_btf, cg->ptr, NULL, 0);
+	LLVMValueRef regs = cg_bpf_helper(cg, BPF_FUNC_task_pt_regs, cg->ptr, &task, 1);
+	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
+	LLVMValueRef at[2] = { LLVMBuildAdd(b, LLVMBuildPtrToInt(b, task, cg->i64, ""),
+					    cg_const(cg, mm_off), ""),
+			       LLVMBuildAdd(b, LLVMBuildPtrToInt(b, regs, cg->i64, ""),
+					    cg_const(cg, PT_REGS_IP), "") };
+	LLVMValueRef v[2];
+	for (int i = 0; i < 2; i++) {
+		LLVMBuildStore(b, cg_const(cg, 0), slot);
+		cg->t->read_kernel(cg, slot, 8, at[i]);
+		v[i] = LLVMBuildLoad2(b, cg->i64, slot, "");
+	}
+	return LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, v[0], cg_const(cg, 0), ""),
+			       cg_const(cg, 0), v[1], "");
 }
 
 /* errno_str(e): the name of e or -e ("ENOENT"), "" for others, from a
@@ -200,6 +247,10 @@ LLVMValueRef cg_kernel(struct cg *cg, struct expr *call)
 		return group_id(cg, call, 2);
 	case BI_user_mode:
 		return user_mode(cg);
+	case BI_addr:
+		return addr(cg);
+	case BI_uaddr:
+		return uaddr(cg, call);
 	case BI_task_current:
 		return cg->t->is_bpf ? cg_bpf_helper(cg, 35 /* BPF_FUNC_get_current_task */,
 						     cg->i64, NULL, 0) : cg_const(cg, 0);

@@ -389,6 +389,11 @@ LLVMValueRef cg_stack(struct cg *cg, struct expr *call)
 	case BI_print_usyms:
 		cg_print_ustack(cg, call);
 		return NULL;
+	case BI_symname:
+	case BI_symdata:
+	case BI_modname:
+		/* the kernel's symbols as values (ksym.c) */
+		return cg_ksym(cg, call);
 	default:
 		/* named addresses (usym.c); output.c still prints
 		 * usymname() and sprint_ubacktrace() through

@@ -188,13 +188,78 @@ static bool scalar(const struct btf_type *t, uint8_t *size, bool *is_signed)
 	return false;
 }
 
+int kbtf_type_named(struct kbtf *k, const char *name, uint32_t *id, int *levels)
+{
+	/* "struct task_struct *", "task_struct", "unsigned long" */
+	char buf[256];
+	snprintf(buf, sizeof(buf), "%s", name);
+	int stars = 0;
+	size_t n = strlen(buf);
+	while (n && (buf[n - 1] == ' ' || buf[n - 1] == '*')) {
+		stars += buf[n - 1] == '*';
+		buf[--n] = '\0';
+	}
+	const char *base = buf;
+	int kinds[3] = { BTF_KIND_STRUCT, BTF_KIND_UNION, BTF_KIND_TYPEDEF };
+	int first = 0, last = 2;
+	if (strncmp(base, "struct ", 7) == 0) {
+		base += 7;
+		last = 0;
+	} else if (strncmp(base, "union ", 6) == 0) {
+		base += 6;
+		first = last = 1;
+	} else if (strncmp(base, "enum ", 5) == 0) {
+		base += 5;
+		kinds[0] = BTF_KIND_ENUM;
+		last = 0;
+	}
+	while (*base == ' ')
+		base++;
+	int found = -1;
+	for (int i = first; i <= last && found < 0; i++)
+		found = btf__find_by_name_kind(k->btf, base, kinds[i]);
+	if (found < 0 && first == 0 && last == 2)
+		found = btf__find_by_name_kind(k->btf, base, BTF_KIND_INT);
+	if (found < 0)
+		return -1;
+	*id = (uint32_t)found;
+	*levels = stars;
+	return 0;
+}
+
 int kbtf_access(struct kbtf *k, uint32_t type, const struct kbtf_comp *comps, int ncomps,
 		struct kbtf_op *ops, int *nops, uint32_t *result, char *err, size_t errlen)
 {
+	return kbtf_access_ex(k, type, 0, false, comps, ncomps, ops, nops, result, NULL, err,
+			      errlen);
+}
+
+int kbtf_access_ex(struct kbtf *k, uint32_t type, int at, bool addr_of,
+		   const struct kbtf_comp *comps, int ncomps, struct kbtf_op *ops, int *nops,
+		   uint32_t *result, bool *is_addr, char *err, size_t errlen)
+{
 	struct acc a = { k, ops, 0, err, errlen };
 	/* v holds the value of type `id`, or its address when at_addr. */
-	bool at_addr = false;
+	bool at_addr = at == 1;
 	uint32_t id = type;
+	if (at > 1 && ncomps == 0) {
+		/* @cast(p, "struct foo *") alone: the pointer at p */
+		*result = type;
+		if (is_addr)
+			*is_addr = addr_of;
+		*nops = 0;
+		if (!addr_of)
+			ops[(*nops)++] = (struct kbtf_op){ KBTF_OP_LOAD, .size = 8 };
+		return 0;
+	}
+	if (at > 1) {
+		/* v is the address of at - 1 levels of pointers to the type:
+		 * as many loads give the address of the value */
+		for (int i = 0; i < at - 1; i++)
+			if (!emit(&a, (struct kbtf_op){ KBTF_OP_LOAD, .size = 8 }))
+				return -1;
+		at_addr = true;
+	}
 	int bit_size = 0, bit_shift = 0, slots = 0;
 	for (int i = 0; i < ncomps; i++) {
 		const struct kbtf_comp *c = &comps[i];
@@ -246,6 +311,11 @@ int kbtf_access(struct kbtf *k, uint32_t type, const struct kbtf_comp *comps, in
 		uint32_t el;
 		if (btf_is_array(t) && at_addr) {
 			el = btf_array(t)->type;
+		} else if (at_addr && i == 0 && at == 1 &&
+			   (btf_is_struct(t) || btf_is_union(t) || btf_is_int(t))) {
+			/* @cast(p, "struct foo")[1]: the struct after the one at
+			 * p, as if p pointed to an array of them */
+			el = id;
 		} else if (btf_is_ptr(t)) {
 			if (at_addr && !emit(&a, (struct kbtf_op){ KBTF_OP_LOAD, .size = 8 }))
 				return -1;
@@ -262,11 +332,10 @@ int kbtf_access(struct kbtf *k, uint32_t type, const struct kbtf_comp *comps, in
 				 kbtf_type_name(k, type));
 			return -1;
 		}
-		int slot = slots++;
 		if (c->is_const) {
 			if (c->index && !emit(&a, (struct kbtf_op){ KBTF_OP_ADD, .n = c->index * esz }))
 				return -1;
-		} else if (!emit(&a, (struct kbtf_op){ KBTF_OP_INDEX, .slot = slot, .n = esz })) {
+		} else if (!emit(&a, (struct kbtf_op){ KBTF_OP_INDEX, .slot = slots++, .n = esz })) {
 			return -1;
 		}
 		id = type = el;
@@ -275,6 +344,20 @@ int kbtf_access(struct kbtf *k, uint32_t type, const struct kbtf_comp *comps, in
 	uint8_t size;
 	bool is_signed;
 	*result = type;
+	if (is_addr)
+		*is_addr = false;
+	if (addr_of) {
+		/* '&': where the value is, which must be in memory */
+		if (!at_addr || bit_size) {
+			snprintf(err, errlen, "%s", bit_size ? "a bit-field has no address" :
+				 "the value is not in memory: it has no address");
+			return -1;
+		}
+		if (is_addr)
+			*is_addr = true;
+		*nops = a.n;
+		return 0;
+	}
 	if (!t) {
 		snprintf(err, errlen, "the value is void");
 		return -1;
@@ -283,6 +366,8 @@ int kbtf_access(struct kbtf *k, uint32_t type, const struct kbtf_comp *comps, in
 		if (at_addr && (btf_is_array(t) || btf_is_struct(t) || btf_is_union(t))) {
 			/* SystemTap's value of an array or a struct member: its
 			 * address */
+			if (is_addr)
+				*is_addr = true;
 			*nops = a.n;
 			return 0;
 		}

@@ -153,6 +153,22 @@ struct kbtf_comp {
 int kbtf_access(struct kbtf *k, uint32_t type, const struct kbtf_comp *comps, int ncomps,
 		struct kbtf_op *ops, int *nops, uint32_t *result, char *err, size_t errlen);
 
+/* kbtf_access for @cast and '&': `at` 0 when v holds the value of type
+ * `type` (a tracepoint's argument), 1 when v is the address of one
+ * (@cast(p, "struct task_struct")), n > 1 when v is the address of n - 1
+ * levels of pointers to it (@cast(p, "struct task_struct *")).  addr_of:
+ * the result is the address of the value the comps name.  *is_addr (if
+ * not NULL) says whether the result is the address of a value of type
+ * *result (an array, a struct, '&') rather than the value. */
+int kbtf_access_ex(struct kbtf *k, uint32_t type, int at, bool addr_of,
+		   const struct kbtf_comp *comps, int ncomps, struct kbtf_op *ops, int *nops,
+		   uint32_t *result, bool *is_addr, char *err, size_t errlen);
+
+/* The type @cast names, as SystemTap spells it ("struct task_struct",
+ * "task_struct", "struct file *", "unsigned int"): its BTF id and how many
+ * '*' follow it.  -1 if the kernel has no such type. */
+int kbtf_type_named(struct kbtf *k, const char *name, uint32_t *id, int *levels);
+
 /* The offset of member `name` of struct `sname` (through anonymous
  * members), and its size; -1 if there is none. */
 int kbtf_member(struct kbtf *k, const char *sname, const char *name, uint32_t *offset,

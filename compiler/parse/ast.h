@@ -133,6 +133,9 @@ struct expr {
 	enum { TARGET_DOLLAR, TARGET_CAST, TARGET_ATVAR, TARGET_AUTO } form;
 	const char *module;
 	struct loc arg_loc, module_loc;
+	bool module_kernel;      /* @cast with no module outside process
+				  * probes: module is "kernel", as SystemTap
+				  * reads it (check/infer.c) */
 	bool addr_of;            /* EXPR_TARGET after a unary '&': its address */
 
 	struct expr *args;       /* CALL STAT arguments; INDEX IN keys */

@@ -115,6 +115,7 @@ static void target_expr(struct tctx *c, struct expr *e)
 		int rc;
 		c->slot_next = c->slot_base;
 		c->got_type = NULL;
+		c->kernel_type = 0;
 		c->got_addr = false;
 		c->row_i = i;
 		if (c->live && !c->live[i]) {
@@ -154,7 +155,8 @@ static void target_expr(struct tctx *c, struct expr *e)
 			e->bad = true;
 			return;
 		}
-		tv->types[i] = c->got_type;
+		tv->types[i] = c->got_type ? c->got_type :
+			       c->kernel_type ? auto_kernel_type(c, c->kernel_type) : NULL;
 		tv->addrs[i] = c->got_addr;
 		if (live_row < 0)
 			live_row = i;

@@ -68,11 +68,10 @@ static struct dwi *module_dwarf(struct tctx *c, const struct expr *e, int row,
 				   a->path, debugfile_hint(), what);
 		return d;
 	}
-	if (strncmp(module, "kernel", 6) == 0 &&
-	    (module[6] == '\0' || module[6] == '<')) {
-		diag_error(&e->module_loc, "%s of the kernel's types (\"%s\") is not supported: "
-			   "uscript traces user-space programs, and reads types from their "
-			   "debug information", what, module);
+	if (kernel_module(module)) {
+		diag_error(&e->module_loc, "@var of the kernel's variables (\"%s\") is not "
+			   "supported: BTF has the kernel's types, not where its variables are",
+			   module);
 		return NULL;
 	}
 	if (module[0] == '<') {
@@ -141,6 +140,8 @@ int at_finish(struct tctx *c, struct expr *e, int row, const struct dwi_access *
 
 static int cast_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
+	if (kernel_module(e->module))
+		return kcast_read(c, e, row, at_text(c, e), r);
 	const struct dwi_type *type = NULL;
 	int levels = 0;
 	struct dwi_error err = { "" };

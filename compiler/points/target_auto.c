@@ -19,6 +19,7 @@
 #include "parse/diag.h"
 #include "check/resolve.h"
 #include "dwarf/dwarfinfo.h"
+#include "kernel/kernel.h"
 #include "target_impl.h"
 
 /* A local of the code being walked, or a function's return value, and
@@ -87,6 +88,45 @@ void auto_new_scope(struct tctx *c)
 	c->ntyped = keep;
 }
 
+/* Autocast carries types as dwi_types; a kernel type (BTF) rides in a
+ * box of its own, which says the BTF id, so that the walk's bookkeeping
+ * (locals, returns, '?:') is one for both. */
+struct kernel_box {
+	struct dwi_type *type;
+	uint32_t id;
+};
+
+const struct dwi_type *auto_kernel_type(struct tctx *c, uint32_t id)
+{
+	for (int i = 0; i < c->nkboxes; i++)
+		if (c->kboxes[i].id == id)
+			return c->kboxes[i].type;
+	if (c->nkboxes == c->cap_kboxes) {
+		int cap = c->cap_kboxes ? c->cap_kboxes * 2 : 16;
+		struct kernel_box *n = arena_alloc(c->arena, (size_t)cap * sizeof(*n));
+		if (c->nkboxes)
+			memcpy(n, c->kboxes, (size_t)c->nkboxes * sizeof(*n));
+		c->kboxes = n;
+		c->cap_kboxes = cap;
+	}
+	struct dwi_type *t = arena_alloc(c->arena, sizeof(*t));
+	memset(t, 0, sizeof(*t));
+	t->kind = DWI_VOID;
+	t->name = kbtf_type_name(c->t->kernel, id);
+	c->kboxes[c->nkboxes++] = (struct kernel_box){ t, id };
+	return t;
+}
+
+static bool kernel_type_id(const struct tctx *c, const struct dwi_type *t, uint32_t *id)
+{
+	for (int i = 0; i < c->nkboxes; i++)
+		if (c->kboxes[i].type == t) {
+			*id = c->kboxes[i].id;
+			return true;
+		}
+	return false;
+}
+
 static const char *type_text(const struct dwi_type *t)
 {
 	return t->name ? t->name : "(unnamed)";
@@ -119,7 +159,7 @@ static const struct dwi_type *value_type(struct tctx *c, const struct expr *v, i
 			return NULL;
 		}
 		if (!tv->types || i >= tv->nrows || !tv->types[i]) {
-			*why = "the value it reads has no type by DWARF here";
+			*why = "the value it reads has no type by DWARF or BTF here";
 			return NULL;
 		}
 		*addr = tv->addrs[i];
@@ -261,6 +301,9 @@ int auto_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 								    c->t->rows[row].pp));
 		return -1;
 	}
+	uint32_t kid;
+	if (kernel_type_id(c, type, &kid))
+		return kauto_read(c, e, row, kid, addr, r);
 	int nc;
 	struct dwi_comp *comps = target_comps(c, e, &nc);
 	struct dwi_access acc;

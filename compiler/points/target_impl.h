@@ -51,6 +51,11 @@ struct tctx {
 	 * with the function being walked. */
 	const struct dwi_type *got_type;
 	bool got_addr;
+	/* The same by the kernel's BTF: the value's type id, 0 when it has
+	 * none (kernel.trace's arguments, @cast of the kernel's types). */
+	uint32_t kernel_type;
+	struct kernel_box *kboxes;
+	int nkboxes, cap_kboxes;
 	int row_i;
 	struct typed_value *typed;
 	int ntyped, cap_typed;
@@ -131,6 +136,20 @@ int plan_read(struct tctx *c, struct expr *e, int row, const struct dwi_plan *pl
 bool pretty_plan_root(struct tctx *c, int row, int root, const void *arg, struct tv_num *n);
 /* The same at a kernel.trace row (target_kernel.c). */
 int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
+/* @cast(p, "type", "kernel"): from the kernel's BTF (target_kernel.c);
+ * text is the expression as written, for messages; row -1 outside any
+ * probe's rows.  kernel_module: whether a module string names the kernel
+ * ("kernel", "kernel<linux/sched.h>"). */
+int kcast_read(struct tctx *c, struct expr *e, int row, const char *text,
+	       struct tv_read *r);
+bool kernel_module(const char *module);
+/* Autocast of a value the kernel's BTF types as id (its address when
+ * addr): target_kernel.c. */
+int kauto_read(struct tctx *c, struct expr *e, int row, uint32_t id, bool addr,
+	       struct tv_read *r);
+/* The stand-in autocast carries for a kernel type (target_auto.c): a
+ * dwi_type named as the kernel names it, one per BTF id. */
+const struct dwi_type *auto_kernel_type(struct tctx *c, uint32_t id);
 /* $syscall, $argN and $return at process.syscall rows (target_kernel.c). */
 int life_read(struct tctx *c, struct expr *e, int row, struct tv_read *r);
 

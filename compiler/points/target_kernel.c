@@ -126,6 +126,32 @@ static int view_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	return 0;
 }
 
+/* The ops of kernel/kernel.h appended to n's, every load of kernel
+ * memory, their run-time indexes slot_shift after n's own. */
+static void append_ops(struct tctx *c, struct tv_num *n, const struct kbtf_op *ops, int k,
+		       int slot_shift)
+{
+	struct tv_op *t = ops_new(c, n->nops + k + 1);
+	for (int j = 0; j < n->nops; j++)
+		t[j] = n->ops[j];
+	for (int j = 0; j < k; j++) {
+		const struct kbtf_op *o = &ops[j];
+		struct tv_op *d = &t[n->nops + j];
+		*d = (struct tv_op){ .size = o->size, .is_signed = o->is_signed,
+				     .shift = o->shift, .width = o->width,
+				     .slot = o->slot + slot_shift, .n = o->n, .kernel = true };
+		switch (o->code) {
+		case KBTF_OP_EXTEND: d->code = TV_OP_EXTEND; break;
+		case KBTF_OP_ADD: d->code = TV_OP_ADD; break;
+		case KBTF_OP_INDEX: d->code = TV_OP_INDEX; break;
+		case KBTF_OP_LOAD: d->code = TV_OP_LOAD; break;
+		case KBTF_OP_BITS: d->code = TV_OP_BITS; break;
+		}
+	}
+	n->ops = t;
+	n->nops += k;
+}
+
 int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 {
 	if (c->t->ctx[row].ktp->view != KTP_TRACEPOINT) {
@@ -183,30 +209,121 @@ int ktrace_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)
 	int nops = 0;
 	uint32_t result;
 	char err[320];
-	if (kbtf_access(c->t->kernel, tp->args[i].type, comps, ncomps, ops, &nops, &result, err,
-			sizeof(err)) < 0) {
+	bool is_addr;
+	if (kbtf_access_ex(c->t->kernel, tp->args[i].type, 0, e->addr_of, comps, ncomps, ops,
+			   &nops, &result, &is_addr, err, sizeof(err)) < 0) {
 		diag_error(&e->loc, "cannot read $%s at %s: %s", e->name, pp, err);
 		return -1;
 	}
 	r->kind = TV_NUM;
 	num_root(&r->num, TV_ROOT_REG, 0, (int16_t)(8 * i));
-	struct tv_op *t = ops_new(c, nops + 1);
-	for (int j = 0; j < nops; j++) {
-		const struct kbtf_op *o = &ops[j];
-		t[j] = (struct tv_op){ .size = o->size, .is_signed = o->is_signed,
-				       .shift = o->shift, .width = o->width, .slot = o->slot,
-				       .n = o->n, .kernel = true };
-		switch (o->code) {
-		case KBTF_OP_EXTEND: t[j].code = TV_OP_EXTEND; break;
-		case KBTF_OP_ADD: t[j].code = TV_OP_ADD; break;
-		case KBTF_OP_INDEX: t[j].code = TV_OP_INDEX; break;
-		case KBTF_OP_LOAD: t[j].code = TV_OP_LOAD; break;
-		case KBTF_OP_BITS: t[j].code = TV_OP_BITS; break;
+	append_ops(c, &r->num, ops, nops, 0);
+	c->kernel_type = result;
+	c->got_addr = is_addr;
+	return 0;
+}
+
+/* The kernel's BTF, opened when first needed; NULL after an error at
+ * `at`. */
+static struct kbtf *kernel_btf(struct tctx *c, const struct loc *at, const char *what)
+{
+	if (!c->t->kernel && !c->t->kernel_why) {
+		char why[256];
+		c->t->kernel = kbtf_open(c->t->arena, why, sizeof(why));
+		if (!c->t->kernel)
+			c->t->kernel_why = arena_strdup(c->t->arena, why);
+	}
+	if (!c->t->kernel)
+		diag_error(at, "%s needs the kernel's BTF: %s", what, c->t->kernel_why);
+	return c->t->kernel;
+}
+
+/* e's members and indexes read from a value of BTF type id that is
+ * run-time index 0 (its address when at is 1; see kbtf_access_ex). */
+static int kernel_access(struct tctx *c, struct expr *e, int row, const char *text,
+			 uint32_t id, int at, struct tv_read *r)
+{
+	const char *pp = row < 0 ? "" : arena_printf(c->arena, " at %s", c->t->rows[row].pp);
+	struct kbtf_comp comps[KBTF_MAX_OPS];
+	int ncomps = 0;
+	for (struct target_suffix *s = e->suffix; s; s = s->next) {
+		if (ncomps == KBTF_MAX_OPS) {
+			diag_error(&e->loc, "%s%s: the expression is too long", text, pp);
+			return -1;
+		}
+		struct kbtf_comp *k = &comps[ncomps++];
+		memset(k, 0, sizeof(*k));
+		k->member = s->member;
+		if (!s->member && s->index->kind == EXPR_NUM) {
+			k->is_const = true;
+			k->index = s->index->num;
 		}
 	}
-	r->num.ops = t;
-	r->num.nops = nops;
+	struct kbtf_op ops[KBTF_MAX_OPS];
+	int nops = 0;
+	uint32_t result;
+	bool is_addr;
+	char err[320];
+	if (kbtf_access_ex(c->t->kernel, id, at, e->addr_of, comps, ncomps, ops, &nops,
+			   &result, &is_addr, err, sizeof(err)) < 0) {
+		diag_error(&e->loc, "%s%s: %s", text, pp, err);
+		return -1;
+	}
+	r->kind = TV_NUM;
+	num_root(&r->num, TV_ROOT_CONST, 0, -1);
+	struct tv_op *base = ops_new(c, 1);
+	base[0] = (struct tv_op){ .code = TV_OP_INDEX, .slot = 0, .n = 1 };
+	r->num.ops = base;
+	r->num.nops = 1;
+	append_ops(c, &r->num, ops, nops, 1);
+	c->kernel_type = result;
+	c->got_addr = is_addr;
 	return 0;
+}
+
+bool kernel_module(const char *module)
+{
+	return module && strncmp(module, "kernel", 6) == 0 &&
+	       (module[6] == '\0' || module[6] == '<' || module[6] == ':');
+}
+
+/* @cast(p, "struct task_struct", "kernel"): the type from the kernel's
+ * BTF, whatever headers "kernel<linux/sched.h>" names (BTF has every
+ * type the kernel was built with), every load a read of kernel memory.
+ * The address is run-time index 0, as for @cast of a program's type. */
+int kcast_read(struct tctx *c, struct expr *e, int row, const char *text,
+	       struct tv_read *r)
+{
+	memset(r, 0, sizeof(*r));
+	if (!kernel_btf(c, &e->module_loc, "@cast of the kernel's types"))
+		return -1;
+	if (e->pretty) {
+		diag_error(&e->loc, "%s cannot be pretty-printed: uscript pretty-prints the "
+			   "types of programs' debug information, not the kernel's", text);
+		return -1;
+	}
+	uint32_t id;
+	int levels;
+	if (kbtf_type_named(c->t->kernel, e->name, &id, &levels) < 0) {
+		diag_error(&e->arg_loc, "@cast to an unknown type: the kernel's BTF has no "
+			   "type '%s'%s", e->name, e->module_kernel ?
+			   " (an @cast that names no module reads the kernel's types outside "
+			   "process probes: name the program or library that has the type as "
+			   "its third argument)" : "");
+		return -1;
+	}
+	return kernel_access(c, e, row, text, id, levels + 1, r);
+}
+
+int kauto_read(struct tctx *c, struct expr *e, int row, uint32_t id, bool addr,
+	       struct tv_read *r)
+{
+	memset(r, 0, sizeof(*r));
+	if (!kernel_btf(c, &e->loc, "autocast of a kernel type"))
+		return -1;
+	const char *text = arena_printf(c->arena, "autocast of a value of type %s",
+					kbtf_type_name(c->t->kernel, id));
+	return kernel_access(c, e, row, text, id, addr ? 1 : 0, r);
 }
 
 int life_read(struct tctx *c, struct expr *e, int row, struct tv_read *r)

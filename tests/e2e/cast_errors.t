@@ -1,10 +1,11 @@
 # needs: nothing
 # What is wrong with an @cast, an @var or a '&' is an error at its place:
 # a type the DWARF does not have, a member that is not there, a whole
-# struct, a module that cannot be found, the kernel's types (two ways),
+# struct, a module that cannot be found, a type or member the kernel's
+# BTF does not have (two ways of naming the kernel),
 # a variable that is not there or not in the file named, '&' of a value in
 # a register, of a bit-field and of a USDT argument.
-run: cd "$T" && for s in 'probe process("./casts").function("take") { println(@cast($p, "struct nosuch")->x + @cast($p, "struct rec")->nosuch + @cast($p, "struct rec")->at[1]) }' 'probe process("./casts").function("take") { println(@cast($p, "struct rec", "nosuchlib.so.9")->id + @cast($p, "struct task_struct", "kernel")->pid + @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pid) }' 'probe process("./casts").function("take") { println(@var("nosuch") + @var("counter@other.c") + @var("hidden@casts.c")->x) }' 'probe process("./casts").function("take") { println(&$p + &@cast($p, "struct rec")->flag) }' 'probe process("./usdt").mark("request") { println(&$arg1) }'; do uscript -p2 -e "$s" 2>&1 | sed -e "s|$T|T|g" -e 's|[^ (@"]*/casts.c:|casts.c:|g'; echo "status ${PIPESTATUS[0]}"; done
+run: cd "$T" && for s in 'probe process("./casts").function("take") { println(@cast($p, "struct nosuch")->x + @cast($p, "struct rec")->nosuch + @cast($p, "struct rec")->at[1]) }' 'probe process("./casts").function("take") { println(@cast($p, "struct rec", "nosuchlib.so.9")->id + @cast($p, "struct task_nosuch", "kernel")->pid + @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pidd) }' 'probe process("./casts").function("take") { println(@var("nosuch") + @var("counter@other.c") + @var("hidden@casts.c")->x) }' 'probe process("./casts").function("take") { println(&$p + &@cast($p, "struct rec")->flag) }' 'probe process("./usdt").mark("request") { println(&$arg1) }'; do uscript -p2 -e "$s" 2>&1 | sed -e "s|$T|T|g" -e 's|[^ (@"]*/casts.c:|casts.c:|g'; echo "status ${PIPESTATUS[0]}"; done
 --- stdout
 <input>:1:63: error: @cast to an unknown type: no type 'struct nosuch' in the debug information of T/casts
     1 | probe process("./casts").function("take") { println(@cast($p, "struct nosuch")->x + @cast($p, "struct rec")->nosuch + @cast($p, "struct rec")->at[1]) }
@@ -17,14 +18,14 @@ run: cd "$T" && for s in 'probe process("./casts").function("take") { println(@c
       |                                                                                                                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 status 1
 <input>:1:77: error: @cast's module "nosuchlib.so.9": not found in $PATH, LD_LIBRARY_PATH, /etc/ld.so.cache or the default library directories
-    1 | probe process("./casts").function("take") { println(@cast($p, "struct rec", "nosuchlib.so.9")->id + @cast($p, "struct task_struct", "kernel")->pid + @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pid) }
+    1 | probe process("./casts").function("take") { println(@cast($p, "struct rec", "nosuchlib.so.9")->id + @cast($p, "struct task_nosuch", "kernel")->pid + @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pidd) }
       |                                                                             ^~~~~~~~~~~~~~~~
-<input>:1:133: error: @cast of the kernel's types ("kernel") is not supported: uscript traces user-space programs, and reads types from their debug information
-    1 | probe process("./casts").function("take") { println(@cast($p, "struct rec", "nosuchlib.so.9")->id + @cast($p, "struct task_struct", "kernel")->pid + @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pid) }
-      |                                                                                                                                     ^~~~~~~~
-<input>:1:182: error: @cast of the kernel's types ("kernel<linux/sched.h>") is not supported: uscript traces user-space programs, and reads types from their debug information
-    1 | probe process("./casts").function("take") { println(@cast($p, "struct rec", "nosuchlib.so.9")->id + @cast($p, "struct task_struct", "kernel")->pid + @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pid) }
-      |                                                                                                                                                                                      ^~~~~~~~~~~~~~~~~~~~~~~
+<input>:1:111: error: @cast to an unknown type: the kernel's BTF has no type 'struct task_nosuch'
+    1 | probe process("./casts").function("take") { println(@cast($p, "struct rec", "nosuchlib.so.9")->id + @cast($p, "struct task_nosuch", "kernel")->pid + @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pidd) }
+      |                                                                                                               ^~~~~~~~~~~~~~~~~~~~
+<input>:1:150: error: @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pidd at process("T/casts").function("take@casts.c:38"): no member 'pidd' in struct task_struct
+    1 | probe process("./casts").function("take") { println(@cast($p, "struct rec", "nosuchlib.so.9")->id + @cast($p, "struct task_nosuch", "kernel")->pid + @cast($p, "struct task_struct", "kernel<linux/sched.h>")->pidd) }
+      |                                                                                                                                                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 status 1
 <input>:1:53: error: no parameter or variable @var("nosuch") in take, at process("T/casts").function("take@casts.c:38")
     1 | probe process("./casts").function("take") { println(@var("nosuch") + @var("counter@other.c") + @var("hidden@casts.c")->x) }

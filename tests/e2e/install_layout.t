@@ -77,6 +77,7 @@ install 0
 ./usr/share/uscript/tapset/syscalls_more.stp
 ./usr/share/uscript/tapset/target_set.stp
 ./usr/share/uscript/tapset/task.stpm
+./usr/share/uscript/tapset/task_kernel.stp
 ./usr/share/uscript/tapset/this.stpm
 ./usr/share/uscript/tapset/this1.stp
 ./usr/share/uscript/tapset/this2.stp
