@@ -197,6 +197,12 @@ struct cg {
 		LLVMValueRef table;          /* NULL when the script does not ask */
 		uint32_t width, rows;        /* rows: a power of two */
 	} row_strings[ROW_STRINGS];
+#define CG_ERR_LONGS 2
+	struct cg_err_block {            /* emit.c: the block of the current */
+		LLVMValueRef fn;             /* function that stops with an */
+		LLVMBasicBlockRef ret_bb, bb;/* error of n numbers */
+		LLVMValueRef aborted, site, longs[CG_ERR_LONGS];
+	} err_blocks[CG_ERR_LONGS + 1];
 	struct cg_hole {                 /* share.c: a literal whose value */
 		const struct expr *lit;      /* is read by row from table */
 		LLVMValueRef table;

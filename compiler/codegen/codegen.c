@@ -740,6 +740,7 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	cg->errno_table = NULL;
 	cg->host_usymname = false;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
+	memset(cg->err_blocks, 0, sizeof(cg->err_blocks));
 	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc,
 								     BI_pn, BI_probe_type };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
