@@ -221,14 +221,16 @@ static void hole_table(struct cg *cg, const struct expr *lit, int lead, const in
 	const struct expr **vals = calloc(n, sizeof(*vals));
 	if (!vals)
 		abort();
-	size_t w = 8;
+	/* a string as a literal has it: cut to MAXSTRINGLEN - 1 bytes */
+	size_t w = 8, max = cg->opts->maxstringlen - 1;
 	for (int i = 0; i < t->n; i++) {
 		int id = t->rows[i].probe;
 		if (id < 0 || lead_of[id] != lead)
 			continue;
 		vals[i] = value_in(all, lit, id);
-		if (lit->kind == EXPR_STR && vals[i]->str_len + 1 > w)
-			w = vals[i]->str_len + 1;
+		size_t len = vals[i]->str_len < max ? vals[i]->str_len : max;
+		if (lit->kind == EXPR_STR && len + 1 > w)
+			w = len + 1;
 	}
 	LLVMValueRef init;
 	if (lit->kind == EXPR_STR) {
@@ -237,7 +239,8 @@ static void hole_table(struct cg *cg, const struct expr *lit, int lead, const in
 		char *bytes = arena_alloc(cg->arena, size);
 		for (size_t i = 0; i < n; i++)
 			if (vals[i])
-				memcpy(bytes + i * w, vals[i]->str, vals[i]->str_len);
+				memcpy(bytes + i * w, vals[i]->str,
+				       vals[i]->str_len < max ? vals[i]->str_len : max);
 		init = LLVMConstStringInContext(cg->ctx, bytes, (unsigned)size, 1);
 		out->width = (uint32_t)w;
 	} else {
