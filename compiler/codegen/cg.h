@@ -196,7 +196,19 @@ struct cg {
 	struct row_strings {             /* a string per attach row, by cookie */
 		LLVMValueRef table;          /* NULL when the script does not ask */
 		uint32_t width, rows;        /* rows: a power of two */
-	} row_strings[ROW_STRINGS];      /* pp(), probefunc(), ppfunc(), pn(),
+	} row_strings[ROW_STRINGS];
+#define CG_ERR_LONGS 2
+	struct cg_err_block {            /* emit.c: the block of the current */
+		LLVMValueRef fn;             /* function that stops with an */
+		LLVMBasicBlockRef ret_bb, bb;/* error of n numbers */
+		LLVMValueRef aborted, site, longs[CG_ERR_LONGS];
+	} err_blocks[CG_ERR_LONGS + 1];
+	struct cg_hole {                 /* share.c: a literal whose value */
+		const struct expr *lit;      /* is read by row from table */
+		LLVMValueRef table;
+		uint32_t width, rows;        /* rows: a power of two */
+	} *holes;
+	int nholes;      /* pp(), probefunc(), ppfunc(), pn(),
 					 * probe_type() */
 	uint32_t scratch_size;       /* the largest any handler needs */
 	bool *rstack_owner;          /* BPF: per row, the .return row that counts
@@ -453,6 +465,15 @@ uint32_t cg_usym_state_size(struct cg *cg);
 bool cg_usym_state_per_thread(struct cg *cg);
 /* Whether the script calls builtin id anywhere (codegen.c). */
 bool cg_script_uses(const struct script *s, enum builtin_id id);
+/* share.c: per probe id, the probe whose handler it shares (itself when
+ * none other's), or -1 where it is not a syscalls view's probe; the tables
+ * of the values that differ go in cg->holes. */
+int *cg_share_views(struct cg *cg);
+/* Whether another probe shares p's handler. */
+bool cg_share_leads(const struct cg *cg, const struct probe *p, const int *lead_of);
+/* Literal e's value by row, if it differs in the probes sharing its
+ * handler; else NULL. */
+LLVMValueRef cg_share_literal(struct cg *cg, const struct expr *e);
 /* ---- target_vars.c ---- */
 struct tv_saves;
 LLVMValueRef cg_target(struct cg *cg, struct expr *e);

@@ -740,6 +740,7 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 	cg->errno_table = NULL;
 	cg->host_usymname = false;
 	memset(cg->row_strings, 0, sizeof(cg->row_strings));
+	memset(cg->err_blocks, 0, sizeof(cg->err_blocks));
 	static const enum builtin_id by_row[ROW_STRINGS] = { BI_pp, BI_probefunc, BI_ppfunc,
 								     BI_pn, BI_probe_type };
 	/* Stacks in uscript's own handlers name the probe point (stack.c). */
@@ -839,9 +840,23 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 			}
 		}
 	}
+	cg->holes = NULL;
+	cg->nholes = 0;
+	int *lead_of = t->is_bpf && !cg->opts->unoptimized ? cg_share_views(cg) : NULL;
 	for (struct probe *p = cg->script->probes; p; p = p->next) {
 		if (!(cg->attach->homes[p->id] & home))
 			continue;
+		if (lead_of && lead_of[p->id] >= 0 && lead_of[p->id] != p->id) {
+			/* the handler of the first probe alike (share.c) */
+			const char *name = NULL;
+			for (int i = 0; i < cg->attach->n && !name; i++)
+				if (cg->attach->rows[i].probe == lead_of[p->id])
+					name = cg->attach->rows[i].prog_name;
+			for (int i = 0; i < cg->attach->n; i++)
+				if (cg->attach->rows[i].probe == p->id)
+					cg->attach->rows[i].prog_name = name;
+			continue;
+		}
 		bool own = !t->is_bpf;
 		for (int i = 0; i < cg->attach->n && !own; i++)
 			own = cg->attach->rows[i].probe == p->id && uprobe_row(&cg->attach->rows[i]);
@@ -867,7 +882,8 @@ int cg_module(struct cg *cg, const struct cg_target *t, unsigned home)
 				a->prog_name = cg->attach->rows[shared].prog_name;
 				continue;
 			}
-			cg->cookie_arg = view && cg_handler_by_row(cg, p);
+			cg->cookie_arg = view && (cg_handler_by_row(cg, p) ||
+				(lead_of && cg_share_leads(cg, p, lead_of)));
 			gen_handler(cg, p, base, false, i);
 			cg->cookie_arg = false;
 			if (view)

@@ -262,13 +262,15 @@ struct error_rec {
 	const char *text;        /* the site's own message, or its format */
 	int format;              /* the format's index (cg_add_format) */
 	bool fatal;              /* no try catches it */
+	LLVMValueRef site_value; /* or NULL: the site, as a value (err_common) */
 };
 
 static void fill_error(struct cg *cg, LLVMValueRef rec, void *arg)
 {
 	struct error_rec *e = arg;
 	cg_store_at(cg, rec, 0, LLVMConstInt(cg->i32, REC_ERROR, 0), cg->i32);
-	cg_store_at(cg, rec, 4, LLVMConstInt(cg->i32, (unsigned)e->site, 0), cg->i32);
+	cg_store_at(cg, rec, 4, e->site_value ? e->site_value :
+		    LLVMConstInt(cg->i32, (unsigned)e->site, 0), cg->i32);
 	if (e->msg)
 		cg->t->str_copy(cg, cg_field(cg, rec, sizeof(struct rec_hdr)), e->msg,
 				cg_const(cg, cg->opts->maxstringlen));
@@ -287,19 +289,19 @@ void after_jump(struct cg *cg)
 
 void cg_raise(struct cg *cg, const struct loc *loc, const char *msg)
 {
-	struct error_rec e = { cg_add_error_site(cg, loc, msg), NULL, NULL, 0, msg, 0, false };
+	struct error_rec e = { cg_add_error_site(cg, loc, msg), NULL, NULL, 0, msg, 0, false, NULL };
 	cg_raise_with_site(cg, &e);
 }
 
 void cg_raise_fatal(struct cg *cg, const struct loc *loc, const char *msg)
 {
-	struct error_rec e = { cg_add_error_site(cg, loc, msg), NULL, NULL, 0, msg, 0, true };
+	struct error_rec e = { cg_add_error_site(cg, loc, msg), NULL, NULL, 0, msg, 0, true, NULL };
 	cg_raise_with_site(cg, &e);
 }
 
 void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg)
 {
-	struct error_rec e = { cg_add_error_site(cg, loc, NULL), msg, NULL, 0, NULL, 0, false };
+	struct error_rec e = { cg_add_error_site(cg, loc, NULL), msg, NULL, 0, NULL, 0, false, NULL };
 	cg_raise_with_site(cg, &e);
 }
 
@@ -319,7 +321,7 @@ void cg_raise_fmt(struct cg *cg, const struct loc *loc, const char *fmt, LLVMVal
 		f->arg_offsets[i] = sizeof(struct rec_hdr) + 8 * (uint32_t)i;
 	}
 	f->size = sizeof(struct rec_hdr) + 8 * (uint32_t)n;
-	struct error_rec e = { cg_add_error_site(cg, loc, NULL), NULL, longs, n, fmt, index, false };
+	struct error_rec e = { cg_add_error_site(cg, loc, NULL), NULL, longs, n, fmt, index, false, NULL };
 	cg->prog->errors[e.site].format = index;
 	cg_raise_with_site(cg, &e);
 }
@@ -379,6 +381,60 @@ static void put_message(struct cg *cg, struct error_rec *e)
 	}
 }
 
+static void stop_with_error(struct cg *cg, struct error_rec *e)
+{
+	/* Only the first error is reported: whoever sets STOP_ERROR first sends
+	 * the record. */
+	LLVMValueRef stopping = cg_field(cg, cg->globals, offsetof(struct globals_hdr, stopping));
+	LLVMValueRef old = LLVMBuildAtomicRMW(cg->b, LLVMAtomicRMWBinOpOr, stopping,
+					      cg_const(cg, STOP_ERROR), LLVMAtomicOrderingMonotonic, 0);
+	LLVMBasicBlockRef send = cg_block(cg, "err.send"), out = cg_block(cg, "err.out");
+	LLVMValueRef was = LLVMBuildAnd(cg->b, old, cg_const(cg, STOP_ERROR), "");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, was, cg_const(cg, 0), ""), send, out);
+	LLVMPositionBuilderAtEnd(cg->b, send);
+	cg_emit_record(cg, sizeof(struct rec_hdr) + 8 * (uint32_t)e->nlongs, fill_error, e);
+	LLVMBuildBr(cg->b, out);
+	LLVMPositionBuilderAtEnd(cg->b, out);
+	LLVMBuildStore(cg->b, cg_const(cg, CG_ABORT_ENDED), cg->aborted);
+	LLVMBuildBr(cg->b, cg->ret_bb);
+}
+
+/* A BPF error no try catches, of a site whose message has at most
+ * CG_ERR_LONGS numbers: a jump to the one place in the function that
+ * stops the script with the error of a number of arguments, the site and
+ * its numbers its arguments (phis), rather than a copy of that code at
+ * every place that can fail: a handler that reads many values has
+ * hundreds of such places, and LLVM and the verifier had a copy of the
+ * record's code for each. */
+static void err_common(struct cg *cg, struct error_rec *e)
+{
+	struct cg_err_block *c = &cg->err_blocks[e->nlongs];
+	if (c->fn != cg->fn || c->ret_bb != cg->ret_bb || c->aborted != cg->aborted) {
+		LLVMBasicBlockRef here = LLVMGetInsertBlock(cg->b);
+		c->fn = cg->fn;
+		c->ret_bb = cg->ret_bb;
+		c->aborted = cg->aborted;
+		c->bb = cg_block(cg, "err.common");
+		LLVMPositionBuilderAtEnd(cg->b, c->bb);
+		c->site = LLVMBuildPhi(cg->b, cg->i32, "err.site");
+		LLVMValueRef longs[CG_ERR_LONGS];
+		for (int i = 0; i < e->nlongs; i++)
+			longs[i] = c->longs[i] = LLVMBuildPhi(cg->b, cg->i64, "err.arg");
+		struct error_rec common = *e;
+		common.site_value = c->site;
+		common.longs = longs;
+		stop_with_error(cg, &common);
+		LLVMPositionBuilderAtEnd(cg->b, here);
+	}
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+	LLVMValueRef site = LLVMConstInt(cg->i32, (unsigned)e->site, 0);
+	LLVMAddIncoming(c->site, &site, &from, 1);
+	for (int i = 0; i < e->nlongs; i++)
+		LLVMAddIncoming(c->longs[i], &e->longs[i], &from, 1);
+	LLVMBuildBr(cg->b, c->bb);
+	after_jump(cg);
+}
+
 static void cg_raise_with_site(struct cg *cg, struct error_rec *e)
 {
 	if (!e->fatal && cg_in_try(cg)) {
@@ -390,6 +446,13 @@ static void cg_raise_with_site(struct cg *cg, struct error_rec *e)
 			LLVMBuildBr(cg->b, cg->ret_bb);
 		}
 		after_jump(cg);
+		return;
+	}
+	/* One block of the function reports what its sites raise (a
+	 * MAXERRORS count is kept at each site, below). */
+	if (cg->t->is_bpf && !e->msg && e->nlongs <= CG_ERR_LONGS &&
+	    !cg->opts->maxerrors) {
+		err_common(cg, e);
 		return;
 	}
 	/* Under -D MAXERRORS=N, the first N errors are reported and end only

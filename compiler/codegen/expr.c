@@ -355,9 +355,13 @@ LLVMValueRef cg_expr(struct cg *cg, struct expr *e)
 	cg_set_loc(cg, &e->loc);
 	switch (e->kind) {
 	case EXPR_NUM:
-		return cg_const(cg, e->num);
-	case EXPR_STR:
-		return cg_string_literal(cg, e->str, e->str_len);
+	case EXPR_STR: {
+		LLVMValueRef v = cg->nholes ? cg_share_literal(cg, e) : NULL;
+		if (v)
+			return v;
+		return e->kind == EXPR_NUM ? cg_const(cg, e->num) :
+		       cg_string_literal(cg, e->str, e->str_len);
+	}
 	case EXPR_VAR:
 		if (e->sym == cg->cas_sym)
 			return cg->cas_value;
