@@ -339,6 +339,15 @@ void cg_raise_with(struct cg *cg, const struct loc *loc, LLVMValueRef msg);
 /* The same with a message that is the printf format `fmt` of longs. */
 void cg_raise_fmt(struct cg *cg, const struct loc *loc, const char *fmt, LLVMValueRef *longs,
 		  int n);
+/* size bytes of user (or, with kernel, kernel) memory at addr as a 64-bit
+ * number, extended as is_signed says; *rc < 0 where the read faulted
+ * (target_vars.c). */
+LLVMValueRef cg_read_number(struct cg *cg, bool kernel, LLVMValueRef addr, uint32_t size,
+			    bool is_signed, LLVMValueRef *rc);
+/* The runtime error fmt (%x: addr) at loc where rc, a read's result, is
+ * negative. */
+void cg_raise_on_fault(struct cg *cg, LLVMValueRef rc, const struct loc *loc,
+		       const char *fmt, LLVMValueRef addr);
 /* Emits a record of `size` bytes: reserve, then fill(cg, rec, arg), then
  * submit; a record that cannot be reserved is counted as lost. */
 void cg_emit_record(struct cg *cg, uint32_t size,

@@ -45,23 +45,9 @@ static int64_t member(struct cg *cg, struct expr *call, const char *s, const cha
 static LLVMValueRef kread(struct cg *cg, struct expr *call, LLVMValueRef addr, int64_t off,
 			  uint32_t size, bool is_signed)
 {
-	LLVMBuilderRef b = cg->b;
-	addr = LLVMBuildAdd(b, addr, cg_const(cg, off), "");
-	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
-	LLVMBuildStore(b, cg_const(cg, 0), slot);
-	LLVMValueRef rc = cg->t->read_kernel(cg, slot, size, addr);
-	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, slot, "");
-	if (size < 8) {
-		LLVMTypeRef narrow = LLVMIntTypeInContext(cg->ctx, size * 8);
-		v = LLVMBuildTrunc(b, v, narrow, "");
-		v = is_signed ? LLVMBuildSExt(b, v, cg->i64, "") : LLVMBuildZExt(b, v, cg->i64, "");
-	}
-	LLVMBasicBlockRef fault = cg_block(cg, "task.fault"), ok = cg_block(cg, "task.ok");
-	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
-	LLVMPositionBuilderAtEnd(b, fault);
-	cg_raise_fmt(cg, &call->loc, "kernel read fault at 0x%x [man error::fault]", &addr, 1);
-	LLVMBuildBr(b, ok);
-	LLVMPositionBuilderAtEnd(b, ok);
+	addr = LLVMBuildAdd(cg->b, addr, cg_const(cg, off), "");
+	LLVMValueRef rc, v = cg_read_number(cg, true, addr, size, is_signed, &rc);
+	cg_raise_on_fault(cg, rc, &call->loc, "kernel read fault at 0x%x [man error::fault]", addr);
 	return v;
 }
 

@@ -19,15 +19,40 @@ static LLVMValueRef extend(struct cg *cg, LLVMValueRef v, uint8_t size, bool is_
 	return is_signed ? LLVMBuildSExt(cg->b, v, cg->i64, "") : LLVMBuildZExt(cg->b, v, cg->i64, "");
 }
 
+/* size bytes (at most 8) of the traced process's memory, or of the
+ * kernel's, at addr, as a 64-bit number extended as is_signed says; *rc
+ * is the read's result, negative where it faulted (the number is then 0).
+ * Every fixed-size read of a number goes through here. */
+LLVMValueRef cg_read_number(struct cg *cg, bool kernel, LLVMValueRef addr, uint32_t size,
+			    bool is_signed, LLVMValueRef *rc)
+{
+	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
+	LLVMBuildStore(cg->b, cg_const(cg, 0), slot);
+	*rc = kernel ? cg->t->read_kernel(cg, slot, size, addr) :
+		cg->t->read_user(cg, slot, size, addr);
+	return extend(cg, LLVMBuildLoad2(cg->b, cg->i64, slot, ""), (uint8_t)size, is_signed);
+}
+
+/* The runtime error fmt (with addr for its %x) at loc, where rc, a read's
+ * result, says it faulted. */
+void cg_raise_on_fault(struct cg *cg, LLVMValueRef rc, const struct loc *loc,
+		       const char *fmt, LLVMValueRef addr)
+{
+	LLVMBuilderRef b = cg->b;
+	LLVMBasicBlockRef fault = cg_block(cg, "read.fault"), ok = cg_block(cg, "read.ok");
+	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
+	LLVMPositionBuilderAtEnd(b, fault);
+	cg_raise_fmt(cg, loc, fmt, &addr, 1);
+	LLVMBuildBr(b, ok);
+	LLVMPositionBuilderAtEnd(b, ok);
+}
+
 static LLVMValueRef load(struct cg *cg, const struct loc *loc, const struct tv_op *op,
 			 LLVMValueRef addr)
 {
 	LLVMBuilderRef b = cg->b;
-	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
-	LLVMBuildStore(b, cg_const(cg, 0), slot);
-	LLVMValueRef rc = op->kernel ? cg->t->read_kernel(cg, slot, op->size, addr) :
-		cg->t->read_user(cg, slot, op->size, addr);
-	LLVMValueRef v = extend(cg, LLVMBuildLoad2(b, cg->i64, slot, ""), op->size, op->is_signed);
+	LLVMValueRef rc;
+	LLVMValueRef v = cg_read_number(cg, op->kernel, addr, op->size, op->is_signed, &rc);
 	LLVMValueRef failed = LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), "");
 	if (op->group && cg->pretty_faults) {
 		LLVMValueRef bit = LLVMBuildSelect(b, failed, cg_const(cg, 1ll << op->group),
@@ -37,12 +62,7 @@ static LLVMValueRef load(struct cg *cg, const struct loc *loc, const struct tv_o
 	}
 	if (op->or_zero)
 		return LLVMBuildSelect(b, failed, cg_const(cg, 0), v, "");
-	LLVMBasicBlockRef fault = cg_block(cg, "tv.fault"), ok = cg_block(cg, "tv.ok");
-	LLVMBuildCondBr(b, failed, fault, ok);
-	LLVMPositionBuilderAtEnd(b, fault);
-	cg_raise_fmt(cg, loc, "read fault [man error::fault] at 0x%x", &addr, 1);
-	LLVMBuildBr(b, ok);
-	LLVMPositionBuilderAtEnd(b, ok);
+	cg_raise_on_fault(cg, rc, loc, "read fault [man error::fault] at 0x%x", addr);
 	return v;
 }
 

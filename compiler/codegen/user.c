@@ -59,17 +59,8 @@ static LLVMValueRef user_string(struct cg *cg, struct expr *call)
 /* user_long and the narrower ones: signed, 0 when the read faults. */
 static LLVMValueRef user_number(struct cg *cg, struct expr *call, uint32_t size)
 {
-	LLVMBuilderRef b = cg->b;
-	LLVMValueRef addr = cg_expr(cg, call->args);
-	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
-	LLVMBuildStore(b, cg_const(cg, 0), slot);
-	LLVMValueRef rc = cg->t->read_user(cg, slot, size, addr);
-	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, slot, "");
-	if (size < 8) {
-		LLVMTypeRef narrow = LLVMIntTypeInContext(cg->ctx, size * 8);
-		v = LLVMBuildSExt(b, LLVMBuildTrunc(b, v, narrow, ""), cg->i64, "");
-	}
-	return LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""),
+	LLVMValueRef rc, v = cg_read_number(cg, false, cg_expr(cg, call->args), size, true, &rc);
+	return LLVMBuildSelect(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, rc, cg_const(cg, 0), ""),
 			       cg_const(cg, 0), v, "");
 }
 
@@ -80,23 +71,9 @@ static LLVMValueRef user_number(struct cg *cg, struct expr *call, uint32_t size)
 static LLVMValueRef user_number_error(struct cg *cg, struct expr *call, uint32_t size,
 				      bool is_signed)
 {
-	LLVMBuilderRef b = cg->b;
 	LLVMValueRef addr = cg_expr(cg, call->args);
-	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
-	LLVMBuildStore(b, cg_const(cg, 0), slot);
-	LLVMValueRef rc = cg->t->read_user(cg, slot, size, addr);
-	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, slot, "");
-	if (size < 8) {
-		LLVMTypeRef narrow = LLVMIntTypeInContext(cg->ctx, size * 8);
-		v = LLVMBuildTrunc(b, v, narrow, "");
-		v = is_signed ? LLVMBuildSExt(b, v, cg->i64, "") : LLVMBuildZExt(b, v, cg->i64, "");
-	}
-	LLVMBasicBlockRef fault = cg_block(cg, "uread.fault"), ok = cg_block(cg, "uread.ok");
-	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
-	LLVMPositionBuilderAtEnd(b, fault);
-	cg_raise_fmt(cg, &call->loc, "read fault [man error::fault] at 0x%x", &addr, 1);
-	LLVMBuildBr(b, ok);
-	LLVMPositionBuilderAtEnd(b, ok);
+	LLVMValueRef rc, v = cg_read_number(cg, false, addr, size, is_signed, &rc);
+	cg_raise_on_fault(cg, rc, &call->loc, "read fault [man error::fault] at 0x%x", addr);
 	return v;
 }
 
@@ -139,24 +116,11 @@ static LLVMValueRef kernel_string_quoted(struct cg *cg, struct expr *call)
 static LLVMValueRef kernel_number(struct cg *cg, struct expr *call, uint32_t size,
 				  const char *what)
 {
-	LLVMBuilderRef b = cg->b;
 	LLVMValueRef addr = cg_expr(cg, call->args);
-	LLVMValueRef slot = cg_function_slot(cg, "read.slot", cg->i64, NULL);
-	LLVMBuildStore(b, cg_const(cg, 0), slot);
-	LLVMValueRef rc = cg->t->read_kernel(cg, slot, size, addr);
-	LLVMValueRef v = LLVMBuildLoad2(b, cg->i64, slot, "");
-	if (size < 8) {
-		LLVMTypeRef narrow = LLVMIntTypeInContext(cg->ctx, size * 8);
-		v = LLVMBuildSExt(b, LLVMBuildTrunc(b, v, narrow, ""), cg->i64, "");
-	}
-	LLVMBasicBlockRef fault = cg_block(cg, "kread.fault"), ok = cg_block(cg, "kread.ok");
-	LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntSLT, rc, cg_const(cg, 0), ""), fault, ok);
-	LLVMPositionBuilderAtEnd(b, fault);
+	LLVMValueRef rc, v = cg_read_number(cg, true, addr, size, true, &rc);
 	const char *msg = arena_printf(cg->arena, "kernel %s copy fault at 0x%%x "
 				       "[man error::fault]", what);
-	cg_raise_fmt(cg, &call->loc, msg, &addr, 1);
-	LLVMBuildBr(b, ok);
-	LLVMPositionBuilderAtEnd(b, ok);
+	cg_raise_on_fault(cg, rc, &call->loc, msg, addr);
 	return v;
 }
 
